@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PolicyCompare",
+    products: [
+        .library(name: "PolicyCompare", targets: ["PolicyCompare"]),
+        .library(name: "PolicyCompareCLI", targets: ["PolicyCompareCLI"]),
+        .executable(name: "policy-compare", targets: ["policy-compare"]),
+    ],
+    dependencies: [],
+    targets: [
+        .target(
+            name: "PolicyCompare",
+            resources: [.copy("Resources")]
+        ),
+        .target(name: "PolicyCompareCLI", dependencies: ["PolicyCompare"]),
+        .executableTarget(name: "policy-compare", dependencies: ["PolicyCompareCLI"]),
+        .testTarget(name: "PolicyCompareTests", dependencies: ["PolicyCompare"]),
+        .testTarget(name: "PolicyCompareCLITests", dependencies: ["PolicyCompareCLI", "PolicyCompare"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

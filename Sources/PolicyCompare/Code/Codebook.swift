@@ -1,0 +1,20 @@
+/// A dictionary of categories with their patterns and exclusions, loaded from a CSV file.
+public struct Codebook: Sendable, Hashable {
+    /// An exclusion from the `*` row: applies to every category, or to `scope` only.
+    public struct GlobalExclusion: Sendable, Hashable {
+        public var pattern: PhrasePattern
+        /// Category ids; empty means all categories.
+        public var scope: [String]
+    }
+
+    public var categories: [Category]
+    public var globalExclusions: [GlobalExclusion]
+    /// FNV-1a 64-bit hash of the file's bytes (hex), so a report names the exact codebook used.
+    public var fingerprint: String
+    /// Where it was read from.
+    public var source: String
+
+    public func category(_ id: String) -> Category? {
+        categories.first { $0.id == id }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Reads and checks a codebook CSV.
+///
+/// Columns: `category_id, dimension, parent_id, label_en, label_vi, definition, patterns,
+/// exclusions`. Patterns and exclusions are lists separated by `;`. A row with id `*` and
+/// dimension `*` holds exclusions for all categories (`phrase @id @id` limits one to some).
+public enum CodebookLoader {
+    public static let columns = ["category_id", "dimension", "parent_id", "label_en", "label_vi", "definition", "patterns", "exclusions"]
+    static let required = ["category_id", "dimension", "label_en", "patterns"]
+
+    /// Loads a codebook file; any problem is an error listing every problem found.
+    public static func load(_ url: URL) throws(CodebookError) -> Codebook {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(path: url.path, reason: error.localizedDescription)
+        }
+        guard let text = String(validating: Array(data), as: UTF8.self) else {
+            throw .unreadable(path: url.path, reason: "it is not UTF-8 text; save it as 'CSV UTF-8'")
+        }
+        let (codebook, problems) = try check(text, file: url.path, fingerprint: StableHash.hex(StableHash.fnv1a(bytes: Array(data))))
+        guard problems.isEmpty, let codebook else { throw .invalid(problems) }
+        return codebook
+    }
+
+    /// Parses codebook text and returns the codebook (when usable) and every problem found.
+    public static func check(_ text: String, file: String, fingerprint: String = "") throws(CodebookError) -> (Codebook?, [CodebookProblem]) {
+        let table: CSVTable
+        do {
+            table = try CSVReader(file: file).table(text, required: required)
+        } catch {
+            throw .csv(error)
+        }
+        var problems: [CodebookProblem] = []
+        func problem(_ row: CSVTable.Row, _ column: String, _ message: String) {
+            problems.append(CodebookProblem(file: file, line: row.line, column: table.columnNumber(column), message: message))
+        }
+        var categories: [Category] = []
+        var globals: [(Codebook.GlobalExclusion, CSVTable.Row)] = []
+        var lines: [String: Int] = [:]
+        var parents: [(String, String, CSVTable.Row)] = []
+        for row in table.rows {
+            let id = row["category_id"]
+            let dimensionText = row["dimension"]
+            if id == "*" {
+                if dimensionText != "*" { problem(row, "dimension", "the global row '*' must have dimension '*'") }
+                if !row["patterns"].isEmpty { problem(row, "patterns", "the global row '*' holds exclusions only; move its patterns to a category") }
+                for (entry, k) in entries(row["exclusions"]) {
+                    let (phrase, scope) = splitScope(entry)
+                    switch parsePattern(phrase) {
+                    case .success(let pattern): globals.append((Codebook.GlobalExclusion(pattern: pattern, scope: scope), row))
+                    case .failure(let error): problem(row, "exclusions", "exclusion \(k): \(error)")
+                    }
+                }
+                continue
+            }
+            if id.isEmpty {
+                problem(row, "category_id", "category_id is empty; every category needs a stable id")
+                continue
+            }
+            if !id.unicodeScalars.allSatisfy({ ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "_" || $0 == "-" }) {
+                problem(row, "category_id", "category_id '\(id)' should be ASCII letters, digits, '_' or '-' (e.g. child_marriage)")
+            }
+            if let first = lines[id] {
+                problem(row, "category_id", "duplicate category_id '\(id)' (first on line \(first)); ids must be unique")
+                continue
+            }
+            lines[id] = row.line
+            guard let dimension = Category.Dimension(rawValue: dimensionText) else {
+                problem(row, "dimension", "unknown dimension '\(dimensionText)'; use theme or activity")
+                continue
+            }
+            if row["label_en"].isEmpty { problem(row, "label_en", "label_en is empty; give the category an English label") }
+            var patterns: [PhrasePattern] = []
+            for (entry, k) in entries(row["patterns"]) {
+                switch parsePattern(entry) {
+                case .success(let pattern): patterns.append(pattern)
+                case .failure(let error): problem(row, "patterns", "pattern \(k): \(error)")
+                }
+            }
+            if patterns.isEmpty && !row["patterns"].contains(where: { !$0.isWhitespace && $0 != ";" }) {
+                problem(row, "patterns", "category '\(id)' has no patterns, so it can never be coded; add at least one phrase")
+            }
+            var exclusions: [PhrasePattern] = []
+            for (entry, k) in entries(row["exclusions"]) {
+                let (phrase, scope) = splitScope(entry)
+                if !scope.isEmpty && scope != [id] {
+                    problem(row, "exclusions", "exclusion \(k) '\(entry)': scopes (@id) belong in the '*' row; here exclusions apply to '\(id)' only")
+                }
+                switch parsePattern(phrase) {
+                case .success(let pattern): exclusions.append(pattern)
+                case .failure(let error): problem(row, "exclusions", "exclusion \(k): \(error)")
+                }
+            }
+            let parent = row["parent_id"]
+            if !parent.isEmpty { parents.append((id, parent, row)) }
+            categories.append(Category(id: id, dimension: dimension, parent: parent, labelEnglish: row["label_en"],
+                                       labelVietnamese: row["label_vi"], definition: row["definition"],
+                                       patterns: patterns, exclusions: exclusions))
+        }
+        let ids = Set(categories.map(\.id))
+        for (id, parent, row) in parents {
+            if parent == id {
+                problem(row, "parent_id", "category '\(id)' names itself as parent")
+            } else if !ids.contains(parent) {
+                problem(row, "parent_id", "parent_id '\(parent)' names no category; use an id from the category_id column or leave it empty")
+            }
+        }
+        for (exclusion, row) in globals {
+            for scope in exclusion.scope where !ids.contains(scope) {
+                problem(row, "exclusions", "exclusion '\(exclusion.pattern.text)' names no category '@\(scope)'; use an id from the category_id column")
+            }
+        }
+        if categories.isEmpty && problems.isEmpty {
+            problems.append(CodebookProblem(file: file, line: 1, column: 1, message: "the codebook has no categories; add one row per category"))
+        }
+        problems.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        let codebook = Codebook(categories: categories, globalExclusions: globals.map(\.0), fingerprint: fingerprint, source: file)
+        return (codebook, problems)
+    }
+
+    /// The entries of a `;`-separated cell with their 1-based numbers; an empty cell has none.
+    private static func entries(_ cell: String) -> [(String, Int)] {
+        guard cell.contains(where: { !$0.isWhitespace }) else { return [] }
+        return cell.split(separator: ";", omittingEmptySubsequences: false).enumerated().map {
+            ($0.element.trimmingCharacters(in: .whitespaces), $0.offset + 1)
+        }
+    }
+
+    /// "sở y tế @health_nutrition @education" -> ("sở y tế", ["health_nutrition", "education"]).
+    private static func splitScope(_ entry: String) -> (String, [String]) {
+        guard let at = entry.firstIndex(of: "@") else { return (entry, []) }
+        let phrase = entry[..<at].trimmingCharacters(in: .whitespaces)
+        let scope = entry[at...].split(whereSeparator: { $0 == "@" || $0.isWhitespace || $0 == "," }).map(String.init)
+        return (phrase, scope)
+    }
+
+    private static func parsePattern(_ text: String) -> Result<PhrasePattern, PhrasePattern.Problem> {
+        do {
+            return .success(try PhrasePattern.parse(text))
+        } catch {
+            return .failure(error)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+/// Applies a codebook to directives: the dictionary method, with documented counting rules.
+///
+/// Rules (also in the README):
+/// 1. Only body and annex segments are coded (theme and slogans included); letter head,
+///    addressees, title, recipients and signature never are.
+/// 2. Phrases match whole syllables inside one sentence or clause (split at `. ; : ! ?` and
+///    line ends); commas, quotes, brackets and dashes between words are skipped.
+/// 3. A match is dropped when an exclusion in scope (the category's own, or a `*` row
+///    exclusion for all or for this category) covers all its syllables.
+/// 4. Within one category, overlapping matches count once: the longest (leftmost on ties).
+/// 5. Matches of different categories may overlap; each counts for its own category.
+public struct Coder: Sendable {
+    public let codebook: Codebook
+    private let matcher: PhraseMatcher
+    /// Pattern index -> what it belongs to.
+    private let owners: [Owner]
+
+    private enum Owner: Sendable {
+        case include(category: Int)
+        /// Categories it applies to; nil means all.
+        case exclude(categories: Set<Int>?)
+    }
+
+    public init(codebook: Codebook, abbreviations: Abbreviations) {
+        self.codebook = codebook
+        var patterns: [PhrasePattern] = []
+        var owners: [Owner] = []
+        let index = Dictionary(uniqueKeysWithValues: codebook.categories.enumerated().map { ($0.element.id, $0.offset) })
+        for (c, category) in codebook.categories.enumerated() {
+            for pattern in category.patterns {
+                patterns.append(pattern)
+                owners.append(.include(category: c))
+            }
+            for pattern in category.exclusions {
+                patterns.append(pattern)
+                owners.append(.exclude(categories: [c]))
+            }
+        }
+        for exclusion in codebook.globalExclusions {
+            patterns.append(exclusion.pattern)
+            owners.append(.exclude(categories: exclusion.scope.isEmpty ? nil : Set(exclusion.scope.compactMap { index[$0] })))
+        }
+        self.owners = owners
+        matcher = PhraseMatcher(patterns: patterns, abbreviations: abbreviations)
+    }
+
+    public func code(_ directive: Directive) -> DocumentCoding {
+        let categoryCount = codebook.categories.count
+        var matches = [Int](repeating: 0, count: categoryCount)
+        var segmentsHit = [Int](repeating: 0, count: categoryCount)
+        var evidence: [Evidence] = []
+        var uncoded: [DocumentCoding.Uncoded] = []
+        let text = directive.text
+        for (s, segment) in directive.segments.enumerated() {
+            let output = directive.tokens[s]
+            let found = matcher.matches(tokens: output.tokens, folded: directive.folded)
+            var includes: [[PhraseMatcher.Match]] = Array(repeating: [], count: categoryCount)
+            var excludes: [(Range<Int>, Set<Int>?)] = []
+            for match in found {
+                switch owners[match.pattern] {
+                case .include(let c): includes[c].append(match)
+                case .exclude(let scope): excludes.append((match.tokens, scope))
+                }
+            }
+            var any = false
+            for c in 0..<categoryCount where !includes[c].isEmpty {
+                let kept = Self.longestNonOverlapping(includes[c].filter { match in
+                    !excludes.contains { range, scope in
+                        (scope == nil || scope?.contains(c) == true) && range.lowerBound <= match.tokens.lowerBound && match.tokens.upperBound <= range.upperBound
+                    }
+                })
+                guard !kept.isEmpty else { continue }
+                any = true
+                matches[c] += kept.count
+                segmentsHit[c] += 1
+                for match in kept {
+                    let first = output.tokens[match.tokens.lowerBound]
+                    let last = output.tokens[match.tokens.upperBound - 1]
+                    let words = first.range.lowerBound..<last.range.upperBound
+                    let sentence = output.sentences[safe: first.sentence] ?? words
+                    evidence.append(Evidence(
+                        documentID: directive.metadata.id, year: directive.metadata.year, segmentPath: segment.path,
+                        categoryID: codebook.categories[c].id, pattern: matcher.patterns[match.pattern].text,
+                        matched: text.quote(words), matchRange: text.originalRange(words),
+                        sentence: text.quote(sentence), sentenceRange: text.originalRange(sentence)))
+                }
+            }
+            if !any {
+                uncoded.append(DocumentCoding.Uncoded(segmentPath: segment.path, role: segment.role,
+                                                      syllables: output.tokens.count { $0.kind == .word },
+                                                      text: segment.text, sourceRange: segment.sourceRange))
+            }
+        }
+        evidence.sort { ($0.matchRange.lowerBound, $0.categoryID) < ($1.matchRange.lowerBound, $1.categoryID) }
+        let counts = codebook.categories.indices.map {
+            DocumentCoding.Count(categoryID: codebook.categories[$0].id, segments: segmentsHit[$0], matches: matches[$0])
+        }
+        return DocumentCoding(documentID: directive.metadata.id, year: directive.metadata.year, syllables: directive.syllableCount,
+                              counts: counts, evidence: evidence, uncoded: uncoded)
+    }
+
+    /// Leftmost-longest selection of non-overlapping matches.
+    static func longestNonOverlapping(_ matches: [PhraseMatcher.Match]) -> [PhraseMatcher.Match] {
+        let ordered = matches.sorted { ($0.tokens.lowerBound, -$0.tokens.count, $0.pattern) < ($1.tokens.lowerBound, -$1.tokens.count, $1.pattern) }
+        var kept: [PhraseMatcher.Match] = []
+        var end = Int.min
+        for match in ordered where match.tokens.lowerBound >= end {
+            kept.append(match)
+            end = match.tokens.upperBound
+        }
+        return kept
+    }
+}

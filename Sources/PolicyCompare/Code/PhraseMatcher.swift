@@ -1,0 +1,161 @@
+/// Finds every occurrence of a set of phrase patterns in tokenised text.
+///
+/// Patterns are compiled into two tries over interned syllable ids (strict and mark-folded
+/// keys). From each token the matcher walks the trie while the sentence lasts, so the cost
+/// is linear in the text and bounded by the longest pattern, not by the number of patterns.
+/// Abbreviations in the text are expanded to their syllables first.
+public struct PhraseMatcher: Sendable {
+    /// One occurrence: which pattern, and the source tokens it covers.
+    public struct Match: Sendable, Hashable {
+        public var pattern: Int
+        /// Token indices (in the tokeniser's output), half-open.
+        public var tokens: Range<Int>
+    }
+
+    private struct Node: Sendable {
+        var children: [Int32: Int32] = [:]
+        var terminals: [Int32] = []
+    }
+
+    private struct Trie: Sendable {
+        var nodes: [Node] = [Node()]
+
+        mutating func insert(_ ids: [Int32], pattern: Int32) {
+            var node: Int32 = 0
+            for id in ids {
+                if let next = nodes[Int(node)].children[id] {
+                    node = next
+                } else {
+                    let next = Int32(nodes.count)
+                    nodes.append(Node())
+                    nodes[Int(node)].children[id] = next
+                    node = next
+                }
+            }
+            nodes[Int(node)].terminals.append(pattern)
+        }
+    }
+
+    public let patterns: [PhrasePattern]
+    private var strictVocabulary: [ArraySlice<Unicode.Scalar>: Int32] = [:]
+    private var looseVocabulary: [ArraySlice<Unicode.Scalar>: Int32] = [:]
+    private var strictTrie = Trie()
+    private var looseTrie = Trie()
+    private var nearIDs: [[Int32]] = []
+    /// Mark-folded abbreviation -> its syllables' (strict, loose) ids.
+    private var abbreviations: [ArraySlice<Unicode.Scalar>: [(Int32, Int32)]] = [:]
+
+    public init(patterns: [PhrasePattern], abbreviations table: Abbreviations) {
+        self.patterns = patterns
+        for (index, pattern) in patterns.enumerated() {
+            let ids = pattern.syllables.map { intern($0, loose: pattern.loose) }
+            nearIDs.append(pattern.near.map { intern($0, loose: pattern.loose) })
+            if pattern.loose {
+                looseTrie.insert(ids, pattern: Int32(index))
+            } else {
+                strictTrie.insert(ids, pattern: Int32(index))
+            }
+        }
+        for (form, expansion) in table.expansions {
+            let strict = PhrasePattern.syllables(of: expansion, loose: false)
+            let loose = PhrasePattern.syllables(of: expansion, loose: true)
+            let ids = zip(strict, loose).map { (lookup($0, loose: false), lookup($1, loose: true)) }
+            abbreviations[ArraySlice(Array(form.unicodeScalars))] = ids
+        }
+    }
+
+    private mutating func intern(_ syllable: String, loose: Bool) -> Int32 {
+        let key = ArraySlice(Array(syllable.unicodeScalars))
+        if loose {
+            if let id = looseVocabulary[key] { return id }
+            let id = Int32(looseVocabulary.count)
+            looseVocabulary[key] = id
+            return id
+        }
+        if let id = strictVocabulary[key] { return id }
+        let id = Int32(strictVocabulary.count)
+        strictVocabulary[key] = id
+        return id
+    }
+
+    private func lookup(_ syllable: String, loose: Bool) -> Int32 {
+        let key = ArraySlice(Array(syllable.unicodeScalars))
+        return (loose ? looseVocabulary[key] : strictVocabulary[key]) ?? -1
+    }
+
+    /// Every match of every pattern in `tokens` (all overlaps kept), ordered by start then pattern.
+    public func matches(tokens: [Token], folded: FoldedText) -> [Match] {
+        // Encode tokens as ids, expanding abbreviations; remember the source token of each.
+        var strict: [Int32] = []
+        var loose: [Int32] = []
+        var source: [Int32] = []
+        var sentence: [Int] = []
+        strict.reserveCapacity(tokens.count)
+        loose.reserveCapacity(tokens.count)
+        for (index, token) in tokens.enumerated() {
+            let looseKey = folded.loose[token.range]
+            if token.kind == .word, let expansion = abbreviations[looseKey] {
+                for (s, l) in expansion {
+                    strict.append(s)
+                    loose.append(l)
+                    source.append(Int32(index))
+                    sentence.append(token.sentence)
+                }
+                continue
+            }
+            strict.append(strictVocabulary[folded.strict[token.range]] ?? -1)
+            loose.append(looseVocabulary[looseKey] ?? -1)
+            source.append(Int32(index))
+            sentence.append(token.sentence)
+        }
+        var result: [Match] = []
+        let n = strict.count
+        for start in 0..<n {
+            walk(strictTrie, ids: strict, from: start, sentence: sentence, source: source, into: &result)
+            if looseTrie.nodes.count > 1 {
+                walk(looseTrie, ids: loose, from: start, sentence: sentence, source: source, into: &result)
+            }
+        }
+        result.sort { ($0.tokens.lowerBound, $0.pattern, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.pattern, $1.tokens.upperBound) }
+        return result
+    }
+
+    private func walk(_ trie: Trie, ids: [Int32], from start: Int, sentence: [Int], source: [Int32], into result: inout [Match]) {
+        var node: Int32 = 0
+        var i = start
+        let n = ids.count
+        while i < n, sentence[i] == sentence[start] {
+            guard ids[i] >= 0, let next = trie.nodes[Int(node)].children[ids[i]] else { return }
+            node = next
+            i += 1
+            for pattern in trie.nodes[Int(node)].terminals {
+                let near = nearIDs[Int(pattern)]
+                var end = i
+                if !near.isEmpty {
+                    guard let found = find(near, in: ids, from: i, window: patterns[Int(pattern)].window, sentence: sentence, sentenceID: sentence[start]) else { continue }
+                    end = found
+                }
+                let lower = Int(source[start])
+                let upper = Int(source[end - 1]) + 1
+                result.append(Match(pattern: Int(pattern), tokens: lower..<upper))
+            }
+        }
+    }
+
+    /// The end of the first occurrence of `phrase` starting within `window` positions of `from`.
+    private func find(_ phrase: [Int32], in ids: [Int32], from: Int, window: Int, sentence: [Int], sentenceID: Int) -> Int? {
+        let n = ids.count
+        var begin = from
+        while begin <= from + window, begin + phrase.count <= n {
+            if sentence[begin + phrase.count - 1] != sentenceID { return nil }
+            var ok = true
+            for (k, id) in phrase.enumerated() where ids[begin + k] != id {
+                ok = false
+                break
+            }
+            if ok { return begin + phrase.count }
+            begin += 1
+        }
+        return nil
+    }
+}

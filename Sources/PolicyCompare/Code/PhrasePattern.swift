@@ -1,0 +1,82 @@
+import Foundation
+
+/// One dictionary entry: a phrase of whole syllables, optionally diacritic-insensitive or
+/// split into "A ... B" (B within a window of syllables after A).
+///
+/// Syntax: `tảo hôn`; `~tao hon` (ignore tone and shape marks); `vận động ... ủng hộ`
+/// (within 6 syllables); `vận động ...10 ủng hộ` (within 10).
+public struct PhrasePattern: Sendable, Hashable {
+    public static let defaultWindow = 6
+    public static let maxWindow = 50
+
+    /// The pattern as written.
+    public var text: String
+    /// Folded syllables of the phrase (or of its part A).
+    public var syllables: [String]
+    /// Folded syllables of part B of a proximity pattern.
+    public var near: [String]
+    /// Maximum number of syllables between the end of A and the start of B.
+    public var window: Int
+    /// Match on mark-folded keys ("đ" = "d", no tones or shapes).
+    public var loose: Bool
+
+    /// Why a pattern cannot be used.
+    public enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
+        case empty
+        case nothingToMatch(String)
+        case badWindow(String)
+        case twoProximities(String)
+        case missingPart(String)
+
+        public var description: String {
+            switch self {
+            case .empty: "the pattern is empty; remove the extra separator or write a phrase"
+            case .nothingToMatch(let text): "pattern '\(text)' normalises to nothing (no letters or digits); write the words to match"
+            case .badWindow(let text): "pattern '\(text)' has a bad window after '...'; write '...N' with N from 1 to \(PhrasePattern.maxWindow), e.g. 'vận động ...8 ủng hộ'"
+            case .twoProximities(let text): "pattern '\(text)' has more than one '...'; a pattern joins at most two phrases"
+            case .missingPart(let text): "pattern '\(text)' needs a phrase on both sides of '...'"
+            }
+        }
+    }
+
+    public static func parse(_ raw: String) throws(Problem) -> PhrasePattern {
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw .empty }
+        let original = text
+        var loose = false
+        if text.hasPrefix("~") {
+            loose = true
+            text.removeFirst()
+        }
+        let parts = text.components(separatedBy: "...")
+        guard parts.count <= 2 else { throw .twoProximities(original) }
+        let first = syllables(of: parts[0], loose: loose)
+        var near: [String] = []
+        var window = defaultWindow
+        if parts.count == 2 {
+            var rest = Substring(parts[1])
+            let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+            if !digits.isEmpty {
+                guard let n = Int(digits), (1...maxWindow).contains(n) else { throw .badWindow(original) }
+                window = n
+                rest = rest.dropFirst(digits.count)
+            } else if let c = rest.first, !c.isWhitespace {
+                throw .badWindow(original)
+            }
+            near = syllables(of: String(rest), loose: loose)
+            guard !first.isEmpty, !near.isEmpty else { throw .missingPart(original) }
+        }
+        guard !first.isEmpty else { throw .nothingToMatch(original) }
+        return PhrasePattern(text: original, syllables: first, near: near, window: window, loose: loose)
+    }
+
+    /// Normalises and folds a phrase exactly as text is, and splits it into syllable keys.
+    static func syllables(of phrase: String, loose: Bool) -> [String] {
+        let normalized = VietnameseNormalizer.normalize(phrase)
+        let folded = FoldedText(normalized.scalars)
+        let keys = loose ? folded.loose : folded.strict
+        return Tokenizer().tokenize(normalized.scalars, range: 0..<normalized.scalars.count).tokens.map {
+            NormalizedText.string(keys, $0.range)
+        }
+    }
+}

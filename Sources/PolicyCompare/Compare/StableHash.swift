@@ -1,0 +1,42 @@
+/// 64-bit hashes that are identical in every process, for fingerprints that must not change
+/// between runs.
+///
+/// Swift's `Hasher` is seeded per process, so anything derived from it (which shingles are
+/// anchors, hence which passages are found) would differ from run to run.
+enum StableHash {
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// FNV-1a over the UTF-8 bytes of `text`.
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash = fnvOffset
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                hash = (hash ^ UInt64(byte)) &* fnvPrime
+            }
+        }
+        return hash
+    }
+
+    /// The hash of a run of token hashes, order-sensitive.
+    ///
+    /// FNV-1a over whole 64-bit words, finished with the SplitMix64 mixer because FNV alone
+    /// leaves the low bits of word-wise input poorly mixed, and anchor selection compares
+    /// whole hashes.
+    static func combine(_ tokens: [UInt64], from start: Int, count: Int) -> UInt64 {
+        var hash = fnvOffset
+        for index in start..<(start + count) {
+            hash = (hash ^ tokens[index]) &* fnvPrime
+        }
+        return mix(hash)
+    }
+
+    /// SplitMix64 finaliser: spreads every input bit over the whole word.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,65 @@
+/// Counts, in one pass over a file's bytes, what tells text from binary data and UTF-16 from UTF-8.
+struct ByteProfile: Sendable, Hashable {
+    /// The number of bytes.
+    private(set) var count = 0
+    /// NUL bytes at even offsets (the high byte of UTF-16 big-endian ASCII).
+    private(set) var evenNuls = 0
+    /// NUL bytes at odd offsets (the high byte of UTF-16 little-endian ASCII).
+    private(set) var oddNuls = 0
+    /// The offset of the first NUL byte, if any.
+    private(set) var firstNul: Int?
+    /// NUL bytes that end the file (padding).
+    private(set) var trailingNuls = 0
+    /// C0 control bytes other than tab, line feed, vertical tab, form feed, carriage return and
+    /// DOS end-of-file (0x1A), plus DEL; NUL is counted apart.
+    private(set) var controls = 0
+    /// The offset of the first such control byte, if any.
+    private(set) var firstControl: Int?
+
+    /// Profiles `bytes`.
+    init(_ bytes: [UInt8]) {
+        self = bytes.withUnsafeBufferPointer { ByteProfile($0) }
+    }
+
+    /// Profiles the bytes in `buffer`.
+    init(_ buffer: UnsafeBufferPointer<UInt8>) {
+        count = buffer.count
+        var index = 0
+        for byte in buffer {
+            if byte < 0x20 || byte == 0x7F {
+                if byte == 0 {
+                    if index & 1 == 0 { evenNuls += 1 } else { oddNuls += 1 }
+                    if firstNul == nil { firstNul = index }
+                } else if !(0x09...0x0D).contains(byte) && byte != 0x1A {
+                    controls += 1
+                    if firstControl == nil { firstControl = index }
+                }
+            }
+            index += 1
+        }
+        for byte in buffer.reversed() {
+            guard byte == 0 else { break }
+            trailingNuls += 1
+        }
+    }
+
+    /// All NUL bytes.
+    var nuls: Int { evenNuls + oddNuls }
+
+    /// `true` for UTF-16 little-endian, `false` for big-endian, `nil` when the NUL bytes do not
+    /// look like UTF-16: text without a byte order mark is taken as UTF-16 when at least 90% of
+    /// its NUL bytes share one parity and they make at least a fifth of its code units (ASCII
+    /// letters, digits and spaces, most of any Vietnamese text, have a NUL high byte).
+    var utf16LittleEndian: Bool? {
+        let units = count / 2
+        guard units > 0 else { return nil }
+        if oddNuls * 5 >= units && oddNuls >= 9 * evenNuls { return true }
+        if evenNuls * 5 >= units && evenNuls >= 9 * oddNuls { return false }
+        return nil
+    }
+
+    /// Whether control bytes make this binary data: more than 2 of them and more than 1% of bytes.
+    var isMostlyControls: Bool {
+        controls > 2 && controls * 100 > count
+    }
+}

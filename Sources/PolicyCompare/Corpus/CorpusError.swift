@@ -1,0 +1,53 @@
+/// A corpus folder or its manifest cannot be used as it is.
+public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
+    case folderMissing(path: String)
+    case manifestMissing(path: String)
+    case unreadable(path: String, reason: String)
+    case csv(CSVError)
+    case emptyField(file: String, line: Int, column: String)
+    case duplicateID(file: String, line: Int, id: String, firstLine: Int)
+    case badID(file: String, line: Int, id: String)
+    case badYear(file: String, line: Int, value: String)
+    case badDate(file: String, line: Int, value: String)
+    case badLevel(file: String, line: Int, value: String)
+    case pathEscapes(file: String, line: Int, path: String)
+    case fileMissing(file: String, line: Int, path: String)
+    case duplicateFile(file: String, line: Int, path: String, firstLine: Int)
+    case noDocuments(file: String)
+    case unknownDocument(id: String, known: [String])
+
+    public var description: String {
+        switch self {
+        case .folderMissing(let path):
+            "corpus folder \(path) does not exist; pass --corpus with a folder that holds manifest.csv"
+        case .manifestMissing(let path):
+            "\(path) not found; a corpus folder needs a manifest.csv with columns \(Manifest.requiredColumns.joined(separator: ", "))"
+        case .unreadable(let path, let reason):
+            "\(path): cannot be read (\(reason)); check that it exists and is readable"
+        case .csv(let error):
+            error.description
+        case .emptyField(let file, let line, let column):
+            "\(file):\(line): column \(column) is empty; every row needs a value there"
+        case .duplicateID(let file, let line, let id, let firstLine):
+            "\(file):\(line): document_id '\(id)' is already used on line \(firstLine); give each document its own id"
+        case .badID(let file, let line, let id):
+            "\(file):\(line): document_id '\(id)' is not usable; use lower-case letters, digits and '-' (e.g. 2019-kien-giang)"
+        case .badYear(let file, let line, let value):
+            "\(file):\(line): year '\(value)' is not a 4-digit year; write the year the directive is for, e.g. 2019"
+        case .badDate(let file, let line, let value):
+            "\(file):\(line): date '\(value)' is not an ISO date; write it as YYYY-MM-DD (e.g. 2019-05-14) or leave it empty"
+        case .badLevel(let file, let line, let value):
+            "\(file):\(line): level '\(value)' is unknown; use national, provincial, district or commune"
+        case .pathEscapes(let file, let line, let path):
+            "\(file):\(line): file '\(path)' leads outside the corpus folder; give a path relative to the folder that holds manifest.csv, without '..', absolute paths or links pointing outside"
+        case .fileMissing(let file, let line, let path):
+            "\(file):\(line): file '\(path)' does not exist in the corpus folder; fix the path or add the file"
+        case .duplicateFile(let file, let line, let path, let firstLine):
+            "\(file):\(line): file '\(path)' is already listed on line \(firstLine); list each file once"
+        case .noDocuments(let file):
+            "\(file): the manifest lists no documents; add one row per directive"
+        case .unknownDocument(let id, let known):
+            "no document '\(id)' in the corpus; known ids: \(known.joined(separator: ", "))"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// Why `TextDecoder` could not turn a file's bytes into the text of a directive.
+///
+/// Every case carries the `source` it was given (a file path) and says, in `description`, what
+/// was expected, what was found and how to fix the file.
+public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file has no bytes (`byteCount` 0) or only whitespace.
+    case empty(source: String, byteCount: Int)
+    /// The file is not plain text: a PDF, an image, an archive or office file, or binary data.
+    /// `looksLike` names the format ("a PDF document"), `evidence` says what gave it away and
+    /// `fix` says how to get plain text out of it.
+    case notPlainText(source: String, looksLike: String, evidence: String, fix: String)
+    /// The file is mostly UTF-8 (or says it is, with a byte order mark) but has bytes that are not
+    /// valid UTF-8; `offset` is the first of `invalidCount` invalid sequences.
+    case invalidUTF8(source: String, offset: Int, byte: UInt8, invalidCount: Int)
+    /// The file is UTF-16 but has an unpaired surrogate at byte `offset`.
+    case invalidUTF16(source: String, offset: Int, encoding: TextEncoding)
+    /// A byte order mark names an encoding that is not supported (UTF-32).
+    case unsupportedEncoding(source: String, name: String)
+    /// The file is not UTF-8 (first invalid byte at `offset`) and no supported legacy encoding
+    /// reads as Vietnamese; `candidates` lists the share of well-formed words each one gave.
+    case unrecognizedEncoding(source: String, offset: Int, byte: UInt8, candidates: String)
+    /// A bundled code table could not be loaded: the installation is broken.
+    case missingCodeTable(source: String, problem: ResourceError)
+
+    public var description: String {
+        switch self {
+        case .empty(let source, let byteCount):
+            if byteCount == 0 {
+                return "\(Self.name(source)) is empty (0 bytes); expected the text of a directive. "
+                    + "Check that the path is right, or export the document again as plain text (UTF-8) and try again."
+            }
+            return "\(Self.name(source)) contains only whitespace (\(byteCount) bytes); expected the text of a directive. "
+                + "Check that the path is right, or export the document again as plain text (UTF-8) and try again."
+        case .notPlainText(let source, let looksLike, let evidence, let fix):
+            return "\(Self.name(source)) is not a plain-text file: this looks like \(looksLike) (\(evidence)); "
+                + "expected the text of a directive as plain text. \(fix)"
+        case .invalidUTF8(let source, let offset, let byte, let invalidCount):
+            let more = invalidCount > 1 ? " and \(invalidCount - 1) more invalid sequence\(invalidCount == 2 ? "" : "s")" : ""
+            return "\(Self.name(source)) is not valid UTF-8: byte \(Self.hex(byte)) at offset \(offset)\(more) cannot be decoded, "
+                + "while the rest of the file reads as UTF-8. Expected UTF-8 text; the file is damaged or mixes encodings. "
+                + "Re-export the document as plain text (UTF-8), or repair the bytes near offset \(offset), and try again."
+        case .invalidUTF16(let source, let offset, let encoding):
+            return "\(Self.name(source)) reads as \(encoding.displayName) but has an unpaired surrogate at byte offset \(offset); "
+                + "expected well-formed UTF-16 text. The file is damaged or truncated: "
+                + "re-export the document as plain text (UTF-8) and try again."
+        case .unsupportedEncoding(let source, let name):
+            return "\(Self.name(source)) starts with a \(name) byte order mark; expected UTF-8, UTF-16, Windows-1258, "
+                + "TCVN3 (ABC) or VNI text. Convert it to UTF-8 (for example `iconv -f \(name) -t UTF-8`) and try again."
+        case .unrecognizedEncoding(let source, let offset, let byte, let candidates):
+            return "\(Self.name(source)) is not UTF-8 (byte \(Self.hex(byte)) at offset \(offset) is invalid) and does not read as "
+                + "Vietnamese in any supported legacy encoding (well-formed words: \(candidates)). Expected Vietnamese text "
+                + "in UTF-8, UTF-16, Windows-1258, TCVN3 (ABC) or VNI. Convert the file to UTF-8 (for example with "
+                + "UniKey's converter, or `iconv -f ENCODING -t UTF-8`) and try again."
+        case .missingCodeTable(let source, let problem):
+            return "cannot decode \(Self.name(source)): \(problem)"
+        }
+    }
+
+    /// The file name as shown in a message; an empty `source` reads as "the input".
+    private static func name(_ source: String) -> String {
+        source.isEmpty ? "the input" : source
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return byte < 0x10 ? "0x0" + digits : "0x" + digits
+    }
+}

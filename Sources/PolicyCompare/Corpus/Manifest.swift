@@ -1,0 +1,85 @@
+import Foundation
+
+/// The corpus's `manifest.csv`: one validated row of metadata per directive.
+public struct Manifest: Sendable, Hashable {
+    public static let requiredColumns = ["document_id", "year", "file", "issuer", "level", "kind"]
+    public static let optionalColumns = ["title", "date", "number", "source"]
+    public static let levels = ["national", "provincial", "district", "commune"]
+
+    public var documents: [DocumentMetadata]
+    /// The line of each document's row, for messages that point back at the manifest.
+    public var lines: [String: Int]
+    /// Columns the manifest has beyond the known ones; they are ignored.
+    public var extraColumns: [String]
+
+    /// Parses and validates manifest text; `root` is the corpus folder that paths are relative to.
+    public static func parse(_ text: String, file: String, root: URL) throws(CorpusError) -> Manifest {
+        let table: CSVTable
+        do {
+            table = try CSVReader(file: file).table(text, required: requiredColumns)
+        } catch {
+            throw .csv(error)
+        }
+        let known = Set(requiredColumns + optionalColumns)
+        var documents: [DocumentMetadata] = []
+        var lines: [String: Int] = [:]
+        var fileLines: [String: Int] = [:]
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        for row in table.rows {
+            for column in requiredColumns where row[column].isEmpty {
+                throw .emptyField(file: file, line: row.line, column: column)
+            }
+            let id = row["document_id"]
+            guard id.unicodeScalars.allSatisfy({ ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "-" || $0 == "_" || $0 == "." }) else {
+                throw .badID(file: file, line: row.line, id: id)
+            }
+            if let first = lines[id] {
+                throw .duplicateID(file: file, line: row.line, id: id, firstLine: first)
+            }
+            let yearText = row["year"]
+            guard yearText.count == 4, yearText.allSatisfy(\.isASCII), let year = Int(yearText), year >= 1900, year <= 2999 else {
+                throw .badYear(file: file, line: row.line, value: yearText)
+            }
+            let level = row["level"].lowercased()
+            guard levels.contains(level) else {
+                throw .badLevel(file: file, line: row.line, value: row["level"])
+            }
+            let date = row["date"]
+            if !date.isEmpty && !ISODate.isValid(date) {
+                throw .badDate(file: file, line: row.line, value: date)
+            }
+            let path = row["file"]
+            let resolved = try resolve(path, root: root, rootPath: rootPath, file: file, line: row.line)
+            if let first = fileLines[resolved] {
+                throw .duplicateFile(file: file, line: row.line, path: path, firstLine: first)
+            }
+            fileLines[resolved] = row.line
+            lines[id] = row.line
+            documents.append(DocumentMetadata(
+                id: id, year: year, file: path, issuer: row["issuer"], level: level, kind: row["kind"],
+                title: row["title"], date: date, number: row["number"], source: row["source"]))
+        }
+        if documents.isEmpty {
+            throw .noDocuments(file: file)
+        }
+        return Manifest(documents: documents, lines: lines, extraColumns: table.columns.filter { !known.contains($0) })
+    }
+
+    /// Resolves a manifest path inside the corpus folder, refusing anything that leaves it.
+    private static func resolve(_ path: String, root: URL, rootPath: String, file: String, line: Int) throws(CorpusError) -> String {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        if path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\\") || components.contains("..") {
+            throw .pathEscapes(file: file, line: line, path: path)
+        }
+        let url = root.appendingPathComponent(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw .fileMissing(file: file, line: line, path: path)
+        }
+        let resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(rootPath + "/") else {
+            throw .pathEscapes(file: file, line: line, path: path)
+        }
+        return resolved
+    }
+}

@@ -1,0 +1,54 @@
+/// A rectangular, typed table: what every exporter (CSV, XLSX, data package) writes.
+///
+/// Tables are built by the comparison and exported without further analysis, so every
+/// writer sees the same rows in the same order.
+public struct Table: Sendable, Hashable {
+    /// File stem and sheet name, e.g. `coding_by_year` (ASCII snake_case).
+    public var name: String
+    /// One-line English description of what a row is.
+    public var description: String
+    public var columns: [Column]
+    public var rows: [[Cell]]
+    /// Column names that identify a row (Frictionless `primaryKey`).
+    public var primaryKey: [String]
+
+    public init(name: String, description: String, columns: [Column], rows: [[Cell]] = [], primaryKey: [String] = []) {
+        self.name = name
+        self.description = description
+        self.columns = columns
+        self.rows = rows
+        self.primaryKey = primaryKey
+    }
+}
+
+/// One column of a ``Table``.
+public struct Column: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case string, integer, number, boolean, date
+    }
+    /// ASCII snake_case header.
+    public var name: String
+    public var kind: Kind
+    /// Short English title and a sentence that says what the column holds.
+    public var title: String
+    public var description: String
+
+    public init(_ name: String, _ kind: Kind, title: String, description: String) {
+        self.name = name
+        self.kind = kind
+        self.title = title
+        self.description = description
+    }
+}
+
+/// One typed cell. Numbers carry the decimals they are written with, so output is
+/// byte-stable and never uses exponent notation.
+public enum Cell: Sendable, Hashable {
+    case text(String)
+    case integer(Int)
+    case number(Double, places: Int)
+    case boolean(Bool)
+    /// An ISO 8601 date (`2019-06-01`) or partial date (`--05-25`), written as text.
+    case date(String)
+    case empty
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The Vietnamese letter table: every toned and shaped vowel split into its parts.
+///
+/// Built once from Unicode's own composition (so it cannot drift from NFC), it lets the
+/// normaliser place tone marks and fold case or diacritics with table look-ups instead of
+/// calling Foundation's normalisation per word, which is slow on Linux.
+struct VietnameseLetters: Sendable {
+    /// A letter as its shaped base (e.g. "ơ") and its tone (0 none, 1 grave, 2 acute, 3 hook, 4 tilde, 5 dot).
+    struct Parts: Sendable {
+        var base: Unicode.Scalar
+        var tone: UInt8
+    }
+
+    static let shared = VietnameseLetters()
+
+    /// Combining tone marks, in tone order 1...5 (U+0340/0341 are legacy aliases of grave/acute).
+    static let toneMarks: [UInt32: UInt8] = [0x300: 1, 0x301: 2, 0x309: 3, 0x303: 4, 0x323: 5, 0x340: 1, 0x341: 2]
+    private static let toneScalars: [Unicode.Scalar] = ["\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"]
+    /// Combining shape marks: circumflex, breve, horn.
+    static let shapeMarks: Set<UInt32> = [0x302, 0x306, 0x31B]
+
+    private(set) var parts: [UInt32: Parts] = [:]
+    private var composed: [UInt64: Unicode.Scalar] = [:]
+    private var shaped: [UInt64: Unicode.Scalar] = [:]
+    private var lower: [UInt32: Unicode.Scalar] = [:]
+    private var plain: [UInt32: Unicode.Scalar] = [:]
+    private var vowels: Set<UInt32> = []
+    private var shapedVowels: Set<UInt32> = []
+
+    private init() {
+        let plainVowels = Array("aeiouyAEIOUY".unicodeScalars)
+        let shapes: [(Unicode.Scalar, Unicode.Scalar)] = [
+            ("a", "\u{302}"), ("a", "\u{306}"), ("e", "\u{302}"), ("o", "\u{302}"), ("o", "\u{31B}"), ("u", "\u{31B}"),
+            ("A", "\u{302}"), ("A", "\u{306}"), ("E", "\u{302}"), ("O", "\u{302}"), ("O", "\u{31B}"), ("U", "\u{31B}"),
+        ]
+        var bases = plainVowels
+        for (base, mark) in shapes {
+            guard let s = Self.compose([base, mark]) else { continue }
+            shaped[Self.key(base, mark)] = s
+            bases.append(s)
+            shapedVowels.insert(s.value)
+            plain[s.value] = base
+        }
+        for base in bases {
+            vowels.insert(base.value)
+            parts[base.value] = Parts(base: base, tone: 0)
+            composed[Self.key(base, 0)] = base
+            if plain[base.value] == nil { plain[base.value] = base }
+            for (i, mark) in Self.toneScalars.enumerated() {
+                guard let s = Self.compose([base, mark]) else { continue }
+                let tone = UInt8(i + 1)
+                parts[s.value] = Parts(base: base, tone: tone)
+                composed[Self.key(base, UInt32(tone))] = s
+                plain[s.value] = plain[base.value] ?? base
+            }
+        }
+        // Case pairs for every vowel form, plus đ/Đ.
+        for value in parts.keys {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let lowered = Character(scalar).lowercased().unicodeScalars
+            if lowered.count == 1, let l = lowered.first { lower[value] = l }
+        }
+        lower[0x110] = "\u{111}"
+        plain[0x110] = "D"
+        plain[0x111] = "d"
+        for v in Array(vowels) {
+            if let l = lower[v] { vowels.insert(l.value) }
+        }
+    }
+
+    private static func compose(_ scalars: [Unicode.Scalar]) -> Unicode.Scalar? {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars)
+        let nfc = String(s).precomposedStringWithCanonicalMapping.unicodeScalars
+        return nfc.count == 1 ? nfc.first : nil
+    }
+
+    private static func key(_ base: Unicode.Scalar, _ mark: Unicode.Scalar) -> UInt64 {
+        UInt64(base.value) << 32 | UInt64(mark.value)
+    }
+
+    private static func key(_ base: Unicode.Scalar, _ tone: UInt32) -> UInt64 {
+        UInt64(base.value) << 32 | UInt64(tone)
+    }
+
+    /// The base with a shape mark applied ("o" + horn = "ơ"), if Vietnamese has it.
+    func shape(_ base: Unicode.Scalar, with mark: Unicode.Scalar) -> Unicode.Scalar? {
+        shaped[Self.key(base, mark)]
+    }
+
+    /// The letter for a shaped base and a tone.
+    func compose(_ base: Unicode.Scalar, tone: UInt8) -> Unicode.Scalar? {
+        composed[Self.key(base, UInt32(tone))]
+    }
+
+    /// Lower case of a letter: table first, then ASCII, then Unicode's single-scalar mapping.
+    func lowercase(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        if s.value < 0x80 {
+            return (s.value >= 0x41 && s.value <= 0x5A) ? Unicode.Scalar(s.value + 32) ?? s : s
+        }
+        if let l = lower[s.value] { return l }
+        let mapping = s.properties.lowercaseMapping.unicodeScalars
+        return mapping.count == 1 ? (mapping.first ?? s) : s
+    }
+
+    /// The letter without tone or shape marks, "đ" as "d" (case kept).
+    func plainLetter(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        if s.value < 0x80 { return s }
+        return plain[s.value] ?? s
+    }
+
+    func isVowel(_ s: Unicode.Scalar) -> Bool { vowels.contains(s.value) }
+
+    /// True for ă â ê ô ơ ư in either case (without tone: pass a base).
+    func isShapedVowel(_ s: Unicode.Scalar) -> Bool { shapedVowels.contains(s.value) }
+}

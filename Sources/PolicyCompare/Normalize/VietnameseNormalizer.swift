@@ -1,0 +1,224 @@
+import Foundation
+
+/// Normalises decoded Vietnamese text for matching while remembering where every piece came from.
+///
+/// One pass over the scalars: line ends to LF; tabs, no-break and other wide spaces to one
+/// space (runs collapsed, lines trimmed); invisible characters and controls dropped; dashes
+/// and quotes unified; "Ð" (eth) read as "Đ"; each word composed (NFC) with its tone mark
+/// in the classic place. Word-processor field codes ("PAGE  1", "NUMPAGES", "MERGEFORMAT")
+/// are removed first. Case is kept: matching folds case later, parsing needs it.
+public enum VietnameseNormalizer {
+    public static func normalize(_ text: String) -> NormalizedText {
+        normalize(scalars: Array(text.unicodeScalars))
+    }
+
+    public static func normalize(scalars original: [Unicode.Scalar]) -> NormalizedText {
+        var builder = Builder(original: original)
+        let skipped = artefactLines(original)
+        var skipIndex = 0
+        var i = 0
+        let n = original.count
+        while i < n {
+            if skipIndex < skipped.count, i >= skipped[skipIndex].lowerBound {
+                if i < skipped[skipIndex].upperBound {
+                    i = skipped[skipIndex].upperBound
+                    continue
+                }
+                skipIndex += 1
+                continue
+            }
+            let s = original[i]
+            let v = s.value
+            if isWordScalar(s) {
+                builder.wordScalar(s, at: i)
+                i += 1
+                continue
+            }
+            builder.flushWord()
+            switch v {
+            case 0x0D:
+                let end = (i + 1 < n && original[i + 1] == "\n") ? i + 2 : i + 1
+                builder.newline(i..<end)
+                i = end
+                continue
+            case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
+                builder.newline(i..<i + 1)
+            case 0x09, 0x20, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                builder.space(at: i)
+            case 0xAD, 0x200B...0x200D, 0x2060, 0xFEFF, 0x00...0x1F, 0x7F...0x9F:
+                break
+            case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D:
+                builder.emit("-", i..<i + 1)
+            case 0x201C...0x201F, 0xAB, 0xBB, 0x2033, 0xFF02:
+                builder.emit("\"", i..<i + 1)
+            case 0x2018...0x201B, 0x2032, 0xFF07:
+                builder.emit("'", i..<i + 1)
+            case 0x2026:
+                for _ in 0..<3 { builder.emit(".", i..<i + 1) }
+            default:
+                builder.emit(s, i..<i + 1)
+            }
+            i += 1
+        }
+        builder.flushWord()
+        builder.trimTrailingSpace()
+        return NormalizedText(original: original, scalars: builder.out, starts: builder.starts, ends: builder.ends)
+    }
+
+    /// Letters and combining marks form words; everything else separates them.
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 {
+            return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        if v == 0xAD { return false }
+        let properties = s.properties
+        return properties.isAlphabetic || properties.generalCategory == .nonspacingMark
+    }
+
+    /// Scalar ranges of lines that are word-processor field codes, not text.
+    static func artefactLines(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var lineStart = 0
+        var afterPageField = false
+        var i = 0
+        let n = scalars.count
+        while i <= n {
+            if i == n || scalars[i] == "\n" || scalars[i] == "\r" {
+                let line = lineStart..<i
+                if line.count <= 48 {
+                    let words = NormalizedText.string(scalars, line)
+                        .split(whereSeparator: { $0.isWhitespace || $0 == "\\" || $0 == "*" })
+                    if let first = words.first {
+                        let upper = first.uppercased()
+                        if upper == "PAGE" || upper == "NUMPAGES" || upper == "SECTIONPAGES" || words.contains(where: { $0.uppercased() == "MERGEFORMAT" }),
+                           words.dropFirst().allSatisfy({ $0.allSatisfy(\.isNumber) || $0.uppercased() == "MERGEFORMAT" }) {
+                            result.append(line)
+                            afterPageField = true
+                        } else if afterPageField && words.count == 1 && first.allSatisfy(\.isNumber) {
+                            result.append(line)
+                            afterPageField = false
+                        } else {
+                            afterPageField = false
+                        }
+                    }
+                } else {
+                    afterPageField = false
+                }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return result
+    }
+
+    /// Accumulates the normalised scalars and their origins.
+    private struct Builder {
+        let original: [Unicode.Scalar]
+        let table = VietnameseLetters.shared
+        var out: [Unicode.Scalar] = []
+        var starts: [Int32] = []
+        var ends: [Int32] = []
+        var pendingSpace: Int? = nil
+        var wordStart = -1
+        var wordEnd = -1
+        var word: [Unicode.Scalar] = []
+
+        init(original: [Unicode.Scalar]) {
+            self.original = original
+            out.reserveCapacity(original.count)
+            starts.reserveCapacity(original.count)
+            ends.reserveCapacity(original.count)
+        }
+
+        mutating func emit(_ s: Unicode.Scalar, _ origin: Range<Int>) {
+            if let space = pendingSpace {
+                pendingSpace = nil
+                if let last = out.last, last != "\n" {
+                    append(" ", space..<space + 1)
+                }
+            }
+            append(s, origin)
+        }
+
+        private mutating func append(_ s: Unicode.Scalar, _ origin: Range<Int>) {
+            out.append(s)
+            starts.append(Int32(truncatingIfNeeded: origin.lowerBound))
+            ends.append(Int32(truncatingIfNeeded: origin.upperBound))
+        }
+
+        mutating func space(at i: Int) {
+            if pendingSpace == nil { pendingSpace = i }
+        }
+
+        mutating func newline(_ origin: Range<Int>) {
+            pendingSpace = nil
+            trimTrailingSpace()
+            append("\n", origin)
+        }
+
+        mutating func trimTrailingSpace() {
+            while out.last == " " {
+                out.removeLast()
+                starts.removeLast()
+                ends.removeLast()
+            }
+        }
+
+        mutating func wordScalar(_ s: Unicode.Scalar, at i: Int) {
+            if wordStart < 0 { wordStart = i }
+            wordEnd = i + 1
+            word.append(s)
+        }
+
+        /// Composes the buffered word, places its tone, and emits it mapped to the word's range.
+        mutating func flushWord() {
+            guard wordStart >= 0 else { return }
+            let origin = wordStart..<wordEnd
+            defer {
+                word.removeAll(keepingCapacity: true)
+                wordStart = -1
+            }
+            if word.allSatisfy({ $0.value < 0x80 }) {
+                for (k, s) in word.enumerated() { emit(s, wordStart + k..<wordStart + k + 1) }
+                return
+            }
+            for s in compose(word) { emit(s, origin) }
+        }
+
+        private func compose(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
+            var letters: [ToneMarks.Letter] = []
+            letters.reserveCapacity(word.count)
+            for raw in word {
+                let s: Unicode.Scalar = switch raw.value {
+                case 0xD0, 0x189: "\u{110}"
+                case 0xF0: "\u{111}"
+                default: raw
+                }
+                if let parts = table.parts[s.value] {
+                    letters.append(ToneMarks.Letter(base: parts.base, tone: parts.tone))
+                } else if let tone = VietnameseLetters.toneMarks[s.value] {
+                    guard let last = letters.last, last.tone == 0, table.isVowel(last.base) else { return fallback(word) }
+                    letters[letters.count - 1].tone = tone
+                } else if VietnameseLetters.shapeMarks.contains(s.value) {
+                    guard let last = letters.last, let shaped = table.shape(last.base, with: s) else { return fallback(word) }
+                    letters[letters.count - 1].base = shaped
+                } else if s.properties.generalCategory == .nonspacingMark {
+                    return fallback(word)
+                } else {
+                    letters.append(ToneMarks.Letter(base: s, tone: 0))
+                }
+            }
+            ToneMarks.place(&letters, table: table)
+            return letters.map { letter in
+                letter.tone == 0 ? letter.base : (table.compose(letter.base, tone: letter.tone) ?? letter.base)
+            }
+        }
+
+        /// Words with marks Vietnamese does not use: plain NFC, no tone placement.
+        private func fallback(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
+            Array(NormalizedText.string(word, 0..<word.count).precomposedStringWithCanonicalMapping.unicodeScalars)
+        }
+    }
+}

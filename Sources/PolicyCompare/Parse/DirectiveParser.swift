@@ -1,0 +1,109 @@
+import Foundation
+
+/// Parses normalised text into a ``Directive``: layout, segment tree and facts.
+///
+/// Build one parser and reuse it: it holds the compiled tables (letter parts, actors,
+/// reference types, abbreviations) loaded from the bundled data files.
+public struct DirectiveParser: Sendable {
+    let vocabulary: DocumentLayout.Vocabulary
+    let actors: ActorTable
+    let referenceTypes: [[String]]
+    let referenceTypeNames: [String]
+
+    public init() throws(ResourceError) {
+        vocabulary = try .bundled()
+        actors = try .bundled(abbreviations: try Abbreviations.bundled())
+        let names = try BundledResource.text("reference-types.tsv")
+            .split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        // Longer types first, so "Kế hoạch liên ngành" wins over "Kế hoạch".
+        let ordered = names.map { ($0, PhrasePattern.syllables(of: $0, loose: false)) }.sorted { $0.1.count > $1.1.count }
+        referenceTypeNames = ordered.map(\.0)
+        referenceTypes = ordered.map(\.1)
+    }
+
+    /// Parses `text`; `metadata` comes from the manifest, or is inferred from the text when
+    /// `inferMetadata` is set (a loose file).
+    public func parse(_ text: NormalizedText, metadata: DocumentMetadata, encoding: String = "utf-8",
+                      notes: [String] = [], inferMetadata: Bool = false) -> Directive {
+        let layout = DocumentLayout(text, vocabulary: vocabulary)
+        var builder = SegmentTreeBuilder(text: text)
+        var segments = builder.build(layout.content)
+        let folded = FoldedText(text.scalars)
+        let tokenizer = Tokenizer()
+        let tokens = segments.map { tokenizer.tokenize(text.scalars, range: $0.normalizedRange) }
+        var metadata = metadata
+        var notes = notes
+        if inferMetadata {
+            infer(&metadata, layout: layout, text: text, folded: folded, segments: segments, tokens: tokens, notes: &notes)
+        }
+        let facts = FactExtractor(text: text, folded: folded, segments: segments, tokens: tokens, year: metadata.year)
+        let theme = facts.theme()
+        if let (_, index) = theme, segments[index].normalizedRange.count < 200 { segments[index].role = .theme }
+        let slogans = facts.slogans()
+        for (_, index) in slogans { segments[index].role = .slogan }
+        let syllables = tokens.reduce(0) { total, output in total + output.tokens.count { $0.kind == .word } }
+        return Directive(
+            metadata: metadata, encoding: encoding, notes: notes, text: text, letterHead: layout.head,
+            theme: theme?.0, period: facts.period(), slogans: slogans.map(\.0), segments: segments,
+            recipients: layout.recipients, signature: layout.signature,
+            references: facts.references(types: referenceTypes, typeNames: referenceTypeNames),
+            actors: facts.actors(actors), deadlines: facts.deadlines(), syllableCount: syllables,
+            folded: folded, tokens: tokens)
+    }
+
+    /// Year from the letter head's date, else from "năm YYYY" in the body; issuer from the
+    /// letter head, else from "<agency> đề nghị / phát động / đề ra ..." in the body.
+    private func infer(_ metadata: inout DocumentMetadata, layout: DocumentLayout, text: NormalizedText, folded: FoldedText,
+                       segments: [Segment], tokens: [Tokenizer.Output], notes: inout [String]) {
+        if let year = Int(layout.head.date.prefix(4)) {
+            metadata.year = year
+            notes.append("year \(year) inferred from the date in the letter head")
+        } else {
+            var counts: [Int: Int] = [:]
+            for output in tokens {
+                for (i, token) in output.tokens.enumerated() where NormalizedText.string(folded.strict, token.range) == "năm" {
+                    guard let next = output.tokens[safe: i + 1], next.kind == .number,
+                          let y = Int(NormalizedText.string(folded.strict, next.range)), (1990...2100).contains(y) else { continue }
+                    counts[y, default: 0] += 1
+                }
+            }
+            if let best = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
+                metadata.year = best.key
+                notes.append("year \(best.key) inferred from 'năm \(best.key)' in the text (\(best.value) mentions)")
+            } else {
+                notes.append("no year found in the text; year set to 0")
+            }
+        }
+        metadata.yearInferred = true
+        metadata.issuerInferred = true
+        if !layout.head.issuer.isEmpty {
+            metadata.issuer = layout.head.issuer
+            notes.append("issuer inferred from the letter head")
+            return
+        }
+        let facts = FactExtractor(text: text, folded: folded, segments: segments, tokens: tokens, year: metadata.year)
+        let verbs = ["đề nghị", "phát động", "đề ra"]
+        for mention in facts.actors(actors) {
+            guard let s = segments.firstIndex(where: { $0.path == mention.segmentPath }),
+                  let last = tokens[s].tokens.lastIndex(where: { text.originalRange($0.range).upperBound <= mention.sourceRange.upperBound })
+            else { continue }
+            // The verb follows the agency directly or after its place name ("tỉnh Kiên Giang đề ra").
+            var next = last + 1
+            var name = mention.quote
+            while let token = tokens[s].tokens[safe: next], next - last <= 3, token.kind == .word,
+                  text.scalars[token.range.lowerBound].properties.isUppercase {
+                name += " " + text.quote(token.range)
+                next += 1
+            }
+            let following = tokens[s].tokens.dropFirst(next).prefix(2).map { NormalizedText.string(folded.strict, $0.range) }.joined(separator: " ")
+            if verbs.contains(where: { following.hasPrefix($0) }) {
+                metadata.issuer = name
+                notes.append("issuer inferred from '\(name) \(following)' in the body")
+                return
+            }
+        }
+        notes.append("no issuer found in the text")
+    }
+}

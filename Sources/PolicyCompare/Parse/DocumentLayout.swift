@@ -1,0 +1,213 @@
+import Foundation
+
+/// The blocks of a directive found line by line: letter head, addressees, title, body,
+/// recipients ("Nơi nhận"), signature and annexes.
+///
+/// Official letters follow a fixed order, so a small state machine reads them: everything
+/// before the first prose line is head matter; "Nơi nhận" ends the body; after the recipients
+/// list come signature lines and, optionally, annexes with an upper-case heading (the 2013
+/// slogans annex), which are content again.
+struct DocumentLayout: Sendable {
+    /// A line of body or annex text, a normalised scalar range.
+    struct ContentLine: Sendable {
+        var range: Range<Int>
+        var part: Segment.Part
+        var isAnnexHeading: Bool
+    }
+
+    var head = LetterHead()
+    var content: [ContentLine] = []
+    var recipients: [String] = []
+    var signature: [String] = []
+
+    private enum Phase { case head, title, addressees, body, recipients, after, annex }
+
+    /// Title kinds and signature words, from `Resources/letter-parts.tsv`.
+    struct Vocabulary: Sendable {
+        var titles: Set<String> = []
+        var signatures: [String] = []
+
+        static func bundled() throws(ResourceError) -> Vocabulary {
+            var vocabulary = Vocabulary()
+            for row in try BundledResource.tsvRows("letter-parts.tsv") where row.count >= 2 {
+                if row[0] == "title" { vocabulary.titles.insert(row[1]) }
+                if row[0] == "signature" { vocabulary.signatures.append(row[1]) }
+            }
+            return vocabulary
+        }
+    }
+
+    init(_ text: NormalizedText, vocabulary: Vocabulary) {
+        let scalars = text.scalars
+        var phase = Phase.head
+        var previousBlank = true
+        var lineStart = 0
+        var lines: [(range: Range<Int>, blankBefore: Bool)] = []
+        for i in 0...scalars.count where i == scalars.count || scalars[i] == "\n" {
+            let range = lineStart..<i
+            if range.isEmpty {
+                previousBlank = true
+            } else {
+                lines.append((range, previousBlank))
+                previousBlank = false
+            }
+            lineStart = i + 1
+        }
+        var titleLines: [String] = []
+        for (range, blankBefore) in lines {
+            let line = text.text(range)
+            let bare = Self.bare(line)
+            var handled = false
+            while !handled {
+                handled = true
+                switch phase {
+                case .head:
+                    if let number = Self.numberLine(line) {
+                        head.number = number
+                    } else if let (place, date) = Self.placeDate(line) {
+                        head.place = place
+                        head.date = date
+                    } else if bare.lowercased().hasPrefix("kính gửi") {
+                        phase = .addressees
+                        let rest = Self.after(colonIn: line)
+                        if !rest.isEmpty { head.addressees.append(rest) }
+                    } else if vocabulary.titles.contains(bare) {
+                        phase = .title
+                        titleLines = [bare]
+                    } else if bare.hasPrefix("V/v") || bare.hasPrefix("V/V") {
+                        head.title = bare
+                    } else if Self.isNoiNhan(bare) {
+                        phase = .recipients
+                    } else if Self.isUpperCase(bare) || bare.hasPrefix("Độc lập") {
+                        if head.issuer.isEmpty, Self.isIssuerLine(bare) { head.issuer = bare }
+                    } else {
+                        phase = .body
+                        handled = false
+                    }
+                case .title:
+                    if blankBefore {
+                        head.title = titleLines.joined(separator: " ")
+                        phase = .head
+                        handled = false
+                    } else {
+                        titleLines.append(bare)
+                    }
+                case .addressees:
+                    if let first = bare.first, "-+•".contains(first) {
+                        head.addressees.append(Self.dropBullet(bare))
+                    } else {
+                        phase = .body
+                        handled = false
+                    }
+                case .body:
+                    if Self.isNoiNhan(bare) {
+                        phase = .recipients
+                        let rest = Self.after(colonIn: line)
+                        if !rest.isEmpty { recipients.append(Self.dropBullet(rest)) }
+                    } else if Self.isSignature(bare, vocabulary) {
+                        signature.append(bare)
+                    } else {
+                        content.append(ContentLine(range: range, part: .body, isAnnexHeading: false))
+                    }
+                case .recipients:
+                    if let first = bare.first, "-+•".contains(first) {
+                        recipients.append(Self.dropBullet(bare))
+                    } else {
+                        phase = .after
+                        handled = false
+                    }
+                case .after:
+                    if Self.isSignature(bare, vocabulary) || (Self.isPersonName(bare) && !signature.isEmpty) {
+                        signature.append(bare)
+                    } else if Self.isUpperCase(bare) && bare.split(separator: " ").count >= 3 || bare.uppercased().hasPrefix("PHỤ LỤC") {
+                        phase = .annex
+                        content.append(ContentLine(range: range, part: .annex, isAnnexHeading: true))
+                    } else {
+                        content.append(ContentLine(range: range, part: .annex, isAnnexHeading: false))
+                        phase = .annex
+                    }
+                case .annex:
+                    if Self.isUpperCase(bare) && bare.split(separator: " ").count >= 3 && !Self.isSignature(bare, vocabulary) {
+                        content.append(ContentLine(range: range, part: .annex, isAnnexHeading: true))
+                    } else if Self.isSignature(bare, vocabulary) {
+                        signature.append(bare)
+                    } else {
+                        content.append(ContentLine(range: range, part: .annex, isAnnexHeading: false))
+                    }
+                }
+            }
+        }
+        if phase == .title { head.title = titleLines.joined(separator: " ") }
+    }
+
+    /// The line without markdown emphasis or surrounding spaces.
+    static func bare(_ line: String) -> String {
+        var s = Substring(line)
+        while s.hasPrefix("**") { s = s.dropFirst(2) }
+        while s.hasSuffix("**") { s = s.dropLast(2) }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+
+    static func isNoiNhan(_ bare: String) -> Bool {
+        bare.lowercased().hasPrefix("nơi nhận")
+    }
+
+    static func after(colonIn line: String) -> String {
+        guard let colon = line.firstIndex(of: ":") else { return "" }
+        return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    }
+
+    static func dropBullet(_ line: String) -> String {
+        line.drop(while: { "-+•* ".contains($0) }).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// True when the line has letters and none of them is lower case.
+    static func isUpperCase(_ line: String) -> Bool {
+        var letters = 0
+        for c in line where c.isLetter {
+            if c.isLowercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
+    static func isIssuerLine(_ bare: String) -> Bool {
+        ["BỘ ", "SỞ ", "ỦY BAN", "UBND", "CỤC "].contains { bare.hasPrefix($0) }
+    }
+
+    static func isSignature(_ bare: String, _ vocabulary: Vocabulary) -> Bool {
+        guard isUpperCase(bare) || bare.hasPrefix("(Đã ký") else { return false }
+        let words = bare.uppercased().replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "(", with: " ")
+            .split(separator: " ").joined(separator: " ")
+        return vocabulary.signatures.contains { words == $0 || words.hasPrefix($0 + " ") }
+    }
+
+    /// "Nguyễn Quang Tuấn": two to five capitalised words and nothing else.
+    static func isPersonName(_ bare: String) -> Bool {
+        let words = bare.split(separator: " ")
+        guard (2...5).contains(words.count) else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return word.dropFirst().allSatisfy { $0.isLetter && $0.isLowercase }
+        }
+    }
+
+    /// "Số: 80 /KH-UBND" -> "80/KH-UBND".
+    static func numberLine(_ line: String) -> String? {
+        guard line.hasPrefix("Số") else { return nil }
+        let rest = line.dropFirst(2).drop(while: { $0 == " " || $0 == ":" })
+        guard let first = rest.first, first.isNumber else { return nil }
+        return DocumentSymbol.normalize(String(rest))
+    }
+
+    /// "Kiên Giang, ngày 14 tháng 5 năm 2019" -> ("Kiên Giang", "2019-05-14").
+    static func placeDate(_ line: String) -> (String, String)? {
+        guard let comma = line.firstIndex(of: ","), line.distance(from: line.startIndex, to: comma) <= 40 else { return nil }
+        let place = line[..<comma].trimmingCharacters(in: .whitespaces)
+        let words = line[line.index(after: comma)...].split(separator: " ")
+        guard words.count >= 6, words[0] == "ngày", words[2] == "tháng", words[4] == "năm",
+              let d = Int(words[1]), let m = Int(words[3]), let y = Int(words[5].prefix(4)),
+              let date = ISODate.make(year: y, month: m, day: d) else { return nil }
+        return (place, date)
+    }
+}

@@ -1,0 +1,309 @@
+import Foundation
+
+/// Reads the facts a researcher cites out of a parsed body: theme, period, slogans,
+/// legal references, actors and deadlines. Works on tokens, so case, tone placement and
+/// spacing variants are already folded.
+struct FactExtractor {
+    let text: NormalizedText
+    let folded: FoldedText
+    let segments: [Segment]
+    let tokens: [Tokenizer.Output]
+    let year: Int
+
+    /// Folded key of token `i` of segment `s`.
+    private func key(_ s: Int, _ i: Int) -> String {
+        guard let token = tokens[s].tokens[safe: i] else { return "" }
+        return NormalizedText.string(folded.strict, token.range)
+    }
+
+    private func keys(_ s: Int, _ i: Int, _ count: Int) -> [String] {
+        (0..<count).map { key(s, i + $0) }
+    }
+
+    /// True when tokens `i...` of segment `s` spell `words` within one sentence.
+    private func matches(_ s: Int, _ i: Int, _ words: [String]) -> Bool {
+        let list = tokens[s].tokens
+        guard i >= 0, i + words.count <= list.count else { return false }
+        let sentence = list[i].sentence
+        for (k, word) in words.enumerated() where key(s, i + k) != word || list[i + k].sentence != sentence {
+            return false
+        }
+        return true
+    }
+
+    // MARK: Theme
+
+    /// The first "chủ đề ... “...”" in the body, and the index of its segment.
+    func theme() -> (Statement, Int)? {
+        for s in segments.indices {
+            let list = tokens[s].tokens
+            for i in list.indices where matches(s, i, ["chủ", "đề"]) {
+                let range = segments[s].normalizedRange
+                var j = list[i + 1].range.upperBound
+                var colon = false
+                while j < range.upperBound, text.scalars[j] == " " || text.scalars[j] == ":" {
+                    if text.scalars[j] == ":" { colon = true }
+                    j += 1
+                }
+                if j < range.upperBound, text.scalars[j] == "\"" {
+                    var close = j + 1
+                    while close < range.upperBound, text.scalars[close] != "\"" { close += 1 }
+                    let inner = SegmentTreeBuilder.trim(text.scalars, (j + 1)..<close)
+                    guard !inner.isEmpty else { continue }
+                    return (statement(inner, segment: s), s)
+                }
+                if i == 0, colon, j < range.upperBound {
+                    var end = j
+                    while end < range.upperBound, !".;".unicodeScalars.contains(text.scalars[end]) { end += 1 }
+                    let inner = SegmentTreeBuilder.trim(text.scalars, j..<end)
+                    guard !inner.isEmpty else { continue }
+                    return (statement(inner, segment: s), s)
+                }
+            }
+        }
+        return nil
+    }
+
+    private func statement(_ range: Range<Int>, segment s: Int) -> Statement {
+        Statement(text: text.quote(range), segmentPath: segments[s].path, sourceRange: text.originalRange(range))
+    }
+
+    // MARK: Period
+
+    /// "từ ngày 01/6 đến ngày 30/6/2019" in a segment about the month or its timing.
+    func period() -> Period? {
+        for s in segments.indices {
+            let all = keys(s, 0, tokens[s].tokens.count).joined(separator: " ")
+            guard all.contains("thời gian") || all.contains("tháng hành động") || all.contains("tháng hđvte") else { continue }
+            let list = tokens[s].tokens
+            for i in list.indices where matches(s, i, ["từ", "ngày"]) {
+                guard let first = date(s, i + 2) else { continue }
+                var j = first.next
+                guard matches(s, j, ["đến", "ngày"]) else { continue }
+                j += 2
+                guard let second = date(s, j) else { continue }
+                let endYear = second.year ?? first.year ?? year
+                guard let endMonth = second.month ?? first.month,
+                      let end = ISODate.make(year: endYear, month: endMonth, day: second.day),
+                      let start = ISODate.make(year: first.year ?? endYear, month: first.month ?? endMonth, day: first.day) else { continue }
+                let range = list[i].range.lowerBound..<list[second.next - 1].range.upperBound
+                return Period(start: start, end: end, quote: text.quote(range), sourceRange: text.originalRange(range))
+            }
+        }
+        return nil
+    }
+
+    /// A date written "05/7/2019", "01/6", "01 tháng 6 năm 2019" or "01" at token `i`.
+    private func date(_ s: Int, _ i: Int) -> (day: Int, month: Int?, year: Int?, next: Int)? {
+        let list = tokens[s].tokens
+        guard let token = list[safe: i] else { return nil }
+        let word = key(s, i)
+        if token.kind == .code {
+            let parts = word.split(separator: "/").map { Int($0) }
+            guard parts.count >= 2, parts.count <= 3, let d = parts[0], let m = parts[1] else { return nil }
+            let y = parts.count == 3 ? parts[2] : nil
+            guard (1...31).contains(d), (1...12).contains(m) else { return nil }
+            return (d, m, y, i + 1)
+        }
+        guard token.kind == .number, let d = Int(word), (1...31).contains(d) else { return nil }
+        if key(s, i + 1) == "tháng", list[safe: i + 2]?.kind == .number, let m = Int(key(s, i + 2)), (1...12).contains(m) {
+            if key(s, i + 3) == "năm", list[safe: i + 4]?.kind == .number, let y = Int(key(s, i + 4)) {
+                return (d, m, y, i + 5)
+            }
+            return (d, m, nil, i + 3)
+        }
+        return (d, nil, nil, i + 1)
+    }
+
+    // MARK: Slogans
+
+    /// Items listed under a heading about slogans or messages ("khẩu hiệu", "thông điệp"),
+    /// with the indices of their segments.
+    func slogans() -> [(Statement, Int)] {
+        var result: [(Statement, Int)] = []
+        for s in segments.indices {
+            let all = keys(s, 0, tokens[s].tokens.count).joined(separator: " ")
+            guard all.contains("khẩu hiệu") || all.contains("thông điệp"), segments[s].normalizedRange.count < 160 else { continue }
+            let children = segments.indices.filter { segments[$0].parent == segments[s].path && segments[$0].role == .item }
+            guard !children.isEmpty else { continue }
+            for c in children {
+                var range = segments[c].normalizedRange
+                while let last = range.last, ";.,".unicodeScalars.contains(text.scalars[last]) || text.scalars[last] == " " {
+                    range = range.lowerBound..<last
+                }
+                guard !range.isEmpty else { continue }
+                result.append((statement(range, segment: c), c))
+            }
+        }
+        return result
+    }
+
+    // MARK: References
+
+    /// Every cited instrument, in reading order.
+    func references(types: [[String]], typeNames: [String]) -> [LegalReference] {
+        var result: [LegalReference] = []
+        for s in segments.indices {
+            let list = tokens[s].tokens
+            var i = 0
+            while i < list.count {
+                guard let t = types.indices.first(where: { matches(s, i, types[$0]) }) else {
+                    i += 1
+                    continue
+                }
+                let typeName = typeNames[t]
+                let capital = text.scalars[list[i].range.lowerBound].properties.isUppercase
+                var j = i + types[t].count
+                if key(s, j) == "số" { j += 1 }
+                let limit = segments[s].normalizedRange.upperBound
+                if let token = list[safe: j], token.kind != .word,
+                   let (symbol, symbolEnd) = DocumentSymbol.scan(text.scalars, from: token.range.lowerBound, limit: limit) {
+                    var end = symbolEnd
+                    var next = j
+                    while next < list.count, list[next].range.lowerBound < symbolEnd { next += 1 }
+                    var dateText = ""
+                    if key(s, next) == "ngày", let d = date(s, next + 1), let m = d.month, let y = d.year,
+                       let iso = ISODate.make(year: y, month: m, day: d.day) {
+                        dateText = iso
+                        end = list[d.next - 1].range.upperBound
+                    }
+                    let range = list[i].range.lowerBound..<end
+                    result.append(LegalReference(type: typeName, key: symbol, date: dateText, quote: text.quote(range),
+                                                 segmentPath: segments[s].path, sourceRange: text.originalRange(range)))
+                    i = next
+                    continue
+                }
+                if capital, typeName == "Luật", let named = namedLaw(s, from: i + 1) {
+                    let range = list[i].range.lowerBound..<list[named.end - 1].range.upperBound
+                    result.append(LegalReference(type: typeName, key: "Luật " + named.name, date: "", quote: text.quote(range),
+                                                 segmentPath: segments[s].path, sourceRange: text.originalRange(range)))
+                    i = named.end
+                    continue
+                }
+                if capital, typeName == "Chương trình", let programme = programme(s, from: i + 2) {
+                    let range = list[i].range.lowerBound..<list[programme.end - 1].range.upperBound
+                    result.append(LegalReference(type: typeName, key: "Chương trình " + programme.name, date: "", quote: text.quote(range),
+                                                 segmentPath: segments[s].path, sourceRange: text.originalRange(range)))
+                    i = programme.end
+                    continue
+                }
+                i += 1
+            }
+        }
+        return result
+    }
+
+    private static let nameStops: Set<String> = ["cho", "của", "về", "và", "để", "trong", "tại", "với", "đến", "năm", "ngày", "số", "đã", "được", "nhằm", "theo", "thì", "là", "có", "đối"]
+
+    /// "Luật Trẻ em" -> ("trẻ em", end): up to six plain words after "Luật", on one run of text.
+    private func namedLaw(_ s: Int, from i: Int) -> (name: String, end: Int)? {
+        let list = tokens[s].tokens
+        var j = i
+        var words: [String] = []
+        while j < list.count, words.count < 6, list[j].kind == .word, list[j].sentence == list[i - 1].sentence {
+            let gap = list[j - 1].range.upperBound..<list[j].range.lowerBound
+            guard gap.count == 1, text.scalars[gap.lowerBound] == " " else { break }
+            let word = key(s, j)
+            if Self.nameStops.contains(word) { break }
+            words.append(word)
+            j += 1
+        }
+        guard !words.isEmpty else { return nil }
+        return (words.joined(separator: " "), j)
+    }
+
+    /// "Chương trình ... giai đoạn 2011 - 2015" -> ("bảo vệ trẻ em 2011-2015", end).
+    private func programme(_ s: Int, from i: Int) -> (name: String, end: Int)? {
+        let list = tokens[s].tokens
+        guard let start = list[safe: i - 2] else { return nil }
+        var j = i
+        var words: [String] = []
+        while j < list.count, j - i < 15, list[j].sentence == start.sentence {
+            if matches(s, j, ["giai", "đoạn"]) {
+                var years: [String] = []
+                for k in (j + 2)..<min(j + 4, list.count) {
+                    for part in key(s, k).split(separator: "-") where part.count == 4 && Int(part) != nil {
+                        years.append(String(part))
+                    }
+                }
+                guard years.count >= 2 else { return nil }
+                let end = key(s, j + 2).contains("-") ? j + 3 : j + 4
+                let name = words.joined(separator: " ")
+                    .replacingOccurrences(of: "quốc gia ", with: "")
+                    .replacingOccurrences(of: "về ", with: "")
+                return ("\(name) \(years[0])-\(years[1])", end)
+            }
+            words.append(key(s, j))
+            j += 1
+        }
+        return nil
+    }
+
+    // MARK: Deadlines
+
+    /// "trước ngày ..." (due), "vào (các) ngày ... và ..." (reporting dates or events).
+    func deadlines() -> [Deadline] {
+        var result: [Deadline] = []
+        for s in segments.indices {
+            let list = tokens[s].tokens
+            for i in list.indices {
+                var kind: Deadline.Kind
+                var j: Int
+                if matches(s, i, ["trước", "ngày"]) {
+                    kind = .due
+                    j = i + 2
+                } else if matches(s, i, ["vào", "các", "ngày"]) {
+                    kind = .reportingDate
+                    j = i + 3
+                } else if matches(s, i, ["vào", "ngày"]) {
+                    kind = .event
+                    j = i + 2
+                } else {
+                    continue
+                }
+                let sentence = list[i].sentence
+                let sentenceWords = list.indices.filter { list[$0].sentence == sentence }.map { key(s, $0) }.joined(separator: " ")
+                if kind != .due { kind = sentenceWords.contains("báo cáo") ? .reportingDate : .event }
+                let sentenceRange = tokens[s].sentences[sentence]
+                while let d = date(s, j), let m = d.month {
+                    let iso = d.year.flatMap { ISODate.make(year: $0, month: m, day: d.day) } ?? ISODate.monthDay(month: m, day: d.day)
+                    if let iso {
+                        result.append(Deadline(kind: kind, date: iso, quote: text.quote(sentenceRange), segmentPath: segments[s].path,
+                                               sourceRange: text.originalRange(sentenceRange)))
+                    }
+                    j = d.next
+                    if key(s, j) == "và" { j += 1 } else { break }
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: Actors
+
+    private static let triggers: [[String]] = [["đề", "nghị"], ["giao"], ["chỉ", "đạo"], ["phối", "hợp", "với"], ["phối", "hợp"], ["chủ", "trì"], ["riêng", "đối", "với"], ["giao", "cho"]]
+
+    /// Agencies named in the body, longest match first, each marked tasked or merely mentioned.
+    func actors(_ table: ActorTable) -> [ActorMention] {
+        var result: [ActorMention] = []
+        for s in segments.indices {
+            let list = tokens[s].tokens
+            let all = table.matcher.matches(tokens: list, folded: folded)
+            var taken = 0
+            // Leftmost-longest, non-overlapping.
+            let ordered = all.sorted { ($0.tokens.lowerBound, -$0.tokens.count, $0.pattern) < ($1.tokens.lowerBound, -$1.tokens.count, $1.pattern) }
+            for match in ordered where match.tokens.lowerBound >= taken {
+                taken = match.tokens.upperBound
+                let entry = table.entries[table.owner[match.pattern]]
+                let start = match.tokens.lowerBound
+                let tasked = start == 0 || Self.triggers.contains { trigger in
+                    matches(s, start - trigger.count, trigger) || matches(s, start - trigger.count - 1, trigger) && key(s, start - 1) == "các"
+                }
+                let range = list[start].range.lowerBound..<list[match.tokens.upperBound - 1].range.upperBound
+                result.append(ActorMention(id: entry.id, name: entry.name, nameEnglish: entry.nameEnglish, tasked: tasked,
+                                           quote: text.quote(range), segmentPath: segments[s].path, sourceRange: text.originalRange(range)))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,336 @@
+import Foundation
+
+/// Builds the body's tree of sections, items, paragraphs and inline clauses from its lines.
+///
+/// List markers are read from the start of each line: "I." (section), "1." and "5.1."
+/// (numbered; "5.1." sits under "5."), "a)" (lettered), "-", "+", "*", "•" (bullets). A
+/// marker of a kind already open closes everything opened after it; a new kind opens a
+/// level below the current one. Unmarked prose closes open bullet lists and attaches to the
+/// nearest open heading. A line that starts in lower case after a line without closing
+/// punctuation continues that line (a page or line break inside a sentence).
+struct SegmentTreeBuilder {
+    private struct Open {
+        var key: String
+        var label: String
+        var index: Int
+    }
+
+    private enum Marker {
+        case roman(String), number([String]), letter(String), bullet(Character)
+
+        var key: String {
+            switch self {
+            case .roman: "R"
+            case .number(let parts): "N\(parts.count - 1)"
+            case .letter: "L"
+            case .bullet(let c): String(c)
+            }
+        }
+    }
+
+    private let text: NormalizedText
+    private(set) var segments: [Segment] = []
+    private var stack: [Open] = []
+    private var childCounts: [String: Int] = [:]
+    private var usedPaths: Set<String> = []
+    private var hasChildren: Set<Int> = []
+    private var annexCount = 0
+
+    init(text: NormalizedText) {
+        self.text = text
+    }
+
+    mutating func build(_ lines: [DocumentLayout.ContentLine]) -> [Segment] {
+        for line in lines {
+            add(line)
+        }
+        assignRoles()
+        splitInlineClauses()
+        return segments
+    }
+
+    private mutating func add(_ line: DocumentLayout.ContentLine) {
+        let scalars = text.scalars
+        var start = line.range.lowerBound
+        let end = line.range.upperBound
+        if line.isAnnexHeading {
+            stack.removeAll()
+            annexCount += 1
+            let path = unique("A\(annexCount)")
+            append(path: path, role: .annexHeading, part: .annex, marker: "", range: start..<end)
+            stack.append(Open(key: "A", label: path, index: segments.count - 1))
+            return
+        }
+        // A lower-case start after an unfinished line continues it.
+        if let last = segments.indices.last, let first = scalars[safe: start], first.properties.isLowercase,
+           let lastChar = segments[last].normalizedRange.last.flatMap({ scalars[safe: $0] }),
+           !".;:!?".unicodeScalars.contains(lastChar) {
+            segments[last].normalizedRange = segments[last].normalizedRange.lowerBound..<end
+            refreshText(last)
+            return
+        }
+        let found = Self.marker(scalars, start..<end)
+        let markerText = NormalizedText.string(scalars, start..<(found?.textStart ?? start)).trimmingCharacters(in: .whitespaces)
+        if let found { start = found.textStart }
+        guard start < end else { return }
+        let range = start..<end
+        guard let marker = found?.marker else {
+            attachParagraph(range, part: line.part)
+            return
+        }
+        let key = marker.key
+        if let at = stack.lastIndex(where: { $0.key == key }) {
+            stack.removeSubrange(at...)
+        } else {
+            switch marker {
+            case .roman:
+                stack.removeAll()
+            case .number(let parts) where parts.count > 1:
+                let parentLabel = parts.dropLast().joined(separator: ".")
+                if let at = stack.lastIndex(where: { $0.key.hasPrefix("N") && $0.label == parentLabel }) {
+                    stack.removeSubrange((at + 1)...)
+                } else {
+                    stack.removeAll { $0.key != "R" && $0.key != "A" }
+                }
+            case .number:
+                stack.removeAll { $0.key != "R" && $0.key != "A" }
+            default:
+                break
+            }
+        }
+        let component: String
+        switch marker {
+        case .roman(let label): component = label
+        case .number(let parts): component = parts.last ?? ""
+        case .letter(let label): component = label
+        case .bullet(let c): component = "\(c == "•" ? "-" : c)\(nextCount("\(c == "•" ? "-" : c)"))"
+        }
+        let path = unique(prefix() + component)
+        let role: Segment.Role = if case .roman = marker { .section } else { .item }
+        if let parent = stack.last { hasChildren.insert(parent.index) }
+        append(path: path, role: role, part: line.part, marker: markerText, range: range)
+        stack.append(Open(key: key, label: labelFor(marker), index: segments.count - 1))
+    }
+
+    private func labelFor(_ marker: Marker) -> String {
+        switch marker {
+        case .number(let parts): parts.joined(separator: ".")
+        case .roman(let label), .letter(let label): label
+        case .bullet(let c): String(c)
+        }
+    }
+
+    /// Prose closes bullet lists and finished items, then hangs under the nearest heading.
+    private mutating func attachParagraph(_ range: Range<Int>, part: Segment.Part) {
+        while let top = stack.last {
+            if ["L", "-", "+", "*", "•"].contains(top.key) {
+                stack.removeLast()
+                continue
+            }
+            if top.key.hasPrefix("N") && !hasChildren.contains(top.index) && !looksLikeHeading(top.index) {
+                stack.removeLast()
+                continue
+            }
+            break
+        }
+        if let parent = stack.last { hasChildren.insert(parent.index) }
+        let path = unique(prefix() + "p\(nextCount("p"))")
+        append(path: path, role: .paragraph, part: part, marker: "", range: range)
+    }
+
+    private func looksLikeHeading(_ index: Int) -> Bool {
+        let scalars = text.scalars
+        guard let last = segments[index].normalizedRange.last.flatMap({ scalars[safe: $0] }) else { return false }
+        if last == ":" { return true }
+        return !".;!?\"".unicodeScalars.contains(last) && segments[index].normalizedRange.count < 100
+    }
+
+    private func prefix() -> String {
+        guard let top = stack.last else { return "" }
+        return segments[top.index].path + "."
+    }
+
+    private mutating func nextCount(_ kind: String) -> Int {
+        let key = (stack.last.map { segments[$0.index].path } ?? "") + "|" + kind
+        let n = (childCounts[key] ?? 0) + 1
+        childCounts[key] = n
+        return n
+    }
+
+    private mutating func unique(_ path: String) -> String {
+        var candidate = path
+        var n = 2
+        while usedPaths.contains(candidate) {
+            candidate = "\(path)#\(n)"
+            n += 1
+        }
+        usedPaths.insert(candidate)
+        return candidate
+    }
+
+    private mutating func append(path: String, role: Segment.Role, part: Segment.Part, marker: String, range: Range<Int>) {
+        let parent = stack.last.map { segments[$0.index].path } ?? ""
+        segments.append(Segment(path: path, role: role, part: part, marker: marker, depth: stack.count, parent: parent,
+                                text: "", sourceRange: 0..<0, normalizedRange: Self.trim(text.scalars, range)))
+        refreshText(segments.count - 1)
+    }
+
+    private mutating func refreshText(_ index: Int) {
+        let range = segments[index].normalizedRange
+        segments[index].sourceRange = text.originalRange(range)
+        segments[index].text = text.quote(range)
+    }
+
+    /// Items with children whose text is short or ends in ":" are headings.
+    private mutating func assignRoles() {
+        for index in hasChildren where segments[index].role == .item && looksLikeHeading(index) {
+            segments[index].role = .heading
+        }
+    }
+
+    /// Splits "... với các nhóm hoạt động: (i) ...; (ii) ...; (iii) ..." into clause segments.
+    private mutating func splitInlineClauses() {
+        var result: [Segment] = []
+        for segment in segments {
+            let clauses = Self.clauseMarkers(text.scalars, segment.normalizedRange)
+            guard clauses.count >= 2, let first = clauses.first else {
+                result.append(segment)
+                continue
+            }
+            var lead = segment
+            lead.normalizedRange = Self.trim(text.scalars, segment.normalizedRange.lowerBound..<first.marker.lowerBound)
+            if lead.normalizedRange.isEmpty {
+                result.append(segment)
+                continue
+            }
+            lead.sourceRange = text.originalRange(lead.normalizedRange)
+            lead.text = text.quote(lead.normalizedRange)
+            if lead.role == .item || lead.role == .paragraph { lead.role = .heading }
+            result.append(lead)
+            var tail: Range<Int>? = nil
+            for (k, clause) in clauses.enumerated() {
+                var end = k + 1 < clauses.count ? clauses[k + 1].marker.lowerBound : segment.normalizedRange.upperBound
+                if k + 1 == clauses.count, let stop = Self.sentenceEnd(text.scalars, clause.marker.upperBound..<end) {
+                    tail = Self.trim(text.scalars, stop..<end)
+                    end = stop
+                }
+                let range = Self.trim(text.scalars, clause.marker.upperBound..<end)
+                guard !range.isEmpty else { continue }
+                let path = "\(segment.path).\(clause.label)"
+                result.append(Segment(path: path, role: .clause, part: segment.part, marker: clause.label, depth: segment.depth + 1,
+                                      parent: segment.path, text: text.quote(range), sourceRange: text.originalRange(range), normalizedRange: range))
+            }
+            if let tail, !tail.isEmpty {
+                result.append(Segment(path: "\(segment.path).p1", role: .paragraph, part: segment.part, marker: "", depth: segment.depth + 1,
+                                      parent: segment.path, text: text.quote(tail), sourceRange: text.originalRange(tail), normalizedRange: tail))
+            }
+        }
+        segments = result
+    }
+
+    private static let romanClauses = ["(i)", "(ii)", "(iii)", "(iv)", "(v)", "(vi)", "(vii)", "(viii)", "(ix)", "(x)"]
+
+    /// Consecutive "(i)", "(ii)", ... markers inside a range.
+    private static func clauseMarkers(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [(label: String, marker: Range<Int>)] {
+        var found: [(String, Range<Int>)] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if scalars[i] == "(", found.count < romanClauses.count {
+                let expected = romanClauses[found.count]
+                let count = expected.unicodeScalars.count
+                if i + count <= range.upperBound, NormalizedText.string(scalars, i..<i + count) == expected,
+                   i == range.lowerBound || scalars[i - 1] == " " {
+                    found.append((expected, i..<i + count))
+                    i += count
+                    continue
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// The end (after the stop) of the first sentence in a range that has text after it.
+    private static func sentenceEnd(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
+        var i = range.lowerBound
+        while i < range.upperBound - 1 {
+            if scalars[i] == ".", scalars[i + 1] == " ", i + 2 < range.upperBound, scalars[i + 2].properties.isUppercase {
+                return i + 1
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A range without leading and trailing spaces.
+    static func trim(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, scalars[lower] == " " || scalars[lower] == "\n" { lower += 1 }
+        while upper > lower, scalars[upper - 1] == " " || scalars[upper - 1] == "\n" { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// The list marker at the start of a line and where its text starts.
+    private static func marker(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> (marker: Marker, textStart: Int)? {
+        let start = range.lowerBound
+        let end = range.upperBound
+        guard start < end else { return nil }
+        func skipSpaces(_ i: Int) -> Int {
+            var i = i
+            while i < end, scalars[i] == " " { i += 1 }
+            return i
+        }
+        let first = scalars[start]
+        switch first {
+        case "-", "+", "*", "•", "◦", "▪":
+            let next = start + 1 < end ? scalars[start + 1] : " "
+            if Tokenizer.isDigit(next) { return nil }
+            let c: Character = first == "+" ? "+" : first == "*" ? "*" : (first == "-" ? "-" : "•")
+            return (.bullet(c), skipSpaces(start + 1))
+        default:
+            break
+        }
+        // Roman numerals: "IV." followed by a space.
+        var i = start
+        while i < end, "IVXLC".unicodeScalars.contains(scalars[i]) { i += 1 }
+        if i > start, i - start <= 5, i < end, scalars[i] == "." || scalars[i] == ")", i + 1 >= end || scalars[i + 1] == " " {
+            return (.roman(NormalizedText.string(scalars, start..<i)), skipSpaces(i + 1))
+        }
+        // Numbers: "1." "2)" "5.1." "5.1"
+        i = start
+        var parts: [String] = []
+        var partStart = start
+        while i < end {
+            if Tokenizer.isDigit(scalars[i]) {
+                i += 1
+                continue
+            }
+            guard i > partStart, i - partStart <= 3 else { break }
+            parts.append(NormalizedText.string(scalars, partStart..<i))
+            if scalars[i] == ".", i + 1 < end, Tokenizer.isDigit(scalars[i + 1]) {
+                i += 1
+                partStart = i
+                continue
+            }
+            if scalars[i] == "." || scalars[i] == ")" {
+                if i + 1 >= end || scalars[i + 1] == " " { return (.number(parts), skipSpaces(i + 1)) }
+            } else if scalars[i] == " " && parts.count > 1 {
+                return (.number(parts), skipSpaces(i))
+            }
+            break
+        }
+        // Letters: "a)".
+        if first.properties.isLowercase, start + 1 < end, scalars[start + 1] == ")" {
+            return (.letter(String(first)), skipSpaces(start + 2))
+        }
+        return nil
+    }
+}
+
+extension Array {
+    /// The element at `index`, or nil outside the array.
+    subscript(safe index: Int) -> Element? {
+        index >= 0 && index < count ? self[index] : nil
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import PolicyCompare
+
+/// What a run printed and how it ended; `main.swift` writes it out and exits.
+public struct CLIResult: Sendable, Equatable {
+    public var exitCode: Int32
+    public var stdout: String
+    public var stderr: String
+
+    static func success(_ stdout: String) -> CLIResult { CLIResult(exitCode: 0, stdout: stdout, stderr: "") }
+}
+
+/// The `policy-compare` command line as a library: parse words, run, return output and an exit code.
+public struct CLI: Sendable {
+    public static let version = "0.1.0"
+    static let commands = ["inspect"]
+
+    /// Folder that relative paths and the default `Datasets/` are resolved against.
+    public var currentDirectory: URL
+
+    public init(currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.currentDirectory = currentDirectory
+    }
+
+    /// Runs one command line (without the program name).
+    public func run(_ arguments: [String]) -> CLIResult {
+        do {
+            return try dispatch(arguments)
+        } catch let error as UsageError {
+            return CLIResult(exitCode: 2, stdout: "", stderr: "error: \(error)\n")
+        } catch {
+            return CLIResult(exitCode: 1, stdout: "", stderr: "error: \(error)\n")
+        }
+    }
+
+    private func dispatch(_ arguments: [String]) throws -> CLIResult {
+        guard let command = arguments.first else { throw UsageError.noCommand }
+        let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            return .success(Help.text(for: command) ?? Help.overview)
+        }
+        switch command {
+        case "--help", "-h", "help":
+            return .success(Help.overview)
+        case "--version":
+            return .success("policy-compare \(Self.version)\n")
+        case "inspect":
+            return try InspectCommand(cli: self, arguments: rest).run()
+        default:
+            throw UsageError.unknownCommand(command)
+        }
+    }
+
+    /// A path from the command line, resolved against the current directory.
+    func url(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
+    }
+
+    /// The corpus folder: `--corpus` or `Datasets/`.
+    func corpusURL(_ arguments: Arguments) -> URL {
+        url(arguments.options["corpus"] ?? "Datasets")
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import PolicyCompare
+
+/// `policy-compare inspect FILE|DOCUMENT_ID [--json] [--corpus DIR]`.
+struct InspectCommand {
+    static let spec = Arguments.Spec(command: "inspect", valued: ["corpus"], flags: ["json"], positionals: 1...1)
+
+    let cli: CLI
+    let arguments: Arguments
+
+    init(cli: CLI, arguments: [String]) throws(UsageError) {
+        self.cli = cli
+        self.arguments = try Arguments.parse(arguments, spec: Self.spec)
+    }
+
+    func run() throws -> CLIResult {
+        let target = arguments.positionals[0]
+        let reader = try DirectiveReader()
+        let directive: Directive
+        let fileURL = cli.url(target)
+        let corpusURL = cli.corpusURL(arguments)
+        if FileManager.default.fileExists(atPath: fileURL.path), !target.isEmpty {
+            // A listed file keeps its manifest metadata; any other file is read loose.
+            if let corpus = try? Corpus.load(corpusURL),
+               let listed = corpus.documents.first(where: { corpus.root.appendingPathComponent($0.file).standardizedFileURL.path == fileURL.standardizedFileURL.path }) {
+                directive = try reader.read(listed, in: corpus)
+            } else {
+                directive = try reader.read(file: fileURL)
+            }
+        } else {
+            let corpus = try Corpus.load(corpusURL)
+            directive = try reader.read(try corpus.document(target), in: corpus)
+        }
+        return .success(arguments.flags.contains("json") ? DirectiveJSON.render(directive) : DirectiveText.render(directive))
+    }
+}
