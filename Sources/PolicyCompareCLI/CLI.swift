@@ -13,7 +13,7 @@ public struct CLIResult: Sendable, Equatable {
 /// The `policy-compare` command line as a library: parse words, run, return output and an exit code.
 public struct CLI: Sendable {
     public static let version = "0.1.0"
-    static let commands = ["inspect"]
+    static let commands = ["inspect", "code", "codebook", "agreement"]
 
     /// Folder that relative paths and the default `Datasets/` are resolved against.
     public var currentDirectory: URL
@@ -46,6 +46,12 @@ public struct CLI: Sendable {
             return .success("policy-compare \(Self.version)\n")
         case "inspect":
             return try InspectCommand(cli: self, arguments: rest).run()
+        case "code":
+            return try CodeCommand(cli: self, arguments: rest).run()
+        case "codebook":
+            return try CodebookCommand(cli: self, arguments: rest).run()
+        case "agreement":
+            return try AgreementCommand(cli: self, arguments: rest).run()
         default:
             throw UsageError.unknownCommand(command)
         }
@@ -54,6 +60,11 @@ public struct CLI: Sendable {
     /// A path from the command line, resolved against the current directory.
     func url(_ path: String) -> URL {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
+    }
+
+    /// The codebook: `--codebook`, or `codebook.csv` in the corpus folder.
+    func codebookURL(_ arguments: Arguments) -> URL {
+        arguments.options["codebook"].map(url) ?? corpusURL(arguments).appendingPathComponent("codebook.csv")
     }
 
     /// The corpus folder: `--corpus` or `Datasets/`.

@@ -56,10 +56,11 @@ public struct Tokenizer: Sendable {
                 continue
             }
             switch s {
-            case ".", ":" where i + 1 < end && (VietnameseNormalizer.isWordScalar(scalars[i + 1]) || Self.isDigit(scalars[i + 1])):
-                // "gmail.com", "10:30": not a boundary.
-                break
             case ".", ";", ":", "!", "?", "\n":
+                // "gmail.com", "10:30": a stop followed by a letter or digit is not a boundary.
+                if s == "." || s == ":", i + 1 < end, VietnameseNormalizer.isWordScalar(scalars[i + 1]) || Self.isDigit(scalars[i + 1]) {
+                    break
+                }
                 if sentenceStart >= 0 { sentenceEnd = s == "\n" ? sentenceEnd : i + 1 }
                 closeSentence()
             default:

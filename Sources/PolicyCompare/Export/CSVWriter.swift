@@ -1,0 +1,175 @@
+/// Writes a ``Table`` as RFC 4180 CSV bytes: CRLF records, a header row, NFC text.
+///
+/// Two profiles: `.spreadsheet` (the default) starts with a UTF-8 BOM, so Excel reads Vietnamese
+/// text as UTF-8, and prefixes text that a spreadsheet would run as a formula with `'`;
+/// `.plain` writes neither, for pandas, R and command-line tools that want the raw values.
+/// Numbers (`.integer`, `.number`) are never prefixed, so `-0.5` stays a number.
+public struct CSVWriter: Sendable, Hashable {
+    public enum Profile: String, Sendable, Hashable, CaseIterable {
+        /// UTF-8 BOM and formula-like text prefixed with `'` (OWASP "CSV Injection").
+        case spreadsheet
+        /// No BOM; every cell as it is.
+        case plain
+    }
+
+    /// The delimiters readers agree on.
+    public static let supportedDelimiters: [Character] = [",", ";", "\t"]
+
+    public let profile: Profile
+    /// `,`, `;` or TAB.
+    public let delimiter: Character
+    private let delimiterByte: UInt8
+
+    /// A comma-separated writer.
+    public init(profile: Profile = .spreadsheet) {
+        self.profile = profile
+        self.delimiter = ","
+        self.delimiterByte = UInt8(ascii: ",")
+    }
+
+    /// A writer with another delimiter: `;` for comma-decimal locales (Vietnamese Excel splits
+    /// on it when a CSV is double-clicked) or TAB for TSV.
+    ///
+    /// - Throws: ``ExportError/unsupportedDelimiter(_:)`` for anything but `,`, `;` and TAB.
+    public init(profile: Profile = .spreadsheet, delimiter: Character) throws(ExportError) {
+        guard Self.supportedDelimiters.contains(delimiter), let byte = delimiter.asciiValue else {
+            throw ExportError.unsupportedDelimiter(delimiter)
+        }
+        self.profile = profile
+        self.delimiter = delimiter
+        self.delimiterByte = byte
+    }
+
+    /// The CSV bytes of `table`: the header row of column names, then one record per row.
+    ///
+    /// Every record has one field per column: a short row is padded with empty fields and cells
+    /// beyond the last column are ignored. A record that would be a blank line (one column, empty
+    /// value) is written as `""` so that readers which skip blank lines keep the row.
+    /// Header names get the same treatment as text cells.
+    public func write(_ table: Table) -> [UInt8] {
+        let columnCount = table.columns.count
+        var out: [UInt8] = []
+        out.reserveCapacity(Self.estimatedSize(rows: table.rows.count, columns: columnCount))
+        if profile == .spreadsheet {
+            out.append(contentsOf: [0xEF, 0xBB, 0xBF])
+        }
+        guard columnCount > 0 else {
+            return out
+        }
+
+        var recordStart = out.count
+        for (index, column) in table.columns.enumerated() {
+            if index > 0 {
+                out.append(delimiterByte)
+            }
+            appendText(column.name, to: &out)
+        }
+        endRecord(startingAt: recordStart, in: &out)
+
+        for row in table.rows {
+            recordStart = out.count
+            for index in 0..<columnCount {
+                if index > 0 {
+                    out.append(delimiterByte)
+                }
+                if index < row.count {
+                    appendCell(row[index], to: &out)
+                }
+            }
+            endRecord(startingAt: recordStart, in: &out)
+        }
+        return out
+    }
+
+    // MARK: - Fields
+
+    private func appendCell(_ cell: Cell, to out: inout [UInt8]) {
+        switch cell {
+        case .text(let text), .date(let text):
+            // Dates are text too: a partial date such as `--05-25` would otherwise be a formula.
+            appendText(text, to: &out)
+        case .integer(let value):
+            DecimalText.appendInteger(value, to: &out)
+        case .number(let value, let places):
+            DecimalText.appendFixed(value, places: places, to: &out)
+        case .boolean(let value):
+            out.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
+        case .empty:
+            break
+        }
+    }
+
+    private func appendText(_ text: String, to out: inout [UInt8]) {
+        let normalized = TextNormalization.nfc(text)
+        let appended: Void? = normalized.utf8.withContiguousStorageIfAvailable { bytes in
+            appendTextBytes(bytes, to: &out)
+        }
+        if appended == nil {
+            let bytes = Array(normalized.utf8)
+            bytes.withUnsafeBufferPointer { appendTextBytes($0, to: &out) }
+        }
+    }
+
+    private func appendTextBytes(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let prefix = profile == .spreadsheet && Self.looksLikeFormula(bytes)
+        let quote = UInt8(ascii: "\"")
+        let needsQuotes = bytes.contains { byte in
+            byte == delimiterByte || byte == quote || byte == 0x0A || byte == 0x0D
+        }
+        guard needsQuotes else {
+            if prefix {
+                out.append(UInt8(ascii: "'"))
+            }
+            out.append(contentsOf: bytes)
+            return
+        }
+        out.append(quote)
+        if prefix {
+            out.append(UInt8(ascii: "'"))
+        }
+        var runStart = bytes.startIndex
+        for index in bytes.indices where bytes[index] == quote {
+            // Copy up to and including the quote, then double it.
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...index]))
+            out.append(quote)
+            runStart = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.endIndex]))
+        out.append(quote)
+    }
+
+    private func endRecord(startingAt start: Int, in out: inout [UInt8]) {
+        if out.count == start {
+            // A lone empty field would be a blank line, which pandas and others skip.
+            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "\"")])
+        }
+        out.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    /// Text that spreadsheets run as a formula: it starts with `=`, `+`, `-`, `@`, TAB, CR, LF,
+    /// or full-width `＝` `＋` `－` `＠` (U+FF1D, U+FF0B, U+FF0D, U+FF20: EF BC 9D/8B/8D/A0).
+    static func looksLikeFormula(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else {
+            return false
+        }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, 0x0A:
+            return true
+        case 0xEF:
+            guard bytes.count >= 3, bytes[1] == 0xBC else {
+                return false
+            }
+            return [0x9D, 0x8B, 0x8D, 0xA0].contains(bytes[2])
+        default:
+            return false
+        }
+    }
+
+    private static let trueBytes = Array("true".utf8)
+    private static let falseBytes = Array("false".utf8)
+
+    private static func estimatedSize(rows: Int, columns: Int) -> Int {
+        let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
+        return overflow ? 1 << 30 : min(cells, 1 << 27) * 8 + 64
+    }
+}

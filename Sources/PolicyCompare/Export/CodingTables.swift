@@ -1,0 +1,102 @@
+/// The coding tables: `coding_by_document`, `evidence`, `uncoded`.
+public enum CodingTables {
+    public static func all(_ codings: [DocumentCoding], codebook: Codebook) -> [Table] {
+        [byDocument(codings, codebook: codebook), evidence(codings, codebook: codebook), uncoded(codings)]
+    }
+
+    static func ordered(_ codings: [DocumentCoding]) -> [DocumentCoding] {
+        codings.sorted { ($0.year, $0.documentID) < ($1.year, $1.documentID) }
+    }
+
+    public static func byDocument(_ codings: [DocumentCoding], codebook: Codebook) -> Table {
+        var table = Table(
+            name: "coding_by_document",
+            description: "One row per document and codebook category: whether the category occurs in the document's body and how often.",
+            columns: [
+                Column("document_id", .string, title: "Document", description: "Document id from the manifest."),
+                Column("year", .integer, title: "Year", description: "Year the directive is for."),
+                Column("category_id", .string, title: "Category", description: "Codebook category id."),
+                Column("dimension", .string, title: "Dimension", description: "theme or activity."),
+                Column("label_en", .string, title: "Label (English)", description: "Category label in English."),
+                Column("label_vi", .string, title: "Label (Vietnamese)", description: "Nhãn danh mục (tiếng Việt)."),
+                Column("present", .boolean, title: "Present", description: "true when at least one counted match occurs in the body or annexes."),
+                Column("segments", .integer, title: "Segments", description: "Number of body segments with at least one counted match."),
+                Column("matches", .integer, title: "Matches", description: "Number of counted matches (overlaps within a category counted once)."),
+                Column("per_1000_syllables", .number, title: "Matches per 1,000 syllables", description: "matches / syllables * 1000, three decimals."),
+                Column("syllables", .integer, title: "Syllables", description: "Syllables in the document's coded body and annexes."),
+            ],
+            primaryKey: ["document_id", "category_id"])
+        let categories = Dictionary(uniqueKeysWithValues: codebook.categories.map { ($0.id, $0) })
+        for coding in ordered(codings) {
+            for count in coding.counts {
+                guard let category = categories[count.categoryID] else { continue }
+                table.rows.append([
+                    .text(coding.documentID), .integer(coding.year), .text(category.id), .text(category.dimension.rawValue),
+                    .text(category.labelEnglish), .text(category.labelVietnamese), .boolean(count.present),
+                    .integer(count.segments), .integer(count.matches), .number(coding.rate(count), places: 3), .integer(coding.syllables),
+                ])
+            }
+        }
+        return table
+    }
+
+    public static func evidence(_ codings: [DocumentCoding], codebook: Codebook) -> Table {
+        var table = Table(
+            name: "evidence",
+            description: "One row per counted match: the words, the pattern and the sentence of the original text that triggered a category.",
+            columns: [
+                Column("document_id", .string, title: "Document", description: "Document id."),
+                Column("year", .integer, title: "Year", description: "Year the directive is for."),
+                Column("segment_path", .string, title: "Segment", description: "Path of the segment in the document's tree (e.g. IV.2.-3)."),
+                Column("category_id", .string, title: "Category", description: "Codebook category id."),
+                Column("dimension", .string, title: "Dimension", description: "theme or activity."),
+                Column("pattern", .string, title: "Pattern", description: "The codebook pattern that matched."),
+                Column("matched", .string, title: "Matched words", description: "The matched words as written in the source."),
+                Column("match_start", .integer, title: "Match start", description: "Offset of the match in the decoded source, in Unicode code points from 0."),
+                Column("match_end", .integer, title: "Match end", description: "End offset (exclusive) of the match."),
+                Column("sentence", .string, title: "Sentence", description: "The sentence or clause around the match, as written in the source."),
+                Column("sentence_start", .integer, title: "Sentence start", description: "Offset of the sentence in the decoded source (code points)."),
+                Column("sentence_end", .integer, title: "Sentence end", description: "End offset (exclusive) of the sentence."),
+            ],
+            primaryKey: ["document_id", "category_id", "match_start"])
+        let dimensions = Dictionary(uniqueKeysWithValues: codebook.categories.map { ($0.id, $0.dimension.rawValue) })
+        for coding in ordered(codings) {
+            for e in coding.evidence {
+                table.rows.append([
+                    .text(e.documentID), .integer(e.year), .text(e.segmentPath), .text(e.categoryID), .text(dimensions[e.categoryID] ?? ""),
+                    .text(e.pattern), .text(e.matched), .integer(e.matchRange.lowerBound), .integer(e.matchRange.upperBound),
+                    .text(e.sentence), .integer(e.sentenceRange.lowerBound), .integer(e.sentenceRange.upperBound),
+                ])
+            }
+        }
+        return table
+    }
+
+    public static func uncoded(_ codings: [DocumentCoding]) -> Table {
+        var table = Table(
+            name: "uncoded",
+            description: "One row per body or annex segment that no category matched: what the codebook misses.",
+            columns: [
+                Column("document_id", .string, title: "Document", description: "Document id."),
+                Column("year", .integer, title: "Year", description: "Year the directive is for."),
+                Column("segment_path", .string, title: "Segment", description: "Path of the segment in the document's tree."),
+                Column("role", .string, title: "Role", description: "section, heading, item, paragraph, clause, theme, slogan or annex_heading."),
+                Column("syllables", .integer, title: "Syllables", description: "Syllables in the segment."),
+                Column("share_of_document", .number, title: "Share of document", description: "The segment's syllables as a share of the document's coded syllables (0-1, four decimals)."),
+                Column("text", .string, title: "Text", description: "The segment's text as written in the source, without its list marker."),
+                Column("source_start", .integer, title: "Source start", description: "Offset of the text in the decoded source (code points)."),
+                Column("source_end", .integer, title: "Source end", description: "End offset (exclusive)."),
+            ],
+            primaryKey: ["document_id", "segment_path"])
+        for coding in ordered(codings) {
+            for u in coding.uncoded {
+                let share = coding.syllables > 0 ? Double(u.syllables) / Double(coding.syllables) : 0
+                table.rows.append([
+                    .text(coding.documentID), .integer(coding.year), .text(u.segmentPath), .text(u.role.rawValue), .integer(u.syllables),
+                    .number(share, places: 4), .text(u.text), .integer(u.sourceRange.lowerBound), .integer(u.sourceRange.upperBound),
+                ])
+            }
+        }
+        return table
+    }
+}

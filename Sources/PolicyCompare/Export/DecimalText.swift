@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Locale-neutral decimal text for numbers: `.` as decimal point, no grouping, no exponent.
+///
+/// Shared by the CSV and XLSX writers so both show the same digits for the same cell.
+enum DecimalText {
+    /// Decimal places are clamped to `0...maxPlaces`.
+    static let maxPlaces = 64
+
+    /// `10^p` for `p` in `0...15`, exact both as `Double` and as `UInt64`.
+    private static let doublePowers: [Double] = (0...15).map { p in
+        (0..<p).reduce(1.0) { value, _ in value * 10 }
+    }
+    private static let integerPowers: [UInt64] = (0...15).map { p in
+        (0..<p).reduce(UInt64(1)) { value, _ in value * 10 }
+    }
+
+    /// Appends `n` in decimal, with `-` when negative.
+    static func appendInteger(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 {
+            out.append(UInt8(ascii: "-"))
+        }
+        appendUnsigned(UInt64(n.magnitude), minimumDigits: 1, to: &out)
+    }
+
+    /// Appends `x` with exactly `places` decimals (clamped to `0...maxPlaces`); appends nothing
+    /// for NaN and infinities, so they become empty (missing) values.
+    ///
+    /// Rounds the exact binary value to nearest, ties to even, like C's `%.*f`, and never writes
+    /// a negative zero: `-0.0001` with 3 places is `0.000`.
+    static func appendFixed(_ x: Double, places: Int, to out: inout [UInt8]) {
+        guard x.isFinite else {
+            return
+        }
+        let p = min(max(places, 0), maxPlaces)
+        if p < doublePowers.count, p < integerPowers.count {
+            let scaled = x.magnitude * doublePowers[p]
+            // Below 2^52 the fraction of `scaled` is exact; the product itself is within half an
+            // ulp of the true value, so rounding agrees unless the fraction is that close to 0.5.
+            if scaled < 4_503_599_627_370_496 {
+                let whole = scaled.rounded(.down)
+                let fraction = scaled - whole
+                if (fraction - 0.5).magnitude > scaled.ulp {
+                    let n = UInt64(whole) + (fraction > 0.5 ? 1 : 0)
+                    if x < 0 && n != 0 {
+                        out.append(UInt8(ascii: "-"))
+                    }
+                    let unit = integerPowers[p]
+                    appendUnsigned(n / unit, minimumDigits: 1, to: &out)
+                    if p > 0 {
+                        out.append(UInt8(ascii: "."))
+                        appendUnsigned(n % unit, minimumDigits: p, to: &out)
+                    }
+                    return
+                }
+            }
+        }
+        appendViaPrintf(x, places: p, to: &out)
+    }
+
+    /// `x` with exactly `places` decimals, or `""` when not finite.
+    static func fixed(_ x: Double, places: Int) -> String {
+        var bytes: [UInt8] = []
+        appendFixed(x, places: places, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendUnsigned(_ value: UInt64, minimumDigits: Int, to out: inout [UInt8]) {
+        // UInt64.max has 20 digits; minimumDigits is at most 15 on the fast path.
+        let capacity = 24
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var start = capacity
+            var rest = value
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(truncatingIfNeeded: rest % 10) &+ UInt8(ascii: "0")
+                rest /= 10
+            } while rest > 0 && start > 0
+            while capacity - start < minimumDigits && start > 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0")
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<capacity]))
+        }
+    }
+
+    /// Exact rounding for values the fast path cannot decide: ties, huge magnitudes, many places.
+    private static func appendViaPrintf(_ x: Double, places p: Int, to out: inout [UInt8]) {
+        // `%f` never uses exponent notation; a finite Double has at most 309 integer digits.
+        let capacity = 320 + p
+        var buffer = [CChar](repeating: 0, count: capacity)
+        let written = withVaList([Int32(p), x]) { arguments in
+            buffer.withUnsafeMutableBufferPointer { pointer in
+                vsnprintf(pointer.baseAddress, pointer.count, "%.*f", arguments)
+            }
+        }
+        guard written > 0 else {
+            return
+        }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(Int(written))
+        var negative = false
+        var nonZero = false
+        var seenPoint = false
+        for character in buffer.prefix(min(Int(written), capacity - 1)) {
+            let byte = UInt8(bitPattern: character)
+            switch byte {
+            case UInt8(ascii: "-"):
+                negative = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                nonZero = nonZero || byte != UInt8(ascii: "0")
+                digits.append(byte)
+            default:
+                // The C locale's decimal point; a host that called setlocale may have set ",".
+                if !seenPoint {
+                    seenPoint = true
+                    digits.append(UInt8(ascii: "."))
+                }
+            }
+        }
+        if negative && nonZero {
+            out.append(UInt8(ascii: "-"))
+        }
+        out.append(contentsOf: digits)
+    }
+}

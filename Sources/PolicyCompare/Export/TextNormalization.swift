@@ -1,0 +1,54 @@
+import Foundation
+
+/// Unicode NFC for exported text, paying for normalisation only when text might not be NFC.
+///
+/// `precomposedStringWithCanonicalMapping` is slow, and almost every cell is already NFC, so a
+/// cheap scan decides first. Swift's `==` treats NFC and NFD as equal, but pandas, pivot tables
+/// and byte-comparing readers do not.
+enum TextNormalization {
+    /// `text` in NFC.
+    static func nfc(_ text: String) -> String {
+        needsNFC(text) ? text.precomposedStringWithCanonicalMapping : text
+    }
+
+    /// False only when `text` is certainly NFC already.
+    ///
+    /// Every scalar below U+0300 is NFC-stable with combining class 0, and in UTF-8 those are
+    /// exactly the bytes below 0xCC, so most text is cleared by one byte scan.
+    static func needsNFC(_ text: String) -> Bool {
+        let belowU0300 = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 >= 0xCC }
+        }
+        if belowU0300 == true {
+            return false
+        }
+        return text.unicodeScalars.contains(where: mayChangeUnderNFC)
+    }
+
+    /// Whether a scalar can be changed by NFC, alone or together with its neighbours.
+    ///
+    /// Covers NFC_Quick_Check=No (exactly the Full_Composition_Exclusion scalars) and
+    /// NFC_Quick_Check=Maybe (combining marks, and conjoining jamo that compose into Hangul
+    /// syllables), plus every scalar with a non-zero combining class, which reordering may move.
+    static func mayChangeUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        // Below U+0300, and the precomposed Latin of Vietnamese (U+1E00-1EFF): NFC-stable starters
+        // (TextNormalizationTests checks every scalar), skipped without a property lookup.
+        if value < 0x300 || (0x1E00...0x1EFF).contains(value) {
+            return false
+        }
+        if (0x1100...0x11FF).contains(value) {
+            return true
+        }
+        let properties = scalar.properties
+        if properties.canonicalCombiningClass != .notReordered || properties.isFullCompositionExclusion {
+            return true
+        }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import PolicyCompare
+
+/// `policy-compare agreement --coding FILE [--corpus DIR] [--codebook FILE]`.
+struct AgreementCommand {
+    static let spec = Arguments.Spec(command: "agreement", valued: ["coding", "corpus", "codebook"])
+
+    let cli: CLI
+    let arguments: Arguments
+
+    init(cli: CLI, arguments: [String]) throws(UsageError) {
+        self.cli = cli
+        self.arguments = try Arguments.parse(arguments, spec: Self.spec)
+        guard self.arguments.options["coding"] != nil else {
+            throw .missingValue(command: "agreement", option: "coding")
+        }
+    }
+
+    func run() throws -> CLIResult {
+        let codingURL = cli.url(arguments.options["coding"] ?? "")
+        let corpus = try Corpus.load(cli.corpusURL(arguments))
+        let codebook = try CodebookLoader.load(cli.codebookURL(arguments))
+        guard let data = try? Data(contentsOf: codingURL), let text = String(data: data, encoding: .utf8) else {
+            throw CorpusError.unreadable(path: codingURL.path, reason: "missing, or not UTF-8 text")
+        }
+        let human = try HumanCode.load(text, file: codingURL.path, documents: Set(corpus.documents.map(\.id)),
+                                       categories: Set(codebook.categories.map(\.id)))
+        let wanted = Set(human.map(\.documentID))
+        let codings = try codeCorpus(corpus, codebook: codebook).filter { wanted.contains($0.documentID) }
+        return .success(Self.render(Agreement.compute(codings: codings, human: human, codebook: codebook), cells: human.count))
+    }
+
+    static func render(_ a: Agreement, cells: Int) -> String {
+        func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "n/a" }
+        var lines = ["Agreement of the tool with the human coding (\(cells) document-category cells; the human coding is the reference)", ""]
+        lines.append("category                          TP  FP  FN  TN  precision  recall     F1  kappa")
+        func row(_ name: String, _ c: Agreement.Confusion) -> String {
+            name.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: " %3d %3d %3d %3d", c.truePositive, c.falsePositive, c.falseNegative, c.trueNegative)
+                + "  " + f(c.precision).leftPad(9) + "  " + f(c.recall).leftPad(6) + "  " + f(c.f1).leftPad(5) + "  " + f(c.kappa).leftPad(5)
+        }
+        for category in a.byCategory { lines.append(row(category.id, category.confusion)) }
+        lines.append(row("OVERALL", a.overall))
+        lines.append("")
+        lines.append("Observed agreement: \(f(a.overall.accuracy)); Cohen's kappa: \(f(a.overall.kappa)); F1: \(f(a.overall.f1))")
+        lines.append("")
+        lines.append("Disagreements (\(a.disagreements.count)):")
+        for d in a.disagreements {
+            let evidence = d.toolEvidence.isEmpty ? "" : "  tool's evidence: “\(d.toolEvidence)”"
+            lines.append("  \(d.documentID)  \(d.categoryID)  tool=\(d.tool) human=\(d.human)\(evidence)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    /// Right-aligns the string in a field of `width` characters.
+    func leftPad(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import PolicyCompare
+
+/// `policy-compare codebook check [FILE]` and `codebook export --format quanteda-yaml [--codebook FILE] [--out FILE]`.
+struct CodebookCommand {
+    let cli: CLI
+    let action: String
+    let arguments: Arguments
+
+    init(cli: CLI, arguments: [String]) throws(UsageError) {
+        self.cli = cli
+        guard let action = arguments.first else {
+            throw .positionals(command: "codebook", expected: 1...1, found: [])
+        }
+        self.action = action
+        switch action {
+        case "check":
+            self.arguments = try Arguments.parse(Array(arguments.dropFirst()), spec: .init(command: "codebook check", valued: ["corpus"], positionals: 0...1))
+        case "export":
+            self.arguments = try Arguments.parse(Array(arguments.dropFirst()), spec: .init(command: "codebook export", valued: ["format", "codebook", "corpus", "out"]))
+            let format = self.arguments.options["format"] ?? "quanteda-yaml"
+            guard format == "quanteda-yaml" else {
+                throw .badValue(command: "codebook export", option: "format", value: format, expected: "quanteda-yaml")
+            }
+        default:
+            throw .unknownCommand("codebook \(action)")
+        }
+    }
+
+    func run() throws -> CLIResult {
+        switch action {
+        case "check":
+            let url = arguments.positionals.first.map(cli.url) ?? cli.codebookURL(arguments)
+            guard let data = try? Data(contentsOf: url) else {
+                throw CodebookError.unreadable(path: url.path, reason: "no such file, or not readable")
+            }
+            guard let text = String(validating: Array(data), as: UTF8.self) else {
+                throw CodebookError.unreadable(path: url.path, reason: "it is not UTF-8 text; save it as 'CSV UTF-8'")
+            }
+            let (codebook, problems) = try CodebookLoader.check(text, file: url.path)
+            guard problems.isEmpty, let codebook else { throw CodebookError.invalid(problems) }
+            let themes = codebook.categories.count { $0.dimension == .theme }
+            let patterns = codebook.categories.reduce(0) { $0 + $1.patterns.count }
+            return .success("\(url.path): OK, \(codebook.categories.count) categories (\(themes) themes, \(codebook.categories.count - themes) activities), \(patterns) patterns, \(codebook.globalExclusions.count) global exclusions\n")
+        default:
+            let codebook = try CodebookLoader.load(cli.codebookURL(arguments))
+            let yaml = QuantedaYAML.render(codebook)
+            if let out = arguments.options["out"] {
+                try OutputFolder.writeFile(Array(yaml.utf8), to: cli.url(out))
+                return .success("wrote \(cli.url(out).path)\n")
+            }
+            return .success(yaml)
+        }
+    }
+}
