@@ -16,7 +16,7 @@ let package = Package(
         ),
         .target(name: "PolicyCompareCLI", dependencies: ["PolicyCompare"]),
         .executableTarget(name: "policy-compare", dependencies: ["PolicyCompareCLI"]),
-        .testTarget(name: "PolicyCompareTests", dependencies: ["PolicyCompare"]),
+        .testTarget(name: "PolicyCompareTests", dependencies: ["PolicyCompare"], exclude: ["Fixtures"]),
         .testTarget(name: "PolicyCompareCLITests", dependencies: ["PolicyCompareCLI", "PolicyCompare"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import PolicyCompare
+
+@Suite struct ManifestTests {
+    static let header = "document_id,year,file,issuer,level,kind,title,date,number,source\n"
+
+    /// A corpus folder with one text file and the given manifest.
+    func corpus(_ manifest: String) throws -> URL {
+        let root = try Fixtures.temporaryFolder()
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("directives"), withIntermediateDirectories: true)
+        try Data("Kính gửi: X\nNội dung.\n".utf8).write(to: root.appendingPathComponent("directives/a.txt"))
+        try Data("Nội dung.\n".utf8).write(to: root.appendingPathComponent("directives/b.txt"))
+        try Data(manifest.utf8).write(to: root.appendingPathComponent("manifest.csv"))
+        return root
+    }
+
+    func error(_ manifest: String) throws -> CorpusError? {
+        let root = try corpus(manifest)
+        do {
+            _ = try Corpus.load(root)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func shippedManifestLoads() throws {
+        let corpus = try Corpus.load(Fixtures.datasets)
+        #expect(corpus.documents.map(\.id) == Fixtures.ids)
+        #expect(corpus.documents.map(\.year) == [2010, 2013, 2014, 2019, 2019])
+        #expect(corpus.documents.map(\.level) == ["national", "national", "national", "provincial", "provincial"])
+        let kienGiang = try corpus.document("2019-kien-giang")
+        #expect(kienGiang.number == "80/KH-UBND" && kienGiang.date == "2019-05-14" && kienGiang.kind == "plan")
+    }
+
+    @Test func shippedTextsAreTheSharedBytes() throws {
+        let shared = Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/directives")
+        guard FileManager.default.fileExists(atPath: shared.path) else { return }
+        for id in Fixtures.ids {
+            let ours = try Data(contentsOf: Fixtures.datasets.appendingPathComponent("directives/\(id).txt"))
+            let theirs = try Data(contentsOf: shared.appendingPathComponent("\(id).txt"))
+            #expect(ours == theirs, "\(id) differs from ../shared/directives")
+        }
+    }
+
+    @Test func missingColumnIsNamed() throws {
+        let e = try error("document_id,year,file,issuer,level\na,2019,directives/a.txt,X,national\n")
+        guard case .csv(.missingColumns(_, let missing, _)) = e else { Issue.record("got \(String(describing: e))"); return }
+        #expect(missing == ["kind"])
+        #expect(e?.description.contains("manifest.csv:1") == true)
+    }
+
+    @Test func duplicateIDNamesBothLines() throws {
+        let e = try error(Self.header + "a,2019,directives/a.txt,X,national,letter,,,,\na,2019,directives/b.txt,X,national,letter,,,,\n")
+        guard case .duplicateID(_, 3, "a", 2) = e else { Issue.record("got \(String(describing: e))"); return }
+        #expect(e?.description.contains(":3: document_id 'a' is already used on line 2") == true)
+    }
+
+    @Test(arguments: ["19", "20190", "two", "１２３４"])
+    func badYear(_ year: String) throws {
+        let e = try error(Self.header + "a,\(year),directives/a.txt,X,national,letter,,,,\n")
+        guard case .badYear(_, 2, year) = e else { Issue.record("got \(String(describing: e))"); return }
+        #expect(e?.description.contains("4-digit year") == true)
+    }
+
+    @Test func missingFile() throws {
+        let e = try error(Self.header + "a,2019,directives/none.txt,X,national,letter,,,,\n")
+        guard case .fileMissing(_, 2, "directives/none.txt") = e else { Issue.record("got \(String(describing: e))"); return }
+    }
+
+    @Test(arguments: ["../escape.txt", "directives/../../escape.txt", "/etc/passwd", "~/x.txt"])
+    func pathsLeavingTheCorpusAreRefused(_ path: String) throws {
+        let e = try error(Self.header + "a,2019,\(path),X,national,letter,,,,\n")
+        guard case .pathEscapes(_, 2, path) = e else { Issue.record("got \(String(describing: e))"); return }
+    }
+
+    @Test func symbolicLinkPointingOutsideIsRefused() throws {
+        let root = try corpus(Self.header + "a,2019,directives/link.txt,X,national,letter,,,,\n")
+        let outside = try Fixtures.temporaryFolder().appendingPathComponent("secret.txt")
+        try Data("x".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("directives/link.txt"), withDestinationURL: outside)
+        #expect(throws: CorpusError.self) { try Corpus.load(root) }
+        do { _ = try Corpus.load(root) } catch { #expect(error.description.contains("leads outside the corpus folder")) }
+    }
+
+    @Test func sameFileTwiceIsRefused() throws {
+        let e = try error(Self.header + "a,2019,directives/a.txt,X,national,letter,,,,\nb,2019,directives/./a.txt,X,national,letter,,,,\n")
+        guard case .duplicateFile(_, 3, _, 2) = e else { Issue.record("got \(String(describing: e))"); return }
+    }
+
+    @Test func badLevelAndDateAndUnbalancedQuotes() throws {
+        let level = try error(Self.header + "a,2019,directives/a.txt,X,ministry,letter,,,,\n")
+        guard case .badLevel = level else { Issue.record("got \(String(describing: level))"); return }
+        let date = try error(Self.header + "a,2019,directives/a.txt,X,national,letter,,14/5/2019,,\n")
+        guard case .badDate = date else { Issue.record("got \(String(describing: date))"); return }
+        let quotes = try error(Self.header + "a,2019,directives/a.txt,\"X,national,letter,,,,\n")
+        guard case .csv(.unterminatedQuote(_, 2)) = quotes else { Issue.record("got \(String(describing: quotes))"); return }
+    }
+
+    @Test func extraColumnsAreKeptAsWarnings() throws {
+        let root = try corpus("document_id,year,file,issuer,level,kind,notes\na,2019,directives/a.txt,X,national,letter,my note\n")
+        let corpus = try Corpus.load(root)
+        #expect(corpus.manifest.extraColumns == ["notes"])
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import PolicyCompare
+
+@Suite struct VietnameseNormalizerTests {
+    func normalized(_ text: String) -> String {
+        let n = VietnameseNormalizer.normalize(text)
+        return n.text(0..<n.scalars.count)
+    }
+
+    @Test(arguments: [
+        ("hoà", "hòa"), ("Hoá", "Hóa"), ("thuỷ", "thủy"), ("Uỷ ban", "Ủy ban"), ("khoẻ", "khỏe"), ("xoè", "xòe"),
+        ("qúy", "quý"), ("gìa", "già"), ("hòang", "hoàng"), ("tòan", "toàn"), ("ngoại", "ngoại"), ("khuỷu", "khuỷu"),
+        ("người", "người"), ("thuở", "thuở"), ("huýt", "huýt"), ("của", "của"), ("giữ", "giữ"), ("gìn", "gìn"),
+    ])
+    func tonePlacementIsCanonical(input: String, expected: String) {
+        #expect(normalized(input).bytes == expected.precomposedStringWithCanonicalMapping.bytes)
+    }
+
+    @Test func decomposedInputBecomesComposed() {
+        let nfd = "Tháng hành động vì trẻ em".decomposedStringWithCanonicalMapping
+        #expect(nfd.unicodeScalars.count > "Tháng hành động vì trẻ em".unicodeScalars.count)
+        #expect(normalized(nfd).bytes == "Tháng hành động vì trẻ em".bytes)
+    }
+
+    @Test func windows1258StyleCombiningTonesCompose() {
+        // CP1258 writes the base letter (often precomposed with its shape) then a combining tone.
+        let cp1258 = "Tha\u{301}ng ha\u{300}nh đô\u{323}ng"
+        #expect(normalized(cp1258).bytes == "Tháng hành động".bytes)
+    }
+
+    @Test func spacesDashesAndQuotesAreUnified() {
+        #expect(normalized("trẻ\u{00A0}em\t\tnghèo\u{200B}  và") == "trẻ em nghèo và")
+        #expect(normalized("Lao động – Thương binh — Xã hội") == "Lao động - Thương binh - Xã hội")
+        #expect(normalized("chủ đề “Chung tay” ‘x’") == "chủ đề \"Chung tay\" 'x'")
+        #expect(normalized("  đầu dòng  \r\n cuối  ") == "đầu dòng\ncuối")
+        #expect(normalized("Ðoàn") == "Đoàn")
+    }
+
+    @Test func wordProcessorPageFieldsAreRemoved() {
+        let signed = normalized("Nguyễn Quang Tuấn\n\n\nPAGE  \n1\n")
+        #expect(signed.hasPrefix("Nguyễn Quang Tuấn"))
+        #expect(!signed.contains("PAGE") && !signed.contains("1"))
+        #expect(!normalized("a\nPAGE 12\nb").contains("PAGE"))
+        #expect(normalized("Trang 1 PAGE nói về") == "Trang 1 PAGE nói về")
+    }
+
+    @Test func quotesComeFromTheOriginalWording() {
+        let original = "Uỷ  ban\u{00A0}nhân dân tỉnh Kiên Giang".decomposedStringWithCanonicalMapping
+        let n = VietnameseNormalizer.normalize(original)
+        let text = n.text(0..<n.scalars.count)
+        #expect(text == "Ủy ban nhân dân tỉnh Kiên Giang")
+        // The normalised "Ủy ban" maps back to the source's own "Uỷ  ban" (NFD, two spaces).
+        let quote = n.quote(0..<6)
+        #expect(quote.bytes == "Uỷ  ban".decomposedStringWithCanonicalMapping.bytes)
+        let range = n.originalRange(0..<6)
+        #expect(NormalizedText.string(n.original, range).bytes == quote.bytes)
+    }
+}

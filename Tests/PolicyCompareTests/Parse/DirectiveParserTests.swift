@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+@testable import PolicyCompare
+
+@Suite struct DirectiveParserTests {
+    @Test(arguments: [
+        ("2010-molisa", "Tạo cơ hội phát triển bình đẳng cho trẻ em"),
+        ("2013-molisa", "Tạo cơ hội phát triển bình đẳng cho trẻ em nghèo và trẻ em dân tộc thiểu số"),
+        ("2019-lang-son", "Chung tay vì trẻ em nghèo, trẻ em dân tộc thiểu số"),
+        ("2019-kien-giang", "Chung tay vì trẻ em nghèo, trẻ em dân tộc thiểu số"),
+    ])
+    func officialTheme(id: String, theme: String) throws {
+        #expect(try Fixtures.directive(id).theme?.text == theme)
+    }
+
+    @Test func year2014StatesNoTheme() throws {
+        let d = try Fixtures.directive("2014-molisa")
+        #expect(d.theme == nil)
+        #expect(d.slogans.isEmpty)
+        #expect(d.period == nil)
+    }
+
+    @Test func periods() throws {
+        #expect(try Fixtures.directive("2010-molisa").period == nil)
+        let p2013 = try #require(try Fixtures.directive("2013-molisa").period)
+        #expect((p2013.start, p2013.end) == ("2013-06-01", "2013-06-30"))
+        #expect(p2013.quote == "từ ngày 01 tháng 6 đến ngày 30 tháng 6")
+        let lang = try #require(try Fixtures.directive("2019-lang-son").period)
+        #expect((lang.start, lang.end) == ("2019-06-01", "2019-06-30"))
+        let kien = try #require(try Fixtures.directive("2019-kien-giang").period)
+        #expect((kien.start, kien.end, kien.quote) == ("2019-06-01", "2019-06-30", "Từ ngày 01/6 đến ngày 30/6/2019"))
+    }
+
+    static let slogans2019 = [
+        "Chung tay vì trẻ em nghèo, trẻ em dân tộc thiểu số", "Không để trẻ em nào bị bỏ lại phía sau",
+        "Tạo cơ hội phát triển bình đẳng cho mọi trẻ em", "Lắng nghe trẻ em bằng trái tim, bảo vệ trẻ em bằng hành động",
+        "Mùa hè an toàn, lành mạnh cho mọi trẻ em", "Hãy gọi 111 để bảo vệ trẻ em",
+    ]
+
+    @Test func slogans() throws {
+        #expect(try Fixtures.directive("2019-lang-son").slogans.map(\.text) == Self.slogans2019)
+        #expect(try Fixtures.directive("2019-kien-giang").slogans.map(\.text) == Self.slogans2019)
+        let s2013 = try Fixtures.directive("2013-molisa").slogans
+        #expect(s2013.count == 8)
+        #expect(s2013.first?.text == "Tạo cơ hội cho trẻ em nghèo, trẻ em dân tộc thiểu số đến trường")
+        #expect(s2013.map(\.text).contains("Lắng nghe trẻ em bằng trái tim, bảo vệ trẻ em bằng hành động"))
+        #expect(s2013.allSatisfy { $0.segmentPath.hasPrefix("A1.") })
+        #expect(try Fixtures.directive("2010-molisa").slogans.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("2010-molisa", ["55-CT/TW", "Chương trình hành động vì trẻ em 2001-2010", "Chương trình hành động vì trẻ em 2011-2020", "Chương trình bảo vệ trẻ em 2011-2015"]),
+        ("2013-molisa", ["20-CT/TW", "Chương trình hành động vì trẻ em 2012-2020", "1555/QĐ-TTg"]),
+        ("2014-molisa", ["20-CT/TW", "Chương trình hành động vì trẻ em 2012-2020", "Chương trình bảo vệ trẻ em 2011-2015", "37/2010/QĐ-TTg",
+                         "548/QĐ-LĐTBXH", "2158/QĐ-TTg", "Chương trình phòng chống tai nạn thương tích trẻ em 2013-2015", "55a/2013/QĐ-TTg",
+                         "39/KHLN-BLĐTBXH-BGDĐT"]),
+        ("2019-lang-son", ["1332/LĐTBXH-TE", "1415/VP-KGVX"]),
+        ("2019-kien-giang", ["1332/LĐTBXH-TE", "80/2017/NĐ-CP", "Luật trẻ em", "Luật giao thông đường bộ", "20-CT/TW", "73-KH/TU", "18/CT-TTg"]),
+    ])
+    func referenceKeys(id: String, keys: [String]) throws {
+        var seen: [String] = []
+        for reference in try Fixtures.directive(id).references where !seen.contains(reference.key) { seen.append(reference.key) }
+        #expect(seen == keys)
+    }
+
+    @Test func theMinistryLetterNumberMatchesHoweverItIsTyped() throws {
+        // "1332 /LĐTBXH-TE" (Lạng Sơn) and "1332/LĐT BXH-TE" (Kiên Giang) are one instrument.
+        let lang = try Fixtures.directive("2019-lang-son").references.first
+        let kien = try Fixtures.directive("2019-kien-giang").references.first
+        #expect(lang?.key == "1332/LĐTBXH-TE" && kien?.key == "1332/LĐTBXH-TE")
+        #expect(lang?.type == "Công văn" && lang?.date == "2019-04-08" && kien?.date == "2019-04-08")
+        #expect(kien?.quote == "Công văn số 1332/LĐT BXH-TE ngày 08/4/2019")
+    }
+
+    @Test func recipientsAndSignatureAreNotBody() throws {
+        let lang = try Fixtures.directive("2019-lang-son")
+        #expect(lang.recipients.contains("Lưu: VT, PTEBĐG."))
+        #expect(lang.signature == ["GIÁM ĐỐC", "Nguyễn Quang Tuấn"])
+        #expect(!lang.segments.contains { $0.text.contains("Nguyễn Quang Tuấn") || $0.text.contains("Lãnh đạo Sở") || $0.text.contains("PAGE") })
+        let kien = try Fixtures.directive("2019-kien-giang")
+        #expect(kien.signature == ["KT.CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
+        #expect(kien.recipients.count == 9)
+        #expect(!kien.segments.contains { $0.text.contains("Văn phòng Chính phủ (A+B)") || $0.text.contains("CHỦ TỊCH") })
+        let d2013 = try Fixtures.directive("2013-molisa")
+        #expect(d2013.recipients == ["Như trên;", "Bộ trưởng (để b/c)", "Lưu: VT, Cục BVCSTE."])
+        #expect(!d2013.segments.contains { $0.text.contains("Như trên") || $0.text.contains("Kính gửi") })
+    }
+
+    @Test func letterHeads() throws {
+        let kien = try Fixtures.directive("2019-kien-giang")
+        #expect(kien.letterHead.number == "80/KH-UBND")
+        #expect(kien.letterHead.place == "Kiên Giang" && kien.letterHead.date == "2019-05-14")
+        #expect(kien.letterHead.title == "KẾ HOẠCH Triển khai Tháng hành động vì trẻ em năm 2019 trên địa bàn tỉnh Kiên Giang")
+        let lang = try Fixtures.directive("2019-lang-son")
+        #expect(lang.letterHead.date == "2019-04-25")
+        #expect(lang.letterHead.addressees == ["Các sở, ban, ngành, đoàn thể của tỉnh", "UBND các huyện, thành phố"])
+        #expect(try Fixtures.directive("2010-molisa").letterHead.addressees == ["Ủy ban nhân dân các tỉnh, thành phố"])
+    }
+
+    @Test func segmentPaths() throws {
+        let kien = try Fixtures.directive("2019-kien-giang")
+        let paths = kien.segments.map(\.path)
+        for path in ["p1", "I", "I.1", "I.1.-1", "I.1.-2", "I.2", "I.2.p1", "II", "II.1", "II.1.*1", "II.1.*1.-6", "II.2", "III.3.*2",
+                     "IV.1.p1", "IV.1.-8", "IV.2.-3", "IV.9.*4.-3", "IV.10.-7", "V", "V.p2"] {
+            #expect(paths.contains(path), "missing \(path)")
+        }
+        #expect(kien.segments.first { $0.path == "IV.2.-3" }?.text.hasPrefix("Phối hợp với Sở Lao động-Thương binh") == true)
+        #expect(kien.segments.first { $0.path == "IV" }?.role == .section)
+        // A sentence broken over a blank line is one segment.
+        #expect(kien.segments.first { $0.path == "IV.8.p1" }?.text.contains("chỉ đạo, kiểm tra việc thực hiện Chỉ thị") == true)
+
+        let lang = try Fixtures.directive("2019-lang-son")
+        #expect(lang.segments.map(\.path).starts(with: ["p1", "p2", "p3", "1", "2", "2.-1", "2.-2", "3", "4", "4.-1"]))
+        #expect(lang.segments.contains { $0.path == "5.2.-6.+3" })
+        #expect(lang.segments.first { $0.path == "1" }?.role == .theme)
+        #expect(lang.segments.first { $0.path == "4.-6" }?.role == .slogan)
+
+        let d2014 = try Fixtures.directive("2014-molisa")
+        #expect(d2014.segments.map(\.path).contains("3.(iv)"))
+        #expect(d2014.segments.first { $0.path == "2.(ii)" }?.role == .clause)
+        #expect(d2014.segments.first { $0.path == "2.(ii)" }?.text == "Nghiên cứu, xây dựng và thực hiện các chính sách, chương trình, kế hoạch bảo vệ, chăm sóc và giáo dục trẻ em;")
+        #expect(d2014.segments.map(\.path).suffix(3) == ["9", "10", "11"])
+
+        let d2010 = try Fixtures.directive("2010-molisa")
+        #expect(d2010.segments.map(\.path) == ["p1", "p2", "p3", "p4", "-1", "-2", "-3", "-4", "p5", "1", "2", "3", "4"])
+    }
+
+    @Test func segmentTextsAreTheSourceAtTheirOffsetsAndNeverOverlap() throws {
+        for id in Fixtures.ids {
+            let d = try Fixtures.directive(id)
+            var last = -1
+            for segment in d.segments {
+                #expect(NormalizedText.string(d.text.original, segment.sourceRange) == segment.text)
+                #expect(segment.sourceRange.lowerBound >= last, "\(id) \(segment.path) overlaps the previous segment")
+                last = segment.sourceRange.upperBound
+                #expect(!segment.text.hasPrefix("- ") && !segment.text.hasPrefix("+ "))
+            }
+        }
+    }
+
+    @Test func actorsAndDeadlines() throws {
+        let kien = try Fixtures.directive("2019-kien-giang")
+        let tasked = Set(kien.actors.filter(\.tasked).map(\.id))
+        for id in ["dolisa", "doet", "doh", "police", "youth_union", "doculture", "doic", "womens_union", "farmers_union", "fatherland_front", "propaganda_board", "district_committee"] {
+            #expect(tasked.contains(id), "\(id) should be tasked")
+        }
+        // "Đoàn TNCS Hồ Chí Minh" and the full name resolve to one actor.
+        #expect(kien.actors.contains { $0.id == "youth_union" && $0.quote == "Đoàn TNCS Hồ Chí Minh" })
+        #expect(kien.deadlines.map { "\($0.kind.rawValue) \($0.date)" } == ["event 2019-05-31", "due 2019-05-27", "due 2019-07-05"])
+        let lang = try Fixtures.directive("2019-lang-son")
+        #expect(lang.deadlines.map(\.date) == ["2019-07-05"])
+        let d2014 = try Fixtures.directive("2014-molisa")
+        #expect(d2014.deadlines.map { "\($0.kind.rawValue) \($0.date)" } == ["reporting_date --05-25", "reporting_date --11-20"])
+    }
+
+    @Test func looseFileInfersYearAndIssuer() throws {
+        let reader = try #require(Fixtures.reader)
+        let folder = try Fixtures.temporaryFolder()
+        let copy = folder.appendingPathComponent("unlisted.txt")
+        try FileManager.default.copyItem(at: Fixtures.datasets.appendingPathComponent("directives/2019-kien-giang.txt"), to: copy)
+        let d = try reader.read(file: copy)
+        #expect(d.metadata.year == 2019 && d.metadata.yearInferred)
+        #expect(d.metadata.issuer == "Ủy ban nhân dân tỉnh Kiên Giang" && d.metadata.issuerInferred)
+        let copy2010 = folder.appendingPathComponent("2010.txt")
+        try FileManager.default.copyItem(at: Fixtures.datasets.appendingPathComponent("directives/2010-molisa.txt"), to: copy2010)
+        let d2010 = try reader.read(file: copy2010)
+        #expect(d2010.metadata.year == 2010 && d2010.metadata.issuer == "Bộ Lao động - Thương binh và Xã hội")
+    }
+
+    @Test func proseWithoutStructureIsOneBody() throws {
+        let d = try Fixtures.parse("Đây là một văn bản không có cấu trúc nào, chỉ là một đoạn văn về trẻ em.")
+        #expect(d.segments.map(\.path) == ["p1"])
+        #expect(d.segments.first?.role == .paragraph)
+    }
+}
