@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import PolicyCompareCLI
+
+@Suite struct ArgumentsTests {
+    let spec = Arguments.Spec(command: "x", valued: ["out", "years"], flags: ["json"], positionals: 0...1)
+
+    @Test func parsesValuesFlagsAndPositionals() throws {
+        let a = try Arguments.parse(["file.txt", "--out", "R", "--years=2010,2019", "--json"], spec: spec)
+        #expect(a.positionals == ["file.txt"] && a.options == ["out": "R", "years": "2010,2019"] && a.flags == ["json"])
+    }
+
+    @Test(arguments: [
+        (["--bogus"], UsageError.unknownOption(command: "x", option: "--bogus")),
+        (["-q"], UsageError.unknownOption(command: "x", option: "-q")),
+        (["--out"], UsageError.missingValue(command: "x", option: "out")),
+        (["--out", "--json"], UsageError.missingValue(command: "x", option: "out")),
+        (["--out=a", "--out", "b"], UsageError.repeated(command: "x", option: "out")),
+        (["--json=yes"], UsageError.unexpectedValue(command: "x", option: "json")),
+        (["a", "b"], UsageError.positionals(command: "x", expected: 0...1, found: ["a", "b"])),
+    ])
+    func usageErrors(words: [String], error: UsageError) {
+        #expect(throws: error) { try Arguments.parse(words, spec: spec) }
+    }
+}
+
+@Suite struct CLITests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let cli = CLI(currentDirectory: CLITests.root)
+
+    @Test func helpVersionAndUsageExitCodes() {
+        #expect(cli.run(["--help"]).stdout.contains("inspect"))
+        #expect(cli.run(["--version"]).stdout == "policy-compare \(CLI.version)\n")
+        let none = cli.run([])
+        #expect(none.exitCode == 2 && none.stdout.isEmpty && none.stderr.hasPrefix("error: no command"))
+        let unknown = cli.run(["frobnicate"])
+        #expect(unknown.exitCode == 2 && unknown.stderr.contains("unknown command 'frobnicate'"))
+        #expect(cli.run(["inspect"]).exitCode == 2)
+        #expect(cli.run(["inspect", "2010-molisa", "--bogus"]).exitCode == 2)
+    }
+
+    @Test func inspectJSONHasTheDocumentedKeys() throws {
+        let result = cli.run(["inspect", "2019-kien-giang", "--json"])
+        #expect(result.exitCode == 0 && result.stderr.isEmpty)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for key in ["document_id", "year", "theme", "period", "slogans", "references", "actors", "deadlines", "segments"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        #expect(object["theme"] as? String == "Chung tay vì trẻ em nghèo, trẻ em dân tộc thiểu số")
+        let references = try #require(object["references"] as? [[String: Any]])
+        #expect(references.contains { $0["type"] as? String == "Chỉ thị" && $0["key"] as? String == "20-CT/TW" })
+        let segments = try #require(object["segments"] as? [[String: Any]])
+        #expect(segments.contains { $0["path"] as? String == "IV.2.-3" && $0["role"] as? String == "item" && ($0["text"] as? String)?.isEmpty == false })
+        let none = try #require(try JSONSerialization.jsonObject(with: Data(cli.run(["inspect", "2014-molisa", "--json"]).stdout.utf8)) as? [String: Any])
+        #expect(none["theme"] is NSNull)
+    }
+
+    @Test func inspectTextAndErrors() {
+        let text = cli.run(["inspect", "2019-lang-son"])
+        #expect(text.stdout.contains("Theme:       “Chung tay vì trẻ em nghèo, trẻ em dân tộc thiểu số”"))
+        #expect(text.stdout.contains("Recipients (not coded):"))
+        let missing = cli.run(["inspect", "1999-nowhere"])
+        #expect(missing.exitCode == 1 && missing.stderr.contains("no document '1999-nowhere'"))
+        let badCorpus = cli.run(["inspect", "2010-molisa", "--corpus", "/nonexistent"])
+        #expect(badCorpus.exitCode == 1 && badCorpus.stderr.contains("does not exist"))
+    }
+
+    @Test func codeWritesTheThreeTables() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pc-cli-\(UUID().uuidString)")
+        let result = cli.run(["code", "--out", out.path])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        for name in ["coding_by_document.csv", "evidence.csv", "uncoded.csv"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path))
+        }
+        let bytes = try Data(contentsOf: out.appendingPathComponent("coding_by_document.csv"))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "spreadsheet CSVs start with a UTF-8 BOM")
+        let table = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        let lines = table.split(separator: "\r\n")
+        #expect(lines.first == "document_id,year,category_id,dimension,label_en,label_vi,present,segments,matches,per_1000_syllables,syllables")
+        #expect(lines.count == 1 + 5 * 33)
+        #expect(lines.contains { $0.hasPrefix("2019-lang-son,2019,child_marriage,theme,") && $0.contains(",true,") })
+        #expect(lines.contains { $0.hasPrefix("2014-molisa,2014,child_marriage,theme,") && $0.contains(",false,0,0,0.000,") })
+    }
+
+    @Test func codebookCheckAndExport() throws {
+        let ok = cli.run(["codebook", "check"])
+        #expect(ok.exitCode == 0 && ok.stdout.contains("OK, 33 categories"))
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("pc-bad-\(UUID().uuidString).csv")
+        try Data("category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions\na,color,,A,,,x,\n".utf8).write(to: bad)
+        let failed = cli.run(["codebook", "check", bad.path])
+        #expect(failed.exitCode == 1 && failed.stderr.contains("\(bad.path):2:2: unknown dimension 'color'"))
+        let yaml = cli.run(["codebook", "export", "--format", "quanteda-yaml"])
+        #expect(yaml.exitCode == 0 && yaml.stdout.contains("theme:\n  equal_opportunity:\n"))
+        #expect(cli.run(["codebook", "export", "--format", "lexicoder"]).exitCode == 2)
+    }
+
+    @Test func agreementCommand() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pc-human-\(UUID().uuidString).csv")
+        try Data("document_id,category_id,present\n2019-lang-son,child_marriage,true\n2014-molisa,child_marriage,true\n".utf8).write(to: file)
+        let result = cli.run(["agreement", "--coding", file.path])
+        #expect(result.exitCode == 0)
+        #expect(result.stdout.contains("2014-molisa  child_marriage  tool=false human=true"))
+        #expect(cli.run(["agreement"]).exitCode == 2)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import PolicyCompare
+
+@Suite struct CodebookLoaderTests {
+    static let header = "category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions\n"
+
+    func problems(_ rows: String) throws -> [CodebookProblem] {
+        try CodebookLoader.check(Self.header + rows, file: "cb.csv").1
+    }
+
+    @Test func defaultCodebookHasEveryCategoryOfTheSpecification() throws {
+        let codebook = try #require(Fixtures.codebook)
+        // The ids fixed by ../shared/docs/categories.md (themes, then activities).
+        let specIDs = [
+            "equal_opportunity", "poor_ethnic_minority", "special_circumstances", "violence_abuse", "injury_drowning", "safe_summer",
+            "participation", "health_nutrition", "education_schooling", "child_marriage", "child_labour_and_justice",
+            "child_friendly_communes", "protection_services", "hotline_111", "online_safety", "climate_change", "clean_water",
+            "play_culture_sport", "communication", "launch_events", "resource_mobilisation", "direct_support", "infrastructure",
+            "planning_integration", "policy_legal_review", "monitoring_inspection", "reporting", "capacity_building",
+            "skills_training", "coordination", "commendation", "data_systems", "budget_allocation",
+        ]
+        #expect(specIDs.count == 33)
+        #expect(codebook.categories.map(\.id) == specIDs)
+        #expect(codebook.categories.filter { $0.dimension == .theme }.count == 18)
+        #expect(codebook.categories.allSatisfy { !$0.patterns.isEmpty && !$0.labelVietnamese.isEmpty })
+        #expect(!codebook.globalExclusions.isEmpty)
+    }
+
+    @Test func goodRowsHaveNoProblems() throws {
+        #expect(try problems("child_marriage,theme,,Child marriage,Tảo hôn,early marriage,tảo hôn ; ~tao hon,\n").isEmpty)
+    }
+
+    @Test func duplicateID() throws {
+        let p = try problems("a,theme,,A,,,x,\na,activity,,A2,,,y,\n")
+        #expect(p.map(\.description) == ["cb.csv:3:1: duplicate category_id 'a' (first on line 2); ids must be unique"])
+    }
+
+    @Test func unknownDimension() throws {
+        let p = try problems("a,topic,,A,,,x,\n")
+        #expect(p.first?.line == 2 && p.first?.column == 2 && p.first?.message.contains("unknown dimension 'topic'") == true)
+    }
+
+    @Test(arguments: [
+        ("x ; ; y", "pattern 2: the pattern is empty"),
+        ("!!! ; y", "pattern 1: pattern '!!!' normalises to nothing"),
+        ("a ... b ... c", "more than one '...'"),
+        ("vận động ...99 ủng hộ", "bad window"),
+        ("vận động ...", "needs a phrase on both sides"),
+    ])
+    func malformedPatterns(cell: String, message: String) throws {
+        let p = try problems("a,theme,,A,,,\(cell),\n")
+        #expect(p.count == 1)
+        #expect(p.first?.column == 7)
+        #expect(p.first?.message.contains(message) == true, "\(p)")
+    }
+
+    @Test func categoryWithoutPatterns() throws {
+        let p = try problems("a,theme,,A,,,,\n")
+        #expect(p.first?.message.contains("has no patterns") == true)
+    }
+
+    @Test func exclusionThatNamesNoCategory() throws {
+        let p = try problems("*,*,,All,,,,sở y tế @nope\na,theme,,A,,,y tế,\n")
+        #expect(p.map(\.description) == ["cb.csv:2:8: exclusion 'sở y tế' names no category '@nope'; use an id from the category_id column"])
+    }
+
+    @Test func unknownParent() throws {
+        let p = try problems("a,theme,ghost,A,,,x,\n")
+        #expect(p.first?.column == 3 && p.first?.message.contains("parent_id 'ghost' names no category") == true)
+    }
+
+    @Test func loadingABadCodebookFailsWithTheSameProblems() throws {
+        let url = try Fixtures.temporaryFolder().appendingPathComponent("cb.csv")
+        try Data((Self.header + "a,theme,,A,,,x,\na,theme,,A,,,x,\n").utf8).write(to: url)
+        #expect(throws: CodebookError.self) { try CodebookLoader.load(url) }
+        do { _ = try CodebookLoader.load(url) } catch { #expect(error.description.contains("cb.csv:3:1: duplicate category_id 'a'")) }
+    }
+
+    @Test func quantedaExportListsEveryCategoryUnderItsDimension() throws {
+        let codebook = try #require(Fixtures.codebook)
+        let yaml = QuantedaYAML.render(codebook)
+        let lines = yaml.split(separator: "\n")
+        #expect(lines.contains("theme:") && lines.contains("activity:"))
+        for category in codebook.categories { #expect(lines.contains("  \(category.id):")) }
+        #expect(lines.contains("    - \"tảo hôn\""))
+        #expect(!lines.contains { $0.hasPrefix("    - ") && $0.contains("...") })
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import PolicyCompare
+
+@Suite struct CoderTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var category: String, hit: Bool, document: String, text: String, line: Int
+        var description: String { "\(category) \(hit ? "hit" : "miss") line \(line)" }
+    }
+
+    static let cases: [Case] = {
+        let url = Fixtures.packageRoot.appendingPathComponent("Tests/PolicyCompareTests/Fixtures/category-cases.csv")
+        guard let text = try? String(contentsOf: url, encoding: .utf8),
+              let table = try? CSVReader(file: url.path).table(text, required: ["category_id", "expected", "document_id", "text"]) else { return [] }
+        return table.rows.map { Case(category: $0["category_id"], hit: $0["expected"] == "hit", document: $0["document_id"], text: $0["text"], line: $0.line) }
+    }()
+
+    static func coder() throws -> Coder {
+        Coder(codebook: try #require(Fixtures.codebook), abbreviations: try Abbreviations.bundled())
+    }
+
+    @Test func everyCategoryHasATrueHitAndANearMiss() throws {
+        let codebook = try #require(Fixtures.codebook)
+        for category in codebook.categories {
+            #expect(Self.cases.contains { $0.category == category.id && $0.hit }, "\(category.id) has no hit case")
+            #expect(Self.cases.contains { $0.category == category.id && !$0.hit }, "\(category.id) has no near-miss case")
+        }
+    }
+
+    @Test(arguments: cases)
+    func categoryCase(_ c: Case) throws {
+        if c.document != "synthetic" {
+            let source = try String(contentsOf: Fixtures.datasets.appendingPathComponent("directives/\(c.document).txt"), encoding: .utf8)
+            #expect(source.contains(c.text), "the case text is not verbatim from \(c.document)")
+        }
+        let coding = try Self.coder().code(try Fixtures.parse(c.text))
+        let present = coding.counts.first { $0.categoryID == c.category }?.present
+        #expect(present == c.hit, "\(c): \(coding.evidence.filter { $0.categoryID == c.category }.map(\.matched))")
+    }
+
+    @Test func theFieldFormulaAndAgencyNamesCodeNoTheme() throws {
+        let coding = try Self.coder().code(try Fixtures.parse("Phối hợp với Sở Y tế và Sở Giáo dục và Đào tạo về công tác bảo vệ, chăm sóc và giáo dục trẻ em."))
+        let themes = Set(try #require(Fixtures.codebook).categories.filter { $0.dimension == .theme }.map(\.id))
+        #expect(!coding.counts.contains { themes.contains($0.categoryID) && $0.present }, "\(coding.evidence.map { "\($0.categoryID): \($0.matched)" })")
+    }
+
+    @Test func overlapsWithinACategoryCountOnceLongestWins() throws {
+        let codebook = try CodebookLoader.check("""
+            category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions
+            poor,theme,,Poor,,,nghèo ; trẻ em nghèo ; trẻ em nghèo khó,
+            other,theme,,Other,,,em nghèo,
+            """, file: "t.csv").0
+        let coder = Coder(codebook: try #require(codebook), abbreviations: try Abbreviations.bundled())
+        let coding = coder.code(try Fixtures.parse("Hỗ trợ trẻ em nghèo khó; giúp trẻ em nghèo."))
+        #expect(coding.counts.map(\.matches) == [2, 2])
+        #expect(coding.evidence.filter { $0.categoryID == "poor" }.map(\.matched) == ["trẻ em nghèo khó", "trẻ em nghèo"])
+        #expect(coding.counts.map(\.segments) == [1, 1])
+    }
+
+    @Test func phrasesSkipCommasButNotSentenceBoundaries() throws {
+        let codebook = try CodebookLoader.check("""
+            category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions
+            injury,theme,,Injury,,,tai nạn thương tích,
+            fund,activity,,Funds,,,vận động ... ủng hộ,
+            marriage,theme,,Marriage,,,~tao hon,
+            month,activity,,Month,,,tháng hành động vì trẻ em,
+            """, file: "t.csv").0
+        let coder = Coder(codebook: try #require(codebook), abbreviations: try Abbreviations.bundled())
+        func present(_ text: String) throws -> [Bool] { coder.code(try Fixtures.parse(text)).counts.map(\.present) }
+        #expect(try present("phòng, chống tai nạn, thương tích trẻ em") == [true, false, false, false])
+        #expect(try present("phòng chống tai nạn. Thương tích") == [false, false, false, false])
+        #expect(try present("Vận động các tổ chức, cá nhân ủng hộ Quỹ") == [false, true, false, false])
+        #expect(try present("Vận động các tổ chức, cá nhân, doanh nghiệp, đoàn thể và người dân ủng hộ") == [false, false, false, false])
+        #expect(try present("phòng chống tảo hôn; phòng chong tao hon") == [false, false, true, false])
+        #expect(try present("Tổ chức Lễ phát động Tháng HĐVTE và Tháng HDVTE") == [false, false, false, true])
+    }
+
+    @Test func shippedCorpusInvariants() throws {
+        let coder = try Self.coder()
+        for id in Fixtures.ids {
+            let d = try Fixtures.directive(id)
+            let coding = coder.code(d)
+            for e in coding.evidence {
+                // Every quote is the source's own text at its offsets, inside a coded segment.
+                #expect(NormalizedText.string(d.text.original, e.matchRange) == e.matched)
+                #expect(NormalizedText.string(d.text.original, e.sentenceRange) == e.sentence)
+                #expect(e.sentenceRange.lowerBound <= e.matchRange.lowerBound && e.matchRange.upperBound <= e.sentenceRange.upperBound)
+                #expect(d.segments.contains { $0.path == e.segmentPath && $0.sourceRange.contains(e.matchRange.lowerBound) })
+            }
+            for count in coding.counts {
+                #expect(count.present == coding.evidence.contains { $0.categoryID == count.categoryID })
+                #expect(count.matches == coding.evidence.count { $0.categoryID == count.categoryID })
+            }
+            let coded = Set(coding.evidence.map(\.segmentPath))
+            #expect(Set(coding.uncoded.map(\.segmentPath)).isDisjoint(with: coded))
+            #expect(coded.count + coding.uncoded.count == d.segments.count)
+        }
+    }
+}
