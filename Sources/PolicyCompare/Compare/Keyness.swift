@@ -1,0 +1,122 @@
+import Foundation
+
+/// Keyness: which terms distinguish a target text group (a year) from a reference.
+///
+/// For a term of size n with frequency a in the target and b in the reference, and
+/// c and d n-gram positions of that size in target and reference (see ``TermCounts``):
+///
+/// - expected frequencies `E1 = c * (a + b) / (c + d)`, `E2 = d * (a + b) / (c + d)`;
+/// - log-likelihood `G2 = 2 * (a * ln(a / E1) + b * ln(b / E2))`, where a zero count
+///   contributes 0 (the limit of x ln x), as in Dunning (1993) and Rayson and Garside (2000);
+/// - p-value: the upper tail of chi-square with one degree of freedom,
+///   `p = erfc(sqrt(G2 / 2))`;
+/// - effect size: Hardie's (2014) Log Ratio `log2((a / c) / (b / d))`, with a zero count
+///   replaced by 0.5 so a term absent from one side gets a finite, conservative value.
+///
+/// G2 says how sure we are that the frequencies differ; Log Ratio says by how much (one unit
+/// is a doubling). Rows carry both because G2 grows with corpus size while Log Ratio does not.
+public enum Keyness {
+    /// Compares `targetCounts` with `reference` and returns the key terms of the target.
+    ///
+    /// Rows are sorted by direction (`over` first), then G2 descending, then term in UTF-8
+    /// byte order, and cut to `options.maxRowsPerDirection` per direction. No rows come out
+    /// when either side has no positions of a size.
+    public static func compare(
+        target: String,
+        _ targetCounts: TermCounts,
+        reference: TermCounts,
+        options: KeynessOptions = .init()
+    ) -> [KeynessRow] {
+        var over: [KeynessRow] = []
+        var under: [KeynessRow] = []
+        for n in options.sizes {
+            let c = targetCounts.total(n: n)
+            let d = reference.total(n: n)
+            guard c > 0, d > 0 else { continue }
+            let targetTerms = targetCounts.frequencies[n] ?? [:]
+            let referenceTerms = reference.frequencies[n] ?? [:]
+            var candidates = Set(targetTerms.keys)
+            if options.includeUnderused {
+                candidates.formUnion(referenceTerms.keys)
+            }
+            for term in candidates {
+                let a = targetTerms[term] ?? 0
+                let b = referenceTerms[term] ?? 0
+                guard let direction = direction(a: a, b: b, c: c, d: d) else { continue }
+                let overusedCount = direction == .over ? a : b
+                guard overusedCount >= options.minFrequency else { continue }
+                if direction == .under && !options.includeUnderused { continue }
+                let g2 = logLikelihood(a: a, b: b, c: c, d: d)
+                let p = pValue(g2: g2)
+                guard p <= options.maxPValue else { continue }
+                let row = KeynessRow(
+                    target: target, term: term, n: n,
+                    targetCount: a, referenceCount: b, targetTotal: c, referenceTotal: d,
+                    g2: g2, pValue: p, logRatio: logRatio(a: a, b: b, c: c, d: d),
+                    direction: direction
+                )
+                if direction == .over { over.append(row) } else { under.append(row) }
+            }
+        }
+        return strongest(over, limit: options.maxRowsPerDirection)
+            + strongest(under, limit: options.maxRowsPerDirection)
+    }
+
+    /// Log-likelihood G2 of frequencies a (of c positions) against b (of d positions).
+    ///
+    /// Returns 0 when there is nothing to compare (a + b = 0, or c or d is 0).
+    public static func logLikelihood(a: Int, b: Int, c: Int, d: Int) -> Double {
+        guard a + b > 0, c > 0, d > 0 else { return 0 }
+        let observed = Double(a + b)
+        let all = Double(c + d)
+        let e1 = Double(c) * observed / all
+        let e2 = Double(d) * observed / all
+        let g2 = 2 * (xLogRatio(Double(a), e1) + xLogRatio(Double(b), e2))
+        // Rounding can leave a tiny negative value when the rates are equal; G2 is never below 0.
+        return max(0, g2)
+    }
+
+    /// Upper-tail probability of `g2` under chi-square with one degree of freedom.
+    ///
+    /// For one degree of freedom the chi-square variable is the square of a standard normal,
+    /// so `P(X > g2) = P(|Z| > sqrt(g2)) = erfc(sqrt(g2 / 2))`: no incomplete gamma needed.
+    public static func pValue(g2: Double) -> Double {
+        guard g2 > 0 else { return 1 }
+        return erfc((g2 / 2).squareRoot())
+    }
+
+    /// Hardie's Log Ratio `log2((a / c) / (b / d))`, a zero count taken as 0.5.
+    ///
+    /// Returns 0 when c or d is 0 (no relative frequency to compare).
+    public static func logRatio(a: Int, b: Int, c: Int, d: Int) -> Double {
+        guard c > 0, d > 0 else { return 0 }
+        let adjustedA = a == 0 ? 0.5 : Double(a)
+        let adjustedB = b == 0 ? 0.5 : Double(b)
+        return log2((adjustedA / Double(c)) / (adjustedB / Double(d)))
+    }
+
+    /// `over` when the target rate a/c exceeds the reference rate b/d, `under` when it is
+    /// lower, `nil` when they are equal (no direction to report).
+    private static func direction(a: Int, b: Int, c: Int, d: Int) -> KeynessRow.Direction? {
+        // Cross-multiplied in Double: exact for any realistic corpus, and immune to Int overflow.
+        let targetSide = Double(a) * Double(d)
+        let referenceSide = Double(b) * Double(c)
+        if targetSide > referenceSide { return .over }
+        if targetSide < referenceSide { return .under }
+        return nil
+    }
+
+    /// `x * ln(x / expected)`, with the limit 0 at x = 0.
+    private static func xLogRatio(_ x: Double, _ expected: Double) -> Double {
+        x > 0 ? x * log(x / expected) : 0
+    }
+
+    private static func strongest(_ rows: [KeynessRow], limit: Int?) -> [KeynessRow] {
+        let sorted = rows.sorted { lhs, rhs in
+            if lhs.g2 != rhs.g2 { return lhs.g2 > rhs.g2 }
+            return lhs.term.utf8.lexicographicallyPrecedes(rhs.term.utf8)
+        }
+        guard let limit else { return sorted }
+        return Array(sorted.prefix(max(0, limit)))
+    }
+}

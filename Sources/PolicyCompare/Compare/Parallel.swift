@@ -1,0 +1,52 @@
+import Foundation
+
+/// Runs independent pieces of a pipeline stage on all cores and returns their results in
+/// input order, so parallel runs give exactly the serial result.
+enum Parallel {
+    /// `body(0) ... body(count - 1)`, computed concurrently, in index order.
+    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        guard count > 1, ProcessInfo.processInfo.environment["SEQ"] == nil else { return (0..<max(0, count)).map(body) }
+        let slots = ResultSlots<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            slots.store(body(index), at: index)
+        }
+        return slots.values()
+    }
+
+    /// Splits `0..<count` into contiguous chunks, several per core so uneven chunks balance.
+    static func chunks(_ count: Int) -> [Range<Int>] {
+        let pieces = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount * 8))
+        guard pieces > 0 else { return [] }
+        return (0..<pieces).map { piece in (piece * count / pieces)..<((piece + 1) * count / pieces) }
+    }
+
+    /// Maps each chunk of `0..<count` with `body` and concatenates the results in order.
+    static func flatMapChunks<T: Sendable>(_ count: Int, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
+        let ranges = chunks(count)
+        return map(ranges.count) { body(ranges[$0]) }.flatMap { $0 }
+    }
+}
+
+/// Write-once result slots shared by the workers of ``Parallel/map(_:_:)``.
+///
+/// A class because the workers must share one store; every access holds the lock.
+private final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [T?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func store(_ value: T, at index: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[index] = value
+    }
+
+    func values() -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}

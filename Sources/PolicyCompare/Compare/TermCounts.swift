@@ -1,0 +1,115 @@
+/// N-gram frequencies of one text or a group of texts, kept apart from any statistic.
+///
+/// Counting is the expensive step and grouping changes with the question (a year, a province,
+/// all national letters), so documents are counted once and merged with `+`; keyness then
+/// reads the merged counts (the quanteda split of `dfm` from `textstat_keyness`).
+///
+/// **Terms.** A term is 1 to `maxN` consecutive tokens of one sentence joined with single
+/// spaces ("trẻ em", "dân tộc thiểu số"). Terms never cross a sentence. A candidate is skipped
+/// when its first or last token is a stop syllable or a number, because "của trẻ em" or
+/// "trẻ em năm" add nothing to "trẻ em"; inside a term both are kept ("thương binh và xã hội").
+/// A token with no letter and no digit (punctuation) ends the phrase: it is dropped and splits
+/// the sentence, so no term spans a comma and it does not inflate the totals.
+///
+/// **Totals.** `total(n:)` is the number of n-gram positions in the counted text: for every
+/// sentence piece of length L, `max(0, L - n + 1)`, including the positions skipped because of
+/// stop syllables or numbers. For n = 1 that is the token count, the usual corpus size of
+/// keyness tools: stop syllables are part of the running text even though they are not
+/// reported, and one denominator per size keeps every term's relative frequency on the same
+/// footing in target and reference.
+///
+/// Merge only counts made with the same `maxN` and stop list; otherwise the totals of the
+/// larger sizes describe fewer texts than the smaller ones.
+public struct TermCounts: Sendable, Hashable {
+    /// Frequency of each term, keyed first by n-gram size.
+    public private(set) var frequencies: [Int: [String: Int]]
+    /// Number of n-gram positions counted, by n-gram size.
+    public private(set) var totals: [Int: Int]
+
+    /// Empty counts: the identity of `+`, for folding documents into a group.
+    public init() {
+        frequencies = [:]
+        totals = [:]
+    }
+
+    /// Counts the terms of `sentences` (each a list of normalised syllable tokens).
+    ///
+    /// - Parameters:
+    ///   - maxN: largest n-gram size counted; sizes 1...maxN are counted (none when below 1).
+    ///   - stopList: syllables that may not start or end a term.
+    public static func count(sentences: [[String]], maxN: Int = 3, stopList: Set<String>) -> TermCounts {
+        var result = TermCounts()
+        guard maxN >= 1 else { return result }
+        for n in 1...maxN {
+            result.totals[n] = 0
+            result.frequencies[n] = [:]
+        }
+        for sentence in sentences {
+            for piece in phrasePieces(of: sentence) {
+                result.countPiece(piece, maxN: maxN, stopList: stopList)
+            }
+        }
+        return result
+    }
+
+    /// Frequency of `term`; its size is read from its spaces.
+    public func frequency(of term: String) -> Int {
+        let n = term.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 }
+        return frequencies[n]?[term] ?? 0
+    }
+
+    /// Number of n-gram positions of size `n` (0 when that size was not counted).
+    public func total(n: Int) -> Int {
+        totals[n] ?? 0
+    }
+
+    /// Adds the counts of `other`, as if both texts had been counted together.
+    public mutating func add(_ other: TermCounts) {
+        for (n, total) in other.totals {
+            totals[n, default: 0] += total
+        }
+        for (n, terms) in other.frequencies {
+            frequencies[n, default: [:]].merge(terms, uniquingKeysWith: +)
+        }
+    }
+
+    /// The counts of both texts together.
+    public static func + (lhs: TermCounts, rhs: TermCounts) -> TermCounts {
+        var sum = lhs
+        sum.add(rhs)
+        return sum
+    }
+
+    private mutating func countPiece(_ piece: ArraySlice<String>, maxN: Int, stopList: Set<String>) {
+        let tokens = Array(piece)
+        for n in 1...maxN {
+            totals[n, default: 0] += max(0, tokens.count - n + 1)
+        }
+        let isEdge = tokens.map { stopList.contains($0) || !Self.hasLetter($0) }
+        for start in tokens.indices where !isEdge[start] {
+            var term = tokens[start]
+            var end = start
+            while true {
+                if !isEdge[end] {
+                    frequencies[end - start + 1, default: [:]][term, default: 0] += 1
+                }
+                end += 1
+                guard end - start < maxN, end < tokens.count else { break }
+                term += " " + tokens[end]
+            }
+        }
+    }
+
+    /// The runs of `sentence` between punctuation-only tokens.
+    private static func phrasePieces(of sentence: [String]) -> [ArraySlice<String>] {
+        sentence.split(whereSeparator: isPunctuation)
+    }
+
+    private static func isPunctuation(_ token: String) -> Bool {
+        !token.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+    }
+
+    private static func hasLetter(_ token: String) -> Bool {
+        token.unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
+}

@@ -1,0 +1,460 @@
+/// Writes tables as an Office Open XML workbook (`.xlsx`), one sheet per table.
+///
+/// The minimal parts of ECMA-376 Part 1 §12.2 in a STORED ZIP, `[Content_Types].xml` first.
+/// Text and dates are shared strings (`t="s"`), numbers locale-neutral `<v>` values with a
+/// number format showing their decimals, booleans `t="b"`; no cell is ever a formula, so
+/// `=HYPERLINK(...)` is shown as the text it is. Header row bold and frozen.
+///
+/// Text is NFC, without XML-illegal control characters, and capped at 32,767 UTF-16 code units
+/// (Excel's cell limit; longer text is cut at a character boundary).
+public enum XLSXWriter {
+    /// Rows in a sheet, the header row included.
+    public static let maxRows = 1_048_576
+    public static let maxColumns = 16_384
+    /// UTF-16 code units in a cell.
+    public static let maxCellCharacters = 32_767
+    public static let maxSheetNameLength = 31
+
+    /// The `.xlsx` bytes of a workbook with one sheet per table, in order.
+    ///
+    /// - Throws: ``ExportError/noTables``, ``ExportError/tooManyRows(table:rows:limit:)`` for more
+    ///   than 1,048,575 data rows, ``ExportError/tooManyColumns(table:columns:limit:)``.
+    public static func workbook(_ tables: [Table]) throws(ExportError) -> [UInt8] {
+        guard !tables.isEmpty else {
+            throw ExportError.noTables
+        }
+        for table in tables {
+            guard table.rows.count < maxRows else {
+                throw ExportError.tooManyRows(table: table.name, rows: table.rows.count, limit: maxRows - 1)
+            }
+            guard table.columns.count <= maxColumns else {
+                throw ExportError.tooManyColumns(table: table.name, columns: table.columns.count, limit: maxColumns)
+            }
+        }
+        var strings = SharedStrings()
+        var sheets: [[UInt8]] = []
+        for (index, table) in tables.enumerated() {
+            sheets.append(worksheet(table, selected: index == 0, strings: &strings))
+        }
+        let names = sheetNames(for: tables)
+
+        var zip = ZipWriter()
+        try zip.add(path: "[Content_Types].xml", data: Array(contentTypes(sheetCount: sheets.count).utf8))
+        try zip.add(path: "_rels/.rels", data: Array(rootRelationships.utf8))
+        try zip.add(path: "xl/workbook.xml", data: workbookXML(sheetNames: names))
+        try zip.add(path: "xl/_rels/workbook.xml.rels", data: Array(workbookRelationships(sheetCount: sheets.count).utf8))
+        try zip.add(path: "xl/styles.xml", data: Array(styles.utf8))
+        try zip.add(path: "xl/sharedStrings.xml", data: strings.xml())
+        for (index, sheet) in sheets.enumerated() {
+            try zip.add(path: "xl/worksheets/sheet\(index + 1).xml", data: sheet)
+        }
+        return zip.finish()
+    }
+
+    /// The sheet name of each table: its name with `\ / ? * [ ] :` and control characters
+    /// replaced by `_`, no leading or trailing `'`, at most 31 characters, unique ignoring case
+    /// (a repeat gets `_2`, `_3`, ...).
+    public static func sheetNames(for tables: [Table]) -> [String] {
+        var used: Set<String> = []
+        return tables.map { table in
+            let base = sheetName(table.name)
+            var candidate = base
+            var number = 2
+            while used.contains(candidate.lowercased()) {
+                let suffix = "_\(number)"
+                candidate = prefix(base, utf16Limit: maxSheetNameLength - suffix.utf16.count) + suffix
+                number += 1
+            }
+            used.insert(candidate.lowercased())
+            return candidate
+        }
+    }
+
+    /// The `A`, ..., `Z`, `AA`, ... name of a zero-based column index.
+    public static func columnName(_ index: Int) -> String {
+        var letters: [UInt8] = []
+        var rest = max(index, 0) + 1
+        while rest > 0 {
+            let digit = (rest - 1) % 26
+            letters.append(UInt8(ascii: "A") + UInt8(truncatingIfNeeded: digit))
+            rest = (rest - 1) / 26
+        }
+        return String(decoding: letters.reversed(), as: UTF8.self)
+    }
+
+    /// `text` as a cell may hold it: NFC, XML-illegal control characters (U+0000-0008, 000B,
+    /// 000C, 000E-001F, FFFE, FFFF) dropped, cut to 32,767 UTF-16 code units.
+    static func cellText(_ text: String) -> String {
+        var result = TextNormalization.nfc(text)
+        if result.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }) {
+            result = String(String.UnicodeScalarView(result.unicodeScalars.filter(isXMLCharacter)))
+        }
+        if result.utf8.count > maxCellCharacters {
+            result = prefix(result, utf16Limit: maxCellCharacters)
+        }
+        return result
+    }
+
+    // MARK: - Worksheets
+
+    /// Cell style indexes in `styles.xml`.
+    private enum Style {
+        static let header = 1
+        /// `.number` with `places` decimals gets `numberBase + places` for places in 0...10.
+        static let numberBase = 2
+        static let maxStyledPlaces = 10
+    }
+
+    private static func worksheet(_ table: Table, selected: Bool, strings: inout SharedStrings) -> [UInt8] {
+        let columnCount = table.columns.count
+        let letters = (0..<columnCount).map { Array(columnName($0).utf8) }
+        var out: [UInt8] = []
+        out.reserveCapacity(min(table.rows.count * max(columnCount, 1), 1 << 23) * 32 + 1024)
+        out.append(contentsOf: Array((xmlDeclaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">").utf8))
+
+        let lastColumn = letters.last.map { String(decoding: $0, as: UTF8.self) } ?? "A"
+        let dimension = columnCount == 0 ? "A1" : "A1:\(lastColumn)\(table.rows.count + 1)"
+        var head = "<dimension ref=\"\(dimension)\"/>"
+        head += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
+        head += "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+        head += "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>"
+        head += "<sheetFormatPr defaultRowHeight=\"15\"/>"
+        if columnCount > 0 {
+            head += "<cols>"
+            for (index, width) in columnWidths(table).enumerated() {
+                head += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
+            }
+            head += "</cols>"
+        }
+        head += "<sheetData>"
+        out.append(contentsOf: Array(head.utf8))
+
+        if columnCount > 0 {
+            out.append(contentsOf: Array("<row r=\"1\">".utf8))
+            for (index, column) in table.columns.enumerated() {
+                appendCellStart(letters[index], row: 1, to: &out)
+                out.append(contentsOf: Array(" t=\"s\" s=\"\(Style.header)\"><v>".utf8))
+                DecimalText.appendInteger(strings.index(of: cellText(column.name)), to: &out)
+                out.append(contentsOf: closeValueAndCell)
+            }
+            out.append(contentsOf: closeRow)
+        }
+        for (rowIndex, row) in table.rows.enumerated() {
+            let rowNumber = rowIndex + 2
+            out.append(contentsOf: openRow)
+            DecimalText.appendInteger(rowNumber, to: &out)
+            out.append(contentsOf: closeRowOpen)
+            for (index, cell) in row.prefix(columnCount).enumerated() {
+                appendCell(cell, column: letters[index], row: rowNumber, strings: &strings, to: &out)
+            }
+            out.append(contentsOf: closeRow)
+        }
+        out.append(contentsOf: Array("</sheetData></worksheet>".utf8))
+        return out
+    }
+
+    private static func appendCell(
+        _ cell: Cell, column: [UInt8], row: Int, strings: inout SharedStrings, to out: inout [UInt8]
+    ) {
+        switch cell {
+        case .text(let text), .date(let text):
+            appendCellStart(column, row: row, to: &out)
+            out.append(contentsOf: sharedStringOpen)
+            DecimalText.appendInteger(strings.index(of: cellText(text)), to: &out)
+            out.append(contentsOf: closeValueAndCell)
+        case .integer(let value):
+            appendCellStart(column, row: row, to: &out)
+            out.append(contentsOf: valueOpen)
+            DecimalText.appendInteger(value, to: &out)
+            out.append(contentsOf: closeValueAndCell)
+        case .number(let value, let places):
+            guard value.isFinite else {
+                return
+            }
+            appendCellStart(column, row: row, to: &out)
+            let clamped = max(places, 0)
+            if clamped < numberOpen.count {
+                out.append(contentsOf: numberOpen[clamped])
+            } else {
+                out.append(contentsOf: valueOpen)  // General format
+            }
+            DecimalText.appendFixed(value, places: places, to: &out)
+            out.append(contentsOf: closeValueAndCell)
+        case .boolean(let value):
+            appendCellStart(column, row: row, to: &out)
+            out.append(contentsOf: booleanOpen)
+            out.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+            out.append(contentsOf: closeValueAndCell)
+        case .empty:
+            return
+        }
+    }
+
+    /// `<c r="B7"`, left open for the type and style attributes.
+    private static func appendCellStart(_ column: [UInt8], row: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: cellOpen)
+        out.append(contentsOf: column)
+        DecimalText.appendInteger(row, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static let openRow = Array("<row r=\"".utf8)
+    private static let closeRowOpen = Array("\">".utf8)
+    private static let closeRow = Array("</row>".utf8)
+    private static let cellOpen = Array("<c r=\"".utf8)
+    private static let sharedStringOpen = Array(" t=\"s\"><v>".utf8)
+    private static let booleanOpen = Array(" t=\"b\"><v>".utf8)
+    private static let valueOpen = Array("><v>".utf8)
+    /// ` s="N"><v>` for a number with 0...10 decimals, N its style.
+    private static let numberOpen = (0...Style.maxStyledPlaces).map { Array(" s=\"\(Style.numberBase + $0)\"><v>".utf8) }
+    private static let closeValueAndCell = Array("</v></c>".utf8)
+
+    /// Widths in characters from the header and the first 1,000 rows, between 8 and 60.
+    private static func columnWidths(_ table: Table) -> [Int] {
+        table.columns.indices.map { index in
+            var widest = table.columns[index].name.count + 1  // bold header text is wider
+            for row in table.rows.prefix(1_000) where index < row.count {
+                let width: Int
+                switch row[index] {
+                case .text(let text), .date(let text):
+                    let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+                    width = firstLine.count
+                case .integer(let value):
+                    width = String(value).count
+                case .number(let value, let places):
+                    width = DecimalText.fixed(value, places: places).count
+                case .boolean:
+                    width = 5
+                case .empty:
+                    width = 0
+                }
+                widest = max(widest, width)
+            }
+            return min(max(widest + 1, 8), 60)
+        }
+    }
+
+    // MARK: - Shared strings
+
+    /// The workbook's string table: each distinct text once, in first-use order.
+    private struct SharedStrings {
+        private var indexByText: [String: Int] = [:]
+        private var items: [UInt8] = []
+        private var references = 0
+
+        /// The index of `text` (already cleaned by ``cellText(_:)``), adding it when new.
+        mutating func index(of text: String) -> Int {
+            references += 1
+            if let index = indexByText[text] {
+                return index
+            }
+            let index = indexByText.count
+            indexByText[text] = index
+            items.append(contentsOf: Self.itemOpen)
+            XLSXWriter.appendEscaped(text, to: &items)
+            items.append(contentsOf: Self.itemClose)
+            return index
+        }
+
+        func xml() -> [UInt8] {
+            var out = Array(XLSXWriter.xmlDeclaration.utf8)
+            let open = "<sst xmlns=\"\(XLSXWriter.mainNamespace)\" count=\"\(references)\" uniqueCount=\"\(indexByText.count)\">"
+            out.append(contentsOf: Array(open.utf8))
+            out.append(contentsOf: items)
+            out.append(contentsOf: Array("</sst>".utf8))
+            return out
+        }
+
+        private static let itemOpen = Array("<si><t xml:space=\"preserve\">".utf8)
+        private static let itemClose = Array("</t></si>".utf8)
+    }
+
+    // MARK: - XML text
+
+    /// Appends `text` escaped for XML content or a double-quoted attribute.
+    ///
+    /// CR becomes `&#13;` (a parser would turn a raw CR into LF), and the `_` of a literal
+    /// `_xHHHH_` becomes `_x005F_`, because Excel and openpyxl read `_xHHHH_` as an escaped
+    /// character (ECMA-376 ST_Xstring).
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        let appended: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            appendEscaped(bytes: bytes, to: &out)
+        }
+        if appended == nil {
+            Array(text.utf8).withUnsafeBufferPointer { appendEscaped(bytes: $0, to: &out) }
+        }
+    }
+
+    private static func appendEscaped(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        for index in bytes.indices {
+            let replacement: [UInt8]
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = amp
+            case UInt8(ascii: "<"): replacement = lt
+            case UInt8(ascii: ">"): replacement = gt
+            case UInt8(ascii: "\""): replacement = quot
+            case 0x0D: replacement = carriageReturn
+            case UInt8(ascii: "_") where isEscapeLike(bytes, at: index): replacement = underscore
+            default: continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            out.append(contentsOf: replacement)
+            runStart = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    }
+
+    /// Whether `_xHHHH_` (H a hex digit, either case) starts at `index`.
+    private static func isEscapeLike(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard bytes.count - index >= 7, bytes[index + 1] == UInt8(ascii: "x"), bytes[index + 6] == UInt8(ascii: "_") else {
+            return false
+        }
+        return (index + 2...index + 5).allSatisfy { position in
+            switch bytes[position] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"):
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    private static let amp = Array("&amp;".utf8)
+    private static let lt = Array("&lt;".utf8)
+    private static let gt = Array("&gt;".utf8)
+    private static let quot = Array("&quot;".utf8)
+    private static let carriageReturn = Array("&#13;".utf8)
+    private static let underscore = Array("_x005F_".utf8)
+
+    private static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return true
+        case 0x00..<0x20, 0xFFFE, 0xFFFF: return false
+        default: return true
+        }
+    }
+
+    /// The longest prefix of whole characters with at most `limit` UTF-16 code units.
+    private static func prefix(_ text: String, utf16Limit limit: Int) -> String {
+        guard text.utf16.count > limit else {
+            return text
+        }
+        var used = 0
+        var end = text.startIndex
+        while end < text.endIndex {
+            let next = text.index(after: end)
+            let width = text.utf16.distance(from: end, to: next)
+            if used + width > limit {
+                break
+            }
+            used += width
+            end = next
+        }
+        return String(text[..<end])
+    }
+
+    private static func sheetName(_ name: String) -> String {
+        let forbidden: Set<Character> = ["\\", "/", "?", "*", "[", "]", ":"]
+        var cleaned = String(TextNormalization.nfc(name).map { character -> Character in
+            let isControl = character.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+            return forbidden.contains(character) || isControl ? "_" : character
+        })
+        if cleaned.isEmpty {
+            cleaned = "Sheet"
+        }
+        if cleaned.lowercased() == "history" {
+            cleaned += "_"  // Excel reserves "History"
+        }
+        cleaned = prefix(cleaned, utf16Limit: maxSheetNameLength)
+        // A sheet name may not start or end with an apostrophe.
+        if cleaned.hasPrefix("'") {
+            cleaned = "_" + String(cleaned.dropFirst())
+        }
+        if cleaned.hasSuffix("'") {
+            cleaned = String(cleaned.dropLast()) + "_"
+        }
+        return cleaned
+    }
+
+    // MARK: - Package parts
+
+    static let xmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
+    static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    private static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    private static let packageRelationshipNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
+    private static let spreadsheetML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+    private static func contentTypes(sheetCount: Int) -> String {
+        var xml = xmlDeclaration
+        xml += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        xml += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"\(spreadsheetML).sheet.main+xml\"/>"
+        for number in 1...max(sheetCount, 1) {
+            xml += "<Override PartName=\"/xl/worksheets/sheet\(number).xml\" ContentType=\"\(spreadsheetML).worksheet+xml\"/>"
+        }
+        xml += "<Override PartName=\"/xl/styles.xml\" ContentType=\"\(spreadsheetML).styles+xml\"/>"
+        xml += "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"\(spreadsheetML).sharedStrings+xml\"/>"
+        xml += "</Types>"
+        return xml
+    }
+
+    private static let rootRelationships = xmlDeclaration
+        + "<Relationships xmlns=\"\(packageRelationshipNamespace)\">"
+        + "<Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/>"
+        + "</Relationships>"
+
+    private static func workbookXML(sheetNames: [String]) -> [UInt8] {
+        var out = Array(xmlDeclaration.utf8)
+        out.append(contentsOf: Array("<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">".utf8))
+        out.append(contentsOf: Array("<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>".utf8))
+        for (index, name) in sheetNames.enumerated() {
+            out.append(contentsOf: Array("<sheet name=\"".utf8))
+            appendEscaped(name, to: &out)
+            out.append(contentsOf: Array("\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>".utf8))
+        }
+        out.append(contentsOf: Array("</sheets></workbook>".utf8))
+        return out
+    }
+
+    private static func workbookRelationships(sheetCount: Int) -> String {
+        var xml = xmlDeclaration + "<Relationships xmlns=\"\(packageRelationshipNamespace)\">"
+        for number in 1...max(sheetCount, 1) {
+            xml += "<Relationship Id=\"rId\(number)\" Type=\"\(relationshipNamespace)/worksheet\" Target=\"worksheets/sheet\(number).xml\"/>"
+        }
+        xml += "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
+        xml += "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"\(relationshipNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        xml += "</Relationships>"
+        return xml
+    }
+
+    /// Style 0 default, 1 bold header, 2 whole numbers (`0`), 3-12 `0.0` to `0.0000000000`.
+    private static let styles: String = {
+        let places = 1...Style.maxStyledPlaces
+        var xml = xmlDeclaration + "<styleSheet xmlns=\"\(mainNamespace)\">"
+        xml += "<numFmts count=\"\(places.count)\">"
+        for place in places {
+            xml += "<numFmt numFmtId=\"\(163 + place)\" formatCode=\"0.\(String(repeating: "0", count: place))\"/>"
+        }
+        xml += "</numFmts>"
+        xml += "<fonts count=\"2\">"
+        xml += "<font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
+        xml += "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
+        xml += "</fonts>"
+        xml += "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
+        xml += "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+        xml += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        xml += "<cellXfs count=\"\(Style.numberBase + 1 + places.count)\">"
+        xml += "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        xml += "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+        xml += "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        for place in places {
+            xml += "<xf numFmtId=\"\(163 + place)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        }
+        xml += "</cellXfs>"
+        xml += "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+        xml += "</styleSheet>"
+        return xml
+    }()
+}

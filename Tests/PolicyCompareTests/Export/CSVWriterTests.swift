@@ -1,0 +1,228 @@
+import Foundation
+import Testing
+@testable import PolicyCompare
+
+@Suite("CSVWriter")
+struct CSVWriterTests {
+    private static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    private func table(_ columns: [Column], _ rows: [[Cell]]) -> Table {
+        Table(name: "t", description: "Test table.", columns: columns, rows: rows)
+    }
+
+    private func textTable(_ values: [String]) -> Table {
+        table([Column("value", .string, title: "Value", description: "A value.")], values.map { [.text($0)] })
+    }
+
+    /// The bytes after the BOM (if any) as text.
+    private func body(_ bytes: [UInt8]) -> String {
+        ExportFixtures.text(bytes.starts(with: Self.bom) ? Array(bytes.dropFirst(3)) : bytes)
+    }
+
+    @Test("spreadsheet profile starts with the UTF-8 BOM, plain does not")
+    func byteOrderMark() throws {
+        let spreadsheet = CSVWriter().write(textTable(["x"]))
+        let plain = CSVWriter(profile: .plain).write(textTable(["x"]))
+        #expect(Array(spreadsheet.prefix(3)) == Self.bom)
+        #expect(plain.first == UInt8(ascii: "v"))
+        #expect(Array(spreadsheet.dropFirst(3)) == plain)
+        #expect(try CSVWriter(profile: .spreadsheet, delimiter: ";").write(textTable(["x"])).starts(with: Self.bom))
+    }
+
+    @Test("header row then CRLF-terminated records, no trailing delimiter")
+    func recordsAndHeader() {
+        let bytes = CSVWriter(profile: .plain).write(table(
+            [
+                Column("year", .integer, title: "Year", description: "Year."),
+                Column("label_vi", .string, title: "Label", description: "Label."),
+                Column("present", .boolean, title: "Present", description: "Present."),
+            ],
+            [[.integer(2019), .text("Khác"), .boolean(true)], [.integer(2020), .empty, .boolean(false)]]
+        ))
+        #expect(bytes == Array("year,label_vi,present\r\n2019,Khác,true\r\n2020,,false\r\n".utf8))
+        // No bare LF anywhere: every LF is preceded by CR.
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            #expect(index > 0 && bytes[index - 1] == 0x0D)
+        }
+    }
+
+    @Test("fields with the delimiter, quotes, CR or LF are quoted, inner quotes doubled")
+    func quoting() {
+        let bytes = CSVWriter(profile: .plain).write(textTable(["a,b", "say \"hi\"", "line\nbreak", "cr\rhere", "plain", "semi;colon"]))
+        let expected = "value\r\n\"a,b\"\r\n\"say \"\"hi\"\"\"\r\n\"line\nbreak\"\r\n\"cr\rhere\"\r\nplain\r\nsemi;colon\r\n"
+        #expect(bytes == Array(expected.utf8))
+    }
+
+    @Test("an empty value in a one-column table is written as \"\" so it is no blank line")
+    func loneEmptyField() {
+        let bytes = CSVWriter(profile: .plain).write(table(
+            [Column("keyword", .string, title: "Keyword", description: "Keyword.")],
+            [[.text("a")], [.empty], [.text("")], [.text("b")]]
+        ))
+        #expect(bytes == Array("keyword\r\na\r\n\"\"\r\n\"\"\r\nb\r\n".utf8))
+    }
+
+    @Test("rows are padded or cut to the column count")
+    func ragged() {
+        let columns = [
+            Column("a", .integer, title: "A", description: "A."),
+            Column("b", .integer, title: "B", description: "B."),
+        ]
+        let bytes = CSVWriter(profile: .plain).write(table(columns, [[.integer(1)], [.integer(1), .integer(2), .integer(3)]]))
+        #expect(bytes == Array("a,b\r\n1,\r\n1,2\r\n".utf8))
+    }
+
+    static let formulaPrefixes = ["=1+1", "+1", "-1 item", "@SUM(A1)", "\tx", "\rx", "\nx", "＝1", "＋1", "－1", "＠x", "--05-25"]
+
+    @Test("spreadsheet profile prefixes formula-like text with '", arguments: formulaPrefixes)
+    func neutralised(value: String) {
+        let bytes = CSVWriter().write(textTable([value]))
+        let field = body(bytes).dropFirst("value\r\n".count)
+        let needsQuotes = value.contains { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
+        let expected = needsQuotes ? "\"'\(value)\"\r\n" : "'\(value)\r\n"
+        #expect(Array(field.utf8) == Array(expected.utf8))
+    }
+
+    @Test("plain profile writes formula-like text raw", arguments: formulaPrefixes)
+    func raw(value: String) {
+        let bytes = CSVWriter(profile: .plain).write(textTable([value]))
+        let field = body(bytes).dropFirst("value\r\n".count)
+        #expect(!field.hasPrefix("'") && !field.hasPrefix("\"'"))
+    }
+
+    @Test("the HYPERLINK case is prefixed inside its quotes")
+    func hyperlink() {
+        let bytes = CSVWriter().write(textTable([ExportFixtures.formulaLike]))
+        #expect(body(bytes) == "value\r\n\"'=HYPERLINK(\"\"http://x\"\")\"\r\n")
+        #expect(body(CSVWriter(profile: .plain).write(textTable([ExportFixtures.formulaLike])))
+            == "value\r\n\"=HYPERLINK(\"\"http://x\"\")\"\r\n")
+    }
+
+    @Test("text that merely contains formula characters is left alone")
+    func harmlessText() {
+        let bytes = CSVWriter().write(textTable(["a=b", "x-1", "e@mail", " -1"]))
+        #expect(body(bytes) == "value\r\na=b\r\nx-1\r\ne@mail\r\n -1\r\n")
+    }
+
+    @Test("numbers are never prefixed: -0.5 and -3 stay numeric")
+    func numbersUntouched() {
+        let bytes = CSVWriter().write(table(
+            [
+                Column("n", .number, title: "N", description: "N."),
+                Column("i", .integer, title: "I", description: "I."),
+            ],
+            [[.number(-0.5, places: 1), .integer(-3)], [.number(+0.25, places: 2), .integer(Int.min)]]
+        ))
+        #expect(body(bytes) == "n,i\r\n-0.5,-3\r\n0.25,-9223372036854775808\r\n")
+    }
+
+    @Test("NFD input is written as NFC bytes")
+    func nfc() {
+        #expect(ExportFixtures.vietnameseNFD == ExportFixtures.vietnameseNFC)  // Swift cannot tell...
+        #expect(Array(ExportFixtures.vietnameseNFD.utf8) != Array(ExportFixtures.vietnameseNFC.utf8))  // ...bytes can
+        let bytes = CSVWriter(profile: .plain).write(textTable([ExportFixtures.vietnameseNFD]))
+        #expect(bytes == Array("value\r\n\(ExportFixtures.vietnameseNFC)\r\n".utf8))
+        #expect(ExportFixtures.contains(bytes, Array(ExportFixtures.vietnameseNFC.utf8)))
+        #expect(!ExportFixtures.contains(bytes, [0xCC, 0x82]))  // no combining circumflex U+0302
+    }
+
+    @Test("semicolon delimiter: commas need no quotes, semicolons do")
+    func semicolon() throws {
+        let writer = try CSVWriter(profile: .plain, delimiter: ";")
+        let bytes = writer.write(table(
+            [
+                Column("label", .string, title: "Label", description: "Label."),
+                Column("rate", .number, title: "Rate", description: "Rate."),
+            ],
+            [[.text("a,b"), .number(1.5, places: 2)], [.text("c;d"), .number(-2, places: 0)]]
+        ))
+        #expect(bytes == Array("label;rate\r\na,b;1.50\r\n\"c;d\";-2\r\n".utf8))
+        #expect(writer.delimiter == ";")
+    }
+
+    @Test("tab delimiter: tabs need quotes")
+    func tab() throws {
+        let bytes = try CSVWriter(profile: .plain, delimiter: "\t").write(table(
+            [
+                Column("a", .string, title: "A", description: "A."),
+                Column("b", .string, title: "B", description: "B."),
+            ],
+            [[.text("x y"), .text("tab\there")]]
+        ))
+        #expect(bytes == Array("a\tb\r\nx y\t\"tab\there\"\r\n".utf8))
+    }
+
+    @Test("delimiters other than comma, semicolon and tab are rejected", arguments: ["|", " ", "\"", "'", "ä", "\n"] as [Character])
+    func unsupportedDelimiter(delimiter: Character) {
+        #expect(throws: ExportError.unsupportedDelimiter(delimiter)) {
+            try CSVWriter(delimiter: delimiter)
+        }
+    }
+
+    @Test("booleans, dates and empty cells")
+    func otherKinds() {
+        let bytes = CSVWriter().write(table(
+            [
+                Column("flag", .boolean, title: "Flag", description: "Flag."),
+                Column("day", .date, title: "Day", description: "Day."),
+                Column("rest", .string, title: "Rest", description: "Rest."),
+            ],
+            [[.boolean(true), .date("2019-06-01"), .empty], [.boolean(false), .empty, .text("x")]]
+        ))
+        #expect(body(bytes) == "flag,day,rest\r\ntrue,2019-06-01,\r\nfalse,,x\r\n")
+    }
+
+    static let numberCases: [(Double, Int, String)] = [
+        (-0.5, 1, "-0.5"),
+        (0.5, 3, "0.500"),
+        (-0.0, 3, "0.000"),
+        (-0.0001, 3, "0.000"),
+        (-0.0005, 3, "-0.001"),
+        (0.125, 2, "0.12"),  // exact tie: to even, like printf
+        (0.375, 2, "0.38"),
+        (2.5, 0, "2"),
+        (3.5, 0, "4"),
+        (1.005, 2, "1.00"),  // 1.005 is 1.00499999999999989...
+        (1234567.891, 2, "1234567.89"),
+        (1e20, 0, "100000000000000000000"),
+        (-1e21, 1, "-1000000000000000000000.0"),
+        (1e-7, 3, "0.000"),
+        (1e-7, 8, "0.00000010"),
+        (0.1, 20, "0.10000000000000000555"),
+        (42, -2, "42"),
+        (9_007_199_254_740_992, 0, "9007199254740992"),  // 2^53, past the fast path
+        (.nan, 2, ""),
+        (.infinity, 2, ""),
+        (-.infinity, 0, ""),
+    ]
+
+    @Test("numbers: exact places, '.' decimal point, no grouping or exponent, no negative zero", arguments: numberCases)
+    func numberFormatting(value: Double, places: Int, expected: String) {
+        #expect(DecimalText.fixed(value, places: places) == expected)
+        let bytes = CSVWriter(profile: .plain).write(table(
+            [Column("x", .number, title: "X", description: "X."), Column("y", .integer, title: "Y", description: "Y.")],
+            [[.number(value, places: places), .integer(1)]]
+        ))
+        #expect(bytes == Array("x,y\r\n\(expected),1\r\n".utf8))
+    }
+
+    @Test("the fast number path agrees with C's %.*f on many values")
+    func numberFormattingMatchesPrintf() {
+        var random = ExportFixtures.SeededRandom(seed: 20_190_601)
+        for _ in 0..<20_000 {
+            let places = Int(random.next() % 8)
+            let magnitude = [1.0, 100, 10_000, 1e9, 1e-3][Int(random.next() % 5)]
+            let value = (Double(random.next() % 2_000_001) / 1_000_000 - 1) * magnitude
+            var expected = String(format: "%.\(places)f", value)
+            if expected.hasPrefix("-") && !expected.contains(where: { ("1"..."9").contains($0) }) {
+                expected.removeFirst()
+            }
+            #expect(DecimalText.fixed(value, places: places) == expected, "value \(value) places \(places)")
+        }
+        // Values on decimal ties and near them, where the fast path must hand over to printf.
+        for cents in 0..<2_000 {
+            let value = (Double(cents) + 0.5) / 100
+            #expect(DecimalText.fixed(value, places: 2) == String(format: "%.2f", value), "value \(value)")
+        }
+    }
+}

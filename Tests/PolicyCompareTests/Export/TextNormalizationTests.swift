@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import PolicyCompare
+
+@Suite("TextNormalization")
+struct TextNormalizationTests {
+    @Test("NFD Vietnamese becomes NFC bytes; NFC text is returned as it is")
+    func vietnamese() {
+        #expect(TextNormalization.needsNFC(ExportFixtures.vietnameseNFD))
+        #expect(Array(TextNormalization.nfc(ExportFixtures.vietnameseNFD).utf8) == Array(ExportFixtures.vietnameseNFC.utf8))
+        #expect(!TextNormalization.needsNFC(ExportFixtures.vietnameseNFC))
+        #expect(!TextNormalization.needsNFC("plain ASCII, Latin-1 café"))
+        #expect(TextNormalization.needsNFC("\u{212B}"))  // ANGSTROM SIGN is not NFC (it becomes Å)
+        #expect(TextNormalization.needsNFC("\u{1100}\u{1161}"))  // conjoining jamo compose to 가
+    }
+
+    /// The quick check may send NFC text through normalisation, but must never skip text that
+    /// NFC would change. Checked for every scalar up to U+2FFFF (all decompositions live there).
+    @Test("the quick check never skips a scalar that NFC changes or that composes with a predecessor")
+    func quickCheckIsSafe() {
+        var unsafe: [String] = []
+        for value in UInt32(0x300)..<0x3_0000 {
+            guard let scalar = Unicode.Scalar(value) else {
+                continue
+            }
+            let single = String(Character(scalar))
+            if !TextNormalization.mayChangeUnderNFC(scalar),
+               Array(single.precomposedStringWithCanonicalMapping.utf8) != Array(single.utf8) {
+                unsafe.append(String(value, radix: 16))
+            }
+            // Every scalar after the first in a decomposition can combine with what precedes it.
+            let decomposed = Array(single.decomposedStringWithCanonicalMapping.unicodeScalars)
+            for later in decomposed.dropFirst() where !TextNormalization.mayChangeUnderNFC(later) {
+                unsafe.append(String(later.value, radix: 16))
+            }
+        }
+        #expect(unsafe.isEmpty, "scalars wrongly taken as NFC-stable: \(unsafe.prefix(20))")
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import PolicyCompare
+
+@Suite("XLSXWriter")
+struct XLSXWriterTests {
+    private func workbook(_ tables: [Table] = ExportFixtures.all) throws -> ZipTestReader {
+        try ZipTestReader(XLSXWriter.workbook(tables))
+    }
+
+    private func table(_ values: [Cell], name: String = "t") -> Table {
+        Table(
+            name: name, description: "Test.",
+            columns: [Column("value", .string, title: "Value", description: "Value.")],
+            rows: values.map { [$0] }
+        )
+    }
+
+    @Test("the package parts, [Content_Types].xml first, one worksheet per table")
+    func parts() throws {
+        let reader = try workbook()
+        #expect(reader.entries.map(\.name) == [
+            "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+            "xl/styles.xml", "xl/sharedStrings.xml",
+            "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml",
+        ])
+        let types = try #require(reader.text("[Content_Types].xml"))
+        #expect(types.contains("PartName=\"/xl/worksheets/sheet4.xml\""))
+        #expect(types.contains("sharedStrings+xml"))
+        let relationships = try #require(reader.text("xl/_rels/workbook.xml.rels"))
+        #expect(relationships.contains("Target=\"worksheets/sheet4.xml\""))
+        #expect(relationships.contains("Target=\"sharedStrings.xml\""))
+        #expect(try XLSXWriter.workbook(ExportFixtures.all) == XLSXWriter.workbook(ExportFixtures.all))
+    }
+
+    @Test("no cell is ever a formula: formula-like text is a shared string, escaped")
+    func noFormulas() throws {
+        let reader = try workbook()
+        for entry in reader.entries where entry.name.hasPrefix("xl/worksheets/") {
+            #expect(!ExportFixtures.contains(entry.data, Array("<f".utf8)), "\(entry.name)")
+        }
+        let strings = try #require(reader.text("xl/sharedStrings.xml"))
+        #expect(strings.contains("<t xml:space=\"preserve\">=HYPERLINK(&quot;http://x&quot;)</t>"))
+        #expect(strings.contains("<t xml:space=\"preserve\">@SUM(A1)</t>"))
+        #expect(strings.contains("<t xml:space=\"preserve\">-1 item</t>"))  // no ' prefix in XLSX
+        #expect(strings.contains("<t xml:space=\"preserve\">a, &quot;quoted&quot;\nline</t>"))
+    }
+
+    @Test("shared strings hold NFC Vietnamese once each; cells point at them with t=\"s\"")
+    func sharedStrings() throws {
+        let reader = try workbook([ExportFixtures.codingByYear])
+        let strings = try #require(reader.data("xl/sharedStrings.xml"))
+        let nfc = Array("<t xml:space=\"preserve\">\(ExportFixtures.vietnameseNFC)</t>".utf8)
+        #expect(ExportFixtures.contains(strings, nfc))
+        #expect(!ExportFixtures.contains(strings, Array(ExportFixtures.vietnameseNFD.utf8)))
+        let text = ExportFixtures.text(strings)
+        // 8 headers + 6 rows x 4 text cells = 32 references, every one distinct.
+        #expect(text.contains("count=\"32\" uniqueCount=\"32\""))
+        let sheet = try #require(reader.text("xl/worksheets/sheet1.xml"))
+        #expect(sheet.contains("<c r=\"A1\" t=\"s\" s=\"1\"><v>0</v></c>"))  // bold header "year"
+        #expect(sheet.contains("<c r=\"C2\" t=\"s\"><v>9</v></c>"))  // label_vi of the first row
+    }
+
+    @Test("numbers are locale-neutral values with their decimals; booleans t=\"b\"; NaN and empty cells omitted")
+    func values() throws {
+        let sheet = try #require(try workbook([ExportFixtures.codingByYear]).text("xl/worksheets/sheet1.xml"))
+        #expect(sheet.contains("<c r=\"A2\"><v>2010</v></c>"))
+        #expect(sheet.contains("<c r=\"E3\"><v>-3</v></c>"))
+        #expect(sheet.contains("<c r=\"F2\" s=\"3\"><v>-0.5</v></c>"))  // style 3: format 0.0
+        #expect(sheet.contains("<c r=\"F4\" s=\"5\"><v>0.000</v></c>"))  // -0.0001 at 3 places: no -0
+        #expect(sheet.contains("<c r=\"F6\" s=\"4\"><v>1234567.89</v></c>"))
+        #expect(sheet.contains("<c r=\"G2\" t=\"b\"><v>1</v></c>"))
+        #expect(sheet.contains("<c r=\"G3\" t=\"b\"><v>0</v></c>"))
+        #expect(!sheet.contains("r=\"F5\""))  // NaN
+        #expect(!sheet.contains("r=\"G6\""))  // empty
+        #expect(sheet.contains("<dimension ref=\"A1:H7\"/>"))
+        #expect(sheet.contains("state=\"frozen\""))
+        #expect(sheet.contains("<col min=\"1\" max=\"1\""))
+    }
+
+    @Test("dates are text")
+    func dates() throws {
+        let reader = try workbook([ExportFixtures.documents])
+        let sheet = try #require(reader.text("xl/worksheets/sheet1.xml"))
+        #expect(sheet.contains("<c r=\"B2\" t=\"s\">"))
+        #expect(try #require(reader.text("xl/sharedStrings.xml")).contains(">2010-03-15</t>"))
+    }
+
+    @Test("XML-illegal control characters are dropped, CR kept as &#13;, _xHHHH_ kept literal")
+    func cleaning() throws {
+        let reader = try workbook([table([.text("a\u{0}b\u{1}c\u{B}d\u{1F}e\u{FFFF}f"), .text("x\r\ny\tz"), .text("_x0041_ and _x12_")])])
+        let strings = try #require(reader.text("xl/sharedStrings.xml"))
+        #expect(strings.contains(">abcdef</t>"))
+        #expect(strings.contains(">x&#13;\ny\tz</t>"))
+        #expect(strings.contains(">_x005F_x0041_ and _x12_</t>"))
+    }
+
+    @Test("cells are capped at 32,767 UTF-16 code units, at a character boundary")
+    func cellCap() throws {
+        let long = String(repeating: "ệ", count: 40_000)
+        #expect(XLSXWriter.cellText(long).utf16.count == 32_767)
+        let emoji = String(repeating: "😀", count: 20_000)  // two code units each
+        #expect(XLSXWriter.cellText(emoji).utf16.count == 32_766)
+        #expect(XLSXWriter.cellText("short") == "short")
+    }
+
+    @Test("sheet names: illegal characters replaced, at most 31 characters, unique ignoring case")
+    func sheetNames() {
+        let names = XLSXWriter.sheetNames(for: [
+            table([], name: "coding_by_year"),
+            table([], name: "a/b\\c?d*e[f]g:h"),
+            table([], name: "segment_matches_by_category_and_year"),
+            table([], name: "segment_matches_by_category_and_month"),
+            table([], name: "Coding_By_Year"),
+            table([], name: ""),
+            table([], name: "'quoted'"),
+            table([], name: "history"),
+        ])
+        #expect(names == [
+            "coding_by_year", "a_b_c_d_e_f_g_h", "segment_matches_by_category_and",
+            "segment_matches_by_category_a_2", "Coding_By_Year_2", "Sheet", "_quoted_", "history_",
+        ])
+        #expect(names.allSatisfy { $0.utf16.count <= 31 })
+    }
+
+    @Test("workbook.xml names the sheets, escaped")
+    func workbookXML() throws {
+        let reader = try workbook([table([], name: "a&b<c>"), table([], name: "second")])
+        let xml = try #require(reader.text("xl/workbook.xml"))
+        #expect(xml.contains("<sheet name=\"a&amp;b&lt;c&gt;\" sheetId=\"1\" r:id=\"rId1\"/>"))
+        #expect(xml.contains("<sheet name=\"second\" sheetId=\"2\" r:id=\"rId2\"/>"))
+    }
+
+    @Test("more rows than a sheet holds is a clear error; the last row that fits is fine")
+    func rowLimit() throws {
+        let columns = [Column("x", .integer, title: "X", description: "X.")]
+        let tooMany = Table(name: "big", description: "Big.", columns: columns, rows: Array(repeating: [], count: 1_048_576))
+        #expect(throws: ExportError.tooManyRows(table: "big", rows: 1_048_576, limit: 1_048_575)) {
+            try XLSXWriter.workbook([tooMany])
+        }
+        let error = ExportError.tooManyRows(table: "big", rows: 1_048_576, limit: 1_048_575)
+        #expect(error.description.contains("1048575"))
+        let fits = Table(name: "fits", description: "Fits.", columns: columns, rows: Array(repeating: [], count: 1_048_575))
+        let sheet = try #require(try ZipTestReader(XLSXWriter.workbook([fits])).text("xl/worksheets/sheet1.xml"))
+        #expect(sheet.contains("<row r=\"1048576\"></row>"))
+    }
+
+    @Test("no tables and too many columns are errors")
+    func otherLimits() {
+        #expect(throws: ExportError.noTables) {
+            try XLSXWriter.workbook([])
+        }
+        let columns = (0...16_384).map { Column("c\($0)", .integer, title: "C", description: "C.") }
+        #expect(throws: ExportError.tooManyColumns(table: "wide", columns: 16_385, limit: 16_384)) {
+            try XLSXWriter.workbook([Table(name: "wide", description: "Wide.", columns: columns)])
+        }
+    }
+
+    @Test("column names", arguments: [(0, "A"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA"), (16_383, "XFD")])
+    func columnNames(index: Int, name: String) {
+        #expect(XLSXWriter.columnName(index) == name)
+    }
+}
