@@ -13,7 +13,7 @@ public struct CLIResult: Sendable, Equatable {
 /// The `policy-compare` command line as a library: parse words, run, return output and an exit code.
 public struct CLI: Sendable {
     public static let version = "0.1.0"
-    static let commands = ["inspect", "code", "codebook", "agreement"]
+    static let commands = ["compare", "inspect", "code", "codebook", "agreement"]
 
     /// Folder that relative paths and the default `Datasets/` are resolved against.
     public var currentDirectory: URL
@@ -44,6 +44,8 @@ public struct CLI: Sendable {
             return .success(Help.overview)
         case "--version":
             return .success("policy-compare \(Self.version)\n")
+        case "compare":
+            return try CompareCommand(cli: self, arguments: rest).run()
         case "inspect":
             return try InspectCommand(cli: self, arguments: rest).run()
         case "code":

@@ -103,3 +103,73 @@ import Testing
         #expect(cli.run(["agreement"]).exitCode == 2)
     }
 }
+
+@Suite struct CompareCommandTests {
+    let cli = CLI(currentDirectory: CLITests.root)
+
+    func temporary() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("pc-compare-\(UUID().uuidString)")
+    }
+
+    @Test func writesEveryFileOfTheDataDictionary() throws {
+        let out = temporary()
+        let result = cli.run(["compare", "--out", out.path])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names == ["actors.csv", "baseline.csv", "changes.csv", "coding_by_document.csv", "coding_by_year.csv", "comparison.xlsx",
+                          "datapackage.json", "documents.csv", "evidence.csv", "keyness.csv", "matrix_by_year.csv", "references.csv",
+                          "report.html", "report.md", "report.txt", "reuse.csv", "reuse_shares.csv", "slogans.csv", "themes.csv", "uncoded.csv"])
+        let changes = try String(contentsOf: out.appendingPathComponent("changes.csv"), encoding: .utf8)
+        #expect(changes.contains("child_marriage,theme,Child marriage,Tảo hôn,new,2019,2019,2019,2010;2013;2014;2019,2010,2019,,,"))
+        let matrix = try String(contentsOf: out.appendingPathComponent("matrix_by_year.csv"), encoding: .utf8)
+        #expect(matrix.contains("y2010,y2013,y2014,y2019,per_1000_y2010"))
+    }
+
+    @Test func runTwiceGivesTheSameBytes() throws {
+        let a = temporary(), b = temporary()
+        #expect(cli.run(["compare", "--out", a.path]).exitCode == 0)
+        #expect(cli.run(["compare", "--out", b.path]).exitCode == 0)
+        for name in try FileManager.default.contentsOfDirectory(atPath: a.path) {
+            #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)), "\(name) differs")
+        }
+    }
+
+    @Test func optionsSelectYearsLanguageAndFormats() throws {
+        let out = temporary()
+        let result = cli.run(["compare", "--out", out.path, "--years", "2013,2019", "--baseline", "2013", "--lang", "vi", "--format", "txt,csv", "--csv", "plain", "--delimiter", ";"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(!names.contains("comparison.xlsx") && !names.contains("report.md") && names.contains("report.txt"))
+        let report = try String(contentsOf: out.appendingPathComponent("report.txt"), encoding: .utf8)
+        #expect(report.hasPrefix("Báo cáo PolicyCompare") && report.contains("2013-2019"))
+        let byYear = try Data(contentsOf: out.appendingPathComponent("coding_by_year.csv"))
+        #expect(byYear.first == UInt8(ascii: "y"), "plain CSV has no BOM")
+        #expect(String(decoding: byYear, as: UTF8.self).hasPrefix("year;category_id;"))
+    }
+
+    static let badOptionCases: [([String], Int32)] = [
+        (["--years", "2010,20x9"], 2), (["--lang", "fr"], 2), (["--format", "pdf"], 2), (["--delimiter", "|"], 2),
+        (["--baseline", "last"], 2), (["--years", "2010,2011"], 1), (["--years", "2010,2013", "--baseline", "2019"], 1),
+    ]
+
+    @Test(arguments: badOptionCases)
+    func badOptions(arguments: [String], exitCode: Int32) {
+        let result = cli.run(["compare", "--out", temporary().path] + arguments)
+        #expect(result.exitCode == exitCode, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: ") && result.stdout.isEmpty)
+    }
+
+    @Test func outPointingAtAFileIsRefusedAndOtherFilesAreKept() throws {
+        let folder = temporary()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("notes.txt")
+        try Data("mine".utf8).write(to: file)
+        let refused = cli.run(["compare", "--out", file.path])
+        #expect(refused.exitCode == 1 && refused.stderr.contains("is a file, not a folder"))
+        #expect(cli.run(["compare", "--out", folder.path, "--format", "txt"]).exitCode == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "mine")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.txt").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path).filter { $0.contains(".partial-") }
+        #expect(leftovers.isEmpty)
+    }
+}

@@ -268,8 +268,11 @@ def check_libreoffice(checks: Checks, folder: Path, tables: list[CSVTable]) -> N
                 "soffice xlsx->csv",
                 f"exit {result.returncode}: {result.stdout}{result.stderr}",
             ):
-                # LibreOffice writes the first sheet; compare it with the first resource.
-                table = tables[0]
+                # LibreOffice writes the first sheet; compare it with the resource of that name.
+                import openpyxl
+
+                first_sheet = openpyxl.load_workbook(workbook, read_only=True).sheetnames[0]
+                table = next((t for t in tables if t.path.stem == first_sheet), tables[0])
                 rows = list(csv.reader(io.StringIO(converted.read_bytes().decode("utf-8-sig"), newline="")))
                 checks.check(rows[:1] == [table.header], "soffice xlsx->csv", f"header {rows[:1]} differs from {table.header}")
                 checks.check(
@@ -326,6 +329,8 @@ def check_libreoffice(checks: Checks, folder: Path, tables: list[CSVTable]) -> N
                     and value
                     and not value.startswith(("'", *FORMULA_STARTS))
                     and not value.lstrip("+-").replace(".", "", 1).isdigit()
+                    # LibreOffice reads ISO dates (2019-06-01) as dates, as a spreadsheet should.
+                    and not (len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit())
                     and str(row[i] if i < len(row) else "").encode() != value.encode()
                 ]
                 checks.check(not mismatches, "soffice csv->xlsx", f"text cells differ at (line, column) {mismatches[:5]}")

@@ -24,6 +24,15 @@ struct ByteProfile: Sendable, Hashable {
     /// Profiles the bytes in `buffer`.
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         count = buffer.count
+        // Most files have no NUL or control byte at all: find that out with a table look-up per
+        // byte and no branch, and do the detailed pass only when there is one.
+        var special = 0
+        Self.isSpecial.withUnsafeBufferPointer { isSpecial in
+            for byte in buffer {
+                special &+= Int(isSpecial[Int(byte)])
+            }
+        }
+        guard special > 0 else { return }
         var index = 0
         for byte in buffer {
             if byte < 0x20 || byte == 0x7F {
@@ -41,6 +50,12 @@ struct ByteProfile: Sendable, Hashable {
             guard byte == 0 else { break }
             trailingNuls += 1
         }
+    }
+
+    /// 1 for NUL, DEL and the C0 controls other than tab, line feed, vertical tab, form feed,
+    /// carriage return and DOS end-of-file; 0 for every other byte.
+    private static let isSpecial: [UInt8] = (0...255).map { byte in
+        byte == 0x7F || (byte < 0x20 && !(0x09...0x0D).contains(byte) && byte != 0x1A) ? 1 : 0
     }
 
     /// All NUL bytes.

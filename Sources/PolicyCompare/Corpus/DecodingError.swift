@@ -10,7 +10,8 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `fix` says how to get plain text out of it.
     case notPlainText(source: String, looksLike: String, evidence: String, fix: String)
     /// The file is mostly UTF-8 (or says it is, with a byte order mark) but has bytes that are not
-    /// valid UTF-8; `offset` is the first of `invalidCount` invalid sequences.
+    /// valid UTF-8; `offset` is the first of `invalidCount` invalid sequences (a lower bound when
+    /// a file with a byte order mark has over a thousand: the scan stops there).
     case invalidUTF8(source: String, offset: Int, byte: UInt8, invalidCount: Int)
     /// The file is UTF-16 but has an unpaired surrogate at byte `offset`.
     case invalidUTF16(source: String, offset: Int, encoding: TextEncoding)

@@ -28,10 +28,10 @@ struct FileSignature: Sendable, Hashable {
         FileSignature(magic: [0xFF, 0xD8, 0xFF], looksLike: "a JPEG image", fix: picture),
         FileSignature(magic: Array("GIF87a".utf8), looksLike: "a GIF image", fix: picture),
         FileSignature(magic: Array("GIF89a".utf8), looksLike: "a GIF image", fix: picture),
-        FileSignature(magic: [0x49, 0x49, 0x2A, 0x00], looksLike: "a TIFF image (a scan)", fix: picture),
-        FileSignature(magic: [0x4D, 0x4D, 0x00, 0x2A], looksLike: "a TIFF image (a scan)", fix: picture),
+        FileSignature(magic: [0x49, 0x49, 0x2A, 0x00], looksLike: "a TIFF image, perhaps a scan", fix: picture),
+        FileSignature(magic: [0x4D, 0x4D, 0x00, 0x2A], looksLike: "a TIFF image, perhaps a scan", fix: picture),
         FileSignature(magic: [0x50, 0x4B, 0x03, 0x04],
-                      looksLike: "a ZIP archive (a .docx, .xlsx or .odt document is one)",
+                      looksLike: "a ZIP archive, such as a .docx, .xlsx or .odt document",
                       fix: "If it is a .docx or .odt document, open it in Word or LibreOffice, choose Save As > "
                         + "Plain Text (.txt) with UTF-8 encoding, and try again; if it is an archive, unpack it "
                         + "and pass the text file inside."),

@@ -66,10 +66,7 @@ struct LegacyCodePage: Sendable {
 
     /// Decodes bytes in this encoding.
     func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 2 + 16)
-        decodeUnits(bytes, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        decodeUnits(bytes)
     }
 
     /// Converts legacy text that was read as Windows-1252 or Latin-1 back into what it says.
@@ -78,19 +75,18 @@ struct LegacyCodePage: Sendable {
     /// with that code ("KÕ ho¹ch"). Every scalar that has such a byte goes back to it and is
     /// decoded with this table; other scalars (Vietnamese letters typed in Unicode, CJK) are kept.
     func repair(_ text: String) -> String {
+        let punctuation = Self.windows1252Punctuation
         var units: [UInt32] = []
         units.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            if let byte = Self.windows1252Byte(for: scalar.value) {
+            let value = scalar.value
+            if value > 0xFF, let byte = punctuation[value] {
                 units.append(UInt32(byte))
             } else {
-                units.append(scalar.value)
+                units.append(value)
             }
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 2 + 16)
-        units.withUnsafeBufferPointer { decodeUnits($0, into: &out) }
-        return String(decoding: out, as: UTF8.self)
+        return units.withUnsafeBufferPointer { decodeUnits($0) }
     }
 
     /// The bytes of `text` in this encoding, or `nil` when a scalar has no code in it (TCVN3 has
@@ -106,63 +102,76 @@ struct LegacyCodePage: Sendable {
     }
 
     /// Decodes units that are bytes (below 0x100) or scalars to pass through (0x100 and above).
-    private func decodeUnits<Unit: FixedWidthInteger & UnsignedInteger>(
-        _ units: UnsafeBufferPointer<Unit>, into out: inout [UInt8]
-    ) {
-        singles.withUnsafeBufferPointer { singles in
-            startsPair.withUnsafeBufferPointer { startsPair in
-                pairs.withUnsafeBufferPointer { pairs in
-                    let hasPairs = pairs.count == 65_536
-                    let count = units.count
-                    var index = 0
-                    while index < count {
-                        let unit = UInt32(truncatingIfNeeded: units[index])
-                        index += 1
-                        if unit > 0xFF {
-                            Self.appendUTF8(unit, to: &out)
-                            continue
-                        }
-                        let byte = Int(unit)
-                        if hasPairs && startsPair[byte] && index < count {
-                            let next = UInt32(truncatingIfNeeded: units[index])
-                            if next <= 0xFF {
-                                let value = pairs[byte << 8 | Int(next)]
-                                if value != 0 {
-                                    Self.appendUTF8(value, to: &out)
-                                    index += 1
-                                    continue
+    ///
+    /// Writes UTF-8 straight into a buffer with room for the longest possible output (4 bytes
+    /// per unit), then makes the string from what was written.
+    private func decodeUnits<Unit: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<Unit>) -> String {
+        let capacity = units.count * 4
+        let utf8 = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+            written = 0
+            guard let base = out.baseAddress else { return }
+            singles.withUnsafeBufferPointer { singles in
+                startsPair.withUnsafeBufferPointer { startsPair in
+                    pairs.withUnsafeBufferPointer { pairs in
+                        var position = 0
+                        let hasPairs = pairs.count == 65_536
+                        let count = units.count
+                        var index = 0
+                        while index < count {
+                            let unit = UInt32(truncatingIfNeeded: units[index])
+                            index += 1
+                            if unit < 0x80 && !(hasPairs && startsPair[Int(unit)]) {
+                                (base + position).initialize(to: UInt8(truncatingIfNeeded: unit))
+                                position += 1
+                                continue
+                            }
+                            var value = unit
+                            if unit <= 0xFF {
+                                value = singles[Int(unit)]
+                                if hasPairs && startsPair[Int(unit)] && index < count {
+                                    let next = UInt32(truncatingIfNeeded: units[index])
+                                    if next <= 0xFF {
+                                        let pair = pairs[Int(unit << 8 | next)]
+                                        if pair != 0 {
+                                            value = pair
+                                            index += 1
+                                        }
+                                    }
                                 }
                             }
+                            position += Self.writeUTF8(value, to: base + position)
                         }
-                        if unit < 0x80 {
-                            out.append(UInt8(truncatingIfNeeded: unit))
-                        } else {
-                            Self.appendUTF8(singles[byte], to: &out)
-                        }
+                        written = position
                     }
                 }
             }
         }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
-    /// Appends the UTF-8 bytes of a scalar value known to be valid.
+    /// Writes the UTF-8 bytes of a scalar value known to be valid; returns how many.
     @inline(__always)
-    static func appendUTF8(_ value: UInt32, to out: inout [UInt8]) {
+    private static func writeUTF8(_ value: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
         if value < 0x80 {
-            out.append(UInt8(truncatingIfNeeded: value))
-        } else if value < 0x800 {
-            out.append(UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
-        } else if value < 0x1_0000 {
-            out.append(UInt8(truncatingIfNeeded: 0xE0 | value >> 12))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
-        } else {
-            out.append(UInt8(truncatingIfNeeded: 0xF0 | value >> 18))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            out.initialize(to: UInt8(truncatingIfNeeded: value))
+            return 1
         }
+        if value < 0x800 {
+            out.initialize(to: UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
+            (out + 1).initialize(to: UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            return 2
+        }
+        if value < 0x1_0000 {
+            out.initialize(to: UInt8(truncatingIfNeeded: 0xE0 | value >> 12))
+            (out + 1).initialize(to: UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+            (out + 2).initialize(to: UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            return 3
+        }
+        out.initialize(to: UInt8(truncatingIfNeeded: 0xF0 | value >> 18))
+        (out + 1).initialize(to: UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F))
+        (out + 2).initialize(to: UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+        (out + 3).initialize(to: UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+        return 4
     }
 
     // MARK: Windows-1252

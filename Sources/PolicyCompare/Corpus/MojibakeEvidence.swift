@@ -5,55 +5,70 @@
 /// text is full of Latin-1 symbols and letters Vietnamese does not use, and has none of the
 /// letters that only Unicode Vietnamese has (ă đ ơ ư ĩ ũ, U+1EA0-U+1EF9, combining tones).
 struct MojibakeEvidence: Sendable, Hashable {
-    /// Latin-1 symbols (U+00A1-U+00BF), C1 controls and Latin-1 letters Vietnamese does not use.
+    /// Latin-1 symbols (U+0080-U+00BF but U+00A0), C1 controls and Latin-1 letters Vietnamese
+    /// does not use (Ä Å Æ Ç Ë Î Ï Ð Ñ Ö × Ø Û Ü Þ ß and lower case). Counted only when
+    /// `vietnamese` leaves a repair possible, 0 otherwise.
     private(set) var suspicious = 0
-    /// Letters only Unicode Vietnamese text has.
+    /// Characters from the blocks that hold the letters only Unicode Vietnamese has: the
+    /// UTF-8 lead bytes C4-C6 (U+0100-U+01BF: ă đ ĩ ũ ơ ư), CC (combining tone marks) and E1
+    /// (U+1000-U+1FFF: ạ ả ấ ... ỹ).
     private(set) var vietnamese = 0
 
     /// Counts over UTF-8 bytes that are known to be valid.
+    ///
+    /// The first pass adds up a table value per byte without branching (gigabytes per second);
+    /// it counts `vietnamese` and an upper bound of `suspicious` (the C2 and C3 lead bytes). Text
+    /// that cannot be worth repairing by that bound, almost all Unicode Vietnamese, stops there.
     init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        var suspicious = 0
-        var vietnamese = 0
-        let count = bytes.count
-        var index = 0
-        while index < count {
-            let lead = bytes[index]
-            index += 1
-            guard lead >= 0xC2, index < count else { continue }
-            let next = bytes[index]
-            switch lead {
-            case 0xC2:
-                if next != 0xA0 { suspicious += 1 }
-            case 0xC3:
-                if Self.foreignLatin1[Int(next & 0x3F)] { suspicious += 1 }
-            case 0xC4:
-                if next == 0x82 || next == 0x83 || next == 0x90 || next == 0x91 || next == 0xA8 || next == 0xA9 {
-                    vietnamese += 1
+        var counts: UInt64 = 0
+        var latin1Leads = 0
+        Self.leadCounts.withUnsafeBufferPointer { table in
+            var start = 0
+            while start < bytes.count {
+                // Two 32-bit counters in one word: flush before the low one could overflow.
+                let end = min(bytes.count, start + Int(UInt32.max))
+                for index in start..<end {
+                    counts &+= table[Int(bytes[index])]
                 }
-            case 0xC5:
-                if next == 0xA8 || next == 0xA9 { vietnamese += 1 }
-            case 0xC6:
-                if next == 0xA0 || next == 0xA1 || next == 0xAF || next == 0xB0 { vietnamese += 1 }
-            case 0xCC:
-                if next == 0x80 || next == 0x81 || next == 0x83 || next == 0x89 || next == 0xA3 { vietnamese += 1 }
-            case 0xE1:
-                if next == 0xBA || next == 0xBB { vietnamese += 1 }
-            default:
-                break
+                latin1Leads += Int(counts & 0xFFFF_FFFF)
+                vietnamese += Int(counts >> 32)
+                counts = 0
+                start = end
             }
         }
-        self.suspicious = suspicious
-        self.vietnamese = vietnamese
+        guard latin1Leads > 0, latin1Leads >= 4 * vietnamese else { return }
+        let count = bytes.count
+        var index = 0
+        while index + 1 < count {
+            let lead = bytes[index]
+            index += 1
+            if lead == 0xC2 {
+                if bytes[index] != 0xA0 { suspicious += 1 }
+            } else if lead == 0xC3 {
+                if Self.foreignLatin1[Int(bytes[index] & 0x3F)] { suspicious += 1 }
+            }
+        }
     }
 
-    /// Whether the text is worth trying to repair: it has suspicious characters, and at least as
-    /// many of them as letters only Unicode Vietnamese has.
+    /// Whether the text is worth trying to repair: it has suspicious characters, at least four
+    /// times as many as characters from the Vietnamese blocks (mojibake has next to none of
+    /// those, while Unicode Vietnamese has one in every few words and a "©" or "°" now and then).
     var isWorthRepairing: Bool {
-        suspicious > 0 && suspicious >= vietnamese
+        suspicious > 0 && suspicious >= 4 * vietnamese
+    }
+
+    /// Per byte: 1 for the lead bytes C2 and C3 (U+0080-U+00FF), 1 << 32 for the lead bytes of
+    /// the Vietnamese blocks, 0 otherwise.
+    private static let leadCounts: [UInt64] = (0...255).map { byte in
+        switch byte {
+        case 0xC2, 0xC3: 1
+        case 0xC4, 0xC5, 0xC6, 0xCC, 0xE1: 1 << 32
+        default: 0
+        }
     }
 
     /// For U+00C0-U+00FF (indexed by the low six bits of the second UTF-8 byte): whether the
-    /// character is not a Vietnamese letter (Ä Å Æ Ç Ë Î Ï Ð Ñ Ö × Ø Û Ü Þ ß and lower case).
+    /// character is not a Vietnamese letter.
     private static let foreignLatin1: [Bool] = {
         let vietnamese: Set<UInt32> = Set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý".unicodeScalars.map(\.value))
         return (0xC0...0xFF).map { !vietnamese.contains(UInt32($0)) }

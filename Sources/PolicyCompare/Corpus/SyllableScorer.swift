@@ -94,7 +94,8 @@ struct SyllableScorer: Sendable {
                 }
                 continue
             }
-            if let packed = Self.letters[value] {
+            let packed = Self.letter(value)
+            if packed != 0 {
                 word.add(base: packed & 0xFFFF, tone: packed >> 16, nonASCII: true)
             } else if let tone = Self.toneMarks[value] {
                 word.addTone(tone)
@@ -116,7 +117,8 @@ struct SyllableScorer: Sendable {
     /// Counts a finished word and starts the next.
     private func finish(_ word: inout Word, into score: inout Score) {
         defer { word.reset() }
-        guard word.nonASCII, word.hasVowel else { return }
+        // A word without a vowel ("HĐND", "QĐ") says nothing, unless it has a foreign letter.
+        guard word.nonASCII, word.hasVowel || word.foreign else { return }
         if isWellFormed(word) {
             score.wellFormed += 1
         } else {
@@ -266,8 +268,26 @@ struct SyllableScorer: Sendable {
         0x61 << 16 | 0x306: 0x103, 0x6F << 16 | 0x31B: 0x1A1, 0x75 << 16 | 0x31B: 0x1B0,
     ]
 
-    /// Every precomposed Vietnamese letter (both cases) as `base | tone << 16`, where base is the
-    /// lower-case letter without tone (ế is ê with tone 2). Derived from Unicode decompositions.
+    /// A precomposed Vietnamese letter (either case) as `base | tone << 16`, where base is the
+    /// lower-case letter without tone (ế is ê with tone 2); 0 for any other scalar.
+    @inline(__always)
+    private static func letter(_ value: UInt32) -> UInt32 {
+        if value < 0x200 {
+            return latinLetters[Int(value)]
+        }
+        if value >= 0x1EA0 && value < 0x1F00 {
+            return extendedLetters[Int(value - 0x1EA0)]
+        }
+        return 0
+    }
+
+    /// `letter` for U+0000-U+01FF.
+    private static let latinLetters: [UInt32] = (0..<0x200).map { letters[UInt32($0)] ?? 0 }
+
+    /// `letter` for U+1EA0-U+1EFF.
+    private static let extendedLetters: [UInt32] = (0x1EA0..<0x1F00).map { letters[UInt32($0)] ?? 0 }
+
+    /// Every precomposed Vietnamese letter, derived from Unicode decompositions.
     private static let letters: [UInt32: UInt32] = {
         var table: [UInt32: UInt32] = [0x110: 0x111, 0x111: 0x111]
         let ranges: [ClosedRange<UInt32>] = [0xC0...0x1B0, 0x1EA0...0x1EF9]

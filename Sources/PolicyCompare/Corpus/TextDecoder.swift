@@ -51,15 +51,15 @@ public enum TextDecoder {
         var end = bytes.count
         var notes: [String] = []
         if profile.nuls > 0 {
-            if let littleEndian = profile.utf16LittleEndian {
+            // NUL bytes only at the end are padding (UTF-16 text has them all through).
+            if profile.trailingNuls == profile.nuls && profile.trailingNuls < bytes.count {
+                end -= profile.trailingNuls
+                notes.append("removed \(profile.trailingNuls) NUL bytes padding the end of the file")
+            } else if let littleEndian = profile.utf16LittleEndian {
                 let share = littleEndian ? profile.oddNuls : profile.evenNuls
                 let note = "no byte order mark: read as UTF-16 \(littleEndian ? "little" : "big")-endian because "
                     + "\(share) of its \(profile.nuls) NUL bytes are at \(littleEndian ? "odd" : "even") offsets"
                 return try decodeUTF16(bytes, from: 0, littleEndian: littleEndian, notes: [note], source: source)
-            }
-            if profile.trailingNuls == profile.nuls && profile.trailingNuls < bytes.count {
-                end -= profile.trailingNuls
-                notes.append("removed \(profile.trailingNuls) NUL bytes padding the end of the file")
             } else {
                 throw .notPlainText(
                     source: source, looksLike: "binary data rather than text",
@@ -200,7 +200,8 @@ public enum TextDecoder {
 
     /// The text as TCVN3, VNI or UTF-8 behind mojibake, when one of them reads clearly better
     /// as Vietnamese than the text as it is: at least 60% of its words are well-formed, 15
-    /// points more than before, and more words are.
+    /// points more than before, and at least two more words are (so that "© 2019" does not
+    /// become "â 2019").
     private static func repairMojibake(
         _ text: String, encoding: TextEncoding, notes: [String], source: String
     ) throws(DecodingError) -> DecodedText? {
@@ -216,7 +217,8 @@ public enum TextDecoder {
         for repair in repairs {
             guard let repaired = repair.apply(sample) else { continue }
             let score = scorer.score(repaired)
-            guard score.isPlausible, score.share >= before.share + 0.15, score.wellFormed > before.wellFormed else {
+            guard score.isPlausible, score.share >= before.share + 0.15,
+                  score.wellFormed >= before.wellFormed + 2 else {
                 continue
             }
             if best.map({ score.share > $0.score.share }) ?? true {
@@ -228,8 +230,10 @@ public enum TextDecoder {
             + "the repair, \(before.percent)% before"
         switch best.repair {
         case .legacy(let table):
+            let example = table.encoding == .vni ? "Keá hoaïch" : "KÕ ho¹ch"
             let note = "repaired \(table.encoding.displayName) font-encoded text stored as \(encoding.displayName) "
-                + "(mojibake such as \"KÕ ho¹ch\"): converted from \(table.encoding.displayName) font encoding; \(evidence)"
+                + "(mojibake such as \"\(example)\"): converted from \(table.encoding.displayName) font encoding; "
+                + evidence
             return DecodedText(text: repaired, encoding: table.encoding, notes: notes + [note])
         case .doubleUTF8:
             let note = "repaired UTF-8 text that had been read as Windows-1252 and encoded again (mojibake such as "
@@ -257,11 +261,14 @@ public enum TextDecoder {
         source: String
     ) throws(DecodingError) -> DecodedText {
         let scorer = try loadScorer(source: source)
-        var tables = [try loadTable(LegacyCodePage.tcvn3, source: source),
-                      try loadTable(LegacyCodePage.vni, source: source)]
+        // On a tie (a short text whose only non-ASCII bytes are Latin-1 letters such as "á"),
+        // the first wins: Windows-1258 and VNI read those bytes as themselves, TCVN3 does not.
+        var tables: [LegacyCodePage] = []
         if let windows1258 = LegacyCodePage.windows1258 {
             tables.append(windows1258)
         }
+        tables.append(try loadTable(LegacyCodePage.vni, source: source))
+        tables.append(try loadTable(LegacyCodePage.tcvn3, source: source))
         let sample = bytes.withUnsafeBufferPointer { TextSample.bytes(of: $0) }
         let scores = tables.map { scorer.score($0.decode(sample)) }
         let summary = zip(tables, scores)

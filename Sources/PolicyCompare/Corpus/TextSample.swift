@@ -1,10 +1,10 @@
 /// Picks the parts of a large input that encoding detection looks at, so that detection costs
 /// the same for a 100 MB file as for a 1 MB one.
 enum TextSample {
-    /// Inputs up to this size are looked at whole.
-    static let wholeLimit = 1 << 20
+    /// Inputs up to this size are looked at whole (some 50,000 words).
+    static let wholeLimit = 1 << 18
     /// The size of each of the chunks taken from larger inputs.
-    static let chunkSize = 1 << 18
+    static let chunkSize = 1 << 16
     /// How many chunks, spread evenly from the start to the end.
     static let chunkCount = 4
 

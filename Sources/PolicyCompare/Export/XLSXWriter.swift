@@ -158,6 +158,8 @@ public enum XLSXWriter {
     ) {
         switch cell {
         case .text(let text), .date(let text):
+            // An empty text is a blank cell, as in the CSV (readers see no value either way).
+            guard !text.isEmpty else { return }
             appendCellStart(column, row: row, to: &out)
             out.append(contentsOf: sharedStringOpen)
             DecimalText.appendInteger(strings.index(of: cellText(text)), to: &out)

@@ -1,0 +1,120 @@
+/// The years side by side: presence and intensity of every category, change status, key
+/// terms, themes, slogans, references, actors and reused passages.
+public struct Comparison: Sendable {
+    /// Per year and category.
+    public struct YearCategory: Sendable, Hashable {
+        public var year: Int
+        public var categoryID: String
+        public var documentsPresent: Int
+        public var documentsTotal: Int
+        public var matches: Int
+        public var syllables: Int
+        public var per1000: Double { syllables > 0 ? Double(matches) * 1000 / Double(syllables) : 0 }
+        public var present: Bool { documentsPresent > 0 }
+    }
+
+    /// A category's course over the compared years.
+    public struct CategoryChange: Sendable, Hashable {
+        public var categoryID: String
+        public var status: ChangeStatus
+        public var firstYear: Int?
+        public var lastYear: Int?
+        public var yearsPresent: [Int]
+        /// Against the baseline year, for every other compared year.
+        public var baseline: [BaselineRow]
+    }
+
+    /// One compared year against the baseline year, for one category.
+    public struct BaselineRow: Sendable, Hashable {
+        public var year: Int
+        public var change: BaselineChange
+        /// Matches per 1,000 syllables in the year minus in the baseline year.
+        public var per1000Change: Double
+    }
+
+    public var years: [Int]
+    public var baselineYear: Int
+    /// Documents of the compared years, in year order then id.
+    public var documents: [DocumentAnalysis]
+    public var codebook: Codebook
+    public var byYear: [YearCategory]
+    public var changes: [CategoryChange]
+    public var keyness: [KeynessRow]
+    public var themes: [ThemeChange]
+    public var slogans: [SloganHistory]
+    public var references: [ReferenceHistory]
+    public var reuse: ReuseResult
+    /// Things a reader should know before trusting a comparison (mixed levels, lengths).
+    public var caveats: [Caveat]
+
+    public static func compute(_ all: [DocumentAnalysis], codebook: Codebook, options: ComparisonOptions = .init()) throws(ComparisonError) -> Comparison {
+        guard !all.isEmpty else { throw .noDocuments }
+        let available = Array(Set(all.map(\.metadata.year))).sorted()
+        let years = options.years ?? available
+        var seen = Set<Int>()
+        for year in years {
+            guard available.contains(year) else { throw .yearNotInCorpus(year, available: available) }
+            guard seen.insert(year).inserted else { throw .duplicateYear(year) }
+        }
+        let baselineYear = options.baseline ?? years.first ?? 0
+        guard years.contains(baselineYear) else { throw .baselineNotCompared(baselineYear, years: years) }
+        let order = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($0.element, $0.offset) })
+        let documents = all.filter { order[$0.metadata.year] != nil }
+            .sorted { (order[$0.metadata.year] ?? 0, $0.metadata.id) < (order[$1.metadata.year] ?? 0, $1.metadata.id) }
+
+        var byYear: [YearCategory] = []
+        var table: [Int: [String: YearCategory]] = [:]
+        for year in years {
+            let docs = documents.filter { $0.metadata.year == year }
+            let syllables = docs.reduce(0) { $0 + $1.coding.syllables }
+            for category in codebook.categories {
+                var row = YearCategory(year: year, categoryID: category.id, documentsPresent: 0, documentsTotal: docs.count, matches: 0, syllables: syllables)
+                for doc in docs {
+                    guard let count = doc.coding.counts.first(where: { $0.categoryID == category.id }) else { continue }
+                    row.matches += count.matches
+                    if count.present { row.documentsPresent += 1 }
+                }
+                byYear.append(row)
+                table[year, default: [:]][category.id] = row
+            }
+        }
+
+        let changes = codebook.categories.map { category -> CategoryChange in
+            let rows = years.compactMap { table[$0]?[category.id] }
+            let present = rows.map(\.present)
+            let yearsPresent = rows.filter(\.present).map(\.year)
+            let base = table[baselineYear]?[category.id]
+            let baseline = rows.filter { $0.year != baselineYear }.map { row in
+                BaselineRow(year: row.year, change: BaselineChange.of(baseline: base?.present ?? false, year: row.present),
+                            per1000Change: row.per1000 - (base?.per1000 ?? 0))
+            }
+            return CategoryChange(categoryID: category.id, status: ChangeStatus.of(present), firstYear: yearsPresent.first,
+                                  lastYear: yearsPresent.last, yearsPresent: yearsPresent, baseline: baseline)
+        }
+
+        var keyness: [KeynessRow] = []
+        if years.count > 1 {
+            for year in years {
+                var target = TermCounts(), reference = TermCounts()
+                for doc in documents {
+                    if doc.metadata.year == year { target.add(doc.terms) } else { reference.add(doc.terms) }
+                }
+                keyness += Keyness.compare(target: String(year), target, reference: reference, options: options.keyness)
+            }
+        }
+
+        let reuse = TextReuse.detect(documents.map { ReuseInput(documentID: $0.metadata.id, tokens: $0.reuseTokens) }, options: options.reuse)
+
+        return Comparison(
+            years: years, baselineYear: baselineYear, documents: documents, codebook: codebook, byYear: byYear, changes: changes,
+            keyness: keyness, themes: ThemeChange.track(documents, years: years),
+            slogans: SloganHistory.track(documents, threshold: options.sloganSimilarity),
+            references: ReferenceHistory.track(documents, years: years), reuse: reuse,
+            caveats: Caveat.find(documents, years: years))
+    }
+
+    /// The row for a year and category.
+    public func row(year: Int, category: String) -> YearCategory? {
+        byYear.first { $0.year == year && $0.categoryID == category }
+    }
+}

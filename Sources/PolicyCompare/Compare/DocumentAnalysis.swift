@@ -1,0 +1,84 @@
+import Foundation
+
+/// Everything the comparison needs from one directive, so the directive itself (its
+/// normalised text and token arrays) can be released as soon as it is analysed.
+public struct DocumentAnalysis: Sendable {
+    public var metadata: DocumentMetadata
+    /// FNV-1a 64 of the file's bytes (hex).
+    public var fingerprint: String
+    public var bytes: Int
+    public var encoding: String
+    public var notes: [String]
+    public var segments: Int
+    public var theme: Statement?
+    public var period: Period?
+    public var slogans: [Statement]
+    public var references: [LegalReference]
+    public var actors: [ActorMention]
+    public var deadlines: [Deadline]
+    public var coding: DocumentCoding
+    /// Syllable n-gram counts of the coded text, for keyness.
+    public var terms: TermCounts
+    /// Folded syllables of the coded text in reading order, with their source ranges, for reuse.
+    public var reuseTokens: [String]
+    public var reuseRanges: [Range<Int>]
+    /// The decoded source text, for quoting reused passages.
+    public var source: String
+
+    /// Analyses a parsed directive: codes it and extracts what the comparison compares.
+    public init(_ directive: Directive, coder: Coder, stopList: Set<String>, bytes: [UInt8]) {
+        metadata = directive.metadata
+        fingerprint = StableHash.hex(StableHash.fnv1a(bytes: bytes))
+        self.bytes = bytes.count
+        encoding = directive.encoding
+        notes = directive.notes
+        segments = directive.segments.count
+        theme = directive.theme
+        period = directive.period
+        slogans = directive.slogans
+        references = directive.references
+        actors = directive.actors
+        deadlines = directive.deadlines
+        coding = coder.code(directive)
+        var sentences: [[String]] = []
+        var tokens: [String] = []
+        var ranges: [Range<Int>] = []
+        let folded = directive.folded.strict
+        for output in directive.tokens {
+            var current: [String] = []
+            var sentence = -1
+            for token in output.tokens {
+                let key = NormalizedText.string(folded, token.range)
+                if token.sentence != sentence {
+                    if !current.isEmpty { sentences.append(current) }
+                    current = []
+                    sentence = token.sentence
+                }
+                current.append(key)
+                tokens.append(key)
+                ranges.append(directive.text.originalRange(token.range))
+            }
+            if !current.isEmpty { sentences.append(current) }
+        }
+        terms = TermCounts.count(sentences: sentences, maxN: 3, stopList: stopList)
+        reuseTokens = tokens
+        reuseRanges = ranges
+        source = NormalizedText.string(directive.text.original, 0..<directive.text.original.count)
+    }
+
+    /// The bundled stop list of function syllables.
+    public static func bundledStopList() throws(ResourceError) -> Set<String> {
+        Set(try BundledResource.text("stopwords.txt").split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") })
+    }
+
+    /// Source text between two code-point offsets.
+    public func quote(_ range: Range<Int>) -> String {
+        let scalars = source.unicodeScalars
+        guard range.lowerBound >= 0, range.lowerBound <= range.upperBound,
+              let start = scalars.index(scalars.startIndex, offsetBy: range.lowerBound, limitedBy: scalars.endIndex),
+              let end = scalars.index(start, offsetBy: range.count, limitedBy: scalars.endIndex) else { return "" }
+        return String(scalars[start..<end])
+    }
+}

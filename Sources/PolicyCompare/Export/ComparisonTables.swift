@@ -1,0 +1,334 @@
+/// Every table `compare` writes, built from a ``Comparison``.
+public enum ComparisonTables {
+    public static func all(_ c: Comparison) -> [Table] {
+        let codings = c.documents.map(\.coding)
+        return [
+            documents(c), CodingTables.byDocument(codings, codebook: c.codebook), codingByYear(c), matrixByYear(c), changes(c), baseline(c),
+            CodingTables.evidence(codings, codebook: c.codebook), CodingTables.uncoded(codings), keyness(c), themes(c), slogans(c),
+            references(c), actors(c), reuse(c), reuseShares(c),
+        ]
+    }
+
+    static func labels(_ c: Comparison, _ id: String) -> [Cell] {
+        guard let category = c.codebook.category(id) else { return [.text(id), .empty, .empty, .empty] }
+        return [.text(category.id), .text(category.dimension.rawValue), .text(category.labelEnglish), .text(category.labelVietnamese)]
+    }
+
+    static let categoryColumns = [
+        Column("category_id", .string, title: "Category", description: "Codebook category id."),
+        Column("dimension", .string, title: "Dimension", description: "theme or activity."),
+        Column("label_en", .string, title: "Label (English)", description: "Category label in English."),
+        Column("label_vi", .string, title: "Label (Vietnamese)", description: "Nhãn danh mục (tiếng Việt)."),
+    ]
+
+    static func years(_ list: [Int]) -> Cell { .text(list.map(String.init).joined(separator: ";")) }
+
+    public static func documents(_ c: Comparison) -> Table {
+        var t = Table(name: "documents", description: "One row per compared document: metadata from the manifest and what the reader found.", columns: [
+            Column("document_id", .string, title: "Document", description: "Document id from the manifest."),
+            Column("year", .integer, title: "Year", description: "Year the directive is for."),
+            Column("issuer", .string, title: "Issuer", description: "Issuing body."),
+            Column("level", .string, title: "Level", description: "national, provincial, district or commune."),
+            Column("kind", .string, title: "Kind", description: "letter, plan, ..."),
+            Column("title", .string, title: "Title", description: "Title from the manifest."),
+            Column("date", .string, title: "Date", description: "Date of issue (ISO 8601) from the manifest, if known."),
+            Column("number", .string, title: "Number", description: "Number and symbol, if known."),
+            Column("file", .string, title: "File", description: "Path of the text relative to the corpus folder."),
+            Column("encoding", .string, title: "Encoding", description: "Encoding the text was decoded from."),
+            Column("bytes", .integer, title: "Bytes", description: "Size of the file in bytes."),
+            Column("fingerprint", .string, title: "Fingerprint", description: "FNV-1a 64-bit hash of the file's bytes (hex)."),
+            Column("segments", .integer, title: "Segments", description: "Body and annex segments parsed."),
+            Column("syllables", .integer, title: "Syllables", description: "Syllables in the coded body and annexes."),
+            Column("theme", .string, title: "Theme", description: "The month's official theme as written; empty when none is stated."),
+            Column("period_start", .string, title: "Period start", description: "Start of the month of action (ISO date), if stated."),
+            Column("period_end", .string, title: "Period end", description: "End of the month of action (ISO date), if stated."),
+            Column("slogans", .integer, title: "Slogans", description: "Number of slogans and messages listed."),
+            Column("references", .integer, title: "References", description: "Number of distinct instruments cited."),
+            Column("actors_tasked", .integer, title: "Actors tasked", description: "Number of distinct agencies given a task."),
+            Column("categories_present", .integer, title: "Categories present", description: "Codebook categories present in the document."),
+            Column("notes", .string, title: "Notes", description: "What the reader inferred or converted."),
+        ], primaryKey: ["document_id"])
+        for d in c.documents {
+            let m = d.metadata
+            t.rows.append([
+                .text(m.id), .integer(m.year), .text(m.issuer), .text(m.level), .text(m.kind), .text(m.title), .text(m.date), .text(m.number),
+                .text(m.file), .text(d.encoding), .integer(d.bytes), .text(d.fingerprint), .integer(d.segments), .integer(d.coding.syllables),
+                .text(d.theme?.text ?? ""), .text(d.period?.start ?? ""), .text(d.period?.end ?? ""), .integer(d.slogans.count),
+                .integer(Set(d.references.map(\.key)).count), .integer(Set(d.actors.filter(\.tasked).map(\.id)).count),
+                .integer(d.coding.counts.count(where: \.present)), .text(d.notes.joined(separator: "; ")),
+            ])
+        }
+        return t
+    }
+
+    public static func codingByYear(_ c: Comparison) -> Table {
+        var t = Table(name: "coding_by_year", description: "One row per compared year and category (tidy): in how many of the year's documents the category is present, and how often.", columns: [
+            Column("year", .integer, title: "Year", description: "Compared year."),
+        ] + categoryColumns + [
+            Column("documents_present", .integer, title: "Documents present", description: "Documents of the year in which the category is present."),
+            Column("documents_total", .integer, title: "Documents", description: "Documents of the year."),
+            Column("present", .boolean, title: "Present", description: "true when present in at least one document of the year."),
+            Column("matches", .integer, title: "Matches", description: "Counted matches in all documents of the year."),
+            Column("syllables", .integer, title: "Syllables", description: "Syllables of the year's coded text."),
+            Column("per_1000_syllables", .number, title: "Matches per 1,000 syllables", description: "matches / syllables * 1000 (3 decimals)."),
+        ], primaryKey: ["year", "category_id"])
+        for r in c.byYear {
+            t.rows.append([.integer(r.year)] + labels(c, r.categoryID) + [
+                .integer(r.documentsPresent), .integer(r.documentsTotal), .boolean(r.present), .integer(r.matches), .integer(r.syllables),
+                .number(r.per1000, places: 3),
+            ])
+        }
+        return t
+    }
+
+    public static func matrixByYear(_ c: Comparison) -> Table {
+        var columns = categoryColumns
+        for year in c.years {
+            columns.append(Column("y\(year)", .integer, title: "\(year): documents present", description: "Documents of \(year) in which the category is present."))
+        }
+        for year in c.years {
+            columns.append(Column("per_1000_y\(year)", .number, title: "\(year): per 1,000 syllables", description: "Matches per 1,000 syllables in \(year)."))
+        }
+        columns.append(Column("status", .string, title: "Status", description: "continuing, new, dropped, intermittent or absent (see changes.csv)."))
+        var t = Table(name: "matrix_by_year", description: "Wide view: one row per category, one column per year (documents present, then intensity).", columns: columns, primaryKey: ["category_id"])
+        for change in c.changes {
+            let rows = c.years.map { c.row(year: $0, category: change.categoryID) }
+            t.rows.append(labels(c, change.categoryID) + rows.map { .integer($0?.documentsPresent ?? 0) }
+                          + rows.map { .number($0?.per1000 ?? 0, places: 3) } + [.text(change.status.rawValue)])
+        }
+        return t
+    }
+
+    public static func changes(_ c: Comparison) -> Table {
+        var t = Table(name: "changes", description: "One row per category: its status across the compared years and against the baseline year.", columns: categoryColumns + [
+            Column("status", .string, title: "Status", description: "continuing (every year), new (absent at first, present from a year to the last), dropped (present at first, absent from a year to the last), intermittent, absent."),
+            Column("first_year", .integer, title: "First year", description: "First compared year in which the category is present."),
+            Column("last_year", .integer, title: "Last year", description: "Last compared year in which the category is present."),
+            Column("years_present", .string, title: "Years present", description: "Compared years in which it is present, separated by ';'."),
+            Column("years_compared", .string, title: "Years compared", description: "The compared years in order, separated by ';'."),
+            Column("baseline_year", .integer, title: "Baseline year", description: "The year every other year is compared against."),
+            Column("gained_years", .string, title: "Gained in", description: "Years in which it is present but absent in the baseline year."),
+            Column("lost_years", .string, title: "Lost in", description: "Years in which it is absent but present in the baseline year."),
+            Column("kept_years", .string, title: "Kept in", description: "Years in which it is present, as in the baseline year."),
+            Column("per_1000_change_last", .number, title: "Intensity change (last vs baseline)", description: "Matches per 1,000 syllables in the last compared year minus in the baseline year."),
+        ], primaryKey: ["category_id"])
+        for change in c.changes {
+            func years(_ kind: BaselineChange) -> Cell { Self.years(change.baseline.filter { $0.change == kind }.map(\.year)) }
+            let last = change.baseline.last { $0.year == c.years.last }
+            t.rows.append(labels(c, change.categoryID) + [
+                .text(change.status.rawValue), change.firstYear.map { .integer($0) } ?? .empty, change.lastYear.map { .integer($0) } ?? .empty,
+                Self.years(change.yearsPresent), Self.years(c.years), .integer(c.baselineYear), years(.gained), years(.lost), years(.kept),
+                last.map { .number($0.per1000Change, places: 3) } ?? .empty,
+            ])
+        }
+        return t
+    }
+
+    public static func baseline(_ c: Comparison) -> Table {
+        var t = Table(name: "baseline", description: "One row per compared year (other than the baseline) and category: gained, lost, kept or none against the baseline year, and the change in intensity.", columns: [
+            Column("baseline_year", .integer, title: "Baseline year", description: "The year compared against."),
+            Column("year", .integer, title: "Year", description: "The compared year."),
+        ] + categoryColumns + [
+            Column("change", .string, title: "Change", description: "gained (absent in baseline, present in year), lost, kept (present in both) or none."),
+            Column("per_1000_baseline", .number, title: "Baseline per 1,000", description: "Matches per 1,000 syllables in the baseline year."),
+            Column("per_1000", .number, title: "Per 1,000", description: "Matches per 1,000 syllables in the year."),
+            Column("per_1000_change", .number, title: "Change per 1,000", description: "per_1000 - per_1000_baseline."),
+        ], primaryKey: ["year", "category_id"])
+        for change in c.changes {
+            let base = c.row(year: c.baselineYear, category: change.categoryID)?.per1000 ?? 0
+            for row in change.baseline {
+                t.rows.append([.integer(c.baselineYear), .integer(row.year)] + labels(c, change.categoryID) + [
+                    .text(row.change.rawValue), .number(base, places: 3), .number(base + row.per1000Change, places: 3), .number(row.per1000Change, places: 3),
+                ])
+            }
+        }
+        t.rows.sort { lhs, rhs in
+            guard case .integer(let a) = lhs[1], case .integer(let b) = rhs[1] else { return false }
+            return (c.years.firstIndex(of: a) ?? 0) < (c.years.firstIndex(of: b) ?? 0)
+        }
+        return t
+    }
+
+    public static func keyness(_ c: Comparison) -> Table {
+        var t = Table(name: "keyness", description: "Terms (syllable n-grams, 1 to 3) overused in one year against all other compared years: log-likelihood G2, its p-value, Log Ratio and the four counts behind them.", columns: [
+            Column("year", .integer, title: "Year", description: "The target year; the reference is every other compared year."),
+            Column("rank", .integer, title: "Rank", description: "Rank within the year, by G2."),
+            Column("term", .string, title: "Term", description: "The n-gram, lower case."),
+            Column("n", .integer, title: "n", description: "Syllables in the term."),
+            Column("target_count", .integer, title: "a: count in year", description: "Frequency in the target year."),
+            Column("reference_count", .integer, title: "b: count in other years", description: "Frequency in the other years."),
+            Column("target_total", .integer, title: "c: n-grams in year", description: "Number of n-gram positions of this size in the target year."),
+            Column("reference_total", .integer, title: "d: n-grams in other years", description: "Number of n-gram positions of this size in the other years."),
+            Column("g2", .number, title: "G2", description: "Log-likelihood: 2*(a*ln(a/E1) + b*ln(b/E2)), E1 = c*(a+b)/(c+d), E2 = d*(a+b)/(c+d)."),
+            Column("p_value", .number, title: "p", description: "Upper tail of chi-square with 1 degree of freedom at G2."),
+            Column("log_ratio", .number, title: "Log Ratio", description: "log2((a/c)/(b/d)), a zero count taken as 0.5."),
+        ], primaryKey: ["year", "term"])
+        var rank: [String: Int] = [:]
+        for row in c.keyness where row.direction == .over {
+            rank[row.target, default: 0] += 1
+            t.rows.append([
+                .integer(Int(row.target) ?? 0), .integer(rank[row.target] ?? 0), .text(row.term), .integer(row.n), .integer(row.targetCount),
+                .integer(row.referenceCount), .integer(row.targetTotal), .integer(row.referenceTotal), .number(row.g2, places: 3),
+                .number(row.pValue, places: 6), .number(row.logRatio, places: 3),
+            ])
+        }
+        return t
+    }
+
+    public static func themes(_ c: Comparison) -> Table {
+        var t = Table(name: "themes", description: "One row per document: the month's official theme and how its wording changed from the previous year's stated theme.", columns: [
+            Column("document_id", .string, title: "Document", description: "Document id."),
+            Column("year", .integer, title: "Year", description: "Year the directive is for."),
+            Column("theme", .string, title: "Theme", description: "The official theme as written; empty when none is stated."),
+            Column("theme_stated", .boolean, title: "Stated", description: "false when the document states no theme."),
+            Column("previous_year", .integer, title: "Previous year", description: "Closest earlier compared year that states a theme."),
+            Column("previous_theme", .string, title: "Previous theme", description: "That year's theme."),
+            Column("unchanged", .boolean, title: "Unchanged", description: "true when the wording equals the previous theme's (ignoring case and punctuation)."),
+            Column("words_kept", .string, title: "Words kept", description: "Words of this theme also in the previous one."),
+            Column("words_added", .string, title: "Words added", description: "Words new in this theme."),
+            Column("words_removed", .string, title: "Words removed", description: "Words of the previous theme not in this one."),
+        ], primaryKey: ["document_id"])
+        for theme in c.themes {
+            t.rows.append([
+                .text(theme.documentID), .integer(theme.year), .text(theme.theme ?? ""), .boolean(theme.theme != nil),
+                theme.previousYear.map { .integer($0) } ?? .empty, .text(theme.previousTheme ?? ""),
+                theme.theme != nil && theme.previousTheme != nil ? .boolean(theme.unchanged) : .empty,
+                .text(theme.kept.joined(separator: " ")), .text(theme.added.joined(separator: " ")), .text(theme.removed.joined(separator: " ")),
+            ])
+        }
+        return t
+    }
+
+    public static func slogans(_ c: Comparison) -> Table {
+        var t = Table(name: "slogans", description: "One row per slogan or message: the year first seen and every year it recurs, exactly or nearly.", columns: [
+            Column("slogan_id", .string, title: "Slogan", description: "s1, s2, ... in order of first appearance."),
+            Column("slogan", .string, title: "Wording", description: "The wording where it first appears."),
+            Column("first_year", .integer, title: "First year", description: "Compared year in which it first appears."),
+            Column("years", .string, title: "Years", description: "Every compared year in which it appears, separated by ';'."),
+            Column("recurs", .boolean, title: "Recurs", description: "true when it appears in more than one year."),
+            Column("exact", .boolean, title: "Exact", description: "true when every occurrence has the same words."),
+            Column("documents", .string, title: "Documents", description: "Documents that list it, separated by ';'."),
+            Column("variants", .string, title: "Variants", description: "Every distinct wording grouped under it, separated by ' | '."),
+        ], primaryKey: ["slogan_id"])
+        for (i, s) in c.slogans.enumerated() {
+            t.rows.append([
+                .text("s\(i + 1)"), .text(s.text), .integer(s.firstYear), years(s.years), .boolean(s.years.count > 1), .boolean(s.exact),
+                .text(s.documents.joined(separator: ";")), .text(s.variants.joined(separator: " | ")),
+            ])
+        }
+        return t
+    }
+
+    public static func references(_ c: Comparison) -> Table {
+        var t = Table(name: "references", description: "One row per document and cited instrument, with when the corpus first and last cites it.", columns: [
+            Column("document_id", .string, title: "Document", description: "Citing document."),
+            Column("year", .integer, title: "Year", description: "Year of the citing document."),
+            Column("type", .string, title: "Type", description: "Chỉ thị, Quyết định, Nghị định, Công văn, Kế hoạch, Luật, Chương trình, ..."),
+            Column("key", .string, title: "Key", description: "Number and symbol (e.g. 20-CT/TW), or the normalised name of a law or programme."),
+            Column("date", .string, title: "Date", description: "Date of the instrument (ISO) when a citation gives it."),
+            Column("mentions", .integer, title: "Mentions", description: "Times the document cites it."),
+            Column("first_year", .integer, title: "First cited", description: "First compared year that cites it."),
+            Column("last_year", .integer, title: "Last cited", description: "Last compared year that cites it."),
+            Column("years_cited", .string, title: "Years cited", description: "Compared years that cite it, separated by ';'."),
+            Column("status", .string, title: "Status", description: "continuing, new, dropped, intermittent (same rules as categories)."),
+            Column("quote", .string, title: "Citation", description: "The first citation as written."),
+        ], primaryKey: ["document_id", "key"])
+        for d in c.documents {
+            var seen = Set<String>()
+            for reference in d.references where seen.insert(reference.key).inserted {
+                guard let h = c.references.first(where: { $0.key == reference.key }) else { continue }
+                t.rows.append([
+                    .text(d.metadata.id), .integer(d.metadata.year), .text(h.type), .text(h.key), .text(h.date), .integer(h.mentions[d.metadata.id] ?? 0),
+                    h.firstYear.map { .integer($0) } ?? .empty, h.lastYear.map { .integer($0) } ?? .empty, years(h.years), .text(h.status.rawValue),
+                    .text(reference.quote),
+                ])
+            }
+        }
+        return t
+    }
+
+    public static func actors(_ c: Comparison) -> Table {
+        var t = Table(name: "actors", description: "One row per document and agency named in its body: how often, and whether it is given a task.", columns: [
+            Column("document_id", .string, title: "Document", description: "Document id."),
+            Column("year", .integer, title: "Year", description: "Year of the document."),
+            Column("actor_id", .string, title: "Actor", description: "Stable id of the agency (Resources/actors.tsv)."),
+            Column("name_vi", .string, title: "Name (Vietnamese)", description: "Canonical name."),
+            Column("name_en", .string, title: "Name (English)", description: "English name."),
+            Column("mentions", .integer, title: "Mentions", description: "Times it is named in the body."),
+            Column("tasked_mentions", .integer, title: "Tasked mentions", description: "Mentions that assign it a task."),
+            Column("tasked", .boolean, title: "Tasked", description: "true when at least one mention assigns it a task."),
+            Column("first_segment", .string, title: "First segment", description: "Segment path of the first mention."),
+        ], primaryKey: ["document_id", "actor_id"])
+        for d in c.documents {
+            var order: [String] = []
+            var rows: [String: (ActorMention, Int, Int)] = [:]
+            for a in d.actors {
+                if rows[a.id] == nil { order.append(a.id); rows[a.id] = (a, 0, 0) }
+                rows[a.id]?.1 += 1
+                if a.tasked { rows[a.id]?.2 += 1 }
+            }
+            for id in order.sorted() {
+                guard let (a, mentions, tasked) = rows[id] else { continue }
+                t.rows.append([
+                    .text(d.metadata.id), .integer(d.metadata.year), .text(a.id), .text(a.name), .text(a.nameEnglish), .integer(mentions),
+                    .integer(tasked), .boolean(tasked > 0), .text(a.segmentPath),
+                ])
+            }
+        }
+        return t
+    }
+
+    public static func reuse(_ c: Comparison) -> Table {
+        var t = Table(name: "reuse", description: "Passages shared word for word or nearly between two documents.", columns: [
+            Column("document_a", .string, title: "Document A", description: "First document (ids in byte order)."),
+            Column("year_a", .integer, title: "Year A", description: "Its year."),
+            Column("document_b", .string, title: "Document B", description: "Second document."),
+            Column("year_b", .integer, title: "Year B", description: "Its year."),
+            Column("start_a", .integer, title: "Start in A", description: "Offset of the passage in A's source (code points)."),
+            Column("end_a", .integer, title: "End in A", description: "End offset in A (exclusive)."),
+            Column("start_b", .integer, title: "Start in B", description: "Offset of the passage in B's source."),
+            Column("end_b", .integer, title: "End in B", description: "End offset in B (exclusive)."),
+            Column("syllables_a", .integer, title: "Syllables in A", description: "Length of the passage in A, in tokens."),
+            Column("shared_syllables", .integer, title: "Shared syllables", description: "Tokens of the passage covered by shared shingles."),
+            Column("similarity", .number, title: "Similarity", description: "Share of the passage's words that are identical in both (0-1)."),
+            Column("text_a", .string, title: "Passage in A", description: "The passage as written in A (first 600 characters)."),
+            Column("text_b", .string, title: "Passage in B", description: "The passage as written in B (first 600 characters)."),
+        ], primaryKey: ["document_a", "document_b", "start_a", "start_b"])
+        let byID = Dictionary(uniqueKeysWithValues: c.documents.map { ($0.metadata.id, $0) })
+        for p in c.reuse.passages {
+            guard let a = byID[p.documentA], let b = byID[p.documentB],
+                  let ra = span(a, p.tokensA), let rb = span(b, p.tokensB) else { continue }
+            t.rows.append([
+                .text(a.metadata.id), .integer(a.metadata.year), .text(b.metadata.id), .integer(b.metadata.year),
+                .integer(ra.lowerBound), .integer(ra.upperBound), .integer(rb.lowerBound), .integer(rb.upperBound),
+                .integer(p.tokensA.count), .integer(p.sharedTokens), .number(p.similarity, places: 3),
+                .text(excerpt(a.quote(ra))), .text(excerpt(b.quote(rb))),
+            ])
+        }
+        return t
+    }
+
+    public static func reuseShares(_ c: Comparison) -> Table {
+        var t = Table(name: "reuse_shares", description: "For each document and each other document it shares passages with: the share of its text found in the other.", columns: [
+            Column("document_id", .string, title: "Document", description: "The document whose text is measured."),
+            Column("source_id", .string, title: "Shared with", description: "The other document."),
+            Column("reused_syllables", .integer, title: "Reused syllables", description: "Tokens of the document inside passages shared with the other."),
+            Column("total_syllables", .integer, title: "Total syllables", description: "Tokens of the document."),
+            Column("share", .number, title: "Share", description: "reused_syllables / total_syllables (0-1)."),
+        ], primaryKey: ["document_id", "source_id"])
+        for s in c.reuse.shares {
+            t.rows.append([.text(s.documentID), .text(s.sourceID), .integer(s.reusedTokens), .integer(s.totalTokens), .number(s.share, places: 4)])
+        }
+        return t
+    }
+
+    /// Source offsets of a token range of a document.
+    static func span(_ d: DocumentAnalysis, _ tokens: Range<Int>) -> Range<Int>? {
+        guard let first = d.reuseRanges[safe: tokens.lowerBound], let last = d.reuseRanges[safe: tokens.upperBound - 1] else { return nil }
+        return first.lowerBound..<max(first.lowerBound, last.upperBound)
+    }
+
+    static func excerpt(_ text: String, limit: Int = 600) -> String {
+        text.count <= limit ? text : String(text.prefix(limit)) + "…"
+    }
+}

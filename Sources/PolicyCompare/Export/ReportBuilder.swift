@@ -1,0 +1,245 @@
+import Foundation
+
+/// Builds the report a researcher reads first from a ``Comparison``.
+public struct ReportBuilder: Sendable {
+    public let strings: ReportStrings
+    public let toolVersion: String
+
+    public init(strings: ReportStrings, toolVersion: String) {
+        self.strings = strings
+        self.toolVersion = toolVersion
+    }
+
+    public func build(_ c: Comparison) -> Report {
+        let t = strings
+        let span = c.years.count > 1 ? "\(c.years.first ?? 0)-\(c.years.last ?? 0)" : "\(c.years.first ?? 0)"
+        return Report(title: t("title", span), sections: [
+            Report.Section(title: t("reading.title"), blocks: [.paragraph(t("reading.intro")), .bullets([
+                t("rule.continuing"), t("rule.new"), t("rule.dropped"), t("rule.intermittent"), t("rule.absent"), t("rule.present"), t("rule.baseline", c.baselineYear),
+            ])]),
+            corpus(c), themes(c), priorities(c), slogans(c), references(c), actors(c), keyness(c), reuse(c), caveats(c), settings(c),
+        ])
+    }
+
+    private func corpus(_ c: Comparison) -> Report.Section {
+        let t = strings
+        let rows = c.documents.map { d in
+            [d.metadata.id, String(d.metadata.year), d.metadata.level, d.metadata.kind, d.metadata.issuer, String(d.coding.syllables),
+             String(d.coding.counts.count(where: \.present))]
+        }
+        var blocks: [Report.Block] = [
+            .paragraph(t("corpus.intro", c.documents.count, c.years.count, c.years.map(String.init).joined(separator: ", "))),
+            .table([t("col.document"), t("col.year"), t("col.level"), t("col.kind"), t("col.issuer"), t("col.syllables"), t("col.categories")], rows),
+        ]
+        let warnings = c.caveats.map(caveat)
+        if !warnings.isEmpty { blocks.append(.paragraph(t("corpus.warnings"))); blocks.append(.bullets(warnings)) }
+        return Report.Section(title: t("corpus.title"), blocks: blocks)
+    }
+
+    private func caveat(_ caveat: Caveat) -> String {
+        let t = strings
+        switch caveat {
+        case .mixedLevels(let levels):
+            let text = levels.keys.sorted().map { "\($0): \(levels[$0, default: []].joined(separator: ", "))" }.joined(separator: "; ")
+            return t("caveat.levels", text)
+        case .unequalLength(let longest, let longestSyllables, let shortest, let shortestSyllables):
+            return t("caveat.length", longest, longestSyllables, shortest, shortestSyllables)
+        case .severalDocuments(let year, let count):
+            return t("caveat.several", year, count)
+        }
+    }
+
+    private func themes(_ c: Comparison) -> Report.Section {
+        let t = strings
+        var bullets: [String] = []
+        var done = Set<String>()
+        for theme in c.themes {
+            let key = "\(theme.year)|\(theme.theme ?? "")"
+            guard done.insert(key).inserted else { continue }
+            let documents = c.themes.filter { $0.year == theme.year && $0.theme == theme.theme }.map(\.documentID).joined(separator: ", ")
+            guard let text = theme.theme else {
+                bullets.append(t("theme.none", theme.year, documents))
+                continue
+            }
+            var line = t("theme.line", theme.year, text, documents)
+            if let previous = theme.previousYear {
+                if theme.unchanged {
+                    line += " " + t("theme.same", previous)
+                } else {
+                    var parts: [String] = []
+                    if !theme.kept.isEmpty { parts.append(t("theme.kept", theme.kept.joined(separator: " "))) }
+                    if !theme.added.isEmpty { parts.append(t("theme.added", theme.added.joined(separator: " "))) }
+                    if !theme.removed.isEmpty { parts.append(t("theme.removed", theme.removed.joined(separator: " "))) }
+                    line += " " + t("theme.against", previous) + " " + parts.joined(separator: "; ") + "."
+                }
+            }
+            bullets.append(line)
+        }
+        return Report.Section(title: t("theme.title"), blocks: [.bullets(bullets)])
+    }
+
+    private func priorities(_ c: Comparison) -> Report.Section {
+        let t = strings
+        var blocks: [Report.Block] = []
+        for dimension in Category.Dimension.allCases {
+            let changes = c.changes.filter { c.codebook.category($0.categoryID)?.dimension == dimension }
+            blocks.append(.paragraph(t(dimension == .theme ? "priorities.themes" : "priorities.activities")))
+            let continuing = changes.filter { $0.status == .continuing }
+            blocks.append(.paragraph(t("priorities.continuing", continuing.count)))
+            blocks.append(contentsOf: continuing.flatMap { entry($0, year: c.years.last, c) })
+            for year in c.years.dropFirst() {
+                let new = changes.filter { $0.status == .new && $0.firstYear == year }
+                guard !new.isEmpty else { continue }
+                blocks.append(.paragraph(t("priorities.new", year, new.count)))
+                blocks.append(contentsOf: new.flatMap { entry($0, year: year, c) })
+            }
+            let dropped = changes.filter { $0.status == .dropped }
+            if !dropped.isEmpty {
+                blocks.append(.paragraph(t("priorities.dropped", dropped.count)))
+                blocks.append(contentsOf: dropped.flatMap { entry($0, year: $0.lastYear, c) })
+            }
+            let intermittent = changes.filter { $0.status == .intermittent }
+            if !intermittent.isEmpty {
+                blocks.append(.paragraph(t("priorities.intermittent", intermittent.count)))
+                blocks.append(contentsOf: intermittent.flatMap { entry($0, year: $0.lastYear, c) })
+            }
+            let absent = changes.filter { $0.status == .absent }.compactMap { c.codebook.category($0.categoryID).map(t.label) }
+            if !absent.isEmpty { blocks.append(.paragraph(t("priorities.absent", absent.joined(separator: "; ")))) }
+        }
+        return Report.Section(title: t("priorities.title"), blocks: blocks)
+    }
+
+    /// A category line with its years and one short quote from `year`.
+    private func entry(_ change: Comparison.CategoryChange, year: Int?, _ c: Comparison) -> [Report.Block] {
+        guard let category = c.codebook.category(change.categoryID) else { return [] }
+        let t = strings
+        let intensity = c.years.map { y in String(format: "%.1f", c.row(year: y, category: change.categoryID)?.per1000 ?? 0) }.joined(separator: " / ")
+        var blocks: [Report.Block] = [.bullets([t("priorities.entry", t.label(category), change.yearsPresent.map(String.init).joined(separator: ", "), intensity)])]
+        if let year, let evidence = shortestEvidence(change.categoryID, year: year, c) {
+            blocks.append(.quote(shorten(evidence.sentence, around: evidence.matched), source: "\(evidence.documentID) \(evidence.segmentPath), \(t("quote.matched")): \(evidence.matched)"))
+        }
+        return blocks
+    }
+
+    /// The most readable quote of a year: the shortest full sentence (60 characters or more),
+    /// else the longest shorter one (headings such as "Hoạt động truyền thông:" say little).
+    private func shortestEvidence(_ category: String, year: Int, _ c: Comparison) -> Evidence? {
+        let all = c.documents.filter { $0.metadata.year == year }.flatMap { $0.coding.evidence.filter { $0.categoryID == category } }
+        let full = all.filter { $0.sentence.count >= 60 }
+        if !full.isEmpty {
+            return full.min { ($0.sentence.count, $0.documentID, $0.matchRange.lowerBound) < ($1.sentence.count, $1.documentID, $1.matchRange.lowerBound) }
+        }
+        return all.min { (-$0.sentence.count, $0.documentID, $0.matchRange.lowerBound) < (-$1.sentence.count, $1.documentID, $1.matchRange.lowerBound) }
+    }
+
+    /// A sentence with its white space collapsed, cut to about 220 characters around its
+    /// match with "…" where cut (the words stay the source's own).
+    private func shorten(_ raw: String, around match: String, limit: Int = 220) -> String {
+        let sentence = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard sentence.count > limit else { return sentence }
+        let characters = Array(sentence)
+        let matchStart = sentence.range(of: match).map { sentence.distance(from: sentence.startIndex, to: $0.lowerBound) } ?? 0
+        let start = max(0, min(matchStart - limit / 3, characters.count - limit))
+        let end = min(characters.count, start + limit)
+        return (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+    }
+
+    private func slogans(_ c: Comparison) -> Report.Section {
+        let t = strings
+        guard !c.slogans.isEmpty else { return Report.Section(title: t("slogans.title"), blocks: [.paragraph(t("slogans.none"))]) }
+        let rows = c.slogans.map { s in
+            [s.text, String(s.firstYear), s.years.map(String.init).joined(separator: ", "), s.exact ? t("yes") : t("slogans.near")]
+        }
+        let recurring = c.slogans.filter { $0.years.count > 1 }
+        return Report.Section(title: t("slogans.title"), blocks: [
+            .paragraph(t("slogans.intro", c.slogans.count, recurring.count)),
+            .table([t("col.slogan"), t("col.first"), t("col.years"), t("col.exact")], rows),
+        ])
+    }
+
+    private func references(_ c: Comparison) -> Report.Section {
+        let t = strings
+        let rows = c.references.map { r in
+            [r.key.hasPrefix(r.type) ? r.key : "\(r.type) \(r.key)", r.date, String(r.firstYear ?? 0), r.years.map(String.init).joined(separator: ", "), t("status.\(r.status.rawValue)")]
+        }
+        let stopped = c.references.filter { ($0.lastYear ?? 0) != c.years.last }.map { $0.key.hasPrefix($0.type) ? $0.key : "\($0.type) \($0.key)" }
+        var blocks: [Report.Block] = [.table([t("col.instrument"), t("col.date"), t("col.first"), t("col.years"), t("col.status")], rows)]
+        if !stopped.isEmpty { blocks.append(.paragraph(t("references.stopped", c.years.last ?? 0, stopped.joined(separator: "; ")))) }
+        return Report.Section(title: t("references.title"), blocks: blocks)
+    }
+
+    private func actors(_ c: Comparison) -> Report.Section {
+        let t = strings
+        var bullets: [String] = []
+        for year in c.years {
+            var names: [String: String] = [:]
+            for d in c.documents where d.metadata.year == year {
+                for a in d.actors where a.tasked { names[a.id] = t.language == .en ? a.nameEnglish : a.name }
+            }
+            bullets.append(t("actors.year", year, names.count, names.keys.sorted().compactMap { names[$0] }.joined(separator: "; ")))
+        }
+        return Report.Section(title: t("actors.title"), blocks: [.paragraph(t("actors.intro")), .bullets(bullets)])
+    }
+
+    private func keyness(_ c: Comparison) -> Report.Section {
+        let t = strings
+        guard c.years.count > 1 else { return Report.Section(title: t("keyness.title"), blocks: [.paragraph(t("keyness.single"))]) }
+        var blocks: [Report.Block] = [.paragraph(t("keyness.intro"))]
+        for year in c.years {
+            let top = highlights(c.keyness.filter { $0.target == String(year) && $0.direction == .over }, count: 8)
+            let terms = top.map { "\($0.term) (G2 \(String(format: "%.1f", $0.g2)), \($0.targetCount)/\($0.referenceCount))" }
+            blocks.append(.bullets([t("keyness.year", year, terms.isEmpty ? t("keyness.nothing") : terms.joined(separator: "; "))]))
+        }
+        return Report.Section(title: t("keyness.title"), blocks: blocks)
+    }
+
+    /// The strongest terms without repeats: a term inside one already listed is skipped, and
+    /// a longer term replaces a listed part of it when it is nearly as frequent (at least
+    /// 80%), so "tạo cơ hội" is shown rather than "tạo cơ", "cơ hội" and "tạo".
+    private func highlights(_ rows: [KeynessRow], count: Int) -> [KeynessRow] {
+        var chosen: [KeynessRow] = []
+        func contains(_ outer: String, _ inner: String) -> Bool { " \(outer) ".contains(" \(inner) ") }
+        for row in rows {
+            if chosen.contains(where: { contains($0.term, row.term) }) { continue }
+            if let i = chosen.firstIndex(where: { contains(row.term, $0.term) }) {
+                if Double(row.targetCount) >= 0.8 * Double(chosen[i].targetCount) {
+                    chosen[i] = row
+                    chosen = chosen.enumerated().filter { $0.offset == i || !contains(row.term, $0.element.term) }.map(\.element)
+                }
+                continue
+            }
+            if chosen.count < count { chosen.append(row) }
+        }
+        return chosen
+    }
+
+    private func reuse(_ c: Comparison) -> Report.Section {
+        let t = strings
+        guard !c.reuse.shares.isEmpty else { return Report.Section(title: t("reuse.title"), blocks: [.paragraph(t("reuse.none"))]) }
+        let rows = c.reuse.shares.map { [$0.documentID, $0.sourceID, String(format: "%.1f%%", $0.share * 100), String($0.reusedTokens)] }
+        var blocks: [Report.Block] = [.paragraph(t("reuse.intro", c.reuse.passages.count)),
+                                      .table([t("col.document"), t("col.sharedWith"), t("col.share"), t("col.syllables")], rows)]
+        let byID = Dictionary(uniqueKeysWithValues: c.documents.map { ($0.metadata.id, $0) })
+        for p in c.reuse.passages.sorted(by: { ($0.tokensA.count, $0.documentA) > ($1.tokensA.count, $1.documentA) }).prefix(3) {
+            guard let a = byID[p.documentA], let range = ComparisonTables.span(a, p.tokensA) else { continue }
+            blocks.append(.quote(shorten(a.quote(range), around: ""), source: t("reuse.passage", p.documentA, p.documentB, p.tokensA.count, String(format: "%.2f", p.similarity))))
+        }
+        return Report.Section(title: t("reuse.title"), blocks: blocks)
+    }
+
+    private func caveats(_ c: Comparison) -> Report.Section {
+        let t = strings
+        return Report.Section(title: t("caveats.title"), blocks: [.bullets([t("caveats.dictionary"), t("caveats.presence"), t("caveats.level"), t("caveats.keyness"), t("caveats.quotes")])])
+    }
+
+    private func settings(_ c: Comparison) -> Report.Section {
+        let t = strings
+        var bullets = [
+            t("settings.tool", toolVersion),
+            t("settings.codebook", c.codebook.source.split(separator: "/").last.map(String.init) ?? c.codebook.source, c.codebook.fingerprint, c.codebook.categories.count),
+            t("settings.years", c.years.map(String.init).joined(separator: ", "), c.baselineYear),
+        ]
+        bullets += c.documents.map { t("settings.document", $0.metadata.id, $0.metadata.file, $0.fingerprint, $0.encoding) }
+        return Report.Section(title: t("settings.title"), blocks: [.bullets(bullets)])
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The report's wording in one language, from `Resources/report-strings.tsv`.
+public struct ReportStrings: Sendable, Hashable {
+    public enum Language: String, Sendable, Hashable, CaseIterable {
+        case en, vi
+    }
+
+    public let language: Language
+    private let strings: [String: String]
+
+    public static func bundled(_ language: Language) throws(ResourceError) -> ReportStrings {
+        var strings: [String: String] = [:]
+        for row in try BundledResource.tsvRows("report-strings.tsv") where row.count >= 3 {
+            strings[row[0]] = language == .en ? row[1] : row[2]
+        }
+        return ReportStrings(language: language, strings: strings)
+    }
+
+    /// The string for `key` with `{0}`, `{1}`, ... replaced by `arguments`; the key itself when missing.
+    public func callAsFunction(_ key: String, _ arguments: CustomStringConvertible...) -> String {
+        var text = strings[key] ?? key
+        for (i, argument) in arguments.enumerated() {
+            text = text.replacingOccurrences(of: "{\(i)}", with: argument.description)
+        }
+        return text
+    }
+
+    /// A category's labels, this language first.
+    public func label(_ category: Category) -> String {
+        language == .en ? "\(category.labelEnglish) (\(category.labelVietnamese))" : "\(category.labelVietnamese) (\(category.labelEnglish))"
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import PolicyCompare
+
+/// `policy-compare compare`: the main job. Reads the corpus, compares the years, writes the reports.
+struct CompareCommand {
+    static let spec = Arguments.Spec(command: "compare", valued: ["corpus", "codebook", "years", "baseline", "out", "lang", "format", "csv", "delimiter"])
+    static let formats = ["csv", "txt", "md", "html", "xlsx"]
+
+    let cli: CLI
+    let arguments: Arguments
+    let years: [Int]?
+    let baseline: Int?
+    let language: ReportStrings.Language
+    let formats: Set<String>
+    let csv: CSVWriter
+
+    init(cli: CLI, arguments: [String]) throws(UsageError) {
+        self.cli = cli
+        let a = try Arguments.parse(arguments, spec: Self.spec)
+        self.arguments = a
+        if let text = a.options["years"] {
+            var list: [Int] = []
+            for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+                let trimmed = part.trimmingCharacters(in: .whitespaces)
+                guard trimmed.count == 4, let year = Int(trimmed) else {
+                    throw .badValue(command: "compare", option: "years", value: text, expected: "four-digit years separated by commas, e.g. 2010,2013,2019")
+                }
+                list.append(year)
+            }
+            years = list
+        } else {
+            years = nil
+        }
+        if let text = a.options["baseline"] {
+            guard text.count == 4, let year = Int(text) else {
+                throw .badValue(command: "compare", option: "baseline", value: text, expected: "a four-digit year, e.g. 2010")
+            }
+            baseline = year
+        } else {
+            baseline = nil
+        }
+        let lang = a.options["lang"] ?? "en"
+        guard let language = ReportStrings.Language(rawValue: lang) else {
+            throw .badValue(command: "compare", option: "lang", value: lang, expected: "en or vi")
+        }
+        self.language = language
+        let formatText = a.options["format"] ?? Self.formats.joined(separator: ",")
+        let formats = Set(formatText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        guard !formats.isEmpty, formats.isSubset(of: Self.formats) else {
+            throw .badValue(command: "compare", option: "format", value: formatText, expected: "a comma-separated list of \(Self.formats.joined(separator: ", "))")
+        }
+        self.formats = formats
+        let profile = try csvProfile(a, command: "compare")
+        let delimiter: Character
+        switch a.options["delimiter"] ?? "," {
+        case ",": delimiter = ","
+        case ";": delimiter = ";"
+        case "tab", "\t", "\\t": delimiter = "\t"
+        case let other: throw .badValue(command: "compare", option: "delimiter", value: other, expected: "',', ';' or 'tab'")
+        }
+        guard let writer = try? CSVWriter(profile: profile, delimiter: delimiter) else {
+            throw .badValue(command: "compare", option: "delimiter", value: String(delimiter), expected: "',', ';' or 'tab'")
+        }
+        csv = writer
+    }
+
+    func run() throws -> CLIResult {
+        let corpus = try Corpus.load(cli.corpusURL(arguments))
+        let codebook = try CodebookLoader.load(cli.codebookURL(arguments))
+        let analyses = try CorpusAnalyzer(codebook: codebook).analyze(corpus)
+        let comparison = try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: years, baseline: baseline))
+        let files = try Self.files(comparison, formats: formats, csv: csv, language: language)
+        let out = cli.url(arguments.options["out"] ?? "Reports")
+        try OutputFolder.write(files, to: out)
+        return .success("compared \(comparison.documents.count) documents over \(comparison.years.map(String.init).joined(separator: ", ")); wrote \(files.count) files to \(out.path)\n")
+    }
+
+    /// Every output file of a comparison, in a fixed order.
+    static func files(_ c: Comparison, formats: Set<String>, csv: CSVWriter, language: ReportStrings.Language) throws -> [(name: String, bytes: [UInt8])] {
+        let tables = ComparisonTables.all(c)
+        var files: [(name: String, bytes: [UInt8])] = []
+        if formats.contains("csv") {
+            files += tables.map { (name: "\($0.name).csv", bytes: csv.write($0)) }
+            files.append((name: "datapackage.json", bytes: DataPackage.json(
+                tables: tables, csv: csv, name: "policycompare-comparison", title: "PolicyCompare comparison of directives",
+                description: "Themes and activities of the compared directives by document and year, their change across years, and the evidence behind every count.")))
+        }
+        let strings = try ReportStrings.bundled(language)
+        let report = ReportBuilder(strings: strings, toolVersion: CLI.version).build(c)
+        if formats.contains("txt") { files.append((name: "report.txt", bytes: Array(TextReport.plain(report).utf8))) }
+        if formats.contains("md") { files.append((name: "report.md", bytes: Array(TextReport.markdown(report).utf8))) }
+        if formats.contains("html") { files.append((name: "report.html", bytes: Array(HTMLReport.render(report, comparison: c, strings: strings).utf8))) }
+        if formats.contains("xlsx") {
+            let order = ["matrix_by_year", "changes", "coding_by_year", "evidence", "themes", "slogans", "references", "keyness", "reuse", "documents"]
+            let sheets = order.compactMap { name in tables.first { $0.name == name } } + tables.filter { !order.contains($0.name) }
+            files.append((name: "comparison.xlsx", bytes: try XLSXWriter.workbook(sheets)))
+        }
+        return files
+    }
+}

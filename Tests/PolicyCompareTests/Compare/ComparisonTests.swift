@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+@testable import PolicyCompare
+
+@Suite struct ChangeStatusTests {
+    @Test(arguments: [
+        ([true, true, true], ChangeStatus.continuing),
+        ([false, true, true], .new),
+        ([false, false, true], .new),
+        ([true, false, false], .dropped),
+        ([true, true, false], .dropped),
+        ([true, false, true], .intermittent),
+        ([false, true, false], .intermittent),
+        ([false, false, false], .absent),
+        ([true], .continuing),
+        ([false], .absent),
+    ])
+    func rules(presence: [Bool], status: ChangeStatus) {
+        #expect(ChangeStatus.of(presence) == status)
+    }
+
+    @Test func baselineChanges() {
+        #expect(BaselineChange.of(baseline: false, year: true) == .gained)
+        #expect(BaselineChange.of(baseline: true, year: false) == .lost)
+        #expect(BaselineChange.of(baseline: true, year: true) == .kept)
+        #expect(BaselineChange.of(baseline: false, year: false) == BaselineChange.none)
+    }
+}
+
+@Suite struct ComparisonTests {
+    static let codebook = """
+        category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions
+        marriage,theme,,Child marriage,Tảo hôn,,tảo hôn,
+        drowning,theme,,Drowning,Đuối nước,,đuối nước,
+        climate,theme,,Climate,Biến đổi khí hậu,,biến đổi khí hậu,
+        online,theme,,Online,Môi trường mạng,,môi trường mạng,
+        water,theme,,Water,Nước sạch,,nước sạch,
+        """
+
+    /// A small corpus: 2010 and 2013 one letter each, 2019 two plans.
+    static func corpus() throws -> (Corpus, Codebook) {
+        let root = try Fixtures.temporaryFolder()
+        let files = [
+            ("a2010", 2010, "national", "Phòng chống đuối nước. Ứng phó biến đổi khí hậu. Cung cấp nước sạch."),
+            ("b2013", 2013, "national", "Phòng chống đuối nước và tảo hôn."),
+            ("c2019", 2019, "provincial", "Phòng chống đuối nước, tảo hôn. Cung cấp nước sạch."),
+            ("d2019", 2019, "provincial", "An toàn trên môi trường mạng; phòng chống tảo hôn."),
+        ]
+        var manifest = "document_id,year,file,issuer,level,kind\n"
+        for (id, year, level, text) in files {
+            try Data(text.utf8).write(to: root.appendingPathComponent("\(id).txt"))
+            manifest += "\(id),\(year),\(id).txt,Test,\(level),letter\n"
+        }
+        try Data(manifest.utf8).write(to: root.appendingPathComponent("manifest.csv"))
+        let codebook = try #require(try CodebookLoader.check(codebook, file: "t.csv").0)
+        return (try Corpus.load(root), codebook)
+    }
+
+    static func compare(_ options: ComparisonOptions = .init()) throws -> Comparison {
+        let (corpus, codebook) = try corpus()
+        let analyses = try CorpusAnalyzer(codebook: codebook).analyze(corpus)
+        return try Comparison.compute(analyses, codebook: codebook, options: options)
+    }
+
+    @Test func statusesOnAHandMadeCorpus() throws {
+        let c = try Self.compare()
+        #expect(c.years == [2010, 2013, 2019])
+        let status = Dictionary(uniqueKeysWithValues: c.changes.map { ($0.categoryID, $0.status) })
+        #expect(status == ["drowning": .continuing, "marriage": .new, "climate": .dropped, "water": .intermittent, "online": .new])
+        let marriage = try #require(c.changes.first { $0.categoryID == "marriage" })
+        #expect(marriage.firstYear == 2013 && marriage.lastYear == 2019 && marriage.yearsPresent == [2013, 2019])
+        #expect(c.changes.first { $0.categoryID == "online" }?.firstYear == 2019)
+    }
+
+    @Test func yearsHoldSeveralDocuments() throws {
+        let c = try Self.compare()
+        let marriage2019 = try #require(c.row(year: 2019, category: "marriage"))
+        #expect((marriage2019.documentsPresent, marriage2019.documentsTotal, marriage2019.matches) == (2, 2, 2))
+        let online2019 = try #require(c.row(year: 2019, category: "online"))
+        #expect((online2019.documentsPresent, online2019.documentsTotal) == (1, 2))
+        #expect(abs(marriage2019.per1000 - 2000.0 / Double(marriage2019.syllables)) < 1e-9)
+        #expect(c.caveats.contains(.severalDocuments(year: 2019, count: 2)))
+        #expect(c.caveats.contains { if case .mixedLevels = $0 { true } else { false } })
+    }
+
+    @Test func baselineAndYearSelection() throws {
+        let c = try Self.compare(ComparisonOptions(years: [2019, 2010], baseline: 2010))
+        #expect(c.years == [2019, 2010] && c.baselineYear == 2010)
+        let climate = try #require(c.changes.first { $0.categoryID == "climate" })
+        #expect(climate.baseline.map(\.change) == [.lost])
+        #expect(climate.status == .new, "years are compared in the order given: absent in 2019, present in 2010")
+        let marriage = try #require(c.changes.first { $0.categoryID == "marriage" })
+        #expect(marriage.baseline.first?.change == .gained)
+        #expect(throws: ComparisonError.yearNotInCorpus(2014, available: [2010, 2013, 2019])) { try Self.compare(ComparisonOptions(years: [2010, 2014])) }
+        #expect(throws: ComparisonError.baselineNotCompared(2013, years: [2010, 2019])) { try Self.compare(ComparisonOptions(years: [2010, 2019], baseline: 2013)) }
+        #expect(throws: ComparisonError.duplicateYear(2010)) { try Self.compare(ComparisonOptions(years: [2010, 2010])) }
+    }
+
+    @Test func themeDiffByHand() {
+        let (kept, added, removed) = ThemeChange.diff(["tạo", "cơ", "hội", "cho", "trẻ", "em"], ["chung", "tay", "vì", "trẻ", "em", "nghèo"])
+        #expect(kept == ["trẻ", "em"])
+        #expect(added == ["chung", "tay", "vì", "nghèo"])
+        #expect(removed == ["tạo", "cơ", "hội", "cho"])
+        let repeated = ThemeChange.diff(["trẻ", "em"], ["trẻ", "em", "trẻ", "em"])
+        #expect(repeated.1 == ["trẻ", "em"] && repeated.2.isEmpty)
+    }
+}
+
+@Suite struct RealCorpusComparisonTests {
+    static let comparison: Comparison? = {
+        guard let corpus = Fixtures.corpus, let codebook = Fixtures.codebook,
+              let analyses = try? CorpusAnalyzer(codebook: codebook).analyze(corpus) else { return nil }
+        return try? Comparison.compute(analyses, codebook: codebook)
+    }()
+
+    @Test func themesAndTheirWording() throws {
+        let c = try #require(Self.comparison)
+        let byDocument = Dictionary(uniqueKeysWithValues: c.themes.map { ($0.documentID, $0) })
+        #expect(byDocument["2014-molisa"]?.theme == nil)
+        let t2013 = try #require(byDocument["2013-molisa"])
+        #expect(t2013.previousYear == 2010 && t2013.removed.isEmpty)
+        #expect(t2013.added == ["nghèo", "và", "trẻ", "em", "dân", "tộc", "thiểu", "số"])
+        let t2019 = try #require(byDocument["2019-lang-son"])
+        #expect(t2019.previousYear == 2013, "2014 states no theme, so 2019 is compared with 2013")
+        #expect(t2019.added == ["chung", "tay", "vì"])
+    }
+
+    @Test func sloganRecurrence() throws {
+        let c = try #require(Self.comparison)
+        let listen = try #require(c.slogans.first { $0.text.hasPrefix("Lắng nghe trẻ em bằng trái tim") })
+        #expect(listen.firstYear == 2013 && listen.years == [2013, 2019] && listen.exact)
+        #expect(listen.documents == ["2013-molisa", "2019-kien-giang", "2019-lang-son"])
+        #expect(c.slogans.count == 13)
+        #expect(c.slogans.filter { $0.years.count > 1 }.count == 1)
+    }
+
+    @Test func referencesOverTime() throws {
+        let c = try #require(Self.comparison)
+        let ct20 = try #require(c.references.first { $0.key == "20-CT/TW" })
+        #expect(ct20.years == [2013, 2014, 2019] && ct20.status == .new && ct20.date == "2012-11-05")
+        #expect(c.references.first { $0.key == "55-CT/TW" }?.status == .dropped)
+        #expect(c.references.first { $0.key == "1332/LĐTBXH-TE" }?.mentions == ["2019-lang-son": 1, "2019-kien-giang": 1])
+    }
+
+    @Test func reuseBetweenTheTwoProvincialPlans() throws {
+        let c = try #require(Self.comparison)
+        let share = try #require(c.reuse.shares.first { $0.documentID == "2019-lang-son" && $0.sourceID == "2019-kien-giang" })
+        #expect(share.share > 0.4, "Lạng Sơn's plan follows the same ministry guidance as Kiên Giang's")
+        let texts = c.reuse.passages.filter { $0.documentA == "2019-kien-giang" && $0.documentB == "2019-lang-son" }.compactMap { p -> String? in
+            guard let a = c.documents.first(where: { $0.metadata.id == p.documentA }), let r = ComparisonTables.span(a, p.tokensA) else { return nil }
+            return a.quote(r)
+        }
+        #expect(texts.contains { $0.contains("Vận động các tổ chức, cá nhân ủng hộ Quỹ Bảo trợ trẻ em") })
+        #expect(texts.contains { $0.contains("Thực hiện hiệu quả hơn các chính sách, chương trình và vận động xã hội") })
+        #expect(texts.contains { $0.contains("Không để trẻ em nào bị bỏ lại phía sau") })
+    }
+
+    @Test func continuityAndNewPriorities() throws {
+        let c = try #require(Self.comparison)
+        let status = Dictionary(uniqueKeysWithValues: c.changes.map { ($0.categoryID, $0.status) })
+        for id in ["equal_opportunity", "poor_ethnic_minority", "special_circumstances", "participation", "communication", "direct_support", "planning_integration", "monitoring_inspection"] {
+            #expect(status[id] == .continuing, "\(id)")
+        }
+        for id in ["violence_abuse", "injury_drowning", "child_friendly_communes", "protection_services", "reporting", "coordination"] {
+            #expect(status[id] == .new && c.changes.first { $0.categoryID == id }?.firstYear == 2014, "\(id)")
+        }
+        for id in ["child_marriage", "hotline_111", "online_safety", "skills_training"] {
+            #expect(status[id] == .new && c.changes.first { $0.categoryID == id }?.firstYear == 2019, "\(id)")
+        }
+        #expect(status["climate_change"] == .dropped)
+    }
+
+    @Test(arguments: ReportStrings.Language.allCases)
+    func reportsInBothLanguagesHaveNoMissingStrings(_ language: ReportStrings.Language) throws {
+        let c = try #require(Self.comparison)
+        let report = ReportBuilder(strings: try ReportStrings.bundled(language), toolVersion: "test").build(c)
+        let text = TextReport.plain(report)
+        #expect(!text.contains("{0}") && !text.contains("{1}"))
+        // Every key the builder asks for exists: no dotted key such as "theme.against" is left in the text.
+        let keys = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Sources/PolicyCompare/Resources/report-strings.tsv"), encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { $0.split(separator: "\t").first.map(String.init) }
+        #expect(keys.count > 50)
+        for key in keys where key.contains(".") { #expect(!text.contains(key), "untranslated key \(key)") }
+        for prefix in ["reading.", "corpus.", "theme.", "priorities.", "slogans.", "references.", "actors.", "keyness.", "reuse.", "caveats.", "settings.", "caveat.", "col.", "status.", "rule."] {
+            #expect(!text.replacingOccurrences(of: ".csv", with: "_csv").contains(" \(prefix)"), "a key starting with \(prefix) is missing from report-strings.tsv")
+        }
+        #expect(text.contains("Chung tay vì trẻ em nghèo, trẻ em dân tộc thiểu số"))
+        #expect(text.contains(language == .en ? "Child marriage (Tảo hôn)" : "Tảo hôn (Child marriage)"))
+        let markdown = TextReport.markdown(report)
+        #expect(markdown.hasPrefix("# "))
+    }
+
+    @Test func markdownEscapesDocumentText() {
+        #expect(TextReport.escape("<script>alert(1)</script> *x* | y") == "&lt;script&gt;alert(1)&lt;/script&gt; \\*x\\* \\| y")
+    }
+}
