@@ -3,7 +3,8 @@ import PolicyCompare
 
 /// `policy-compare compare`: the main job. Reads the corpus, compares the years, writes the reports.
 struct CompareCommand {
-    static let spec = Arguments.Spec(command: "compare", valued: ["corpus", "codebook", "years", "baseline", "out", "lang", "format", "csv", "delimiter"])
+    static let spec = Arguments.Spec(command: "compare", valued: ["corpus", "codebook", "years", "baseline", "out", "lang", "format", "csv", "delimiter"],
+                                     flags: ["skip-invalid"])
     static let formats = ["csv", "txt", "md", "html", "xlsx"]
 
     let cli: CLI
@@ -67,12 +68,21 @@ struct CompareCommand {
     func run() throws -> CLIResult {
         let corpus = try Corpus.load(cli.corpusURL(arguments))
         let codebook = try CodebookLoader.load(cli.codebookURL(arguments))
-        let analyses = try CorpusAnalyzer(codebook: codebook).analyze(corpus)
-        let comparison = try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: years, baseline: baseline))
+        let analyzer = try CorpusAnalyzer(codebook: codebook)
+        var skipped: [SkippedDocument] = []
+        let analyses: [DocumentAnalysis]
+        if arguments.flags.contains("skip-invalid") {
+            (analyses, skipped) = analyzer.analyzeSkippingInvalid(corpus)
+        } else {
+            analyses = try analyzer.analyze(corpus)
+        }
+        var comparison = try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: years, baseline: baseline))
+        comparison.skipped = skipped
         let files = try Self.files(comparison, formats: formats, csv: csv, language: language)
         let out = cli.url(arguments.options["out"] ?? "Reports")
         try OutputFolder.write(files, to: out)
-        return .success("compared \(comparison.documents.count) documents over \(comparison.years.map(String.init).joined(separator: ", ")); wrote \(files.count) files to \(out.path)\n")
+        let warnings = skipped.map { "warning: skipped \($0.documentID): \($0.reason)\n" }.joined()
+        return CLIResult(exitCode: 0, stdout: "compared \(comparison.documents.count) documents over \(comparison.years.map(String.init).joined(separator: ", ")); wrote \(files.count) files to \(out.path)\n", stderr: warnings)
     }
 
     /// Every output file of a comparison, in a fixed order.

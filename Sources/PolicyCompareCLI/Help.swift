@@ -4,20 +4,47 @@ enum Help {
     policy-compare: compare Vietnamese Month-of-Action-for-Children directives across years.
 
     Usage:
-      policy-compare inspect FILE|DOCUMENT_ID [--json] [--corpus DIR]
-      policy-compare --help | --version
+      policy-compare compare   [--corpus DIR] [--codebook FILE] [--years 2010,2019] [--baseline YEAR]
+                               [--out DIR] [--lang en|vi] [--format csv,txt,md,html,xlsx]
+                               [--csv spreadsheet|plain] [--delimiter ,|;|tab] [--skip-invalid]
+      policy-compare inspect   FILE|DOCUMENT_ID [--json] [--corpus DIR]
+      policy-compare code      [--corpus DIR] [--codebook FILE] [--out DIR] [--csv spreadsheet|plain]
+      policy-compare codebook  check [FILE] | export [--format quanteda-yaml] [--codebook FILE] [--out FILE]
+      policy-compare agreement --coding FILE [--corpus DIR] [--codebook FILE]
+      policy-compare --help | COMMAND --help | --version
 
     Commands:
-      inspect   Print one directive, normalised and parsed: metadata, theme, period,
-                slogans, references, actors, deadlines and the segment tree.
+      compare    Compare the years of a corpus and write tables, reports and a workbook
+                 (default: Datasets/ to Reports/).
+      inspect    Print one directive, normalised and parsed.
+      code       Code every document with the codebook and write the coding tables.
+      codebook   Check a codebook, or export it as a quanteda dictionary.
+      agreement  Compare the tool's coding with a human coding (precision, recall, F1, kappa).
 
-    Run `policy-compare COMMAND --help` for a command's options.
-    Exit codes: 0 success, 1 bad input data, 2 bad usage.
+    Exit codes: 0 success, 1 bad input data, 2 bad usage. Errors go to standard error.
 
     """
 
     static func text(for command: String) -> String? {
         switch command {
+        case "compare":
+            """
+            policy-compare compare [options]
+
+            Reads the corpus, codes every directive, compares the years and writes the reports.
+              --corpus DIR         corpus folder with manifest.csv (default: Datasets)
+              --codebook FILE      codebook CSV (default: <corpus>/codebook.csv)
+              --years Y1,Y2,...    years to compare, in this order (default: all, ascending)
+              --baseline YEAR      year the others are compared against (default: the first)
+              --out DIR            output folder (default: Reports); other files in it are kept
+              --lang en|vi         language of the reports (default: en)
+              --format LIST        any of csv,txt,md,html,xlsx (default: all)
+              --csv PROFILE        spreadsheet (UTF-8 BOM, formulas neutralised; default) or plain
+              --delimiter D        ',' (default), ';' or tab
+              --skip-invalid       leave out documents that cannot be read, list them in the
+                                   report, and go on (default: stop and write nothing)
+
+            """
         case "inspect":
             """
             policy-compare inspect FILE|DOCUMENT_ID [--json] [--corpus DIR]
@@ -28,6 +55,30 @@ enum Help {
               --json          print JSON (keys: document_id, year, theme, period, slogans,
                               references, actors, deadlines, segments, ...)
               --corpus DIR    corpus folder with manifest.csv (default: Datasets)
+
+            """
+        case "code":
+            """
+            policy-compare code [--corpus DIR] [--codebook FILE] [--out DIR] [--csv spreadsheet|plain]
+
+            Codes every document and writes coding_by_document.csv, evidence.csv and uncoded.csv.
+
+            """
+        case "codebook":
+            """
+            policy-compare codebook check [FILE]
+            policy-compare codebook export [--format quanteda-yaml] [--codebook FILE] [--out FILE]
+
+            check: lists every problem of a codebook as file:line:column: message (exit 1 if any).
+            export: prints (or writes to --out) the codebook as a quanteda YAML dictionary.
+
+            """
+        case "agreement":
+            """
+            policy-compare agreement --coding FILE [--corpus DIR] [--codebook FILE]
+
+            FILE has columns document_id, category_id, present (true/false). Prints precision,
+            recall, F1 and Cohen's kappa per category and overall, and every disagreement.
 
             """
         default:

@@ -46,6 +46,8 @@ public struct Comparison: Sendable {
     public var reuse: ReuseResult
     /// Things a reader should know before trusting a comparison (mixed levels, lengths).
     public var caveats: [Caveat]
+    /// Documents of the corpus left out because they could not be read (`--skip-invalid`).
+    public var skipped: [SkippedDocument] = []
 
     public static func compute(_ all: [DocumentAnalysis], codebook: Codebook, options: ComparisonOptions = .init()) throws(ComparisonError) -> Comparison {
         guard !all.isEmpty else { throw .noDocuments }

@@ -24,4 +24,25 @@ public struct CorpusAnalyzer: Sendable {
     public func analyze(_ corpus: Corpus) throws -> [DocumentAnalysis] {
         try corpus.documents.map { try analyze($0, in: corpus) }
     }
+
+    /// Analyses every document it can, in manifest order, and lists those it could not read.
+    public func analyzeSkippingInvalid(_ corpus: Corpus) -> (analyses: [DocumentAnalysis], skipped: [SkippedDocument]) {
+        var analyses: [DocumentAnalysis] = []
+        var skipped: [SkippedDocument] = []
+        for document in corpus.documents {
+            do {
+                analyses.append(try analyze(document, in: corpus))
+            } catch {
+                skipped.append(SkippedDocument(documentID: document.id, file: document.file, reason: String(describing: error)))
+            }
+        }
+        return (analyses, skipped)
+    }
+}
+
+/// A document left out of a comparison run with `--skip-invalid`, and why.
+public struct SkippedDocument: Sendable, Hashable {
+    public var documentID: String
+    public var file: String
+    public var reason: String
 }

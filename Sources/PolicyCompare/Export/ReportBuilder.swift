@@ -13,12 +13,12 @@ public struct ReportBuilder: Sendable {
     public func build(_ c: Comparison) -> Report {
         let t = strings
         let span = c.years.count > 1 ? "\(c.years.first ?? 0)-\(c.years.last ?? 0)" : "\(c.years.first ?? 0)"
-        return Report(title: t("title", span), sections: [
+        return Report(title: t("title", span), sections: [Report.Section?]([
             Report.Section(title: t("reading.title"), blocks: [.paragraph(t("reading.intro")), .bullets([
                 t("rule.continuing"), t("rule.new"), t("rule.dropped"), t("rule.intermittent"), t("rule.absent"), t("rule.present"), t("rule.baseline", c.baselineYear),
             ])]),
-            corpus(c), themes(c), priorities(c), slogans(c), references(c), actors(c), keyness(c), reuse(c), caveats(c), settings(c),
-        ])
+            corpus(c), skipped(c), themes(c), priorities(c), slogans(c), references(c), actors(c), keyness(c), reuse(c), caveats(c), settings(c),
+        ]).compactMap { $0 })
     }
 
     private func corpus(_ c: Comparison) -> Report.Section {
@@ -34,6 +34,14 @@ public struct ReportBuilder: Sendable {
         let warnings = c.caveats.map(caveat)
         if !warnings.isEmpty { blocks.append(.paragraph(t("corpus.warnings"))); blocks.append(.bullets(warnings)) }
         return Report.Section(title: t("corpus.title"), blocks: blocks)
+    }
+
+    private func skipped(_ c: Comparison) -> Report.Section? {
+        guard !c.skipped.isEmpty else { return nil }
+        return Report.Section(title: strings("skipped.title"), blocks: [
+            .paragraph(strings("skipped.intro", c.skipped.count)),
+            .bullets(c.skipped.map { "\($0.documentID) (\($0.file)): \($0.reason)" }),
+        ])
     }
 
     private func caveat(_ caveat: Caveat) -> String {
