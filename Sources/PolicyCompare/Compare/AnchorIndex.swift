@@ -2,170 +2,263 @@
 ///
 /// Only winnowed anchors are indexed, not every shingle: about `2 / (window + 1)` of them,
 /// which still guarantees an anchor in every identical run of the minimum passage length.
-/// Only keys that can seed a pair are kept (found in 2 or more documents, and not in so many
-/// that they are boilerplate), and each anchor stores its key's postings range directly, so
-/// the per-document passes read their anchors sequentially and touch the postings only for
-/// the few anchors that are shared.
+/// Only keys that can seed a pair are kept: found in 2 or more documents, and not in so many
+/// that they are boilerplate.
 ///
-/// Keys are grouped by sorting the anchors' hashes (bucketed on their top bits, then sorted
-/// per bucket) rather than through a hash table: millions of random probes into a table far
-/// larger than the cache cost more than two sequential passes. Postings are stored flat
-/// (compressed sparse rows) in document order.
+/// Building and reading the index are bound by memory latency, not arithmetic, so it is laid
+/// out for the cache and for all cores, with no shared mutable state:
+/// - anchors are split by the top bits of their hash into partitions small enough that each
+///   partition's hash table stays in cache, and partitions are built in parallel;
+/// - kept keys are then numbered in order of first occurrence (document, then position) and
+///   their postings laid out in that order, so a document that shares a passage with an
+///   earlier one reads that passage's postings sequentially instead of one cache miss each;
+/// - instead of a lookup per anchor, each partition hands every document chunk the keys its
+///   documents hold (the index transposed), and chunks collect them in parallel.
 struct AnchorIndex: Sendable {
-    /// One document's anchor shingles, in text order.
-    struct Anchors: Sendable {
-        var hashes: [UInt64] = []
-        var positions: [Int] = []
-    }
-
-    /// Per document, the range of its anchors in the `anchor…` arrays.
-    private(set) var documentAnchors: [Range<Int>] = []
-    /// Token position where each anchor shingle starts.
-    private(set) var anchorPosition: [Int] = []
-    /// Postings of each anchor's key; empty when the key cannot seed a pair.
-    private(set) var anchorPostings: [Range<Int>] = []
-    /// Whether the anchor is among the first `maxOccurrences` of its key in its document,
-    /// i.e. has a posting of its own.
-    private(set) var anchorIndexed: [Bool] = []
-    /// Whether the anchor is its key's first occurrence in its document.
-    private(set) var anchorFirstInDocument: [Bool] = []
-    private(set) var postingDocument: [Int] = []
-    private(set) var postingPosition: [Int] = []
-
-    /// Indexes the anchors of each document (position `d` is document `d`).
-    ///
-    /// - Parameters:
-    ///   - maxOccurrences: postings kept per key and document.
-    ///   - documentFrequencies: how many documents a key must be found in to be kept.
-    init(_ documents: [Anchors], maxOccurrences: Int, documentFrequencies: Range<Int>) {
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(documents.count)
-        var entries: [Entry] = []
-        entries.reserveCapacity(documents.reduce(0) { $0 + $1.hashes.count })
-        var positions: [Int] = []
-        positions.reserveCapacity(entries.capacity)
-        for (document, anchors) in documents.enumerated() {
-            let start = entries.count
-            for (hash, position) in zip(anchors.hashes, anchors.positions) {
-                entries.append(Entry(hash: hash, anchor: entries.count, document: document, position: position))
-            }
-            positions.append(contentsOf: anchors.positions)
-            ranges.append(start..<entries.count)
-        }
-        documentAnchors = ranges
-        anchorPosition = positions
-        Self.sortByHash(&entries)
-
-        var postings = [Range<Int>](repeating: 0..<0, count: entries.count)
-        var indexed = [Bool](repeating: false, count: entries.count)
-        var first = [Bool](repeating: false, count: entries.count)
-        var postingDocuments: [Int] = []
-        var postingPositions: [Int] = []
-        var groupStart = 0
-        while groupStart < entries.count {
-            let hash = entries[groupStart].hash
-            var groupEnd = groupStart + 1
-            var documentCount = 1
-            while groupEnd < entries.count && entries[groupEnd].hash == hash {
-                if entries[groupEnd].document != entries[groupEnd - 1].document { documentCount += 1 }
-                groupEnd += 1
-            }
-            // Within a group entries are in anchor order, hence by document then position.
-            let keep = documentFrequencies.contains(documentCount)
-            let postingStart = postingDocuments.count
-            var lastDocument = -1
-            var occurrences = 0
-            for member in groupStart..<groupEnd {
-                let entry = entries[member]
-                if entry.document != lastDocument {
-                    lastDocument = entry.document
-                    occurrences = 0
-                    first[entry.anchor] = true
-                }
-                if occurrences < maxOccurrences {
-                    occurrences += 1
-                    indexed[entry.anchor] = true
-                    if keep {
-                        postingDocuments.append(entry.document)
-                        postingPositions.append(entry.position)
-                    }
-                }
-            }
-            if keep {
-                let range = postingStart..<postingDocuments.count
-                for member in groupStart..<groupEnd {
-                    postings[entries[member].anchor] = range
-                }
-            }
-            groupStart = groupEnd
-        }
-        anchorPostings = postings
-        anchorIndexed = indexed
-        anchorFirstInDocument = first
-        postingDocument = postingDocuments
-        postingPosition = postingPositions
-    }
-
-    /// An anchor with what indexing needs of it, so sorting and grouping read contiguous memory.
-    private struct Entry {
+    /// One anchor shingle of one document.
+    struct Anchor: Sendable {
         var hash: UInt64
-        var anchor: Int
         var document: Int
         var position: Int
-
-        /// Hash order, then anchor order (document, then position).
-        func precedes(_ other: Entry) -> Bool {
-            hash != other.hash ? hash < other.hash : anchor < other.anchor
-        }
     }
 
-    /// Sorts `entries` by hash, then anchor number.
+    /// One occurrence of a key.
+    struct Posting: Sendable {
+        var document: Int
+        var position: Int
+    }
+
+    /// A document chunk's anchors, grouped by partition (see ``partitioned(_:bits:)``).
+    struct PartitionedAnchors: Sendable {
+        var anchors: [Anchor] = []
+        /// Anchors of partition `p` are `anchors[offsets[p]..<offsets[p + 1]]`.
+        var offsets: [Int] = [0]
+    }
+
+    /// Keys of one partition, numbered in order of first occurrence, with their postings.
+    private struct Partition: Sendable {
+        /// Start of each key's postings; key `k`'s are `postingStart[k]..<postingStart[k + 1]`,
+        /// empty for keys that were not kept.
+        var postingStart: [Int] = [0]
+        var postings: [Posting] = []
+        /// Kept keys, ascending (hence by first occurrence).
+        var keptKeys: [Int] = []
+        /// Per document chunk, the (document, key) pairs of kept keys, by key.
+        var holdings: [[(document: Int, key: Int)]] = []
+    }
+
+    /// Start of each key's postings: key `k`'s are `keyStart[k]..<keyStart[k + 1]`.
+    private let keyStart: [Int]
+    /// Postings of all kept keys, keys in order of first occurrence, each key's run by
+    /// document then position.
+    let postings: [Posting]
+    /// Per document, the kept keys it holds, ascending, each once.
+    let documentKeys: [[Int]]
+
+    /// Where the postings of a key from ``documentKeys`` are in ``postings``.
     ///
-    /// Hashes are uniform, so one counting pass on their top bits spreads them over buckets
-    /// of a few dozen entries, which an insertion sort then finishes in place.
-    private static func sortByHash(_ entries: inout [Entry]) {
-        var bits = 1
-        while bits < 24 && (1 << bits) * 16 < entries.count { bits += 1 }
-        let shift = UInt64(64 - bits)
-        let bucketCount = 1 << bits
-        var bucketStart = [Int](repeating: 0, count: bucketCount + 1)
-        for entry in entries {
-            bucketStart[Int(entry.hash >> shift) + 1] += 1
+    /// A range rather than a slice: a slice retains the shared array, and millions of
+    /// retains from several threads on one reference count cost more than the lookups.
+    func postingRange(of key: Int) -> Range<Int> {
+        keyStart[key]..<keyStart[key + 1]
+    }
+
+    /// Number of hash bits that choose a partition for about `anchorCount` anchors: about
+    /// 32,768 anchors per partition, so its table (about 1 MB) stays in cache.
+    static func partitionBits(anchorCount: Int) -> Int {
+        var bits = 0
+        while bits < 12 && (anchorCount >> bits) > 32_768 { bits += 1 }
+        return bits
+    }
+
+    /// `anchors` (in document and position order) grouped by partition, keeping that order
+    /// within each partition.
+    static func partitioned(_ anchors: [Anchor], bits: Int) -> PartitionedAnchors {
+        let count = 1 << bits
+        var offsets = [Int](repeating: 0, count: count + 1)
+        for anchor in anchors {
+            offsets[partition(of: anchor.hash, bits: bits) + 1] += 1
         }
-        for bucket in 0..<bucketCount {
-            bucketStart[bucket + 1] += bucketStart[bucket]
+        for index in 0..<count {
+            offsets[index + 1] += offsets[index]
         }
-        var cursor = bucketStart
-        var bucketed = entries
-        for entry in entries {
-            let bucket = Int(entry.hash >> shift)
-            bucketed[cursor[bucket]] = entry
-            cursor[bucket] += 1
+        var cursor = offsets
+        var grouped = anchors
+        for anchor in anchors {
+            let index = partition(of: anchor.hash, bits: bits)
+            grouped[cursor[index]] = anchor
+            cursor[index] += 1
         }
-        for bucket in 0..<bucketCount {
-            let lower = bucketStart[bucket]
-            let upper = bucketStart[bucket + 1]
-            guard upper - lower > 1 else { continue }
-            for next in (lower + 1)..<upper {
-                let entry = bucketed[next]
-                var slot = next
-                while slot > lower && entry.precedes(bucketed[slot - 1]) {
-                    bucketed[slot] = bucketed[slot - 1]
-                    slot -= 1
+        return PartitionedAnchors(anchors: grouped, offsets: offsets)
+    }
+
+    private static func partition(of hash: UInt64, bits: Int) -> Int {
+        bits == 0 ? 0 : Int(hash >> UInt64(64 - bits))
+    }
+
+    /// Builds the index from every document chunk's partitioned anchors.
+    ///
+    /// - Parameters:
+    ///   - chunks: document ranges, in order, covering all documents; `anchors[c]` holds the
+    ///     anchors of `chunks[c]`, partitioned with `bits`.
+    ///   - maxOccurrences: postings kept per key and document.
+    ///   - documentFrequencies: how many documents a key must be found in to be kept.
+    init(
+        _ anchors: [PartitionedAnchors], chunks: [Range<Int>], bits: Int,
+        maxOccurrences: Int, documentFrequencies: Range<Int>
+    ) {
+        let documentCount = chunks.last?.upperBound ?? 0
+        var chunkOfDocument = [Int](repeating: 0, count: documentCount)
+        for (chunk, range) in chunks.enumerated() {
+            for document in range { chunkOfDocument[document] = chunk }
+        }
+        let chunkLookup = chunkOfDocument
+        let partitions = Parallel.map(1 << bits) { partition in
+            var members: [Anchor] = []
+            for chunk in anchors {
+                members.append(contentsOf: chunk.anchors[chunk.offsets[partition]..<chunk.offsets[partition + 1]])
+            }
+            return Self.buildPartition(
+                members, chunkOfDocument: chunkLookup, chunkCount: chunks.count,
+                maxOccurrences: maxOccurrences, documentFrequencies: documentFrequencies
+            )
+        }
+
+        let layout = Self.layOut(partitions, documentCount: documentCount)
+        keyStart = layout.keyStart
+        postings = layout.postings
+        documentKeys = Parallel.map(Array(chunks.indices)) { chunk in
+            let range = chunks[chunk]
+            var keys = [[Int]](repeating: [], count: range.count)
+            for (index, partition) in partitions.enumerated() {
+                for holding in partition.holdings[chunk] {
+                    keys[holding.document - range.lowerBound].append(layout.globalKey[index][holding.key])
                 }
-                bucketed[slot] = entry
+            }
+            return keys.map { $0.sorted() }
+        }.flatMap { $0 }
+    }
+
+    /// All partitions' kept keys renumbered in order of first occurrence, with their postings
+    /// concatenated in that order; `globalKey[p][k]` is the new number of key `k` of partition `p`.
+    private static func layOut(
+        _ partitions: [Partition], documentCount: Int
+    ) -> (keyStart: [Int], postings: [Posting], globalKey: [[Int]]) {
+        // Bucket keys by the document of their first posting, then sort each bucket by
+        // position (one anchor per position, so the order is total).
+        var bucketStart = [Int](repeating: 0, count: documentCount + 1)
+        for partition in partitions {
+            for key in partition.keptKeys {
+                bucketStart[partition.postings[partition.postingStart[key]].document + 1] += 1
             }
         }
-        entries = bucketed
+        for document in 0..<documentCount {
+            bucketStart[document + 1] += bucketStart[document]
+        }
+        var cursor = bucketStart
+        var order = [(position: Int, partition: Int, key: Int)](repeating: (0, 0, 0), count: bucketStart[documentCount])
+        for (index, partition) in partitions.enumerated() {
+            for key in partition.keptKeys {
+                let first = partition.postings[partition.postingStart[key]]
+                order[cursor[first.document]] = (first.position, index, key)
+                cursor[first.document] += 1
+            }
+        }
+        for document in 0..<documentCount where bucketStart[document + 1] - bucketStart[document] > 1 {
+            order[bucketStart[document]..<bucketStart[document + 1]].sort { $0.position < $1.position }
+        }
+
+        var globalKey = partitions.map { [Int](repeating: -1, count: $0.postingStart.count - 1) }
+        var keyStart: [Int] = [0]
+        keyStart.reserveCapacity(order.count + 1)
+        var postings: [Posting] = []
+        postings.reserveCapacity(partitions.reduce(0) { $0 + $1.postings.count })
+        for (key, entry) in order.enumerated() {
+            let partition = partitions[entry.partition]
+            globalKey[entry.partition][entry.key] = key
+            postings.append(contentsOf: partition.postings[partition.postingStart[entry.key]..<partition.postingStart[entry.key + 1]])
+            keyStart.append(postings.count)
+        }
+        return (keyStart, postings, globalKey)
+    }
+
+    /// One partition from its anchors, in document and position order.
+    private static func buildPartition(
+        _ members: [Anchor], chunkOfDocument: [Int], chunkCount: Int,
+        maxOccurrences: Int, documentFrequencies: Range<Int>
+    ) -> Partition {
+        var capacity = 16
+        while capacity < members.count * 2 { capacity *= 2 }
+        let mask = capacity - 1
+        var tableHash = [UInt64](repeating: 0, count: capacity)
+        var tableKey = [Int](repeating: -1, count: capacity)
+        var keyOfMember = [Int](repeating: 0, count: members.count)
+        var indexed = [Bool](repeating: false, count: members.count)
+        var frequency: [Int] = []
+        var postingCount: [Int] = []
+        var lastDocument: [Int] = []
+        var occurrences: [Int] = []
+        for (member, anchor) in members.enumerated() {
+            // The low bits pick the slot: the high bits are the same across a partition.
+            var slot = Int(truncatingIfNeeded: anchor.hash) & mask
+            while tableKey[slot] >= 0 && tableHash[slot] != anchor.hash {
+                slot = (slot + 1) & mask
+            }
+            if tableKey[slot] < 0 {
+                tableKey[slot] = frequency.count
+                tableHash[slot] = anchor.hash
+                frequency.append(0)
+                postingCount.append(0)
+                lastDocument.append(-1)
+                occurrences.append(0)
+            }
+            let key = tableKey[slot]
+            keyOfMember[member] = key
+            if lastDocument[key] != anchor.document {
+                lastDocument[key] = anchor.document
+                occurrences[key] = 0
+                frequency[key] += 1
+            }
+            if occurrences[key] < maxOccurrences {
+                occurrences[key] += 1
+                postingCount[key] += 1
+                indexed[member] = true
+            }
+        }
+
+        var starts = [Int](repeating: 0, count: frequency.count + 1)
+        for key in frequency.indices {
+            let kept = documentFrequencies.contains(frequency[key])
+            starts[key + 1] = starts[key] + (kept ? postingCount[key] : 0)
+        }
+        var cursor = starts
+        var postings = [Posting](repeating: Posting(document: 0, position: 0), count: starts[frequency.count])
+        for (member, anchor) in members.enumerated() where indexed[member] {
+            let key = keyOfMember[member]
+            guard cursor[key] < starts[key + 1] else { continue }
+            postings[cursor[key]] = Posting(document: anchor.document, position: anchor.position)
+            cursor[key] += 1
+        }
+
+        var holdings = [[(document: Int, key: Int)]](repeating: [], count: chunkCount)
+        var kept: [Int] = []
+        for key in frequency.indices where starts[key + 1] > starts[key] {
+            kept.append(key)
+            var previous = -1
+            for posting in postings[starts[key]..<starts[key + 1]] where posting.document != previous {
+                previous = posting.document
+                holdings[chunkOfDocument[posting.document]].append((posting.document, key))
+            }
+        }
+        return Partition(postingStart: starts, postings: postings, keptKeys: kept, holdings: holdings)
     }
 
     /// The token hashes of `tokens` and their anchor shingles.
-    static func fingerprint(_ tokens: [String], shingleSize: Int, window: Int) -> (tokens: [UInt64], anchors: Anchors) {
+    static func fingerprint(_ tokens: [String], document: Int, shingleSize: Int, window: Int) -> (tokens: [UInt64], anchors: [Anchor]) {
         let hashes = tokens.map(StableHash.fnv1a)
-        var anchors = Anchors()
+        var anchors: [Anchor] = []
         winnow(hashes, shingleSize: shingleSize, window: window) { hash, position in
-            anchors.hashes.append(hash)
-            anchors.positions.append(position)
+            anchors.append(Anchor(hash: hash, document: document, position: position))
         }
         return (hashes, anchors)
     }

@@ -5,7 +5,7 @@ import Foundation
 enum Parallel {
     /// `body(0) ... body(count - 1)`, computed concurrently, in index order.
     static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        guard count > 1, ProcessInfo.processInfo.environment["SEQ"] == nil else { return (0..<max(0, count)).map(body) }
+        guard count > 1 else { return (0..<max(0, count)).map(body) }
         let slots = ResultSlots<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             slots.store(body(index), at: index)
@@ -20,10 +20,9 @@ enum Parallel {
         return (0..<pieces).map { piece in (piece * count / pieces)..<((piece + 1) * count / pieces) }
     }
 
-    /// Maps each chunk of `0..<count` with `body` and concatenates the results in order.
-    static func flatMapChunks<T: Sendable>(_ count: Int, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
-        let ranges = chunks(count)
-        return map(ranges.count) { body(ranges[$0]) }.flatMap { $0 }
+    /// `body` applied to each element of `items` concurrently, in order.
+    static func map<Item: Sendable, T: Sendable>(_ items: [Item], _ body: @Sendable (Item) -> T) -> [T] {
+        map(items.count) { body(items[$0]) }
     }
 }
 

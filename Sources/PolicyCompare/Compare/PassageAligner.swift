@@ -17,7 +17,7 @@ struct PassageAligner: Sendable {
     let shingleSize: Int
     let minPassageTokens: Int
     /// Offsets tried after a difference, nearest first: fewest skipped tokens, then
-    /// substitutions before insertions or deletions, then A's side first.
+    /// substitutions before insertions or deletions, then skipping in A before skipping in B.
     private let resumeOffsets: [(dx: Int, dy: Int)]
 
     init(shingleSize: Int, minPassageTokens: Int, maxGap: Int) {
@@ -47,7 +47,8 @@ struct PassageAligner: Sendable {
         var covered: [Alignment] = []
         var passages: [Alignment] = []
         for seed in seeds {
-            if covered.contains(where: { $0.tokensA.contains(seed.a) && $0.tokensB.contains(seed.b) }) {
+            // Seeds come in text order, so the latest alignment is the likeliest to hold this one.
+            if covered.lastIndex(where: { $0.tokensA.contains(seed.a) && $0.tokensB.contains(seed.b) }) != nil {
                 continue
             }
             // Anchors are matched by hash; a collision must not become a passage.

@@ -20,10 +20,12 @@ public struct ReuseOptions: Sendable, Hashable {
     /// Longest stretch, in syllables on either side, that may differ inside one passage
     /// (substituted, inserted or dropped syllables, and identical runs shorter than a
     /// shingle): an edited sentence stays one passage instead of breaking in two. Alignment
-    /// resumes only on a full shingle of identical text.
+    /// resumes only on a full shingle of identical text. Each passage end tries every offset
+    /// up to this gap on both sides, so cost grows with its square: keep it small (values
+    /// above 32 count as 32).
     public var maxGap: Int
     /// Anchor shingles found in more documents than this are treated as boilerplate and
-    /// ignored (passim's default is also 100).
+    /// ignored (passim's default is also 100); below 2 nothing can be shared.
     public var maxDocumentFrequency: Int
     /// Each document is aligned with at most this many others: those sharing the most
     /// anchors, ties broken by identifier. A pair is aligned when either side selects it.
@@ -55,8 +57,11 @@ public struct ReuseOptions: Sendable, Hashable {
 
     /// Document frequencies of anchors that can seed a pair: shared, and not boilerplate.
     var anchorFrequencyRange: Range<Int> {
-        maxDocumentFrequency >= 2 ? 2..<(maxDocumentFrequency + 1) : 0..<0
+        2..<(max(1, min(maxDocumentFrequency, Int.max - 1)) + 1)
     }
+
+    /// Gap actually bridged: the offsets tried grow with its square, so it is capped at 32.
+    var effectiveMaxGap: Int { min(max(0, maxGap), 32) }
 
     /// Winnowing window, in shingles, that guarantees an anchor in every run of
     /// `effectiveMinPassageTokens` identical tokens.

@@ -9,12 +9,21 @@ enum StableHash {
 
     /// FNV-1a over the UTF-8 bytes of `text`.
     static func fnv1a(_ text: String) -> UInt64 {
+        // Contiguous storage is the fast path for native strings; bridged ones iterate.
+        if let hash = text.utf8.withContiguousStorageIfAvailable(hashBytes) {
+            return hash
+        }
         var hash = fnvOffset
-        var text = text
-        text.withUTF8 { bytes in
-            for byte in bytes {
-                hash = (hash ^ UInt64(byte)) &* fnvPrime
-            }
+        for byte in text.utf8 {
+            hash = (hash ^ UInt64(byte)) &* fnvPrime
+        }
+        return hash
+    }
+
+    private static func hashBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = fnvOffset
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* fnvPrime
         }
         return hash
     }
@@ -22,8 +31,8 @@ enum StableHash {
     /// The hash of a run of token hashes, order-sensitive.
     ///
     /// FNV-1a over whole 64-bit words, finished with the SplitMix64 mixer because FNV alone
-    /// leaves the low bits of word-wise input poorly mixed, and anchor selection compares
-    /// whole hashes.
+    /// leaves word-wise input poorly mixed, and every bit is used: winnowing compares whole
+    /// hashes, the index picks partitions by the top bits and table slots by the low bits.
     static func combine(_ tokens: [UInt64], from start: Int, count: Int) -> UInt64 {
         var hash = fnvOffset
         for index in start..<(start + count) {

@@ -40,10 +40,6 @@ public struct TermCounts: Sendable, Hashable {
     public static func count(sentences: [[String]], maxN: Int = 3, stopList: Set<String>) -> TermCounts {
         var result = TermCounts()
         guard maxN >= 1 else { return result }
-        for n in 1...maxN {
-            result.totals[n] = 0
-            result.frequencies[n] = [:]
-        }
         for sentence in sentences {
             for piece in phrasePieces(of: sentence) {
                 result.countPiece(piece, maxN: maxN, stopList: stopList)
@@ -58,7 +54,8 @@ public struct TermCounts: Sendable, Hashable {
         return frequencies[n]?[term] ?? 0
     }
 
-    /// Number of n-gram positions of size `n` (0 when that size was not counted).
+    /// Number of n-gram positions of size `n` (0 when that size was not counted or no
+    /// sentence is that long).
     public func total(n: Int) -> Int {
         totals[n] ?? 0
     }
@@ -82,8 +79,9 @@ public struct TermCounts: Sendable, Hashable {
 
     private mutating func countPiece(_ piece: ArraySlice<String>, maxN: Int, stopList: Set<String>) {
         let tokens = Array(piece)
-        for n in 1...maxN {
-            totals[n, default: 0] += max(0, tokens.count - n + 1)
+        guard !tokens.isEmpty else { return }
+        for n in 1...min(maxN, tokens.count) {
+            totals[n, default: 0] += tokens.count - n + 1
         }
         let isEdge = tokens.map { stopList.contains($0) || !Self.hasLetter($0) }
         for start in tokens.indices where !isEdge[start] {

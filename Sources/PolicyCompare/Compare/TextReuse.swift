@@ -1,4 +1,3 @@
-import Foundation
 /// Text reuse: passages that two documents share verbatim or with small edits, and how much
 /// of each document they cover.
 ///
@@ -27,61 +26,89 @@ public enum TextReuse {
     /// Finds the passages shared between `documents` and each document's share reused from
     /// each other one.
     public static func detect(_ documents: [ReuseInput], options: ReuseOptions = .init()) -> ReuseResult {
-        let order = documents.indices.sorted { lhs, rhs in
-            let left = documents[lhs].documentID.utf8
-            let right = documents[rhs].documentID.utf8
-            if left.elementsEqual(right) { return lhs < rhs }
+        let sorted = documents.enumerated().sorted { lhs, rhs in
+            let left = lhs.element.documentID.utf8
+            let right = rhs.element.documentID.utf8
+            if left.elementsEqual(right) { return lhs.offset < rhs.offset }
             return left.lexicographicallyPrecedes(right)
-        }
-        let clock = ContinuousClock(); var t0 = clock.now
-        func lap(_ s: String) { let t = clock.now; FileHandle.standardError.write("\(s): \(t - t0)\n".data(using: .utf8)!); t0 = t }
-        let sorted = order.map { documents[$0] }
-        let shingleSize = options.effectiveShingleSize
-        let window = options.winnowingWindow
-        let fingerprints = Parallel.flatMapChunks(sorted.count) { chunk in
-            chunk.map { AnchorIndex.fingerprint(sorted[$0].tokens, shingleSize: shingleSize, window: window) }
-        }
-        lap("fingerprints")
-        let tokenHashes = fingerprints.map(\.tokens)
-        let index = AnchorIndex(
-            fingerprints.map(\.anchors),
-            maxOccurrences: ReuseOptions.maxOccurrencesPerDocument,
-            documentFrequencies: options.anchorFrequencyRange
-        )
-        lap("index postings \(index.postingDocument.count)")
-        let partners = candidatePartners(index, documentCount: sorted.count, options: options)
-        lap("partners")
-        let aligner = PassageAligner(
-            shingleSize: shingleSize,
-            minPassageTokens: options.effectiveMinPassageTokens,
-            maxGap: options.maxGap
-        )
-
-        let found = Parallel.flatMapChunks(sorted.count) { chunk in
+        }.map(\.element)
+        let chunks = Parallel.chunks(sorted.count)
+        let (tokenHashes, index) = fingerprint(sorted, chunks: chunks, options: options)
+        let partners = candidatePartners(index, chunks: chunks, options: options)
+        let found = Parallel.map(chunks) { chunk in
+            // One aligner per chunk: threads sharing one would contend on its reference counts.
+            let aligner = PassageAligner(
+                shingleSize: options.effectiveShingleSize,
+                minPassageTokens: options.effectiveMinPassageTokens,
+                maxGap: options.effectiveMaxGap
+            )
             var partnerSlot = [Int](repeating: -1, count: sorted.count)
-            var pairs: [PairPassages] = []
+            var result = ChunkResult()
             for documentA in chunk where !partners[documentA].isEmpty {
                 let seeds = sharedAnchors(index, of: documentA, with: partners[documentA], partnerSlot: &partnerSlot)
                 for (slot, documentB) in partners[documentA].enumerated() {
                     let alignments = aligner.align(tokenHashes[documentA], tokenHashes[documentB], seeds: seeds[slot])
-                    if !alignments.isEmpty {
-                        pairs.append(PairPassages(documentA: documentA, documentB: documentB, alignments: alignments))
-                    }
+                    guard !alignments.isEmpty else { continue }
+                    result.add(alignments, between: (documentA, sorted[documentA]), and: (documentB, sorted[documentB]))
                 }
             }
-            return pairs
+            return result
         }
+        // Chunks and pairs come out in identifier order and each pair's passages sorted by
+        // position, so passages are already ordered by documentA, documentB, then start in A
+        // and in B. Share rows of (B, A) are made with (A, B), so they need sorting.
+        let passages = found.flatMap(\.passages)
+        let shares = found.flatMap(\.shares)
+            .sorted { ($0.document, $0.source) < ($1.document, $1.source) }
+            .map(\.share)
+        return ReuseResult(passages: passages, shares: shares)
+    }
 
-        lap("align")
+    /// Token hashes of every document, and the index of their anchors.
+    private static func fingerprint(
+        _ documents: [ReuseInput], chunks: [Range<Int>], options: ReuseOptions
+    ) -> (tokenHashes: [[UInt64]], index: AnchorIndex) {
+        let shingleSize = options.effectiveShingleSize
+        let window = options.winnowingWindow
+        let tokenTotal = documents.reduce(0) { $0 + $1.tokens.count }
+        // Winnowing keeps about 2 / (window + 1) of the shingles.
+        let bits = AnchorIndex.partitionBits(anchorCount: 2 * (tokenTotal / window + 1))
+        let fingerprints = Parallel.map(chunks) { chunk in
+            var tokens: [[UInt64]] = []
+            var anchors: [AnchorIndex.Anchor] = []
+            for document in chunk {
+                let fingerprint = AnchorIndex.fingerprint(
+                    documents[document].tokens, document: document, shingleSize: shingleSize, window: window
+                )
+                tokens.append(fingerprint.tokens)
+                anchors.append(contentsOf: fingerprint.anchors)
+            }
+            return (tokens: tokens, anchors: AnchorIndex.partitioned(anchors, bits: bits))
+        }
+        let index = AnchorIndex(
+            fingerprints.map(\.anchors), chunks: chunks, bits: bits,
+            maxOccurrences: ReuseOptions.maxOccurrencesPerDocument,
+            documentFrequencies: options.anchorFrequencyRange
+        )
+        return (fingerprints.flatMap(\.tokens), index)
+    }
+
+    /// What one chunk of documents contributes to the result.
+    private struct ChunkResult: Sendable {
         var passages: [ReusePassage] = []
-        var shareRows: [(document: Int, source: Int, reused: Int)] = []
-        for pair in found {
-            let idA = sorted[pair.documentA].documentID
-            let idB = sorted[pair.documentB].documentID
-            for alignment in pair.alignments {
+        var shares: [ShareRow] = []
+
+        /// Records the passages of one pair (positions in identifier order, A before B) and
+        /// the share of each side.
+        mutating func add(
+            _ alignments: [PassageAligner.Alignment],
+            between a: (position: Int, input: ReuseInput),
+            and b: (position: Int, input: ReuseInput)
+        ) {
+            for alignment in alignments {
                 passages.append(ReusePassage(
-                    documentA: idA,
-                    documentB: idB,
+                    documentA: a.input.documentID,
+                    documentB: b.input.documentID,
                     tokensA: alignment.tokensA,
                     tokensB: alignment.tokensB,
                     sharedTokens: alignment.sharedTokens,
@@ -89,31 +116,35 @@ public enum TextReuse {
                         / Double(alignment.tokensA.count + alignment.tokensB.count)
                 ))
             }
-            shareRows.append((pair.documentA, pair.documentB, unionLength(pair.alignments.map(\.tokensA))))
-            shareRows.append((pair.documentB, pair.documentA, unionLength(pair.alignments.map(\.tokensB))))
+            shares.append(ShareRow(
+                document: a.position, source: b.position,
+                share: TextReuse.share(of: a.input, from: b.input, covered: alignments.map(\.tokensA))
+            ))
+            shares.append(ShareRow(
+                document: b.position, source: a.position,
+                share: TextReuse.share(of: b.input, from: a.input, covered: alignments.map(\.tokensB))
+            ))
         }
-        shareRows.sort { ($0.document, $0.source) < ($1.document, $1.source) }
-        let shares = shareRows.map { row in
-            let total = sorted[row.document].tokens.count
-            return ReuseShare(
-                documentID: sorted[row.document].documentID,
-                sourceID: sorted[row.source].documentID,
-                reusedTokens: row.reused,
-                totalTokens: total,
-                share: total > 0 ? Double(row.reused) / Double(total) : 0
-            )
-        }
-        // Pairs come out in identifier order and each pair's passages sorted by position, so
-        // passages are already ordered by documentA, documentB, then start in A and in B.
-        lap("assemble")
-        return ReuseResult(passages: passages, shares: shares)
     }
 
-    /// The passages of one aligned pair, by position in identifier order.
-    private struct PairPassages: Sendable {
-        var documentA: Int
-        var documentB: Int
-        var alignments: [PassageAligner.Alignment]
+    /// A share with its sort key: the positions of both documents in identifier order.
+    private struct ShareRow: Sendable {
+        var document: Int
+        var source: Int
+        var share: ReuseShare
+    }
+
+    /// The share of `document` covered by `covered`, its side of the passages with `source`.
+    private static func share(of document: ReuseInput, from source: ReuseInput, covered: [Range<Int>]) -> ReuseShare {
+        let reused = unionLength(covered)
+        let total = document.tokens.count
+        return ReuseShare(
+            documentID: document.documentID,
+            sourceID: source.documentID,
+            reusedTokens: reused,
+            totalTokens: total,
+            share: total > 0 ? Double(reused) / Double(total) : 0
+        )
     }
 
     /// For each document, the later documents (in identifier order) it is aligned with.
@@ -121,17 +152,19 @@ public enum TextReuse {
     /// Every document ranks the others by the number of distinct anchors they share and
     /// keeps the strongest; a pair is aligned when either side keeps it, so a short letter
     /// copied into many plans is still aligned with each plan that ranks it highly.
-    private static func candidatePartners(_ index: AnchorIndex, documentCount: Int, options: ReuseOptions) -> [[Int]] {
+    private static func candidatePartners(_ index: AnchorIndex, chunks: [Range<Int>], options: ReuseOptions) -> [[Int]] {
+        let documentCount = chunks.last?.upperBound ?? 0
         let limit = max(0, options.maxPartnersPerDocument)
-        let choices = Parallel.flatMapChunks(documentCount) { chunk in
+        let choices = Parallel.map(chunks) { chunk in
             var sharedCount = [Int](repeating: 0, count: documentCount)
             var touched: [Int] = []
             var chosen: [[Int]] = []
+            let postings = index.postings
             for document in chunk {
-                for anchor in index.documentAnchors[document] where index.anchorFirstInDocument[anchor] {
+                for key in index.documentKeys[document] {
                     var previous = -1
-                    for posting in index.anchorPostings[anchor] {
-                        let other = index.postingDocument[posting]
+                    for posting in index.postingRange(of: key) {
+                        let other = postings[posting].document
                         guard other != document, other != previous else { continue }
                         previous = other
                         if sharedCount[other] == 0 { touched.append(other) }
@@ -146,7 +179,7 @@ public enum TextReuse {
                 touched.removeAll(keepingCapacity: true)
             }
             return chosen
-        }
+        }.flatMap { $0 }
         var partners = [[Int]](repeating: [], count: documentCount)
         for (document, others) in choices.enumerated() {
             for other in others {
@@ -164,22 +197,32 @@ public enum TextReuse {
 
     /// Starts of the anchors `document` shares with each of `partners`, sorted by position
     /// in `document` then in the partner; one list per partner, in the partners' order.
+    ///
+    /// Every occurrence of a shared key in `document` (up to the per-document cap) is paired
+    /// with every occurrence in the partner.
     private static func sharedAnchors(
         _ index: AnchorIndex, of document: Int, with partners: [Int], partnerSlot: inout [Int]
     ) -> [[(a: Int, b: Int)]] {
         for (slot, partner) in partners.enumerated() { partnerSlot[partner] = slot }
         defer { for partner in partners { partnerSlot[partner] = -1 } }
         var seeds = [[(a: Int, b: Int)]](repeating: [], count: partners.count)
-        for anchor in index.documentAnchors[document] where index.anchorIndexed[anchor] {
-            let position = index.anchorPosition[anchor]
-            for posting in index.anchorPostings[anchor] {
-                let slot = partnerSlot[index.postingDocument[posting]]
-                if slot >= 0 {
-                    seeds[slot].append((position, index.postingPosition[posting]))
+        let postings = index.postings
+        for key in index.documentKeys[document] {
+            let range = index.postingRange(of: key)
+            // Postings are by document, so this document's own occurrences are one run.
+            var ownStart = range.lowerBound
+            while ownStart < range.upperBound && postings[ownStart].document != document { ownStart += 1 }
+            var ownEnd = ownStart
+            while ownEnd < range.upperBound && postings[ownEnd].document == document { ownEnd += 1 }
+            for posting in range {
+                let slot = partnerSlot[postings[posting].document]
+                guard slot >= 0 else { continue }
+                for mine in ownStart..<ownEnd {
+                    seeds[slot].append((postings[mine].position, postings[posting].position))
                 }
             }
         }
-        return seeds
+        return seeds.map { list in list.sorted { ($0.a, $0.b) < ($1.a, $1.b) } }
     }
 
     /// Number of integers covered by at least one of `ranges`.

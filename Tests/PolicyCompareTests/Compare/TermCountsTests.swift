@@ -1,0 +1,99 @@
+import Testing
+@testable import PolicyCompare
+
+@Suite("TermCounts")
+struct TermCountsTests {
+    let stopList: Set<String> = ["và", "của", "các", "cho", "để"]
+
+    @Test("counts 1- to 3-grams and every n-gram position in the totals")
+    func countsAndTotals() {
+        let counts = TermCounts.count(sentences: [["bảo", "vệ", "trẻ", "em"]], stopList: stopList)
+        #expect(counts.frequency(of: "trẻ") == 1)
+        #expect(counts.frequency(of: "trẻ em") == 1)
+        #expect(counts.frequency(of: "vệ trẻ em") == 1)
+        #expect(counts.frequency(of: "bảo vệ trẻ em") == 0)  // maxN is 3
+        // 4 tokens: 4 unigram, 3 bigram and 2 trigram positions.
+        #expect(counts.total(n: 1) == 4)
+        #expect(counts.total(n: 2) == 3)
+        #expect(counts.total(n: 3) == 2)
+        #expect(counts.total(n: 4) == 0)
+    }
+
+    @Test("a term may not start or end with a stop syllable, but may contain one")
+    func stopSyllables() {
+        let counts = TermCounts.count(sentences: [["quyền", "của", "trẻ", "em", "và", "gia", "đình"]], stopList: stopList)
+        #expect(counts.frequency(of: "của") == 0)
+        #expect(counts.frequency(of: "quyền của") == 0)
+        #expect(counts.frequency(of: "của trẻ") == 0)
+        #expect(counts.frequency(of: "của trẻ em") == 0)
+        #expect(counts.frequency(of: "em và") == 0)
+        #expect(counts.frequency(of: "quyền của trẻ") == 1)
+        #expect(counts.frequency(of: "em và gia") == 1)
+        #expect(counts.frequency(of: "trẻ em") == 1)
+        // Skipped positions still count towards the totals: 7, 6 and 5 positions.
+        #expect(counts.total(n: 1) == 7)
+        #expect(counts.total(n: 2) == 6)
+        #expect(counts.total(n: 3) == 5)
+    }
+
+    @Test("numbers are edges like stop syllables; punctuation splits the sentence")
+    func numbersAndPunctuation() {
+        let counts = TermCounts.count(
+            sentences: [["tháng", "6", "năm", "2019"], ["phòng", ",", "chống", "đuối", "nước"]],
+            stopList: stopList
+        )
+        #expect(counts.frequency(of: "6") == 0)
+        #expect(counts.frequency(of: "năm 2019") == 0)
+        #expect(counts.frequency(of: "tháng 6 năm") == 1)
+        #expect(counts.frequency(of: ",") == 0)
+        #expect(counts.frequency(of: "phòng chống") == 0)
+        #expect(counts.frequency(of: "phòng , chống") == 0)
+        #expect(counts.frequency(of: "chống đuối nước") == 1)
+        // "," is dropped: pieces of 4, 1 and 3 tokens give 8, 5 and 3 positions.
+        #expect(counts.total(n: 1) == 8)
+        #expect(counts.total(n: 2) == 5)
+        #expect(counts.total(n: 3) == 3)
+        // A code with letters is a term, not a number.
+        #expect(TermCounts.count(sentences: [["1332/lđtbxh-te"]], stopList: []).frequency(of: "1332/lđtbxh-te") == 1)
+    }
+
+    @Test("n-grams never cross a sentence")
+    func sentenceBoundaries() {
+        let counts = TermCounts.count(sentences: [["trẻ", "em"], ["em", "bé"]], stopList: stopList)
+        #expect(counts.frequency(of: "em") == 2)
+        #expect(counts.frequency(of: "em em") == 0)
+        #expect(counts.frequency(of: "trẻ em em") == 0)
+        #expect(counts.total(n: 2) == 2)
+        #expect(counts.total(n: 3) == 0)
+    }
+
+    @Test("maxN bounds the sizes; below 1 nothing is counted")
+    func maxN() {
+        let unigrams = TermCounts.count(sentences: [["trẻ", "em"]], maxN: 1, stopList: [])
+        #expect(unigrams.frequency(of: "trẻ em") == 0)
+        #expect(unigrams.total(n: 2) == 0)
+        #expect(TermCounts.count(sentences: [["trẻ", "em"]], maxN: 0, stopList: []) == TermCounts())
+        let unbounded = TermCounts.count(sentences: [["trẻ", "em", "nghèo"]], maxN: .max, stopList: [])
+        #expect(unbounded.frequency(of: "trẻ em nghèo") == 1)
+        #expect(unbounded.total(n: 3) == 1)
+        #expect(unbounded.total(n: 4) == 0)
+    }
+
+    @Test("merging documents equals counting them together")
+    func merging() {
+        let first = [["trẻ", "em", "nghèo"], ["dân", "tộc", "thiểu", "số"]]
+        let second = [["trẻ", "em", "dân", "tộc", "thiểu", "số"], ["các", "trẻ", "em"]]
+        let together = TermCounts.count(sentences: first + second, stopList: stopList)
+        let merged = TermCounts.count(sentences: first, stopList: stopList)
+            + TermCounts.count(sentences: second, stopList: stopList)
+        #expect(merged == together)
+        #expect(merged.frequency(of: "trẻ em") == 3)
+        #expect(merged.frequency(of: "dân tộc thiểu") == 2)
+        #expect(merged.total(n: 1) == 16)
+
+        var folded = TermCounts()
+        folded.add(TermCounts.count(sentences: first, stopList: stopList))
+        folded.add(TermCounts.count(sentences: second, stopList: stopList))
+        #expect(folded == together)
+    }
+}
