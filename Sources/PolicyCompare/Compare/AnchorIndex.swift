@@ -253,9 +253,8 @@ struct AnchorIndex: Sendable {
         return Partition(postingStart: starts, postings: postings, keptKeys: kept, holdings: holdings)
     }
 
-    /// The token hashes of `tokens` and their anchor shingles.
-    static func fingerprint(_ tokens: [String], document: Int, shingleSize: Int, window: Int) -> (tokens: [UInt64], anchors: [Anchor]) {
-        let hashes = tokens.map(StableHash.fnv1a)
+    /// The token hashes and their anchor shingles.
+    static func fingerprint(_ hashes: [UInt64], document: Int, shingleSize: Int, window: Int) -> (tokens: [UInt64], anchors: [Anchor]) {
         var anchors: [Anchor] = []
         winnow(hashes, shingleSize: shingleSize, window: window) { hash, position in
             anchors.append(Anchor(hash: hash, document: document, position: position))

@@ -20,23 +20,35 @@ public struct CorpusAnalyzer: Sendable {
         return DocumentAnalysis(directive, coder: coder, stopList: stopList, bytes: bytes)
     }
 
-    /// Analyses every document, in manifest order; the first failure stops the run.
+    /// Analyses every document on all cores; results come back in manifest order, and the
+    /// first document (in manifest order) that cannot be read is the error.
     public func analyze(_ corpus: Corpus) throws -> [DocumentAnalysis] {
-        try corpus.documents.map { try analyze($0, in: corpus) }
+        var analyses: [DocumentAnalysis] = []
+        for result in results(corpus) {
+            analyses.append(try result.get())
+        }
+        return analyses
     }
 
     /// Analyses every document it can, in manifest order, and lists those it could not read.
     public func analyzeSkippingInvalid(_ corpus: Corpus) -> (analyses: [DocumentAnalysis], skipped: [SkippedDocument]) {
         var analyses: [DocumentAnalysis] = []
         var skipped: [SkippedDocument] = []
-        for document in corpus.documents {
-            do {
-                analyses.append(try analyze(document, in: corpus))
-            } catch {
-                skipped.append(SkippedDocument(documentID: document.id, file: document.file, reason: String(describing: error)))
+        for (document, result) in zip(corpus.documents, results(corpus)) {
+            switch result {
+            case .success(let analysis): analyses.append(analysis)
+            case .failure(let error): skipped.append(SkippedDocument(documentID: document.id, file: document.file, reason: String(describing: error)))
             }
         }
         return (analyses, skipped)
+    }
+
+    /// One result per document, computed in parallel, in manifest order.
+    private func results(_ corpus: Corpus) -> [Result<DocumentAnalysis, any Error>] {
+        let documents = corpus.documents
+        return Parallel.map(documents.count) { index in
+            Result { try analyze(documents[index], in: corpus) }
+        }
     }
 }
 

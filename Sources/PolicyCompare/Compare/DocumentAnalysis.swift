@@ -19,11 +19,13 @@ public struct DocumentAnalysis: Sendable {
     public var coding: DocumentCoding
     /// Syllable n-gram counts of the coded text, for keyness.
     public var terms: TermCounts
-    /// Folded syllables of the coded text in reading order, with their source ranges, for reuse.
-    public var reuseTokens: [String]
-    public var reuseRanges: [Range<Int>]
+    /// Hashes of the folded syllables of the coded text in reading order, for reuse.
+    public var reuseHashes: [UInt64]
+    /// Source offsets (code points) where each of those syllables starts and ends.
+    public var reuseStarts: [Int32]
+    public var reuseEnds: [Int32]
     /// The decoded source text, for quoting reused passages.
-    public var source: String
+    public var source: SourceText
 
     /// Analyses a parsed directive: codes it and extracts what the comparison compares.
     public init(_ directive: Directive, coder: Coder, stopList: Set<String>, bytes: [UInt8]) {
@@ -41,8 +43,9 @@ public struct DocumentAnalysis: Sendable {
         deadlines = directive.deadlines
         coding = coder.code(directive)
         var sentences: [[String]] = []
-        var tokens: [String] = []
-        var ranges: [Range<Int>] = []
+        var hashes: [UInt64] = []
+        var starts: [Int32] = []
+        var ends: [Int32] = []
         let folded = directive.folded.strict
         for output in directive.tokens {
             var current: [String] = []
@@ -55,15 +58,18 @@ public struct DocumentAnalysis: Sendable {
                     sentence = token.sentence
                 }
                 current.append(key)
-                tokens.append(key)
-                ranges.append(directive.text.originalRange(token.range))
+                hashes.append(StableHash.fnv1a(key))
+                let range = directive.text.originalRange(token.range)
+                starts.append(Int32(truncatingIfNeeded: range.lowerBound))
+                ends.append(Int32(truncatingIfNeeded: range.upperBound))
             }
             if !current.isEmpty { sentences.append(current) }
         }
         terms = TermCounts.count(sentences: sentences, maxN: 3, stopList: stopList)
-        reuseTokens = tokens
-        reuseRanges = ranges
-        source = NormalizedText.string(directive.text.original, 0..<directive.text.original.count)
+        reuseHashes = hashes
+        reuseStarts = starts
+        reuseEnds = ends
+        source = SourceText(directive.text.original)
     }
 
     /// The bundled stop list of function syllables.
@@ -75,10 +81,6 @@ public struct DocumentAnalysis: Sendable {
 
     /// Source text between two code-point offsets.
     public func quote(_ range: Range<Int>) -> String {
-        let scalars = source.unicodeScalars
-        guard range.lowerBound >= 0, range.lowerBound <= range.upperBound,
-              let start = scalars.index(scalars.startIndex, offsetBy: range.lowerBound, limitedBy: scalars.endIndex),
-              let end = scalars.index(start, offsetBy: range.count, limitedBy: scalars.endIndex) else { return "" }
-        return String(scalars[start..<end])
+        source.quote(range)
     }
 }

@@ -70,7 +70,7 @@ public enum TextReuse {
     ) -> (tokenHashes: [[UInt64]], index: AnchorIndex) {
         let shingleSize = options.effectiveShingleSize
         let window = options.winnowingWindow
-        let tokenTotal = documents.reduce(0) { $0 + $1.tokens.count }
+        let tokenTotal = documents.reduce(0) { $0 + $1.tokenHashes.count }
         // Winnowing keeps about 2 / (window + 1) of the shingles.
         let bits = AnchorIndex.partitionBits(anchorCount: 2 * (tokenTotal / window + 1))
         let fingerprints = Parallel.map(chunks) { chunk in
@@ -78,7 +78,7 @@ public enum TextReuse {
             var anchors: [AnchorIndex.Anchor] = []
             for document in chunk {
                 let fingerprint = AnchorIndex.fingerprint(
-                    documents[document].tokens, document: document, shingleSize: shingleSize, window: window
+                    documents[document].tokenHashes, document: document, shingleSize: shingleSize, window: window
                 )
                 tokens.append(fingerprint.tokens)
                 anchors.append(contentsOf: fingerprint.anchors)
@@ -137,7 +137,7 @@ public enum TextReuse {
     /// The share of `document` covered by `covered`, its side of the passages with `source`.
     private static func share(of document: ReuseInput, from source: ReuseInput, covered: [Range<Int>]) -> ReuseShare {
         let reused = unionLength(covered)
-        let total = document.tokens.count
+        let total = document.tokenHashes.count
         return ReuseShare(
             documentID: document.documentID,
             sourceID: source.documentID,

@@ -324,8 +324,8 @@ public enum ComparisonTables {
 
     /// Source offsets of a token range of a document.
     static func span(_ d: DocumentAnalysis, _ tokens: Range<Int>) -> Range<Int>? {
-        guard let first = d.reuseRanges[safe: tokens.lowerBound], let last = d.reuseRanges[safe: tokens.upperBound - 1] else { return nil }
-        return first.lowerBound..<max(first.lowerBound, last.upperBound)
+        guard let first = d.reuseStarts[safe: tokens.lowerBound], let last = d.reuseEnds[safe: tokens.upperBound - 1] else { return nil }
+        return Int(first)..<max(Int(first), Int(last))
     }
 
     static func excerpt(_ text: String, limit: Int = 600) -> String {

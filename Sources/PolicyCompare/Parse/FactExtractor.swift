@@ -9,15 +9,21 @@ struct FactExtractor {
     let segments: [Segment]
     let tokens: [Tokenizer.Output]
     let year: Int
+    /// Folded key of every token, per segment, computed once.
+    private let keys: [[String]]
+
+    init(text: NormalizedText, folded: FoldedText, segments: [Segment], tokens: [Tokenizer.Output], year: Int) {
+        self.text = text
+        self.folded = folded
+        self.segments = segments
+        self.tokens = tokens
+        self.year = year
+        keys = tokens.map { output in output.tokens.map { NormalizedText.string(folded.strict, $0.range) } }
+    }
 
     /// Folded key of token `i` of segment `s`.
     private func key(_ s: Int, _ i: Int) -> String {
-        guard let token = tokens[s].tokens[safe: i] else { return "" }
-        return NormalizedText.string(folded.strict, token.range)
-    }
-
-    private func keys(_ s: Int, _ i: Int, _ count: Int) -> [String] {
-        (0..<count).map { key(s, i + $0) }
+        keys[s][safe: i] ?? ""
     }
 
     /// True when tokens `i...` of segment `s` spell `words` within one sentence.
@@ -73,7 +79,7 @@ struct FactExtractor {
     /// "từ ngày 01/6 đến ngày 30/6/2019" in a segment about the month or its timing.
     func period() -> Period? {
         for s in segments.indices {
-            let all = keys(s, 0, tokens[s].tokens.count).joined(separator: " ")
+            let all = keys[s].joined(separator: " ")
             guard all.contains("thời gian") || all.contains("tháng hành động") || all.contains("tháng hđvte") else { continue }
             let list = tokens[s].tokens
             for i in list.indices where matches(s, i, ["từ", "ngày"]) {
@@ -122,7 +128,7 @@ struct FactExtractor {
     func slogans() -> [(Statement, Int)] {
         var result: [(Statement, Int)] = []
         for s in segments.indices {
-            let all = keys(s, 0, tokens[s].tokens.count).joined(separator: " ")
+            let all = keys[s].joined(separator: " ")
             guard all.contains("khẩu hiệu") || all.contains("thông điệp"), segments[s].normalizedRange.count < 160 else { continue }
             let children = segments.indices.filter { segments[$0].parent == segments[s].path && segments[$0].role == .item }
             guard !children.isEmpty else { continue }
@@ -143,11 +149,14 @@ struct FactExtractor {
     /// Every cited instrument, in reading order.
     func references(types: [[String]], typeNames: [String]) -> [LegalReference] {
         var result: [LegalReference] = []
+        // Candidate types by their first syllable, longest first (the order of `types`).
+        var byFirst: [String: [Int]] = [:]
+        for (t, type) in types.enumerated() { if let first = type.first { byFirst[first, default: []].append(t) } }
         for s in segments.indices {
             let list = tokens[s].tokens
             var i = 0
             while i < list.count {
-                guard let t = types.indices.first(where: { matches(s, i, types[$0]) }) else {
+                guard let t = byFirst[key(s, i)]?.first(where: { matches(s, i, types[$0]) }) else {
                     i += 1
                     continue
                 }
