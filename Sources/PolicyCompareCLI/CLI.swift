@@ -17,9 +17,13 @@ public struct CLI: Sendable {
 
     /// Folder that relative paths and the default `Datasets/` are resolved against.
     public var currentDirectory: URL
+    /// Where live progress lines go (standard error on a terminal); nil keeps runs silent.
+    public var progress: (@Sendable (String) -> Void)?
 
-    public init(currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+    public init(currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                progress: (@Sendable (String) -> Void)? = nil) {
         self.currentDirectory = currentDirectory
+        self.progress = progress
     }
 
     /// Runs one command line (without the program name).

@@ -4,7 +4,7 @@ import PolicyCompare
 /// `policy-compare compare`: the main job. Reads the corpus, compares the years, writes the reports.
 struct CompareCommand {
     static let spec = Arguments.Spec(command: "compare", valued: ["corpus", "codebook", "years", "baseline", "out", "lang", "format", "csv", "delimiter"],
-                                     flags: ["skip-invalid"])
+                                     flags: ["skip-invalid", "quiet", "timings"])
     static let formats = ["csv", "txt", "md", "html", "xlsx"]
 
     let cli: CLI
@@ -66,23 +66,42 @@ struct CompareCommand {
     }
 
     func run() throws -> CLIResult {
+        var timings = StageTimings()
+        let start = DispatchTime.now().uptimeNanoseconds
         let corpus = try Corpus.load(cli.corpusURL(arguments))
         let codebook = try CodebookLoader.load(cli.codebookURL(arguments))
         let analyzer = try CorpusAnalyzer(codebook: codebook)
+        let sink = arguments.flags.contains("quiet") ? nil : cli.progress
+        let progress = sink.map { write in
+            ProgressCounter(total: corpus.documents.count) { done, total, bytes, seconds in
+                let rate = seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0
+                write("\rreading and coding: \(done)/\(total) documents, \(String(format: "%.1f", rate)) MB/s")
+            }
+        }
         var skipped: [SkippedDocument] = []
         let analyses: [DocumentAnalysis]
         if arguments.flags.contains("skip-invalid") {
-            (analyses, skipped) = analyzer.analyzeSkippingInvalid(corpus)
+            (analyses, skipped) = analyzer.analyzeSkippingInvalid(corpus, progress: progress)
         } else {
-            analyses = try analyzer.analyze(corpus)
+            analyses = try analyzer.analyze(corpus, progress: progress)
         }
-        var comparison = try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: years, baseline: baseline))
+        if progress != nil { sink?("\r\u{1B}[K") }
+        for analysis in analyses { timings.add(analysis.timings) }
+        let inputBytes = analyses.reduce(0) { $0 + $1.bytes }
+        var comparison = try timings.measure(.compare, bytes: inputBytes) {
+            try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: years, baseline: baseline))
+        }
         comparison.skipped = skipped
-        let files = try Self.files(comparison, formats: formats, csv: csv, language: language)
         let out = cli.url(arguments.options["out"] ?? "Reports")
-        try OutputFolder.write(files, to: out)
-        let warnings = skipped.map { "warning: skipped \($0.documentID): \($0.reason)\n" }.joined()
-        return CLIResult(exitCode: 0, stdout: "compared \(comparison.documents.count) documents over \(comparison.years.map(String.init).joined(separator: ", ")); wrote \(files.count) files to \(out.path)\n", stderr: warnings)
+        let files = try timings.measure(.export, bytes: inputBytes) {
+            let files = try Self.files(comparison, formats: formats, csv: csv, language: language)
+            try OutputFolder.write(files, to: out)
+            return files
+        }
+        timings.add(.total, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, bytes: inputBytes)
+        var messages = skipped.map { "warning: skipped \($0.documentID): \($0.reason)\n" }.joined()
+        if arguments.flags.contains("timings") { messages += timings.lines }
+        return CLIResult(exitCode: 0, stdout: "compared \(comparison.documents.count) documents over \(comparison.years.map(String.init).joined(separator: ", ")); wrote \(files.count) files to \(out.path)\n", stderr: messages)
     }
 
     /// Every output file of a comparison, in a fixed order.

@@ -6,7 +6,7 @@ enum Help {
     Usage:
       policy-compare compare   [--corpus DIR] [--codebook FILE] [--years 2010,2019] [--baseline YEAR]
                                [--out DIR] [--lang en|vi] [--format csv,txt,md,html,xlsx]
-                               [--csv spreadsheet|plain] [--delimiter ,|;|tab] [--skip-invalid]
+                               [--csv spreadsheet|plain] [--delimiter ,|;|tab] [--skip-invalid] [--quiet] [--timings]
       policy-compare inspect   FILE|DOCUMENT_ID [--json] [--corpus DIR]
       policy-compare code      [--corpus DIR] [--codebook FILE] [--out DIR] [--csv spreadsheet|plain]
       policy-compare codebook  check [FILE] | export [--format quanteda-yaml] [--codebook FILE] [--out FILE]
@@ -43,6 +43,8 @@ enum Help {
               --delimiter D        ',' (default), ';' or tab
               --skip-invalid       leave out documents that cannot be read, list them in the
                                    report, and go on (default: stop and write nothing)
+              --quiet              no progress line (shown on a terminal when a run takes > 1 s)
+              --timings            print the time of each stage on standard error
 
             """
         case "inspect":

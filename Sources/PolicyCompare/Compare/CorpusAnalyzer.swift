@@ -12,29 +12,37 @@ public struct CorpusAnalyzer: Sendable {
         stopList = try DocumentAnalysis.bundledStopList()
     }
 
-    /// Analyses one listed document.
+    /// Analyses one listed document, timing each stage.
     public func analyze(_ document: DocumentMetadata, in corpus: Corpus) throws -> DocumentAnalysis {
-        let bytes = try corpus.bytes(of: document)
+        var timings = StageTimings()
+        let bytes = try timings.measure(.load, bytes: 0) { try corpus.bytes(of: document) }
+        timings.add(.load, seconds: 0, bytes: bytes.count)
         let path = corpus.root.appendingPathComponent(document.file).path
-        let directive = try reader.read(bytes: bytes, source: path, metadata: document, inferMetadata: false)
-        return DocumentAnalysis(directive, coder: coder, stopList: stopList, bytes: bytes)
+        let decoded = try timings.measure(.decode, bytes: bytes.count) { try TextDecoder.decode(bytes, source: path) }
+        let text = timings.measure(.normalise, bytes: bytes.count) { VietnameseNormalizer.normalize(decoded.text) }
+        let directive = timings.measure(.parse, bytes: bytes.count) {
+            reader.parser.parse(text, metadata: document, encoding: decoded.encoding.rawValue, notes: decoded.notes, inferMetadata: false)
+        }
+        var analysis = timings.measure(.code, bytes: bytes.count) { DocumentAnalysis(directive, coder: coder, stopList: stopList, bytes: bytes) }
+        analysis.timings = timings
+        return analysis
     }
 
     /// Analyses every document on all cores; results come back in manifest order, and the
     /// first document (in manifest order) that cannot be read is the error.
-    public func analyze(_ corpus: Corpus) throws -> [DocumentAnalysis] {
+    public func analyze(_ corpus: Corpus, progress: ProgressCounter? = nil) throws -> [DocumentAnalysis] {
         var analyses: [DocumentAnalysis] = []
-        for result in results(corpus) {
+        for result in results(corpus, progress: progress) {
             analyses.append(try result.get())
         }
         return analyses
     }
 
     /// Analyses every document it can, in manifest order, and lists those it could not read.
-    public func analyzeSkippingInvalid(_ corpus: Corpus) -> (analyses: [DocumentAnalysis], skipped: [SkippedDocument]) {
+    public func analyzeSkippingInvalid(_ corpus: Corpus, progress: ProgressCounter? = nil) -> (analyses: [DocumentAnalysis], skipped: [SkippedDocument]) {
         var analyses: [DocumentAnalysis] = []
         var skipped: [SkippedDocument] = []
-        for (document, result) in zip(corpus.documents, results(corpus)) {
+        for (document, result) in zip(corpus.documents, results(corpus, progress: progress)) {
             switch result {
             case .success(let analysis): analyses.append(analysis)
             case .failure(let error): skipped.append(SkippedDocument(documentID: document.id, file: document.file, reason: String(describing: error)))
@@ -44,10 +52,12 @@ public struct CorpusAnalyzer: Sendable {
     }
 
     /// One result per document, computed in parallel, in manifest order.
-    private func results(_ corpus: Corpus) -> [Result<DocumentAnalysis, any Error>] {
+    private func results(_ corpus: Corpus, progress: ProgressCounter?) -> [Result<DocumentAnalysis, any Error>] {
         let documents = corpus.documents
         return Parallel.map(documents.count) { index in
-            Result { try analyze(documents[index], in: corpus) }
+            let result = Result { try analyze(documents[index], in: corpus) }
+            progress?.documentDone(bytes: (try? result.get())?.bytes ?? 0)
+            return result
         }
     }
 }

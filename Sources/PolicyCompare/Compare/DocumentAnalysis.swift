@@ -26,6 +26,8 @@ public struct DocumentAnalysis: Sendable {
     public var reuseEnds: [Int32]
     /// The decoded source text, for quoting reused passages.
     public var source: SourceText
+    /// Time this document spent in each stage.
+    public var timings = StageTimings()
 
     /// Analyses a parsed directive: codes it and extracts what the comparison compares.
     public init(_ directive: Directive, coder: Coder, stopList: Set<String>, bytes: [UInt8]) {

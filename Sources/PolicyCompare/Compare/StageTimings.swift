@@ -1,0 +1,41 @@
+import Foundation
+
+/// Time spent in each pipeline stage, for benchmarks (`compare --timings`).
+///
+/// Per-document stages (load, decode, normalise, parse, code) add up the time of every
+/// worker, so on several cores their sum can exceed the wall-clock time.
+public struct StageTimings: Sendable, Hashable {
+    public enum Stage: String, Sendable, Hashable, CaseIterable {
+        case load, decode, normalise, parse, code, compare, export, total
+    }
+
+    public private(set) var seconds: [Stage: Double] = [:]
+    /// Input bytes each stage handled.
+    public private(set) var bytes: [Stage: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ stage: Stage, seconds: Double, bytes: Int) {
+        self.seconds[stage, default: 0] += seconds
+        self.bytes[stage, default: 0] += bytes
+    }
+
+    public mutating func add(_ other: StageTimings) {
+        for (stage, value) in other.seconds { seconds[stage, default: 0] += value }
+        for (stage, value) in other.bytes { bytes[stage, default: 0] += value }
+    }
+
+    /// Runs `body`, adding its duration to `stage`.
+    public mutating func measure<T>(_ stage: Stage, bytes: Int, _ body: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { add(stage, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, bytes: bytes) }
+        return try body()
+    }
+
+    /// Tab-separated lines `timing STAGE SECONDS BYTES`, stages in pipeline order.
+    public var lines: String {
+        Stage.allCases.compactMap { stage in
+            seconds[stage].map { "timing\t\(stage.rawValue)\t\(String(format: "%.4f", $0))\t\(bytes[stage] ?? 0)\n" }
+        }.joined()
+    }
+}
