@@ -208,7 +208,7 @@ run_size() {
   awk -v w="$wall" -v b="$corpus_bytes" -v r="$rss_kb" -v u="$user" -v s="$sys" -v c="$cpu_pct" 'BEGIN {
       printf "| wall time | %.2f s |\n", w
       printf "| CPU time (user + sys) | %.2f s + %.2f s (%s CPU) |\n", u, s, c
-      printf "| end to end | %.1f MB/s |\n", (w > 0 ? b / 1e6 / w : 0)
+      printf "| end to end | %.2f MB/s |\n", (w > 0 ? b / 1e6 / w : 0)
       printf "| peak RSS | %.0f MB |\n", r * 1024 / 1e6
       printf "| peak RSS / corpus size | %.2f× |\n", r * 1024 / b
     }'

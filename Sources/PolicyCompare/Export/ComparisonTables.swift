@@ -302,7 +302,7 @@ public enum ComparisonTables {
                 .text(a.metadata.id), .integer(a.metadata.year), .text(b.metadata.id), .integer(b.metadata.year),
                 .integer(ra.lowerBound), .integer(ra.upperBound), .integer(rb.lowerBound), .integer(rb.upperBound),
                 .integer(p.tokensA.count), .integer(p.sharedTokens), .number(p.similarity, places: 3),
-                .text(excerpt(a.quote(ra))), .text(excerpt(b.quote(rb))),
+                .text(excerpt(a, ra)), .text(excerpt(b, rb)),
             ])
         }
         return t
@@ -328,7 +328,10 @@ public enum ComparisonTables {
         return Int(first)..<max(Int(first), Int(last))
     }
 
-    static func excerpt(_ text: String, limit: Int = 600) -> String {
-        text.count <= limit ? text : String(text.prefix(limit)) + "…"
+    /// The first `limit` code points of a passage as written, with "…" when cut; cutting
+    /// before quoting keeps long passages (whole copied documents) cheap.
+    static func excerpt(_ d: DocumentAnalysis, _ range: Range<Int>, limit: Int = 600) -> String {
+        guard range.count > limit else { return d.quote(range) }
+        return d.quote(range.lowerBound..<range.lowerBound + limit) + "…"
     }
 }

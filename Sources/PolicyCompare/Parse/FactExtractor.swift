@@ -37,6 +37,12 @@ struct FactExtractor {
         return true
     }
 
+    /// True when segment `s` contains `words` in a row within one sentence.
+    private func contains(_ s: Int, _ words: [String]) -> Bool {
+        guard let first = words.first else { return false }
+        return keys[s].indices.contains { keys[s][$0] == first && matches(s, $0, words) }
+    }
+
     // MARK: Theme
 
     /// The first "chủ đề ... “...”" in the body, and the index of its segment.
@@ -79,8 +85,7 @@ struct FactExtractor {
     /// "từ ngày 01/6 đến ngày 30/6/2019" in a segment about the month or its timing.
     func period() -> Period? {
         for s in segments.indices {
-            let all = keys[s].joined(separator: " ")
-            guard all.contains("thời gian") || all.contains("tháng hành động") || all.contains("tháng hđvte") else { continue }
+            guard contains(s, ["thời", "gian"]) || contains(s, ["tháng", "hành", "động"]) || contains(s, ["tháng", "hđvte"]) || contains(s, ["tháng", "hdvte"]) else { continue }
             let list = tokens[s].tokens
             for i in list.indices where matches(s, i, ["từ", "ngày"]) {
                 guard let first = date(s, i + 2) else { continue }
@@ -128,8 +133,7 @@ struct FactExtractor {
     func slogans() -> [(Statement, Int)] {
         var result: [(Statement, Int)] = []
         for s in segments.indices {
-            let all = keys[s].joined(separator: " ")
-            guard all.contains("khẩu hiệu") || all.contains("thông điệp"), segments[s].normalizedRange.count < 160 else { continue }
+            guard segments[s].normalizedRange.count < 160, contains(s, ["khẩu", "hiệu"]) || contains(s, ["thông", "điệp"]) else { continue }
             let children = segments.indices.filter { segments[$0].parent == segments[s].path && segments[$0].role == .item }
             guard !children.isEmpty else { continue }
             for c in children {
