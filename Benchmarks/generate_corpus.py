@@ -233,6 +233,8 @@ class Generator:
         rng = random.Random(f"{seed}:themes")
         candidates = pool.themes + [s for s in pool.slogans if 20 <= len(s) <= 90]
         self.year_theme = {year: rng.choice(candidates) for year in range(2005, 2021)}
+        # MOLISA's guidance letter of each year, which every local directive of the year cites.
+        self.year_letter = {year: (rng.randint(900, 1900), rng.randint(1, 28), rng.choice([3, 4])) for year in range(2005, 2021)}
 
     @staticmethod
     def weighted(rng: random.Random, table: list[tuple[str, int]]) -> str:
@@ -334,7 +336,7 @@ class Generator:
             addressees = ["Các sở, ban, ngành, đoàn thể của tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố"]
         month, day = rng.choice([(4, rng.randint(1, 30)), (5, rng.randint(1, 31)), (3, rng.randint(10, 31))])
         date = f"{year:04d}-{month:02d}-{day:02d}"
-        moet_no, moet_day, moet_month = rng.randint(900, 1900), rng.randint(1, 28), rng.choice([3, 4])
+        moet_no, moet_day, moet_month = self.year_letter[year]
         theme = self.year_theme[year]
         target = int(rng.triangular(4000, 24000, 9000))  # bytes; about 13,000 on average once written
 

@@ -258,7 +258,7 @@ echo
 echo "| documents | MB | wall s | MB/s |"
 echo "|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
-  awk -v n="$n" -v b="${bytes_of[$n]}" -v w="${wall_of[$n]}" 'BEGIN {printf "| %d | %.1f | %.2f | %.1f |\n", n, b / 1e6, w, (w > 0 ? b / 1e6 / w : 0)}'
+  awk -v n="$n" -v b="${bytes_of[$n]}" -v w="${wall_of[$n]}" 'BEGIN {printf "| %d | %.1f | %.2f | %.2f |\n", n, b / 1e6, w, (w > 0 ? b / 1e6 / w : 0)}'
 done
 if [ -n "${wall_of[1000]:-}" ] && [ -n "${wall_of[10000]:-}" ]; then
   ratio=$(awk -v a="${wall_of[1000]}" -v b="${wall_of[10000]}" 'BEGIN {printf "%.1f", (a > 0 ? b / a : 0)}')

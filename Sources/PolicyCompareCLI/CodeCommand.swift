@@ -27,11 +27,9 @@ struct CodeCommand {
     }
 }
 
-/// Reads and codes every document of a corpus, in manifest order.
+/// Reads and codes every document of a corpus (on all cores), in manifest order.
 func codeCorpus(_ corpus: Corpus, codebook: Codebook) throws -> [DocumentCoding] {
-    let reader = try DirectiveReader()
-    let coder = Coder(codebook: codebook, abbreviations: try Abbreviations.bundled())
-    return try corpus.documents.map { coder.code(try reader.read($0, in: corpus)) }
+    try CorpusAnalyzer(codebook: codebook).analyze(corpus).map(\.coding)
 }
 
 /// `--csv spreadsheet|plain`.
