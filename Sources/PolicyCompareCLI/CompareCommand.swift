@@ -86,6 +86,9 @@ struct CompareCommand {
             analyses = try analyzer.analyze(corpus, progress: progress)
         }
         if progress != nil { sink?("\r\u{1B}[K") }
+        if analyses.isEmpty, !skipped.isEmpty {
+            throw CompareError.nothingReadable(skipped)
+        }
         for analysis in analyses { timings.add(analysis.timings) }
         let inputBytes = analyses.reduce(0) { $0 + $1.bytes }
         var comparison = try timings.measure(.compare, bytes: inputBytes) {
@@ -121,9 +124,36 @@ struct CompareCommand {
         if formats.contains("html") { files.append((name: "report.html", bytes: Array(HTMLReport.render(report, comparison: c, strings: strings).utf8))) }
         if formats.contains("xlsx") {
             let order = ["matrix_by_year", "changes", "coding_by_year", "evidence", "themes", "slogans", "references", "keyness", "reuse", "documents"]
-            let sheets = order.compactMap { name in tables.first { $0.name == name } } + tables.filter { !order.contains($0.name) }
+            var sheets = order.compactMap { name in tables.first { $0.name == name } } + tables.filter { !order.contains($0.name) }
+            // A sheet holds at most 1,048,575 data rows: longer tables are cut, and a first
+            // sheet says so (the CSV always holds every row).
+            var truncated = Table(name: "truncated", description: "Tables cut to fit a worksheet; their CSV files hold every row.", columns: [
+                Column("table", .string, title: "Table", description: "Name of the table (and of its sheet and CSV file)."),
+                Column("rows", .integer, title: "Rows", description: "Rows in the full table."),
+                Column("rows_in_sheet", .integer, title: "Rows in sheet", description: "Rows kept in the sheet (the first ones)."),
+                Column("csv", .string, title: "Full table", description: "The CSV file with every row."),
+            ], primaryKey: ["table"])
+            for i in sheets.indices where sheets[i].rows.count >= XLSXWriter.maxRows {
+                let kept = XLSXWriter.maxRows - 1
+                truncated.rows.append([.text(sheets[i].name), .integer(sheets[i].rows.count), .integer(kept), .text("\(sheets[i].name).csv")])
+                sheets[i].rows.removeSubrange(kept...)
+            }
+            if !truncated.rows.isEmpty { sheets.insert(truncated, at: 0) }
             files.append((name: "comparison.xlsx", bytes: try XLSXWriter.workbook(sheets)))
         }
         return files
+    }
+}
+
+/// A comparison run cannot produce reports.
+enum CompareError: Error, CustomStringConvertible {
+    case nothingReadable([SkippedDocument])
+
+    var description: String {
+        switch self {
+        case .nothingReadable(let skipped):
+            "no document of the corpus could be read, so nothing was written:\n"
+                + skipped.map { "  \($0.documentID) (\($0.file)): \($0.reason)" }.joined(separator: "\n")
+        }
     }
 }

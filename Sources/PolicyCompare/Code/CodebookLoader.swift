@@ -137,9 +137,13 @@ public enum CodebookLoader {
         return (phrase, scope)
     }
 
+    private static let abbreviations = try? Abbreviations.bundled()
+
     private static func parsePattern(_ text: String) -> Result<PhrasePattern, PhrasePattern.Problem> {
         do {
-            return .success(try PhrasePattern.parse(text))
+            let pattern = try PhrasePattern.parse(text)
+            if let abbreviations, let problem = pattern.unmatchable(abbreviations: abbreviations) { return .failure(problem) }
+            return .success(pattern)
         } catch {
             return .failure(error)
         }

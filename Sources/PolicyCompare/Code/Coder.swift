@@ -77,7 +77,7 @@ public struct Coder: Sendable {
                     let first = output.tokens[match.tokens.lowerBound]
                     let last = output.tokens[match.tokens.upperBound - 1]
                     let words = first.range.lowerBound..<last.range.upperBound
-                    let sentence = output.sentences[safe: first.sentence] ?? words
+                    let sentence = Self.quoteWindow(output.sentences[safe: first.sentence] ?? words, around: words, in: text.scalars)
                     evidence.append(Evidence(
                         documentID: directive.metadata.id, year: directive.metadata.year, segmentPath: segment.path,
                         categoryID: codebook.categories[c].id, pattern: matcher.patterns[match.pattern].text,
@@ -97,6 +97,25 @@ public struct Coder: Sendable {
         }
         return DocumentCoding(documentID: directive.metadata.id, year: directive.metadata.year, syllables: directive.syllableCount,
                               counts: counts, evidence: evidence, uncoded: uncoded)
+    }
+
+    /// The sentence around a match, or in a sentence longer than 400 characters (a page of
+    /// prose without stops) about 200 characters either side of the match, cut at spaces.
+    static func quoteWindow(_ sentence: Range<Int>, around match: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int> {
+        guard sentence.count > 400 else { return sentence }
+        var lower = max(sentence.lowerBound, match.lowerBound - 200)
+        var upper = min(sentence.upperBound, match.upperBound + 200)
+        if lower > sentence.lowerBound {
+            var i = lower
+            while i < match.lowerBound, scalars[safe: i] != " " { i += 1 }
+            if i < match.lowerBound { lower = i + 1 }
+        }
+        if upper < sentence.upperBound {
+            var i = upper
+            while i > match.upperBound, scalars[safe: i - 1] != " " { i -= 1 }
+            if i > match.upperBound { upper = i - 1 }
+        }
+        return lower..<max(lower, upper)
     }
 
     /// Leftmost-longest selection of non-overlapping matches.

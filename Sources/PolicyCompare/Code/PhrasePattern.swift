@@ -27,6 +27,8 @@ public struct PhrasePattern: Sendable, Hashable {
         case badWindow(String)
         case twoProximities(String)
         case missingPart(String)
+        case spansSentence(String)
+        case abbreviation(String, form: String, expansion: String)
 
         public var description: String {
             switch self {
@@ -35,6 +37,8 @@ public struct PhrasePattern: Sendable, Hashable {
             case .badWindow(let text): "pattern '\(text)' has a bad window after '...'; write '...N' with N from 1 to \(PhrasePattern.maxWindow), e.g. 'vận động ...8 ủng hộ'"
             case .twoProximities(let text): "pattern '\(text)' has more than one '...'; a pattern joins at most two phrases"
             case .missingPart(let text): "pattern '\(text)' needs a phrase on both sides of '...'"
+            case .spansSentence(let text): "pattern '\(text)' crosses a sentence stop (. ; : ! ?), so it can never match; remove the punctuation or split it into two patterns"
+            case .abbreviation(let text, let form, let expansion): "pattern '\(text)' contains the abbreviation '\(form)', which is expanded in the text before matching, so it can never match; write '\(expansion)' instead"
             }
         }
     }
@@ -68,6 +72,25 @@ public struct PhrasePattern: Sendable, Hashable {
         }
         guard !first.isEmpty else { throw .nothingToMatch(original) }
         return PhrasePattern(text: original, syllables: first, near: near, window: window, loose: loose)
+    }
+
+    /// A problem that makes a parsed pattern unable to match: a sentence stop inside a
+    /// phrase, or an abbreviation that the text expands before matching.
+    public func unmatchable(abbreviations: Abbreviations) -> Problem? {
+        let phrase = text.hasPrefix("~") ? String(text.dropFirst()) : text
+        for part in phrase.components(separatedBy: "...") {
+            let normalized = VietnameseNormalizer.normalize(part)
+            let tokens = Tokenizer().tokenize(normalized.scalars, range: 0..<normalized.scalars.count).tokens
+            if Set(tokens.map(\.sentence)).count > 1 { return .spansSentence(text) }
+            let folded = FoldedText(normalized.scalars)
+            for token in tokens where token.kind == .word {
+                let key = NormalizedText.string(folded.loose, token.range)
+                if let expansion = abbreviations.expansions[key] {
+                    return .abbreviation(text, form: normalized.text(token.range), expansion: expansion)
+                }
+            }
+        }
+        return nil
     }
 
     /// Normalises and folds a phrase exactly as text is, and splits it into syllable keys.

@@ -2,9 +2,10 @@ import Foundation
 
 /// Writes a set of report files so that a reader never sees a half-written set.
 ///
-/// Files go to a temporary folder beside the destination first; only when all are written
-/// are they moved into place (a rename each). Files in the destination that this run does
-/// not write are left alone.
+/// Files go to a new temporary folder beside the destination first; only when all are
+/// written are they moved into place, each previous version set aside first, so a failure
+/// while moving puts every previous report back. Files in the destination that this run does
+/// not write are left alone, and no existing file or folder is ever removed.
 public enum OutputFolder {
     /// Writes one file atomically (a temporary file beside it, then a rename).
     public static func writeFile(_ bytes: [UInt8], to url: URL) throws(OutputError) {
@@ -28,8 +29,11 @@ public enum OutputFolder {
         } catch {
             throw .cannotWrite(parent.path, reason: error.localizedDescription)
         }
-        let temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: temporary)
+        // A fresh name: an existing folder of that name (someone else's) is never touched.
+        var temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
+        while manager.fileExists(atPath: temporary.path) {
+            temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
+        }
         do {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
             for file in files {
@@ -39,25 +43,60 @@ public enum OutputFolder {
             try? manager.removeItem(at: temporary)
             throw .cannotWrite(destination.path, reason: error.localizedDescription)
         }
-        do {
-            if !exists {
+        if !exists {
+            do {
                 try manager.moveItem(at: temporary, to: destination)
                 return
+            } catch {
+                try? manager.removeItem(at: temporary)
+                throw .cannotWrite(destination.path, reason: error.localizedDescription)
             }
-            for file in files {
-                let target = destination.appendingPathComponent(file.name)
-                if rename(temporary.appendingPathComponent(file.name).path, target.path) != 0 {
-                    throw OutputError.cannotWrite(target.path, reason: String(cString: strerror(errno)))
-                }
+        }
+        // Only regular files written by an earlier run are replaced: a folder or link where a
+        // report should go is the user's, so stop before touching anything.
+        for file in files {
+            let target = destination.appendingPathComponent(file.name)
+            guard let type = try? manager.attributesOfItem(atPath: target.path)[.type] as? FileAttributeType else { continue }
+            if type != .typeRegular {
+                try? manager.removeItem(at: temporary)
+                throw .cannotWrite(target.path, reason: "a folder or link is in the way of the report \(file.name); move it away")
             }
-            try manager.removeItem(at: temporary)
-        } catch let error as OutputError {
-            try? manager.removeItem(at: temporary)
-            throw error
+        }
+        // Set each previous version aside, then move the new one in; undo everything on failure.
+        let previous = temporary.appendingPathComponent(".previous")
+        var moved: [(name: String, hadPrevious: Bool)] = []
+        func undo() {
+            for entry in moved.reversed() {
+                let target = destination.appendingPathComponent(entry.name)
+                _ = unlink(target.path)
+                if entry.hadPrevious { _ = rename(previous.appendingPathComponent(entry.name).path, target.path) }
+            }
+        }
+        do {
+            try manager.createDirectory(at: previous, withIntermediateDirectories: false)
         } catch {
             try? manager.removeItem(at: temporary)
             throw .cannotWrite(destination.path, reason: error.localizedDescription)
         }
+        for file in files {
+            let target = destination.appendingPathComponent(file.name)
+            let hadPrevious = manager.fileExists(atPath: target.path)
+            if hadPrevious, rename(target.path, previous.appendingPathComponent(file.name).path) != 0 {
+                let reason = String(cString: strerror(errno))
+                undo()
+                try? manager.removeItem(at: temporary)
+                throw .cannotWrite(target.path, reason: reason)
+            }
+            if rename(temporary.appendingPathComponent(file.name).path, target.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                if hadPrevious { _ = rename(previous.appendingPathComponent(file.name).path, target.path) }
+                undo()
+                try? manager.removeItem(at: temporary)
+                throw .cannotWrite(target.path, reason: reason)
+            }
+            moved.append((file.name, hadPrevious))
+        }
+        try? manager.removeItem(at: temporary)
     }
 }
 
@@ -71,7 +110,7 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notAFolder(let path):
             "\(path) is a file, not a folder; pass --out with a folder for the reports"
         case .cannotWrite(let path, let reason):
-            "cannot write reports to \(path) (\(reason)); check the folder exists and is writable, or pass another --out"
+            "cannot write reports to \(path) (\(reason)); check the folder exists and is writable, or pass another --out; previous reports there are unchanged"
         }
     }
 }

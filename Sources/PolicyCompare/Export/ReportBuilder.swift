@@ -5,6 +5,9 @@ public struct ReportBuilder: Sendable {
     public let strings: ReportStrings
     public let toolVersion: String
 
+    /// Longest list of documents or document pairs the report prints; the CSVs hold the rest.
+    static let listLimit = 30
+
     public init(strings: ReportStrings, toolVersion: String) {
         self.strings = strings
         self.toolVersion = toolVersion
@@ -23,14 +26,23 @@ public struct ReportBuilder: Sendable {
 
     private func corpus(_ c: Comparison) -> Report.Section {
         let t = strings
-        let rows = c.documents.map { d in
-            [d.metadata.id, String(d.metadata.year), d.metadata.level, d.metadata.kind, d.metadata.issuer, String(d.coding.syllables),
-             String(d.coding.counts.count(where: \.present))]
+        var blocks: [Report.Block] = [.paragraph(t("corpus.intro", c.documents.count, c.years.count, c.years.map(String.init).joined(separator: ", ")))]
+        if c.documents.count <= Self.listLimit {
+            let rows = c.documents.map { d in
+                [d.metadata.id, String(d.metadata.year), d.metadata.level, d.metadata.kind, d.metadata.issuer, String(d.coding.syllables),
+                 String(d.coding.counts.count(where: \.present))]
+            }
+            blocks.append(.table([t("col.document"), t("col.year"), t("col.level"), t("col.kind"), t("col.issuer"), t("col.syllables"), t("col.categories")], rows))
+        } else {
+            // Many documents: one line per year; documents.csv lists them all.
+            let rows = c.years.map { year in
+                let docs = c.documents.filter { $0.metadata.year == year }
+                let levels = Array(Set(docs.map(\.metadata.level))).sorted().joined(separator: ", ")
+                return [String(year), String(docs.count), levels, String(docs.reduce(0) { $0 + $1.coding.syllables })]
+            }
+            blocks.append(.table([t("col.year"), t("col.documents"), t("col.level"), t("col.syllables")], rows))
+            blocks.append(.paragraph(t("more", c.documents.count, "documents.csv")))
         }
-        var blocks: [Report.Block] = [
-            .paragraph(t("corpus.intro", c.documents.count, c.years.count, c.years.map(String.init).joined(separator: ", "))),
-            .table([t("col.document"), t("col.year"), t("col.level"), t("col.kind"), t("col.issuer"), t("col.syllables"), t("col.categories")], rows),
-        ]
         let warnings = c.caveats.map(caveat)
         if !warnings.isEmpty { blocks.append(.paragraph(t("corpus.warnings"))); blocks.append(.bullets(warnings)) }
         return Report.Section(title: t("corpus.title"), blocks: blocks)
@@ -224,9 +236,12 @@ public struct ReportBuilder: Sendable {
     private func reuse(_ c: Comparison) -> Report.Section {
         let t = strings
         guard !c.reuse.shares.isEmpty else { return Report.Section(title: t("reuse.title"), blocks: [.paragraph(t("reuse.none"))]) }
-        let rows = c.reuse.shares.map { [$0.documentID, $0.sourceID, String(format: "%.1f%%", $0.share * 100), String($0.reusedTokens)] }
+        // The pairs with the largest shares; a large corpus has far too many to list.
+        let strongest = c.reuse.shares.sorted { ($0.share, $1.documentID, $1.sourceID) > ($1.share, $0.documentID, $0.sourceID) }.prefix(Self.listLimit)
+        let rows = strongest.map { [$0.documentID, $0.sourceID, String(format: "%.1f%%", $0.share * 100), String($0.reusedTokens)] }
         var blocks: [Report.Block] = [.paragraph(t("reuse.intro", c.reuse.passages.count)),
                                       .table([t("col.document"), t("col.sharedWith"), t("col.share"), t("col.syllables")], rows)]
+        if c.reuse.shares.count > Self.listLimit { blocks.append(.paragraph(t("more", c.reuse.shares.count - Self.listLimit, "reuse_shares.csv"))) }
         let byID = Dictionary(uniqueKeysWithValues: c.documents.map { ($0.metadata.id, $0) })
         for p in c.reuse.passages.sorted(by: { ($0.tokensA.count, $0.documentA) > ($1.tokensA.count, $1.documentA) }).prefix(3) {
             guard let a = byID[p.documentA], let range = ComparisonTables.span(a, p.tokensA) else { continue }
@@ -247,7 +262,12 @@ public struct ReportBuilder: Sendable {
             t("settings.codebook", c.codebook.source.split(separator: "/").last.map(String.init) ?? c.codebook.source, c.codebook.fingerprint, c.codebook.categories.count),
             t("settings.years", c.years.map(String.init).joined(separator: ", "), c.baselineYear),
         ]
-        bullets += c.documents.map { t("settings.document", $0.metadata.id, $0.metadata.file, $0.fingerprint, $0.encoding) }
+        if c.documents.count <= Self.listLimit {
+            bullets += c.documents.map { t("settings.document", $0.metadata.id, $0.metadata.file, $0.fingerprint, $0.encoding) }
+        } else {
+            let combined = StableHash.hex(StableHash.fnv1a(c.documents.map(\.fingerprint).joined(separator: "\n")))
+            bullets.append(t("settings.corpus", c.documents.count, combined))
+        }
         return Report.Section(title: t("settings.title"), blocks: [.bullets(bullets)])
     }
 }

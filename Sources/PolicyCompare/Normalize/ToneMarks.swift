@@ -22,6 +22,14 @@ enum ToneMarks {
         letters[tonedIndex].tone = 0
     }
 
+    /// Vowel clusters that form the nucleus of a Vietnamese syllable (lower case, shaped, untoned).
+    static let nuclei: Set<String> = [
+        "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
+        "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "iê", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo",
+        "ua", "uâ", "ue", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê",
+        "iêu", "yêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyu", "uyê", "uai", "uao", "uay", "ueo",
+    ]
+
     /// The index of the vowel that carries the tone, or nil when the word is not a syllable.
     static func nucleusTarget(_ letters: [Letter], table: VietnameseLetters) -> Int? {
         let lower = letters.map { table.lowercase($0.base) }
@@ -42,6 +50,10 @@ enum ToneMarks {
             if table.isVowel(lower[i]) { return nil }
             i += 1
         }
+        // Only nuclei Vietnamese has: glued words ("hòaem") or foreign words keep their marks
+        // where they are, which also makes normalising twice change nothing.
+        let nucleus = String(String.UnicodeScalarView(lower[start..<end]))
+        guard Self.nuclei.contains(nucleus) else { return nil }
         let hasCoda = end < n
         if let shaped = (start..<end).last(where: { table.isShapedVowel(lower[$0]) }) {
             return shaped

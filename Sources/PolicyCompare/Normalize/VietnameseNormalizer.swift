@@ -29,6 +29,13 @@ public enum VietnameseNormalizer {
             }
             let s = original[i]
             let v = s.value
+            // Invisible characters inside a word (soft hyphen, zero-width space and joiners,
+            // word joiner, BOM) are dropped without ending the word, so "ho\u{AD}à" is "hòa".
+            if v == 0xAD || (0x200B...0x200D).contains(v) || v == 0x2060 || v == 0xFEFF
+                || (v < 0x20 && !(0x09...0x0D).contains(v)) || ((0x7F...0x9F).contains(v) && v != 0x85) {
+                i += 1
+                continue
+            }
             if isWordScalar(s) {
                 builder.wordScalar(s, at: i)
                 i += 1
@@ -205,6 +212,12 @@ public enum VietnameseNormalizer {
                     guard let last = letters.last, let shaped = table.shape(last.base, with: s) else { return fallback(word) }
                     letters[letters.count - 1].base = shaped
                 } else if s.properties.generalCategory == .nonspacingMark {
+                    return fallback(word)
+                } else if s.value >= 0x80, s.value != 0x110, s.value != 0x111,
+                          s.properties.canonicalCombiningClass == .notReordered,
+                          String(s).decomposedStringWithCanonicalMapping.unicodeScalars.count > 1 {
+                    // A precomposed letter Vietnamese does not use ("ǵ"): treat the word as
+                    // foreign, exactly as its decomposed spelling is treated.
                     return fallback(word)
                 } else {
                     letters.append(ToneMarks.Letter(base: s, tone: 0))

@@ -13,6 +13,8 @@ struct DocumentLayout: Sendable {
         var range: Range<Int>
         var part: Segment.Part
         var isAnnexHeading: Bool
+        /// True when the last non-blank line before it is content too, so it may continue it.
+        var follows: Bool = false
     }
 
     var head = LetterHead()
@@ -41,6 +43,7 @@ struct DocumentLayout: Sendable {
         let scalars = text.scalars
         var phase = Phase.head
         var previousBlank = true
+        var lastWasContent = false
         var lineStart = 0
         var lines: [(range: Range<Int>, blankBefore: Bool)] = []
         for i in 0...scalars.count where i == scalars.count || scalars[i] == "\n" {
@@ -55,6 +58,13 @@ struct DocumentLayout: Sendable {
         }
         var titleLines: [String] = []
         for (range, blankBefore) in lines {
+            let contentBefore = content.count
+            defer {
+                if content.count > contentBefore, content.count >= 2 {
+                    content[content.count - 1].follows = lastWasContent
+                }
+                lastWasContent = content.count > contentBefore
+            }
             let line = text.text(range)
             let bare = Self.bare(line)
             var handled = false
@@ -69,7 +79,7 @@ struct DocumentLayout: Sendable {
                         head.date = date
                     } else if bare.lowercased().hasPrefix("kính gửi") {
                         phase = .addressees
-                        let rest = Self.after(colonIn: line)
+                        let rest = Self.dropBullet(Self.after(colonIn: line))
                         if !rest.isEmpty { head.addressees.append(rest) }
                     } else if vocabulary.titles.contains(bare) {
                         phase = .title
@@ -157,8 +167,11 @@ struct DocumentLayout: Sendable {
         return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
 
+    /// A list line without its bullet and its closing ";" or ",".
     static func dropBullet(_ line: String) -> String {
-        line.drop(while: { "-+•* ".contains($0) }).trimmingCharacters(in: .whitespaces)
+        var text = line.drop(while: { "-+•* ".contains($0) }).trimmingCharacters(in: .whitespaces)
+        while let last = text.last, last == ";" || last == "," { text.removeLast() }
+        return text
     }
 
     /// True when the line has letters and none of them is lower case.

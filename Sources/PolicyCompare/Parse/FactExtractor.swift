@@ -90,8 +90,13 @@ struct FactExtractor {
             for i in list.indices where matches(s, i, ["từ", "ngày"]) {
                 guard let first = date(s, i + 2) else { continue }
                 var j = first.next
-                guard matches(s, j, ["đến", "ngày"]) else { continue }
-                j += 2
+                if matches(s, j, ["đến", "hết", "ngày"]) {
+                    j += 3
+                } else if matches(s, j, ["đến", "ngày"]) {
+                    j += 2
+                } else {
+                    continue
+                }
                 guard let second = date(s, j) else { continue }
                 let endYear = second.year ?? first.year ?? year
                 guard let endMonth = second.month ?? first.month,
@@ -133,7 +138,10 @@ struct FactExtractor {
     func slogans() -> [(Statement, Int)] {
         var result: [(Statement, Int)] = []
         for s in segments.indices {
-            guard segments[s].normalizedRange.count < 160, contains(s, ["khẩu", "hiệu"]) || contains(s, ["thông", "điệp"]) else { continue }
+            // A heading about slogans: short, no clauses of its own (";"), and introducing a list.
+            guard segments[s].normalizedRange.count < 120, !segments[s].text.contains(";"),
+                  [.heading, .annexHeading, .section].contains(segments[s].role) || segments[s].text.hasSuffix(":"),
+                  contains(s, ["khẩu", "hiệu"]) || contains(s, ["thông", "điệp"]) else { continue }
             let children = segments.indices.filter { segments[$0].parent == segments[s].path && segments[$0].role == .item }
             guard !children.isEmpty else { continue }
             for c in children {

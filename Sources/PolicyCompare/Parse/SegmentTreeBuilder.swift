@@ -61,15 +61,17 @@ struct SegmentTreeBuilder {
             stack.append(Open(key: "A", label: path, index: segments.count - 1))
             return
         }
-        // A lower-case start after an unfinished line continues it.
-        if let last = segments.indices.last, let first = scalars[safe: start], first.properties.isLowercase,
+        let found = Self.marker(scalars, start..<end)
+        // A lower-case start without a list marker, right after an unfinished line of the same
+        // part, continues that line (a line or page break inside a sentence).
+        if found == nil, line.follows, let last = segments.indices.last, segments[last].part == line.part,
+           let first = scalars[safe: start], first.properties.isLowercase,
            let lastChar = segments[last].normalizedRange.last.flatMap({ scalars[safe: $0] }),
            !".;:!?".unicodeScalars.contains(lastChar) {
             segments[last].normalizedRange = segments[last].normalizedRange.lowerBound..<end
             refreshText(last)
             return
         }
-        let found = Self.marker(scalars, start..<end)
         let markerText = NormalizedText.string(scalars, start..<(found?.textStart ?? start)).trimmingCharacters(in: .whitespaces)
         if let found { start = found.textStart }
         guard start < end else { return }
@@ -216,12 +218,12 @@ struct SegmentTreeBuilder {
                 }
                 let range = Self.trim(text.scalars, clause.marker.upperBound..<end)
                 guard !range.isEmpty else { continue }
-                let path = "\(segment.path).\(clause.label)"
+                let path = unique("\(segment.path).\(clause.label)")
                 result.append(Segment(path: path, role: .clause, part: segment.part, marker: clause.label, depth: segment.depth + 1,
                                       parent: segment.path, text: text.quote(range), sourceRange: text.originalRange(range), normalizedRange: range))
             }
             if let tail, !tail.isEmpty {
-                result.append(Segment(path: "\(segment.path).p1", role: .paragraph, part: segment.part, marker: "", depth: segment.depth + 1,
+                result.append(Segment(path: unique("\(segment.path).p1"), role: .paragraph, part: segment.part, marker: "", depth: segment.depth + 1,
                                       parent: segment.path, text: text.quote(tail), sourceRange: text.originalRange(tail), normalizedRange: tail))
             }
         }

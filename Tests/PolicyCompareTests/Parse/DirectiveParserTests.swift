@@ -82,7 +82,7 @@ import Testing
         #expect(kien.recipients.count == 9)
         #expect(!kien.segments.contains { $0.text.contains("Văn phòng Chính phủ (A+B)") || $0.text.contains("CHỦ TỊCH") })
         let d2013 = try Fixtures.directive("2013-molisa")
-        #expect(d2013.recipients == ["Như trên;", "Bộ trưởng (để b/c)", "Lưu: VT, Cục BVCSTE."])
+        #expect(d2013.recipients == ["Như trên", "Bộ trưởng (để b/c)", "Lưu: VT, Cục BVCSTE."])
         #expect(!d2013.segments.contains { $0.text.contains("Như trên") || $0.text.contains("Kính gửi") })
     }
 
