@@ -151,6 +151,6 @@ public enum HTMLReport {
     ol.timeline li{flex:1 1 220px;border:1px solid #cfdcee;border-top:4px solid #08458f;border-radius:4px;padding:8px 10px;background:#fbfdff}
     .when{font-weight:bold;font-size:1.1em}.theme{font-weight:600;margin:.3em 0}.docs{font-size:.8em;color:#555;margin:0}.none{color:#777;font-style:italic}
     .diff{font-size:.85em}ins{color:#0a7d2c;text-decoration:none}del{color:#b3261e}
-    @media print{body{background:#fff}main{max-width:none;padding:0}section{break-inside:avoid-page}.scroll{overflow:visible}h2{break-after:avoid}}
+    @media print{body{background:#fff}main{max-width:none;padding:0}.scroll{overflow:visible}svg,table,blockquote,li{break-inside:avoid}h2,h3{break-after:avoid}svg{max-width:100%;height:auto}}
     """
 }
