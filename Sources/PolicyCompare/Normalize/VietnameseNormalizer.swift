@@ -31,8 +31,7 @@ public enum VietnameseNormalizer {
             let v = s.value
             // Invisible characters inside a word (soft hyphen, zero-width space and joiners,
             // word joiner, BOM) are dropped without ending the word, so "ho\u{AD}à" is "hòa".
-            if v == 0xAD || (0x200B...0x200D).contains(v) || v == 0x2060 || v == 0xFEFF
-                || (v < 0x20 && !(0x09...0x0D).contains(v)) || ((0x7F...0x9F).contains(v) && v != 0x85) {
+            if isDropped(s) {
                 i += 1
                 continue
             }
@@ -92,10 +91,14 @@ public enum VietnameseNormalizer {
         var i = 0
         let n = scalars.count
         while i <= n {
-            if i == n || scalars[i] == "\n" || scalars[i] == "\r" {
+            if i == n || isLineBreak(scalars[i]) {
                 let line = lineStart..<i
                 if line.count <= 48 {
-                    let words = NormalizedText.string(scalars, line)
+                    // Judge the line as normalisation will see it: without the invisible
+                    // characters it drops, so normalising twice finds the same field codes.
+                    var visible = String.UnicodeScalarView()
+                    visible.append(contentsOf: scalars[line].filter { !isDropped($0) })
+                    let words = String(visible)
                         .split(whereSeparator: { $0.isWhitespace || $0 == "\\" || $0 == "*" })
                     if let first = words.first {
                         let upper = first.uppercased()
@@ -118,6 +121,21 @@ public enum VietnameseNormalizer {
             i += 1
         }
         return result
+    }
+
+    /// Line ends the normaliser turns into LF.
+    static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    /// Invisible characters and controls the normaliser drops without ending a word.
+    static func isDropped(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0xAD || (0x200B...0x200D).contains(v) || v == 0x2060 || v == 0xFEFF
+            || (v < 0x20 && !(0x09...0x0D).contains(v)) || ((0x7F...0x9F).contains(v) && v != 0x85)
     }
 
     /// Accumulates the normalised scalars and their origins.

@@ -56,4 +56,11 @@ import Testing
         let range = n.originalRange(0..<6)
         #expect(NormalizedText.string(n.original, range).bytes == quote.bytes)
     }
+
+    @Test(arguments: ["Nội dung\n\u{200B}PAGE 1\nTiếp", "Nội dung\u{2028}PAGE 1\u{2028}Tiếp", "Nội dung\u{0C}PAGE\u{0C}2\u{0C}Tiếp", "tảo\u{200B}em hòa\u{1}em"])
+    func normalisingTwiceChangesNothing(_ input: String) {
+        let once = normalized(input)
+        #expect(normalized(once).bytes == once.bytes)
+        #expect(!once.contains("PAGE"))
+    }
 }
