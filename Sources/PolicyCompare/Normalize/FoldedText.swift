@@ -21,9 +21,4 @@ public struct FoldedText: Sendable, Hashable {
         self.strict = strict
         self.loose = loose
     }
-
-    /// Folds a short phrase (a pattern) the same way as text.
-    static func fold(_ text: String) -> FoldedText {
-        FoldedText(VietnameseNormalizer.normalize(text).scalars)
-    }
 }
