@@ -1,5 +1,13 @@
 /// The coding tables: `coding_by_document`, `evidence`, `uncoded`.
 public enum CodingTables {
+    /// The columns that name a category, shared by every table with one row per category.
+    static let categoryColumns = [
+        Column("category_id", .string, title: "Category", description: "Codebook category id."),
+        Column("dimension", .string, title: "Dimension", description: "theme or activity."),
+        Column("label_en", .string, title: "Label (English)", description: "Category label in English."),
+        Column("label_vi", .string, title: "Label (Vietnamese)", description: "Nhãn danh mục (tiếng Việt)."),
+    ]
+
     public static func all(_ codings: [DocumentCoding], codebook: Codebook) -> [Table] {
         [byDocument(codings, codebook: codebook), evidence(codings, codebook: codebook), uncoded(codings)]
     }
@@ -15,10 +23,7 @@ public enum CodingTables {
             columns: [
                 Column("document_id", .string, title: "Document", description: "Document id from the manifest."),
                 Column("year", .integer, title: "Year", description: "Year the directive is for."),
-                Column("category_id", .string, title: "Category", description: "Codebook category id."),
-                Column("dimension", .string, title: "Dimension", description: "theme or activity."),
-                Column("label_en", .string, title: "Label (English)", description: "Category label in English."),
-                Column("label_vi", .string, title: "Label (Vietnamese)", description: "Nhãn danh mục (tiếng Việt)."),
+            ] + categoryColumns + [
                 Column("present", .boolean, title: "Present", description: "true when at least one counted match occurs in the body or annexes."),
                 Column("segments", .integer, title: "Segments", description: "Number of body segments with at least one counted match."),
                 Column("matches", .integer, title: "Matches", description: "Number of counted matches (overlaps within a category counted once)."),

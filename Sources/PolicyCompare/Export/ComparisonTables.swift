@@ -14,12 +14,7 @@ public enum ComparisonTables {
         return [.text(category.id), .text(category.dimension.rawValue), .text(category.labelEnglish), .text(category.labelVietnamese)]
     }
 
-    static let categoryColumns = [
-        Column("category_id", .string, title: "Category", description: "Codebook category id."),
-        Column("dimension", .string, title: "Dimension", description: "theme or activity."),
-        Column("label_en", .string, title: "Label (English)", description: "Category label in English."),
-        Column("label_vi", .string, title: "Label (Vietnamese)", description: "Nhãn danh mục (tiếng Việt)."),
-    ]
+    static let categoryColumns = CodingTables.categoryColumns
 
     static func years(_ list: [Int]) -> Cell { .text(list.map(String.init).joined(separator: ";")) }
 
