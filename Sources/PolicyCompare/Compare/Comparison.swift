@@ -96,13 +96,24 @@ public struct Comparison: Sendable {
 
         var keyness: [KeynessRow] = []
         if years.count > 1 {
-            for year in years {
-                var target = TermCounts(), reference = TermCounts()
-                for doc in documents {
-                    if doc.metadata.year == year { target.add(doc.terms) } else { reference.add(doc.terms) }
-                }
-                keyness += Keyness.compare(target: String(year), target, reference: reference, options: options.keyness)
+            // Each document is merged once, into its year; a year's reference is the whole
+            // corpus minus that year, so the cost does not grow with years times documents.
+            var termsByYear: [Int: TermCounts] = [:]
+            for doc in documents {
+                termsByYear[doc.metadata.year, default: TermCounts()].add(doc.terms)
             }
+            var all = TermCounts()
+            for year in termsByYear.keys.sorted() {
+                all.add(termsByYear[year] ?? TermCounts())
+            }
+            let yearTerms = termsByYear, corpusTerms = all
+            let results = Parallel.map(years) { year in
+                let target = yearTerms[year] ?? TermCounts()
+                var reference = corpusTerms
+                reference.subtract(target)
+                return Keyness.compare(target: String(year), target, reference: reference, options: options.keyness)
+            }
+            keyness = results.flatMap { $0 }
         }
 
         let reuse = TextReuse.detect(documents.map { ReuseInput(documentID: $0.metadata.id, tokenHashes: $0.reuseHashes) }, options: options.reuse)

@@ -50,7 +50,7 @@ public enum Keyness {
                 let p = pValue(g2: g2)
                 guard p <= options.maxPValue else { continue }
                 let row = KeynessRow(
-                    target: target, term: term, n: n,
+                    target: target, term: term.string, n: n,
                     targetCount: a, referenceCount: b, targetTotal: c, referenceTotal: d,
                     g2: g2, pValue: p, logRatio: logRatio(a: a, b: b, c: c, d: d),
                     direction: direction

@@ -21,8 +21,9 @@
 /// Merge only counts made with the same `maxN` and stop list; otherwise the totals of the
 /// larger sizes describe fewer texts than the smaller ones.
 public struct TermCounts: Sendable, Hashable {
-    /// Frequency of each term, keyed first by n-gram size.
-    public private(set) var frequencies: [Int: [String: Int]]
+    /// Frequency of each term, keyed first by n-gram size. Terms are keyed by their bytes:
+    /// tokens come from the normaliser, so they are NFC already.
+    private(set) var frequencies: [Int: [ExactText: Int]]
     /// Number of n-gram positions counted, by n-gram size.
     public private(set) var totals: [Int: Int]
 
@@ -40,9 +41,10 @@ public struct TermCounts: Sendable, Hashable {
     public static func count(sentences: [[String]], maxN: Int = 3, stopList: Set<String>) -> TermCounts {
         var result = TermCounts()
         guard maxN >= 1 else { return result }
+        let stops = Set(stopList.map(ExactText.init))
         for sentence in sentences {
             for piece in phrasePieces(of: sentence) {
-                result.countPiece(piece, maxN: maxN, stopList: stopList)
+                result.countPiece(piece, maxN: maxN, stopList: stops)
             }
         }
         return result
@@ -51,7 +53,7 @@ public struct TermCounts: Sendable, Hashable {
     /// Frequency of `term`; its size is read from its spaces.
     public func frequency(of term: String) -> Int {
         let n = term.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 }
-        return frequencies[n]?[term] ?? 0
+        return frequencies[n]?[ExactText(term)] ?? 0
     }
 
     /// Number of n-gram positions of size `n` (0 when that size was not counted or no
@@ -70,6 +72,23 @@ public struct TermCounts: Sendable, Hashable {
         }
     }
 
+    /// Removes the counts of `other`, which must be part of these counts (as a year's counts
+    /// are part of the whole corpus's): the result equals counting the rest alone.
+    mutating func subtract(_ other: TermCounts) {
+        for (n, total) in other.totals {
+            totals[n, default: 0] -= total
+            if totals[n] == 0 { totals[n] = nil }
+        }
+        for (n, terms) in other.frequencies {
+            guard var mine = frequencies[n] else { continue }
+            for (term, count) in terms {
+                let left = (mine[term] ?? 0) - count
+                mine[term] = left > 0 ? left : nil
+            }
+            frequencies[n] = mine.isEmpty ? nil : mine
+        }
+    }
+
     /// The counts of both texts together.
     public static func + (lhs: TermCounts, rhs: TermCounts) -> TermCounts {
         var sum = lhs
@@ -77,19 +96,19 @@ public struct TermCounts: Sendable, Hashable {
         return sum
     }
 
-    private mutating func countPiece(_ piece: ArraySlice<String>, maxN: Int, stopList: Set<String>) {
+    private mutating func countPiece(_ piece: ArraySlice<String>, maxN: Int, stopList: Set<ExactText>) {
         let tokens = Array(piece)
         guard !tokens.isEmpty else { return }
         for n in 1...min(maxN, tokens.count) {
             totals[n, default: 0] += tokens.count - n + 1
         }
-        let isEdge = tokens.map { stopList.contains($0) || !Self.hasLetter($0) }
+        let isEdge = tokens.map { stopList.contains(ExactText($0)) || !Self.hasLetter($0) }
         for start in tokens.indices where !isEdge[start] {
             var term = tokens[start]
             var end = start
             while true {
                 if !isEdge[end] {
-                    frequencies[end - start + 1, default: [:]][term, default: 0] += 1
+                    frequencies[end - start + 1, default: [:]][ExactText(term), default: 0] += 1
                 }
                 end += 1
                 guard end - start < maxN, end < tokens.count else { break }
@@ -104,10 +123,19 @@ public struct TermCounts: Sendable, Hashable {
     }
 
     private static func isPunctuation(_ token: String) -> Bool {
-        !token.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        !token.unicodeScalars.contains { scalar in
+            scalar.isASCII ? (0x30...0x39).contains(scalar.value) || isASCIILetter(scalar)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
     }
 
     private static func hasLetter(_ token: String) -> Bool {
-        token.unicodeScalars.contains { $0.properties.isAlphabetic }
+        token.unicodeScalars.contains { scalar in
+            scalar.isASCII ? isASCIILetter(scalar) : scalar.properties.isAlphabetic
+        }
+    }
+
+    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
     }
 }

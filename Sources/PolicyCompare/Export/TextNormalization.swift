@@ -14,15 +14,44 @@ enum TextNormalization {
     /// False only when `text` is certainly NFC already.
     ///
     /// Every scalar below U+0300 is NFC-stable with combining class 0, and in UTF-8 those are
-    /// exactly the bytes below 0xCC, so most text is cleared by one byte scan.
+    /// exactly the bytes below 0xCC, so most text is cleared by one byte scan; precomposed
+    /// Vietnamese (U+1E00-1EFF, lead bytes E1 B8-BB) is skipped without decoding. Any other
+    /// scalar is decoded and checked with ``mayChangeUnderNFC(_:)``.
     static func needsNFC(_ text: String) -> Bool {
-        let belowU0300 = text.utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains { $0 >= 0xCC }
-        }
-        if belowU0300 == true {
-            return false
+        let scanned = text.utf8.withContiguousStorageIfAvailable(needsNFC(utf8:))
+        if let scanned {
+            return scanned
         }
         return text.unicodeScalars.contains(where: mayChangeUnderNFC)
+    }
+
+    /// ``needsNFC(_:)`` over valid UTF-8 bytes.
+    static func needsNFC(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0xCC {  // ASCII, continuation bytes, and leads of U+0080-02FF
+                index += 1
+                continue
+            }
+            if lead == 0xE1, index + 1 < count, (0xB8...0xBB).contains(bytes[index + 1]) {
+                index += 3
+                continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard index + length <= count else { return true }
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length {
+                value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+            }
+            guard let scalar = Unicode.Scalar(value) else { return true }
+            if mayChangeUnderNFC(scalar) {
+                return true
+            }
+            index += length
+        }
+        return false
     }
 
     /// Whether a scalar can be changed by NFC, alone or together with its neighbours.

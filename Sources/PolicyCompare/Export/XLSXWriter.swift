@@ -86,8 +86,8 @@ public enum XLSXWriter {
     /// 000C, 000E-001F, FFFE, FFFF) dropped, cut to 32,767 UTF-16 code units.
     static func cellText(_ text: String) -> String {
         var result = TextNormalization.nfc(text)
-        if result.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }) {
-            result = String(String.UnicodeScalarView(result.unicodeScalars.filter(isXMLCharacter)))
+        if result.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) {
+            result = withoutIllegalCharacters(result)
         }
         if result.utf8.count > maxCellCharacters {
             result = prefix(result, utf16Limit: maxCellCharacters)
@@ -240,18 +240,19 @@ public enum XLSXWriter {
 
     /// The workbook's string table: each distinct text once, in first-use order.
     private struct SharedStrings {
-        private var indexByText: [String: Int] = [:]
+        private var indexByText: [ExactText: Int] = [:]
         private var items: [UInt8] = []
         private var references = 0
 
         /// The index of `text` (already cleaned by ``cellText(_:)``), adding it when new.
         mutating func index(of text: String) -> Int {
             references += 1
-            if let index = indexByText[text] {
+            let key = ExactText(text)
+            if let index = indexByText[key] {
                 return index
             }
             let index = indexByText.count
-            indexByText[text] = index
+            indexByText[key] = index
             items.append(contentsOf: Self.itemOpen)
             XLSXWriter.appendEscaped(text, to: &items)
             items.append(contentsOf: Self.itemClose)
@@ -329,12 +330,27 @@ public enum XLSXWriter {
     private static let carriageReturn = Array("&#13;".utf8)
     private static let underscore = Array("_x005F_".utf8)
 
-    private static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: return true
-        case 0x00..<0x20, 0xFFFE, 0xFFFF: return false
-        default: return true
+    /// `text` without the characters XML 1.0 forbids: C0 controls other than tab, LF and CR,
+    /// and U+FFFE, U+FFFF (UTF-8 EF BF BE, EF BF BF).
+    private static func withoutIllegalCharacters(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+                index += 1
+                continue
+            }
+            if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                index += 3
+                continue
+            }
+            kept.append(byte)
+            index += 1
         }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     /// The longest prefix of whole characters with at most `limit` UTF-16 code units.
