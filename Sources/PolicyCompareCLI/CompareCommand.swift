@@ -3,7 +3,7 @@ import PolicyCompare
 
 /// `policy-compare compare`: the main job. Reads the corpus, compares the years, writes the reports.
 struct CompareCommand {
-    static let spec = Arguments.Spec(command: "compare", valued: ["corpus", "codebook", "years", "baseline", "out", "lang", "format", "csv", "delimiter"],
+    static let spec = Arguments.Spec(command: "compare", valued: ["corpus", "codebook", "years", "baseline", "out", "lang", "format", "csv", "delimiter", "reuse-partners"],
                                      flags: ["skip-invalid", "quiet", "timings"])
     static let formats = ["csv", "txt", "md", "html", "xlsx"]
 
@@ -11,6 +11,7 @@ struct CompareCommand {
     let arguments: Arguments
     let years: [Int]?
     let baseline: Int?
+    let reusePartners: Int?
     let language: ReportStrings.Language
     let formats: Set<String>
     let csv: CSVWriter
@@ -39,6 +40,14 @@ struct CompareCommand {
             baseline = year
         } else {
             baseline = nil
+        }
+        if let text = a.options["reuse-partners"] {
+            guard let count = Int(text), count >= 1 else {
+                throw .badValue(command: "compare", option: "reuse-partners", value: text, expected: "a whole number of at least 1, e.g. 10")
+            }
+            reusePartners = count
+        } else {
+            reusePartners = nil
         }
         let lang = a.options["lang"] ?? "en"
         guard let language = ReportStrings.Language(rawValue: lang) else {
@@ -92,7 +101,9 @@ struct CompareCommand {
         for analysis in analyses { timings.add(analysis.timings) }
         let inputBytes = analyses.reduce(0) { $0 + $1.bytes }
         var comparison = try timings.measure(.compare, bytes: inputBytes) {
-            try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: years, baseline: baseline))
+            var reuse = ReuseOptions()
+            if let reusePartners { reuse.maxPartnersPerDocument = reusePartners }
+            return try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: years, baseline: baseline, reuse: reuse))
         }
         comparison.skipped = skipped
         let out = cli.url(arguments.options["out"] ?? "Reports")

@@ -6,7 +6,8 @@ enum Help {
     Usage:
       policy-compare compare   [--corpus DIR] [--codebook FILE] [--years 2010,2019] [--baseline YEAR]
                                [--out DIR] [--lang en|vi] [--format csv,txt,md,html,xlsx]
-                               [--csv spreadsheet|plain] [--delimiter ,|;|tab] [--skip-invalid] [--quiet] [--timings]
+                               [--csv spreadsheet|plain] [--delimiter ,|;|tab] [--reuse-partners N]
+                               [--skip-invalid] [--quiet] [--timings]
       policy-compare inspect   FILE|DOCUMENT_ID [--json] [--corpus DIR]
       policy-compare code      [--corpus DIR] [--codebook FILE] [--out DIR] [--csv spreadsheet|plain]
       policy-compare codebook  check [FILE] | export [--format quanteda-yaml] [--codebook FILE] [--out FILE]
@@ -41,6 +42,9 @@ enum Help {
               --format LIST        any of csv,txt,md,html,xlsx (default: all)
               --csv PROFILE        spreadsheet (UTF-8 BOM, formulas neutralised; default) or plain
               --delimiter D        ',' (default), ';' or tab
+              --reuse-partners N   align each document with the N documents it shares most
+                                   text with (default: 10; raise it for a full pairwise
+                                   reuse list of a small corpus, at the cost of larger tables)
               --skip-invalid       leave out documents that cannot be read, list them in the
                                    report, and go on (default: stop and write nothing)
               --quiet              no progress line (shown on a terminal when a run takes > 1 s)

@@ -147,9 +147,24 @@ import Testing
         #expect(String(decoding: byYear, as: UTF8.self).hasPrefix("year;category_id;"))
     }
 
+    @Test func reusePartnersBoundsThePairsAligned() throws {
+        let one = temporary(), all = temporary()
+        #expect(cli.run(["compare", "--out", one.path, "--format", "csv", "--reuse-partners", "1"]).exitCode == 0)
+        #expect(cli.run(["compare", "--out", all.path, "--format", "csv", "--reuse-partners", "4"]).exitCode == 0)
+        func pairs(_ folder: URL) throws -> Set<String> {
+            let lines = try String(contentsOf: folder.appendingPathComponent("reuse_shares.csv"), encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
+            return Set(lines.map { $0.split(separator: ",").prefix(2).sorted().joined(separator: "|") })
+        }
+        let few = try pairs(one), every = try pairs(all)
+        #expect(every.count == 7, "seven of the ten pairs of directives share passages")
+        #expect(few.count < every.count && few.isSubset(of: every))
+        // Four partners or more is every pair of five documents: the default reports match.
+        #expect(try Data(contentsOf: all.appendingPathComponent("reuse.csv")) == Data(contentsOf: CLITests.root.appendingPathComponent("Reports/reuse.csv")))
+    }
+
     static let badOptionCases: [([String], Int32)] = [
         (["--years", "2010,20x9"], 2), (["--lang", "fr"], 2), (["--format", "pdf"], 2), (["--delimiter", "|"], 2),
-        (["--baseline", "last"], 2), (["--years", "2010,2011"], 1), (["--years", "2010,2013", "--baseline", "2019"], 1),
+        (["--baseline", "last"], 2), (["--reuse-partners", "0"], 2), (["--reuse-partners", "ten"], 2), (["--years", "2010,2011"], 1), (["--years", "2010,2013", "--baseline", "2019"], 1),
     ]
 
     @Test(arguments: badOptionCases)

@@ -30,6 +30,16 @@ enum ToneMarks {
         "iêu", "yêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyu", "uyê", "uai", "uao", "uay", "ueo",
     ]
 
+    /// ``nuclei`` as ``key(_:)`` values, so a syllable is checked without building a string.
+    private static let nucleusKeys = Set(nuclei.compactMap { key($0.unicodeScalars) })
+
+    /// Up to three scalars packed in one integer (21 bits each); nil for longer clusters,
+    /// which no nucleus is.
+    private static func key<C: Collection>(_ scalars: C) -> UInt64? where C.Element == Unicode.Scalar {
+        guard scalars.count <= 3 else { return nil }
+        return scalars.reduce(0) { $0 << 21 | UInt64($1.value) }
+    }
+
     /// The index of the vowel that carries the tone, or nil when the word is not a syllable.
     static func nucleusTarget(_ letters: [Letter], table: VietnameseLetters) -> Int? {
         let lower = letters.map { table.lowercase($0.base) }
@@ -52,8 +62,7 @@ enum ToneMarks {
         }
         // Only nuclei Vietnamese has: glued words ("hòaem") or foreign words keep their marks
         // where they are, which also makes normalising twice change nothing.
-        let nucleus = String(String.UnicodeScalarView(lower[start..<end]))
-        guard Self.nuclei.contains(nucleus) else { return nil }
+        guard let nucleus = Self.key(lower[start..<end]), Self.nucleusKeys.contains(nucleus) else { return nil }
         let hasCoda = end < n
         if let shaped = (start..<end).last(where: { table.isShapedVowel(lower[$0]) }) {
             return shaped

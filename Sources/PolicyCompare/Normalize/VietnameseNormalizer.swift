@@ -96,9 +96,7 @@ public enum VietnameseNormalizer {
                 if line.count <= 48 {
                     // Judge the line as normalisation will see it: without the invisible
                     // characters it drops, so normalising twice finds the same field codes.
-                    var visible = String.UnicodeScalarView()
-                    visible.append(contentsOf: scalars[line].filter { !isDropped($0) })
-                    let words = String(visible)
+                    let words = NormalizedText.string(scalars[line].filter { !isDropped($0) })
                         .split(whereSeparator: { $0.isWhitespace || $0 == "\\" || $0 == "*" })
                     if let first = words.first {
                         let upper = first.uppercased()

@@ -77,7 +77,7 @@ struct DocumentLayout: Sendable {
                     } else if let (place, date) = Self.placeDate(line) {
                         head.place = place
                         head.date = date
-                    } else if bare.lowercased().hasPrefix("kính gửi") {
+                    } else if Self.starts(bare, with: "kính gửi") {
                         phase = .addressees
                         let rest = Self.dropBullet(Self.after(colonIn: line))
                         if !rest.isEmpty { head.addressees.append(rest) }
@@ -155,21 +155,26 @@ struct DocumentLayout: Sendable {
         var s = Substring(line)
         while s.hasPrefix("**") { s = s.dropFirst(2) }
         while s.hasSuffix("**") { s = s.dropLast(2) }
-        return s.trimmingCharacters(in: .whitespaces)
+        return s.trimmingSpaces
+    }
+
+    /// True when `text` starts with `lowercasePrefix`, ignoring case.
+    static func starts(_ text: String, with lowercasePrefix: String) -> Bool {
+        text.prefix(lowercasePrefix.count).lowercased() == lowercasePrefix
     }
 
     static func isNoiNhan(_ bare: String) -> Bool {
-        bare.lowercased().hasPrefix("nơi nhận")
+        starts(bare, with: "nơi nhận")
     }
 
     static func after(colonIn line: String) -> String {
         guard let colon = line.firstIndex(of: ":") else { return "" }
-        return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return line[line.index(after: colon)...].trimmingSpaces
     }
 
     /// A list line without its bullet and its closing ";" or ",".
     static func dropBullet(_ line: String) -> String {
-        var text = line.drop(while: { "-+•* ".contains($0) }).trimmingCharacters(in: .whitespaces)
+        var text = line.drop(while: { "-+•* ".contains($0) }).trimmingSpaces
         while let last = text.last, last == ";" || last == "," { text.removeLast() }
         return text
     }
@@ -216,7 +221,7 @@ struct DocumentLayout: Sendable {
     /// "Kiên Giang, ngày 14 tháng 5 năm 2019" -> ("Kiên Giang", "2019-05-14").
     static func placeDate(_ line: String) -> (String, String)? {
         guard let comma = line.firstIndex(of: ","), line.distance(from: line.startIndex, to: comma) <= 40 else { return nil }
-        let place = line[..<comma].trimmingCharacters(in: .whitespaces)
+        let place = line[..<comma].trimmingSpaces
         let words = line[line.index(after: comma)...].split(separator: " ")
         guard words.count >= 6, words[0] == "ngày", words[2] == "tháng", words[4] == "năm",
               let d = Int(words[1]), let m = Int(words[3]), let y = Int(words[5].prefix(4)),

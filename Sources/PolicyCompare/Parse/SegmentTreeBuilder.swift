@@ -72,7 +72,7 @@ struct SegmentTreeBuilder {
             refreshText(last)
             return
         }
-        let markerText = NormalizedText.string(scalars, start..<(found?.textStart ?? start)).trimmingCharacters(in: .whitespaces)
+        let markerText = NormalizedText.string(scalars, start..<(found?.textStart ?? start)).trimmingSpaces
         if let found { start = found.textStart }
         guard start < end else { return }
         let range = start..<end

@@ -96,4 +96,27 @@ struct TermCountsTests {
         folded.add(TermCounts.count(sentences: second, stopList: stopList))
         #expect(folded == together)
     }
+
+    @Test("subtracting a part leaves exactly the counts of the rest, with no zero entries")
+    func subtracting() {
+        let year = [["trẻ", "em", "nghèo"], ["đuối", "nước"]]
+        let rest = [["trẻ", "em", "dân", "tộc", "thiểu", "số"], ["các", "trẻ", "em"]]
+        var corpus = TermCounts.count(sentences: year + rest, stopList: stopList)
+        corpus.subtract(TermCounts.count(sentences: year, stopList: stopList))
+        #expect(corpus == TermCounts.count(sentences: rest, stopList: stopList))
+        #expect(corpus.frequency(of: "đuối") == 0)
+        #expect(corpus.frequency(of: "trẻ em") == 2)
+
+        var emptied = TermCounts.count(sentences: year, stopList: stopList)
+        emptied.subtract(TermCounts.count(sentences: year, stopList: stopList))
+        #expect(emptied == TermCounts())
+    }
+
+    @Test("terms are keyed by their bytes, and a stop list in any spelling is matched as NFC")
+    func byteKeys() {
+        let counts = TermCounts.count(sentences: [["trẻ", "em", "của", "trẻ"]], stopList: ["của"])
+        #expect(counts.frequency(of: "trẻ") == 2)
+        #expect(counts.frequency(of: "trẻ em") == 1)
+        #expect(counts.frequency(of: "em của") == 0)  // ends on a stop syllable
+    }
 }

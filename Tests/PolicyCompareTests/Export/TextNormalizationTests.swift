@@ -14,6 +14,20 @@ struct TextNormalizationTests {
         #expect(TextNormalization.needsNFC("\u{1100}\u{1161}"))  // conjoining jamo compose to 가
     }
 
+    /// The byte scan decodes two-, three- and four-byte sequences itself; it must agree with
+    /// the scalar check on every kind, and at the very end of the text.
+    @Test("the byte scan agrees with the scalar check for every UTF-8 length")
+    func byteScan() {
+        let samples = [
+            "Tháng hành động vì trẻ em", "e\u{301}", "x\u{0344}", "ấ\u{323}", "\u{212B}", "\u{2126}",
+            "\u{1F600} ok", "𝒜 \u{1D15E}", "\u{0374}", "ϓ", "\u{FB1D}", "\u{0F73}", "ok\u{300}", "\u{1EA1}\u{1EA1}",
+        ]
+        for sample in samples {
+            let byScalars = sample.unicodeScalars.contains(where: TextNormalization.mayChangeUnderNFC)
+            #expect(TextNormalization.needsNFC(sample) == byScalars, "\(sample.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     /// The quick check may send NFC text through normalisation, but must never skip text that
     /// NFC would change. Checked for every scalar up to U+2FFFF (all decompositions live there).
     @Test("the quick check never skips a scalar that NFC changes or that composes with a predecessor")

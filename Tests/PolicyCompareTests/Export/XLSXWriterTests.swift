@@ -93,6 +93,18 @@ struct XLSXWriterTests {
         #expect(strings.contains(">abcdef</t>"))
         #expect(strings.contains(">x&#13;\ny\tz</t>"))
         #expect(strings.contains(">_x005F_x0041_ and _x12_</t>"))
+        // Other characters whose UTF-8 starts with EF stay: only U+FFFE and U+FFFF go.
+        #expect(XLSXWriter.cellText("\u{FFFE}ｆ\u{FEFF}\u{FFFD}\u{F000}") == "ｆ\u{FEFF}\u{FFFD}\u{F000}")
+        #expect(XLSXWriter.cellText("ệ\u{7}\u{1F}x") == "ệx")
+    }
+
+    @Test("a text used twice is one shared string, NFD spelling merged with NFC")
+    func sharedStringsAreByBytes() throws {
+        let nfc = "Bảo vệ trẻ em"
+        let reader = try workbook([table([.text(nfc), .text(nfc.decomposedStringWithCanonicalMapping), .text(nfc)])])
+        let strings = try #require(reader.text("xl/sharedStrings.xml"))
+        #expect(strings.contains("uniqueCount=\"2\""))  // the header and the one text
+        #expect(strings.components(separatedBy: "<si>").count == 3)
     }
 
     @Test("cells are capped at 32,767 UTF-16 code units, at a character boundary")
