@@ -5,7 +5,7 @@ import PolicyCompare
 struct CompareCommand {
     static let spec = Arguments.Spec(command: "compare", valued: ["corpus", "codebook", "years", "baseline", "out", "lang", "format", "csv", "delimiter", "reuse-partners"],
                                      flags: ["skip-invalid", "quiet", "timings"])
-    static let formats = ["csv", "txt", "md", "html", "xlsx"]
+    static let formats = ComparisonFiles.formats
 
     let cli: CLI
     let arguments: Arguments
@@ -108,7 +108,7 @@ struct CompareCommand {
         comparison.skipped = skipped
         let out = cli.url(arguments.options["out"] ?? "Reports")
         let files = try timings.measure(.export, bytes: inputBytes) {
-            let files = try Self.files(comparison, formats: formats, csv: csv, language: language)
+            let files = try ComparisonFiles.render(comparison, formats: formats, csv: csv, strings: ReportStrings.bundled(language), toolVersion: CLI.version)
             try OutputFolder.write(files, to: out)
             return files
         }
@@ -116,43 +116,6 @@ struct CompareCommand {
         var messages = skipped.map { "warning: skipped \($0.documentID): \($0.reason)\n" }.joined()
         if arguments.flags.contains("timings") { messages += timings.lines }
         return CLIResult(exitCode: 0, stdout: "compared \(comparison.documents.count) documents over \(comparison.years.map(String.init).joined(separator: ", ")); wrote \(files.count) files to \(out.path)\n", stderr: messages)
-    }
-
-    /// Every output file of a comparison, in a fixed order.
-    static func files(_ c: Comparison, formats: Set<String>, csv: CSVWriter, language: ReportStrings.Language) throws -> [(name: String, bytes: [UInt8])] {
-        let tables = ComparisonTables.all(c)
-        var files: [(name: String, bytes: [UInt8])] = []
-        if formats.contains("csv") {
-            files += tables.map { (name: "\($0.name).csv", bytes: csv.write($0)) }
-            files.append((name: "datapackage.json", bytes: DataPackage.json(
-                tables: tables, csv: csv, name: "policycompare-comparison", title: "PolicyCompare comparison of directives",
-                description: "Themes and activities of the compared directives by document and year, their change across years, and the evidence behind every count.")))
-        }
-        let strings = try ReportStrings.bundled(language)
-        let report = ReportBuilder(strings: strings, toolVersion: CLI.version).build(c)
-        if formats.contains("txt") { files.append((name: "report.txt", bytes: Array(TextReport.plain(report).utf8))) }
-        if formats.contains("md") { files.append((name: "report.md", bytes: Array(TextReport.markdown(report).utf8))) }
-        if formats.contains("html") { files.append((name: "report.html", bytes: Array(HTMLReport.render(report, comparison: c, strings: strings).utf8))) }
-        if formats.contains("xlsx") {
-            let order = ["matrix_by_year", "changes", "coding_by_year", "evidence", "themes", "slogans", "references", "keyness", "reuse", "documents"]
-            var sheets = order.compactMap { name in tables.first { $0.name == name } } + tables.filter { !order.contains($0.name) }
-            // A sheet holds at most 1,048,575 data rows: longer tables are cut, and a first
-            // sheet says so (the CSV always holds every row).
-            var truncated = Table(name: "truncated", description: "Tables cut to fit a worksheet; their CSV files hold every row.", columns: [
-                Column("table", .string, title: "Table", description: "Name of the table (and of its sheet and CSV file)."),
-                Column("rows", .integer, title: "Rows", description: "Rows in the full table."),
-                Column("rows_in_sheet", .integer, title: "Rows in sheet", description: "Rows kept in the sheet (the first ones)."),
-                Column("csv", .string, title: "Full table", description: "The CSV file with every row."),
-            ], primaryKey: ["table"])
-            for i in sheets.indices where sheets[i].rows.count >= XLSXWriter.maxRows {
-                let kept = XLSXWriter.maxRows - 1
-                truncated.rows.append([.text(sheets[i].name), .integer(sheets[i].rows.count), .integer(kept), .text("\(sheets[i].name).csv")])
-                sheets[i].rows.removeSubrange(kept...)
-            }
-            if !truncated.rows.isEmpty { sheets.insert(truncated, at: 0) }
-            files.append((name: "comparison.xlsx", bytes: try XLSXWriter.workbook(sheets)))
-        }
-        return files
     }
 }
 

@@ -51,8 +51,11 @@ public struct Coder: Sendable {
         var evidence: [Evidence] = []
         var uncoded: [DocumentCoding.Uncoded] = []
         let text = directive.text
+        // Several matches often share a sentence: one quote string serves them all.
+        var sentenceQuotes: [Range<Int>: String] = [:]
         for (s, segment) in directive.segments.enumerated() {
             let output = directive.tokens[s]
+            sentenceQuotes.removeAll(keepingCapacity: true)
             let found = matcher.matches(tokens: output.tokens, folded: directive.folded)
             var includes: [[PhraseMatcher.Match]] = Array(repeating: [], count: categoryCount)
             var excludes: [(Range<Int>, Set<Int>?)] = []
@@ -78,11 +81,13 @@ public struct Coder: Sendable {
                     let last = output.tokens[match.tokens.upperBound - 1]
                     let words = first.range.lowerBound..<last.range.upperBound
                     let sentence = Self.quoteWindow(output.sentences[safe: first.sentence] ?? words, around: words, in: text.scalars)
+                    let quote = sentenceQuotes[sentence] ?? text.quote(sentence)
+                    sentenceQuotes[sentence] = quote
                     evidence.append(Evidence(
                         documentID: directive.metadata.id, year: directive.metadata.year, segmentPath: segment.path,
                         categoryID: codebook.categories[c].id, pattern: matcher.patterns[match.pattern].text,
                         matched: text.quote(words), matchRange: text.originalRange(words),
-                        sentence: text.quote(sentence), sentenceRange: text.originalRange(sentence)))
+                        sentence: quote, sentenceRange: text.originalRange(sentence)))
                 }
             }
             if !any {

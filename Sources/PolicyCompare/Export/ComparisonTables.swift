@@ -2,11 +2,13 @@
 public enum ComparisonTables {
     public static func all(_ c: Comparison) -> [Table] {
         let codings = c.documents.map(\.coding)
-        return [
-            documents(c), CodingTables.byDocument(codings, codebook: c.codebook), codingByYear(c), matrixByYear(c), changes(c), baseline(c),
-            CodingTables.evidence(codings, codebook: c.codebook), CodingTables.uncoded(codings), keyness(c), themes(c), slogans(c),
-            references(c), actors(c), reuse(c), reuseShares(c),
+        // Independent tables, built on all cores and returned in this order.
+        let builders: [@Sendable () -> Table] = [
+            { documents(c) }, { CodingTables.byDocument(codings, codebook: c.codebook) }, { codingByYear(c) }, { matrixByYear(c) },
+            { changes(c) }, { baseline(c) }, { CodingTables.evidence(codings, codebook: c.codebook) }, { CodingTables.uncoded(codings) },
+            { keyness(c) }, { themes(c) }, { slogans(c) }, { references(c) }, { actors(c) }, { reuse(c) }, { reuseShares(c) },
         ]
+        return Parallel.map(builders) { $0() }
     }
 
     static func labels(_ c: Comparison, _ id: String) -> [Cell] {
