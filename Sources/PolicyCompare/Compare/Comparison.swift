@@ -98,10 +98,13 @@ public struct Comparison: Sendable {
         if years.count > 1 {
             // Each document is merged once, into its year; a year's reference is the whole
             // corpus minus that year, so the cost does not grow with years times documents.
-            var termsByYear: [Int: TermCounts] = [:]
+            var documentsByYear: [Int: [DocumentTerms]] = [:]
             for doc in documents {
-                termsByYear[doc.metadata.year, default: TermCounts()].add(doc.terms)
+                documentsByYear[doc.metadata.year, default: []].append(doc.terms)
             }
+            let groups = documentsByYear.sorted { $0.key < $1.key }
+            let merged = Parallel.map(groups) { DocumentTerms.merged($0.value) }
+            let termsByYear = Dictionary(uniqueKeysWithValues: zip(groups.map(\.key), merged))
             var all = TermCounts()
             for year in termsByYear.keys.sorted() {
                 all.add(termsByYear[year] ?? TermCounts())

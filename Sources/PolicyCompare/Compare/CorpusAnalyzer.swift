@@ -5,11 +5,13 @@ public struct CorpusAnalyzer: Sendable {
     public let reader: DirectiveReader
     public let coder: Coder
     public let stopList: Set<String>
+    private let stopKeys: Set<ExactText>
 
     public init(codebook: Codebook) throws(ResourceError) {
         reader = try DirectiveReader()
         coder = Coder(codebook: codebook, abbreviations: try Abbreviations.bundled())
         stopList = try DocumentAnalysis.bundledStopList()
+        stopKeys = Set(stopList.map(ExactText.init))
     }
 
     /// Analyses one listed document, timing each stage.
@@ -23,7 +25,7 @@ public struct CorpusAnalyzer: Sendable {
         let directive = timings.measure(.parse, bytes: bytes.count) {
             reader.parser.parse(text, metadata: document, encoding: decoded.encoding.rawValue, notes: decoded.notes, inferMetadata: false)
         }
-        var analysis = timings.measure(.code, bytes: bytes.count) { DocumentAnalysis(directive, coder: coder, stopList: stopList, bytes: bytes) }
+        var analysis = timings.measure(.code, bytes: bytes.count) { DocumentAnalysis(directive, coder: coder, stopKeys: stopKeys, bytes: bytes) }
         analysis.timings = timings
         return analysis
     }

@@ -18,7 +18,7 @@ public struct DocumentAnalysis: Sendable {
     public var deadlines: [Deadline]
     public var coding: DocumentCoding
     /// Syllable n-gram counts of the coded text, for keyness.
-    public var terms: TermCounts
+    public var terms: DocumentTerms
     /// Hashes of the folded syllables of the coded text in reading order, for reuse.
     public var reuseHashes: [UInt64]
     /// Source offsets (code points) where each of those syllables starts and ends.
@@ -31,6 +31,10 @@ public struct DocumentAnalysis: Sendable {
 
     /// Analyses a parsed directive: codes it and extracts what the comparison compares.
     public init(_ directive: Directive, coder: Coder, stopList: Set<String>, bytes: [UInt8]) {
+        self.init(directive, coder: coder, stopKeys: Set(stopList.map(ExactText.init)), bytes: bytes)
+    }
+
+    init(_ directive: Directive, coder: Coder, stopKeys: Set<ExactText>, bytes: [UInt8]) {
         metadata = directive.metadata
         fingerprint = StableHash.hex(StableHash.fnv1a(bytes: bytes))
         self.bytes = bytes.count
@@ -44,30 +48,28 @@ public struct DocumentAnalysis: Sendable {
         actors = directive.actors
         deadlines = directive.deadlines
         coding = coder.code(directive)
-        var sentences: [[String]] = []
+        var terms = DocumentTerms.Builder(stopList: stopKeys)
         var hashes: [UInt64] = []
         var starts: [Int32] = []
         var ends: [Int32] = []
         let folded = directive.folded.strict
         for output in directive.tokens {
-            var current: [String] = []
             var sentence = -1
             for token in output.tokens {
                 let key = NormalizedText.string(folded, token.range)
                 if token.sentence != sentence {
-                    if !current.isEmpty { sentences.append(current) }
-                    current = []
+                    terms.endSentence()
                     sentence = token.sentence
                 }
-                current.append(key)
+                terms.append(key)
                 hashes.append(StableHash.fnv1a(key))
                 let range = directive.text.originalRange(token.range)
                 starts.append(Int32(truncatingIfNeeded: range.lowerBound))
                 ends.append(Int32(truncatingIfNeeded: range.upperBound))
             }
-            if !current.isEmpty { sentences.append(current) }
+            terms.endSentence()
         }
-        terms = TermCounts.count(sentences: sentences, maxN: 3, stopList: stopList)
+        self.terms = terms.finish()
         reuseHashes = hashes
         reuseStarts = starts
         reuseEnds = ends

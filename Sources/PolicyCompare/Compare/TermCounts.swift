@@ -33,6 +33,11 @@ public struct TermCounts: Sendable, Hashable {
         totals = [:]
     }
 
+    init(frequencies: [Int: [ExactText: Int]], totals: [Int: Int]) {
+        self.frequencies = frequencies
+        self.totals = totals
+    }
+
     /// Counts the terms of `sentences` (each a list of normalised syllable tokens).
     ///
     /// - Parameters:
@@ -122,14 +127,14 @@ public struct TermCounts: Sendable, Hashable {
         sentence.split(whereSeparator: isPunctuation)
     }
 
-    private static func isPunctuation(_ token: String) -> Bool {
+    static func isPunctuation(_ token: String) -> Bool {
         !token.unicodeScalars.contains { scalar in
             scalar.isASCII ? (0x30...0x39).contains(scalar.value) || isASCIILetter(scalar)
                 : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
     }
 
-    private static func hasLetter(_ token: String) -> Bool {
+    static func hasLetter(_ token: String) -> Bool {
         token.unicodeScalars.contains { scalar in
             scalar.isASCII ? isASCIILetter(scalar) : scalar.properties.isAlphabetic
         }

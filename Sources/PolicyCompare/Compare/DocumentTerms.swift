@@ -1,0 +1,138 @@
+/// The n-gram counts of one document in compact form: its distinct syllables once, and each
+/// term as up to three indexes into them.
+///
+/// A corpus of ten thousand plans keeps every document's counts until the years are merged,
+/// and string-keyed counts cost about 130 KB a document; these hold the same information in a
+/// fraction of that. ``merged(_:)`` turns a group of documents into ``TermCounts`` with
+/// exactly the terms, frequencies and totals that ``TermCounts/count(sentences:maxN:stopList:)``
+/// gives for their sentences (maxN 3), which the tests check.
+public struct DocumentTerms: Sendable, Hashable {
+    /// A term: indexes of its syllables, -1 past its length.
+    struct Gram: Hashable, Sendable {
+        var a: Int32
+        var b: Int32 = -1
+        var c: Int32 = -1
+
+        var size: Int { c >= 0 ? 3 : b >= 0 ? 2 : 1 }
+    }
+
+    /// Largest term size counted.
+    static let maxN = 3
+
+    /// Distinct syllables in first-use order (punctuation-only tokens excluded).
+    private(set) var syllables: [String] = []
+    /// Terms and their frequencies, in first-use order.
+    private(set) var grams: [Gram] = []
+    private(set) var frequencies: [Int32] = []
+    /// N-gram positions of size 1, 2, 3.
+    private(set) var totals = [Int](repeating: 0, count: maxN)
+
+    /// Counts the sentences of a document token by token: ``append(_:)`` each token of a
+    /// sentence, then ``endSentence()``.
+    struct Builder {
+        private let stopList: Set<ExactText>
+        private var ids: [ExactText: Int32] = [:]
+        /// Per syllable: may it start or end a term?
+        private var isEdge: [Bool] = []
+        private var piece: [Int32] = []
+        private var slots: [Gram: Int] = [:]
+        private var result = DocumentTerms()
+
+        init(stopList: Set<ExactText>) {
+            self.stopList = stopList
+        }
+
+        /// Adds the next token (a normalised, folded syllable) of the current sentence.
+        mutating func append(_ token: String) {
+            let key = ExactText(token)
+            if let id = ids[key] {
+                if id >= 0 { piece.append(id) } else { flushPiece() }
+                return
+            }
+            if TermCounts.isPunctuation(token) {
+                ids[key] = -1  // punctuation splits the sentence and is not counted
+                flushPiece()
+                return
+            }
+            let id = Int32(truncatingIfNeeded: result.syllables.count)
+            ids[key] = id
+            result.syllables.append(token)
+            isEdge.append(stopList.contains(key) || !TermCounts.hasLetter(token))
+            piece.append(id)
+        }
+
+        mutating func endSentence() {
+            flushPiece()
+        }
+
+        consuming func finish() -> DocumentTerms {
+            flushPiece()
+            return result
+        }
+
+        /// Counts one run of tokens between punctuation, as ``TermCounts`` does.
+        private mutating func flushPiece() {
+            let length = piece.count
+            guard length > 0 else { return }
+            for n in 1...min(DocumentTerms.maxN, length) {
+                result.totals[n - 1] += length - n + 1
+            }
+            for start in 0..<length where !isEdge[Int(piece[start])] {
+                var gram = Gram(a: piece[start])
+                count(gram)
+                if start + 1 < length {
+                    gram.b = piece[start + 1]
+                    if !isEdge[Int(gram.b)] { count(gram) }
+                    if start + 2 < length {
+                        gram.c = piece[start + 2]
+                        if !isEdge[Int(gram.c)] { count(gram) }
+                    }
+                }
+            }
+            piece.removeAll(keepingCapacity: true)
+        }
+
+        private mutating func count(_ gram: Gram) {
+            if let slot = slots[gram] {
+                result.frequencies[slot] += 1
+            } else {
+                slots[gram] = result.grams.count
+                result.grams.append(gram)
+                result.frequencies.append(1)
+            }
+        }
+    }
+
+    /// The counts of `documents` together, keyed by term text.
+    public static func merged<S: Sequence>(_ documents: S) -> TermCounts where S.Element == DocumentTerms {
+        var vocabulary: [ExactText: Int32] = [:]
+        var words: [String] = []
+        var merged: [Gram: Int] = [:]
+        var totals = [Int](repeating: 0, count: maxN)
+        for document in documents {
+            let global = document.syllables.map { syllable -> Int32 in
+                let key = ExactText(syllable)
+                if let id = vocabulary[key] { return id }
+                let id = Int32(truncatingIfNeeded: words.count)
+                vocabulary[key] = id
+                words.append(syllable)
+                return id
+            }
+            for (gram, frequency) in zip(document.grams, document.frequencies) {
+                let mapped = Gram(a: global[Int(gram.a)], b: gram.b >= 0 ? global[Int(gram.b)] : -1, c: gram.c >= 0 ? global[Int(gram.c)] : -1)
+                merged[mapped, default: 0] += Int(frequency)
+            }
+            for n in 0..<maxN { totals[n] += document.totals[n] }
+        }
+        var frequencies: [Int: [ExactText: Int]] = [:]
+        for (gram, frequency) in merged {
+            var text = words[Int(gram.a)]
+            if gram.b >= 0 { text += " " + words[Int(gram.b)] }
+            if gram.c >= 0 { text += " " + words[Int(gram.c)] }
+            frequencies[gram.size, default: [:]][ExactText(text)] = frequency
+        }
+        var byN: [Int: Int] = [:]
+        for n in 0..<maxN where totals[n] > 0 { byN[n + 1] = totals[n] }
+        return TermCounts(frequencies: frequencies, totals: byN)
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+@testable import PolicyCompare
+
+@Suite("DocumentTerms")
+struct DocumentTermsTests {
+    let stopList: Set<String> = ["của", "và", "các", "năm"]
+
+    private func terms(_ sentences: [[String]]) -> DocumentTerms {
+        var builder = DocumentTerms.Builder(stopList: Set(stopList.map(ExactText.init)))
+        for sentence in sentences {
+            for token in sentence { builder.append(token) }
+            builder.endSentence()
+        }
+        return builder.finish()
+    }
+
+    @Test("compact counts merge to exactly what TermCounts counts from the same sentences")
+    func sameAsTermCounts() {
+        let sentences = [
+            ["quyền", "của", "trẻ", "em", "và", "gia", "đình"],
+            ["trẻ", "em", ",", "dân", "tộc", "thiểu", "số", "năm", "2019"],
+            ["1332/lđtbxh-te", "trẻ", "em", "nghèo", ";", ";", "trẻ"],
+            [",", "các"], [], ["em"],
+        ]
+        #expect(DocumentTerms.merged([terms(sentences)]) == TermCounts.count(sentences: sentences, maxN: 3, stopList: stopList))
+    }
+
+    @Test("merging documents equals counting all their sentences at once, in any order")
+    func mergingDocuments() {
+        let first = [["trẻ", "em", "nghèo"], ["dân", "tộc", "thiểu", "số"]]
+        let second = [["bảo", "vệ", "trẻ", "em"], ["các", "trẻ", "em", "và", "dân", "tộc"]]
+        let together = TermCounts.count(sentences: first + second, maxN: 3, stopList: stopList)
+        #expect(DocumentTerms.merged([terms(first), terms(second)]) == together)
+        #expect(DocumentTerms.merged([terms(second), terms(first)]) == together)
+        #expect(DocumentTerms.merged([DocumentTerms]()) == TermCounts())
+    }
+
+    @Test("random sentences: the compact path never differs from the string path")
+    func randomSentences() {
+        let pool = ["trẻ", "em", "của", "và", ",", ".", "2019", "các", "dân", "tộc", "x", "năm", "em", "bé", "-"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<200 {
+            let sentences = (0..<next(5)).map { _ in (0..<next(12)).map { _ in pool[next(pool.count)] } }
+            #expect(DocumentTerms.merged([terms(sentences)]) == TermCounts.count(sentences: sentences, maxN: 3, stopList: stopList), "\(sentences)")
+        }
+    }
+}
