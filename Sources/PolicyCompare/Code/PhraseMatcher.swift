@@ -37,13 +37,13 @@ public struct PhraseMatcher: Sendable {
     }
 
     public let patterns: [PhrasePattern]
-    private var strictVocabulary: [ArraySlice<Unicode.Scalar>: Int32] = [:]
-    private var looseVocabulary: [ArraySlice<Unicode.Scalar>: Int32] = [:]
+    private var strictVocabulary: [ScalarKey: Int32] = [:]
+    private var looseVocabulary: [ScalarKey: Int32] = [:]
     private var strictTrie = Trie()
     private var looseTrie = Trie()
     private var nearIDs: [[Int32]] = []
     /// Mark-folded abbreviation -> its syllables' (strict, loose) ids.
-    private var abbreviations: [ArraySlice<Unicode.Scalar>: [(Int32, Int32)]] = [:]
+    private var abbreviations: [ScalarKey: [(Int32, Int32)]] = [:]
 
     public init(patterns: [PhrasePattern], abbreviations table: Abbreviations) {
         self.patterns = patterns
@@ -60,12 +60,12 @@ public struct PhraseMatcher: Sendable {
             let strict = PhrasePattern.syllables(of: expansion, loose: false)
             let loose = PhrasePattern.syllables(of: expansion, loose: true)
             let ids = zip(strict, loose).map { (lookup($0, loose: false), lookup($1, loose: true)) }
-            abbreviations[ArraySlice(Array(form.unicodeScalars))] = ids
+            abbreviations[ScalarKey(form)] = ids
         }
     }
 
     private mutating func intern(_ syllable: String, loose: Bool) -> Int32 {
-        let key = ArraySlice(Array(syllable.unicodeScalars))
+        let key = ScalarKey(syllable)
         if loose {
             if let id = looseVocabulary[key] { return id }
             let id = Int32(looseVocabulary.count)
@@ -79,7 +79,7 @@ public struct PhraseMatcher: Sendable {
     }
 
     private func lookup(_ syllable: String, loose: Bool) -> Int32 {
-        let key = ArraySlice(Array(syllable.unicodeScalars))
+        let key = ScalarKey(syllable)
         return (loose ? looseVocabulary[key] : strictVocabulary[key]) ?? -1
     }
 
@@ -93,7 +93,7 @@ public struct PhraseMatcher: Sendable {
         strict.reserveCapacity(tokens.count)
         loose.reserveCapacity(tokens.count)
         for (index, token) in tokens.enumerated() {
-            let looseKey = folded.loose[token.range]
+            let looseKey = ScalarKey(folded.loose[token.range])
             if token.kind == .word, let expansion = abbreviations[looseKey] {
                 for (s, l) in expansion {
                     strict.append(s)
@@ -103,7 +103,7 @@ public struct PhraseMatcher: Sendable {
                 }
                 continue
             }
-            strict.append(strictVocabulary[folded.strict[token.range]] ?? -1)
+            strict.append(strictVocabulary[ScalarKey(folded.strict[token.range])] ?? -1)
             loose.append(looseVocabulary[looseKey] ?? -1)
             source.append(Int32(index))
             sentence.append(token.sentence)

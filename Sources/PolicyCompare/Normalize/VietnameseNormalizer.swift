@@ -78,6 +78,10 @@ public enum VietnameseNormalizer {
         if v < 0x80 {
             return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
         }
+        // Latin letters and combining diacritics, all of Vietnamese, without a property
+        // lookup (VietnameseNormalizerTests checks these ranges against the properties).
+        if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 }
+        if (v >= 0x300 && v <= 0x36F) || (v >= 0x1E00 && v <= 0x1EFF) { return true }
         if v == 0xAD { return false }
         let properties = s.properties
         return properties.isAlphabetic || properties.generalCategory == .nonspacingMark

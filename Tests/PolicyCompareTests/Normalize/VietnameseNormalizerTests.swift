@@ -63,4 +63,14 @@ import Testing
         #expect(normalized(once).bytes == once.bytes)
         #expect(!once.contains("PAGE"))
     }
+
+    @Test func wordScalarFastPathsAgreeWithUnicodeProperties() {
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let byProperties = value < 0x80
+                ? scalar.properties.isAlphabetic
+                : value != 0xAD && (scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark)
+            #expect(VietnameseNormalizer.isWordScalar(scalar) == byProperties, "U+\(String(value, radix: 16))")
+        }
+    }
 }
