@@ -1,0 +1,43 @@
+import Testing
+@testable import PolicyCompare
+
+@Suite("SloganHistory")
+struct SloganHistoryTests {
+    /// The hand-made corpus's four documents with the given slogans instead of their own.
+    private func documents(_ slogans: [[String]]) throws -> [DocumentAnalysis] {
+        let (corpus, codebook) = try ComparisonTests.corpus()
+        var analyses = try CorpusAnalyzer(codebook: codebook).analyze(corpus)
+        for index in analyses.indices {
+            analyses[index].slogans = (slogans[safe: index] ?? []).map { Statement(text: $0, segmentPath: "1", sourceRange: 0..<1) }
+        }
+        return analyses
+    }
+
+    @Test("a slogan joins the first group close enough, every time its wording recurs")
+    func grouping() throws {
+        let listen = "Lắng nghe trẻ em nói"
+        let listenMore = "Lắng nghe trẻ em nói nhiều"  // Jaccard 5/6 with the first
+        let protect = "Bảo vệ trẻ em khỏi xâm hại"
+        let docs = try documents([[listen, protect], [listenMore, listenMore], [protect], [listenMore, "Khác hẳn"]])
+        let histories = SloganHistory.track(docs, threshold: 0.75)
+        #expect(histories.map(\.text) == [listen, protect, "Khác hẳn"])
+        let first = try #require(histories.first)
+        #expect(first.years == [2010, 2013, 2019])
+        #expect(first.documents == ["a2010", "b2013", "d2019"], "a document is listed once however often it repeats a slogan")
+        #expect(first.variants == [listen, listenMore])
+        #expect(!first.exact)
+        let second = histories[1]
+        #expect(second.documents == ["a2010", "c2019"] && second.exact)
+    }
+
+    @Test("a later group never takes a wording an earlier group already took")
+    func firstGroupWins() throws {
+        // "a b c d" and "b c d e f" are two groups (3/6 < 0.6). "b c d e" is close to both
+        // (3/5 and 4/5) and joins the first, the closer second one notwithstanding, each time.
+        let docs = try documents([["a b c d"], ["b c d e f"], ["b c d e"], ["b c d e"]])
+        let histories = SloganHistory.track(docs, threshold: 0.6)
+        #expect(histories.map(\.text) == ["a b c d", "b c d e f"])
+        #expect(histories.first?.documents == ["a2010", "c2019", "d2019"])
+        #expect(histories.last?.documents == ["b2013"])
+    }
+}
