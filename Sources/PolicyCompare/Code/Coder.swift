@@ -53,10 +53,11 @@ public struct Coder: Sendable {
         let text = directive.text
         // Several matches often share a sentence: one quote string serves them all.
         var sentenceQuotes: [Range<Int>: String] = [:]
+        var encodings: [ScalarKey: PhraseMatcher.Encoding] = [:]
         for (s, segment) in directive.segments.enumerated() {
             let output = directive.tokens[s]
             sentenceQuotes.removeAll(keepingCapacity: true)
-            let found = matcher.matches(tokens: output.tokens, folded: directive.folded)
+            let found = matcher.matches(tokens: output.tokens, folded: directive.folded, encodings: &encodings)
             var includes: [[PhraseMatcher.Match]] = Array(repeating: [], count: categoryCount)
             var excludes: [(Range<Int>, Set<Int>?)] = []
             for match in found {

@@ -83,8 +83,24 @@ public struct PhraseMatcher: Sendable {
         return (loose ? looseVocabulary[key] : strictVocabulary[key]) ?? -1
     }
 
+    /// How the matcher sees one spelling of a token: its ids, and the syllables it expands
+    /// to when it is an abbreviation (used for word tokens only).
+    struct Encoding {
+        var strict: Int32
+        var loose: Int32
+        var expansion: [(Int32, Int32)]?
+    }
+
     /// Every match of every pattern in `tokens` (all overlaps kept), ordered by start then pattern.
     public func matches(tokens: [Token], folded: FoldedText) -> [Match] {
+        var encodings: [ScalarKey: Encoding] = [:]
+        return matches(tokens: tokens, folded: folded, encodings: &encodings)
+    }
+
+    /// ``matches(tokens:folded:)`` remembering each spelling's encoding in `encodings`, which
+    /// a caller keeps across the segments of one document (the loose form is a function of
+    /// the strict one, so the strict spelling is the key).
+    func matches(tokens: [Token], folded: FoldedText, encodings: inout [ScalarKey: Encoding]) -> [Match] {
         // Encode tokens as ids, expanding abbreviations; remember the source token of each.
         var strict: [Int32] = []
         var loose: [Int32] = []
@@ -93,8 +109,17 @@ public struct PhraseMatcher: Sendable {
         strict.reserveCapacity(tokens.count)
         loose.reserveCapacity(tokens.count)
         for (index, token) in tokens.enumerated() {
-            let looseKey = ScalarKey(folded.loose[token.range])
-            if token.kind == .word, let expansion = abbreviations[looseKey] {
+            let strictKey = ScalarKey(folded.strict[token.range])
+            let encoding: Encoding
+            if let known = encodings[strictKey] {
+                encoding = known
+            } else {
+                let looseKey = ScalarKey(folded.loose[token.range])
+                encoding = Encoding(strict: strictVocabulary[strictKey] ?? -1, loose: looseVocabulary[looseKey] ?? -1,
+                                    expansion: abbreviations[looseKey])
+                encodings[strictKey] = encoding
+            }
+            if token.kind == .word, let expansion = encoding.expansion {
                 for (s, l) in expansion {
                     strict.append(s)
                     loose.append(l)
@@ -103,8 +128,8 @@ public struct PhraseMatcher: Sendable {
                 }
                 continue
             }
-            strict.append(strictVocabulary[ScalarKey(folded.strict[token.range])] ?? -1)
-            loose.append(looseVocabulary[looseKey] ?? -1)
+            strict.append(encoding.strict)
+            loose.append(encoding.loose)
             source.append(Int32(index))
             sentence.append(token.sentence)
         }

@@ -151,6 +151,9 @@ public enum VietnameseNormalizer {
         var wordStart = -1
         var wordEnd = -1
         var word: [Unicode.Scalar] = []
+        /// Composed form of every non-ASCII word met so far: a document repeats its words,
+        /// and composing (tone placement included) depends on nothing but the word.
+        var composed: [ScalarKey: [Unicode.Scalar]] = [:]
 
         init(original: [Unicode.Scalar]) {
             self.original = original
@@ -211,7 +214,15 @@ public enum VietnameseNormalizer {
                 for (k, s) in word.enumerated() { emit(s, wordStart + k..<wordStart + k + 1) }
                 return
             }
-            for s in compose(word) { emit(s, origin) }
+            let key = ScalarKey(word[...])
+            let result: [Unicode.Scalar]
+            if let known = composed[key] {
+                result = known
+            } else {
+                result = compose(word)
+                composed[key] = result
+            }
+            for s in result { emit(s, origin) }
         }
 
         private func compose(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {

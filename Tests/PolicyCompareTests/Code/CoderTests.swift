@@ -96,4 +96,24 @@ import Testing
             #expect(coded.count + coding.uncoded.count == d.segments.count)
         }
     }
+
+    /// The coder keeps one table of token encodings for a whole document; it must find
+    /// exactly what a fresh table per segment finds.
+    @Test func encodingsSharedAcrossSegmentsChangeNoMatch() throws {
+        let codebook = try #require(Fixtures.codebook)
+        let patterns = codebook.categories.flatMap { $0.patterns + $0.exclusions } + codebook.globalExclusions.map(\.pattern)
+        let matcher = PhraseMatcher(patterns: patterns, abbreviations: try Abbreviations.bundled())
+        var total = 0
+        for id in Fixtures.ids {
+            let d = try Fixtures.directive(id)
+            var shared: [ScalarKey: PhraseMatcher.Encoding] = [:]
+            for output in d.tokens {
+                let fresh = matcher.matches(tokens: output.tokens, folded: d.folded)
+                let reused = matcher.matches(tokens: output.tokens, folded: d.folded, encodings: &shared)
+                #expect(fresh.map(\.pattern) == reused.map(\.pattern) && fresh.map(\.tokens) == reused.map(\.tokens))
+                total += fresh.count
+            }
+        }
+        #expect(total > 100, "the real directives have matches to compare")
+    }
 }
