@@ -31,7 +31,8 @@ struct FactExtractor {
         let list = tokens[s].tokens
         guard i >= 0, i + words.count <= list.count else { return false }
         let sentence = list[i].sentence
-        for (k, word) in words.enumerated() where key(s, i + k) != word || list[i + k].sentence != sentence {
+        // Keys and words are both NFC, so bytes decide (String's == would check for NFC first).
+        for (k, word) in words.enumerated() where !key(s, i + k).utf8.elementsEqual(word.utf8) || list[i + k].sentence != sentence {
             return false
         }
         return true
@@ -162,13 +163,13 @@ struct FactExtractor {
     func references(types: [[String]], typeNames: [String]) -> [LegalReference] {
         var result: [LegalReference] = []
         // Candidate types by their first syllable, longest first (the order of `types`).
-        var byFirst: [String: [Int]] = [:]
-        for (t, type) in types.enumerated() { if let first = type.first { byFirst[first, default: []].append(t) } }
+        var byFirst: [ExactText: [Int]] = [:]
+        for (t, type) in types.enumerated() { if let first = type.first { byFirst[ExactText(first), default: []].append(t) } }
         for s in segments.indices {
             let list = tokens[s].tokens
             var i = 0
             while i < list.count {
-                guard let t = byFirst[key(s, i)]?.first(where: { matches(s, i, types[$0]) }) else {
+                guard let t = byFirst[ExactText(key(s, i))]?.first(where: { matches(s, i, types[$0]) }) else {
                     i += 1
                     continue
                 }
@@ -307,9 +308,10 @@ struct FactExtractor {
     /// Agencies named in the body, longest match first, each marked tasked or merely mentioned.
     func actors(_ table: ActorTable) -> [ActorMention] {
         var result: [ActorMention] = []
+        var encodings: [ScalarKey: PhraseMatcher.Encoding] = [:]
         for s in segments.indices {
             let list = tokens[s].tokens
-            let all = table.matcher.matches(tokens: list, folded: folded)
+            let all = table.matcher.matches(tokens: list, folded: folded, encodings: &encodings)
             var taken = 0
             // Leftmost-longest, non-overlapping.
             let ordered = all.sorted { ($0.tokens.lowerBound, -$0.tokens.count, $0.pattern) < ($1.tokens.lowerBound, -$1.tokens.count, $1.pattern) }
