@@ -10,9 +10,22 @@ public enum OutputFolder {
     /// Writes one file atomically (a temporary file beside it, then a rename).
     public static func writeFile(_ bytes: [UInt8], to url: URL) throws(OutputError) {
         do {
-            try Data(bytes).write(to: url, options: .atomic)
+            try write(bytes, to: url, options: .atomic)
         } catch {
             throw .cannotWrite(url.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Writes `bytes` without first copying them into a `Data` (reports run to hundreds of
+    /// megabytes in a large corpus).
+    private static func write(_ bytes: [UInt8], to url: URL, options: Data.WritingOptions = []) throws {
+        try bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, !raw.isEmpty else {
+                try Data().write(to: url, options: options)
+                return
+            }
+            try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
+                .write(to: url, options: options)
         }
     }
 
@@ -37,7 +50,7 @@ public enum OutputFolder {
         do {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
             for file in files {
-                try Data(file.bytes).write(to: temporary.appendingPathComponent(file.name))
+                try write(file.bytes, to: temporary.appendingPathComponent(file.name))
             }
         } catch {
             try? manager.removeItem(at: temporary)

@@ -31,20 +31,27 @@ public enum XLSXWriter {
                 throw ExportError.tooManyColumns(table: table.name, columns: table.columns.count, limit: maxColumns)
             }
         }
-        var strings = SharedStrings()
-        var sheets: [[UInt8]] = []
-        for (index, table) in tables.enumerated() {
-            sheets.append(worksheet(table, selected: index == 0, strings: &strings))
+        // Sheets are drafted on all cores, each numbering its own strings; the shared table
+        // then takes them sheet by sheet, which is the order a single pass would meet them in,
+        // so the bytes are those of a serial run.
+        let drafts = Parallel.map(Array(tables.enumerated())) { index, table in
+            worksheet(table, selected: index == 0)
         }
+        var strings = SharedStrings()
+        let globalIndexes = drafts.map { draft in draft.strings.map { strings.index(of: $0) } }
+        for draft in drafts { strings.count(references: draft.holes.count) }
+        let sheets = Parallel.map(Array(zip(drafts, globalIndexes))) { draft, indexes in draft.filled(with: indexes) }
         let names = sheetNames(for: tables)
 
         var zip = ZipWriter()
+        let sharedStrings = strings.xml()
+        zip.reserveCapacity(sheets.reduce(sharedStrings.count + 65_536) { $0 + $1.count + 128 })
         try zip.add(path: "[Content_Types].xml", data: Array(contentTypes(sheetCount: sheets.count).utf8))
         try zip.add(path: "_rels/.rels", data: Array(rootRelationships.utf8))
         try zip.add(path: "xl/workbook.xml", data: workbookXML(sheetNames: names))
         try zip.add(path: "xl/_rels/workbook.xml.rels", data: Array(workbookRelationships(sheetCount: sheets.count).utf8))
         try zip.add(path: "xl/styles.xml", data: Array(styles.utf8))
-        try zip.add(path: "xl/sharedStrings.xml", data: strings.xml())
+        try zip.add(path: "xl/sharedStrings.xml", data: sharedStrings)
         for (index, sheet) in sheets.enumerated() {
             try zip.add(path: "xl/worksheets/sheet\(index + 1).xml", data: sheet)
         }
@@ -105,9 +112,10 @@ public enum XLSXWriter {
         static let maxStyledPlaces = 10
     }
 
-    private static func worksheet(_ table: Table, selected: Bool, strings: inout SharedStrings) -> [UInt8] {
+    private static func worksheet(_ table: Table, selected: Bool) -> SheetDraft {
         let columnCount = table.columns.count
         let letters = (0..<columnCount).map { Array(columnName($0).utf8) }
+        var strings = SheetDraft()
         var out: [UInt8] = []
         out.reserveCapacity(min(table.rows.count * max(columnCount, 1), 1 << 23) * 32 + 1024)
         out.append(contentsOf: Array((xmlDeclaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">").utf8))
@@ -134,7 +142,7 @@ public enum XLSXWriter {
             for (index, column) in table.columns.enumerated() {
                 appendCellStart(letters[index], row: 1, to: &out)
                 out.append(contentsOf: Array(" t=\"s\" s=\"\(Style.header)\"><v>".utf8))
-                DecimalText.appendInteger(strings.index(of: cellText(column.name)), to: &out)
+                strings.hole(for: cellText(column.name), at: &out)
                 out.append(contentsOf: closeValueAndCell)
             }
             out.append(contentsOf: closeRow)
@@ -150,11 +158,12 @@ public enum XLSXWriter {
             out.append(contentsOf: closeRow)
         }
         out.append(contentsOf: Array("</sheetData></worksheet>".utf8))
-        return out
+        strings.bytes = out
+        return strings
     }
 
     private static func appendCell(
-        _ cell: Cell, column: [UInt8], row: Int, strings: inout SharedStrings, to out: inout [UInt8]
+        _ cell: Cell, column: [UInt8], row: Int, strings: inout SheetDraft, to out: inout [UInt8]
     ) {
         switch cell {
         case .text(let text), .date(let text):
@@ -162,7 +171,7 @@ public enum XLSXWriter {
             guard !text.isEmpty else { return }
             appendCellStart(column, row: row, to: &out)
             out.append(contentsOf: sharedStringOpen)
-            DecimalText.appendInteger(strings.index(of: cellText(text)), to: &out)
+            strings.hole(for: cellText(text), at: &out)
             out.append(contentsOf: closeValueAndCell)
         case .integer(let value):
             appendCellStart(column, row: row, to: &out)
@@ -238,15 +247,59 @@ public enum XLSXWriter {
 
     // MARK: - Shared strings
 
+    /// A worksheet whose shared-string indexes are still to be filled in: its XML with holes,
+    /// and its distinct texts numbered in first-use order.
+    private struct SheetDraft: Sendable {
+        var bytes: [UInt8] = []
+        /// Byte offset of each hole in `bytes`, and the local number of its text.
+        var holes: [(offset: Int, local: Int)] = []
+        private(set) var strings: [String] = []
+        private var localIndex: [ExactText: Int] = [:]
+
+        /// Marks where the index of `text` (already cleaned by ``cellText(_:)``) goes.
+        mutating func hole(for text: String, at out: inout [UInt8]) {
+            let key = ExactText(text)
+            let local: Int
+            if let known = localIndex[key] {
+                local = known
+            } else {
+                local = strings.count
+                localIndex[key] = local
+                strings.append(text)
+            }
+            holes.append((out.count, local))
+        }
+
+        /// The worksheet XML with each hole replaced by its text's index in the shared table.
+        func filled(with indexes: [Int]) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + holes.count * 6)
+            var copied = 0
+            bytes.withUnsafeBufferPointer { source in
+                for (offset, local) in holes {
+                    out.append(contentsOf: source[copied..<offset])
+                    DecimalText.appendInteger(indexes[local], to: &out)
+                    copied = offset
+                }
+                out.append(contentsOf: source[copied...])
+            }
+            return out
+        }
+    }
+
     /// The workbook's string table: each distinct text once, in first-use order.
     private struct SharedStrings {
         private var indexByText: [ExactText: Int] = [:]
         private var items: [UInt8] = []
         private var references = 0
 
+        /// Counts cells that refer to the table (the `count` attribute).
+        mutating func count(references cells: Int) {
+            references += cells
+        }
+
         /// The index of `text` (already cleaned by ``cellText(_:)``), adding it when new.
         mutating func index(of text: String) -> Int {
-            references += 1
             let key = ExactText(text)
             if let index = indexByText[key] {
                 return index

@@ -73,9 +73,17 @@ public struct ZipWriter: Sendable, Hashable {
     }
 
     /// The archive: local entries, central directory and end-of-central-directory record.
-    public func finish() -> [UInt8] {
+    /// Room for `bytes` of entries, so adding large entries does not copy the archive over
+    /// and over as it grows.
+    public mutating func reserveCapacity(_ bytes: Int) {
+        body.reserveCapacity(bytes)
+    }
+
+    public consuming func finish() -> [UInt8] {
         var out = body
-        out.reserveCapacity(body.count + centralDirectory.count + 22)
+        body = []  // `out` is now the only reference: the directory is appended in place
+        let bodySize = out.count
+        out.reserveCapacity(bodySize + centralDirectory.count + 22)
         out.append(contentsOf: centralDirectory)
         // End of central directory record (APPNOTE 4.3.16).
         out.appendLE(UInt32(0x0605_4B50))
@@ -84,7 +92,7 @@ public struct ZipWriter: Sendable, Hashable {
         out.appendLE(UInt16(truncatingIfNeeded: paths.count))
         out.appendLE(UInt16(truncatingIfNeeded: paths.count))
         out.appendLE(UInt32(truncatingIfNeeded: centralDirectory.count))
-        out.appendLE(UInt32(truncatingIfNeeded: body.count))
+        out.appendLE(UInt32(truncatingIfNeeded: bodySize))
         out.appendLE(UInt16(0))  // comment length
         return out
     }
