@@ -19,6 +19,10 @@ public struct PhraseMatcher: Sendable {
 
     private struct Trie: Sendable {
         var nodes: [Node] = [Node()]
+        /// The root's children as an array indexed by syllable id (-1: none). Every token
+        /// starts a walk at the root, so this lookup is the matcher's hottest; the deeper
+        /// nodes, visited rarely, keep dictionaries.
+        var root: [Int32] = []
 
         mutating func insert(_ ids: [Int32], pattern: Int32) {
             var node: Int32 = 0
@@ -29,10 +33,22 @@ public struct PhraseMatcher: Sendable {
                     let next = Int32(nodes.count)
                     nodes.append(Node())
                     nodes[Int(node)].children[id] = next
+                    if node == 0, id >= 0 {
+                        if root.count <= Int(id) { root += Array(repeating: -1, count: Int(id) + 1 - root.count) }
+                        root[Int(id)] = next
+                    }
                     node = next
                 }
             }
             nodes[Int(node)].terminals.append(pattern)
+        }
+
+        /// The child of `node` along syllable `id` (not negative).
+        @inline(__always)
+        func child(of node: Int32, _ id: Int32) -> Int32? {
+            guard node == 0 else { return nodes[Int(node)].children[id] }
+            let index = Int(id)
+            return index < root.count && root[index] >= 0 ? root[index] : nil
         }
     }
 
@@ -150,7 +166,7 @@ public struct PhraseMatcher: Sendable {
         var i = start
         let n = ids.count
         while i < n, sentence[i] == sentence[start] {
-            guard ids[i] >= 0, let next = trie.nodes[Int(node)].children[ids[i]] else { return }
+            guard ids[i] >= 0, let next = trie.child(of: node, ids[i]) else { return }
             node = next
             i += 1
             for pattern in trie.nodes[Int(node)].terminals {
