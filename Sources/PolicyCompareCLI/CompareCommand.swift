@@ -107,10 +107,13 @@ struct CompareCommand {
         }
         comparison.skipped = skipped
         let out = cli.url(arguments.options["out"] ?? "Reports")
-        let files = try timings.measure(.export, bytes: inputBytes) {
-            let files = try ComparisonFiles.render(comparison, formats: formats, csv: csv, strings: ReportStrings.bundled(language), toolVersion: CLI.version)
-            try OutputFolder.write(files, to: out)
-            return files
+        let strings = try ReportStrings.bundled(language)
+        var files: [String] = []
+        try timings.measure(.export, bytes: inputBytes) {
+            try OutputFolder.write(to: out) { folder in
+                files = try ComparisonFiles.write(comparison, formats: formats, csv: csv, strings: strings, toolVersion: CLI.version, into: folder)
+                return files
+            }
         }
         timings.add(.total, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, bytes: inputBytes)
         var messages = skipped.map { "warning: skipped \($0.documentID): \($0.reason)\n" }.joined()

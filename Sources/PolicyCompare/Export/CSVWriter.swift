@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a ``Table`` as RFC 4180 CSV bytes: CRLF records, a header row, NFC text.
 ///
 /// Two profiles: `.spreadsheet` (the default) starts with a UTF-8 BOM, so Excel reads Vietnamese
@@ -47,14 +49,34 @@ public struct CSVWriter: Sendable, Hashable {
     /// value) is written as `""` so that readers which skip blank lines keep the row.
     /// Header names get the same treatment as text cells.
     public func write(_ table: Table) -> [UInt8] {
+        var all: [UInt8] = []
+        write(table, chunkSize: .max) { all = $0 }
+        return all
+    }
+
+    /// Writes `table` to a new file at `url` a megabyte at a time, so a table of millions of
+    /// rows is never whole in memory; the bytes are those of ``write(_:)``.
+    public func write(_ table: Table, to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try write(table, chunkSize: 1 << 20) { try handle.write(contentsOf: $0) }
+    }
+
+    /// Renders `table` and hands the bytes to `sink` in whole records, each time at least
+    /// `chunkSize` bytes are ready, and once more at the end.
+    private func write(_ table: Table, chunkSize: Int, sink: ([UInt8]) throws -> Void) rethrows {
         let columnCount = table.columns.count
         var out: [UInt8] = []
-        out.reserveCapacity(Self.estimatedSize(rows: table.rows.count, columns: columnCount))
+        let estimate = Self.estimatedSize(rows: table.rows.count, columns: columnCount)
+        out.reserveCapacity(chunkSize > estimate ? estimate : chunkSize + (1 << 16))
         if profile == .spreadsheet {
             out.append(contentsOf: [0xEF, 0xBB, 0xBF])
         }
         guard columnCount > 0 else {
-            return out
+            return try sink(out)
         }
 
         var recordStart = out.count
@@ -77,11 +99,13 @@ public struct CSVWriter: Sendable, Hashable {
                 }
             }
             endRecord(startingAt: recordStart, in: &out)
+            if out.count >= chunkSize {
+                try sink(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        return out
+        try sink(out)
     }
-
-    // MARK: - Fields
 
     private func appendCell(_ cell: Cell, to out: inout [UInt8]) {
         switch cell {

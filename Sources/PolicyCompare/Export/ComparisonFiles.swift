@@ -1,39 +1,65 @@
-/// Every output file of a comparison, rendered in memory and returned in a fixed order, ready
-/// for ``OutputFolder/write(_:to:)``.
+import Foundation
+
+/// Every output file of a comparison, written into a folder in a fixed set, for
+/// ``OutputFolder/write(to:produce:)`` to move into place.
 ///
 /// The CSV files, the reports and the workbook do not depend on each other, so they are
-/// rendered on all cores; the order of the files, and every byte of them, is the same however
-/// many cores there are.
+/// rendered on all cores, and the CSV files are streamed to disk a megabyte at a time; every
+/// byte is the same however many cores there are.
 public enum ComparisonFiles {
-    /// The formats `render` knows, in the order their files come out.
+    /// The formats `write` knows, in the order their files are listed.
     public static let formats = ["csv", "txt", "md", "html", "xlsx"]
 
     /// The workbook's first sheets, in this order; the other tables follow in table order.
     static let sheetOrder = ["matrix_by_year", "changes", "coding_by_year", "evidence", "themes", "slogans", "references", "keyness", "reuse", "documents"]
 
-    /// The files of `comparison` in `formats` (a subset of ``formats``).
+    /// Writes the files of `comparison` in `formats` (a subset of ``formats``) into `folder`
+    /// and returns their names.
     ///
-    /// - Throws: ``ExportError`` when the workbook cannot hold the tables (too many columns).
-    public static func render(
-        _ comparison: Comparison, formats: Set<String>, csv: CSVWriter, strings: ReportStrings, toolVersion: String
-    ) throws(ExportError) -> [(name: String, bytes: [UInt8])] {
+    /// - Throws: ``ExportError`` when the workbook cannot hold the tables, or the error of a
+    ///   file that cannot be written.
+    public static func write(
+        _ comparison: Comparison, formats: Set<String>, csv: CSVWriter, strings: ReportStrings, toolVersion: String,
+        into folder: URL
+    ) throws -> [String] {
         let tables = ComparisonTables.all(comparison)
-        let jobs: [@Sendable () -> Result<[(name: String, bytes: [UInt8])], ExportError>] = [
-            { .success(formats.contains("csv") ? csvFiles(tables, csv: csv) : []) },
-            { .success(reports(comparison, formats: formats, strings: strings, toolVersion: toolVersion)) },
-            { formats.contains("xlsx") ? workbook(tables).map { [(name: "comparison.xlsx", bytes: $0)] } : .success([]) },
+        let jobs: [@Sendable () throws -> [File]] = [
+            { formats.contains("csv") ? try csvFiles(tables, csv: csv, into: folder) : [] },
+            { reports(comparison, formats: formats, strings: strings, toolVersion: toolVersion).map(File.rendered) },
+            { formats.contains("xlsx") ? [.rendered(name: "comparison.xlsx", bytes: try workbook(tables).get())] : [] },
         ]
-        var files: [(name: String, bytes: [UInt8])] = []
-        for result in Parallel.map(jobs, { $0() }) {
-            files += try result.get()
+        var names: [String] = []
+        for result in Parallel.map(jobs, { job in Result { () throws in try job() } }) {
+            for file in try result.get() {
+                switch file {
+                case .written(let name):
+                    names.append(name)
+                case .rendered(let name, let bytes):
+                    try OutputFolder.write(bytes, to: folder.appendingPathComponent(name))
+                    names.append(name)
+                }
+            }
         }
-        return files
+        return names
     }
 
-    /// One CSV file per table, then `datapackage.json` describing them.
-    private static func csvFiles(_ tables: [Table], csv: CSVWriter) -> [(name: String, bytes: [UInt8])] {
-        var files = Parallel.map(tables) { (name: "\($0.name).csv", bytes: csv.write($0)) }
-        files.append((name: "datapackage.json", bytes: DataPackage.json(
+    /// An output file: already streamed into the folder, or rendered in memory to be written.
+    private enum File: Sendable {
+        case written(String)
+        case rendered(name: String, bytes: [UInt8])
+    }
+
+    /// One CSV file per table, streamed into `folder`, then `datapackage.json` describing them.
+    private static func csvFiles(_ tables: [Table], csv: CSVWriter, into folder: URL) throws -> [File] {
+        let written = Parallel.map(tables) { table in
+            Result { () throws in
+                let name = "\(table.name).csv"
+                try csv.write(table, to: folder.appendingPathComponent(name))
+                return File.written(name)
+            }
+        }
+        var files = try written.map { try $0.get() }
+        files.append(.rendered(name: "datapackage.json", bytes: DataPackage.json(
             tables: tables, csv: csv, name: "policycompare-comparison", title: "PolicyCompare comparison of directives",
             description: "Themes and activities of the compared directives by document and year, their change across years, and the evidence behind every count.")))
         return files

@@ -18,7 +18,7 @@ public enum OutputFolder {
 
     /// Writes `bytes` without first copying them into a `Data` (reports run to hundreds of
     /// megabytes in a large corpus).
-    private static func write(_ bytes: [UInt8], to url: URL, options: Data.WritingOptions = []) throws {
+    static func write(_ bytes: [UInt8], to url: URL, options: Data.WritingOptions = []) throws {
         try bytes.withUnsafeBytes { raw in
             guard let base = raw.baseAddress, !raw.isEmpty else {
                 try Data().write(to: url, options: options)
@@ -30,32 +30,61 @@ public enum OutputFolder {
     }
 
     public static func write(_ files: [(name: String, bytes: [UInt8])], to destination: URL) throws(OutputError) {
+        do {
+            try write(to: destination) { folder in
+                for file in files {
+                    try write(file.bytes, to: folder.appendingPathComponent(file.name))
+                }
+                return files.map(\.name)
+            }
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            throw .cannotWrite(destination.path, reason: String(describing: error))
+        }
+    }
+
+    /// Lets `produce` write the files into a new temporary folder beside `destination`, and
+    /// returns once they are all in place, as with ``write(_:to:)``. `produce` returns the
+    /// names of the files it wrote; it can stream large files instead of holding them.
+    ///
+    /// - Throws: ``OutputError``, or an error `produce` throws as such (an ``ExportError``,
+    ///   say); any other failure while writing becomes ``OutputError/cannotWrite(_:reason:)``.
+    ///   Nothing in `destination` has changed when it throws.
+    public static func write(to destination: URL, produce: (URL) throws -> [String]) throws {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: destination.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
-            throw .notAFolder(destination.path)
+            throw OutputError.notAFolder(destination.path)
         }
         let parent = destination.deletingLastPathComponent()
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw .cannotWrite(parent.path, reason: error.localizedDescription)
+            throw OutputError.cannotWrite(parent.path, reason: error.localizedDescription)
         }
         // A fresh name: an existing folder of that name (someone else's) is never touched.
         var temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
         while manager.fileExists(atPath: temporary.path) {
             temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
         }
+        let names: [String]
         do {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
-            for file in files {
-                try write(file.bytes, to: temporary.appendingPathComponent(file.name))
-            }
+            names = try produce(temporary)
         } catch {
             try? manager.removeItem(at: temporary)
-            throw .cannotWrite(destination.path, reason: error.localizedDescription)
+            if error is OutputError || error is ExportError { throw error }
+            throw OutputError.cannotWrite(destination.path, reason: error.localizedDescription)
         }
+        try moveIntoPlace(names, from: temporary, to: destination, destinationExists: exists)
+    }
+
+    /// Moves the files `names` of `temporary` into `destination` as one set, then removes
+    /// `temporary`.
+    private static func moveIntoPlace(_ names: [String], from temporary: URL, to destination: URL, destinationExists exists: Bool) throws(OutputError) {
+        let manager = FileManager.default
         if !exists {
             do {
                 try manager.moveItem(at: temporary, to: destination)
@@ -67,12 +96,12 @@ public enum OutputFolder {
         }
         // Only regular files written by an earlier run are replaced: a folder or link where a
         // report should go is the user's, so stop before touching anything.
-        for file in files {
-            let target = destination.appendingPathComponent(file.name)
+        for name in names {
+            let target = destination.appendingPathComponent(name)
             guard let type = try? manager.attributesOfItem(atPath: target.path)[.type] as? FileAttributeType else { continue }
             if type != .typeRegular {
                 try? manager.removeItem(at: temporary)
-                throw .cannotWrite(target.path, reason: "a folder or link is in the way of the report \(file.name); move it away")
+                throw .cannotWrite(target.path, reason: "a folder or link is in the way of the report \(name); move it away")
             }
         }
         // Set each previous version aside, then move the new one in; undo everything on failure.
@@ -91,23 +120,23 @@ public enum OutputFolder {
             try? manager.removeItem(at: temporary)
             throw .cannotWrite(destination.path, reason: error.localizedDescription)
         }
-        for file in files {
-            let target = destination.appendingPathComponent(file.name)
+        for name in names {
+            let target = destination.appendingPathComponent(name)
             let hadPrevious = manager.fileExists(atPath: target.path)
-            if hadPrevious, rename(target.path, previous.appendingPathComponent(file.name).path) != 0 {
+            if hadPrevious, rename(target.path, previous.appendingPathComponent(name).path) != 0 {
                 let reason = String(cString: strerror(errno))
                 undo()
                 try? manager.removeItem(at: temporary)
                 throw .cannotWrite(target.path, reason: reason)
             }
-            if rename(temporary.appendingPathComponent(file.name).path, target.path) != 0 {
+            if rename(temporary.appendingPathComponent(name).path, target.path) != 0 {
                 let reason = String(cString: strerror(errno))
-                if hadPrevious { _ = rename(previous.appendingPathComponent(file.name).path, target.path) }
+                if hadPrevious { _ = rename(previous.appendingPathComponent(name).path, target.path) }
                 undo()
                 try? manager.removeItem(at: temporary)
                 throw .cannotWrite(target.path, reason: reason)
             }
-            moved.append((file.name, hadPrevious))
+            moved.append((name, hadPrevious))
         }
         try? manager.removeItem(at: temporary)
     }

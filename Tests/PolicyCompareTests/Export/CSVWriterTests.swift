@@ -225,4 +225,34 @@ struct CSVWriterTests {
             #expect(DecimalText.fixed(value, places: 2) == String(format: "%.2f", value), "value \(value)")
         }
     }
+
+    @Test("streaming to a file writes exactly the bytes of write(_:), across many chunks")
+    func streamingToAFile() throws {
+        // About 2.4 MB: two full chunks and a remainder, records never split between chunks.
+        let rows: [[Cell]] = (0..<30_000).map { i in
+            [.integer(i), .text("Tháng hành động vì trẻ em, dòng \(i)\n\"trích\""), .number(Double(i) / 7, places: 4), .boolean(i % 2 == 0)]
+        }
+        let columns = [
+            Column("n", .integer, title: "N", description: "Row."), Column("text", .string, title: "Text", description: "Text."),
+            Column("x", .number, title: "X", description: "Number."), Column("even", .boolean, title: "Even", description: "Even row."),
+        ]
+        let big = table(columns, rows)
+        let folder = try Fixtures.temporaryFolder()
+        for writer in [CSVWriter(), CSVWriter(profile: .plain), try CSVWriter(delimiter: ";")] {
+            let url = folder.appendingPathComponent("big-\(writer.profile)-\(writer.delimiter == ";" ? "semicolon" : "comma").csv")
+            try writer.write(big, to: url)
+            let bytes = [UInt8](try Data(contentsOf: url))
+            #expect(bytes.count > 2 << 20)
+            #expect(bytes == writer.write(big))
+        }
+        let empty = folder.appendingPathComponent("empty.csv")
+        try CSVWriter().write(table([], []), to: empty)
+        #expect([UInt8](try Data(contentsOf: empty)) == CSVWriter().write(table([], [])))
+    }
+
+    @Test("a file that cannot be created is an error, not a crash")
+    func unwritable() {
+        let url = URL(fileURLWithPath: "/nonexistent-folder-\(UUID().uuidString)/t.csv")
+        #expect(throws: (any Error).self) { try CSVWriter().write(textTable(["a"]), to: url) }
+    }
 }
