@@ -16,53 +16,72 @@ public enum ComparisonFiles {
     /// Writes the files of `comparison` in `formats` (a subset of ``formats``) into `folder`
     /// and returns their names.
     ///
+    /// Tables are built on all cores, each streamed to its CSV file and let go at once, so a
+    /// corpus's millions of evidence rows are never all in memory twice; the workbook keeps
+    /// each table's first ``maxSheetRows`` rows. Then the reports and the workbook are
+    /// rendered side by side.
+    ///
     /// - Throws: ``ExportError`` when the workbook cannot hold the tables, or the error of a
     ///   file that cannot be written.
     public static func write(
         _ comparison: Comparison, formats: Set<String>, csv: CSVWriter, strings: ReportStrings, toolVersion: String,
         into folder: URL
     ) throws -> [String] {
-        let tables = ComparisonTables.all(comparison)
-        let jobs: [@Sendable () throws -> [File]] = [
-            { formats.contains("csv") ? try csvFiles(tables, csv: csv, into: folder) : [] },
-            { reports(comparison, formats: formats, strings: strings, toolVersion: toolVersion).map(File.rendered) },
-            { formats.contains("xlsx") ? [.rendered(name: "comparison.xlsx", bytes: try workbook(tables).get())] : [] },
-        ]
+        let writesCSV = formats.contains("csv"), writesWorkbook = formats.contains("xlsx")
+        let sheetRows = keptRows(maxSheetRows)
+        let built = Parallel.map(ComparisonTables.builders(comparison)) { build in
+            Result { () throws -> Built in
+                var table = build()
+                let rows = table.rows.count
+                var fieldTypes: [String] = []
+                if writesCSV {
+                    try csv.write(table, to: folder.appendingPathComponent("\(table.name).csv"))
+                    fieldTypes = DataPackage.fieldTypes(of: table)
+                }
+                if !writesWorkbook {
+                    table.rows = []
+                } else if rows > sheetRows {
+                    table.rows.removeSubrange(sheetRows...)
+                }
+                return Built(table: table, rows: rows, fieldTypes: fieldTypes)
+            }
+        }
+        let tables = try built.map { try $0.get() }
+
         var names: [String] = []
+        if writesCSV {
+            names = tables.map { "\($0.table.name).csv" }
+            let package = DataPackage.json(
+                tables: tables.map(\.table), fieldTypes: tables.map(\.fieldTypes), csv: csv, name: "policycompare-comparison",
+                title: "PolicyCompare comparison of directives",
+                description: "Themes and activities of the compared directives by document and year, their change across years, and the evidence behind every count.")
+            try OutputFolder.write(package, to: folder.appendingPathComponent("datapackage.json"))
+            names.append("datapackage.json")
+        }
+        let jobs: [@Sendable () throws -> [(name: String, bytes: [UInt8])]] = [
+            { reports(comparison, formats: formats, strings: strings, toolVersion: toolVersion) },
+            { writesWorkbook ? [(name: "comparison.xlsx", bytes: try workbook(tables.map { ($0.table, $0.rows) }).get())] : [] },
+        ]
         for result in Parallel.map(jobs, { job in Result { () throws in try job() } }) {
             for file in try result.get() {
-                switch file {
-                case .written(let name):
-                    names.append(name)
-                case .rendered(let name, let bytes):
-                    try OutputFolder.write(bytes, to: folder.appendingPathComponent(name))
-                    names.append(name)
-                }
+                try OutputFolder.write(file.bytes, to: folder.appendingPathComponent(file.name))
+                names.append(file.name)
             }
         }
         return names
     }
 
-    /// An output file: already streamed into the folder, or rendered in memory to be written.
-    private enum File: Sendable {
-        case written(String)
-        case rendered(name: String, bytes: [UInt8])
+    /// What is kept of a table once its CSV file is written: its first rows (for the
+    /// workbook), how many rows it had, and its columns' types in the data package.
+    private struct Built: Sendable {
+        var table: Table
+        var rows: Int
+        var fieldTypes: [String]
     }
 
-    /// One CSV file per table, streamed into `folder`, then `datapackage.json` describing them.
-    private static func csvFiles(_ tables: [Table], csv: CSVWriter, into folder: URL) throws -> [File] {
-        let written = Parallel.map(tables) { table in
-            Result { () throws in
-                let name = "\(table.name).csv"
-                try csv.write(table, to: folder.appendingPathComponent(name))
-                return File.written(name)
-            }
-        }
-        var files = try written.map { try $0.get() }
-        files.append(.rendered(name: "datapackage.json", bytes: DataPackage.json(
-            tables: tables, csv: csv, name: "policycompare-comparison", title: "PolicyCompare comparison of directives",
-            description: "Themes and activities of the compared directives by document and year, their change across years, and the evidence behind every count.")))
-        return files
+    /// Rows a sheet keeps under a cap of `maxRows` (never more than a worksheet holds).
+    private static func keptRows(_ maxRows: Int) -> Int {
+        max(0, min(maxRows, XLSXWriter.maxRows - 1))
     }
 
     private static func reports(
@@ -85,20 +104,22 @@ public enum ComparisonFiles {
 
     /// The workbook: ``sheetOrder`` first. Tables longer than `maxRows` keep their first
     /// `maxRows` rows, and a first sheet, `truncated`, lists them (the CSV holds every row).
-    static func workbook(_ tables: [Table], maxRows: Int = maxSheetRows) -> Result<[UInt8], ExportError> {
-        var sheets = sheetOrder.compactMap { name in tables.first { $0.name == name } } + tables.filter { !sheetOrder.contains($0.name) }
+    /// Each table comes with its full row count, as its rows may have been cut already.
+    static func workbook(_ tables: [(table: Table, rows: Int)], maxRows: Int = maxSheetRows) -> Result<[UInt8], ExportError> {
+        var sheets = sheetOrder.compactMap { name in tables.first { $0.table.name == name } } + tables.filter { !sheetOrder.contains($0.table.name) }
         var truncated = Table(name: "truncated", description: "Tables cut to keep the workbook readable; their CSV files hold every row.", columns: [
             Column("table", .string, title: "Table", description: "Name of the table (and of its sheet and CSV file)."),
             Column("rows", .integer, title: "Rows", description: "Rows in the full table."),
             Column("rows_in_sheet", .integer, title: "Rows in sheet", description: "Rows kept in the sheet (the first ones)."),
             Column("csv", .string, title: "Full table", description: "The CSV file with every row."),
         ], primaryKey: ["table"])
-        let kept = max(0, min(maxRows, XLSXWriter.maxRows - 1))
-        for i in sheets.indices where sheets[i].rows.count > kept {
-            truncated.rows.append([.text(sheets[i].name), .integer(sheets[i].rows.count), .integer(kept), .text("\(sheets[i].name).csv")])
-            sheets[i].rows.removeSubrange(kept...)
+        let kept = keptRows(maxRows)
+        for i in sheets.indices where sheets[i].rows > kept {
+            let name = sheets[i].table.name
+            truncated.rows.append([.text(name), .integer(sheets[i].rows), .integer(kept), .text("\(name).csv")])
+            if sheets[i].table.rows.count > kept { sheets[i].table.rows.removeSubrange(kept...) }
         }
-        if !truncated.rows.isEmpty { sheets.insert(truncated, at: 0) }
-        return Result { () throws(ExportError) in try XLSXWriter.workbook(sheets) }
+        let tables = (truncated.rows.isEmpty ? [] : [truncated]) + sheets.map(\.table)
+        return Result { () throws(ExportError) in try XLSXWriter.workbook(tables) }
     }
 }

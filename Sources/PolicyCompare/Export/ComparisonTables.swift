@@ -1,14 +1,18 @@
 /// Every table `compare` writes, built from a ``Comparison``.
 public enum ComparisonTables {
     public static func all(_ c: Comparison) -> [Table] {
+        Parallel.map(builders(c)) { $0() }
+    }
+
+    /// A function building each table of ``all(_:)``, in that order: the tables are
+    /// independent, so they can be built (and written, and let go) one at a time.
+    static func builders(_ c: Comparison) -> [@Sendable () -> Table] {
         let codings = c.documents.map(\.coding)
-        // Independent tables, built on all cores and returned in this order.
-        let builders: [@Sendable () -> Table] = [
+        return [
             { documents(c) }, { CodingTables.byDocument(codings, codebook: c.codebook) }, { codingByYear(c) }, { matrixByYear(c) },
             { changes(c) }, { baseline(c) }, { CodingTables.evidence(codings, codebook: c.codebook) }, { CodingTables.uncoded(codings) },
             { keyness(c) }, { themes(c) }, { slogans(c) }, { references(c) }, { actors(c) }, { reuse(c) }, { reuseShares(c) },
         ]
-        return Parallel.map(builders) { $0() }
     }
 
     static func labels(_ c: Comparison, _ id: String) -> [Cell] {

@@ -17,12 +17,18 @@ public enum DataPackage {
     ///   - csv: the writer of the CSV files; a delimiter other than `,` adds a `dialect`.
     ///   - name: package name, lower-case letters, digits, `-`, `_`, `.` (e.g. `policy-compare`).
     public static func json(tables: [Table], csv: CSVWriter, name: String, title: String, description: String) -> [UInt8] {
+        json(tables: tables, fieldTypes: tables.map(fieldTypes(of:)), csv: csv, name: name, title: title, description: description)
+    }
+
+    /// The package of `tables` whose field types were taken beforehand (``fieldTypes(of:)``),
+    /// so the tables may have been cut or emptied of their rows since.
+    static func json(tables: [Table], fieldTypes: [[String]], csv: CSVWriter, name: String, title: String, description: String) -> [UInt8] {
         let package = JSONValue.object([
             ("$schema", .string(profile)),
             ("name", .string(name)),
             ("title", .string(title)),
             ("description", .string(description)),
-            ("resources", .array(tables.map { resource(for: $0, csv: csv) })),
+            ("resources", .array(zip(tables, fieldTypes).map { resource(for: $0, types: $1, csv: csv) })),
         ])
         var out: [UInt8] = []
         package.write(to: &out, indent: 0)
@@ -38,6 +44,11 @@ public enum DataPackage {
     /// The Table Schema type of the column at `index`: its kind's name, except that a `date`
     /// column with any value that is not a full ISO 8601 date (`2019-06-01`), such as the partial
     /// `--05-25`, is typed `string` so that validators accept it.
+    /// The Table Schema type of every column of `table`.
+    static func fieldTypes(of table: Table) -> [String] {
+        table.columns.indices.map { fieldType(ofColumnAt: $0, in: table) }
+    }
+
     public static func fieldType(ofColumnAt index: Int, in table: Table) -> String {
         guard table.columns.indices.contains(index) else {
             return Column.Kind.string.rawValue
@@ -62,7 +73,7 @@ public enum DataPackage {
         return allFullDates ? Column.Kind.date.rawValue : Column.Kind.string.rawValue
     }
 
-    private static func resource(for table: Table, csv: CSVWriter) -> JSONValue {
+    private static func resource(for table: Table, types: [String], csv: CSVWriter) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("name", .string(table.name)),
             ("type", .string("table")),
@@ -82,7 +93,7 @@ public enum DataPackage {
             ("fields", .array(table.columns.enumerated().map { index, column in
                 .object([
                     ("name", .string(column.name)),
-                    ("type", .string(fieldType(ofColumnAt: index, in: table))),
+                    ("type", .string(types[safe: index] ?? Column.Kind.string.rawValue)),
                     ("title", .string(column.title)),
                     ("description", .string(column.description)),
                 ])

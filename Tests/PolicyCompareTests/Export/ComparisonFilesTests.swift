@@ -12,7 +12,7 @@ struct ComparisonFilesTests {
     @Test("sheets longer than the cap keep their first rows, and a first sheet lists what was cut")
     func sheetCap() throws {
         let tables = [table("documents", rows: 3), table("evidence", rows: 8), table("reuse", rows: 5)]
-        let bytes = try ComparisonFiles.workbook(tables, maxRows: 5).get()
+        let bytes = try ComparisonFiles.workbook(tables.map { ($0, $0.rows.count) }, maxRows: 5).get()
         let reader = try ZipTestReader(bytes)
         let workbook = try #require(reader.text("xl/workbook.xml"))
         #expect(workbook.contains("<sheet name=\"truncated\" sheetId=\"1\""))
@@ -28,11 +28,22 @@ struct ComparisonFilesTests {
     @Test("nothing is cut: no truncated sheet, and the order puts the summary tables first")
     func noCut() throws {
         let tables = [table("documents", rows: 2), table("matrix_by_year", rows: 2), table("extra", rows: 1)]
-        let reader = try ZipTestReader(ComparisonFiles.workbook(tables).get())
+        let reader = try ZipTestReader(ComparisonFiles.workbook(tables.map { ($0, $0.rows.count) }).get())
         let workbook = try #require(reader.text("xl/workbook.xml"))
         #expect(!workbook.contains("truncated"))
         let names = ["matrix_by_year", "documents", "extra"].map { "<sheet name=\"\($0)\"" }
         let positions = names.compactMap { workbook.range(of: $0)?.lowerBound }
         #expect(positions.count == 3 && positions == positions.sorted())
+    }
+
+    @Test("a table cut before it reaches the workbook is listed with its full row count")
+    func cutBeforehand() throws {
+        var evidence = table("evidence", rows: 4)
+        evidence.rows.removeSubrange(2...)
+        let reader = try ZipTestReader(ComparisonFiles.workbook([(evidence, 9)], maxRows: 2).get())
+        let list = try #require(reader.text("xl/worksheets/sheet1.xml"))
+        #expect(list.contains("<v>9</v>") && list.contains("<v>2</v>"))
+        let sheet = try #require(reader.text("xl/worksheets/sheet2.xml"))
+        #expect(sheet.contains("<row r=\"3\"") && !sheet.contains("<row r=\"4\""))
     }
 }
