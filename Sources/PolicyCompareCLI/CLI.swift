@@ -19,11 +19,14 @@ public struct CLI: Sendable {
     public var currentDirectory: URL
     /// Where live progress lines go (standard error on a terminal); nil keeps runs silent.
     public var progress: (@Sendable (String) -> Void)?
+    /// Seconds a run goes before it shows progress: short runs stay quiet.
+    public var progressDelay: Double
 
     public init(currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                progress: (@Sendable (String) -> Void)? = nil) {
+                progress: (@Sendable (String) -> Void)? = nil, progressDelay: Double = 1) {
         self.currentDirectory = currentDirectory
         self.progress = progress
+        self.progressDelay = progressDelay
     }
 
     /// Runs one command line (without the program name).

@@ -82,7 +82,7 @@ struct CompareCommand {
         let analyzer = try CorpusAnalyzer(codebook: codebook)
         let sink = arguments.flags.contains("quiet") ? nil : cli.progress
         let progress = sink.map { write in
-            ProgressCounter(total: corpus.documents.count) { done, total, bytes, seconds in
+            ProgressCounter(total: corpus.documents.count, delay: cli.progressDelay) { done, total, bytes, seconds in
                 let rate = seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0
                 write("\rreading and coding: \(done)/\(total) documents, \(String(format: "%.1f", rate)) MB/s")
             }
@@ -94,12 +94,18 @@ struct CompareCommand {
         } else {
             analyses = try analyzer.analyze(corpus, progress: progress)
         }
+        // After reading, the stage in hand, once the run has gone on long enough to show any.
+        func stage(_ text: String) {
+            guard let sink, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 >= cli.progressDelay else { return }
+            sink("\r\u{1B}[K" + text)
+        }
         if progress != nil { sink?("\r\u{1B}[K") }
         if analyses.isEmpty, !skipped.isEmpty {
             throw CompareError.nothingReadable(skipped)
         }
         for analysis in analyses { timings.add(analysis.timings) }
         let inputBytes = analyses.reduce(0) { $0 + $1.bytes }
+        stage("comparing \(analyses.count) documents...")
         var comparison = try timings.measure(.compare, bytes: inputBytes) {
             var reuse = ReuseOptions()
             if let reusePartners { reuse.maxPartnersPerDocument = reusePartners }
@@ -109,6 +115,8 @@ struct CompareCommand {
         let out = cli.url(arguments.options["out"] ?? "Reports")
         let strings = try ReportStrings.bundled(language)
         var files: [String] = []
+        stage("writing reports to \(out.path)...")
+        defer { if progress != nil { sink?("\r\u{1B}[K") } }
         try timings.measure(.export, bytes: inputBytes) {
             try OutputFolder.write(to: out) { folder in
                 files = try ComparisonFiles.write(comparison, formats: formats, csv: csv, strings: strings, toolVersion: CLI.version, into: folder)

@@ -162,6 +162,34 @@ import Testing
         #expect(try Data(contentsOf: all.appendingPathComponent("reuse.csv")) == Data(contentsOf: CLITests.root.appendingPathComponent("Reports/reuse.csv")))
     }
 
+    /// Collects progress lines from the worker threads.
+    final class ProgressLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+        func write(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+        var text: String { lock.lock(); defer { lock.unlock() }; return lines.joined() }
+    }
+
+    @Test func longRunsTalkOnTheProgressSinkUnlessQuiet() throws {
+        let log = ProgressLog()
+        let talking = CLI(currentDirectory: CLITests.root, progress: { log.write($0) }, progressDelay: 0)
+        #expect(talking.run(["compare", "--out", temporary().path, "--format", "txt"]).exitCode == 0)
+        let text = log.text
+        #expect(text.contains("reading and coding: 5/5 documents") && text.contains(" MB/s"))
+        #expect(text.contains("comparing 5 documents...") && text.contains("writing reports to "))
+        #expect(text.hasSuffix("\r\u{1B}[K"), "the line is cleared at the end")
+
+        let quiet = ProgressLog()
+        let silenced = CLI(currentDirectory: CLITests.root, progress: { quiet.write($0) }, progressDelay: 0)
+        #expect(silenced.run(["compare", "--out", temporary().path, "--format", "txt", "--quiet"]).exitCode == 0)
+        #expect(quiet.text.isEmpty)
+
+        let short = ProgressLog()
+        let patient = CLI(currentDirectory: CLITests.root, progress: { short.write($0) }, progressDelay: 3_600)
+        #expect(patient.run(["compare", "--out", temporary().path, "--format", "txt"]).exitCode == 0)
+        #expect(!short.text.contains("documents"), "a run shorter than the delay shows no progress")
+    }
+
     static let badOptionCases: [([String], Int32)] = [
         (["--years", "2010,20x9"], 2), (["--lang", "fr"], 2), (["--format", "pdf"], 2), (["--delimiter", "|"], 2),
         (["--baseline", "last"], 2), (["--reuse-partners", "0"], 2), (["--reuse-partners", "ten"], 2), (["--years", "2010,2011"], 1), (["--years", "2010,2013", "--baseline", "2019"], 1),

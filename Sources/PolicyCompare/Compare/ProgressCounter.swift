@@ -13,8 +13,12 @@ public final class ProgressCounter: @unchecked Sendable {
     private var bytes = 0
     private var lastReport: UInt64 = 0
 
-    public init(total: Int, report: @escaping @Sendable (_ done: Int, _ total: Int, _ bytes: Int, _ seconds: Double) -> Void) {
+    private let delay: UInt64
+
+    /// - Parameter delay: seconds before the first report (a short run reports nothing).
+    public init(total: Int, delay: Double = 1, report: @escaping @Sendable (_ done: Int, _ total: Int, _ bytes: Int, _ seconds: Double) -> Void) {
         self.total = total
+        self.delay = UInt64(max(0, delay) * 1e9)
         self.report = report
     }
 
@@ -23,7 +27,7 @@ public final class ProgressCounter: @unchecked Sendable {
         done += 1
         self.bytes += bytes
         let now = DispatchTime.now().uptimeNanoseconds
-        let due = now - start > 1_000_000_000 && (now - lastReport > 200_000_000 || done == total)
+        let due = now - start >= delay && (now - lastReport > 200_000_000 || done == total)
         if due { lastReport = now }
         let snapshot = (done, self.bytes, Double(now - start) / 1e9)
         lock.unlock()
