@@ -191,15 +191,17 @@ run_size() {
 
   echo
   if grep -q $'^timing\t' "$tmp/stderr"; then
-    echo "| stage | seconds | MB/s |"
-    echo "|---|---:|---:|"
+    echo "| stage | seconds | MB/s | peak memory MB |"
+    echo "|---|---:|---:|---:|"
     awk -F'\t' '$1 == "timing" {
         rate = ($3 > 0) ? $4 / 1e6 / $3 : 0
         mbs = ($3 > 0 && $4 > 0) ? sprintf(rate >= 10 ? "%.1f" : "%.2f", rate) : "-"
-        printf "| %s | %.3f | %s |\n", $2, $3, mbs
+        peak = ($5 != "") ? sprintf("%.0f", $5 / 1e6) : "-"
+        printf "| %s | %.3f | %s | %s |\n", $2, $3, mbs, peak
       }' "$tmp/stderr"
     echo
-    echo "(per-document stages report thread time summed over threads; MB/s is the stage's input bytes over its seconds)"
+    echo "(per-document stages report thread time summed over threads; MB/s is the stage's input bytes over its seconds;"
+    echo "peak memory is the process's peak resident memory when the stage ended, shared by the interleaved per-document stages)"
   else
     echo "No per-stage timings (the binary printed no \`timing\` lines): total only."
   fi

@@ -104,6 +104,7 @@ struct CompareCommand {
             throw CompareError.nothingReadable(skipped)
         }
         for analysis in analyses { timings.add(analysis.timings) }
+        timings.notePeakMemory(.load, .decode, .normalise, .parse, .code)
         let inputBytes = analyses.reduce(0) { $0 + $1.bytes }
         stage("comparing \(analyses.count) documents...")
         var comparison = try timings.measure(.compare, bytes: inputBytes) {
@@ -111,6 +112,7 @@ struct CompareCommand {
             if let reusePartners { reuse.maxPartnersPerDocument = reusePartners }
             return try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: years, baseline: baseline, reuse: reuse))
         }
+        timings.notePeakMemory(.compare)
         comparison.skipped = skipped
         let out = cli.url(arguments.options["out"] ?? "Reports")
         let strings = try ReportStrings.bundled(language)
@@ -123,6 +125,7 @@ struct CompareCommand {
                 return files
             }
         }
+        timings.notePeakMemory(.export, .total)
         timings.add(.total, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, bytes: inputBytes)
         var messages = skipped.map { "warning: skipped \($0.documentID): \($0.reason)\n" }.joined()
         if arguments.flags.contains("timings") { messages += timings.lines }

@@ -12,6 +12,8 @@ public struct StageTimings: Sendable, Hashable {
     public private(set) var seconds: [Stage: Double] = [:]
     /// Input bytes each stage handled.
     public private(set) var bytes: [Stage: Int] = [:]
+    /// Peak resident memory of the process, in bytes, when a stage ended (see ``notePeakMemory(_:)``).
+    public private(set) var peakMemory: [Stage: Int] = [:]
 
     public init() {}
 
@@ -33,9 +35,29 @@ public struct StageTimings: Sendable, Hashable {
     }
 
     /// Tab-separated lines `timing STAGE SECONDS BYTES`, stages in pipeline order.
+    /// Records the process's peak resident memory so far as that of `stages` (the per-document
+    /// stages run interleaved on all cores, so they share the figure taken when reading ends).
+    /// Does nothing where the peak cannot be read (it comes from Linux's `/proc/self/status`).
+    public mutating func notePeakMemory(_ stages: Stage...) {
+        guard let peak = Self.peakResidentBytes() else { return }
+        for stage in stages { peakMemory[stage] = peak }
+    }
+
+    /// `VmHWM` of `/proc/self/status`: the most resident memory the process has had.
+    static func peakResidentBytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
+        return kilobytes * 1024
+    }
+
+    /// One line per stage: `timing<TAB>STAGE<TAB>SECONDS<TAB>BYTES<TAB>PEAK_MEMORY_BYTES`, the
+    /// last field empty when not measured.
     public var lines: String {
         Stage.allCases.compactMap { stage in
-            seconds[stage].map { "timing\t\(stage.rawValue)\t\(String(format: "%.4f", $0))\t\(bytes[stage] ?? 0)\n" }
+            seconds[stage].map {
+                "timing\t\(stage.rawValue)\t\(String(format: "%.4f", $0))\t\(bytes[stage] ?? 0)\t\(peakMemory[stage].map(String.init) ?? "")\n"
+            }
         }.joined()
     }
 }

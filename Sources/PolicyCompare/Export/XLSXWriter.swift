@@ -34,25 +34,29 @@ public enum XLSXWriter {
         // Sheets are drafted on all cores, each numbering its own strings; the shared table
         // then takes them sheet by sheet, which is the order a single pass would meet them in,
         // so the bytes are those of a serial run.
-        let drafts = Parallel.map(Array(tables.enumerated())) { index, table in
+        var drafts = Parallel.map(Array(tables.enumerated())) { index, table in
             worksheet(table, selected: index == 0)
         }
         var strings = SharedStrings()
         let globalIndexes = drafts.map { draft in draft.strings.map { strings.index(of: $0) } }
         for draft in drafts { strings.count(references: draft.holes.count) }
-        let sheets = Parallel.map(Array(zip(drafts, globalIndexes))) { draft, indexes in draft.filled(with: indexes) }
         let names = sheetNames(for: tables)
 
         var zip = ZipWriter()
         let sharedStrings = strings.xml()
-        zip.reserveCapacity(sheets.reduce(sharedStrings.count + 65_536) { $0 + $1.count + 128 })
-        try zip.add(path: "[Content_Types].xml", data: Array(contentTypes(sheetCount: sheets.count).utf8))
+        // An estimate (about four digits per string index); the archive grows past it if need be.
+        zip.reserveCapacity(drafts.reduce(sharedStrings.count + 65_536) { $0 + $1.bytes.count + $1.holes.count * 4 + 128 })
+        try zip.add(path: "[Content_Types].xml", data: Array(contentTypes(sheetCount: drafts.count).utf8))
         try zip.add(path: "_rels/.rels", data: Array(rootRelationships.utf8))
         try zip.add(path: "xl/workbook.xml", data: workbookXML(sheetNames: names))
-        try zip.add(path: "xl/_rels/workbook.xml.rels", data: Array(workbookRelationships(sheetCount: sheets.count).utf8))
+        try zip.add(path: "xl/_rels/workbook.xml.rels", data: Array(workbookRelationships(sheetCount: drafts.count).utf8))
         try zip.add(path: "xl/styles.xml", data: Array(styles.utf8))
         try zip.add(path: "xl/sharedStrings.xml", data: sharedStrings)
-        for (index, sheet) in sheets.enumerated() {
+        // One sheet at a time, each draft let go once it is in the archive, so a large
+        // workbook is not held three times over (drafts, filled sheets, archive).
+        for index in drafts.indices {
+            let sheet = drafts[index].filled(with: globalIndexes[index])
+            drafts[index] = SheetDraft()
             try zip.add(path: "xl/worksheets/sheet\(index + 1).xml", data: sheet)
         }
         return zip.finish()

@@ -8,7 +8,21 @@ import Testing
         t.add(.export, seconds: 0.5, bytes: 10)
         t.add(.decode, seconds: 0.25, bytes: 10)
         t.add(.decode, seconds: 0.25, bytes: 5)
-        #expect(t.lines == "timing\tdecode\t0.5000\t15\ntiming\texport\t0.5000\t10\n")
+        #expect(t.lines == "timing\tdecode\t0.5000\t15\t\ntiming\texport\t0.5000\t10\t\n")
+    }
+
+    @Test func peakMemoryIsTheProcesssHighWaterMark() throws {
+        var t = StageTimings()
+        t.add(.compare, seconds: 1, bytes: 3)
+        t.notePeakMemory(.compare)
+        // Linux reports VmHWM; elsewhere the field stays empty.
+        if let peak = StageTimings.peakResidentBytes() {
+            let noted = try #require(t.peakMemory[.compare])
+            #expect(noted > 1 << 20 && noted <= peak)
+            #expect(t.lines == "timing\tcompare\t1.0000\t3\t\(noted)\n")
+        } else {
+            #expect(t.lines == "timing\tcompare\t1.0000\t3\t\n")
+        }
     }
 
     @Test func measureAddsToTheStage() throws {
