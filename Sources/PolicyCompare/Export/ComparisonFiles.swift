@@ -58,15 +58,22 @@ public enum ComparisonFiles {
             try OutputFolder.write(package, to: folder.appendingPathComponent("datapackage.json"))
             names.append("datapackage.json")
         }
-        let jobs: [@Sendable () throws -> [(name: String, bytes: [UInt8])]] = [
-            { reports(comparison, formats: formats, strings: strings, toolVersion: toolVersion) },
-            { writesWorkbook ? [(name: "comparison.xlsx", bytes: try workbook(tables.map { ($0.table, $0.rows) }).get())] : [] },
+        // Each job writes its files and returns their names.
+        let jobs: [@Sendable () throws -> [String]] = [
+            {
+                try reports(comparison, formats: formats, strings: strings, toolVersion: toolVersion).map { file in
+                    try OutputFolder.write(file.bytes, to: folder.appendingPathComponent(file.name))
+                    return file.name
+                }
+            },
+            {
+                guard writesWorkbook else { return [] }
+                try XLSXWriter.write(sheets(tables.map { ($0.table, $0.rows) }), to: folder.appendingPathComponent("comparison.xlsx"))
+                return ["comparison.xlsx"]
+            },
         ]
         for result in Parallel.map(jobs, { job in Result { () throws in try job() } }) {
-            for file in try result.get() {
-                try OutputFolder.write(file.bytes, to: folder.appendingPathComponent(file.name))
-                names.append(file.name)
-            }
+            names += try result.get()
         }
         return names
     }
@@ -102,10 +109,10 @@ public enum ComparisonFiles {
     /// workbook was 879 MB.)
     public static let maxSheetRows = 100_000
 
-    /// The workbook: ``sheetOrder`` first. Tables longer than `maxRows` keep their first
+    /// The workbook's sheets: ``sheetOrder`` first. Tables longer than `maxRows` keep their first
     /// `maxRows` rows, and a first sheet, `truncated`, lists them (the CSV holds every row).
     /// Each table comes with its full row count, as its rows may have been cut already.
-    static func workbook(_ tables: [(table: Table, rows: Int)], maxRows: Int = maxSheetRows) -> Result<[UInt8], ExportError> {
+    static func sheets(_ tables: [(table: Table, rows: Int)], maxRows: Int = maxSheetRows) -> [Table] {
         var sheets = sheetOrder.compactMap { name in tables.first { $0.table.name == name } } + tables.filter { !sheetOrder.contains($0.table.name) }
         var truncated = Table(name: "truncated", description: "Tables cut to keep the workbook readable; their CSV files hold every row.", columns: [
             Column("table", .string, title: "Table", description: "Name of the table (and of its sheet and CSV file)."),
@@ -119,7 +126,6 @@ public enum ComparisonFiles {
             truncated.rows.append([.text(name), .integer(sheets[i].rows), .integer(kept), .text("\(name).csv")])
             if sheets[i].table.rows.count > kept { sheets[i].table.rows.removeSubrange(kept...) }
         }
-        let tables = (truncated.rows.isEmpty ? [] : [truncated]) + sheets.map(\.table)
-        return Result { () throws(ExportError) in try XLSXWriter.workbook(tables) }
+        return (truncated.rows.isEmpty ? [] : [truncated]) + sheets.map(\.table)
     }
 }

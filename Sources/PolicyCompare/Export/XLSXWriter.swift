@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes tables as an Office Open XML workbook (`.xlsx`), one sheet per table.
 ///
 /// The minimal parts of ECMA-376 Part 1 §12.2 in a STORED ZIP, `[Content_Types].xml` first.
@@ -20,6 +22,32 @@ public enum XLSXWriter {
     /// - Throws: ``ExportError/noTables``, ``ExportError/tooManyRows(table:rows:limit:)`` for more
     ///   than 1,048,575 data rows, ``ExportError/tooManyColumns(table:columns:limit:)``.
     public static func workbook(_ tables: [Table]) throws(ExportError) -> [UInt8] {
+        var archive: [UInt8] = []
+        try workbook(tables) { archive.append(contentsOf: $0) }
+        return archive
+    }
+
+    /// Writes the workbook of `tables` to a new file at `url`, a sheet at a time, so the
+    /// workbook is never whole in memory.
+    ///
+    /// - Throws: ``ExportError`` as ``workbook(_:)`` does, or the error of the file.
+    public static func write(_ tables: [Table], to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var failure: (any Error)?
+        try workbook(tables) { bytes in
+            guard failure == nil else { return }
+            do { try handle.write(contentsOf: bytes) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Builds the workbook, handing its bytes to `sink` in order: the parts before the
+    /// sheets, each sheet as it is archived, then the central directory.
+    private static func workbook(_ tables: [Table], sink: ([UInt8]) -> Void) throws(ExportError) {
         guard !tables.isEmpty else {
             throw ExportError.noTables
         }
@@ -44,22 +72,22 @@ public enum XLSXWriter {
 
         var zip = ZipWriter()
         let sharedStrings = strings.xml()
-        // An estimate (about four digits per string index); the archive grows past it if need be.
-        zip.reserveCapacity(drafts.reduce(sharedStrings.count + 65_536) { $0 + $1.bytes.count + $1.holes.count * 4 + 128 })
         try zip.add(path: "[Content_Types].xml", data: Array(contentTypes(sheetCount: drafts.count).utf8))
         try zip.add(path: "_rels/.rels", data: Array(rootRelationships.utf8))
         try zip.add(path: "xl/workbook.xml", data: workbookXML(sheetNames: names))
         try zip.add(path: "xl/_rels/workbook.xml.rels", data: Array(workbookRelationships(sheetCount: drafts.count).utf8))
         try zip.add(path: "xl/styles.xml", data: Array(styles.utf8))
         try zip.add(path: "xl/sharedStrings.xml", data: sharedStrings)
-        // One sheet at a time, each draft let go once it is in the archive, so a large
-        // workbook is not held three times over (drafts, filled sheets, archive).
+        sink(zip.takeBytes())
+        // One sheet at a time, each draft let go once it is handed on, so a large workbook
+        // is not held three times over (drafts, filled sheets, archive).
         for index in drafts.indices {
             let sheet = drafts[index].filled(with: globalIndexes[index])
             drafts[index] = SheetDraft()
             try zip.add(path: "xl/worksheets/sheet\(index + 1).xml", data: sheet)
+            sink(zip.takeBytes())
         }
-        return zip.finish()
+        sink(zip.finish())
     }
 
     /// The sheet name of each table: its name with `\ / ? * [ ] :` and control characters

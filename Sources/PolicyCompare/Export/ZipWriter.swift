@@ -14,6 +14,8 @@ public struct ZipWriter: Sendable, Hashable {
     public private(set) var paths: [String] = []
 
     private var body: [UInt8] = []
+    /// Bytes of the archive already handed out by ``takeBytes()``.
+    private var taken = 0
     private var centralDirectory: [UInt8] = []
     private var seen: Set<[UInt8]> = []
 
@@ -38,7 +40,7 @@ public struct ZipWriter: Sendable, Hashable {
             throw ExportError.duplicateZipPath(path)
         }
         let size = data.count
-        let offset = body.count
+        let offset = taken + body.count
         let limit = Int(UInt32.max)
         guard name.count <= Int(UInt16.max),
               paths.count < Int(UInt16.max),
@@ -79,10 +81,21 @@ public struct ZipWriter: Sendable, Hashable {
         body.reserveCapacity(bytes)
     }
 
+    /// The bytes of the archive added since the last call, to stream to a file as entries
+    /// are added; ``finish()`` then returns only the rest.
+    public mutating func takeBytes() -> [UInt8] {
+        let bytes = body
+        body = []
+        taken += bytes.count
+        return bytes
+    }
+
+    /// The rest of the archive: what ``takeBytes()`` has not handed out, then the central
+    /// directory.
     public consuming func finish() -> [UInt8] {
         var out = body
         body = []  // `out` is now the only reference: the directory is appended in place
-        let bodySize = out.count
+        let bodySize = taken + out.count
         out.reserveCapacity(bodySize + centralDirectory.count + 22)
         out.append(contentsOf: centralDirectory)
         // End of central directory record (APPNOTE 4.3.16).

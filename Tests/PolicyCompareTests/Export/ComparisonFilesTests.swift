@@ -12,7 +12,7 @@ struct ComparisonFilesTests {
     @Test("sheets longer than the cap keep their first rows, and a first sheet lists what was cut")
     func sheetCap() throws {
         let tables = [table("documents", rows: 3), table("evidence", rows: 8), table("reuse", rows: 5)]
-        let bytes = try ComparisonFiles.workbook(tables.map { ($0, $0.rows.count) }, maxRows: 5).get()
+        let bytes = try XLSXWriter.workbook(ComparisonFiles.sheets(tables.map { ($0, $0.rows.count) }, maxRows: 5))
         let reader = try ZipTestReader(bytes)
         let workbook = try #require(reader.text("xl/workbook.xml"))
         #expect(workbook.contains("<sheet name=\"truncated\" sheetId=\"1\""))
@@ -28,7 +28,7 @@ struct ComparisonFilesTests {
     @Test("nothing is cut: no truncated sheet, and the order puts the summary tables first")
     func noCut() throws {
         let tables = [table("documents", rows: 2), table("matrix_by_year", rows: 2), table("extra", rows: 1)]
-        let reader = try ZipTestReader(ComparisonFiles.workbook(tables.map { ($0, $0.rows.count) }).get())
+        let reader = try ZipTestReader(XLSXWriter.workbook(ComparisonFiles.sheets(tables.map { ($0, $0.rows.count) })))
         let workbook = try #require(reader.text("xl/workbook.xml"))
         #expect(!workbook.contains("truncated"))
         let names = ["matrix_by_year", "documents", "extra"].map { "<sheet name=\"\($0)\"" }
@@ -40,7 +40,7 @@ struct ComparisonFilesTests {
     func cutBeforehand() throws {
         var evidence = table("evidence", rows: 4)
         evidence.rows.removeSubrange(2...)
-        let reader = try ZipTestReader(ComparisonFiles.workbook([(evidence, 9)], maxRows: 2).get())
+        let reader = try ZipTestReader(XLSXWriter.workbook(ComparisonFiles.sheets([(evidence, 9)], maxRows: 2)))
         let list = try #require(reader.text("xl/worksheets/sheet1.xml"))
         #expect(list.contains("<v>9</v>") && list.contains("<v>2</v>"))
         let sheet = try #require(reader.text("xl/worksheets/sheet2.xml"))

@@ -86,6 +86,15 @@ struct XLSXWriterTests {
         #expect(try #require(reader.text("xl/sharedStrings.xml")).contains(">2010-03-15</t>"))
     }
 
+    @Test("writing to a file gives the bytes of the workbook built in memory")
+    func writtenToAFile() throws {
+        let url = try Fixtures.temporaryFolder().appendingPathComponent("book.xlsx")
+        try XLSXWriter.write(ExportFixtures.all, to: url)
+        #expect([UInt8](try Data(contentsOf: url)) == (try XLSXWriter.workbook(ExportFixtures.all)))
+        let nowhere = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)/book.xlsx")
+        #expect(throws: (any Error).self) { try XLSXWriter.write(ExportFixtures.all, to: nowhere) }
+    }
+
     @Test("XML-illegal control characters are dropped, CR kept as &#13;, _xHHHH_ kept literal")
     func cleaning() throws {
         let reader = try workbook([table([.text("a\u{0}b\u{1}c\u{B}d\u{1F}e\u{FFFF}f"), .text("x\r\ny\tz"), .text("_x0041_ and _x12_")])])

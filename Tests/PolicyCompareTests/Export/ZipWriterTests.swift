@@ -51,6 +51,19 @@ struct ZipWriterTests {
         return zip.finish()
     }
 
+    @Test("bytes taken while adding, then the finish, are exactly the archive built whole")
+    func streamed() throws {
+        var zip = ZipWriter()
+        var streamed: [UInt8] = zip.takeBytes()
+        for (path, data) in Self.entries {
+            try zip.add(path: path, data: data)
+            streamed += zip.takeBytes()
+        }
+        streamed += zip.finish()
+        #expect(streamed == (try archive()))
+        #expect(try ZipTestReader(streamed).text("dữ liệu/bảng.csv") == "a,b\r\n1,2\r\n")
+    }
+
     @Test("local headers, central directory and end record parse back to the same entries in order")
     func roundTrip() throws {
         let bytes = try archive()
