@@ -102,7 +102,7 @@ public struct Coder: Sendable {
             DocumentCoding.Count(categoryID: codebook.categories[$0].id, segments: segmentsHit[$0], matches: matches[$0])
         }
         return DocumentCoding(documentID: directive.metadata.id, year: directive.metadata.year, syllables: directive.syllableCount,
-                              counts: counts, evidence: evidence, uncoded: uncoded)
+                              counts: counts, evidence: evidence.trimmed, uncoded: uncoded.trimmed)
     }
 
     /// The sentence around a match, or in a sentence longer than 400 characters (a page of

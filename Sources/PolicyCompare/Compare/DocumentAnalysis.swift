@@ -70,9 +70,9 @@ public struct DocumentAnalysis: Sendable {
             terms.endSentence()
         }
         self.terms = terms.finish()
-        reuseHashes = hashes
-        reuseStarts = starts
-        reuseEnds = ends
+        reuseHashes = hashes.trimmed
+        reuseStarts = starts.trimmed
+        reuseEnds = ends.trimmed
         source = SourceText(directive.text.original)
     }
 

@@ -67,6 +67,9 @@ public struct DocumentTerms: Sendable, Hashable {
 
         consuming func finish() -> DocumentTerms {
             flushPiece()
+            result.syllables = result.syllables.trimmed
+            result.grams = result.grams.trimmed
+            result.frequencies = result.frequencies.trimmed
             return result
         }
 

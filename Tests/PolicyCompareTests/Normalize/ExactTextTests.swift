@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PolicyCompare
 
-@Suite("ExactText, SpaceTrimming and scalar strings")
+@Suite("ExactText, SpaceTrimming, ArrayTrimming and scalar strings")
 struct ExactTextTests {
     @Test("keys are equal exactly when their bytes are, and hash alike when equal")
     func byteEquality() {
@@ -35,5 +35,16 @@ struct ExactTextTests {
             #expect(sample.trimmingSpaces == sample.trimmingCharacters(in: .whitespaces), "\(sample.debugDescription)")
             #expect(Substring(sample).trimmingSpaces == sample.trimmingCharacters(in: .whitespaces))
         }
+    }
+
+    @Test("a trimmed array keeps its elements in storage of about their size")
+    func arrayTrimming() {
+        var grown: [UInt64] = []
+        for value in 0..<1_000 { grown.append(UInt64(value)) }
+        grown.reserveCapacity(4_000)
+        let trimmed = grown.trimmed
+        #expect(trimmed == grown)
+        #expect(trimmed.capacity < 2_000 && grown.capacity >= 4_000)
+        #expect([Int]().trimmed.isEmpty)
     }
 }
