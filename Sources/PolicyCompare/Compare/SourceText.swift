@@ -8,31 +8,14 @@ public struct SourceText: Sendable, Hashable {
     public let scalarCount: Int
 
     public init(_ scalars: [Unicode.Scalar]) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count + scalars.count / 2)
+        bytes = Array(NormalizedText.string(scalars).utf8)
         var checkpoints: [Int32] = []
         checkpoints.reserveCapacity(scalars.count / Self.step + 1)
-        for (i, scalar) in scalars.enumerated() {
-            if i % Self.step == 0 { checkpoints.append(Int32(truncatingIfNeeded: bytes.count)) }
-            let v = scalar.value
-            switch v {
-            case 0..<0x80:
-                bytes.append(UInt8(v))
-            case 0x80..<0x800:
-                bytes.append(UInt8(0xC0 | (v >> 6)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            case 0x800..<0x10000:
-                bytes.append(UInt8(0xE0 | (v >> 12)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            default:
-                bytes.append(UInt8(0xF0 | (v >> 18)))
-                bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            }
+        var scalar = 0
+        for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+            if scalar % Self.step == 0 { checkpoints.append(Int32(truncatingIfNeeded: offset)) }
+            scalar += 1
         }
-        self.bytes = bytes
         self.checkpoints = checkpoints
         scalarCount = scalars.count
     }

@@ -139,7 +139,7 @@ struct LegacyCodePage: Sendable {
                                     }
                                 }
                             }
-                            position += Self.writeUTF8(value, to: base + position)
+                            position += UTF8Writer.write(value, to: base + position)
                         }
                         written = position
                     }
@@ -147,31 +147,6 @@ struct LegacyCodePage: Sendable {
             }
         }
         return String(decoding: utf8, as: UTF8.self)
-    }
-
-    /// Writes the UTF-8 bytes of a scalar value known to be valid; returns how many.
-    @inline(__always)
-    private static func writeUTF8(_ value: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        if value < 0x80 {
-            out.initialize(to: UInt8(truncatingIfNeeded: value))
-            return 1
-        }
-        if value < 0x800 {
-            out.initialize(to: UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
-            (out + 1).initialize(to: UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
-            return 2
-        }
-        if value < 0x1_0000 {
-            out.initialize(to: UInt8(truncatingIfNeeded: 0xE0 | value >> 12))
-            (out + 1).initialize(to: UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
-            (out + 2).initialize(to: UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
-            return 3
-        }
-        out.initialize(to: UInt8(truncatingIfNeeded: 0xF0 | value >> 18))
-        (out + 1).initialize(to: UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F))
-        (out + 2).initialize(to: UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
-        (out + 3).initialize(to: UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
-        return 4
     }
 
     // MARK: Windows-1252

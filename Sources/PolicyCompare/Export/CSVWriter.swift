@@ -57,12 +57,7 @@ public struct CSVWriter: Sendable, Hashable {
     /// Writes `table` to a new file at `url` a megabyte at a time, so a table of millions of
     /// rows is never whole in memory; the bytes are those of ``write(_:)``.
     public func write(_ table: Table, to url: URL) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        try write(table, chunkSize: 1 << 20) { try handle.write(contentsOf: $0) }
+        try OutputFolder.stream(to: url) { write in try self.write(table, chunkSize: 1 << 20, sink: write) }
     }
 
     /// Renders `table` and hands the bytes to `sink` in whole records, each time at least

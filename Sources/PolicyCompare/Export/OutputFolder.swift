@@ -29,6 +29,17 @@ public enum OutputFolder {
         }
     }
 
+    /// Creates the file at `url` and lets `produce` write it piece by piece, so a large
+    /// output is never whole in memory.
+    static func stream(to url: URL, _ produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try produce { try handle.write(contentsOf: $0) }
+    }
+
     public static func write(_ files: [(name: String, bytes: [UInt8])], to destination: URL) throws(OutputError) {
         do {
             try write(to: destination) { folder in

@@ -32,17 +32,16 @@ public enum XLSXWriter {
     ///
     /// - Throws: ``ExportError`` as ``workbook(_:)`` does, or the error of the file.
     public static func write(_ tables: [Table], to url: URL) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        try OutputFolder.stream(to: url) { write in
+            // The builder's sink cannot throw (its errors are ``ExportError``s): keep the
+            // first write error, skip the rest, and throw it at the end.
+            var failure: (any Error)?
+            try workbook(tables) { bytes in
+                guard failure == nil else { return }
+                do { try write(bytes) } catch { failure = error }
+            }
+            if let failure { throw failure }
         }
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        var failure: (any Error)?
-        try workbook(tables) { bytes in
-            guard failure == nil else { return }
-            do { try handle.write(contentsOf: bytes) } catch { failure = error }
-        }
-        if let failure { throw failure }
     }
 
     /// Builds the workbook, handing its bytes to `sink` in order: the parts before the

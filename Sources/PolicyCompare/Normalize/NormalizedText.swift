@@ -50,29 +50,10 @@ public struct NormalizedText: Sendable, Hashable {
     /// goes through a generic slow path that profiles showed among the top costs).
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
         String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
             var count = 0
             for scalar in scalars {
-                let value = scalar.value
-                switch value {
-                case ..<0x80:
-                    buffer[count] = UInt8(truncatingIfNeeded: value)
-                    count += 1
-                case ..<0x800:
-                    buffer[count] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
-                    buffer[count + 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                    count += 2
-                case ..<0x10000:
-                    buffer[count] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
-                    buffer[count + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-                    buffer[count + 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                    count += 3
-                default:
-                    buffer[count] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
-                    buffer[count + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
-                    buffer[count + 2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-                    buffer[count + 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                    count += 4
-                }
+                count += UTF8Writer.write(scalar.value, to: base + count)
             }
             return count
         }
