@@ -31,16 +31,21 @@ public enum CodingTables {
                 Column("syllables", .integer, title: "Syllables", description: "Syllables in the document's coded body and annexes."),
             ],
             primaryKey: ["document_id", "category_id"])
-        let categories = Dictionary(uniqueKeysWithValues: codebook.categories.map { ($0.id, $0) })
-        for coding in ordered(codings) {
-            for count in coding.counts {
-                guard let category = categories[count.categoryID] else { continue }
-                table.rows.append([
-                    .text(coding.documentID), .integer(coding.year), .text(category.id), .text(category.dimension.rawValue),
-                    .text(category.labelEnglish), .text(category.labelVietnamese), .boolean(count.present),
-                    .integer(count.segments), .integer(count.matches), .number(coding.rate(count), places: 3), .integer(coding.syllables),
-                ])
-            }
+        let categories = codebook.categories
+        let index = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($0.element.id, $0.offset) })
+        // Each document's counts of codebook categories, with the category's index.
+        let documents = ordered(codings).map { coding in
+            (coding: coding, counts: coding.counts.indices.compactMap { i in index[coding.counts[i].categoryID].map { (count: i, category: $0) } })
+        }
+        table.rows = generatedRows(documents.map(\.counts.count)) { d, i in
+            let coding = documents[d].coding
+            let count = coding.counts[documents[d].counts[i].count]
+            let category = categories[documents[d].counts[i].category]
+            return [
+                .text(coding.documentID), .integer(coding.year), .text(category.id), .text(category.dimension.rawValue),
+                .text(category.labelEnglish), .text(category.labelVietnamese), .boolean(count.present),
+                .integer(count.segments), .integer(count.matches), .number(coding.rate(count), places: 3), .integer(coding.syllables),
+            ]
         }
         return table
     }
@@ -65,16 +70,40 @@ public enum CodingTables {
             ],
             primaryKey: ["document_id", "category_id", "match_start"])
         let dimensions = Dictionary(uniqueKeysWithValues: codebook.categories.map { ($0.id, $0.dimension.rawValue) })
-        for coding in ordered(codings) {
-            for e in coding.evidence {
-                table.rows.append([
-                    .text(e.documentID), .integer(e.year), .text(e.segmentPath), .text(e.categoryID), .text(dimensions[e.categoryID] ?? ""),
-                    .text(e.pattern), .text(e.matched), .integer(e.matchRange.lowerBound), .integer(e.matchRange.upperBound),
-                    .text(e.sentence), .integer(e.sentenceRange.lowerBound), .integer(e.sentenceRange.upperBound),
-                ])
-            }
+        let documents = ordered(codings).filter { !$0.evidence.isEmpty }
+        table.rows = generatedRows(documents.map(\.evidence.count)) { d, i in
+            let e = documents[d].evidence[i]
+            return [
+                .text(e.documentID), .integer(e.year), .text(e.segmentPath), .text(e.categoryID), .text(dimensions[e.categoryID] ?? ""),
+                .text(e.pattern), .text(e.matched), .integer(e.matchRange.lowerBound), .integer(e.matchRange.upperBound),
+                .text(e.sentence), .integer(e.sentenceRange.lowerBound), .integer(e.sentenceRange.upperBound),
+            ]
         }
         return table
+    }
+
+    /// Rows generated from groups read in order: `counts[g]` rows for group `g`, and the
+    /// cells of row `i` of group `g` from `row(g, i)`. The tables of one row per match or per
+    /// document and category run to millions of rows on a large corpus; generated, they are
+    /// never all in memory.
+    static func generatedRows(_ counts: [Int], row: @escaping @Sendable (Int, Int) -> [Cell]) -> Table.Rows {
+        var starts: [Int] = []
+        starts.reserveCapacity(counts.count)
+        var total = 0
+        for count in counts {
+            starts.append(total)
+            total += count
+        }
+        let offsets = starts
+        return Table.Rows(count: total) { index in
+            // The last group that starts at or before `index`.
+            var low = 0, high = offsets.count
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if offsets[middle] <= index { low = middle } else { high = middle }
+            }
+            return row(low, index - offsets[low])
+        }
     }
 
     public static func uncoded(_ codings: [DocumentCoding]) -> Table {

@@ -295,16 +295,25 @@ public enum ComparisonTables {
             Column("text_a", .string, title: "Passage in A", description: "The passage as written in A (first 600 characters)."),
             Column("text_b", .string, title: "Passage in B", description: "The passage as written in B (first 600 characters)."),
         ], primaryKey: ["document_a", "document_b", "start_a", "start_b"])
-        let byID = Dictionary(uniqueKeysWithValues: c.documents.map { ($0.metadata.id, $0) })
-        for p in c.reuse.passages {
-            guard let a = byID[p.documentA], let b = byID[p.documentB],
-                  let ra = span(a, p.tokensA), let rb = span(b, p.tokensB) else { continue }
-            t.rows.append([
+        let documents = c.documents
+        let byID = Dictionary(uniqueKeysWithValues: documents.indices.map { (documents[$0].metadata.id, $0) })
+        // The passages whose documents and source spans are known, as (passage, A, B) indexes;
+        // their rows are generated when written (a large corpus has a million passages).
+        let passages = c.reuse.passages
+        let rows = passages.indices.compactMap { i -> (passage: Int, a: Int, b: Int)? in
+            guard let a = byID[passages[i].documentA], let b = byID[passages[i].documentB],
+                  span(documents[a], passages[i].tokensA) != nil, span(documents[b], passages[i].tokensB) != nil else { return nil }
+            return (i, a, b)
+        }
+        t.rows = Table.Rows(count: rows.count) { i in
+            let p = passages[rows[i].passage], a = documents[rows[i].a], b = documents[rows[i].b]
+            let ra = span(a, p.tokensA) ?? 0..<0, rb = span(b, p.tokensB) ?? 0..<0
+            return [
                 .text(a.metadata.id), .integer(a.metadata.year), .text(b.metadata.id), .integer(b.metadata.year),
                 .integer(ra.lowerBound), .integer(ra.upperBound), .integer(rb.lowerBound), .integer(rb.upperBound),
                 .integer(p.tokensA.count), .integer(p.sharedTokens), .number(p.similarity, places: 3),
                 .text(excerpt(a, ra)), .text(excerpt(b, rb)),
-            ])
+            ]
         }
         return t
     }

@@ -8,16 +8,20 @@ public struct Table: Sendable, Hashable {
     /// One-line English description of what a row is.
     public var description: String
     public var columns: [Column]
-    public var rows: [[Cell]]
+    public var rows: Rows
     /// Column names that identify a row (Frictionless `primaryKey`).
     public var primaryKey: [String]
 
-    public init(name: String, description: String, columns: [Column], rows: [[Cell]] = [], primaryKey: [String] = []) {
+    public init(name: String, description: String, columns: [Column], rows: Rows = [], primaryKey: [String] = []) {
         self.name = name
         self.description = description
         self.columns = columns
         self.rows = rows
         self.primaryKey = primaryKey
+    }
+
+    public init(name: String, description: String, columns: [Column], rows: [[Cell]], primaryKey: [String] = []) {
+        self.init(name: name, description: description, columns: columns, rows: Rows(rows), primaryKey: primaryKey)
     }
 }
 

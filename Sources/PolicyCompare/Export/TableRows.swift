@@ -1,0 +1,87 @@
+extension Table {
+    /// A table's rows: stored, or generated one at a time when they are read.
+    ///
+    /// A corpus of ten thousand plans has millions of evidence rows. Stored as cells they
+    /// took more memory than the whole analysis; generated, a writer holds one row at a time.
+    /// Generated rows behave as stored ones: reading the same index gives the same row, and
+    /// changing any row first stores them all, except cutting the end (a workbook's sheet keeps
+    /// a table's first rows), which keeps a prefix generated.
+    public struct Rows: Sendable {
+        private var stored: [[Cell]]
+        private var generated: Generated?
+
+        private struct Generated: Sendable {
+            var count: Int
+            var row: @Sendable (Int) -> [Cell]
+        }
+
+        public init() {
+            stored = []
+        }
+
+        /// `count` rows, row `i` being `row(i)`; `row` must give the same cells every time.
+        public init(count: Int, row: @escaping @Sendable (Int) -> [Cell]) {
+            stored = []
+            generated = Generated(count: Swift.max(0, count), row: row)
+        }
+
+        /// Whether the rows are generated when read rather than stored.
+        public var isGenerated: Bool {
+            generated != nil
+        }
+
+        private mutating func store() {
+            guard let generated else { return }
+            stored = (0..<generated.count).map(generated.row)
+            self.generated = nil
+        }
+    }
+}
+
+extension Table.Rows: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { generated?.count ?? stored.count }
+
+    public subscript(position: Int) -> [Cell] {
+        get {
+            guard let generated else { return stored[position] }
+            precondition(position >= 0 && position < generated.count, "Table.Rows index out of range")
+            return generated.row(position)
+        }
+        set {
+            store()
+            stored[position] = newValue
+        }
+    }
+
+    public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C) where C.Element == [Cell] {
+        if var kept = generated, newElements.isEmpty, subrange.upperBound == kept.count {
+            kept.count = subrange.lowerBound
+            generated = kept
+            return
+        }
+        store()
+        stored.replaceSubrange(subrange, with: newElements)
+    }
+
+    public mutating func reserveCapacity(_ n: Int) {
+        if generated == nil { stored.reserveCapacity(n) }
+    }
+}
+
+extension Table.Rows: ExpressibleByArrayLiteral {
+    public init(arrayLiteral rows: [Cell]...) {
+        stored = rows
+    }
+}
+
+extension Table.Rows: Hashable {
+    public static func == (lhs: Table.Rows, rhs: Table.Rows) -> Bool {
+        lhs.elementsEqual(rhs)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for row in self { hasher.combine(row) }
+    }
+}
