@@ -14,6 +14,8 @@ public struct Coder: Sendable {
     private let matcher: PhraseMatcher
     /// Pattern index -> what it belongs to.
     private let owners: [Owner]
+    /// Category ids and pattern texts, which codings refer to by index.
+    private let labels: DocumentCoding.Labels
 
     private enum Owner: Sendable {
         case include(category: Int)
@@ -42,21 +44,25 @@ public struct Coder: Sendable {
         }
         self.owners = owners
         matcher = PhraseMatcher(patterns: patterns, abbreviations: abbreviations)
+        labels = DocumentCoding.Labels(categoryIDs: codebook.categories.map(\.id), patterns: patterns.map(\.text))
     }
 
     public func code(_ directive: Directive) -> DocumentCoding {
+        code(directive, source: SourceText(directive.text.original))
+    }
+
+    /// Codes `directive`, whose decoded source is `source` (the text its evidence quotes).
+    func code(_ directive: Directive, source: SourceText) -> DocumentCoding {
         let categoryCount = codebook.categories.count
-        var matches = [Int](repeating: 0, count: categoryCount)
+        var matchCounts = [Int](repeating: 0, count: categoryCount)
         var segmentsHit = [Int](repeating: 0, count: categoryCount)
-        var evidence: [Evidence] = []
+        var coded: [DocumentCoding.Match] = []
+        var segmentPaths: [String] = []
         var uncoded: [DocumentCoding.Uncoded] = []
         let text = directive.text
-        // Several matches often share a sentence: one quote string serves them all.
-        var sentenceQuotes: [Range<Int>: String] = [:]
         var encodings: [ScalarKey: PhraseMatcher.Encoding] = [:]
         for (s, segment) in directive.segments.enumerated() {
             let output = directive.tokens[s]
-            sentenceQuotes.removeAll(keepingCapacity: true)
             let found = matcher.matches(tokens: output.tokens, folded: directive.folded, encodings: &encodings)
             var includes: [[PhraseMatcher.Match]] = Array(repeating: [], count: categoryCount)
             var excludes: [(Range<Int>, Set<Int>?)] = []
@@ -74,21 +80,20 @@ public struct Coder: Sendable {
                     }
                 })
                 guard !kept.isEmpty else { continue }
+                if !any { segmentPaths.append(segment.path) }
                 any = true
-                matches[c] += kept.count
+                matchCounts[c] += kept.count
                 segmentsHit[c] += 1
                 for match in kept {
                     let first = output.tokens[match.tokens.lowerBound]
                     let last = output.tokens[match.tokens.upperBound - 1]
                     let words = first.range.lowerBound..<last.range.upperBound
                     let sentence = Self.quoteWindow(output.sentences[safe: first.sentence] ?? words, around: words, in: text.scalars)
-                    let quote = sentenceQuotes[sentence] ?? text.quote(sentence)
-                    sentenceQuotes[sentence] = quote
-                    evidence.append(Evidence(
-                        documentID: directive.metadata.id, year: directive.metadata.year, segmentPath: segment.path,
-                        categoryID: codebook.categories[c].id, pattern: matcher.patterns[match.pattern].text,
-                        matched: text.quote(words), matchRange: text.originalRange(words),
-                        sentence: quote, sentenceRange: text.originalRange(sentence)))
+                    let wordsRange = text.originalRange(words), sentenceRange = text.originalRange(sentence)
+                    coded.append(DocumentCoding.Match(
+                        category: Int32(clamping: c), pattern: Int32(clamping: match.pattern), segment: Int32(clamping: segmentPaths.count - 1),
+                        matchStart: Int32(clamping: wordsRange.lowerBound), matchEnd: Int32(clamping: wordsRange.upperBound),
+                        sentenceStart: Int32(clamping: sentenceRange.lowerBound), sentenceEnd: Int32(clamping: sentenceRange.upperBound)))
                 }
             }
             if !any {
@@ -97,12 +102,13 @@ public struct Coder: Sendable {
                                                       text: segment.text, sourceRange: segment.sourceRange))
             }
         }
-        evidence.sort { ($0.matchRange.lowerBound, $0.categoryID) < ($1.matchRange.lowerBound, $1.categoryID) }
+        coded.sort { ($0.matchStart, labels.categoryIDs[Int($0.category)]) < ($1.matchStart, labels.categoryIDs[Int($1.category)]) }
         let counts = codebook.categories.indices.map {
-            DocumentCoding.Count(categoryID: codebook.categories[$0].id, segments: segmentsHit[$0], matches: matches[$0])
+            DocumentCoding.Count(categoryID: codebook.categories[$0].id, segments: segmentsHit[$0], matches: matchCounts[$0])
         }
         return DocumentCoding(documentID: directive.metadata.id, year: directive.metadata.year, syllables: directive.syllableCount,
-                              counts: counts, evidence: evidence.trimmed, uncoded: uncoded.trimmed)
+                              counts: counts, uncoded: uncoded.trimmed, matches: coded.trimmed, labels: labels,
+                              segmentPaths: segmentPaths.trimmed, source: source)
     }
 
     /// The sentence around a match, or in a sentence longer than 400 characters (a page of

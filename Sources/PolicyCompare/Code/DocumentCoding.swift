@@ -18,15 +18,65 @@ public struct DocumentCoding: Sendable, Hashable {
         public var sourceRange: Range<Int>
     }
 
+    /// One counted match, as indexes and offsets: a corpus has millions of them, and their
+    /// words and sentences are quoted from the source only when they are read.
+    struct Match: Sendable, Hashable {
+        /// Indexes in ``Labels/categoryIDs``, ``Labels/patterns`` and `segmentPaths`.
+        var category: Int32
+        var pattern: Int32
+        var segment: Int32
+        /// Source offsets (code points) of the matched words and of the sentence.
+        var matchStart: Int32
+        var matchEnd: Int32
+        var sentenceStart: Int32
+        var sentenceEnd: Int32
+    }
+
+    /// The codebook's category ids and the matcher's pattern texts, shared by every coding.
+    struct Labels: Sendable, Hashable {
+        var categoryIDs: [String]
+        var patterns: [String]
+    }
+
     public var documentID: String
     public var year: Int
     /// Syllables in the coded segments (the denominator of `per_1000_syllables`).
     public var syllables: Int
     /// One entry per codebook category, in codebook order.
     public var counts: [Count]
-    /// Every counted match, in reading order.
-    public var evidence: [Evidence]
     public var uncoded: [Uncoded]
+    /// Every counted match, in reading order.
+    let matches: [Match]
+    let labels: Labels
+    /// Paths of the segments with a counted match.
+    let segmentPaths: [String]
+    /// The decoded source text the evidence quotes.
+    let source: SourceText
+
+    /// Every counted match, in reading order, quoted from the source.
+    public var evidence: [Evidence] {
+        matches.indices.map(evidence(at:))
+    }
+
+    /// Number of counted matches (the length of ``evidence``).
+    public var evidenceCount: Int {
+        matches.count
+    }
+
+    /// The counted matches of one category, in reading order, quoted from the source.
+    public func evidence(of categoryID: String) -> [Evidence] {
+        guard let category = labels.categoryIDs.firstIndex(of: categoryID) else { return [] }
+        return matches.indices.filter { matches[$0].category == category }.map(evidence(at:))
+    }
+
+    /// The `index`-th counted match, quoted from the source.
+    public func evidence(at index: Int) -> Evidence {
+        let m = matches[index]
+        let match = Int(m.matchStart)..<Int(m.matchEnd), sentence = Int(m.sentenceStart)..<Int(m.sentenceEnd)
+        return Evidence(documentID: documentID, year: year, segmentPath: segmentPaths[Int(m.segment)],
+                        categoryID: labels.categoryIDs[Int(m.category)], pattern: labels.patterns[Int(m.pattern)],
+                        matched: source.quote(match), matchRange: match, sentence: source.quote(sentence), sentenceRange: sentence)
+    }
 
     /// Matches per 1,000 syllables for a count.
     public func rate(_ count: Count) -> Double {

@@ -47,7 +47,8 @@ public struct DocumentAnalysis: Sendable {
         references = directive.references
         actors = directive.actors
         deadlines = directive.deadlines
-        coding = coder.code(directive)
+        source = SourceText(directive.text.original)
+        coding = coder.code(directive, source: source)
         var terms = DocumentTerms.Builder(stopList: stopKeys)
         var hashes: [UInt64] = []
         var starts: [Int32] = []
@@ -73,7 +74,6 @@ public struct DocumentAnalysis: Sendable {
         reuseHashes = hashes.trimmed
         reuseStarts = starts.trimmed
         reuseEnds = ends.trimmed
-        source = SourceText(directive.text.original)
     }
 
     /// The bundled stop list of function syllables.

@@ -70,9 +70,9 @@ public enum CodingTables {
             ],
             primaryKey: ["document_id", "category_id", "match_start"])
         let dimensions = Dictionary(uniqueKeysWithValues: codebook.categories.map { ($0.id, $0.dimension.rawValue) })
-        let documents = ordered(codings).filter { !$0.evidence.isEmpty }
-        table.rows = generatedRows(documents.map(\.evidence.count)) { d, i in
-            let e = documents[d].evidence[i]
+        let documents = ordered(codings).filter { $0.evidenceCount > 0 }
+        table.rows = generatedRows(documents.map(\.evidenceCount)) { d, i in
+            let e = documents[d].evidence(at: i)
             return [
                 .text(e.documentID), .integer(e.year), .text(e.segmentPath), .text(e.categoryID), .text(dimensions[e.categoryID] ?? ""),
                 .text(e.pattern), .text(e.matched), .integer(e.matchRange.lowerBound), .integer(e.matchRange.upperBound),

@@ -144,7 +144,7 @@ public struct ReportBuilder: Sendable {
     /// The most readable quote of a year: the shortest full sentence (60 characters or more),
     /// else the longest shorter one (headings such as "Hoạt động truyền thông:" say little).
     private func shortestEvidence(_ category: String, year: Int, _ c: Comparison) -> Evidence? {
-        let all = c.documents.filter { $0.metadata.year == year }.flatMap { $0.coding.evidence.filter { $0.categoryID == category } }
+        let all = c.documents.filter { $0.metadata.year == year }.flatMap { $0.coding.evidence(of: category) }
         let full = all.filter { $0.sentence.count >= 60 }
         if !full.isEmpty {
             return full.min { ($0.sentence.count, $0.documentID, $0.matchRange.lowerBound) < ($1.sentence.count, $1.documentID, $1.matchRange.lowerBound) }

@@ -91,6 +91,15 @@ import Testing
                 #expect(count.present == coding.evidence.contains { $0.categoryID == count.categoryID })
                 #expect(count.matches == coding.evidence.count { $0.categoryID == count.categoryID })
             }
+            // The evidence is kept as offsets and quoted on demand: every way of reading it agrees.
+            let evidence = coding.evidence
+            #expect(coding.evidenceCount == evidence.count && evidence.count > 0)
+            #expect(evidence.indices.allSatisfy { coding.evidence(at: $0) == evidence[$0] })
+            #expect(zip(evidence, evidence.dropFirst()).allSatisfy { ($0.matchRange.lowerBound, $0.categoryID) <= ($1.matchRange.lowerBound, $1.categoryID) })
+            for count in coding.counts {
+                #expect(coding.evidence(of: count.categoryID) == evidence.filter { $0.categoryID == count.categoryID })
+            }
+            #expect(coding.evidence(of: "no-such-category").isEmpty)
             let coded = Set(coding.evidence.map(\.segmentPath))
             #expect(Set(coding.uncoded.map(\.segmentPath)).isDisjoint(with: coded))
             #expect(coded.count + coding.uncoded.count == d.segments.count)
