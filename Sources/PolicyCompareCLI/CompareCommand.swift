@@ -89,10 +89,11 @@ struct CompareCommand {
         }
         var skipped: [SkippedDocument] = []
         let analyses: [DocumentAnalysis]
+        let terms = YearTerms()
         if arguments.flags.contains("skip-invalid") {
-            (analyses, skipped) = analyzer.analyzeSkippingInvalid(corpus, progress: progress)
+            (analyses, skipped) = analyzer.analyzeSkippingInvalid(corpus, progress: progress, terms: terms)
         } else {
-            analyses = try analyzer.analyze(corpus, progress: progress)
+            analyses = try analyzer.analyze(corpus, progress: progress, terms: terms)
         }
         // After reading, the stage in hand, once the run has gone on long enough to show any.
         func stage(_ text: String) {
@@ -110,7 +111,7 @@ struct CompareCommand {
         var comparison = try timings.measure(.compare, bytes: inputBytes) {
             var reuse = ReuseOptions()
             if let reusePartners { reuse.maxPartnersPerDocument = reusePartners }
-            return try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: years, baseline: baseline, reuse: reuse))
+            return try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: years, baseline: baseline, reuse: reuse), terms: terms)
         }
         timings.notePeakMemory(.compare)
         comparison.skipped = skipped

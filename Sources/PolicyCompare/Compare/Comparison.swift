@@ -49,7 +49,14 @@ public struct Comparison: Sendable {
     /// Documents of the corpus left out because they could not be read (`--skip-invalid`).
     public var skipped: [SkippedDocument] = []
 
-    public static func compute(_ all: [DocumentAnalysis], codebook: Codebook, options: ComparisonOptions = .init()) throws(ComparisonError) -> Comparison {
+    /// Compares the documents of `all` in the years of `options`.
+    ///
+    /// `terms`, when given, holds the documents' n-gram counts by year (their own ``DocumentAnalysis/terms``
+    /// then being empty, as ``CorpusAnalyzer`` leaves them when it fills a ``YearTerms``);
+    /// otherwise the documents' own counts are summed.
+    public static func compute(
+        _ all: [DocumentAnalysis], codebook: Codebook, options: ComparisonOptions = .init(), terms: YearTerms? = nil
+    ) throws(ComparisonError) -> Comparison {
         guard !all.isEmpty else { throw .noDocuments }
         let available = Array(Set(all.map(\.metadata.year))).sorted()
         let years = options.years ?? available
@@ -96,15 +103,16 @@ public struct Comparison: Sendable {
 
         var keyness: [KeynessRow] = []
         if years.count > 1 {
-            // Each document is merged once, into its year; a year's reference is the whole
+            // Each document is summed once, into its year; a year's reference is the whole
             // corpus minus that year, so the cost does not grow with years times documents.
-            var documentsByYear: [Int: [DocumentTerms]] = [:]
-            for doc in documents {
-                documentsByYear[doc.metadata.year, default: []].append(doc.terms)
+            let termsByYear: [Int: TermCounts]
+            if let terms {
+                termsByYear = terms.counts(years)
+            } else {
+                let sums = YearTerms()
+                for doc in documents { sums.add(doc.terms, year: doc.metadata.year) }
+                termsByYear = sums.counts(years)
             }
-            let groups = documentsByYear.sorted { $0.key < $1.key }
-            let merged = Parallel.map(groups) { DocumentTerms.merged($0.value) }
-            let termsByYear = Dictionary(uniqueKeysWithValues: zip(groups.map(\.key), merged))
             var all = TermCounts()
             for year in termsByYear.keys.sorted() {
                 all.add(termsByYear[year] ?? TermCounts())

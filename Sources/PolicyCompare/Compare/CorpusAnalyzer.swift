@@ -32,19 +32,25 @@ public struct CorpusAnalyzer: Sendable {
 
     /// Analyses every document on all cores; results come back in manifest order, and the
     /// first document (in manifest order) that cannot be read is the error.
-    public func analyze(_ corpus: Corpus, progress: ProgressCounter? = nil) throws -> [DocumentAnalysis] {
+    ///
+    /// With `terms`, each document's n-gram counts are added to it by year and the
+    /// document's own ``DocumentAnalysis/terms`` is left empty, to save memory.
+    public func analyze(_ corpus: Corpus, progress: ProgressCounter? = nil, terms: YearTerms? = nil) throws -> [DocumentAnalysis] {
         var analyses: [DocumentAnalysis] = []
-        for result in results(corpus, progress: progress) {
+        for result in results(corpus, progress: progress, terms: terms) {
             analyses.append(try result.get())
         }
         return analyses
     }
 
-    /// Analyses every document it can, in manifest order, and lists those it could not read.
-    public func analyzeSkippingInvalid(_ corpus: Corpus, progress: ProgressCounter? = nil) -> (analyses: [DocumentAnalysis], skipped: [SkippedDocument]) {
+    /// Analyses every document it can, in manifest order, and lists those it could not read;
+    /// `terms` as in ``analyze(_:progress:terms:)``.
+    public func analyzeSkippingInvalid(
+        _ corpus: Corpus, progress: ProgressCounter? = nil, terms: YearTerms? = nil
+    ) -> (analyses: [DocumentAnalysis], skipped: [SkippedDocument]) {
         var analyses: [DocumentAnalysis] = []
         var skipped: [SkippedDocument] = []
-        for (document, result) in zip(corpus.documents, results(corpus, progress: progress)) {
+        for (document, result) in zip(corpus.documents, results(corpus, progress: progress, terms: terms)) {
             switch result {
             case .success(let analysis): analyses.append(analysis)
             case .failure(let error): skipped.append(SkippedDocument(documentID: document.id, file: document.file, reason: String(describing: error)))
@@ -54,10 +60,17 @@ public struct CorpusAnalyzer: Sendable {
     }
 
     /// One result per document, computed in parallel, in manifest order.
-    private func results(_ corpus: Corpus, progress: ProgressCounter?) -> [Result<DocumentAnalysis, any Error>] {
+    private func results(_ corpus: Corpus, progress: ProgressCounter?, terms: YearTerms?) -> [Result<DocumentAnalysis, any Error>] {
         let documents = corpus.documents
         return Parallel.map(documents.count) { index in
-            let result = Result { try analyze(documents[index], in: corpus) }
+            let result = Result {
+                var analysis = try analyze(documents[index], in: corpus)
+                if let terms {
+                    terms.add(analysis.terms, year: analysis.metadata.year)
+                    analysis.terms = DocumentTerms()
+                }
+                return analysis
+            }
             progress?.documentDone(bytes: (try? result.get())?.bytes ?? 0)
             return result
         }

@@ -17,7 +17,8 @@ public struct DocumentAnalysis: Sendable {
     public var actors: [ActorMention]
     public var deadlines: [Deadline]
     public var coding: DocumentCoding
-    /// Syllable n-gram counts of the coded text, for keyness.
+    /// Syllable n-gram counts of the coded text, for keyness (empty when the analyzer added
+    /// them to a ``YearTerms``).
     public var terms: DocumentTerms
     /// Hashes of the folded syllables of the coded text in reading order, for reuse.
     public var reuseHashes: [UInt64]

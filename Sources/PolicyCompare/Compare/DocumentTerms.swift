@@ -108,11 +108,19 @@ public struct DocumentTerms: Sendable, Hashable {
 
     /// The counts of `documents` together, keyed by term text.
     public static func merged<S: Sequence>(_ documents: S) -> TermCounts where S.Element == DocumentTerms {
-        var vocabulary: [ExactText: Int32] = [:]
-        var words: [String] = []
-        var merged: [Gram: Int] = [:]
-        var totals = [Int](repeating: 0, count: maxN)
-        for document in documents {
+        var sum = Sum()
+        for document in documents { sum.add(document) }
+        return sum.counts()
+    }
+
+    /// Documents' counts added one at a time; the result does not depend on their order.
+    struct Sum: Sendable {
+        private var vocabulary: [ExactText: Int32] = [:]
+        private var words: [String] = []
+        private var merged: [Gram: Int] = [:]
+        private var totals = [Int](repeating: 0, count: DocumentTerms.maxN)
+
+        mutating func add(_ document: DocumentTerms) {
             let global = document.syllables.map { syllable -> Int32 in
                 let key = ExactText(syllable)
                 if let id = vocabulary[key] { return id }
@@ -125,17 +133,20 @@ public struct DocumentTerms: Sendable, Hashable {
                 let mapped = Gram(a: global[Int(gram.a)], b: gram.b >= 0 ? global[Int(gram.b)] : -1, c: gram.c >= 0 ? global[Int(gram.c)] : -1)
                 merged[mapped, default: 0] += Int(frequency)
             }
-            for n in 0..<maxN { totals[n] += document.totals[n] }
+            for n in 0..<DocumentTerms.maxN { totals[n] += document.totals[n] }
         }
-        var frequencies: [Int: [ExactText: Int]] = [:]
-        for (gram, frequency) in merged {
-            var text = words[Int(gram.a)]
-            if gram.b >= 0 { text += " " + words[Int(gram.b)] }
-            if gram.c >= 0 { text += " " + words[Int(gram.c)] }
-            frequencies[gram.size, default: [:]][ExactText(text)] = frequency
+
+        func counts() -> TermCounts {
+            var frequencies: [Int: [ExactText: Int]] = [:]
+            for (gram, frequency) in merged {
+                var text = words[Int(gram.a)]
+                if gram.b >= 0 { text += " " + words[Int(gram.b)] }
+                if gram.c >= 0 { text += " " + words[Int(gram.c)] }
+                frequencies[gram.size, default: [:]][ExactText(text)] = frequency
+            }
+            var byN: [Int: Int] = [:]
+            for n in 0..<DocumentTerms.maxN where totals[n] > 0 { byN[n + 1] = totals[n] }
+            return TermCounts(frequencies: frequencies, totals: byN)
         }
-        var byN: [Int: Int] = [:]
-        for n in 0..<maxN where totals[n] > 0 { byN[n + 1] = totals[n] }
-        return TermCounts(frequencies: frequencies, totals: byN)
     }
 }
