@@ -60,10 +60,11 @@ public struct Coder: Sendable {
         var segmentPaths: [String] = []
         var uncoded: [DocumentCoding.Uncoded] = []
         let text = directive.text
-        var encodings: [ScalarKey: PhraseMatcher.Encoding] = [:]
+        let spellings = directive.spellings
+        var encodings = [PhraseMatcher.Encoding?](repeating: nil, count: spellings.count)
         for (s, segment) in directive.segments.enumerated() {
             let output = directive.tokens[s]
-            let found = matcher.matches(tokens: output.tokens, folded: directive.folded, encodings: &encodings)
+            let found = matcher.matches(tokens: output.tokens, spellings: spellings.ids[s], of: spellings, folded: directive.folded, encodings: &encodings)
             var includes: [[PhraseMatcher.Match]] = Array(repeating: [], count: categoryCount)
             var excludes: [(Range<Int>, Set<Int>?)] = []
             for match in found {

@@ -109,14 +109,16 @@ public struct PhraseMatcher: Sendable {
 
     /// Every match of every pattern in `tokens` (all overlaps kept), ordered by start then pattern.
     public func matches(tokens: [Token], folded: FoldedText) -> [Match] {
-        var encodings: [ScalarKey: Encoding] = [:]
-        return matches(tokens: tokens, folded: folded, encodings: &encodings)
+        let spellings = TokenSpellings([Tokenizer.Output(tokens: tokens, sentences: [])], folded: folded)
+        var encodings = [Encoding?](repeating: nil, count: spellings.count)
+        return matches(tokens: tokens, spellings: spellings.ids.first ?? [], of: spellings, folded: folded, encodings: &encodings)
     }
 
-    /// ``matches(tokens:folded:)`` remembering each spelling's encoding in `encodings`, which
-    /// a caller keeps across the segments of one document (the loose form is a function of
-    /// the strict one, so the strict spelling is the key).
-    func matches(tokens: [Token], folded: FoldedText, encodings: inout [ScalarKey: Encoding]) -> [Match] {
+    /// ``matches(tokens:folded:)`` for tokens whose spellings (index for index) are known,
+    /// encoding each spelling once into `encodings` (one slot per spelling of `all`, nil
+    /// until met), which a caller keeps across the segments of one document. The loose form
+    /// is a function of the strict one, so the spelling decides the encoding.
+    func matches(tokens: [Token], spellings: [Int32], of all: TokenSpellings, folded: FoldedText, encodings: inout [Encoding?]) -> [Match] {
         // Encode tokens as ids, expanding abbreviations; remember the source token of each.
         var strict: [Int32] = []
         var loose: [Int32] = []
@@ -125,15 +127,16 @@ public struct PhraseMatcher: Sendable {
         strict.reserveCapacity(tokens.count)
         loose.reserveCapacity(tokens.count)
         for (index, token) in tokens.enumerated() {
-            let strictKey = ScalarKey(folded.strict[token.range])
+            let spelling = Int(spellings[index])
             let encoding: Encoding
-            if let known = encodings[strictKey] {
+            if let known = encodings[spelling] {
                 encoding = known
             } else {
-                let looseKey = ScalarKey(folded.loose[token.range])
-                encoding = Encoding(strict: strictVocabulary[strictKey] ?? -1, loose: looseVocabulary[looseKey] ?? -1,
+                let range = all.ranges[spelling]
+                let looseKey = ScalarKey(folded.loose[range])
+                encoding = Encoding(strict: strictVocabulary[ScalarKey(folded.strict[range])] ?? -1, loose: looseVocabulary[looseKey] ?? -1,
                                     expansion: abbreviations[looseKey])
-                encodings[strictKey] = encoding
+                encodings[spelling] = encoding
             }
             if token.kind == .word, let expansion = encoding.expansion {
                 for (s, l) in expansion {

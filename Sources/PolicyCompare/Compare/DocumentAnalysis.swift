@@ -50,21 +50,24 @@ public struct DocumentAnalysis: Sendable {
         deadlines = directive.deadlines
         source = SourceText(directive.text.original)
         coding = coder.code(directive, source: source)
-        var terms = DocumentTerms.Builder(stopList: stopKeys)
+        var terms = DocumentTerms.Builder(stopList: stopKeys, spellings: directive.spellings.count)
         var hashes: [UInt64] = []
         var starts: [Int32] = []
         var ends: [Int32] = []
-        let folded = directive.folded.strict
-        for output in directive.tokens {
+        // Each spelling's key and hash once; tokens by index.
+        let spellings = directive.spellings
+        let keys = spellings.ranges.map { NormalizedText.string(directive.folded.strict, $0) }
+        let keyHashes = keys.map(StableHash.fnv1a)
+        for (s, output) in directive.tokens.enumerated() {
             var sentence = -1
-            for token in output.tokens {
-                let key = NormalizedText.string(folded, token.range)
+            for (t, token) in output.tokens.enumerated() {
+                let spelling = spellings.ids[s][t]
                 if token.sentence != sentence {
                     terms.endSentence()
                     sentence = token.sentence
                 }
-                terms.append(key)
-                hashes.append(StableHash.fnv1a(key))
+                terms.append(keys[Int(spelling)], spelling: spelling)
+                hashes.append(keyHashes[Int(spelling)])
                 let range = directive.text.originalRange(token.range)
                 starts.append(Int32(truncatingIfNeeded: range.lowerBound))
                 ends.append(Int32(truncatingIfNeeded: range.upperBound))

@@ -32,33 +32,56 @@ public struct DocumentTerms: Sendable, Hashable {
     struct Builder {
         private let stopList: Set<ExactText>
         private var ids: [ExactText: Int32] = [:]
+        /// Syllable id by token spelling, once met.
+        private var bySpelling: [Int32?] = []
         /// Per syllable: may it start or end a term?
         private var isEdge: [Bool] = []
         private var piece: [Int32] = []
         private var slots: [Gram: Int] = [:]
         private var result = DocumentTerms()
 
-        init(stopList: Set<ExactText>) {
+        /// `spellings`: how many token spellings the document has, when they are appended with theirs.
+        init(stopList: Set<ExactText>, spellings: Int = 0) {
             self.stopList = stopList
+            bySpelling = Array(repeating: nil, count: spellings)
         }
 
         /// Adds the next token (a normalised, folded syllable) of the current sentence.
         mutating func append(_ token: String) {
-            let key = ExactText(token)
-            if let id = ids[key] {
-                if id >= 0 { piece.append(id) } else { flushPiece() }
-                return
+            add(id(of: token))
+        }
+
+        /// Adds the next token, whose spelling (``TokenSpellings``) is `spelling`: the
+        /// token's text is looked up once per spelling.
+        mutating func append(_ token: String, spelling: Int32) {
+            let s = Int(spelling)
+            if s >= 0, s < bySpelling.count, let id = bySpelling[s] { return add(id) }
+            let id = id(of: token)
+            if s >= 0 {
+                if s >= bySpelling.count { bySpelling += Array(repeating: nil, count: s + 1 - bySpelling.count) }
+                bySpelling[s] = id
             }
+            add(id)
+        }
+
+        /// The syllable id of `token`, new ones registered; -1 for punctuation, which splits
+        /// the sentence and is not counted.
+        private mutating func id(of token: String) -> Int32 {
+            let key = ExactText(token)
+            if let id = ids[key] { return id }
             if TermCounts.isPunctuation(token) {
-                ids[key] = -1  // punctuation splits the sentence and is not counted
-                flushPiece()
-                return
+                ids[key] = -1
+                return -1
             }
             let id = Int32(truncatingIfNeeded: result.syllables.count)
             ids[key] = id
             result.syllables.append(token)
             isEdge.append(stopList.contains(key) || !TermCounts.hasLetter(token))
-            piece.append(id)
+            return id
+        }
+
+        private mutating func add(_ id: Int32) {
+            if id >= 0 { piece.append(id) } else { flushPiece() }
         }
 
         mutating func endSentence() {

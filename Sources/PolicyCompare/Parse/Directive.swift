@@ -27,4 +27,6 @@ public struct Directive: Sendable {
     public var folded: FoldedText
     /// Tokens of each segment, index for index with `segments`.
     public var tokens: [Tokenizer.Output]
+    /// The spelling of each of those tokens.
+    public var spellings: TokenSpellings
 }

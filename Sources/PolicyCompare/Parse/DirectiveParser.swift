@@ -33,12 +33,13 @@ public struct DirectiveParser: Sendable {
         let folded = FoldedText(text.scalars)
         let tokenizer = Tokenizer()
         let tokens = segments.map { tokenizer.tokenize(text.scalars, range: $0.normalizedRange) }
+        let spellings = TokenSpellings(tokens, folded: folded)
         var metadata = metadata
         var notes = notes
         if inferMetadata {
-            infer(&metadata, layout: layout, text: text, folded: folded, segments: segments, tokens: tokens, notes: &notes)
+            infer(&metadata, layout: layout, text: text, folded: folded, segments: segments, tokens: tokens, spellings: spellings, notes: &notes)
         }
-        let facts = FactExtractor(text: text, folded: folded, segments: segments, tokens: tokens, year: metadata.year)
+        let facts = FactExtractor(text: text, folded: folded, segments: segments, tokens: tokens, spellings: spellings, year: metadata.year)
         let theme = facts.theme()
         if let (_, index) = theme, segments[index].normalizedRange.count < 200 { segments[index].role = .theme }
         let slogans = facts.slogans()
@@ -50,13 +51,13 @@ public struct DirectiveParser: Sendable {
             recipients: layout.recipients, signature: layout.signature,
             references: facts.references(types: referenceTypes, typeNames: referenceTypeNames),
             actors: facts.actors(actors), deadlines: facts.deadlines(), syllableCount: syllables,
-            folded: folded, tokens: tokens)
+            folded: folded, tokens: tokens, spellings: spellings)
     }
 
     /// Year from the letter head's date, else from "năm YYYY" in the body; issuer from the
     /// letter head, else from "<agency> đề nghị / phát động / đề ra ..." in the body.
     private func infer(_ metadata: inout DocumentMetadata, layout: DocumentLayout, text: NormalizedText, folded: FoldedText,
-                       segments: [Segment], tokens: [Tokenizer.Output], notes: inout [String]) {
+                       segments: [Segment], tokens: [Tokenizer.Output], spellings: TokenSpellings, notes: inout [String]) {
         if let year = Int(layout.head.date.prefix(4)) {
             metadata.year = year
             notes.append("year \(year) inferred from the date in the letter head")
@@ -83,7 +84,7 @@ public struct DirectiveParser: Sendable {
             notes.append("issuer inferred from the letter head")
             return
         }
-        let facts = FactExtractor(text: text, folded: folded, segments: segments, tokens: tokens, year: metadata.year)
+        let facts = FactExtractor(text: text, folded: folded, segments: segments, tokens: tokens, spellings: spellings, year: metadata.year)
         let verbs = ["đề nghị", "phát động", "đề ra"]
         for mention in facts.actors(actors) {
             guard let s = segments.firstIndex(where: { $0.path == mention.segmentPath }),

@@ -8,22 +8,25 @@ struct FactExtractor {
     let folded: FoldedText
     let segments: [Segment]
     let tokens: [Tokenizer.Output]
+    let spellings: TokenSpellings
     let year: Int
-    /// Folded key of every token, per segment, computed once.
-    private let keys: [[String]]
+    /// Folded key of every spelling, computed once.
+    private let keys: [String]
 
-    init(text: NormalizedText, folded: FoldedText, segments: [Segment], tokens: [Tokenizer.Output], year: Int) {
+    init(text: NormalizedText, folded: FoldedText, segments: [Segment], tokens: [Tokenizer.Output], spellings: TokenSpellings, year: Int) {
         self.text = text
         self.folded = folded
         self.segments = segments
         self.tokens = tokens
+        self.spellings = spellings
         self.year = year
-        keys = tokens.map { output in output.tokens.map { NormalizedText.string(folded.strict, $0.range) } }
+        keys = spellings.ranges.map { NormalizedText.string(folded.strict, $0) }
     }
 
     /// Folded key of token `i` of segment `s`.
     private func key(_ s: Int, _ i: Int) -> String {
-        keys[s][safe: i] ?? ""
+        guard let spelling = spellings.ids[safe: s]?[safe: i] else { return "" }
+        return keys[Int(spelling)]
     }
 
     /// True when tokens `i...` of segment `s` spell `words` within one sentence.
@@ -40,8 +43,8 @@ struct FactExtractor {
 
     /// True when segment `s` contains `words` in a row within one sentence.
     private func contains(_ s: Int, _ words: [String]) -> Bool {
-        guard let first = words.first else { return false }
-        return keys[s].indices.contains { keys[s][$0] == first && matches(s, $0, words) }
+        guard !words.isEmpty, let list = tokens[safe: s]?.tokens else { return false }
+        return list.indices.contains { matches(s, $0, words) }
     }
 
     // MARK: Theme
@@ -308,10 +311,10 @@ struct FactExtractor {
     /// Agencies named in the body, longest match first, each marked tasked or merely mentioned.
     func actors(_ table: ActorTable) -> [ActorMention] {
         var result: [ActorMention] = []
-        var encodings: [ScalarKey: PhraseMatcher.Encoding] = [:]
+        var encodings = [PhraseMatcher.Encoding?](repeating: nil, count: spellings.count)
         for s in segments.indices {
             let list = tokens[s].tokens
-            let all = table.matcher.matches(tokens: list, folded: folded, encodings: &encodings)
+            let all = table.matcher.matches(tokens: list, spellings: spellings.ids[s], of: spellings, folded: folded, encodings: &encodings)
             var taken = 0
             // Leftmost-longest, non-overlapping.
             let ordered = all.sorted { ($0.tokens.lowerBound, -$0.tokens.count, $0.pattern) < ($1.tokens.lowerBound, -$1.tokens.count, $1.pattern) }

@@ -106,7 +106,7 @@ import Testing
         }
     }
 
-    /// The coder keeps one table of token encodings for a whole document; it must find
+    /// The coder keeps one table of spelling encodings for a whole document; it must find
     /// exactly what a fresh table per segment finds.
     @Test func encodingsSharedAcrossSegmentsChangeNoMatch() throws {
         let codebook = try #require(Fixtures.codebook)
@@ -115,10 +115,10 @@ import Testing
         var total = 0
         for id in Fixtures.ids {
             let d = try Fixtures.directive(id)
-            var shared: [ScalarKey: PhraseMatcher.Encoding] = [:]
-            for output in d.tokens {
+            var shared = [PhraseMatcher.Encoding?](repeating: nil, count: d.spellings.count)
+            for (s, output) in d.tokens.enumerated() {
                 let fresh = matcher.matches(tokens: output.tokens, folded: d.folded)
-                let reused = matcher.matches(tokens: output.tokens, folded: d.folded, encodings: &shared)
+                let reused = matcher.matches(tokens: output.tokens, spellings: d.spellings.ids[s], of: d.spellings, folded: d.folded, encodings: &shared)
                 #expect(fresh.map(\.pattern) == reused.map(\.pattern) && fresh.map(\.tokens) == reused.map(\.tokens))
                 total += fresh.count
             }

@@ -1,0 +1,80 @@
+import Testing
+@testable import PolicyCompare
+
+@Suite("TokenSpellings")
+struct TokenSpellingsTests {
+    private func spellings(_ segments: [String]) -> (TokenSpellings, [Tokenizer.Output], FoldedText, [[String]]) {
+        let text = segments.joined(separator: "\n")
+        let scalars = Array(text.unicodeScalars)
+        let folded = FoldedText(scalars)
+        var outputs: [Tokenizer.Output] = []
+        var start = 0
+        for segment in segments {
+            let end = start + segment.unicodeScalars.count
+            outputs.append(Tokenizer().tokenize(scalars, range: start..<end))
+            start = end + 1
+        }
+        let keys = outputs.map { $0.tokens.map { NormalizedText.string(folded.strict, $0.range) } }
+        return (TokenSpellings(outputs, folded: folded), outputs, folded, keys)
+    }
+
+    @Test("equal folded keys share a spelling, different keys never do, across segments")
+    func identity() {
+        let (spellings, _, folded, keys) = spellings(["Trẻ em và TRẺ EM; trẻ-em", "Quyền trẻ em, quyền 2019 2019"])
+        let flatIDs = spellings.ids.flatMap { $0 }, flatKeys = keys.flatMap { $0 }
+        #expect(flatIDs.count == flatKeys.count && spellings.ids.map(\.count) == keys.map(\.count))
+        for i in flatIDs.indices {
+            for j in flatIDs.indices {
+                #expect((flatIDs[i] == flatIDs[j]) == (flatKeys[i] == flatKeys[j]), "\(flatKeys[i]) / \(flatKeys[j])")
+            }
+        }
+        // Numbered in order of first use; each range spells its key.
+        #expect(flatIDs.first == 0 && Set(flatIDs).count == spellings.count && spellings.count == Set(flatKeys).count)
+        for (i, id) in flatIDs.enumerated() {
+            #expect(NormalizedText.string(folded.strict, spellings.ranges[Int(id)]) == flatKeys[i])
+            #expect(id <= (flatIDs[..<i].max() ?? -1) + 1)
+        }
+    }
+
+    @Test("thousands of spellings: the table grows and keeps every one apart")
+    func growth() {
+        let words = (0..<5_000).map { "w\($0)x" }
+        let (spellings, _, _, keys) = spellings([words.joined(separator: " "), words.reversed().joined(separator: " ")])
+        #expect(spellings.count == 5_000)
+        #expect(spellings.ids[0] == (0..<5_000).map(Int32.init))
+        #expect(spellings.ids[1] == (0..<5_000).reversed().map(Int32.init))
+        #expect(keys[0].count == 5_000)
+    }
+
+    @Test("no tokens, no spellings")
+    func empty() {
+        #expect(TokenSpellings([], folded: FoldedText([])).count == 0)
+        let (spellings, _, _, _) = spellings(["", ". ; !"])
+        #expect(spellings.count == 0 && spellings.ids == [[], []])
+    }
+
+    @Test("term counts appended by spelling equal counts appended by text")
+    func terms() {
+        let (spellings, outputs, _, keys) = spellings(["Quyền của trẻ em; trẻ em nghèo", "trẻ em của các dân tộc, trẻ em"])
+        let stop = Set(["của", "các"].map(ExactText.init))
+        var byText = DocumentTerms.Builder(stopList: stop)
+        var bySpelling = DocumentTerms.Builder(stopList: stop, spellings: spellings.count)
+        var late = DocumentTerms.Builder(stopList: stop)
+        for (s, output) in outputs.enumerated() {
+            var sentence = -1
+            for (t, token) in output.tokens.enumerated() {
+                if token.sentence != sentence {
+                    byText.endSentence(); bySpelling.endSentence(); late.endSentence()
+                    sentence = token.sentence
+                }
+                byText.append(keys[s][t])
+                bySpelling.append(keys[s][t], spelling: spellings.ids[s][t])
+                late.append(keys[s][t], spelling: spellings.ids[s][t])
+            }
+        }
+        let expected = byText.finish()
+        #expect(expected.grams.count > 5)
+        #expect(bySpelling.finish() == expected)
+        #expect(late.finish() == expected, "without a size given, the spelling table grows")
+    }
+}
