@@ -14,6 +14,13 @@ public struct DocumentTerms: Sendable, Hashable {
         var c: Int32 = -1
 
         var size: Int { c >= 0 ? 3 : b >= 0 ? 2 : 1 }
+
+        /// A cheap hash for ``HashIndex`` (a multiply-xorshift mix of the three indexes).
+        var hash: UInt64 {
+            var h = UInt64(UInt32(bitPattern: a)) | UInt64(UInt32(bitPattern: b)) << 32
+            h = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9 ^ UInt64(UInt32(bitPattern: c)) &* 0x94D0_49BB_1331_11EB
+            return h ^ (h >> 31)
+        }
     }
 
     /// Largest term size counted.
@@ -37,7 +44,8 @@ public struct DocumentTerms: Sendable, Hashable {
         /// Per syllable: may it start or end a term?
         private var isEdge: [Bool] = []
         private var piece: [Int32] = []
-        private var slots: [Gram: Int] = [:]
+        /// Index of each term in `result.grams`.
+        private var slots = HashIndex(expected: 1024)
         private var result = DocumentTerms()
 
         /// `spellings`: how many token spellings the document has, when they are appended with theirs.
@@ -119,12 +127,14 @@ public struct DocumentTerms: Sendable, Hashable {
         }
 
         private mutating func count(_ gram: Gram) {
-            if let slot = slots[gram] {
-                result.frequencies[slot] += 1
-            } else {
-                slots[gram] = result.grams.count
+            let (slot, inserted) = result.grams.withUnsafeBufferPointer { grams in
+                slots.id(hash: gram.hash) { grams[Int($0)] == gram }
+            }
+            if inserted {
                 result.grams.append(gram)
                 result.frequencies.append(1)
+            } else {
+                result.frequencies[Int(slot)] += 1
             }
         }
     }

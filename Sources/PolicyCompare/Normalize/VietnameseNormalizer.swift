@@ -152,8 +152,12 @@ public enum VietnameseNormalizer {
         var wordEnd = -1
         var word: [Unicode.Scalar] = []
         /// Composed form of every non-ASCII word met so far: a document repeats its words,
-        /// and composing (tone placement included) depends on nothing but the word.
-        var composed: [ScalarKey: [Unicode.Scalar]] = [:]
+        /// and composing (tone placement included) depends on nothing but the word. Words are
+        /// numbered by `known`; word k is `spellings[spellingRanges[k]]`, composed `composed[k]`.
+        var known = HashIndex(expected: 512)
+        var spellings: [Unicode.Scalar] = []
+        var spellingRanges: [Range<Int>] = []
+        var composed: [[Unicode.Scalar]] = []
 
         init(original: [Unicode.Scalar]) {
             self.original = original
@@ -214,15 +218,20 @@ public enum VietnameseNormalizer {
                 for (k, s) in word.enumerated() { emit(s, wordStart + k..<wordStart + k + 1) }
                 return
             }
-            let key = ScalarKey(word[...])
-            let result: [Unicode.Scalar]
-            if let known = composed[key] {
-                result = known
-            } else {
-                result = compose(word)
-                composed[key] = result
+            let (id, inserted) = word.withUnsafeBufferPointer { word in
+                spellings.withUnsafeBufferPointer { spellings in
+                    known.id(hash: HashIndex.hash(word, 0..<word.count)) { id in
+                        let range = spellingRanges[Int(id)]
+                        return range.count == word.count && (0..<word.count).allSatisfy { spellings[range.lowerBound + $0] == word[$0] }
+                    }
+                }
             }
-            for s in result { emit(s, origin) }
+            if inserted {
+                spellingRanges.append(spellings.count..<spellings.count + word.count)
+                spellings += word
+                composed.append(compose(word))
+            }
+            for s in composed[Int(id)] { emit(s, origin) }
         }
 
         private func compose(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {

@@ -1,0 +1,63 @@
+/// Dense ids for distinct items, found by a hash the caller computes and an equality test the
+/// caller supplies: an open-addressing table of ids, kept at most half full.
+///
+/// The per-document tables of the hot loops (token spellings, composed words, n-gram counts)
+/// hold a few thousand small keys each. `Dictionary` hashes them with SipHash, which profiles
+/// showed among the top costs; callers of this table hash with FNV-1a or a multiply, which
+/// is enough for keys no one picks to collide.
+struct HashIndex {
+    private var slots: [Int32]
+    private var hashes: [UInt64] = []
+
+    /// Number of distinct items, whose ids are 0..<count in order of first insertion.
+    var count: Int { hashes.count }
+
+    /// A table with room for `expected` items before it first grows.
+    init(expected: Int = 32) {
+        var size = 64
+        while size < expected * 2 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
+    }
+
+    /// The id of the item with `hash` for which `isItem` holds, or else a new id (`inserted`),
+    /// which the caller stores the item under.
+    @inline(__always)
+    mutating func id(hash: UInt64, isItem: (Int32) -> Bool) -> (id: Int32, inserted: Bool) {
+        let mask = slots.count - 1
+        var slot = Self.start(hash, mask)
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if hashes[Int(id)] == hash, isItem(id) { return (id, false) }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(truncatingIfNeeded: hashes.count)
+        slots[slot] = id
+        hashes.append(hash)
+        if hashes.count * 2 > slots.count { grow() }
+        return (id, true)
+    }
+
+    /// FNV-1a of a run of scalars.
+    @inline(__always)
+    static func hash(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in range { hash = (hash ^ UInt64(scalars[i].value)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    @inline(__always)
+    private static func start(_ hash: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Self.start(hash, mask)
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(truncatingIfNeeded: id)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import PolicyCompare
+
+@Suite("HashIndex")
+struct HashIndexTests {
+    /// Inserts `items` with `hash` and returns their ids.
+    private func ids(_ items: [String], expected: Int = 32, hash: (String) -> UInt64) -> (ids: [Int32], count: Int) {
+        var index = HashIndex(expected: expected)
+        var stored: [String] = []
+        let ids = items.map { item in
+            let (id, inserted) = index.id(hash: hash(item)) { stored[Int($0)] == item }
+            if inserted { stored.append(item) }
+            return id
+        }
+        return (ids, index.count)
+    }
+
+    @Test("equal items get one id, numbered in order of first insertion")
+    func dense() {
+        let items = ["trẻ", "em", "trẻ", "quyền", "em", "trẻ"]
+        let fnv = { (s: String) in Array(s.unicodeScalars).withUnsafeBufferPointer { HashIndex.hash($0, 0..<$0.count) } }
+        let result = ids(items, hash: fnv)
+        #expect(result.ids == [0, 1, 0, 2, 1, 0] && result.count == 3)
+    }
+
+    @Test("items whose hashes collide stay apart; the table grows past its first size")
+    func collisions() {
+        let items = (0..<3_000).map { "item \($0)" }
+        let same = ids(items + items.reversed(), hash: { _ in 42 })
+        #expect(same.count == 3_000)
+        #expect(same.ids == (0..<3_000).map(Int32.init) + (0..<3_000).reversed().map(Int32.init))
+        let few = ids(items + items, expected: 1, hash: { UInt64($0.count) })
+        #expect(few.count == 3_000 && Array(few.ids.suffix(3_000)) == (0..<3_000).map(Int32.init))
+    }
+
+    @Test("FNV-1a of scalars: the published vectors, and a range is its own scalars")
+    func fnv() {
+        func hash(_ s: String, _ range: Range<Int>? = nil) -> UInt64 {
+            Array(s.unicodeScalars).withUnsafeBufferPointer { HashIndex.hash($0, range ?? 0..<$0.count) }
+        }
+        // For ASCII, FNV-1a over scalars is FNV-1a over bytes.
+        #expect(hash("") == 0xcbf2_9ce4_8422_2325)
+        #expect(hash("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(hash("foobar") == 0x8594_4171_f739_67e8)
+        #expect(hash("xx foobar", 3..<9) == hash("foobar"))
+    }
+}
