@@ -306,13 +306,14 @@ public enum ComparisonTables {
             return (i, a, b)
         }
         t.rows = Table.Rows(count: rows.count) { i in
-            let p = passages[rows[i].passage], a = documents[rows[i].a], b = documents[rows[i].b]
-            let ra = span(a, p.tokensA) ?? 0..<0, rb = span(b, p.tokensB) ?? 0..<0
+            // Documents are read in place: copying a DocumentAnalysis retains every array it holds.
+            let p = passages[rows[i].passage], a = rows[i].a, b = rows[i].b
+            let ra = span(documents[a], p.tokensA) ?? 0..<0, rb = span(documents[b], p.tokensB) ?? 0..<0
             return [
-                .text(a.metadata.id), .integer(a.metadata.year), .text(b.metadata.id), .integer(b.metadata.year),
+                .text(documents[a].metadata.id), .integer(documents[a].metadata.year), .text(documents[b].metadata.id), .integer(documents[b].metadata.year),
                 .integer(ra.lowerBound), .integer(ra.upperBound), .integer(rb.lowerBound), .integer(rb.upperBound),
                 .integer(p.tokensA.count), .integer(p.sharedTokens), .number(p.similarity, places: 3),
-                .text(excerpt(a, ra)), .text(excerpt(b, rb)),
+                .text(excerpt(documents[a], ra)), .text(excerpt(documents[b], rb)),
             ]
         }
         return t
