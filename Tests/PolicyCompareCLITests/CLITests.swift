@@ -212,7 +212,9 @@ import Testing
         #expect(cli.run(["compare", "--out", folder.path, "--format", "txt"]).exitCode == 0)
         #expect(try String(contentsOf: file, encoding: .utf8) == "mine")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.txt").path))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path).filter { $0.contains(".partial-") }
+        // Only this run's partial folder: other tests write next to it at the same time.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix(".\(folder.lastPathComponent).partial-") }
         #expect(leftovers.isEmpty)
     }
 }

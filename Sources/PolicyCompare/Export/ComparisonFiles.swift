@@ -16,74 +16,67 @@ public enum ComparisonFiles {
     /// Writes the files of `comparison` in `formats` (a subset of ``formats``) into `folder`
     /// and returns their names.
     ///
-    /// Tables are built on all cores, each streamed to its CSV file and let go at once, so a
-    /// corpus's millions of evidence rows are never all in memory twice; the workbook keeps
-    /// each table's first ``maxSheetRows`` rows. Then the reports and the workbook are
-    /// rendered side by side.
+    /// The tables are built first; the large ones generate their rows as they are written,
+    /// so building them costs little. Then every file is a job of its own, and the jobs share
+    /// the cores, longest first: the workbook (each table's first ``maxSheetRows`` rows), each
+    /// table's CSV file streamed to disk, the reports. The data package comes last, as it
+    /// describes the CSV files.
     ///
     /// - Throws: ``ExportError`` when the workbook cannot hold the tables, or the error of a
-    ///   file that cannot be written.
+    ///   file that cannot be written (the first in the order of the returned names).
     public static func write(
         _ comparison: Comparison, formats: Set<String>, csv: CSVWriter, strings: ReportStrings, toolVersion: String,
         into folder: URL
     ) throws -> [String] {
         let writesCSV = formats.contains("csv"), writesWorkbook = formats.contains("xlsx")
-        let sheetRows = keptRows(maxSheetRows)
-        let built = Parallel.map(ComparisonTables.builders(comparison)) { build in
-            Result { () throws -> Built in
-                var table = build()
-                let rows = table.rows.count
-                var fieldTypes: [String] = []
-                if writesCSV {
-                    try csv.write(table, to: folder.appendingPathComponent("\(table.name).csv"))
-                    fieldTypes = DataPackage.fieldTypes(of: table)
+        let tables = Parallel.map(ComparisonTables.builders(comparison)) { build in build() }
+
+        var jobs: [Job] = writesWorkbook ? [.workbook] : []
+        if writesCSV {
+            jobs += tables.indices.sorted { (-tables[$0].rows.count, $0) < (-tables[$1].rows.count, $1) }.map(Job.csv)
+        }
+        jobs.append(.reports)
+        let done = Parallel.map(jobs) { job in
+            Result { () throws -> [String] in
+                switch job {
+                case .workbook:
+                    try XLSXWriter.write(sheets(tables.map { ($0, $0.rows.count) }), to: folder.appendingPathComponent("comparison.xlsx"))
+                    return ["comparison.xlsx"]
+                case .csv(let index):
+                    let name = "\(tables[index].name).csv"
+                    try csv.write(tables[index], to: folder.appendingPathComponent(name))
+                    return [name]
+                case .reports:
+                    return try reports(comparison, formats: formats, strings: strings, toolVersion: toolVersion).map { file in
+                        try OutputFolder.write(file.bytes, to: folder.appendingPathComponent(file.name))
+                        return file.name
+                    }
                 }
-                if !writesWorkbook {
-                    table.rows = []
-                } else if rows > sheetRows {
-                    table.rows.removeSubrange(sheetRows...)
-                }
-                return Built(table: table, rows: rows, fieldTypes: fieldTypes)
             }
         }
-        let tables = try built.map { try $0.get() }
+        let results = Dictionary(uniqueKeysWithValues: zip(jobs, done))
+        func written(_ job: Job) throws -> [String] { try results[job]?.get() ?? [] }
 
         var names: [String] = []
         if writesCSV {
-            names = tables.map { "\($0.table.name).csv" }
+            for index in tables.indices { names += try written(.csv(index)) }
             let package = DataPackage.json(
-                tables: tables.map(\.table), fieldTypes: tables.map(\.fieldTypes), csv: csv, name: "policycompare-comparison",
+                tables: tables, fieldTypes: tables.map(DataPackage.fieldTypes(of:)), csv: csv, name: "policycompare-comparison",
                 title: "PolicyCompare comparison of directives",
                 description: "Themes and activities of the compared directives by document and year, their change across years, and the evidence behind every count.")
             try OutputFolder.write(package, to: folder.appendingPathComponent("datapackage.json"))
             names.append("datapackage.json")
         }
-        // Each job writes its files and returns their names.
-        let jobs: [@Sendable () throws -> [String]] = [
-            {
-                try reports(comparison, formats: formats, strings: strings, toolVersion: toolVersion).map { file in
-                    try OutputFolder.write(file.bytes, to: folder.appendingPathComponent(file.name))
-                    return file.name
-                }
-            },
-            {
-                guard writesWorkbook else { return [] }
-                try XLSXWriter.write(sheets(tables.map { ($0.table, $0.rows) }), to: folder.appendingPathComponent("comparison.xlsx"))
-                return ["comparison.xlsx"]
-            },
-        ]
-        for result in Parallel.map(jobs, { job in Result { () throws in try job() } }) {
-            names += try result.get()
-        }
+        names += try written(.reports)
+        names += try written(.workbook)
         return names
     }
 
-    /// What is kept of a table once its CSV file is written: its first rows (for the
-    /// workbook), how many rows it had, and its columns' types in the data package.
-    private struct Built: Sendable {
-        var table: Table
-        var rows: Int
-        var fieldTypes: [String]
+    /// One file (or, for the reports, a set of files) that ``write(_:formats:csv:strings:toolVersion:into:)`` writes.
+    private enum Job: Hashable, Sendable {
+        case workbook
+        case csv(Int)
+        case reports
     }
 
     /// Rows a sheet keeps under a cap of `maxRows` (never more than a worksheet holds).

@@ -46,4 +46,26 @@ struct ComparisonFilesTests {
         let sheet = try #require(reader.text("xl/worksheets/sheet2.xml"))
         #expect(sheet.contains("<row r=\"3\"") && !sheet.contains("<row r=\"4\""))
     }
+
+    @Test("write: every file, named in a fixed order, the same bytes on every run, for any set of formats")
+    func writeFiles() throws {
+        let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
+        let comparison = try Comparison.compute(try CorpusAnalyzer(codebook: codebook).analyze(corpus), codebook: codebook)
+        let csv = try CSVWriter(delimiter: ",")
+        let strings = try ReportStrings.bundled(.en)
+        func write(_ formats: Set<String>) throws -> (names: [String], files: [String: Data]) {
+            let folder = try Fixtures.temporaryFolder()
+            let names = try ComparisonFiles.write(comparison, formats: formats, csv: csv, strings: strings, toolVersion: "test", into: folder)
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            return (names, try Dictionary(uniqueKeysWithValues: files.map { ($0, try Data(contentsOf: folder.appendingPathComponent($0))) }))
+        }
+        let tables = ComparisonTables.builders(comparison).map { $0().name + ".csv" }
+        let all = try write(Set(ComparisonFiles.formats))
+        #expect(all.names == tables + ["datapackage.json", "report.txt", "report.md", "report.html", "comparison.xlsx"])
+        #expect(Set(all.files.keys) == Set(all.names))
+        #expect(try write(Set(ComparisonFiles.formats)).files == all.files, "parallel jobs, same bytes")
+        let some = try write(["xlsx", "txt"])
+        #expect(some.names == ["report.txt", "comparison.xlsx"] && some.files["comparison.xlsx"] == all.files["comparison.xlsx"])
+        #expect(try write(["csv"]).names == tables + ["datapackage.json"])
+    }
 }
