@@ -25,8 +25,25 @@ struct FactExtractor {
 
     /// Folded key of token `i` of segment `s`.
     private func key(_ s: Int, _ i: Int) -> String {
-        guard let spelling = spellings.ids[safe: s]?[safe: i] else { return "" }
+        guard let spelling = spelling(s, i) else { return "" }
         return keys[Int(spelling)]
+    }
+
+    /// Spelling of token `i` of segment `s`.
+    private func spelling(_ s: Int, _ i: Int) -> Int32? {
+        spellings.ids[safe: s]?[safe: i]
+    }
+
+    /// The spelling of `word` in this document; nil when no token spells it.
+    private func spelling(of word: String) -> Int32? {
+        keys.firstIndex { $0.utf8.elementsEqual(word.utf8) }.map { Int32(truncatingIfNeeded: $0) }
+    }
+
+    /// Positions in segment `s` where `words` start within one sentence. Candidates are found
+    /// by the first word's spelling, an integer, so a scan does not compare every token's text.
+    private func starts(of words: [String], in s: Int) -> [Int] {
+        guard let first = words.first, let id = spelling(of: first), let ids = spellings.ids[safe: s] else { return [] }
+        return ids.indices.filter { ids[$0] == id && matches(s, $0, words) }
     }
 
     /// True when tokens `i...` of segment `s` spell `words` within one sentence.
@@ -43,8 +60,7 @@ struct FactExtractor {
 
     /// True when segment `s` contains `words` in a row within one sentence.
     private func contains(_ s: Int, _ words: [String]) -> Bool {
-        guard !words.isEmpty, let list = tokens[safe: s]?.tokens else { return false }
-        return list.indices.contains { matches(s, $0, words) }
+        !starts(of: words, in: s).isEmpty
     }
 
     // MARK: Theme
@@ -53,7 +69,7 @@ struct FactExtractor {
     func theme() -> (Statement, Int)? {
         for s in segments.indices {
             let list = tokens[s].tokens
-            for i in list.indices where matches(s, i, ["chủ", "đề"]) {
+            for i in starts(of: ["chủ", "đề"], in: s) {
                 let range = segments[s].normalizedRange
                 var j = list[i + 1].range.upperBound
                 var colon = false
@@ -91,7 +107,7 @@ struct FactExtractor {
         for s in segments.indices {
             guard contains(s, ["thời", "gian"]) || contains(s, ["tháng", "hành", "động"]) || contains(s, ["tháng", "hđvte"]) || contains(s, ["tháng", "hdvte"]) else { continue }
             let list = tokens[s].tokens
-            for i in list.indices where matches(s, i, ["từ", "ngày"]) {
+            for i in starts(of: ["từ", "ngày"], in: s) {
                 guard let first = date(s, i + 2) else { continue }
                 var j = first.next
                 if matches(s, j, ["đến", "hết", "ngày"]) {
@@ -166,13 +182,16 @@ struct FactExtractor {
     func references(types: [[String]], typeNames: [String]) -> [LegalReference] {
         var result: [LegalReference] = []
         // Candidate types by their first syllable, longest first (the order of `types`).
-        var byFirst: [ExactText: [Int]] = [:]
-        for (t, type) in types.enumerated() { if let first = type.first { byFirst[ExactText(first), default: []].append(t) } }
+        // Keyed by the first syllable's spelling in this document, so tokens are looked up by index.
+        var byFirst = [[Int]](repeating: [], count: spellings.count)
+        for (t, type) in types.enumerated() {
+            if let first = type.first, let id = spelling(of: first) { byFirst[Int(id)].append(t) }
+        }
         for s in segments.indices {
             let list = tokens[s].tokens
             var i = 0
             while i < list.count {
-                guard let t = byFirst[ExactText(key(s, i))]?.first(where: { matches(s, i, types[$0]) }) else {
+                guard let id = spelling(s, i), let t = byFirst[Int(id)].first(where: { matches(s, i, types[$0]) }) else {
                     i += 1
                     continue
                 }
@@ -269,9 +288,11 @@ struct FactExtractor {
     /// "trước ngày ..." (due), "vào (các) ngày ... và ..." (reporting dates or events).
     func deadlines() -> [Deadline] {
         var result: [Deadline] = []
+        // The spellings the phrases below start with.
+        let openers = ["trước", "vào"].compactMap(spelling(of:))
         for s in segments.indices {
             let list = tokens[s].tokens
-            for i in list.indices {
+            for i in list.indices where spelling(s, i).map(openers.contains) == true {
                 var kind: Deadline.Kind
                 var j: Int
                 if matches(s, i, ["trước", "ngày"]) {
