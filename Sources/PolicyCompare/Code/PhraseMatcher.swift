@@ -43,10 +43,52 @@ public struct PhraseMatcher: Sendable {
             nodes[Int(node)].terminals.append(pattern)
         }
 
+        /// The edges below the root, once every pattern is in (``freeze()``): an open-addressing
+        /// table of `node << 32 | syllable` keys (0: empty; the root's edges are in `root`)
+        /// and their children, looked up with a multiply instead of `Dictionary`'s SipHash.
+        private var edgeKeys: [UInt64] = [0]
+        private var edgeChildren: [Int32] = [0]
+
+        mutating func freeze() {
+            let count = nodes.reduce(0) { $0 + $1.children.count }
+            var size = 2
+            while size < count * 2 { size <<= 1 }
+            edgeKeys = Array(repeating: 0, count: size)
+            edgeChildren = Array(repeating: 0, count: size)
+            for (node, entry) in nodes.enumerated() where node > 0 {
+                for (id, child) in entry.children {
+                    let key = Self.edge(Int32(node), id)
+                    var slot = Self.slot(key, size - 1)
+                    while edgeKeys[slot] != 0 { slot = (slot + 1) & (size - 1) }
+                    edgeKeys[slot] = key
+                    edgeChildren[slot] = child
+                }
+            }
+        }
+
+        @inline(__always)
+        private static func edge(_ node: Int32, _ id: Int32) -> UInt64 {
+            UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
+        }
+
+        @inline(__always)
+        private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 29) & mask
+        }
+
         /// The child of `node` along syllable `id` (not negative).
         @inline(__always)
         func child(of node: Int32, _ id: Int32) -> Int32? {
-            guard node == 0 else { return nodes[Int(node)].children[id] }
+            guard node == 0 else {
+                let key = Self.edge(node, id), mask = edgeKeys.count - 1
+                var slot = Self.slot(key, mask)
+                while true {
+                    let found = edgeKeys[slot]
+                    if found == key { return edgeChildren[slot] }
+                    if found == 0 { return nil }
+                    slot = (slot + 1) & mask
+                }
+            }
             let index = Int(id)
             return index < root.count && root[index] >= 0 ? root[index] : nil
         }
@@ -72,6 +114,8 @@ public struct PhraseMatcher: Sendable {
                 strictTrie.insert(ids, pattern: Int32(index))
             }
         }
+        strictTrie.freeze()
+        looseTrie.freeze()
         for (form, expansion) in table.expansions {
             let strict = PhrasePattern.syllables(of: expansion, loose: false)
             let loose = PhrasePattern.syllables(of: expansion, loose: true)
