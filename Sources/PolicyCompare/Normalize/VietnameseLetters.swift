@@ -20,15 +20,26 @@ struct VietnameseLetters: Sendable {
     /// Combining shape marks: circumflex, breve, horn.
     static let shapeMarks: Set<UInt32> = [0x302, 0x306, 0x31B]
 
-    private(set) var parts: [UInt32: Parts] = [:]
     private var composed: [UInt64: Unicode.Scalar] = [:]
     private var shaped: [UInt64: Unicode.Scalar] = [:]
-    private var lower: [UInt32: Unicode.Scalar] = [:]
-    private var plain: [UInt32: Unicode.Scalar] = [:]
-    private var vowels: Set<UInt32> = []
-    private var shapedVowels: Set<UInt32> = []
+
+    /// Per scalar below ``tableEnd``, looked up by index (every Vietnamese letter is below it):
+    /// lower case, plain letter, vowel flags, and parts. A dictionary per look-up (SipHash) was
+    /// among the normaliser's and the folder's top costs.
+    private static let tableEnd: UInt32 = 0x1F00
+    private var lowerTable = [UInt32](repeating: 0, count: Int(tableEnd))
+    private var plainTable = [UInt32](repeating: 0, count: Int(tableEnd))
+    private var vowelTable = [Bool](repeating: false, count: Int(tableEnd))
+    private var shapedVowelTable = [Bool](repeating: false, count: Int(tableEnd))
+    /// Base scalar << 8 | tone, 0 for a scalar that is no vowel form.
+    private var partsTable = [UInt32](repeating: 0, count: Int(tableEnd))
 
     private init() {
+        var parts: [UInt32: Parts] = [:]
+        var lower: [UInt32: Unicode.Scalar] = [:]
+        var plain: [UInt32: Unicode.Scalar] = [:]
+        var vowels: Set<UInt32> = []
+        var shapedVowels: Set<UInt32> = []
         let plainVowels = Array("aeiouyAEIOUY".unicodeScalars)
         let shapes: [(Unicode.Scalar, Unicode.Scalar)] = [
             ("a", "\u{302}"), ("a", "\u{306}"), ("e", "\u{302}"), ("o", "\u{302}"), ("o", "\u{31B}"), ("u", "\u{31B}"),
@@ -67,6 +78,21 @@ struct VietnameseLetters: Sendable {
         for v in Array(vowels) {
             if let l = lower[v] { vowels.insert(l.value) }
         }
+        for (value, letter) in parts where value < Self.tableEnd {
+            partsTable[Int(value)] = letter.base.value << 8 | UInt32(letter.tone)
+        }
+        for (value, l) in lower where value < Self.tableEnd { lowerTable[Int(value)] = l.value }
+        for (value, p) in plain where value < Self.tableEnd { plainTable[Int(value)] = p.value }
+        for value in vowels where value < Self.tableEnd { vowelTable[Int(value)] = true }
+        for value in shapedVowels where value < Self.tableEnd { shapedVowelTable[Int(value)] = true }
+    }
+
+    /// The parts of a vowel form (toned or not), nil for any other scalar.
+    func parts(_ s: Unicode.Scalar) -> Parts? {
+        guard s.value < Self.tableEnd else { return nil }
+        let packed = partsTable[Int(s.value)]
+        guard packed != 0, let base = Unicode.Scalar(packed >> 8) else { return nil }
+        return Parts(base: base, tone: UInt8(truncatingIfNeeded: packed))
     }
 
     private static func compose(_ scalars: [Unicode.Scalar]) -> Unicode.Scalar? {
@@ -99,19 +125,19 @@ struct VietnameseLetters: Sendable {
         if s.value < 0x80 {
             return (s.value >= 0x41 && s.value <= 0x5A) ? Unicode.Scalar(s.value + 32) ?? s : s
         }
-        if let l = lower[s.value] { return l }
+        if s.value < Self.tableEnd, lowerTable[Int(s.value)] != 0, let l = Unicode.Scalar(lowerTable[Int(s.value)]) { return l }
         let mapping = s.properties.lowercaseMapping.unicodeScalars
         return mapping.count == 1 ? (mapping.first ?? s) : s
     }
 
     /// The letter without tone or shape marks, "đ" as "d" (case kept).
     func plainLetter(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        if s.value < 0x80 { return s }
-        return plain[s.value] ?? s
+        guard s.value >= 0x80, s.value < Self.tableEnd, plainTable[Int(s.value)] != 0 else { return s }
+        return Unicode.Scalar(plainTable[Int(s.value)]) ?? s
     }
 
-    func isVowel(_ s: Unicode.Scalar) -> Bool { vowels.contains(s.value) }
+    func isVowel(_ s: Unicode.Scalar) -> Bool { s.value < Self.tableEnd && vowelTable[Int(s.value)] }
 
     /// True for ă â ê ô ơ ư in either case (without tone: pass a base).
-    func isShapedVowel(_ s: Unicode.Scalar) -> Bool { shapedVowels.contains(s.value) }
+    func isShapedVowel(_ s: Unicode.Scalar) -> Bool { s.value < Self.tableEnd && shapedVowelTable[Int(s.value)] }
 }

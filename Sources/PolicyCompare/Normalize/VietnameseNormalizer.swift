@@ -243,7 +243,7 @@ public enum VietnameseNormalizer {
                 case 0xF0: "\u{111}"
                 default: raw
                 }
-                if let parts = table.parts[s.value] {
+                if let parts = table.parts(s) {
                     letters.append(ToneMarks.Letter(base: parts.base, tone: parts.tone))
                 } else if let tone = VietnameseLetters.toneMarks[s.value] {
                     guard let last = letters.last, last.tone == 0, table.isVowel(last.base) else { return fallback(word) }
