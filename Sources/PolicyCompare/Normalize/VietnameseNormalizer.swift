@@ -97,7 +97,9 @@ public enum VietnameseNormalizer {
         while i <= n {
             if i == n || isLineBreak(scalars[i]) {
                 let line = lineStart..<i
-                if line.count <= 48 {
+                // Only a line that spells "page" or "mergeformat" (or the page number after a
+                // PAGE field) can be a field code; the rest are cleared by a scan of letters.
+                if line.count <= 48, afterPageField || mayBeFieldCode(scalars[line]) {
                     // Judge the line as normalisation will see it: without the invisible
                     // characters it drops, so normalising twice finds the same field codes.
                     let words = NormalizedText.string(scalars[line].filter { !isDropped($0) })
@@ -123,6 +125,25 @@ public enum VietnameseNormalizer {
             i += 1
         }
         return result
+    }
+
+    /// Whether `line`, without the characters the normaliser drops, contains "page" or
+    /// "mergeformat" in any case (as every field code line does).
+    static func mayBeFieldCode(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+        var letters: [UInt8] = []
+        letters.reserveCapacity(line.count)
+        for s in line where !isDropped(s) {
+            let v = s.value
+            letters.append(v < 0x80 ? UInt8(v) | (v >= 0x41 && v <= 0x5A ? 0x20 : 0) : 0)
+        }
+        return contains(letters, Array("page".utf8)) || contains(letters, Array("mergeformat".utf8))
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in
+            needle.indices.allSatisfy { haystack[start + $0] == needle[$0] }
+        }
     }
 
     /// Line ends the normaliser turns into LF.

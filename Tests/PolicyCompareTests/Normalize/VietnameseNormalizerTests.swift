@@ -73,4 +73,16 @@ import Testing
             #expect(VietnameseNormalizer.isWordScalar(scalar) == byProperties, "U+\(String(value, radix: 16))")
         }
     }
+
+    @Test("the field-code prefilter passes every field code line, invisible characters and case included")
+    func fieldCodePrefilter() {
+        for line in ["PAGE  1", "page 2", "NUMPAGES 3", " SECTIONPAGES", "PA\u{AD}GE 4", "P\u{200B}AGE", "* MERGEFORMAT", "Trang 1 PAGE nói về"] {
+            #expect(VietnameseNormalizer.mayBeFieldCode(ArraySlice(line.unicodeScalars)), "\(line)")
+        }
+        for line in ["Trang 1", "PAG E", "Kế hoạch", "1", "", "MERGE FORMAT", "PÂGE"] {
+            #expect(!VietnameseNormalizer.mayBeFieldCode(ArraySlice(line.unicodeScalars)), "\(line)")
+        }
+        // Lines the prefilter passes are still judged by the full rule.
+        #expect(normalized("a\nPA\u{AD}GE 3\nb") == "a\n\nb")
+    }
 }
