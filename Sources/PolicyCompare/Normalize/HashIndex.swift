@@ -46,6 +46,12 @@ struct HashIndex {
         return hash
     }
 
+    /// Whether two runs of scalars are the same, scalar for scalar.
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<Unicode.Scalar>, _ ra: Range<Int>, _ b: UnsafeBufferPointer<Unicode.Scalar>, _ rb: Range<Int>) -> Bool {
+        ra.count == rb.count && (0..<ra.count).allSatisfy { a[ra.lowerBound + $0] == b[rb.lowerBound + $0] }
+    }
+
     @inline(__always)
     private static func start(_ hash: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask

@@ -24,8 +24,7 @@ public struct TokenSpellings: Sendable, Hashable {
                     let lower = max(0, min(token.range.lowerBound, scalars.count))
                     let upper = max(lower, min(token.range.upperBound, scalars.count))
                     let (id, inserted) = index.id(hash: HashIndex.hash(scalars, lower..<upper)) { id in
-                        let known = ranges[Int(id)]
-                        return known.count == upper - lower && (0..<known.count).allSatisfy { scalars[known.lowerBound + $0] == scalars[lower + $0] }
+                        HashIndex.equal(scalars, ranges[Int(id)], scalars, lower..<upper)
                     }
                     if inserted { ranges.append(lower..<upper) }
                     return id

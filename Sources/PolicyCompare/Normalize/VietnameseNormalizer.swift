@@ -242,8 +242,7 @@ public enum VietnameseNormalizer {
             let (id, inserted) = word.withUnsafeBufferPointer { word in
                 spellings.withUnsafeBufferPointer { spellings in
                     known.id(hash: HashIndex.hash(word, 0..<word.count)) { id in
-                        let range = spellingRanges[Int(id)]
-                        return range.count == word.count && (0..<word.count).allSatisfy { spellings[range.lowerBound + $0] == word[$0] }
+                        HashIndex.equal(spellings, spellingRanges[Int(id)], word, 0..<word.count)
                     }
                 }
             }

@@ -44,4 +44,19 @@ struct HashIndexTests {
         #expect(hash("foobar") == 0x8594_4171_f739_67e8)
         #expect(hash("xx foobar", 3..<9) == hash("foobar"))
     }
+
+    @Test("runs of scalars are equal exactly when they have the same scalars")
+    func equalRuns() {
+        let a = Array("trẻ em trẻ".unicodeScalars), b = Array("em trẻ".unicodeScalars)
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                #expect(HashIndex.equal(a, 0..<3, a, 7..<10))
+                #expect(HashIndex.equal(a, 4..<6, b, 0..<2))
+                #expect(HashIndex.equal(a, 0..<3, b, 3..<6))
+                #expect(!HashIndex.equal(a, 0..<3, a, 4..<6))
+                #expect(!HashIndex.equal(a, 0..<3, a, 0..<2))
+                #expect(HashIndex.equal(a, 5..<5, b, 1..<1))
+            }
+        }
+    }
 }
