@@ -177,6 +177,109 @@ struct XLSXWriterTests {
         }
     }
 
+    @Test("every cell reads back from its sheet and the shared table, strings numbered in first-use order", arguments: [1, 2, 3])
+    func roundTrip(seed: UInt64) throws {
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        let texts = ["", "a", "Bảo vệ trẻ em", "Bảo vệ trẻ em".decomposedStringWithCanonicalMapping, "x < y & \"z\"", "line\r\nnext", "=1+1", "_x0041_"]
+        let numbers: [Double] = [0, -0.0001, 1.5, -2.25, 1e15, .nan, .infinity, 123_456.789]
+        let tables = (0..<3).map { t in
+            let columnCount = Int.random(in: 1...5, using: &random)
+            let columns = (0..<columnCount).map { Column("c\($0 % 3)", .string, title: "C", description: "C.") }
+            let rows = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+                (0..<Int.random(in: 0...(columnCount + 2), using: &random)).map { _ -> Cell in
+                    switch Int.random(in: 0..<6, using: &random) {
+                    case 0: .text(texts[Int.random(in: 0..<texts.count, using: &random)])
+                    case 1: .integer([0, -1, 42, Int.min, Int.max, 1 << 40][Int.random(in: 0..<6, using: &random)])
+                    case 2: .number(numbers[Int.random(in: 0..<numbers.count, using: &random)], places: Int.random(in: -2...12, using: &random))
+                    case 3: .boolean(Bool.random(using: &random))
+                    case 4: .date("2019-06-0\(Int.random(in: 1...9, using: &random))")
+                    default: .empty
+                    }
+                }
+            }
+            return Table(name: "t\(t)", description: "T.", columns: columns, rows: rows)
+        }
+        let reader = try workbook(tables)
+        let shared = try #require(reader.text("xl/sharedStrings.xml"))
+        let items = matches(#"<si><t xml:space="preserve">(.*?)</t></si>"#, in: shared).map { unescaped($0[1]) }
+
+        var seen: [String: Int] = [:]
+        var references = 0
+        func expectString(_ index: String, _ text: String) {
+            let cleaned = XLSXWriter.cellText(text)
+            references += 1
+            if seen[cleaned] == nil { seen[cleaned] = seen.count }
+            #expect(Int(index) == seen[cleaned], "\(text) should be shared string \(seen[cleaned] ?? -1)")
+            #expect(Int(index).flatMap { items.indices.contains($0) ? items[$0] : nil } == cleaned)
+        }
+        for (number, table) in tables.enumerated() {
+            let sheet = try #require(reader.text("xl/worksheets/sheet\(number + 1).xml"))
+            var cells: [String: [String]] = [:]
+            for match in matches(#"<c r="([A-Z]+[0-9]+)"( t="[sb]")?( s="[0-9]+")?><v>([^<]*)</v></c>"#, in: sheet) {
+                cells[match[1]] = [match[2], match[3], match[4]]
+            }
+            for (index, column) in table.columns.enumerated() {
+                let cell = cells.removeValue(forKey: "\(XLSXWriter.columnName(index))1") ?? []
+                #expect(cell.count == 3 && cell[0] == " t=\"s\"" && cell[1] == " s=\"1\"", "header \(index)")
+                expectString(cell.last ?? "", column.name)
+            }
+            for (r, row) in table.rows.enumerated() {
+                for (index, value) in row.prefix(table.columns.count).enumerated() {
+                    let reference = "\(XLSXWriter.columnName(index))\(r + 2)"
+                    let cell = cells.removeValue(forKey: reference)
+                    switch value {
+                    case .text(let text) where !text.isEmpty, .date(let text) where !text.isEmpty:
+                        #expect(cell?[0] == " t=\"s\"" && cell?[1] == "", "\(reference)")
+                        expectString(cell?[2] ?? "", text)
+                    case .integer(let n):
+                        #expect(cell == ["", "", String(n)], "\(reference)")
+                    case .number(let x, let places) where x.isFinite:
+                        let style = max(places, 0) <= 10 ? " s=\"\(2 + max(places, 0))\"" : ""
+                        #expect(cell == ["", style, DecimalText.fixed(x, places: places)], "\(reference)")
+                    case .boolean(let b):
+                        #expect(cell == [" t=\"b\"", "", b ? "1" : "0"], "\(reference)")
+                    default:
+                        #expect(cell == nil, "\(reference) should be blank")
+                    }
+                }
+            }
+            #expect(cells.isEmpty, "cells beyond the table: \(cells.keys.sorted())")
+            #expect(sheet.contains("<dimension ref=\"A1:\(XLSXWriter.columnName(table.columns.count - 1))\(table.rows.count + 1)\"/>"))
+        }
+        #expect(items.count == seen.count)
+        #expect(shared.contains("count=\"\(references)\" uniqueCount=\"\(seen.count)\""))
+    }
+
+    @Test("column widths come from the header and the first 1,000 rows, between 8 and 60")
+    func columnWidths() throws {
+        func widths(_ rows: [[Cell]]) throws -> [String] {
+            let columns = [Column("name", .string, title: "N", description: "N."), Column("n", .integer, title: "N", description: "N.")]
+            let sheet = try #require(try workbook([Table(name: "w", description: "W.", columns: columns, rows: rows)]).text("xl/worksheets/sheet1.xml"))
+            return matches(#"<col min="[0-9]+" max="[0-9]+" width="([0-9]+)""#, in: sheet).map { $0[1] }
+        }
+        let filler = Array(repeating: [Cell.text("short"), .integer(7)], count: 999)
+        #expect(try widths(filler) == ["8", "8"])
+        #expect(try widths(filler + [[.text(String(repeating: "ệ", count: 20) + "\nmore"), .integer(-1_234_567_890)]]) == ["21", "12"])
+        #expect(try widths(filler + [[.text("x"), .integer(1)], [.text(String(repeating: "a", count: 30)), .integer(1)]]) == ["8", "8"])
+        #expect(try widths([[.text(String(repeating: "a", count: 100)), .number(1.5, places: 2)]]) == ["60", "8"])
+    }
+
+    /// The capture groups of every match of `pattern` in `text` ("" for a group that did not take part).
+    private func matches(_ pattern: String, in text: String) -> [[String]] {
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return [] }
+        let whole = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: whole).map { match in
+            (0..<match.numberOfRanges).map { group in
+                Range(match.range(at: group), in: text).map { String(text[$0]) } ?? ""
+            }
+        }
+    }
+
+    private func unescaped(_ xml: String) -> String {
+        xml.replacingOccurrences(of: "&#13;", with: "\r").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "_x005F_", with: "_").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     @Test("column names", arguments: [(0, "A"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA"), (16_383, "XFD")])
     func columnNames(index: Int, name: String) {
         #expect(XLSXWriter.columnName(index) == name)
