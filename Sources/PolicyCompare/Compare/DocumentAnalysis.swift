@@ -20,11 +20,8 @@ public struct DocumentAnalysis: Sendable {
     /// Syllable n-gram counts of the coded text, for keyness (empty when the analyzer added
     /// them to a ``YearTerms``).
     public var terms: DocumentTerms
-    /// Hashes of the folded syllables of the coded text in reading order, for reuse.
-    public var reuseHashes: [UInt64]
-    /// Source offsets (code points) where each of those syllables starts and ends.
-    public var reuseStarts: [Int32]
-    public var reuseEnds: [Int32]
+    /// The tokens of the coded text in reading order, for text reuse.
+    let reuseTokens: ReuseTokens
     /// The decoded source text, for quoting reused passages.
     public var source: SourceText
     /// Time this document spent in each stage.
@@ -51,13 +48,11 @@ public struct DocumentAnalysis: Sendable {
         source = SourceText(directive.text.original)
         coding = coder.code(directive, source: source)
         var terms = DocumentTerms.Builder(stopList: stopKeys, spellings: directive.spellings.count)
-        var hashes: [UInt64] = []
-        var starts: [Int32] = []
-        var ends: [Int32] = []
+        var tokenSpellings: [Int32] = []
+        var spans: [Range<Int>] = []
         // Each spelling's key and hash once; tokens by index.
         let spellings = directive.spellings
         let keys = spellings.ranges.map { NormalizedText.string(directive.folded.strict, $0) }
-        let keyHashes = keys.map(StableHash.fnv1a)
         for (s, output) in directive.tokens.enumerated() {
             var sentence = -1
             for (t, token) in output.tokens.enumerated() {
@@ -67,17 +62,13 @@ public struct DocumentAnalysis: Sendable {
                     sentence = token.sentence
                 }
                 terms.append(keys[Int(spelling)], spelling: spelling)
-                hashes.append(keyHashes[Int(spelling)])
-                let range = directive.text.originalRange(token.range)
-                starts.append(Int32(truncatingIfNeeded: range.lowerBound))
-                ends.append(Int32(truncatingIfNeeded: range.upperBound))
+                tokenSpellings.append(spelling)
+                spans.append(directive.text.originalRange(token.range))
             }
             terms.endSentence()
         }
         self.terms = terms.finish()
-        reuseHashes = hashes.trimmed
-        reuseStarts = starts.trimmed
-        reuseEnds = ends.trimmed
+        reuseTokens = ReuseTokens(spellings: tokenSpellings, spellingHashes: keys.map(StableHash.fnv1a), spans: spans)
     }
 
     /// The bundled stop list of function syllables.
@@ -85,6 +76,12 @@ public struct DocumentAnalysis: Sendable {
         Set(try BundledResource.text("stopwords.txt").split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") })
+    }
+
+    /// Stable hashes (FNV-1a 64) of the folded syllables of the coded text in reading order,
+    /// as ``TextReuse`` takes them.
+    public var reuseHashes: [UInt64] {
+        reuseTokens.hashes
     }
 
     /// Source text between two code-point offsets.

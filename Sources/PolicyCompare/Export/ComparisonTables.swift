@@ -335,8 +335,7 @@ public enum ComparisonTables {
 
     /// Source offsets of a token range of a document.
     static func span(_ d: DocumentAnalysis, _ tokens: Range<Int>) -> Range<Int>? {
-        guard let first = d.reuseStarts[safe: tokens.lowerBound], let last = d.reuseEnds[safe: tokens.upperBound - 1] else { return nil }
-        return Int(first)..<max(Int(first), Int(last))
+        d.reuseTokens.span(tokens)
     }
 
     /// The first `limit` code points of a passage as written, with "…" when cut; cutting

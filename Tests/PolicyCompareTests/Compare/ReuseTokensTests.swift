@@ -1,0 +1,51 @@
+import Testing
+@testable import PolicyCompare
+
+@Suite("ReuseTokens")
+struct ReuseTokensTests {
+    /// Random tokens: spelling numbers below `spellingCount`, spans with gaps, some of them
+    /// 255 code points or longer.
+    private static func tokens(count: Int, spellingCount: Int, seed: UInt64) -> (spellings: [Int32], hashes: [UInt64], spans: [Range<Int>]) {
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        let hashes = (0..<spellingCount).map { _ in random.next() }
+        var position = 0
+        var spellings: [Int32] = []
+        var spans: [Range<Int>] = []
+        for _ in 0..<count {
+            spellings.append(Int32(Int.random(in: 0..<spellingCount, using: &random)))
+            position += Int.random(in: 0...3, using: &random)
+            let length = Int.random(in: 0..<20, using: &random) == 0 ? Int.random(in: 250...400, using: &random) : Int.random(in: 1...8, using: &random)
+            spans.append(position..<position + length)
+            position += length
+        }
+        return (spellings, hashes, spans)
+    }
+
+    @Test("hashes and spans read back as stored, with 2-byte and 4-byte spelling numbers", arguments: [300, 70_000])
+    func readsBack(spellingCount: Int) {
+        let (spellings, hashes, spans) = Self.tokens(count: 2_000, spellingCount: spellingCount, seed: UInt64(spellingCount))
+        let tokens = ReuseTokens(spellings: spellings, spellingHashes: hashes, spans: spans)
+        #expect(tokens.count == 2_000)
+        #expect(tokens.hashes == spellings.map { hashes[Int($0)] })
+        #expect(spans.contains { $0.count >= 255 } && spans.contains { $0.count == 254 || $0.count < 255 })
+        var random = ExportFixtures.SeededRandom(seed: 9)
+        for _ in 0..<500 {
+            let start = Int.random(in: 0..<2_000, using: &random)
+            let end = Int.random(in: start + 1...2_000, using: &random)
+            #expect(tokens.span(start..<end) == spans[start].lowerBound..<spans[end - 1].upperBound)
+        }
+        #expect(tokens.span(1_999..<2_000) == spans[1_999])
+    }
+
+    @Test("a span of no tokens, or past the end, is nil")
+    func emptyAndOutOfRange() {
+        let tokens = ReuseTokens(spellings: [0, 1, 0], spellingHashes: [7, 8], spans: [0..<3, 4..<300, 301..<305])
+        #expect(tokens.span(1..<2) == 4..<300)
+        #expect(tokens.span(0..<3) == 0..<305)
+        #expect(tokens.span(1..<1) == nil)
+        #expect(tokens.span(2..<4) == nil)
+        #expect(tokens.span(3..<4) == nil)
+        #expect(tokens.hashes == [7, 8, 7])
+        #expect(ReuseTokens(spellings: [], spellingHashes: [], spans: []).hashes.isEmpty)
+    }
+}
