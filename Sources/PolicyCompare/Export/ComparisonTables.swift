@@ -234,10 +234,15 @@ public enum ComparisonTables {
             Column("status", .string, title: "Status", description: "continuing, new, dropped, intermittent (same rules as categories)."),
             Column("quote", .string, title: "Citation", description: "The first citation as written."),
         ], primaryKey: ["document_id", "key"])
+        // Each key's history found once, not by a scan per citation (which grew with corpus × references).
+        var histories: [String: Int] = [:]
+        for (index, history) in c.references.enumerated() where histories[history.key] == nil {
+            histories[history.key] = index
+        }
         for d in c.documents {
             var seen = Set<String>()
             for reference in d.references where seen.insert(reference.key).inserted {
-                guard let h = c.references.first(where: { $0.key == reference.key }) else { continue }
+                guard let h = histories[reference.key].map({ c.references[$0] }) else { continue }
                 t.rows.append([
                     .text(d.metadata.id), .integer(d.metadata.year), .text(h.type), .text(h.key), .text(h.date), .integer(h.mentions[d.metadata.id] ?? 0),
                     h.firstYear.map { .integer($0) } ?? .empty, h.lastYear.map { .integer($0) } ?? .empty, years(h.years), .text(h.status.rawValue),
@@ -327,8 +332,11 @@ public enum ComparisonTables {
             Column("total_syllables", .integer, title: "Total syllables", description: "Tokens of the document."),
             Column("share", .number, title: "Share", description: "reused_syllables / total_syllables (0-1)."),
         ], primaryKey: ["document_id", "source_id"])
-        for s in c.reuse.shares {
-            t.rows.append([.text(s.documentID), .text(s.sourceID), .integer(s.reusedTokens), .integer(s.totalTokens), .number(s.share, places: 4)])
+        // Generated when written: a large corpus has hundreds of thousands of shares.
+        let shares = c.reuse.shares
+        t.rows = Table.Rows(count: shares.count) { i in
+            let s = shares[i]
+            return [.text(s.documentID), .text(s.sourceID), .integer(s.reusedTokens), .integer(s.totalTokens), .number(s.share, places: 4)]
         }
         return t
     }

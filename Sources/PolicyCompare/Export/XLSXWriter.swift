@@ -75,13 +75,15 @@ public enum XLSXWriter {
         try zip.add(path: "xl/workbook.xml", data: workbookXML(sheetNames: names))
         try zip.add(path: "xl/_rels/workbook.xml.rels", data: Array(workbookRelationships(sheetCount: sheets.count).utf8))
         try zip.add(path: "xl/styles.xml", data: Array(styles.utf8))
-        try zip.add(path: "xl/sharedStrings.xml", data: strings.xml())
-        sink(zip.takeBytes())
+        // Large parts go to `sink` as they are, not copied into the archive first.
+        let sharedStrings = strings.xml()
+        sink(try zip.takeBytes(addingAfter: "xl/sharedStrings.xml", data: sharedStrings))
+        sink(sharedStrings)
         for index in sheets.indices {
             let sheet = worksheet(tables[index], cells: sheets[index], strings: globalIndexes[index], selected: index == 0)
             sheets[index] = SheetCells()
-            try zip.add(path: "xl/worksheets/sheet\(index + 1).xml", data: sheet)
-            sink(zip.takeBytes())
+            sink(try zip.takeBytes(addingAfter: "xl/worksheets/sheet\(index + 1).xml", data: sheet))
+            sink(sheet)
         }
         sink(zip.finish())
     }

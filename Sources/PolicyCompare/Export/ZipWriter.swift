@@ -27,6 +27,24 @@ public struct ZipWriter: Sendable, Hashable {
     ///   component, a backslash or NUL; ``ExportError/duplicateZipPath(_:)``;
     ///   ``ExportError/zipTooLarge(path:bytes:)`` when ZIP64 would be needed.
     public mutating func add(path: String, data: some Collection<UInt8>) throws(ExportError) {
+        try appendHeader(path: path, data: data)
+        body.append(contentsOf: data)
+    }
+
+    /// Appends an entry whose data the caller writes itself: returns what ``takeBytes()``
+    /// would, ending with the entry's header, to be followed by `data`. The archive is then
+    /// the same as with ``add(path:data:)``, without copying a large entry into it.
+    ///
+    /// - Throws: as ``add(path:data:)``.
+    public mutating func takeBytes(addingAfter path: String, data: some Collection<UInt8>) throws(ExportError) -> [UInt8] {
+        try appendHeader(path: path, data: data)
+        let bytes = takeBytes()
+        taken += data.count
+        return bytes
+    }
+
+    /// The local header of an entry, appended to `body`, and its central directory record.
+    private mutating func appendHeader(path: String, data: some Collection<UInt8>) throws(ExportError) {
         let name = Array(path.utf8)
         guard !name.isEmpty,
               name.first != UInt8(ascii: "/"),
@@ -56,7 +74,6 @@ public struct ZipWriter: Sendable, Hashable {
         appendCommonFields(to: &body, crc: crc, size: size, nameLength: name.count)
         body.appendLE(UInt16(0))  // extra field length
         body.append(contentsOf: name)
-        body.append(contentsOf: data)
 
         // Central directory file header (APPNOTE 4.3.12).
         centralDirectory.appendLE(UInt32(0x0201_4B50))

@@ -64,6 +64,25 @@ struct ZipWriterTests {
         #expect(try ZipTestReader(streamed).text("dữ liệu/bảng.csv") == "a,b\r\n1,2\r\n")
     }
 
+    @Test("entries whose data the caller writes after their header give the same archive", arguments: [0, 1, 2, 3])
+    func callerWrittenData(copiedEvery: Int) throws {
+        var zip = ZipWriter()
+        var streamed: [UInt8] = []
+        for (number, (path, data)) in Self.entries.enumerated() {
+            if copiedEvery > 0, number % copiedEvery == 0 {
+                try zip.add(path: path, data: data)  // mixed with copied entries, some not yet taken
+            } else {
+                streamed += try zip.takeBytes(addingAfter: path, data: data)
+                streamed += data
+            }
+        }
+        streamed += zip.finish()
+        #expect(streamed == (try archive()))
+        var repeated = ZipWriter()
+        _ = try repeated.takeBytes(addingAfter: "a", data: [1])
+        #expect(throws: ExportError.duplicateZipPath("a")) { _ = try repeated.takeBytes(addingAfter: "a", data: [2]) }
+    }
+
     @Test("local headers, central directory and end record parse back to the same entries in order")
     func roundTrip() throws {
         let bytes = try archive()
