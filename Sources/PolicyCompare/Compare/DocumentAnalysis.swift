@@ -52,7 +52,7 @@ public struct DocumentAnalysis: Sendable {
         var spans: [Range<Int>] = []
         // Each spelling's key and hash once; tokens by index.
         let spellings = directive.spellings
-        let keys = spellings.ranges.map { NormalizedText.string(directive.folded.strict, $0) }
+        let keys = spellings.keys
         for (s, output) in directive.tokens.enumerated() {
             var sentence = -1
             for (t, token) in output.tokens.enumerated() {

@@ -300,25 +300,28 @@ public enum ComparisonTables {
             Column("text_a", .string, title: "Passage in A", description: "The passage as written in A (first 600 characters)."),
             Column("text_b", .string, title: "Passage in B", description: "The passage as written in B (first 600 characters)."),
         ], primaryKey: ["document_a", "document_b", "start_a", "start_b"])
+        // Per document, only what a row reads: copying a DocumentAnalysis per row would
+        // retain every array it holds (a large corpus has a million passages).
         let documents = c.documents
-        let byID = Dictionary(uniqueKeysWithValues: documents.indices.map { (documents[$0].metadata.id, $0) })
+        let ids = documents.map(\.metadata.id), years = documents.map(\.metadata.year)
+        let tokens = documents.map(\.reuseTokens), sources = documents.map(\.source)
+        let byID = Dictionary(uniqueKeysWithValues: ids.indices.map { (ids[$0], $0) })
         // The passages whose documents and source spans are known, as (passage, A, B) indexes;
-        // their rows are generated when written (a large corpus has a million passages).
+        // their rows are generated when written.
         let passages = c.reuse.passages
         let rows = passages.indices.compactMap { i -> (passage: Int, a: Int, b: Int)? in
             guard let a = byID[passages[i].documentA], let b = byID[passages[i].documentB],
-                  span(documents[a], passages[i].tokensA) != nil, span(documents[b], passages[i].tokensB) != nil else { return nil }
+                  tokens[a].span(passages[i].tokensA) != nil, tokens[b].span(passages[i].tokensB) != nil else { return nil }
             return (i, a, b)
         }
         t.rows = Table.Rows(count: rows.count) { i in
-            // Documents are read in place: copying a DocumentAnalysis retains every array it holds.
             let p = passages[rows[i].passage], a = rows[i].a, b = rows[i].b
-            let ra = span(documents[a], p.tokensA) ?? 0..<0, rb = span(documents[b], p.tokensB) ?? 0..<0
+            let ra = tokens[a].span(p.tokensA) ?? 0..<0, rb = tokens[b].span(p.tokensB) ?? 0..<0
             return [
-                .text(documents[a].metadata.id), .integer(documents[a].metadata.year), .text(documents[b].metadata.id), .integer(documents[b].metadata.year),
+                .text(ids[a]), .integer(years[a]), .text(ids[b]), .integer(years[b]),
                 .integer(ra.lowerBound), .integer(ra.upperBound), .integer(rb.lowerBound), .integer(rb.upperBound),
                 .integer(p.tokensA.count), .integer(p.sharedTokens), .number(p.similarity, places: 3),
-                .text(excerpt(documents[a], ra)), .text(excerpt(documents[b], rb)),
+                .text(excerpt(sources[a], ra)), .text(excerpt(sources[b], rb)),
             ]
         }
         return t
@@ -341,15 +344,10 @@ public enum ComparisonTables {
         return t
     }
 
-    /// Source offsets of a token range of a document.
-    static func span(_ d: DocumentAnalysis, _ tokens: Range<Int>) -> Range<Int>? {
-        d.reuseTokens.span(tokens)
-    }
-
     /// The first `limit` code points of a passage as written, with "…" when cut; cutting
     /// before quoting keeps long passages (whole copied documents) cheap.
-    static func excerpt(_ d: DocumentAnalysis, _ range: Range<Int>, limit: Int = 600) -> String {
-        guard range.count > limit else { return d.quote(range) }
-        return d.quote(range.lowerBound..<range.lowerBound + limit) + "…"
+    static func excerpt(_ source: SourceText, _ range: Range<Int>, limit: Int = 600) -> String {
+        guard range.count > limit else { return source.quote(range) }
+        return source.quote(range.lowerBound..<range.lowerBound + limit) + "…"
     }
 }

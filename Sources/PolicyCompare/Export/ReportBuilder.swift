@@ -244,7 +244,7 @@ public struct ReportBuilder: Sendable {
         if c.reuse.shares.count > Self.listLimit { blocks.append(.paragraph(t("more", c.reuse.shares.count - Self.listLimit, "reuse_shares.csv"))) }
         let byID = Dictionary(uniqueKeysWithValues: c.documents.map { ($0.metadata.id, $0) })
         for p in c.reuse.passages.sorted(by: { ($0.tokensA.count, $0.documentA) > ($1.tokensA.count, $1.documentA) }).prefix(3) {
-            guard let a = byID[p.documentA], let range = ComparisonTables.span(a, p.tokensA) else { continue }
+            guard let a = byID[p.documentA], let range = a.reuseTokens.span(p.tokensA) else { continue }
             blocks.append(.quote(shorten(a.quote(range), around: ""), source: t("reuse.passage", p.documentA, p.documentB, p.tokensA.count, String(format: "%.2f", p.similarity))))
         }
         return Report.Section(title: t("reuse.title"), blocks: blocks)

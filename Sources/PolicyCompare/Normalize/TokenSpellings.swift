@@ -10,6 +10,8 @@ public struct TokenSpellings: Sendable, Hashable {
     public let ids: [[Int32]]
     /// Per spelling, in order of first use: the folded scalar range of its first token.
     public let ranges: [Range<Int>]
+    /// Per spelling: its folded key (the text of `ranges` in `folded.strict`).
+    public let keys: [String]
 
     /// Number of distinct spellings.
     public var count: Int { ranges.count }
@@ -32,5 +34,6 @@ public struct TokenSpellings: Sendable, Hashable {
             }
         }
         self.ranges = ranges
+        keys = ranges.map { NormalizedText.string(folded.strict, $0) }
     }
 }

@@ -65,6 +65,10 @@ struct DocumentLayout: Sendable {
                 }
                 lastWasContent = content.count > contentBefore
             }
+            if phase == .body || phase == .annex, Self.isPlainProse(scalars, range) {
+                content.append(ContentLine(range: range, part: phase == .body ? .body : .annex, isAnnexHeading: false))
+                continue
+            }
             let line = text.text(range)
             let bare = Self.bare(line)
             var handled = false
@@ -148,6 +152,23 @@ struct DocumentLayout: Sendable {
             }
         }
         if phase == .title { head.title = titleLines.joined(separator: " ") }
+    }
+
+    /// True when a body or annex line can only be content, decided on its scalars before any
+    /// string is made (most lines are prose): it has a lower-case ASCII letter that starts a
+    /// character, so it is not upper case (no heading or signature), and after emphasis and
+    /// spaces it opens with neither "n"/"N" nor "(" (not "Nơi nhận", not "(Đã ký").
+    static func isPlainProse(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard let first = scalars[range].first(where: { $0 != "*" && $0 != " " && $0 != "\t" && $0 != "\u{200B}" }),
+              first != "n", first != "N", first != "(" else { return false }
+        // An ASCII scalar never joins the next one into a character, so a letter after one
+        // (or first) starts its own character.
+        var previousIsASCII = true
+        for scalar in scalars[range] {
+            if previousIsASCII, scalar.value >= 0x61, scalar.value <= 0x7A { return true }
+            previousIsASCII = scalar.isASCII
+        }
+        return false
     }
 
     /// The line without markdown emphasis or surrounding spaces.

@@ -10,8 +10,10 @@ struct FactExtractor {
     let tokens: [Tokenizer.Output]
     let spellings: TokenSpellings
     let year: Int
-    /// Folded key of every spelling, computed once.
+    /// Folded key of every spelling.
     private let keys: [String]
+    /// The spelling of each folded key (spellings are distinct keys).
+    private let spellingOfKey: [ExactText: Int32]
 
     init(text: NormalizedText, folded: FoldedText, segments: [Segment], tokens: [Tokenizer.Output], spellings: TokenSpellings, year: Int) {
         self.text = text
@@ -20,7 +22,8 @@ struct FactExtractor {
         self.tokens = tokens
         self.spellings = spellings
         self.year = year
-        keys = spellings.ranges.map { NormalizedText.string(folded.strict, $0) }
+        keys = spellings.keys
+        spellingOfKey = Dictionary(keys.enumerated().map { (ExactText($1), Int32(truncatingIfNeeded: $0)) }, uniquingKeysWith: min)
     }
 
     /// Folded key of token `i` of segment `s`.
@@ -36,7 +39,7 @@ struct FactExtractor {
 
     /// The spelling of `word` in this document; nil when no token spells it.
     private func spelling(of word: String) -> Int32? {
-        keys.firstIndex { $0.utf8.elementsEqual(word.utf8) }.map { Int32(truncatingIfNeeded: $0) }
+        spellingOfKey[ExactText(word)]
     }
 
     /// Positions in segment `s` where `words` start within one sentence. Candidates are found

@@ -147,7 +147,7 @@ import Testing
         let share = try #require(c.reuse.shares.first { $0.documentID == "2019-lang-son" && $0.sourceID == "2019-kien-giang" })
         #expect(share.share > 0.4, "Lạng Sơn's plan follows the same ministry guidance as Kiên Giang's")
         let texts = c.reuse.passages.filter { $0.documentA == "2019-kien-giang" && $0.documentB == "2019-lang-son" }.compactMap { p -> String? in
-            guard let a = c.documents.first(where: { $0.metadata.id == p.documentA }), let r = ComparisonTables.span(a, p.tokensA) else { return nil }
+            guard let a = c.documents.first(where: { $0.metadata.id == p.documentA }), let r = a.reuseTokens.span(p.tokensA) else { return nil }
             return a.quote(r)
         }
         #expect(texts.contains { $0.contains("Vận động các tổ chức, cá nhân ủng hộ Quỹ Bảo trợ trẻ em") })

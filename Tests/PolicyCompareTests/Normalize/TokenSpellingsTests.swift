@@ -32,6 +32,7 @@ struct TokenSpellingsTests {
         #expect(flatIDs.first == 0 && Set(flatIDs).count == spellings.count && spellings.count == Set(flatKeys).count)
         for (i, id) in flatIDs.enumerated() {
             #expect(NormalizedText.string(folded.strict, spellings.ranges[Int(id)]) == flatKeys[i])
+            #expect(spellings.keys[Int(id)] == flatKeys[i])
             #expect(id <= (flatIDs[..<i].max() ?? -1) + 1)
         }
     }
@@ -44,6 +45,7 @@ struct TokenSpellingsTests {
         #expect(spellings.ids[0] == (0..<5_000).map(Int32.init))
         #expect(spellings.ids[1] == (0..<5_000).reversed().map(Int32.init))
         #expect(keys[0].count == 5_000)
+        #expect(spellings.keys == words)
     }
 
     @Test("no tokens, no spellings")

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import PolicyCompare
+
+@Suite struct DocumentLayoutTests {
+    /// Lines of a normalised text, as scalar ranges (blank lines left out).
+    private static func lines(_ text: NormalizedText) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for i in 0...text.scalars.count where i == text.scalars.count || text.scalars[i] == "\n" {
+            if i > start { result.append(start..<i) }
+            start = i + 1
+        }
+        return result
+    }
+
+    /// The fast path may only take a line the full checks would file as content.
+    private static func agreesWithFullChecks(_ text: NormalizedText, _ range: Range<Int>, _ vocabulary: DocumentLayout.Vocabulary) -> Bool {
+        guard DocumentLayout.isPlainProse(text.scalars, range) else { return true }
+        let bare = DocumentLayout.bare(text.text(range))
+        return !DocumentLayout.isNoiNhan(bare) && !DocumentLayout.isSignature(bare, vocabulary) && !DocumentLayout.isUpperCase(bare)
+    }
+
+    @Test func proseFastPathTakesOnlyContentLinesOfTheRealDirectives() throws {
+        let vocabulary = try DocumentLayout.Vocabulary.bundled()
+        var taken = 0, total = 0
+        for id in Fixtures.ids {
+            let text = try Fixtures.directive(id).text
+            for range in Self.lines(text) {
+                total += 1
+                if DocumentLayout.isPlainProse(text.scalars, range) { taken += 1 }
+                #expect(Self.agreesWithFullChecks(text, range, vocabulary), "\(id): \(text.text(range))")
+            }
+        }
+        // It must also be the common case, or it saves nothing.
+        #expect(taken * 2 > total)
+    }
+
+    @Test(arguments: [
+        ("Nơi nhận:", false), ("**Nơi nhận:**", false), ("  nơi nhận: như trên", false), ("(Đã ký)", false),
+        ("KT. BỘ TRƯỞNG", false), ("THỨ TRƯỞNG", false), ("I. MỤC ĐÍCH, YÊU CẦU", false), ("Đ", false),
+        ("ĐẨY MẠNH TRUYỀN THÔNG", false), ("Tổ chức các hoạt động", true), ("**Tổ chức** tháng hành động", true),
+        ("- Sở Lao động phối hợp", true), ("1. Mục đích", true), ("Ư\u{301}NG HỘ", false),
+    ])
+    func proseFastPath(line: String, plain: Bool) throws {
+        let text = VietnameseNormalizer.normalize(line)
+        let range = 0..<text.scalars.count
+        #expect(DocumentLayout.isPlainProse(text.scalars, range) == plain)
+        #expect(Self.agreesWithFullChecks(text, range, try DocumentLayout.Vocabulary.bundled()))
+    }
+}
