@@ -16,8 +16,10 @@ let package = Package(
         ),
         .target(name: "PolicyCompareCLI", dependencies: ["PolicyCompare"]),
         .executableTarget(name: "policy-compare", dependencies: ["PolicyCompareCLI"]),
-        .testTarget(name: "PolicyCompareTests", dependencies: ["PolicyCompare"], exclude: ["Fixtures"]),
-        .testTarget(name: "PolicyCompareCLITests", dependencies: ["PolicyCompareCLI", "PolicyCompare"]),
+        // Helpers shared by the test targets (not shipped in any product).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PolicyCompareTests", dependencies: ["PolicyCompare", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PolicyCompareCLITests", dependencies: ["PolicyCompareCLI", "PolicyCompare", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

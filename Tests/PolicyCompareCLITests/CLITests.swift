@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import PolicyCompareCLI
 
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func codeWritesTheThreeTables() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pc-cli-\(UUID().uuidString)")
+        let out = Scratch.path("cli")
         let result = cli.run(["code", "--out", out.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         for name in ["coding_by_document.csv", "evidence.csv", "uncoded.csv"] {
@@ -85,7 +86,7 @@ import Testing
     @Test func codebookCheckAndExport() throws {
         let ok = cli.run(["codebook", "check"])
         #expect(ok.exitCode == 0 && ok.stdout.contains("OK, 33 categories"))
-        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("pc-bad-\(UUID().uuidString).csv")
+        let bad = Scratch.path("bad", extension: "csv")
         try Data("category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions\na,color,,A,,,x,\n".utf8).write(to: bad)
         let failed = cli.run(["codebook", "check", bad.path])
         #expect(failed.exitCode == 1 && failed.stderr.contains("\(bad.path):2:2: unknown dimension 'color'"))
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func agreementCommand() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pc-human-\(UUID().uuidString).csv")
+        let file = Scratch.path("human", extension: "csv")
         try Data("document_id,category_id,present\n2019-lang-son,child_marriage,true\n2014-molisa,child_marriage,true\n".utf8).write(to: file)
         let result = cli.run(["agreement", "--coding", file.path])
         #expect(result.exitCode == 0)
@@ -108,7 +109,7 @@ import Testing
     let cli = CLI(currentDirectory: CLITests.root)
 
     func temporary() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("pc-compare-\(UUID().uuidString)")
+        Scratch.path("compare")
     }
 
     @Test func writesEveryFileOfTheDataDictionary() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import PolicyCompare
 @testable import PolicyCompareCLI
@@ -27,7 +28,7 @@ struct HostileCorpus {
     var cli: CLI { CLI(currentDirectory: folder) }
 
     init(_ documents: [Document]) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("pc-hostile-\(UUID().uuidString)")
+        folder = Scratch.path("hostile")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus/directives"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("Datasets/codebook.csv"),
                                          to: corpus.appendingPathComponent("codebook.csv"))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import PolicyCompare
 
 /// Real fixtures: the shipped corpus and codebook, read once per process.
@@ -28,7 +29,7 @@ enum Fixtures {
 
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pc-test-\(UUID().uuidString)")
+        let url = Scratch.path("test")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import PolicyCompare
 
 /// Tables and byte helpers shared by the export tests.
@@ -120,8 +121,7 @@ enum ExportFixtures {
 
     /// A fresh folder under the system temporary directory.
     static func temporaryFolder(_ label: String) -> URL {
-        FileManager.default.temporaryDirectory
-            .appendingPathComponent("policycompare-\(label)-\(UUID().uuidString)", isDirectory: true)
+        Scratch.path(label)
     }
 
     /// The full path of an executable on PATH, if any.
