@@ -15,17 +15,33 @@
 /// - instead of a lookup per anchor, each partition hands every document chunk the keys its
 ///   documents hold (the index transposed), and chunks collect them in parallel.
 struct AnchorIndex: Sendable {
-    /// One anchor shingle of one document.
+    /// One anchor shingle of one document (16 bytes: a corpus has millions; a document has
+    /// fewer than 2^31 tokens and a corpus fewer than 2^31 documents).
     struct Anchor: Sendable {
         var hash: UInt64
-        var document: Int
-        var position: Int
+        private var documentNumber: Int32
+        private var positionNumber: Int32
+        var document: Int { Int(documentNumber) }
+        var position: Int { Int(positionNumber) }
+
+        init(hash: UInt64, document: Int, position: Int) {
+            self.hash = hash
+            documentNumber = Int32(truncatingIfNeeded: document)
+            positionNumber = Int32(truncatingIfNeeded: position)
+        }
     }
 
-    /// One occurrence of a key.
+    /// One occurrence of a key (8 bytes).
     struct Posting: Sendable {
-        var document: Int
-        var position: Int
+        private var documentNumber: Int32
+        private var positionNumber: Int32
+        var document: Int { Int(documentNumber) }
+        var position: Int { Int(positionNumber) }
+
+        init(document: Int, position: Int) {
+            documentNumber = Int32(truncatingIfNeeded: document)
+            positionNumber = Int32(truncatingIfNeeded: position)
+        }
     }
 
     /// A document chunk's anchors, grouped by partition (see ``partitioned(_:bits:)``).
@@ -251,15 +267,6 @@ struct AnchorIndex: Sendable {
             }
         }
         return Partition(postingStart: starts, postings: postings, keptKeys: kept, holdings: holdings)
-    }
-
-    /// The token hashes and their anchor shingles.
-    static func fingerprint(_ hashes: [UInt64], document: Int, shingleSize: Int, window: Int) -> (tokens: [UInt64], anchors: [Anchor]) {
-        var anchors: [Anchor] = []
-        winnow(hashes, shingleSize: shingleSize, window: window) { hash, position in
-            anchors.append(Anchor(hash: hash, document: document, position: position))
-        }
-        return (hashes, anchors)
     }
 
     /// Calls `emit` with the hash and start of each anchor shingle of `tokens`, in order.

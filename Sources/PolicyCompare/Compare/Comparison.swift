@@ -127,7 +127,7 @@ public struct Comparison: Sendable {
             keyness = results.flatMap { $0 }
         }
 
-        let reuse = TextReuse.detect(documents.map { ReuseInput(documentID: $0.metadata.id, tokenHashes: $0.reuseHashes) }, options: options.reuse)
+        let reuse = TextReuse.detect(documents.map { ReuseInput(documentID: $0.metadata.id, tokens: $0.reuseTokens) }, options: options.reuse)
 
         return Comparison(
             years: years, baselineYear: baselineYear, documents: documents, codebook: codebook, byYear: byYear, changes: changes,

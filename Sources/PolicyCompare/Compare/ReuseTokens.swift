@@ -47,9 +47,18 @@ struct ReuseTokens: Sendable {
 
     /// The stable hash of every token, in reading order.
     var hashes: [UInt64] {
+        var hashes: [UInt64] = []
+        self.hashes(into: &hashes)
+        return hashes
+    }
+
+    /// ``hashes`` written over `buffer`, whose storage is reused.
+    func hashes(into buffer: inout [UInt64]) {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.reserveCapacity(count)
         switch numbers {
-        case .narrow(let numbers): numbers.map { spellingHashes[Int($0)] }
-        case .wide(let numbers): numbers.map { spellingHashes[Int($0)] }
+        case .narrow(let numbers): for number in numbers { buffer.append(spellingHashes[Int(number)]) }
+        case .wide(let numbers): for number in numbers { buffer.append(spellingHashes[Int(number)]) }
         }
     }
 

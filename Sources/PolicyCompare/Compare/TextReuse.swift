@@ -33,7 +33,7 @@ public enum TextReuse {
             return left.lexicographicallyPrecedes(right)
         }.map(\.element)
         let chunks = Parallel.chunks(sorted.count)
-        let (tokenHashes, index) = fingerprint(sorted, chunks: chunks, options: options)
+        let index = fingerprint(sorted, chunks: chunks, options: options)
         let partners = candidatePartners(index, chunks: chunks, options: options)
         let found = Parallel.map(chunks) { chunk in
             // One aligner per chunk: threads sharing one would contend on its reference counts.
@@ -44,10 +44,14 @@ public enum TextReuse {
             )
             var partnerSlot = [Int](repeating: -1, count: sorted.count)
             var result = ChunkResult()
+            // Hashes are expanded per document as it is aligned, never for all at once.
+            var hashesA: [UInt64] = [], hashesB: [UInt64] = []
             for documentA in chunk where !partners[documentA].isEmpty {
                 let seeds = sharedAnchors(index, of: documentA, with: partners[documentA], partnerSlot: &partnerSlot)
+                sorted[documentA].tokenHashes(into: &hashesA)
                 for (slot, documentB) in partners[documentA].enumerated() {
-                    let alignments = aligner.align(tokenHashes[documentA], tokenHashes[documentB], seeds: seeds[slot])
+                    sorted[documentB].tokenHashes(into: &hashesB)
+                    let alignments = aligner.align(hashesA, hashesB, seeds: seeds[slot])
                     guard !alignments.isEmpty else { continue }
                     result.add(alignments, between: (documentA, sorted[documentA]), and: (documentB, sorted[documentB]))
                 }
@@ -64,33 +68,29 @@ public enum TextReuse {
         return ReuseResult(passages: passages, shares: shares)
     }
 
-    /// Token hashes of every document, and the index of their anchors.
-    private static func fingerprint(
-        _ documents: [ReuseInput], chunks: [Range<Int>], options: ReuseOptions
-    ) -> (tokenHashes: [[UInt64]], index: AnchorIndex) {
+    /// The index of every document's anchors.
+    private static func fingerprint(_ documents: [ReuseInput], chunks: [Range<Int>], options: ReuseOptions) -> AnchorIndex {
         let shingleSize = options.effectiveShingleSize
         let window = options.winnowingWindow
-        let tokenTotal = documents.reduce(0) { $0 + $1.tokenHashes.count }
+        let tokenTotal = documents.reduce(0) { $0 + $1.tokenCount }
         // Winnowing keeps about 2 / (window + 1) of the shingles.
         let bits = AnchorIndex.partitionBits(anchorCount: 2 * (tokenTotal / window + 1))
-        let fingerprints = Parallel.map(chunks) { chunk in
-            var tokens: [[UInt64]] = []
+        let anchors = Parallel.map(chunks) { chunk in
             var anchors: [AnchorIndex.Anchor] = []
+            var hashes: [UInt64] = []
             for document in chunk {
-                let fingerprint = AnchorIndex.fingerprint(
-                    documents[document].tokenHashes, document: document, shingleSize: shingleSize, window: window
-                )
-                tokens.append(fingerprint.tokens)
-                anchors.append(contentsOf: fingerprint.anchors)
+                documents[document].tokenHashes(into: &hashes)
+                AnchorIndex.winnow(hashes, shingleSize: shingleSize, window: window) { hash, position in
+                    anchors.append(AnchorIndex.Anchor(hash: hash, document: document, position: position))
+                }
             }
-            return (tokens: tokens, anchors: AnchorIndex.partitioned(anchors, bits: bits))
+            return AnchorIndex.partitioned(anchors, bits: bits)
         }
-        let index = AnchorIndex(
-            fingerprints.map(\.anchors), chunks: chunks, bits: bits,
+        return AnchorIndex(
+            anchors, chunks: chunks, bits: bits,
             maxOccurrences: ReuseOptions.maxOccurrencesPerDocument,
             documentFrequencies: options.anchorFrequencyRange
         )
-        return (fingerprints.flatMap(\.tokens), index)
     }
 
     /// What one chunk of documents contributes to the result.
@@ -137,7 +137,7 @@ public enum TextReuse {
     /// The share of `document` covered by `covered`, its side of the passages with `source`.
     private static func share(of document: ReuseInput, from source: ReuseInput, covered: [Range<Int>]) -> ReuseShare {
         let reused = unionLength(covered)
-        let total = document.tokenHashes.count
+        let total = document.tokenCount
         return ReuseShare(
             documentID: document.documentID,
             sourceID: source.documentID,
