@@ -20,10 +20,18 @@ public struct SloganHistory: Sendable, Hashable {
     static func track(_ documents: [DocumentAnalysis], threshold: Double) -> [SloganHistory] {
         var groups: [Group] = []
         var groupOfKeys: [Set<String>: Int] = [:]
+        // Plans repeat the same wordings: each is split into syllables once.
+        var syllablesOfText: [String: (words: [String], keys: Set<String>)] = [:]
         for document in documents {
             for slogan in document.slogans {
-                let words = PhrasePattern.syllables(of: slogan.text, loose: false)
-                let keys = Set(words)
+                let words: [String], keys: Set<String>
+                if let known = syllablesOfText[slogan.text] {
+                    (words, keys) = known
+                } else {
+                    words = PhrasePattern.syllables(of: slogan.text, loose: false)
+                    keys = Set(words)
+                    syllablesOfText[slogan.text] = (words, keys)
+                }
                 let year = document.metadata.year
                 let found = groupOfKeys[keys] ?? groups.firstIndex { jaccard($0.keys, keys) >= threshold }
                 guard let index = found else {

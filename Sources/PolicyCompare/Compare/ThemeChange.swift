@@ -22,6 +22,14 @@ public struct ThemeChange: Sendable, Hashable {
                 themeOfYear[document.metadata.year] = theme
             }
         }
+        // Plans repeat the same themes: each wording is split into syllables once.
+        var wordsOfText: [String: [String]] = [:]
+        func cachedWords(_ text: String) -> [String] {
+            if let known = wordsOfText[text] { return known }
+            let split = words(text)
+            wordsOfText[text] = split
+            return split
+        }
         return documents.map { document in
             let year = document.metadata.year
             let position = years.firstIndex(of: year) ?? 0
@@ -30,7 +38,7 @@ public struct ThemeChange: Sendable, Hashable {
             var change = ThemeChange(documentID: document.metadata.id, year: year, theme: document.theme?.text,
                                      previousYear: previousYear, previousTheme: previous, kept: [], added: [], removed: [])
             if let theme = document.theme?.text, let previous {
-                (change.kept, change.added, change.removed) = diff(words(previous), words(theme))
+                (change.kept, change.added, change.removed) = diff(cachedWords(previous), cachedWords(theme))
             }
             return change
         }
