@@ -78,6 +78,19 @@ public struct DocumentCoding: Sendable, Hashable {
                         matched: source.quote(match), matchRange: match, sentence: source.quote(sentence), sentenceRange: sentence)
     }
 
+    /// The `index`-th counted match as a row of the evidence table, its words and sentence
+    /// quoted by reference (the table has a row per match of the corpus).
+    func evidenceRow(at index: Int, dimensions: [String: String]) -> [Cell] {
+        let m = matches[index]
+        let categoryID = labels.categoryIDs[Int(m.category)]
+        let match = Int(m.matchStart)..<Int(m.matchEnd), sentence = Int(m.sentenceStart)..<Int(m.sentenceEnd)
+        return [
+            .text(documentID), .integer(year), .text(segmentPaths[Int(m.segment)]), .text(categoryID), .text(dimensions[categoryID] ?? ""),
+            .text(labels.patterns[Int(m.pattern)]), source.cell(match), .integer(match.lowerBound), .integer(match.upperBound),
+            source.cell(sentence), .integer(sentence.lowerBound), .integer(sentence.upperBound),
+        ]
+    }
+
     /// Matches per 1,000 syllables for a count.
     public func rate(_ count: Count) -> Double {
         syllables > 0 ? Double(count.matches) * 1000 / Double(syllables) : 0

@@ -6,6 +6,9 @@ public struct SourceText: Sendable, Hashable {
     /// Byte offset of every `step`-th scalar.
     private let checkpoints: [Int32]
     public let scalarCount: Int
+    /// True when no scalar of the text could change under NFC, so no quote of it can either
+    /// and writers copy quotes as they are (see ``TextNormalization/needsNFC(_:)``).
+    let isNFC: Bool
 
     public init(_ scalars: [Unicode.Scalar]) {
         bytes = Array(NormalizedText.string(scalars).utf8)
@@ -18,25 +21,113 @@ public struct SourceText: Sendable, Hashable {
         }
         self.checkpoints = checkpoints
         scalarCount = scalars.count
+        isNFC = !bytes.withUnsafeBufferPointer(TextNormalization.needsNFC(utf8:))
     }
 
     /// The text between two code-point offsets ("" when out of range).
     public func quote(_ range: Range<Int>) -> String {
-        guard range.lowerBound >= 0, range.upperBound <= scalarCount, let start = byteOffset(range.lowerBound),
-              let end = byteOffset(range.upperBound) else { return "" }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        guard let bytes = byteRange(range) else { return "" }
+        return String(decoding: self.bytes[bytes], as: UTF8.self)
     }
 
-    private func byteOffset(_ scalar: Int) -> Int? {
+    /// The text between two code-point offsets as a table cell, cut after `limit` code points
+    /// with "…" ("" when out of range): a ``Quote`` by reference, or the text itself in the
+    /// rare source too large for one.
+    func cell(_ range: Range<Int>, limit: Int = .max) -> Cell {
+        reference(range, limit: limit).map(Cell.quote) ?? .text(quote(range, limit: limit))
+    }
+
+    /// ``cell(_:limit:)``'s text as a ``Quote``; nil when its offsets do not fit one.
+    func reference(_ range: Range<Int>, limit: Int = .max) -> Quote? {
+        let cut = range.count > limit
+        let kept = cut ? range.lowerBound..<range.lowerBound + limit : range
+        return Quote(bytes, byteRange(kept) ?? 0..<0, cut: cut, isNFC: isNFC)
+    }
+
+    /// ``cell(_:limit:)``'s text as a string.
+    private func quote(_ range: Range<Int>, limit: Int) -> String {
+        guard range.count > limit else { return quote(range) }
+        return quote(range.lowerBound..<range.lowerBound + limit) + Quote.ellipsis
+    }
+
+    private func byteRange(_ range: Range<Int>) -> Range<Int>? {
+        guard range.lowerBound >= 0, range.upperBound <= scalarCount, let start = byteOffset(range.lowerBound),
+              let end = byteOffset(range.upperBound) else { return nil }
+        return start..<end
+    }
+
+    /// Byte offset of code point `scalar` (the end for `scalarCount`), nil out of range.
+    func byteOffset(_ scalar: Int) -> Int? {
         if scalar == scalarCount { return bytes.count }
-        guard let checkpoint = checkpoints[safe: scalar / Self.step] else { return nil }
-        var offset = Int(checkpoint)
-        var remaining = scalar % Self.step
-        while remaining > 0, offset < bytes.count {
-            offset += 1
-            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
-            remaining -= 1
+        guard scalar >= 0, scalar < scalarCount, let checkpoint = checkpoints[safe: scalar / Self.step] else { return nil }
+        let skip = scalar % Self.step
+        return bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            // Code points that start in bytes[checkpoint..<offset]; the one sought is the
+            // first to start once `skip` have.
+            var offset = Int(checkpoint), started = 0
+            // Eight bytes at a time: every byte but a continuation (10xxxxxx) starts one.
+            while offset + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                let starts = 8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                guard started + starts <= skip else { break }
+                started += starts
+                offset += 8
+            }
+            while offset < bytes.count {
+                if bytes[offset] & 0xC0 != 0x80 {
+                    if started == skip { return offset }
+                    started += 1
+                }
+                offset += 1
+            }
+            return bytes.count
         }
-        return offset
+    }
+
+    /// A piece of a source, cut at code points, with "…" after it when it was shortened.
+    ///
+    /// 16 bytes, so a ``Cell`` is no larger for holding one: the source's bytes, and the
+    /// piece's byte offsets with a flag in the top bit of each (byte offsets below 2^31).
+    public struct Quote: Sendable, Hashable {
+        private let source: [UInt8]
+        /// Start offset; the top bit is set when "…" follows.
+        private let packedStart: UInt32
+        /// End offset; the top bit is set when the whole source is NFC.
+        private let packedEnd: UInt32
+        private static let flag: UInt32 = 1 << 31
+
+        /// nil when an offset does not fit in 31 bits.
+        init?(_ source: [UInt8], _ bytes: Range<Int>, cut: Bool, isNFC: Bool) {
+            guard bytes.lowerBound >= 0, bytes.upperBound < Int(Self.flag) else { return nil }
+            self.source = source
+            packedStart = UInt32(bytes.lowerBound) | (cut ? Self.flag : 0)
+            packedEnd = UInt32(bytes.upperBound) | (isNFC ? Self.flag : 0)
+        }
+
+        private var bytes: Range<Int> {
+            Int(packedStart & ~Self.flag)..<Int(packedEnd & ~Self.flag)
+        }
+
+        /// True when "…" follows the piece.
+        var cut: Bool { packedStart & Self.flag != 0 }
+
+        /// True when no scalar of the source could change under NFC (so none of the quote can).
+        var isNFC: Bool { packedEnd & Self.flag != 0 }
+
+        /// The quote as a string.
+        public var text: String {
+            String(decoding: source[bytes], as: UTF8.self) + (cut ? Self.ellipsis : "")
+        }
+
+        /// Calls `body` with the quote's UTF-8 bytes.
+        func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            guard cut else {
+                return source.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[bytes])) }
+            }
+            return (Array(source[bytes]) + Array(Self.ellipsis.utf8)).withUnsafeBufferPointer(body)
+        }
+
+        static let ellipsis = "…"
     }
 }

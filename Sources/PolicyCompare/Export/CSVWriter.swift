@@ -107,6 +107,10 @@ public struct CSVWriter: Sendable, Hashable {
         case .text(let text), .date(let text):
             // Dates are text too: a partial date such as `--05-25` would otherwise be a formula.
             appendText(text, to: &out)
+        case .quote(let quote):
+            // A quote of text that NFC leaves alone is copied as it is, as its string would be.
+            guard quote.isNFC else { return appendText(quote.text, to: &out) }
+            quote.withUTF8 { appendTextBytes($0, to: &out) }
         case .integer(let value):
             DecimalText.appendInteger(value, to: &out)
         case .number(let value, let places):

@@ -72,12 +72,7 @@ public enum CodingTables {
         let dimensions = Dictionary(uniqueKeysWithValues: codebook.categories.map { ($0.id, $0.dimension.rawValue) })
         let documents = ordered(codings).filter { $0.evidenceCount > 0 }
         table.rows = generatedRows(documents.map(\.evidenceCount)) { d, i in
-            let e = documents[d].evidence(at: i)
-            return [
-                .text(e.documentID), .integer(e.year), .text(e.segmentPath), .text(e.categoryID), .text(dimensions[e.categoryID] ?? ""),
-                .text(e.pattern), .text(e.matched), .integer(e.matchRange.lowerBound), .integer(e.matchRange.upperBound),
-                .text(e.sentence), .integer(e.sentenceRange.lowerBound), .integer(e.sentenceRange.upperBound),
-            ]
+            documents[d].evidenceRow(at: i, dimensions: dimensions)
         }
         return table
     }

@@ -321,7 +321,7 @@ public enum ComparisonTables {
                 .text(ids[a]), .integer(years[a]), .text(ids[b]), .integer(years[b]),
                 .integer(ra.lowerBound), .integer(ra.upperBound), .integer(rb.lowerBound), .integer(rb.upperBound),
                 .integer(p.tokensA.count), .integer(p.sharedTokens), .number(p.similarity, places: 3),
-                .text(excerpt(sources[a], ra)), .text(excerpt(sources[b], rb)),
+                sources[a].cell(ra, limit: excerptLimit), sources[b].cell(rb, limit: excerptLimit),
             ]
         }
         return t
@@ -344,10 +344,6 @@ public enum ComparisonTables {
         return t
     }
 
-    /// The first `limit` code points of a passage as written, with "…" when cut; cutting
-    /// before quoting keeps long passages (whole copied documents) cheap.
-    static func excerpt(_ source: SourceText, _ range: Range<Int>, limit: Int = 600) -> String {
-        guard range.count > limit else { return source.quote(range) }
-        return source.quote(range.lowerBound..<range.lowerBound + limit) + "…"
-    }
+    /// Code points of a passage the reuse table quotes, "…" marking a cut.
+    static let excerptLimit = 600
 }

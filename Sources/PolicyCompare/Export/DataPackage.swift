@@ -64,6 +64,8 @@ public enum DataPackage {
             switch row[index] {
             case .date(let text), .text(let text):
                 return text.isEmpty || isFullDate(text)
+            case .quote(let quote):
+                return quote.text.isEmpty || isFullDate(quote.text)
             case .empty:
                 return true
             case .integer, .number, .boolean:

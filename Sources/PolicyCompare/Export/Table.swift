@@ -54,5 +54,8 @@ public enum Cell: Sendable, Hashable {
     case boolean(Bool)
     /// An ISO 8601 date (`2019-06-01`) or partial date (`--05-25`), written as text.
     case date(String)
+    /// Text quoted from a document's source, by reference: writers copy its bytes rather
+    /// than make a string of each of a large corpus's millions of quotes. Written as text.
+    case quote(SourceText.Quote)
     case empty
 }

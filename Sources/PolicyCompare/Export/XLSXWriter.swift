@@ -238,11 +238,18 @@ public enum XLSXWriter {
     /// Rows whose cells set the column widths.
     private static let widthRows = 1_000
 
+    /// Characters of a text's first line.
+    private static func width(of text: String) -> Int {
+        text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }.count
+    }
+
     /// The width in characters a cell asks of its column: the first line of a text.
     private static func width(of cell: Cell) -> Int {
         switch cell {
         case .text(let text), .date(let text):
-            return text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }.count
+            return width(of: text)
+        case .quote(let quote):
+            return width(of: quote.text)
         case .integer(let value):
             return String(value).count
         case .number(let value, let places):
@@ -304,10 +311,9 @@ public enum XLSXWriter {
         private mutating func append(_ cell: Cell) {
             switch cell {
             case .text(let text), .date(let text):
-                // An empty text is a blank cell, as in the CSV (readers see no value either way).
-                guard !text.isEmpty else { return bytes.append(Tag.blank.rawValue) }
-                bytes.append(Tag.string.rawValue)
-                appendVarint(UInt64(number(cellText(text))))
+                appendText(text)
+            case .quote(let quote):
+                appendText(quote.text)
             case .integer(let value):
                 bytes.append(Tag.integer.rawValue)
                 appendVarint(zigzag(value))
@@ -321,6 +327,13 @@ public enum XLSXWriter {
             case .empty:
                 bytes.append(Tag.blank.rawValue)
             }
+        }
+
+        private mutating func appendText(_ text: String) {
+            // An empty text is a blank cell, as in the CSV (readers see no value either way).
+            guard !text.isEmpty else { return bytes.append(Tag.blank.rawValue) }
+            bytes.append(Tag.string.rawValue)
+            appendVarint(UInt64(number(cellText(text))))
         }
 
         private mutating func appendVarint(_ value: UInt64) {

@@ -14,11 +14,25 @@ struct VietnameseLetters: Sendable {
 
     static let shared = VietnameseLetters()
 
-    /// Combining tone marks, in tone order 1...5 (U+0340/0341 are legacy aliases of grave/acute).
-    static let toneMarks: [UInt32: UInt8] = [0x300: 1, 0x301: 2, 0x309: 3, 0x303: 4, 0x323: 5, 0x340: 1, 0x341: 2]
+    /// The tone (1...5) of a combining tone mark, nil for any other scalar value (U+0340/0341
+    /// are legacy aliases of grave/acute). A switch, not a dictionary: it runs per letter.
+    static func toneMark(_ value: UInt32) -> UInt8? {
+        switch value {
+        case 0x300, 0x340: 1
+        case 0x301, 0x341: 2
+        case 0x309: 3
+        case 0x303: 4
+        case 0x323: 5
+        default: nil
+        }
+    }
+
     private static let toneScalars: [Unicode.Scalar] = ["\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"]
-    /// Combining shape marks: circumflex, breve, horn.
-    static let shapeMarks: Set<UInt32> = [0x302, 0x306, 0x31B]
+
+    /// True for the combining shape marks: circumflex, breve, horn.
+    static func isShapeMark(_ value: UInt32) -> Bool {
+        value == 0x302 || value == 0x306 || value == 0x31B
+    }
 
     private var composed: [UInt64: Unicode.Scalar] = [:]
     private var shaped: [UInt64: Unicode.Scalar] = [:]

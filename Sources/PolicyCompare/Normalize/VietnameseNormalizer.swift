@@ -265,10 +265,12 @@ public enum VietnameseNormalizer {
                 }
                 if let parts = table.parts(s) {
                     letters.append(ToneMarks.Letter(base: parts.base, tone: parts.tone))
-                } else if let tone = VietnameseLetters.toneMarks[s.value] {
+                } else if s.value < 0x80 {
+                    letters.append(ToneMarks.Letter(base: s, tone: 0))  // an ASCII consonant
+                } else if let tone = VietnameseLetters.toneMark(s.value) {
                     guard let last = letters.last, last.tone == 0, table.isVowel(last.base) else { return fallback(word) }
                     letters[letters.count - 1].tone = tone
-                } else if VietnameseLetters.shapeMarks.contains(s.value) {
+                } else if VietnameseLetters.isShapeMark(s.value) {
                     guard let last = letters.last, let shaped = table.shape(last.base, with: s) else { return fallback(word) }
                     letters[letters.count - 1].base = shaped
                 } else if s.properties.generalCategory == .nonspacingMark {

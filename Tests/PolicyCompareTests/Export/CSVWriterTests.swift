@@ -255,4 +255,24 @@ struct CSVWriterTests {
         let url = URL(fileURLWithPath: "/nonexistent-folder-\(UUID().uuidString)/t.csv")
         #expect(throws: (any Error).self) { try CSVWriter().write(textTable(["a"]), to: url) }
     }
+
+    @Test("a quote cell writes exactly what its text would: NFC or not, cut or not, quoted or formula-like")
+    func quoteCellsWriteAsTheirText() throws {
+        let texts = ["Hòa bình, “trẻ em” và \"111\"", "Hoa\u{300} bình\ndòng hai", "=SUM(A1)", "-- chú ý", "Tháng hành động vì trẻ em"]
+        var quotes: [SourceText.Quote] = []
+        for text in texts {
+            let source = SourceText(Array(text.unicodeScalars))
+            let count = text.unicodeScalars.count
+            quotes += [source.reference(0..<count), source.reference(0..<count, limit: 7), source.reference(2..<count),
+                       source.reference(count..<count + 3)].compactMap { $0 }
+        }
+        let columns = [Column("a", .string, title: "A", description: "A quote."), Column("b", .integer, title: "B", description: "A number.")]
+        let byReference = table(columns, quotes.map { [.quote($0), .integer(1)] })
+        let byText = table(columns, quotes.map { [.text($0.text), .integer(1)] })
+        #expect(quotes.count == 20 && quotes.contains { !$0.isNFC } && quotes.contains(where: \.isNFC) && quotes.contains(where: \.cut))
+        for writer in [CSVWriter(), CSVWriter(profile: .plain), try CSVWriter(delimiter: ";")] {
+            #expect(writer.write(byReference) == writer.write(byText))
+        }
+        #expect(try XLSXWriter.workbook([byReference]) == XLSXWriter.workbook([byText]))
+    }
 }

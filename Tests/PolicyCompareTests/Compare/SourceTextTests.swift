@@ -1,0 +1,70 @@
+import Testing
+@testable import PolicyCompare
+
+@Suite("SourceText")
+struct SourceTextTests {
+    /// Random text of 1- to 4-byte code points, long enough to cross many checkpoints.
+    private static func scalars(count: Int, seed: UInt64) -> [Unicode.Scalar] {
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        let pools: [ClosedRange<UInt32>] = [0x20...0x7E, 0xC0...0x1B0, 0x1EA0...0x1EF9, 0x1F600...0x1F64F]
+        return (0..<count).compactMap { _ in
+            let pool = pools[Int.random(in: 0..<pools.count, using: &random)]
+            return Unicode.Scalar(UInt32.random(in: pool, using: &random))
+        }
+    }
+
+    @Test("byte offsets and quotes agree with counting code points one by one", arguments: [1, 2, 3] as [UInt64])
+    func offsetsMatchANaiveCount(seed: UInt64) {
+        let scalars = Self.scalars(count: 1_000, seed: seed)
+        let source = SourceText(scalars)
+        var naive: [Int] = [0]
+        for scalar in scalars { naive.append((naive.last ?? 0) + String(scalar).utf8.count) }
+        for index in 0...scalars.count {
+            #expect(source.byteOffset(index) == naive[index], "code point \(index)")
+        }
+        #expect(source.byteOffset(scalars.count + 1) == nil && source.byteOffset(-1) == nil)
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        for _ in 0..<200 {
+            let start = Int.random(in: 0...scalars.count, using: &random)
+            let end = Int.random(in: start...scalars.count, using: &random)
+            let expected = NormalizedText.string(scalars, start..<end)
+            #expect(source.quote(start..<end) == expected)
+            #expect(source.reference(start..<end)?.text == expected)
+        }
+        #expect(source.quote(0..<(scalars.count + 1)).isEmpty)
+    }
+
+    @Test("a reference cut after `limit` code points ends with …, as do its bytes")
+    func referencesCutWithAnEllipsis() throws {
+        let source = SourceText(Array("Tháng hành động vì trẻ em".unicodeScalars))
+        let cut = try #require(source.reference(0..<15, limit: 5))
+        #expect(cut.text == "Tháng…" && cut.cut)
+        #expect(cut.withUTF8 { Array($0) } == Array("Tháng…".utf8))
+        let whole = try #require(source.reference(6..<15, limit: 600))
+        #expect(whole.text == "hành động" && whole.withUTF8 { Array($0) } == Array("hành động".utf8) && !whole.cut)
+        #expect(source.reference(20..<99, limit: 5)?.text == "rẻ em…", "cut first, so the kept part is in range")
+        #expect(source.reference(30..<99, limit: 5)?.text == "…", "out of range and cut, as the string path quoted it")
+        #expect(source.reference(20..<99)?.text == "")
+        #expect(source.cell(0..<15, limit: 5) == .quote(cut))
+    }
+
+    @Test("a quote is 16 bytes, so a cell holding one is no larger than a cell holding a string")
+    func quotesKeepCellsSmall() {
+        #expect(MemoryLayout<SourceText.Quote>.size == 16)
+        #expect(MemoryLayout<Cell>.size == MemoryLayout<String>.size + 1)
+    }
+
+    @Test("offsets past 31 bits cannot be a quote")
+    func offsetsPast31BitsAreRefused() {
+        #expect(SourceText.Quote([], 0..<(1 << 31), cut: false, isNFC: true) == nil)
+        #expect(SourceText.Quote([], 0..<0, cut: true, isNFC: true)?.text == "…")
+    }
+
+    @Test("NFC is noted once per text: precomposed Vietnamese is, a combining tone mark is not")
+    func notesWhetherTheTextIsNFC() {
+        let nfc = SourceText(Array("Hòa bình “trẻ em” 2019".unicodeScalars))
+        let nfd = SourceText(Array("Hoa\u{300} bình".unicodeScalars))
+        #expect(nfc.isNFC && nfc.reference(0..<3)?.isNFC == true)
+        #expect(!nfd.isNFC && nfd.reference(0..<3)?.isNFC == false)
+    }
+}
