@@ -95,13 +95,14 @@ public struct PhraseMatcher: Sendable {
     }
 
     public let patterns: [PhrasePattern]
-    private var strictVocabulary: [ScalarKey: Int32] = [:]
-    private var looseVocabulary: [ScalarKey: Int32] = [:]
+    private var strictVocabulary = ScalarVocabulary()
+    private var looseVocabulary = ScalarVocabulary()
     private var strictTrie = Trie()
     private var looseTrie = Trie()
     private var nearIDs: [[Int32]] = []
-    /// Mark-folded abbreviation -> its syllables' (strict, loose) ids.
-    private var abbreviations: [ScalarKey: [(Int32, Int32)]] = [:]
+    /// Mark-folded abbreviations, and by their number the (strict, loose) ids of their syllables.
+    private var abbreviationForms = ScalarVocabulary()
+    private var abbreviations: [[(Int32, Int32)]] = []
 
     public init(patterns: [PhrasePattern], abbreviations table: Abbreviations) {
         self.patterns = patterns
@@ -120,27 +121,17 @@ public struct PhraseMatcher: Sendable {
             let strict = PhrasePattern.syllables(of: expansion, loose: false)
             let loose = PhrasePattern.syllables(of: expansion, loose: true)
             let ids = zip(strict, loose).map { (lookup($0, loose: false), lookup($1, loose: true)) }
-            abbreviations[ScalarKey(form)] = ids
+            let form = Int(abbreviationForms.insert(form))
+            if form == abbreviations.count { abbreviations.append(ids) } else { abbreviations[form] = ids }
         }
     }
 
     private mutating func intern(_ syllable: String, loose: Bool) -> Int32 {
-        let key = ScalarKey(syllable)
-        if loose {
-            if let id = looseVocabulary[key] { return id }
-            let id = Int32(looseVocabulary.count)
-            looseVocabulary[key] = id
-            return id
-        }
-        if let id = strictVocabulary[key] { return id }
-        let id = Int32(strictVocabulary.count)
-        strictVocabulary[key] = id
-        return id
+        loose ? looseVocabulary.insert(syllable) : strictVocabulary.insert(syllable)
     }
 
     private func lookup(_ syllable: String, loose: Bool) -> Int32 {
-        let key = ScalarKey(syllable)
-        return (loose ? looseVocabulary[key] : strictVocabulary[key]) ?? -1
+        (loose ? looseVocabulary.id(of: syllable) : strictVocabulary.id(of: syllable)) ?? -1
     }
 
     /// How the matcher sees one spelling of a token: its ids, and the syllables it expands
@@ -177,9 +168,9 @@ public struct PhraseMatcher: Sendable {
                 encoding = known
             } else {
                 let range = all.ranges[spelling]
-                let looseKey = ScalarKey(folded.loose[range])
-                encoding = Encoding(strict: strictVocabulary[ScalarKey(folded.strict[range])] ?? -1, loose: looseVocabulary[looseKey] ?? -1,
-                                    expansion: abbreviations[looseKey])
+                let strict = folded.strict.withUnsafeBufferPointer { strictVocabulary.id(of: range, in: $0) }
+                let (loose, form) = folded.loose.withUnsafeBufferPointer { (looseVocabulary.id(of: range, in: $0), abbreviationForms.id(of: range, in: $0)) }
+                encoding = Encoding(strict: strict ?? -1, loose: loose ?? -1, expansion: form.map { abbreviations[Int($0)] })
                 encodings[spelling] = encoding
             }
             if token.kind == .word, let expansion = encoding.expansion {

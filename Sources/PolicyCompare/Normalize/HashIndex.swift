@@ -38,6 +38,19 @@ struct HashIndex {
         return (id, true)
     }
 
+    /// The id of the item with `hash` for which `isItem` holds; nil when there is none.
+    @inline(__always)
+    func find(hash: UInt64, isItem: (Int32) -> Bool) -> Int32? {
+        let mask = slots.count - 1
+        var slot = Self.start(hash, mask)
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            if hashes[Int(id)] == hash, isItem(id) { return id }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// FNV-1a of a run of scalars.
     @inline(__always)
     static func hash(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> UInt64 {

@@ -59,4 +59,17 @@ struct HashIndexTests {
             }
         }
     }
+
+    @Test("find returns the id of an item present and nil for one absent, inserting nothing")
+    func find() {
+        var index = HashIndex()
+        let items = ["trẻ", "em", "quyền"]
+        for (position, item) in items.enumerated() {
+            _ = index.id(hash: UInt64(item.utf8.count)) { items[Int($0)] == item && Int($0) == position }
+        }
+        #expect(index.find(hash: 2) { items[Int($0)] == "em" } == 1)
+        #expect(index.find(hash: 5) { items[Int($0)] == "quyền" } == nil, "wrong hash")
+        #expect(index.find(hash: 3) { _ in false } == nil)
+        #expect(index.count == 3)
+    }
 }
