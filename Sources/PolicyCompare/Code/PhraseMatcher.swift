@@ -43,6 +43,12 @@ public struct PhraseMatcher: Sendable {
             nodes[Int(node)].terminals.append(pattern)
         }
 
+        /// Every node's patterns in one list, once every pattern is in (``freeze()``): node `n`'s
+        /// are `terminalPatterns[terminalStart[n]..<terminalStart[n + 1]]`, read in the walk
+        /// without retaining a node's own array.
+        private(set) var terminalStart: [Int32] = [0]
+        private(set) var terminalPatterns: [Int32] = []
+
         /// The edges below the root, once every pattern is in (``freeze()``): an open-addressing
         /// table of `node << 32 | syllable` keys (0: empty; the root's edges are in `root`)
         /// and their children, looked up with a multiply instead of `Dictionary`'s SipHash.
@@ -50,6 +56,12 @@ public struct PhraseMatcher: Sendable {
         private var edgeChildren: [Int32] = [0]
 
         mutating func freeze() {
+            terminalStart = [0]
+            terminalPatterns = []
+            for node in nodes {
+                terminalPatterns += node.terminals
+                terminalStart.append(Int32(terminalPatterns.count))
+            }
             let count = nodes.reduce(0) { $0 + $1.children.count }
             var size = 2
             while size < count * 2 { size <<= 1 }
@@ -207,11 +219,11 @@ public struct PhraseMatcher: Sendable {
             guard ids[i] >= 0, let next = trie.child(of: node, ids[i]) else { return }
             node = next
             i += 1
-            for pattern in trie.nodes[Int(node)].terminals {
-                let near = nearIDs[Int(pattern)]
+            for terminal in Int(trie.terminalStart[Int(node)])..<Int(trie.terminalStart[Int(node) + 1]) {
+                let pattern = trie.terminalPatterns[terminal]
                 var end = i
-                if !near.isEmpty {
-                    guard let found = find(near, in: ids, from: i, window: patterns[Int(pattern)].window, sentence: sentence, sentenceID: sentence[start]) else { continue }
+                if !nearIDs[Int(pattern)].isEmpty {
+                    guard let found = find(nearIDs[Int(pattern)], in: ids, from: i, window: patterns[Int(pattern)].window, sentence: sentence, sentenceID: sentence[start]) else { continue }
                     end = found
                 }
                 let lower = Int(source[start])

@@ -11,7 +11,7 @@ public struct SourceText: Sendable, Hashable {
     let isNFC: Bool
 
     public init(_ scalars: [Unicode.Scalar]) {
-        bytes = Array(NormalizedText.string(scalars).utf8)
+        bytes = NormalizedText.utf8(scalars)
         var checkpoints: [Int32] = []
         checkpoints.reserveCapacity(scalars.count / Self.step + 1)
         var scalar = 0

@@ -46,6 +46,22 @@ public struct NormalizedText: Sendable, Hashable {
         return string(scalars[lower..<upper])
     }
 
+    /// The UTF-8 bytes of `scalars`, encoded straight into an array of exactly their size
+    /// (no string to validate, no spare capacity kept).
+    static func utf8(_ scalars: [Unicode.Scalar]) -> [UInt8] {
+        let size = scalars.reduce(0) { size, scalar in
+            let value = scalar.value
+            return size + (value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x1_0000 ? 3 : 4)
+        }
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            for scalar in scalars {
+                count += UTF8Writer.write(scalar.value, to: base + count)
+            }
+        }
+    }
+
     /// The text of `scalars`, encoded straight to UTF-8 (appending to a `UnicodeScalarView`
     /// goes through a generic slow path that profiles showed among the top costs).
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {

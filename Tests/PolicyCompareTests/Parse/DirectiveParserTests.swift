@@ -172,4 +172,12 @@ import Testing
         #expect(d.segments.map(\.path) == ["p1"])
         #expect(d.segments.first?.role == .paragraph)
     }
+
+    @Test("a heading about slogans lists them unless it has clauses of its own (\";\", or the Greek question mark that NFC reads as one)")
+    func sloganHeadingsWithoutClauses() throws {
+        let list = "\n- Chung tay vì trẻ em nghèo\n- Hãy gọi 111 để bảo vệ trẻ em\n"
+        #expect(try Fixtures.parse("1. Các khẩu hiệu tuyên truyền:" + list).slogans.count == 2)
+        #expect(try Fixtures.parse("1. Treo khẩu hiệu; in tờ rơi:" + list).slogans.isEmpty)
+        #expect(try Fixtures.parse("1. Treo khẩu hiệu\u{37E} in tờ rơi:" + list).slogans.isEmpty)
+    }
 }
