@@ -3,8 +3,8 @@ import Testing
 
 @Suite("ReuseTokens")
 struct ReuseTokensTests {
-    /// Random tokens: spelling numbers below `spellingCount`, spans with gaps, some of them
-    /// 255 code points or longer.
+    /// Random tokens: spelling numbers below `spellingCount`, spans with gaps (a few very
+    /// wide), some of them 255 code points or longer.
     private static func tokens(count: Int, spellingCount: Int, seed: UInt64) -> (spellings: [Int32], hashes: [UInt64], spans: [Range<Int>]) {
         var random = ExportFixtures.SeededRandom(seed: seed)
         let hashes = (0..<spellingCount).map { _ in random.next() }
@@ -13,7 +13,8 @@ struct ReuseTokensTests {
         var spans: [Range<Int>] = []
         for _ in 0..<count {
             spellings.append(Int32(Int.random(in: 0..<spellingCount, using: &random)))
-            position += Int.random(in: 0...3, using: &random)
+            // Now and then a gap too wide for a 2-byte offset from the block's start.
+            position += Int.random(in: 0..<300, using: &random) == 0 ? 70_000 : Int.random(in: 0...3, using: &random)
             let length = Int.random(in: 0..<20, using: &random) == 0 ? Int.random(in: 250...400, using: &random) : Int.random(in: 1...8, using: &random)
             spans.append(position..<position + length)
             position += length
@@ -28,6 +29,7 @@ struct ReuseTokensTests {
         #expect(tokens.count == 2_000)
         #expect(tokens.hashes == spellings.map { hashes[Int($0)] })
         #expect(spans.contains { $0.count >= 255 } && spans.contains { $0.count == 254 || $0.count < 255 })
+        #expect(zip(spans, spans.dropFirst()).contains { $1.lowerBound - $0.lowerBound > 65_535 }, "some starts are far from their block's")
         var random = ExportFixtures.SeededRandom(seed: 9)
         for _ in 0..<500 {
             let start = Int.random(in: 0..<2_000, using: &random)
@@ -47,5 +49,16 @@ struct ReuseTokensTests {
         #expect(tokens.span(3..<4) == nil)
         #expect(tokens.hashes == [7, 8, 7])
         #expect(ReuseTokens(spellings: [], spellingHashes: [], spans: []).hashes.isEmpty)
+    }
+
+    @Test("starts that go back, or lie far past their block's start, read back as stored")
+    func farAndBackwardStarts() {
+        let spans = [100..<105, 90..<95, 200_000..<200_003, 7..<8] + (0..<70).map { 300 + $0 * 2..<301 + $0 * 2 }
+        let tokens = ReuseTokens(spellings: spans.map { _ in 0 }, spellingHashes: [1], spans: spans)
+        for (index, span) in spans.enumerated() {
+            #expect(tokens.span(index..<index + 1) == span)
+        }
+        #expect(tokens.span(0..<3) == 100..<200_003)
+        #expect(tokens.span(3..<74) == 7..<spans[73].upperBound)
     }
 }
