@@ -58,15 +58,22 @@ public enum XLSXWriter {
                 throw ExportError.tooManyColumns(table: table.name, columns: table.columns.count, limit: maxColumns)
             }
         }
-        // Each sheet's cells are read once, on all cores, into a compact form that numbers the
-        // sheet's own strings. The shared table then takes them sheet by sheet, which is the
-        // order a single pass would meet them in, so the bytes are those of a serial run. Only
+        // Each sheet's cells are read once, into a compact form that numbers the sheet's own
+        // strings; the shared table takes them at once, in sheet order, and the sheet's texts
+        // are let go (one sheet at a time: the workbook shares the cores with the CSV files,
+        // and holding every sheet's texts at once cost more memory than it saved time). Only
         // then is each sheet's XML rendered, one sheet at a time: the workbook's XML is never
         // held whole (at 10,000 generated plans it is 230 MB).
-        var sheets = Parallel.map(tables) { SheetCells($0) }
+        var sheets: [SheetCells] = []
         var strings = SharedStrings()
-        let globalIndexes = sheets.map { sheet in sheet.strings.map { strings.index(of: $0) } }
-        for sheet in sheets { strings.count(references: sheet.references) }
+        var globalIndexes: [[Int]] = []
+        for table in tables {
+            var sheet = SheetCells(table)
+            globalIndexes.append(strings.add(sheet.strings))
+            strings.count(references: sheet.references)
+            sheet.dropStrings()  // only their numbers in the shared table are needed now
+            sheets.append(sheet)
+        }
         let names = sheetNames(for: tables)
 
         var zip = ZipWriter()
@@ -77,8 +84,9 @@ public enum XLSXWriter {
         try zip.add(path: "xl/styles.xml", data: Array(styles.utf8))
         // Large parts go to `sink` as they are, not copied into the archive first.
         let sharedStrings = strings.xml()
-        sink(try zip.takeBytes(addingAfter: "xl/sharedStrings.xml", data: sharedStrings))
-        sink(sharedStrings)
+        strings = SharedStrings()
+        sink(try zip.takeBytes(addingAfter: "xl/sharedStrings.xml", parts: sharedStrings))
+        for part in sharedStrings { sink(part) }
         for index in sheets.indices {
             let sheet = worksheet(tables[index], cells: sheets[index], strings: globalIndexes[index], selected: index == 0)
             sheets[index] = SheetCells()
@@ -273,11 +281,11 @@ public enum XLSXWriter {
         private(set) var rows = 0
         /// The sheet's number of each column name.
         private(set) var header: [Int] = []
-        private(set) var strings: [String] = []
+        /// The sheet's distinct texts as UTF-8, numbered in first-use order.
+        private(set) var strings = ByteStrings()
         /// Cells that refer to a shared string, the header's included.
         private(set) var references = 0
         private(set) var widths: [Int] = []
-        private var localIndex: [ExactText: Int] = [:]
 
         init() {}
 
@@ -294,18 +302,17 @@ public enum XLSXWriter {
                 rows += 1
             }
             widths = widest.map { min(max($0 + 1, 8), 60) }
-            localIndex = [:]
+        }
+
+        mutating func dropStrings() {
+            strings = ByteStrings()
         }
 
         /// The sheet's number of `text` (already cleaned by ``cellText(_:)``), counting the reference.
         private mutating func number(_ text: String) -> Int {
             references += 1
-            let key = ExactText(text)
-            if let known = localIndex[key] { return known }
-            let local = strings.count
-            localIndex[key] = local
-            strings.append(text)
-            return local
+            var text = text
+            return text.withUTF8 { strings.insert($0).id }
         }
 
         private mutating func append(_ cell: Cell) {
@@ -407,38 +414,37 @@ public enum XLSXWriter {
         }
     }
 
-    /// The workbook's string table: each distinct text once, in first-use order.
+    /// The workbook's string table: each distinct text once, in first-use order, kept as the
+    /// XML items that list it (``ByteStrings``), so no string object outlives its sheet's cells.
     private struct SharedStrings {
-        private var indexByText: [ExactText: Int] = [:]
-        private var items: [UInt8] = []
+        private var items = ByteStrings()
         private var references = 0
+        private var item: [UInt8] = []
 
         /// Counts cells that refer to the table (the `count` attribute).
         mutating func count(references cells: Int) {
             references += cells
         }
 
-        /// The index of `text` (already cleaned by ``cellText(_:)``), adding it when new.
-        mutating func index(of text: String) -> Int {
-            let key = ExactText(text)
-            if let index = indexByText[key] {
-                return index
+        /// The index of each of a sheet's texts (already cleaned by ``cellText(_:)``), adding
+        /// those that are new, in the sheet's order.
+        mutating func add(_ texts: ByteStrings) -> [Int] {
+            var indexes: [Int] = []
+            indexes.reserveCapacity(texts.count)
+            for id in 0..<texts.count {
+                item.removeAll(keepingCapacity: true)
+                item.append(contentsOf: Self.itemOpen)
+                texts.withBytes(of: id) { XLSXWriter.appendEscaped(bytes: $0, to: &item) }
+                item.append(contentsOf: Self.itemClose)
+                indexes.append(item.withUnsafeBufferPointer { items.insert($0).id })
             }
-            let index = indexByText.count
-            indexByText[key] = index
-            items.append(contentsOf: Self.itemOpen)
-            XLSXWriter.appendEscaped(text, to: &items)
-            items.append(contentsOf: Self.itemClose)
-            return index
+            return indexes
         }
 
-        func xml() -> [UInt8] {
-            var out = Array(XLSXWriter.xmlDeclaration.utf8)
-            let open = "<sst xmlns=\"\(XLSXWriter.mainNamespace)\" count=\"\(references)\" uniqueCount=\"\(indexByText.count)\">"
-            out.append(contentsOf: Array(open.utf8))
-            out.append(contentsOf: items)
-            out.append(contentsOf: Array("</sst>".utf8))
-            return out
+        /// `sharedStrings.xml` in three parts: its head, the items, its tail.
+        func xml() -> [[UInt8]] {
+            let head = XLSXWriter.xmlDeclaration + "<sst xmlns=\"\(XLSXWriter.mainNamespace)\" count=\"\(references)\" uniqueCount=\"\(items.count)\">"
+            return [Array(head.utf8), items.bytes, Array("</sst>".utf8)]
         }
 
         private static let itemOpen = Array("<si><t xml:space=\"preserve\">".utf8)

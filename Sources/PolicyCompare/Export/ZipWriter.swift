@@ -27,7 +27,7 @@ public struct ZipWriter: Sendable, Hashable {
     ///   component, a backslash or NUL; ``ExportError/duplicateZipPath(_:)``;
     ///   ``ExportError/zipTooLarge(path:bytes:)`` when ZIP64 would be needed.
     public mutating func add(path: String, data: some Collection<UInt8>) throws(ExportError) {
-        try appendHeader(path: path, data: data)
+        try appendHeader(path: path, size: data.count, crc: CRC32.checksum(data))
         body.append(contentsOf: data)
     }
 
@@ -37,14 +37,27 @@ public struct ZipWriter: Sendable, Hashable {
     ///
     /// - Throws: as ``add(path:data:)``.
     public mutating func takeBytes(addingAfter path: String, data: some Collection<UInt8>) throws(ExportError) -> [UInt8] {
-        try appendHeader(path: path, data: data)
+        try takeBytes(addingAfter: path, size: data.count, crc: CRC32.checksum(data))
+    }
+
+    /// ``takeBytes(addingAfter:data:)`` for an entry whose data is `parts` one after another,
+    /// written by the caller in that order (no copy of them joined is made).
+    public mutating func takeBytes(addingAfter path: String, parts: [[UInt8]]) throws(ExportError) -> [UInt8] {
+        var crc = CRC32()
+        for part in parts { crc.update(part) }
+        return try takeBytes(addingAfter: path, size: parts.reduce(0) { $0 + $1.count }, crc: crc.value)
+    }
+
+    private mutating func takeBytes(addingAfter path: String, size: Int, crc: UInt32) throws(ExportError) -> [UInt8] {
+        try appendHeader(path: path, size: size, crc: crc)
         let bytes = takeBytes()
-        taken += data.count
+        taken += size
         return bytes
     }
 
-    /// The local header of an entry, appended to `body`, and its central directory record.
-    private mutating func appendHeader(path: String, data: some Collection<UInt8>) throws(ExportError) {
+    /// The local header of an entry of `size` bytes with checksum `crc`, appended to `body`,
+    /// and its central directory record.
+    private mutating func appendHeader(path: String, size: Int, crc: UInt32) throws(ExportError) {
         let name = Array(path.utf8)
         guard !name.isEmpty,
               name.first != UInt8(ascii: "/"),
@@ -57,7 +70,6 @@ public struct ZipWriter: Sendable, Hashable {
         guard !seen.contains(name) else {
             throw ExportError.duplicateZipPath(path)
         }
-        let size = data.count
         let offset = taken + body.count
         let limit = Int(UInt32.max)
         guard name.count <= Int(UInt16.max),
@@ -67,8 +79,6 @@ public struct ZipWriter: Sendable, Hashable {
         else {
             throw ExportError.zipTooLarge(path: path, bytes: size)
         }
-        let crc = CRC32.checksum(data)
-
         // Local file header (APPNOTE 4.3.7).
         body.appendLE(UInt32(0x0403_4B50))
         appendCommonFields(to: &body, crc: crc, size: size, nameLength: name.count)

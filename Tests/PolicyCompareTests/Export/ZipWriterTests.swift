@@ -71,9 +71,15 @@ struct ZipWriterTests {
         for (number, (path, data)) in Self.entries.enumerated() {
             if copiedEvery > 0, number % copiedEvery == 0 {
                 try zip.add(path: path, data: data)  // mixed with copied entries, some not yet taken
-            } else {
+            } else if number % 2 == 0 {
                 streamed += try zip.takeBytes(addingAfter: path, data: data)
                 streamed += data
+            } else {
+                // In parts, split unevenly (the first part may be empty).
+                let cut = data.count / 3
+                let parts = [Array(data.prefix(cut)), Array(data.dropFirst(cut).prefix(1)), Array(data.dropFirst(cut + 1))]
+                streamed += try zip.takeBytes(addingAfter: path, parts: parts)
+                streamed += parts.joined()
             }
         }
         streamed += zip.finish()
