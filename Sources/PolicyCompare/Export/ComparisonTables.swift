@@ -265,21 +265,25 @@ public enum ComparisonTables {
             Column("tasked", .boolean, title: "Tasked", description: "true when at least one mention assigns it a task."),
             Column("first_segment", .string, title: "First segment", description: "Segment path of the first mention."),
         ], primaryKey: ["document_id", "actor_id"])
-        for d in c.documents {
+        // Per document, one small entry per agency (its first mention and two counts); the
+        // rows are generated when written (a large corpus has hundreds of thousands).
+        let documents = c.documents
+        let entries = Parallel.map(documents.count) { d in
             var order: [String] = []
-            var rows: [String: (ActorMention, Int, Int)] = [:]
-            for a in d.actors {
-                if rows[a.id] == nil { order.append(a.id); rows[a.id] = (a, 0, 0) }
-                rows[a.id]?.1 += 1
-                if a.tasked { rows[a.id]?.2 += 1 }
+            var counts: [String: (first: Int, mentions: Int, tasked: Int)] = [:]
+            for (index, a) in documents[d].actors.enumerated() {
+                if counts[a.id] == nil { order.append(a.id); counts[a.id] = (index, 0, 0) }
+                counts[a.id]?.mentions += 1
+                if a.tasked { counts[a.id]?.tasked += 1 }
             }
-            for id in order.sorted() {
-                guard let (a, mentions, tasked) = rows[id] else { continue }
-                t.rows.append([
-                    .text(d.metadata.id), .integer(d.metadata.year), .text(a.id), .text(a.name), .text(a.nameEnglish), .integer(mentions),
-                    .integer(tasked), .boolean(tasked > 0), .text(a.segmentPath),
-                ])
-            }
+            return order.sorted().compactMap { counts[$0] }
+        }
+        t.rows = CodingTables.generatedRows(entries.map(\.count)) { d, i in
+            let entry = entries[d][i], metadata = documents[d].metadata, a = documents[d].actors[entry.first]
+            return [
+                .text(metadata.id), .integer(metadata.year), .text(a.id), .text(a.name), .text(a.nameEnglish), .integer(entry.mentions),
+                .integer(entry.tasked), .boolean(entry.tasked > 0), .text(a.segmentPath),
+            ]
         }
         return t
     }

@@ -1,0 +1,38 @@
+import Testing
+@testable import PolicyCompare
+
+@Suite("ComparisonTables")
+struct ComparisonTablesTests {
+    /// The shipped corpus, compared.
+    private static func comparison() throws -> Comparison {
+        let corpus = try #require(Fixtures.corpus)
+        let codebook = try #require(Fixtures.codebook)
+        return try Comparison.compute(try CorpusAnalyzer(codebook: codebook).analyze(corpus), codebook: codebook)
+    }
+
+    @Test("actor rows, generated per document, count each agency's mentions and tasks, by agency id")
+    func actorRows() throws {
+        let c = try Self.comparison()
+        let rows = Array(ComparisonTables.actors(c).rows)
+        var expected: [[Cell]] = []
+        for d in c.documents {
+            for id in Set(d.actors.map(\.id)).sorted() {
+                let mentions = d.actors.filter { $0.id == id }
+                let first = try #require(mentions.first)
+                let tasked = mentions.count(where: \.tasked)
+                expected.append([.text(d.metadata.id), .integer(d.metadata.year), .text(id), .text(first.name), .text(first.nameEnglish),
+                                 .integer(mentions.count), .integer(tasked), .boolean(tasked > 0), .text(first.segmentPath)])
+            }
+        }
+        #expect(rows.count > 20 && rows == expected)
+    }
+
+    @Test("uncoded rows, generated per document, list every uncoded segment in year and document order")
+    func uncodedRows() throws {
+        let c = try Self.comparison()
+        let codings = c.documents.map(\.coding).sorted { ($0.year, $0.documentID) < ($1.year, $1.documentID) }
+        let rows = Array(CodingTables.uncoded(codings).rows)
+        let expected = codings.flatMap { coding in coding.uncoded.map { [Cell.text(coding.documentID), .text($0.segmentPath), .text($0.text)] } }
+        #expect(rows.count > 20 && rows.map { [$0[0], $0[2], $0[6]] } == expected)
+    }
+}
