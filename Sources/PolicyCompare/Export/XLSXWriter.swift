@@ -131,13 +131,20 @@ public enum XLSXWriter {
     /// 000C, 000E-001F, FFFE, FFFF) dropped, cut to 32,767 UTF-16 code units.
     static func cellText(_ text: String) -> String {
         var result = TextNormalization.nfc(text)
-        if result.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) {
+        if result.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isSuspect) }) ?? result.utf8.contains(where: isSuspect) {
             result = withoutIllegalCharacters(result)
         }
         if result.utf8.count > maxCellCharacters {
             result = prefix(result, utf16Limit: maxCellCharacters)
         }
         return result
+    }
+
+    /// A UTF-8 byte that may belong to a character a cell cannot hold: a control other than
+    /// tab, LF and CR, or the lead byte EF of U+F000-FFFF (among them U+FFFE and U+FFFF).
+    @inline(__always)
+    static func isSuspect(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF
     }
 
     // MARK: - Worksheets
@@ -320,7 +327,15 @@ public enum XLSXWriter {
             case .text(let text), .date(let text):
                 appendText(text)
             case .quote(let quote):
-                appendText(quote.text)
+                // A quote that ``cellText(_:)`` would leave as it is goes in as its bytes.
+                let added = quote.withUTF8 { text -> Bool in
+                    guard quote.isNFC, !text.isEmpty, text.count <= maxCellCharacters, !text.contains(where: XLSXWriter.isSuspect) else { return false }
+                    references += 1
+                    bytes.append(Tag.string.rawValue)
+                    appendVarint(UInt64(strings.insert(text).id))
+                    return true
+                }
+                if !added { appendText(quote.text) }
             case .integer(let value):
                 bytes.append(Tag.integer.rawValue)
                 appendVarint(zigzag(value))
