@@ -61,10 +61,10 @@ public struct Coder: Sendable {
         var uncoded: [DocumentCoding.Uncoded] = []
         let text = directive.text
         let spellings = directive.spellings
-        var encodings = [PhraseMatcher.Encoding?](repeating: nil, count: spellings.count)
+        var matching = PhraseMatcher.DocumentState(spellings: spellings.count)
         for (s, segment) in directive.segments.enumerated() {
             let output = directive.tokens[s]
-            let found = matcher.matches(tokens: output.tokens, spellings: spellings.ids[s], of: spellings, folded: directive.folded, encodings: &encodings)
+            let found = matcher.matches(tokens: output.tokens, spellings: spellings.ids[s], of: spellings, folded: directive.folded, state: &matching)
             var includes: [[PhraseMatcher.Match]] = Array(repeating: [], count: categoryCount)
             var excludes: [(Range<Int>, Set<Int>?)] = []
             for match in found {

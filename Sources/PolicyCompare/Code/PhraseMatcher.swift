@@ -157,50 +157,64 @@ public struct PhraseMatcher: Sendable {
     /// Every match of every pattern in `tokens` (all overlaps kept), ordered by start then pattern.
     public func matches(tokens: [Token], folded: FoldedText) -> [Match] {
         let spellings = TokenSpellings([Tokenizer.Output(tokens: tokens, sentences: [])], folded: folded)
-        var encodings = [Encoding?](repeating: nil, count: spellings.count)
-        return matches(tokens: tokens, spellings: spellings.ids.first ?? [], of: spellings, folded: folded, encodings: &encodings)
+        var state = DocumentState(spellings: spellings.count)
+        return matches(tokens: tokens, spellings: spellings.ids.first ?? [], of: spellings, folded: folded, state: &state)
+    }
+
+    /// What the calls for one document's segments share: each spelling's encoding once met
+    /// (one slot per spelling, nil until then), and the buffers a call fills, reused from
+    /// segment to segment instead of allocated for each.
+    struct DocumentState {
+        fileprivate var encodings: [Encoding?]
+        fileprivate var strict: [Int32] = []
+        fileprivate var loose: [Int32] = []
+        fileprivate var source: [Int32] = []
+        fileprivate var sentence: [Int] = []
+
+        init(spellings: Int) {
+            encodings = Array(repeating: nil, count: spellings)
+        }
     }
 
     /// ``matches(tokens:folded:)`` for tokens whose spellings (index for index) are known,
-    /// encoding each spelling once into `encodings` (one slot per spelling of `all`, nil
-    /// until met), which a caller keeps across the segments of one document. The loose form
-    /// is a function of the strict one, so the spelling decides the encoding.
-    func matches(tokens: [Token], spellings: [Int32], of all: TokenSpellings, folded: FoldedText, encodings: inout [Encoding?]) -> [Match] {
+    /// encoding each spelling of `all` once into `state`, which a caller keeps across the
+    /// segments of one document. The loose form is a function of the strict one, so the
+    /// spelling decides the encoding.
+    func matches(tokens: [Token], spellings: [Int32], of all: TokenSpellings, folded: FoldedText, state: inout DocumentState) -> [Match] {
         // Encode tokens as ids, expanding abbreviations; remember the source token of each.
-        var strict: [Int32] = []
-        var loose: [Int32] = []
-        var source: [Int32] = []
-        var sentence: [Int] = []
-        strict.reserveCapacity(tokens.count)
-        loose.reserveCapacity(tokens.count)
+        state.strict.removeAll(keepingCapacity: true)
+        state.loose.removeAll(keepingCapacity: true)
+        state.source.removeAll(keepingCapacity: true)
+        state.sentence.removeAll(keepingCapacity: true)
         for (index, token) in tokens.enumerated() {
             let spelling = Int(spellings[index])
             let encoding: Encoding
-            if let known = encodings[spelling] {
+            if let known = state.encodings[spelling] {
                 encoding = known
             } else {
                 let range = all.ranges[spelling]
                 let strict = folded.strict.withUnsafeBufferPointer { strictVocabulary.id(of: range, in: $0) }
                 let (loose, form) = folded.loose.withUnsafeBufferPointer { (looseVocabulary.id(of: range, in: $0), abbreviationForms.id(of: range, in: $0)) }
                 encoding = Encoding(strict: strict ?? -1, loose: loose ?? -1, expansion: form.map { abbreviations[Int($0)] })
-                encodings[spelling] = encoding
+                state.encodings[spelling] = encoding
             }
             if token.kind == .word, let expansion = encoding.expansion {
                 for (s, l) in expansion {
-                    strict.append(s)
-                    loose.append(l)
-                    source.append(Int32(index))
-                    sentence.append(token.sentence)
+                    state.strict.append(s)
+                    state.loose.append(l)
+                    state.source.append(Int32(index))
+                    state.sentence.append(token.sentence)
                 }
                 continue
             }
-            strict.append(encoding.strict)
-            loose.append(encoding.loose)
-            source.append(Int32(index))
-            sentence.append(token.sentence)
+            state.strict.append(encoding.strict)
+            state.loose.append(encoding.loose)
+            state.source.append(Int32(index))
+            state.sentence.append(token.sentence)
         }
         var result: [Match] = []
-        let n = strict.count
+        let n = state.strict.count
+        let strict = state.strict, loose = state.loose, source = state.source, sentence = state.sentence
         for start in 0..<n {
             walk(strictTrie, ids: strict, from: start, sentence: sentence, source: source, into: &result)
             if looseTrie.nodes.count > 1 {

@@ -339,10 +339,10 @@ struct FactExtractor {
     /// Agencies named in the body, longest match first, each marked tasked or merely mentioned.
     func actors(_ table: ActorTable) -> [ActorMention] {
         var result: [ActorMention] = []
-        var encodings = [PhraseMatcher.Encoding?](repeating: nil, count: spellings.count)
+        var matching = PhraseMatcher.DocumentState(spellings: spellings.count)
         for s in segments.indices {
             let list = tokens[s].tokens
-            let all = table.matcher.matches(tokens: list, spellings: spellings.ids[s], of: spellings, folded: folded, encodings: &encodings)
+            let all = table.matcher.matches(tokens: list, spellings: spellings.ids[s], of: spellings, folded: folded, state: &matching)
             var taken = 0
             // Leftmost-longest, non-overlapping.
             let ordered = all.sorted { ($0.tokens.lowerBound, -$0.tokens.count, $0.pattern) < ($1.tokens.lowerBound, -$1.tokens.count, $1.pattern) }

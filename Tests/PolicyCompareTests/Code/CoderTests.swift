@@ -106,8 +106,8 @@ import Testing
         }
     }
 
-    /// The coder keeps one table of spelling encodings for a whole document; it must find
-    /// exactly what a fresh table per segment finds.
+    /// The coder keeps one table of spelling encodings, and one set of buffers, for a whole
+    /// document; it must find exactly what a fresh state per segment finds.
     @Test func encodingsSharedAcrossSegmentsChangeNoMatch() throws {
         let codebook = try #require(Fixtures.codebook)
         let patterns = codebook.categories.flatMap { $0.patterns + $0.exclusions } + codebook.globalExclusions.map(\.pattern)
@@ -115,10 +115,10 @@ import Testing
         var total = 0
         for id in Fixtures.ids {
             let d = try Fixtures.directive(id)
-            var shared = [PhraseMatcher.Encoding?](repeating: nil, count: d.spellings.count)
+            var shared = PhraseMatcher.DocumentState(spellings: d.spellings.count)
             for (s, output) in d.tokens.enumerated() {
                 let fresh = matcher.matches(tokens: output.tokens, folded: d.folded)
-                let reused = matcher.matches(tokens: output.tokens, spellings: d.spellings.ids[s], of: d.spellings, folded: d.folded, encodings: &shared)
+                let reused = matcher.matches(tokens: output.tokens, spellings: d.spellings.ids[s], of: d.spellings, folded: d.folded, state: &shared)
                 #expect(fresh.map(\.pattern) == reused.map(\.pattern) && fresh.map(\.tokens) == reused.map(\.tokens))
                 total += fresh.count
             }
