@@ -42,7 +42,8 @@ public struct Corpus: Sendable, Hashable {
     public func bytes(of document: DocumentMetadata) throws(CorpusError) -> [UInt8] {
         let url = root.appendingPathComponent(document.file)
         do {
-            return Array(try Data(contentsOf: url))
+            // Through the raw buffer: `Array(data)` copies byte by byte through Data's iterator.
+            return try Data(contentsOf: url).withUnsafeBytes { [UInt8]($0) }
         } catch {
             throw .unreadable(path: url.path, reason: error.localizedDescription)
         }
