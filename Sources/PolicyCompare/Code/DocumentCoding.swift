@@ -30,6 +30,11 @@ public struct DocumentCoding: Sendable, Hashable {
         var matchEnd: Int32
         var sentenceStart: Int32
         var sentenceEnd: Int32
+
+        /// Source offsets of the matched words.
+        var wordsRange: Range<Int> { Int(matchStart)..<Int(matchEnd) }
+        /// Source offsets of the sentence.
+        var sentenceRange: Range<Int> { Int(sentenceStart)..<Int(sentenceEnd) }
     }
 
     /// The codebook's category ids and the matcher's pattern texts, shared by every coding.
@@ -72,23 +77,10 @@ public struct DocumentCoding: Sendable, Hashable {
     /// The `index`-th counted match, quoted from the source.
     public func evidence(at index: Int) -> Evidence {
         let m = matches[index]
-        let match = Int(m.matchStart)..<Int(m.matchEnd), sentence = Int(m.sentenceStart)..<Int(m.sentenceEnd)
+        let match = m.wordsRange, sentence = m.sentenceRange
         return Evidence(documentID: documentID, year: year, segmentPath: segmentPaths[Int(m.segment)],
                         categoryID: labels.categoryIDs[Int(m.category)], pattern: labels.patterns[Int(m.pattern)],
                         matched: source.quote(match), matchRange: match, sentence: source.quote(sentence), sentenceRange: sentence)
-    }
-
-    /// The `index`-th counted match as a row of the evidence table, its words and sentence
-    /// quoted by reference (the table has a row per match of the corpus).
-    func evidenceRow(at index: Int, dimensions: [String: String]) -> [Cell] {
-        let m = matches[index]
-        let categoryID = labels.categoryIDs[Int(m.category)]
-        let match = Int(m.matchStart)..<Int(m.matchEnd), sentence = Int(m.sentenceStart)..<Int(m.sentenceEnd)
-        return [
-            .text(documentID), .integer(year), .text(segmentPaths[Int(m.segment)]), .text(categoryID), .text(dimensions[categoryID] ?? ""),
-            .text(labels.patterns[Int(m.pattern)]), source.cell(match), .integer(match.lowerBound), .integer(match.upperBound),
-            source.cell(sentence), .integer(sentence.lowerBound), .integer(sentence.upperBound),
-        ]
     }
 
     /// Matches per 1,000 syllables for a count.

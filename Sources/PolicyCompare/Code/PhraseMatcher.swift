@@ -107,13 +107,13 @@ public struct PhraseMatcher: Sendable {
     }
 
     public let patterns: [PhrasePattern]
-    private var strictVocabulary = ScalarVocabulary()
-    private var looseVocabulary = ScalarVocabulary()
+    private var strictVocabulary = RunTable<Unicode.Scalar>()
+    private var looseVocabulary = RunTable<Unicode.Scalar>()
     private var strictTrie = Trie()
     private var looseTrie = Trie()
     private var nearIDs: [[Int32]] = []
     /// Mark-folded abbreviations, and by their number the (strict, loose) ids of their syllables.
-    private var abbreviationForms = ScalarVocabulary()
+    private var abbreviationForms = RunTable<Unicode.Scalar>()
     private var abbreviations: [[(Int32, Int32)]] = []
 
     public init(patterns: [PhrasePattern], abbreviations table: Abbreviations) {
@@ -133,17 +133,17 @@ public struct PhraseMatcher: Sendable {
             let strict = PhrasePattern.syllables(of: expansion, loose: false)
             let loose = PhrasePattern.syllables(of: expansion, loose: true)
             let ids = zip(strict, loose).map { (lookup($0, loose: false), lookup($1, loose: true)) }
-            let form = Int(abbreviationForms.insert(form))
+            let form = abbreviationForms.insert(form)
             if form == abbreviations.count { abbreviations.append(ids) } else { abbreviations[form] = ids }
         }
     }
 
     private mutating func intern(_ syllable: String, loose: Bool) -> Int32 {
-        loose ? looseVocabulary.insert(syllable) : strictVocabulary.insert(syllable)
+        Int32(loose ? looseVocabulary.insert(syllable) : strictVocabulary.insert(syllable))
     }
 
     private func lookup(_ syllable: String, loose: Bool) -> Int32 {
-        (loose ? looseVocabulary.id(of: syllable) : strictVocabulary.id(of: syllable)) ?? -1
+        (loose ? looseVocabulary.id(of: syllable) : strictVocabulary.id(of: syllable)).map(Int32.init) ?? -1
     }
 
     /// How the matcher sees one spelling of a token: its ids, and the syllables it expands
@@ -195,7 +195,7 @@ public struct PhraseMatcher: Sendable {
                 let range = all.ranges[spelling]
                 let strict = folded.strict.withUnsafeBufferPointer { strictVocabulary.id(of: range, in: $0) }
                 let (loose, form) = folded.loose.withUnsafeBufferPointer { (looseVocabulary.id(of: range, in: $0), abbreviationForms.id(of: range, in: $0)) }
-                encoding = Encoding(strict: strict ?? -1, loose: loose ?? -1, expansion: form.map { abbreviations[Int($0)] })
+                encoding = Encoding(strict: strict.map(Int32.init) ?? -1, loose: loose.map(Int32.init) ?? -1, expansion: form.map { abbreviations[$0] })
                 state.encodings[spelling] = encoding
             }
             if token.kind == .word, let expansion = encoding.expansion {

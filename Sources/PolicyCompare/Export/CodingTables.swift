@@ -71,8 +71,17 @@ public enum CodingTables {
             primaryKey: ["document_id", "category_id", "match_start"])
         let dimensions = Dictionary(uniqueKeysWithValues: codebook.categories.map { ($0.id, $0.dimension.rawValue) })
         let documents = ordered(codings).filter { $0.evidenceCount > 0 }
+        // The words and sentence are quoted by reference: the table has a row per match.
         table.rows = generatedRows(documents.map(\.evidenceCount)) { d, i in
-            documents[d].evidenceRow(at: i, dimensions: dimensions)
+            let coding = documents[d], m = coding.matches[i]
+            let categoryID = coding.labels.categoryIDs[Int(m.category)]
+            let match = m.wordsRange, sentence = m.sentenceRange
+            return [
+                .text(coding.documentID), .integer(coding.year), .text(coding.segmentPaths[Int(m.segment)]), .text(categoryID),
+                .text(dimensions[categoryID] ?? ""), .text(coding.labels.patterns[Int(m.pattern)]), coding.source.cell(match),
+                .integer(match.lowerBound), .integer(match.upperBound), coding.source.cell(sentence),
+                .integer(sentence.lowerBound), .integer(sentence.upperBound),
+            ]
         }
         return table
     }

@@ -289,7 +289,7 @@ public enum XLSXWriter {
         /// The sheet's number of each column name.
         private(set) var header: [Int] = []
         /// The sheet's distinct texts as UTF-8, numbered in first-use order.
-        private(set) var strings = ByteStrings()
+        private(set) var strings = RunTable<UInt8>()
         /// Cells that refer to a shared string, the header's included.
         private(set) var references = 0
         private(set) var widths: [Int] = []
@@ -312,14 +312,19 @@ public enum XLSXWriter {
         }
 
         mutating func dropStrings() {
-            strings = ByteStrings()
+            strings = RunTable<UInt8>()
         }
 
         /// The sheet's number of `text` (already cleaned by ``cellText(_:)``), counting the reference.
         private mutating func number(_ text: String) -> Int {
-            references += 1
             var text = text
-            return text.withUTF8 { strings.insert($0).id }
+            return text.withUTF8 { number(utf8: $0) }
+        }
+
+        /// The sheet's number of a text given as UTF-8 (already cleaned), counting the reference.
+        private mutating func number(utf8 text: UnsafeBufferPointer<UInt8>) -> Int {
+            references += 1
+            return strings.insert(text).id
         }
 
         private mutating func append(_ cell: Cell) {
@@ -330,9 +335,8 @@ public enum XLSXWriter {
                 // A quote that ``cellText(_:)`` would leave as it is goes in as its bytes.
                 let added = quote.withUTF8 { text -> Bool in
                     guard quote.isNFC, !text.isEmpty, text.count <= maxCellCharacters, !text.contains(where: XLSXWriter.isSuspect) else { return false }
-                    references += 1
                     bytes.append(Tag.string.rawValue)
-                    appendVarint(UInt64(strings.insert(text).id))
+                    appendVarint(UInt64(number(utf8: text)))
                     return true
                 }
                 if !added { appendText(quote.text) }
@@ -430,9 +434,9 @@ public enum XLSXWriter {
     }
 
     /// The workbook's string table: each distinct text once, in first-use order, kept as the
-    /// XML items that list it (``ByteStrings``), so no string object outlives its sheet's cells.
+    /// XML items that list it (``RunTable``), so no string object outlives its sheet's cells.
     private struct SharedStrings {
-        private var items = ByteStrings()
+        private var items = RunTable<UInt8>()
         private var references = 0
         private var item: [UInt8] = []
 
@@ -443,13 +447,13 @@ public enum XLSXWriter {
 
         /// The index of each of a sheet's texts (already cleaned by ``cellText(_:)``), adding
         /// those that are new, in the sheet's order.
-        mutating func add(_ texts: ByteStrings) -> [Int] {
+        mutating func add(_ texts: RunTable<UInt8>) -> [Int] {
             var indexes: [Int] = []
             indexes.reserveCapacity(texts.count)
             for id in 0..<texts.count {
                 item.removeAll(keepingCapacity: true)
                 item.append(contentsOf: Self.itemOpen)
-                texts.withBytes(of: id) { XLSXWriter.appendEscaped(bytes: $0, to: &item) }
+                texts.withElements(of: id) { XLSXWriter.appendEscaped(bytes: $0, to: &item) }
                 item.append(contentsOf: Self.itemClose)
                 indexes.append(item.withUnsafeBufferPointer { items.insert($0).id })
             }
@@ -459,7 +463,7 @@ public enum XLSXWriter {
         /// `sharedStrings.xml` in three parts: its head, the items, its tail.
         func xml() -> [[UInt8]] {
             let head = XLSXWriter.xmlDeclaration + "<sst xmlns=\"\(XLSXWriter.mainNamespace)\" count=\"\(references)\" uniqueCount=\"\(items.count)\">"
-            return [Array(head.utf8), items.bytes, Array("</sst>".utf8)]
+            return [Array(head.utf8), items.elements, Array("</sst>".utf8)]
         }
 
         private static let itemOpen = Array("<si><t xml:space=\"preserve\">".utf8)

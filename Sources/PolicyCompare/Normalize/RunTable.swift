@@ -1,0 +1,97 @@
+import Foundation
+
+/// Distinct runs of elements (bytes, scalars) numbered 0, 1, 2, ... in order of first
+/// insertion, kept end to end in one array, and found again by a run inside a larger text
+/// without building a key.
+///
+/// The workbook numbers every distinct text of its sheets (hundreds of thousands of quotes at
+/// 10,000 generated plans) and the phrase matcher looks up every spelling of every document
+/// in its vocabularies. As `String` or scalar-array keys in a `Dictionary`, each cost an
+/// allocation and a SipHash per look-up; here a run costs its elements, an end offset and a
+/// slot of a ``HashIndex``, and is hashed eight bytes at a time.
+struct RunTable<Element: BitwiseCopyable & Sendable>: Sendable {
+    private var index = HashIndex()
+    /// Every run's elements, in order of insertion.
+    private(set) var elements: [Element] = []
+    /// End of run `k` in `elements` (its start is the end of run `k - 1`).
+    private var ends: [Int] = []
+
+    /// Number of distinct runs.
+    var count: Int { ends.count }
+
+    /// The number of `run`, and whether it was added now.
+    @discardableResult
+    mutating func insert(_ run: UnsafeBufferPointer<Element>) -> (id: Int, inserted: Bool) {
+        let (id, inserted) = elements.withUnsafeBufferPointer { stored in
+            ends.withUnsafeBufferPointer { ends in
+                index.id(hash: Self.hash(UnsafeRawBufferPointer(run))) { id in
+                    Self.equal(stored, Self.range(of: Int(id), ends: ends), run)
+                }
+            }
+        }
+        if inserted {
+            elements.append(contentsOf: run)
+            ends.append(elements.count)
+        }
+        return (Int(id), inserted)
+    }
+
+    /// The number of `text[range]`, nil when it was never inserted.
+    func id(of range: Range<Int>, in text: UnsafeBufferPointer<Element>) -> Int? {
+        let run = UnsafeBufferPointer(rebasing: text[range])
+        return elements.withUnsafeBufferPointer { stored in
+            ends.withUnsafeBufferPointer { ends in
+                index.find(hash: Self.hash(UnsafeRawBufferPointer(run))) { id in
+                    Self.equal(stored, Self.range(of: Int(id), ends: ends), run)
+                }
+            }
+        }.map(Int.init)
+    }
+
+    /// Calls `body` with the elements of run `id`.
+    func withElements<R>(of id: Int, _ body: (UnsafeBufferPointer<Element>) -> R) -> R {
+        let range = ends.withUnsafeBufferPointer { Self.range(of: id, ends: $0) }
+        return elements.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    private static func range(of id: Int, ends: UnsafeBufferPointer<Int>) -> Range<Int> {
+        (id > 0 ? ends[id - 1] : 0)..<ends[id]
+    }
+
+    /// Whether `stored[range]` and `run` hold the same elements, compared as memory.
+    private static func equal(_ stored: UnsafeBufferPointer<Element>, _ range: Range<Int>, _ run: UnsafeBufferPointer<Element>) -> Bool {
+        guard range.count == run.count else { return false }
+        guard let storedBase = stored.baseAddress, let base = run.baseAddress else { return range.isEmpty }
+        return memcmp(storedBase + range.lowerBound, base, range.count * MemoryLayout<Element>.stride) == 0
+    }
+
+    /// A multiply-and-mix hash, eight bytes at a time: enough for texts no one picks to collide.
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return hash }
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
+            offset += 8
+        }
+        while offset < bytes.count {
+            hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01B3
+            offset += 1
+        }
+        return hash ^ (hash >> 29)
+    }
+}
+
+extension RunTable where Element == Unicode.Scalar {
+    /// The number of `text`'s scalars, added when new.
+    @discardableResult
+    mutating func insert(_ text: String) -> Int {
+        Array(text.unicodeScalars).withUnsafeBufferPointer { insert($0).id }
+    }
+
+    /// The number of `text`'s scalars, nil when they were never inserted.
+    func id(of text: String) -> Int? {
+        Array(text.unicodeScalars).withUnsafeBufferPointer { id(of: 0..<$0.count, in: $0) }
+    }
+}

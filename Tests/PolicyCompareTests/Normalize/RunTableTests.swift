@@ -1,0 +1,82 @@
+import Testing
+@testable import PolicyCompare
+
+@Suite("RunTable")
+struct RunTableTests {
+    private func insert(_ text: String, into strings: inout RunTable<UInt8>) -> (id: Int, inserted: Bool) {
+        var text = text
+        return text.withUTF8 { strings.insert($0) }
+    }
+
+    private func text(_ id: Int, of strings: RunTable<UInt8>) -> String {
+        strings.withElements(of: id) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test("equal byte runs get one number, in order of first insertion; bytes decide, not Unicode equivalence")
+    func numbersByBytes() {
+        var strings = RunTable<UInt8>()
+        let texts = ["trẻ em", "", "Hòa", "trẻ em", "Hoa\u{300}", "", "Hòa"]
+        let results = texts.map { insert($0, into: &strings) }
+        #expect(results.map(\.id) == [0, 1, 2, 0, 3, 1, 2])
+        #expect(results.map(\.inserted) == [true, true, true, false, true, false, false])
+        #expect(strings.count == 4)
+        #expect((0..<4).map { text($0, of: strings) } == ["trẻ em", "", "Hòa", "Hoa\u{300}"])
+        #expect(strings.elements == Array("trẻ emHòaHoa\u{300}".utf8), "kept end to end")
+    }
+
+    @Test("thousands of texts of every length stay apart and read back", arguments: [1, 2] as [UInt64])
+    func many(seed: UInt64) {
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        var strings = RunTable<UInt8>()
+        var expected: [String] = []
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0..<40, using: &random)
+            let word = String((0..<length).map { _ in Character(Unicode.Scalar(UInt8.random(in: 0x61...0x64, using: &random))) })
+            let (id, inserted) = insert(word, into: &strings)
+            if inserted { expected.append(word) }
+            #expect(text(id, of: strings) == word)
+        }
+        #expect(strings.count == expected.count && expected.count > 1_000)
+        #expect((0..<strings.count).map { text($0, of: strings) } == expected)
+    }
+
+    @Test("the hash reads eight bytes at a time and the rest one by one, and depends on all of them")
+    func hashCoversEveryByte() {
+        let base = Array("Tháng hành động vì trẻ em năm 2019".utf8)
+        let hashes = (0..<base.count).map { position -> UInt64 in
+            var changed = base
+            changed[position] ^= 1
+            return changed.withUnsafeBytes(RunTable<UInt8>.hash)
+        }
+        let original = base.withUnsafeBytes(RunTable<UInt8>.hash)
+        #expect(!hashes.contains(original))
+        #expect(Set(hashes).count == hashes.count)
+    }
+
+    @Test("scalar runs are numbered in order of first insertion, and found inside a larger text")
+    func numbersAndFinds() {
+        var vocabulary = RunTable<Unicode.Scalar>()
+        let words = ["trẻ", "em", "trẻ", "hoà", "hòa", "em", "ubnd"]
+        #expect(words.map { vocabulary.insert($0) } == [0, 1, 0, 2, 3, 1, 4], "scalars decide: hoà and hòa differ")
+        #expect(vocabulary.count == 5)
+        let text = Array("quyền trẻ em và ubnd".unicodeScalars)
+        text.withUnsafeBufferPointer { text in
+            #expect(vocabulary.id(of: 6..<9, in: text) == 0)
+            #expect(vocabulary.id(of: 10..<12, in: text) == 1)
+            #expect(vocabulary.id(of: 16..<20, in: text) == 4)
+            #expect(vocabulary.id(of: 0..<5, in: text) == nil)
+            #expect(vocabulary.id(of: 6..<8, in: text) == nil, "a prefix of a word is not the word")
+        }
+        #expect(vocabulary.id(of: "hòa") == 3 && vocabulary.id(of: "") == nil)
+    }
+
+    @Test("thousands of scalar runs stay apart and are all found again")
+    func many() {
+        var vocabulary = RunTable<Unicode.Scalar>()
+        let words = (0..<5_000).map { "w\($0)" }
+        let ids = words.map { vocabulary.insert($0) }
+        #expect(ids == Array(0..<5_000))
+        #expect(words.map { vocabulary.id(of: $0) } == ids.map(Optional.some))
+        #expect(vocabulary.id(of: "w5000") == nil)
+    }
+}
