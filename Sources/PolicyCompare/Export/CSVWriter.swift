@@ -57,7 +57,7 @@ public struct CSVWriter: Sendable, Hashable {
     /// Writes `table` to a new file at `url` a megabyte at a time, so a table of millions of
     /// rows is never whole in memory; the bytes are those of ``write(_:)``.
     public func write(_ table: Table, to url: URL) throws {
-        try OutputFolder.stream(to: url) { write in try self.write(table, chunkSize: 1 << 20, sink: write) }
+        try OutputFolder.stream(to: url) { file in try self.write(table, chunkSize: 1 << 20, sink: file.write) }
     }
 
     /// Renders `table` and hands the bytes to `sink` in whole records, each time at least

@@ -22,31 +22,50 @@ public enum XLSXWriter {
     /// - Throws: ``ExportError/noTables``, ``ExportError/tooManyRows(table:rows:limit:)`` for more
     ///   than 1,048,575 data rows, ``ExportError/tooManyColumns(table:columns:limit:)``.
     public static func workbook(_ tables: [Table]) throws(ExportError) -> [UInt8] {
+        try workbook(tables, chunkSize: 1 << 20)
+    }
+
+    /// ``workbook(_:)`` with each large part rendered in pieces of about `chunkSize` bytes.
+    static func workbook(_ tables: [Table], chunkSize: Int) throws(ExportError) -> [UInt8] {
         var archive: [UInt8] = []
-        try workbook(tables) { archive.append(contentsOf: $0) }
+        try workbook(tables, chunkSize: chunkSize, output: Output(
+            write: { archive.append(contentsOf: $0) },
+            overwrite: { offset, bytes in archive.replaceSubrange(offset..<offset + bytes.count, with: bytes) }))
         return archive
     }
 
-    /// Writes the workbook of `tables` to a new file at `url`, a sheet at a time, so the
-    /// workbook is never whole in memory.
+    /// Writes the workbook of `tables` to a new file at `url`, a piece at a time, so neither
+    /// the workbook nor any of its sheets is ever whole in memory.
     ///
     /// - Throws: ``ExportError`` as ``workbook(_:)`` does, or the error of the file.
     public static func write(_ tables: [Table], to url: URL) throws {
-        try OutputFolder.stream(to: url) { write in
-            // The builder's sink cannot throw (its errors are ``ExportError``s): keep the
+        try OutputFolder.stream(to: url) { file in
+            // The builder's outputs cannot throw (its errors are ``ExportError``s): keep the
             // first write error, skip the rest, and throw it at the end.
             var failure: (any Error)?
-            try workbook(tables) { bytes in
+            try workbook(tables, chunkSize: 1 << 20, output: Output(write: { bytes in
                 guard failure == nil else { return }
-                do { try write(bytes) } catch { failure = error }
-            }
+                do { try file.write(bytes) } catch { failure = error }
+            }, overwrite: { offset, bytes in
+                guard failure == nil else { return }
+                do { try file.overwrite(at: offset, with: bytes) } catch { failure = error }
+            }))
             if let failure { throw failure }
         }
     }
 
-    /// Builds the workbook, handing its bytes to `sink` in order: the parts before the
-    /// sheets, each sheet as it is archived, then the central directory.
-    private static func workbook(_ tables: [Table], sink: ([UInt8]) -> Void) throws(ExportError) {
+    /// Where a workbook's bytes go: `write` takes them in order; `overwrite` writes over bytes
+    /// already written, at an offset from the archive's start.
+    private struct Output {
+        let write: ([UInt8]) -> Void
+        let overwrite: (_ offset: Int, _ bytes: [UInt8]) -> Void
+    }
+
+    /// Builds the workbook, handing its bytes to `output` in order: the small parts, the
+    /// shared strings and each sheet in pieces of about `chunkSize` bytes, then the central
+    /// directory. A large part's checksum and size are known only once it is written, so its
+    /// local header is then written over.
+    private static func workbook(_ tables: [Table], chunkSize: Int, output: Output) throws(ExportError) {
         guard !tables.isEmpty else {
             throw ExportError.noTables
         }
@@ -58,22 +77,13 @@ public enum XLSXWriter {
                 throw ExportError.tooManyColumns(table: table.name, columns: table.columns.count, limit: maxColumns)
             }
         }
-        // Each sheet's cells are read once, into a compact form that numbers the sheet's own
-        // strings; the shared table takes them at once, in sheet order, and the sheet's texts
-        // are let go (one sheet at a time: the workbook shares the cores with the CSV files,
-        // and holding every sheet's texts at once cost more memory than it saved time). Only
-        // then is each sheet's XML rendered, one sheet at a time: the workbook's XML is never
-        // held whole (at 10,000 generated plans it is 230 MB).
-        var sheets: [SheetCells] = []
+        // Each sheet's cells are read once, into a compact form that refers to the shared
+        // table by number (texts numbered in first-use order, sheet by sheet). The table must
+        // precede the sheets in the archive, so the sheets' XML is rendered only then, one
+        // sheet at a time and in pieces: no sheet's XML is ever whole in memory (at 10,000
+        // generated plans, the workbook's XML is 270 MB and its largest sheet 43 MB).
         var strings = SharedStrings()
-        var globalIndexes: [[Int]] = []
-        for table in tables {
-            var sheet = SheetCells(table)
-            globalIndexes.append(strings.add(sheet.strings))
-            strings.count(references: sheet.references)
-            sheet.dropStrings()  // only their numbers in the shared table are needed now
-            sheets.append(sheet)
-        }
+        var sheets = tables.map { SheetCells($0, strings: &strings) }
         let names = sheetNames(for: tables)
 
         var zip = ZipWriter()
@@ -82,18 +92,31 @@ public enum XLSXWriter {
         try zip.add(path: "xl/workbook.xml", data: workbookXML(sheetNames: names))
         try zip.add(path: "xl/_rels/workbook.xml.rels", data: Array(workbookRelationships(sheetCount: sheets.count).utf8))
         try zip.add(path: "xl/styles.xml", data: Array(styles.utf8))
-        // Large parts go to `sink` as they are, not copied into the archive first.
-        let sharedStrings = strings.xml()
-        strings = SharedStrings()
-        sink(try zip.takeBytes(addingAfter: "xl/sharedStrings.xml", parts: sharedStrings))
-        for part in sharedStrings { sink(part) }
-        for index in sheets.indices {
-            let sheet = worksheet(tables[index], cells: sheets[index], strings: globalIndexes[index], selected: index == 0)
-            sheets[index] = SheetCells()
-            sink(try zip.takeBytes(addingAfter: "xl/worksheets/sheet\(index + 1).xml", data: sheet))
-            sink(sheet)
+
+        /// Streams one part: its header, its pieces as they are rendered, then its checksum and size.
+        func stream(_ path: String, render: (_ emit: (inout [UInt8]) -> Void) -> Void) throws(ExportError) {
+            output.write(try zip.beginEntry(path: path))
+            var crc = CRC32()
+            var size = 0
+            render { piece in
+                crc.update(piece)
+                size += piece.count
+                output.write(piece)
+                piece.removeAll(keepingCapacity: true)
+            }
+            let header = try zip.endEntry(size: size, crc: crc.value)
+            output.overwrite(header.offset, header.bytes)
         }
-        sink(zip.finish())
+
+        try stream("xl/sharedStrings.xml") { emit in strings.xml(chunkSize: chunkSize, emit: emit) }
+        strings = SharedStrings()
+        for index in sheets.indices {
+            try stream("xl/worksheets/sheet\(index + 1).xml") { emit in
+                worksheet(tables[index], cells: sheets[index], selected: index == 0, chunkSize: chunkSize, emit: emit)
+            }
+            sheets[index] = SheetCells()
+        }
+        output.write(zip.finish())
     }
 
     /// The sheet name of each table: its name with `\ / ? * [ ] :` and control characters
@@ -157,13 +180,16 @@ public enum XLSXWriter {
         static let maxStyledPlaces = 10
     }
 
-    /// The XML of a worksheet whose cells were read into `cells`; `strings` maps the sheet's
-    /// string numbers to their indexes in the shared table.
-    private static func worksheet(_ table: Table, cells: SheetCells, strings: [Int], selected: Bool) -> [UInt8] {
+    /// Hands the XML of a worksheet whose cells were read into `cells` to `emit`, in pieces
+    /// of about `chunkSize` bytes (whole rows).
+    private static func worksheet(
+        _ table: Table, cells: SheetCells, selected: Bool, chunkSize: Int, emit: (inout [UInt8]) -> Void
+    ) {
         let columnCount = table.columns.count
         let letters = (0..<columnCount).map { Array(columnName($0).utf8) }
         var out: [UInt8] = []
-        out.reserveCapacity(cells.bytes.count * 6 + cells.rows * 16 + 1024)
+        let estimate = cells.bytes.count * 6 + cells.rows * 16 + 1024
+        out.reserveCapacity(chunkSize > estimate ? estimate : chunkSize + (1 << 16))
         out.append(contentsOf: Array((xmlDeclaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">").utf8))
 
         let lastColumn = letters.last.map { String(decoding: $0, as: UTF8.self) } ?? "A"
@@ -185,10 +211,10 @@ public enum XLSXWriter {
 
         if columnCount > 0 {
             out.append(contentsOf: Array("<row r=\"1\">".utf8))
-            for (index, local) in cells.header.enumerated() {
+            for (index, string) in cells.header.enumerated() {
                 appendCellStart(letters[index], row: 1, to: &out)
                 out.append(contentsOf: Array(" t=\"s\" s=\"\(Style.header)\"><v>".utf8))
-                DecimalText.appendInteger(strings[local], to: &out)
+                DecimalText.appendInteger(string, to: &out)
                 out.append(contentsOf: closeValueAndCell)
             }
             out.append(contentsOf: closeRow)
@@ -205,10 +231,10 @@ public enum XLSXWriter {
                 switch cell {
                 case .blank:
                     continue
-                case .string(let local):
+                case .string(let string):
                     appendCellStart(letters[column], row: rowNumber, to: &out)
                     out.append(contentsOf: sharedStringOpen)
-                    DecimalText.appendInteger(strings[local], to: &out)
+                    DecimalText.appendInteger(string, to: &out)
                 case .integer(let value):
                     appendCellStart(letters[column], row: rowNumber, to: &out)
                     out.append(contentsOf: valueOpen)
@@ -226,9 +252,10 @@ public enum XLSXWriter {
                 out.append(contentsOf: closeValueAndCell)
             }
             out.append(contentsOf: closeRow)
+            if out.count >= chunkSize { emit(&out) }
         }
         out.append(contentsOf: Array("</sheetData></worksheet>".utf8))
-        return out
+        emit(&out)
     }
 
     /// `<c r="B7"`, left open for the type and style attributes.
@@ -279,31 +306,28 @@ public enum XLSXWriter {
     // MARK: - Shared strings
 
     /// A worksheet's cells read once, compactly: each cell a tag byte and its value (about
-    /// 4 bytes a cell, against 35 as XML), the sheet's distinct texts numbered in first-use
-    /// order (the header's first), and the column widths.
+    /// 4 bytes a cell, against 35 as XML), texts as their numbers in the shared table, and the
+    /// column widths.
     ///
     /// Widths in characters come from the header and the first 1,000 rows, between 8 and 60.
     private struct SheetCells: Sendable {
         private(set) var bytes: [UInt8] = []
         private(set) var rows = 0
-        /// The sheet's number of each column name.
+        /// The shared table's number of each column name.
         private(set) var header: [Int] = []
-        /// The sheet's distinct texts as UTF-8, numbered in first-use order.
-        private(set) var strings = RunTable<UInt8>()
-        /// Cells that refer to a shared string, the header's included.
-        private(set) var references = 0
         private(set) var widths: [Int] = []
 
         init() {}
 
-        init(_ table: Table) {
+        /// Reads `table`'s cells, adding their texts to `strings`.
+        init(_ table: Table, strings: inout SharedStrings) {
             let columnCount = table.columns.count
-            for column in table.columns { header.append(number(cellText(column.name))) }
+            for column in table.columns { header.append(strings.number(cellText(column.name))) }
             var widest = table.columns.map { $0.name.count + 1 }  // bold header text is wider
             for row in table.rows {
                 for (index, cell) in row.prefix(columnCount).enumerated() {
                     if rows < widthRows { widest[index] = max(widest[index], width(of: cell)) }
-                    append(cell)
+                    append(cell, strings: &strings)
                 }
                 bytes.append(Tag.rowEnd.rawValue)
                 rows += 1
@@ -311,35 +335,19 @@ public enum XLSXWriter {
             widths = widest.map { min(max($0 + 1, 8), 60) }
         }
 
-        mutating func dropStrings() {
-            strings = RunTable<UInt8>()
-        }
-
-        /// The sheet's number of `text` (already cleaned by ``cellText(_:)``), counting the reference.
-        private mutating func number(_ text: String) -> Int {
-            var text = text
-            return text.withUTF8 { number(utf8: $0) }
-        }
-
-        /// The sheet's number of a text given as UTF-8 (already cleaned), counting the reference.
-        private mutating func number(utf8 text: UnsafeBufferPointer<UInt8>) -> Int {
-            references += 1
-            return strings.insert(text).id
-        }
-
-        private mutating func append(_ cell: Cell) {
+        private mutating func append(_ cell: Cell, strings: inout SharedStrings) {
             switch cell {
             case .text(let text), .date(let text):
-                appendText(text)
+                appendText(text, strings: &strings)
             case .quote(let quote):
                 // A quote that ``cellText(_:)`` would leave as it is goes in as its bytes.
                 let added = quote.withUTF8 { text -> Bool in
                     guard quote.isNFC, !text.isEmpty, text.count <= maxCellCharacters, !text.contains(where: XLSXWriter.isSuspect) else { return false }
                     bytes.append(Tag.string.rawValue)
-                    appendVarint(UInt64(number(utf8: text)))
+                    appendVarint(UInt64(strings.number(utf8: text)))
                     return true
                 }
-                if !added { appendText(quote.text) }
+                if !added { appendText(quote.text, strings: &strings) }
             case .integer(let value):
                 bytes.append(Tag.integer.rawValue)
                 appendVarint(zigzag(value))
@@ -355,11 +363,11 @@ public enum XLSXWriter {
             }
         }
 
-        private mutating func appendText(_ text: String) {
+        private mutating func appendText(_ text: String, strings: inout SharedStrings) {
             // An empty text is a blank cell, as in the CSV (readers see no value either way).
             guard !text.isEmpty else { return bytes.append(Tag.blank.rawValue) }
             bytes.append(Tag.string.rawValue)
-            appendVarint(UInt64(number(cellText(text))))
+            appendVarint(UInt64(strings.number(cellText(text))))
         }
 
         private mutating func appendVarint(_ value: UInt64) {
@@ -433,37 +441,39 @@ public enum XLSXWriter {
         }
     }
 
-    /// The workbook's string table: each distinct text once, in first-use order, kept as the
-    /// XML items that list it (``RunTable``), so no string object outlives its sheet's cells.
+    /// The workbook's string table: each distinct text once, in first-use order, as UTF-8 in
+    /// one ``RunTable`` (no string object per text), escaped only as its XML is written.
     private struct SharedStrings {
-        private var items = RunTable<UInt8>()
+        private var texts = RunTable<UInt8>()
+        /// Cells that refer to the table (the `count` attribute).
         private var references = 0
-        private var item: [UInt8] = []
 
-        /// Counts cells that refer to the table (the `count` attribute).
-        mutating func count(references cells: Int) {
-            references += cells
+        /// The number of `text` (already cleaned by ``cellText(_:)``), counting the reference.
+        mutating func number(_ text: String) -> Int {
+            var text = text
+            return text.withUTF8 { number(utf8: $0) }
         }
 
-        /// The index of each of a sheet's texts (already cleaned by ``cellText(_:)``), adding
-        /// those that are new, in the sheet's order.
-        mutating func add(_ texts: RunTable<UInt8>) -> [Int] {
-            var indexes: [Int] = []
-            indexes.reserveCapacity(texts.count)
+        /// The number of a text given as UTF-8 (already cleaned), counting the reference.
+        mutating func number(utf8 text: UnsafeBufferPointer<UInt8>) -> Int {
+            references += 1
+            return texts.insert(text).id
+        }
+
+        /// Hands `sharedStrings.xml` to `emit` in pieces of about `chunkSize` bytes.
+        func xml(chunkSize: Int, emit: (inout [UInt8]) -> Void) {
+            let head = XLSXWriter.xmlDeclaration + "<sst xmlns=\"\(XLSXWriter.mainNamespace)\" count=\"\(references)\" uniqueCount=\"\(texts.count)\">"
+            var out = Array(head.utf8)
+            let estimate = texts.elements.count + texts.count * 40
+            out.reserveCapacity(chunkSize > estimate ? estimate : chunkSize + (1 << 16))
             for id in 0..<texts.count {
-                item.removeAll(keepingCapacity: true)
-                item.append(contentsOf: Self.itemOpen)
-                texts.withElements(of: id) { XLSXWriter.appendEscaped(bytes: $0, to: &item) }
-                item.append(contentsOf: Self.itemClose)
-                indexes.append(item.withUnsafeBufferPointer { items.insert($0).id })
+                out.append(contentsOf: Self.itemOpen)
+                texts.withElements(of: id) { XLSXWriter.appendEscaped(bytes: $0, to: &out) }
+                out.append(contentsOf: Self.itemClose)
+                if out.count >= chunkSize { emit(&out) }
             }
-            return indexes
-        }
-
-        /// `sharedStrings.xml` in three parts: its head, the items, its tail.
-        func xml() -> [[UInt8]] {
-            let head = XLSXWriter.xmlDeclaration + "<sst xmlns=\"\(XLSXWriter.mainNamespace)\" count=\"\(references)\" uniqueCount=\"\(items.count)\">"
-            return [Array(head.utf8), items.elements, Array("</sst>".utf8)]
+            out.append(contentsOf: Array("</sst>".utf8))
+            emit(&out)
         }
 
         private static let itemOpen = Array("<si><t xml:space=\"preserve\">".utf8)

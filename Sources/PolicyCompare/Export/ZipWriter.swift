@@ -31,33 +31,68 @@ public struct ZipWriter: Sendable, Hashable {
         body.append(contentsOf: data)
     }
 
-    /// Appends an entry whose data the caller writes itself: returns what ``takeBytes()``
-    /// would, ending with the entry's header, to be followed by `data`. The archive is then
-    /// the same as with ``add(path:data:)``, without copying a large entry into it.
+    /// Starts an entry whose data the caller writes itself, of a size and checksum not known
+    /// yet: returns what ``takeBytes()`` would, ending with the entry's local header, to be
+    /// followed by the data. ``endEntry(size:crc:)`` then says which header bytes to write
+    /// over; with them written, the archive is the same as with ``add(path:data:)``, and no
+    /// entry is ever whole in memory.
     ///
-    /// - Throws: as ``add(path:data:)``.
-    public mutating func takeBytes(addingAfter path: String, data: some Collection<UInt8>) throws(ExportError) -> [UInt8] {
-        try takeBytes(addingAfter: path, size: data.count, crc: CRC32.checksum(data))
+    /// - Throws: ``ExportError/invalidZipPath(_:)``, ``ExportError/duplicateZipPath(_:)``.
+    public mutating func beginEntry(path: String) throws(ExportError) -> [UInt8] {
+        precondition(open == nil, "ZipWriter: beginEntry while an entry is open")
+        let name = try checkedName(path)
+        let offset = taken + body.count
+        try checkSize(path: path, name: name, offset: offset, size: 0)
+        record(path, name: name)
+        open = OpenEntry(path: path, name: name, offset: offset)
+        appendLocalHeader(name: name, crc: 0, size: 0)
+        return takeBytes()
     }
 
-    /// ``takeBytes(addingAfter:data:)`` for an entry whose data is `parts` one after another,
-    /// written by the caller in that order (no copy of them joined is made).
-    public mutating func takeBytes(addingAfter path: String, parts: [[UInt8]]) throws(ExportError) -> [UInt8] {
-        var crc = CRC32()
-        for part in parts { crc.update(part) }
-        return try takeBytes(addingAfter: path, size: parts.reduce(0) { $0 + $1.count }, crc: crc.value)
-    }
-
-    private mutating func takeBytes(addingAfter path: String, size: Int, crc: UInt32) throws(ExportError) -> [UInt8] {
-        try appendHeader(path: path, size: size, crc: crc)
-        let bytes = takeBytes()
+    /// Ends the entry begun last, after the caller wrote its `size` bytes with checksum `crc`:
+    /// the bytes to write over its local header, at `offset` from the archive's start.
+    ///
+    /// - Throws: ``ExportError/zipTooLarge(path:bytes:)`` when ZIP64 would be needed.
+    public mutating func endEntry(size: Int, crc: UInt32) throws(ExportError) -> (offset: Int, bytes: [UInt8]) {
+        guard let entry = open else {
+            preconditionFailure("ZipWriter: endEntry without beginEntry")
+        }
+        open = nil
+        try checkSize(path: entry.path, name: entry.name, offset: entry.offset, size: size, counted: true)
         taken += size
-        return bytes
+        appendCentralRecord(name: entry.name, offset: entry.offset, crc: crc, size: size)
+        var fields: [UInt8] = []
+        fields.appendLE(crc)
+        fields.appendLE(UInt32(truncatingIfNeeded: size))  // compressed size
+        fields.appendLE(UInt32(truncatingIfNeeded: size))  // uncompressed size
+        return (entry.offset + Self.checksumOffset, fields)
     }
 
-    /// The local header of an entry of `size` bytes with checksum `crc`, appended to `body`,
-    /// and its central directory record.
+    /// An entry begun with ``beginEntry(path:)`` and not yet ended.
+    private struct OpenEntry: Sendable, Hashable {
+        var path: String
+        var name: [UInt8]
+        var offset: Int
+    }
+
+    private var open: OpenEntry?
+
+    /// Offset of the checksum in a local header; the two sizes follow it.
+    private static let checksumOffset = 14
+
+    /// Checks and records an entry's local header and central directory record.
     private mutating func appendHeader(path: String, size: Int, crc: UInt32) throws(ExportError) {
+        precondition(open == nil, "ZipWriter: add while an entry is open")
+        let name = try checkedName(path)
+        let offset = taken + body.count
+        try checkSize(path: path, name: name, offset: offset, size: size)
+        record(path, name: name)
+        appendLocalHeader(name: name, crc: crc, size: size)
+        appendCentralRecord(name: name, offset: offset, crc: crc, size: size)
+    }
+
+    /// The UTF-8 name of a new entry, checked.
+    private func checkedName(_ path: String) throws(ExportError) -> [UInt8] {
         let name = Array(path.utf8)
         guard !name.isEmpty,
               name.first != UInt8(ascii: "/"),
@@ -70,22 +105,37 @@ public struct ZipWriter: Sendable, Hashable {
         guard !seen.contains(name) else {
             throw ExportError.duplicateZipPath(path)
         }
-        let offset = taken + body.count
+        return name
+    }
+
+    private mutating func record(_ path: String, name: [UInt8]) {
+        paths.append(path)
+        seen.insert(name)
+    }
+
+    /// Throws when an entry of `size` bytes at `offset` would need ZIP64 (`counted`: the entry
+    /// is among ``paths`` already).
+    private func checkSize(path: String, name: [UInt8], offset: Int, size: Int, counted: Bool = false) throws(ExportError) {
         let limit = Int(UInt32.max)
         guard name.count <= Int(UInt16.max),
-              paths.count < Int(UInt16.max),
+              paths.count - (counted ? 1 : 0) < Int(UInt16.max),
               size < limit,
               offset + 30 + name.count + size + centralDirectory.count + 46 + name.count + 22 < limit
         else {
             throw ExportError.zipTooLarge(path: path, bytes: size)
         }
-        // Local file header (APPNOTE 4.3.7).
+    }
+
+    /// Local file header (APPNOTE 4.3.7).
+    private mutating func appendLocalHeader(name: [UInt8], crc: UInt32, size: Int) {
         body.appendLE(UInt32(0x0403_4B50))
         appendCommonFields(to: &body, crc: crc, size: size, nameLength: name.count)
         body.appendLE(UInt16(0))  // extra field length
         body.append(contentsOf: name)
+    }
 
-        // Central directory file header (APPNOTE 4.3.12).
+    /// Central directory file header (APPNOTE 4.3.12).
+    private mutating func appendCentralRecord(name: [UInt8], offset: Int, crc: UInt32, size: Int) {
         centralDirectory.appendLE(UInt32(0x0201_4B50))
         centralDirectory.appendLE(Self.version)  // version made by: MS-DOS, 2.0
         appendCommonFields(to: &centralDirectory, crc: crc, size: size, nameLength: name.count)
@@ -96,16 +146,6 @@ public struct ZipWriter: Sendable, Hashable {
         centralDirectory.appendLE(UInt32(0))  // external attributes
         centralDirectory.appendLE(UInt32(truncatingIfNeeded: offset))
         centralDirectory.append(contentsOf: name)
-
-        paths.append(path)
-        seen.insert(name)
-    }
-
-    /// The archive: local entries, central directory and end-of-central-directory record.
-    /// Room for `bytes` of entries, so adding large entries does not copy the archive over
-    /// and over as it grows.
-    public mutating func reserveCapacity(_ bytes: Int) {
-        body.reserveCapacity(bytes)
     }
 
     /// The bytes of the archive added since the last call, to stream to a file as entries
@@ -120,10 +160,11 @@ public struct ZipWriter: Sendable, Hashable {
     /// The rest of the archive: what ``takeBytes()`` has not handed out, then the central
     /// directory.
     public consuming func finish() -> [UInt8] {
+        precondition(open == nil, "ZipWriter: finish while an entry is open")
         var out = body
         body = []  // `out` is now the only reference: the directory is appended in place
         let bodySize = taken + out.count
-        out.reserveCapacity(bodySize + centralDirectory.count + 22)
+        out.reserveCapacity(out.count + centralDirectory.count + 22)
         out.append(contentsOf: centralDirectory)
         // End of central directory record (APPNOTE 4.3.16).
         out.appendLE(UInt32(0x0605_4B50))

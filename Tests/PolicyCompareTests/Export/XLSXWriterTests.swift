@@ -95,6 +95,31 @@ struct XLSXWriterTests {
         #expect(throws: (any Error).self) { try XLSXWriter.write(ExportFixtures.all, to: nowhere) }
     }
 
+    @Test("the workbook rendered in pieces of any size is the workbook rendered whole", arguments: [1, 7, 300, 1 << 20])
+    func pieces(chunkSize: Int) throws {
+        let whole = try XLSXWriter.workbook(ExportFixtures.all, chunkSize: .max)
+        #expect(try XLSXWriter.workbook(ExportFixtures.all, chunkSize: chunkSize) == whole)
+        #expect(try XLSXWriter.workbook(ExportFixtures.all) == whole)
+    }
+
+    @Test("a file of many pieces, each part's header written over at the end, is the workbook built whole")
+    func manyPiecesToAFile() throws {
+        // About 3 MB of sheet XML and 1.5 MB of shared strings: several 1 MB pieces each.
+        let rows = (0..<40_000).map { index -> [Cell] in [.text("dòng \(index) & <b>"), .integer(index)] }
+        let tables = [Table(
+            name: "big", description: "Many rows.",
+            columns: [Column("text", .string, title: "Text", description: "Text."), Column("n", .integer, title: "N", description: "N.")],
+            rows: rows
+        )]
+        let url = try Fixtures.temporaryFolder().appendingPathComponent("big.xlsx")
+        try XLSXWriter.write(tables, to: url)
+        let written = [UInt8](try Data(contentsOf: url))
+        #expect(written == (try XLSXWriter.workbook(tables, chunkSize: .max)))
+        let reader = try ZipTestReader(written)
+        #expect(try #require(reader.data("xl/worksheets/sheet1.xml")).count > 3 << 20)
+        #expect(try #require(reader.text("xl/sharedStrings.xml")).contains("<t xml:space=\"preserve\">dòng 39999 &amp; &lt;b&gt;</t>"))
+    }
+
     @Test("XML-illegal control characters are dropped, CR kept as &#13;, _xHHHH_ kept literal")
     func cleaning() throws {
         let reader = try workbook([table([.text("a\u{0}b\u{1}c\u{B}d\u{1F}e\u{FFFF}f"), .text("x\r\ny\tz"), .text("_x0041_ and _x12_")])])

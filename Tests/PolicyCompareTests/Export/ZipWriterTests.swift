@@ -64,29 +64,45 @@ struct ZipWriterTests {
         #expect(try ZipTestReader(streamed).text("dữ liệu/bảng.csv") == "a,b\r\n1,2\r\n")
     }
 
-    @Test("entries whose data the caller writes after their header give the same archive", arguments: [0, 1, 2, 3])
-    func callerWrittenData(copiedEvery: Int) throws {
+    @Test("entries streamed by the caller, their headers written over at the end, give the same archive", arguments: [0, 1, 2, 3])
+    func streamedEntries(copiedEvery: Int) throws {
         var zip = ZipWriter()
         var streamed: [UInt8] = []
         for (number, (path, data)) in Self.entries.enumerated() {
             if copiedEvery > 0, number % copiedEvery == 0 {
                 try zip.add(path: path, data: data)  // mixed with copied entries, some not yet taken
-            } else if number % 2 == 0 {
-                streamed += try zip.takeBytes(addingAfter: path, data: data)
-                streamed += data
-            } else {
-                // In parts, split unevenly (the first part may be empty).
-                let cut = data.count / 3
-                let parts = [Array(data.prefix(cut)), Array(data.dropFirst(cut).prefix(1)), Array(data.dropFirst(cut + 1))]
-                streamed += try zip.takeBytes(addingAfter: path, parts: parts)
-                streamed += parts.joined()
+                continue
             }
+            streamed += try zip.beginEntry(path: path)
+            let headerStart = streamed.count - 30 - path.utf8.count
+            #expect(Array(streamed[headerStart..<headerStart + 4]) == [0x50, 0x4B, 0x03, 0x04])
+            #expect(streamed[headerStart + 14..<headerStart + 26].allSatisfy { $0 == 0 }, "checksum and sizes not known yet")
+            // In pieces, split unevenly (the first may be empty).
+            var crc = CRC32()
+            let cut = data.count / 3
+            for piece in [data.prefix(cut), data.dropFirst(cut).prefix(1), data.dropFirst(cut + 1)] {
+                crc.update(piece)
+                streamed += piece
+            }
+            let header = try zip.endEntry(size: data.count, crc: crc.value)
+            #expect(header.offset == headerStart + 14)
+            streamed.replaceSubrange(header.offset..<header.offset + header.bytes.count, with: header.bytes)
         }
         streamed += zip.finish()
         #expect(streamed == (try archive()))
-        var repeated = ZipWriter()
-        _ = try repeated.takeBytes(addingAfter: "a", data: [1])
-        #expect(throws: ExportError.duplicateZipPath("a")) { _ = try repeated.takeBytes(addingAfter: "a", data: [2]) }
+        #expect(try ZipTestReader(streamed).text("dữ liệu/bảng.csv") == "a,b\r\n1,2\r\n")
+    }
+
+    @Test("a streamed entry's path is checked when it begins, its size when it ends")
+    func streamedEntryChecks() throws {
+        var zip = ZipWriter()
+        _ = try zip.beginEntry(path: "a")
+        _ = try zip.endEntry(size: 1, crc: CRC32.checksum([1]))
+        #expect(throws: ExportError.duplicateZipPath("a")) { _ = try zip.beginEntry(path: "a") }
+        #expect(throws: ExportError.invalidZipPath("../b")) { _ = try zip.beginEntry(path: "../b") }
+        _ = try zip.beginEntry(path: "big")
+        let tooLarge = Int(UInt32.max)
+        #expect(throws: ExportError.zipTooLarge(path: "big", bytes: tooLarge)) { _ = try zip.endEntry(size: tooLarge, crc: 0) }
     }
 
     @Test("local headers, central directory and end record parse back to the same entries in order")
