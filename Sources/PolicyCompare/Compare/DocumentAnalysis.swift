@@ -14,7 +14,12 @@ public struct DocumentAnalysis: Sendable {
     public var period: Period?
     public var slogans: [Statement]
     public var references: [LegalReference]
-    public var actors: [ActorMention]
+    /// The agencies named in the body, in reading order, their words quoted from the source.
+    public var actors: [ActorMention] {
+        actorMentions.mentions(quotingFrom: source)
+    }
+    /// The same mentions kept compactly, for the tables and the report.
+    let actorMentions: DocumentActors
     public var deadlines: [Deadline]
     public var coding: DocumentCoding
     /// Syllable n-gram counts of the coded text, for keyness (empty when the analyzer added
@@ -43,7 +48,7 @@ public struct DocumentAnalysis: Sendable {
         period = directive.period
         slogans = directive.slogans
         references = directive.references
-        actors = directive.actors
+        actorMentions = DocumentActors(directive.actors)
         deadlines = directive.deadlines
         source = SourceText(directive.text.original)
         coding = coder.code(directive, source: source)

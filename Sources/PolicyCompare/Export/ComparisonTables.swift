@@ -55,7 +55,7 @@ public enum ComparisonTables {
                 .text(m.id), .integer(m.year), .text(m.issuer), .text(m.level), .text(m.kind), .text(m.title), .text(m.date), .text(m.number),
                 .text(m.file), .text(d.encoding), .integer(d.bytes), .text(d.fingerprint), .integer(d.segments), .integer(d.coding.syllables),
                 .text(d.theme?.text ?? ""), .text(d.period?.start ?? ""), .text(d.period?.end ?? ""), .integer(d.slogans.count),
-                .integer(Set(d.references.map(\.key)).count), .integer(Set(d.actors.filter(\.tasked).map(\.id)).count),
+                .integer(Set(d.references.map(\.key)).count), .integer(Set(d.actorMentions.mentions.filter(\.tasked).map { d.actorMentions.agency(of: $0).id }).count),
                 .integer(d.coding.counts.count(where: \.present)), .text(d.notes.joined(separator: "; ")),
             ])
         }
@@ -271,18 +271,21 @@ public enum ComparisonTables {
         let entries = Parallel.map(documents.count) { d in
             var order: [String] = []
             var counts: [String: (first: Int, mentions: Int, tasked: Int)] = [:]
-            for (index, a) in documents[d].actors.enumerated() {
-                if counts[a.id] == nil { order.append(a.id); counts[a.id] = (index, 0, 0) }
-                counts[a.id]?.mentions += 1
-                if a.tasked { counts[a.id]?.tasked += 1 }
+            let actors = documents[d].actorMentions
+            for (index, mention) in actors.mentions.enumerated() {
+                let id = actors.agency(of: mention).id
+                if counts[id] == nil { order.append(id); counts[id] = (index, 0, 0) }
+                counts[id]?.mentions += 1
+                if mention.tasked { counts[id]?.tasked += 1 }
             }
             return order.sorted().compactMap { counts[$0] }
         }
         t.rows = CodingTables.generatedRows(entries.map(\.count)) { d, i in
-            let entry = entries[d][i], metadata = documents[d].metadata, a = documents[d].actors[entry.first]
+            let entry = entries[d][i], metadata = documents[d].metadata, actors = documents[d].actorMentions
+            let mention = actors.mentions[entry.first], a = actors.agency(of: mention)
             return [
                 .text(metadata.id), .integer(metadata.year), .text(a.id), .text(a.name), .text(a.nameEnglish), .integer(entry.mentions),
-                .integer(entry.tasked), .boolean(entry.tasked > 0), .text(a.segmentPath),
+                .integer(entry.tasked), .boolean(entry.tasked > 0), .text(mention.segmentPath),
             ]
         }
         return t

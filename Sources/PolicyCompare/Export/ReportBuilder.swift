@@ -194,7 +194,10 @@ public struct ReportBuilder: Sendable {
         for year in c.years {
             var names: [String: String] = [:]
             for d in c.documents where d.metadata.year == year {
-                for a in d.actors where a.tasked { names[a.id] = t.language == .en ? a.nameEnglish : a.name }
+                for mention in d.actorMentions.mentions where mention.tasked {
+                    let a = d.actorMentions.agency(of: mention)
+                    names[a.id] = t.language == .en ? a.nameEnglish : a.name
+                }
             }
             bullets.append(t("actors.year", year, names.count, names.keys.sorted().compactMap { names[$0] }.joined(separator: "; ")))
         }
