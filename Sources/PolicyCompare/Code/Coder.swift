@@ -58,7 +58,7 @@ public struct Coder: Sendable {
         var segmentsHit = [Int](repeating: 0, count: categoryCount)
         var coded: [DocumentCoding.Match] = []
         var segmentPaths: [String] = []
-        var uncoded: [DocumentCoding.Uncoded] = []
+        var uncoded: [DocumentCoding.UncodedSegment] = []
         let text = directive.text
         let spellings = directive.spellings
         var matching = PhraseMatcher.DocumentState(spellings: spellings.count)
@@ -98,9 +98,10 @@ public struct Coder: Sendable {
                 }
             }
             if !any {
-                uncoded.append(DocumentCoding.Uncoded(segmentPath: segment.path, role: segment.role,
-                                                      syllables: output.tokens.count { $0.kind == .word },
-                                                      text: segment.text, sourceRange: segment.sourceRange))
+                // Its text is the source at `sourceRange` (the segment tree quotes it from there).
+                uncoded.append(DocumentCoding.UncodedSegment(segmentPath: segment.path, role: segment.role,
+                                                             syllables: output.tokens.count { $0.kind == .word },
+                                                             sourceRange: segment.sourceRange))
             }
         }
         coded.sort { ($0.matchStart, labels.categoryIDs[Int($0.category)]) < ($1.matchStart, labels.categoryIDs[Int($1.category)]) }
@@ -108,7 +109,7 @@ public struct Coder: Sendable {
             DocumentCoding.Count(categoryID: codebook.categories[$0].id, segments: segmentsHit[$0], matches: matchCounts[$0])
         }
         return DocumentCoding(documentID: directive.metadata.id, year: directive.metadata.year, syllables: directive.syllableCount,
-                              counts: counts, uncoded: uncoded.trimmed, matches: coded.trimmed, labels: labels,
+                              counts: counts, uncodedSegments: uncoded.trimmed, matches: coded.trimmed, labels: labels,
                               segmentPaths: segmentPaths.trimmed, source: source)
     }
 

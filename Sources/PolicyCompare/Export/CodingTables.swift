@@ -128,12 +128,13 @@ public enum CodingTables {
             primaryKey: ["document_id", "segment_path"])
         // Generated when written: a large corpus has a hundred thousand uncoded segments.
         let documents = ordered(codings)
-        table.rows = generatedRows(documents.map(\.uncoded.count)) { d, i in
-            let coding = documents[d], u = coding.uncoded[i]
+        table.rows = generatedRows(documents.map(\.uncodedSegments.count)) { d, i in
+            let coding = documents[d], u = coding.uncodedSegments[i]
             let share = coding.syllables > 0 ? Double(u.syllables) / Double(coding.syllables) : 0
             return [
                 .text(coding.documentID), .integer(coding.year), .text(u.segmentPath), .text(u.role.rawValue), .integer(u.syllables),
-                .number(share, places: 4), .text(u.text), .integer(u.sourceRange.lowerBound), .integer(u.sourceRange.upperBound),
+                .number(share, places: 4), coding.source.cell(u.sourceRange), .integer(u.sourceRange.lowerBound),
+                .integer(u.sourceRange.upperBound),
             ]
         }
         return table

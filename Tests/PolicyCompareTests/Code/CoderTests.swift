@@ -103,6 +103,14 @@ import Testing
             let coded = Set(coding.evidence.map(\.segmentPath))
             #expect(Set(coding.uncoded.map(\.segmentPath)).isDisjoint(with: coded))
             #expect(coded.count + coding.uncoded.count == d.segments.count)
+            // Uncoded segments are kept without their text and quoted from the source: the
+            // quote is the segment's own text, role and syllables unchanged.
+            #expect(!coding.uncoded.isEmpty)
+            for uncoded in coding.uncoded {
+                let segment = try #require(d.segments.first { $0.path == uncoded.segmentPath })
+                #expect(uncoded.text == segment.text && uncoded.sourceRange == segment.sourceRange && uncoded.role == segment.role)
+                #expect(!uncoded.text.isEmpty)
+            }
         }
     }
 
