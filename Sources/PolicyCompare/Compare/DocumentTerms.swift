@@ -147,35 +147,57 @@ public struct DocumentTerms: Sendable, Hashable {
     }
 
     /// Documents' counts added one at a time; the result does not depend on their order.
+    ///
+    /// Each year of a large corpus adds hundreds of thousands of terms, under ``YearTerms``'s
+    /// lock: syllables are numbered by their bytes (``RunTable``) and terms by a cheap hash
+    /// (``HashIndex``), not through `Dictionary`'s SipHash.
     struct Sum: Sendable {
-        private var vocabulary: [ExactText: Int32] = [:]
-        private var words: [String] = []
-        private var merged: [Gram: Int] = [:]
+        /// Distinct syllables as UTF-8, numbered in first-use order.
+        private var vocabulary = RunTable<UInt8>()
+        /// Terms over the vocabulary's numbers, and their frequencies, in first-use order.
+        private var grams: [Gram] = []
+        private var frequencies: [Int] = []
+        private var slots = HashIndex(expected: 4_096)
         private var totals = [Int](repeating: 0, count: DocumentTerms.maxN)
+        /// The vocabulary's number of each syllable of the document being added.
+        private var global: [Int32] = []
 
         mutating func add(_ document: DocumentTerms) {
-            let global = document.syllables.map { syllable -> Int32 in
-                let key = ExactText(syllable)
-                if let id = vocabulary[key] { return id }
-                let id = Int32(truncatingIfNeeded: words.count)
-                vocabulary[key] = id
-                words.append(syllable)
-                return id
+            global.removeAll(keepingCapacity: true)
+            for syllable in document.syllables {
+                var syllable = syllable
+                let id = syllable.withUTF8 { vocabulary.insert($0).id }
+                global.append(Int32(truncatingIfNeeded: id))
             }
             for (gram, frequency) in zip(document.grams, document.frequencies) {
                 let mapped = Gram(a: global[Int(gram.a)], b: gram.b >= 0 ? global[Int(gram.b)] : -1, c: gram.c >= 0 ? global[Int(gram.c)] : -1)
-                merged[mapped, default: 0] += Int(frequency)
+                let (slot, inserted) = grams.withUnsafeBufferPointer { grams in
+                    slots.id(hash: mapped.hash) { grams[Int($0)] == mapped }
+                }
+                if inserted {
+                    grams.append(mapped)
+                    frequencies.append(Int(frequency))
+                } else {
+                    frequencies[Int(slot)] += Int(frequency)
+                }
             }
             for n in 0..<DocumentTerms.maxN { totals[n] += document.totals[n] }
         }
 
         func counts() -> TermCounts {
             var frequencies: [Int: [ExactText: Int]] = [:]
-            for (gram, frequency) in merged {
-                var text = words[Int(gram.a)]
-                if gram.b >= 0 { text += " " + words[Int(gram.b)] }
-                if gram.c >= 0 { text += " " + words[Int(gram.c)] }
-                frequencies[gram.size, default: [:]][ExactText(text)] = frequency
+            var text: [UInt8] = []
+            func append(_ id: Int32) {
+                guard id >= 0 else { return }
+                if !text.isEmpty { text.append(UInt8(ascii: " ")) }
+                vocabulary.withElements(of: Int(id)) { text.append(contentsOf: $0) }
+            }
+            for (gram, frequency) in zip(grams, self.frequencies) {
+                text.removeAll(keepingCapacity: true)
+                append(gram.a)
+                append(gram.b)
+                append(gram.c)
+                frequencies[gram.size, default: [:]][ExactText(String(decoding: text, as: UTF8.self))] = frequency
             }
             var byN: [Int: Int] = [:]
             for n in 0..<DocumentTerms.maxN where totals[n] > 0 { byN[n + 1] = totals[n] }

@@ -35,6 +35,21 @@ struct DocumentTermsTests {
         #expect(DocumentTerms.merged([DocumentTerms]()) == TermCounts())
     }
 
+    @Test("many documents over a large vocabulary (tables that grow many times) merge to the string path's counts")
+    func largeVocabulary() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pool = (0..<3_000).map { "âm\($0)" } + ["của", "và", ",", "2019"]
+        let documents = (0..<12).map { _ in (0..<60).map { _ in (0..<(5 + next(30))).map { _ in pool[next(pool.count)] } } }
+        let expected = TermCounts.count(sentences: documents.flatMap { $0 }, maxN: 3, stopList: stopList)
+        #expect(expected.frequencies[3, default: [:]].count > 10_000, "enough distinct terms to grow the tables")
+        #expect(DocumentTerms.merged(documents.map(terms)) == expected)
+        #expect(DocumentTerms.merged(documents.reversed().map(terms)) == expected)
+    }
+
     @Test("random sentences: the compact path never differs from the string path")
     func randomSentences() {
         let pool = ["trẻ", "em", "của", "và", ",", ".", "2019", "các", "dân", "tộc", "x", "năm", "em", "bé", "-"]
