@@ -72,7 +72,7 @@ public struct DocumentCoding: Sendable, Hashable {
     /// Paths of the segments with a counted match.
     let segmentPaths: [String]
     /// The decoded source text the evidence quotes.
-    let source: SourceText
+    var source: SourceText
 
     /// Every counted match, in reading order, quoted from the source.
     public var evidence: [Evidence] {

@@ -60,8 +60,13 @@ public struct CorpusAnalyzer: Sendable {
     }
 
     /// One result per document, computed in parallel, in manifest order.
+    ///
+    /// Each document's source goes to one temporary ``SourceSpool`` for the run as soon as it
+    /// is analysed (only export quotes it, a document at a time); it stays in memory if no
+    /// spool can be made or written.
     private func results(_ corpus: Corpus, progress: ProgressCounter?, terms: YearTerms?) -> [Result<DocumentAnalysis, any Error>] {
         let documents = corpus.documents
+        let spool = SourceSpool()
         return Parallel.map(documents.count) { index in
             let result = Result {
                 var analysis = try analyze(documents[index], in: corpus)
@@ -69,6 +74,7 @@ public struct CorpusAnalyzer: Sendable {
                     terms.add(analysis.terms, year: analysis.metadata.year)
                     analysis.terms = DocumentTerms()
                 }
+                if let spool { analysis.spoolSource(to: spool) }
                 return analysis
             }
             progress?.documentDone(bytes: (try? result.get())?.bytes ?? 0)

@@ -89,6 +89,13 @@ public struct DocumentAnalysis: Sendable {
         reuseTokens.hashes
     }
 
+    /// Moves the source's bytes to `spool` (the analysis and its coding share them), or keeps
+    /// them in memory when the spool cannot take them.
+    mutating func spoolSource(to spool: SourceSpool) {
+        source = source.spooled(to: spool)
+        coding.source = source
+    }
+
     /// Source text between two code-point offsets.
     public func quote(_ range: Range<Int>) -> String {
         source.quote(range)

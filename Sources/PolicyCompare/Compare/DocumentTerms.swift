@@ -52,6 +52,7 @@ public struct DocumentTerms: Sendable, Hashable {
         init(stopList: Set<ExactText>, spellings: Int = 0) {
             self.stopList = stopList
             bySpelling = Array(repeating: nil, count: spellings)
+            ids.reserveCapacity(spellings)  // each spelling's key is looked up once: no rehashing
         }
 
         /// Adds the next token (a normalised, folded syllable) of the current sentence.

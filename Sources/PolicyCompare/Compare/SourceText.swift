@@ -1,8 +1,11 @@
 /// A document's decoded source kept compactly (UTF-8) with an index for quoting by
 /// code-point offsets in constant time per quote.
+///
+/// Its bytes may live in a ``SourceSpool`` instead of memory (``spooled(to:)``); quoting then
+/// reads them back, so a table that quotes a document many times takes ``loaded()`` once.
 public struct SourceText: Sendable, Hashable {
     private static let step = 64
-    private let bytes: [UInt8]
+    private let storage: Storage
     /// Byte offset of every `step`-th scalar.
     private let checkpoints: [Int32]
     public let scalarCount: Int
@@ -10,8 +13,13 @@ public struct SourceText: Sendable, Hashable {
     /// and writers copy quotes as they are (see ``TextNormalization/needsNFC(_:)``).
     let isNFC: Bool
 
+    private enum Storage: Sendable {
+        case memory([UInt8])
+        case spool(SourceSpool, Range<Int>)
+    }
+
     public init(_ scalars: [Unicode.Scalar]) {
-        bytes = NormalizedText.utf8(scalars)
+        let bytes = NormalizedText.utf8(scalars)
         var checkpoints: [Int32] = []
         checkpoints.reserveCapacity(scalars.count / Self.step + 1)
         var scalar = 0
@@ -19,15 +27,61 @@ public struct SourceText: Sendable, Hashable {
             if scalar % Self.step == 0 { checkpoints.append(Int32(truncatingIfNeeded: offset)) }
             scalar += 1
         }
+        storage = .memory(bytes)
         self.checkpoints = checkpoints
         scalarCount = scalars.count
         isNFC = !bytes.withUnsafeBufferPointer(TextNormalization.needsNFC(utf8:))
     }
 
+    private init(_ other: SourceText, storage: Storage) {
+        self.storage = storage
+        checkpoints = other.checkpoints
+        scalarCount = other.scalarCount
+        isNFC = other.isNFC
+    }
+
+    /// The same text with its bytes written to `spool`, or itself when it is spooled already
+    /// or the spool cannot take them.
+    func spooled(to spool: SourceSpool) -> SourceText {
+        guard case .memory(let bytes) = storage, let range = spool.store(bytes) else { return self }
+        return SourceText(self, storage: .spool(spool, range))
+    }
+
+    /// The same text with its bytes in memory: read back once when spooled (empty if they
+    /// cannot be, as ``readFailure`` then says).
+    public func loaded() -> SourceText {
+        guard case .spool = storage else { return self }
+        return SourceText(self, storage: .memory(bytes))
+    }
+
+    /// Why the spooled bytes of some source could not be read back, if they could not.
+    var readFailure: String? {
+        guard case .spool(let spool, _) = storage else { return nil }
+        return spool.readFailure
+    }
+
+    /// The UTF-8 bytes, read back when spooled.
+    private var bytes: [UInt8] {
+        switch storage {
+        case .memory(let bytes): bytes
+        case .spool(let spool, let range): spool.load(range) ?? []
+        }
+    }
+
+    public static func == (lhs: SourceText, rhs: SourceText) -> Bool {
+        lhs.scalarCount == rhs.scalarCount && lhs.isNFC == rhs.isNFC && lhs.checkpoints == rhs.checkpoints && lhs.bytes == rhs.bytes
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(scalarCount)
+        hasher.combine(bytes)
+    }
+
     /// The text between two code-point offsets ("" when out of range).
     public func quote(_ range: Range<Int>) -> String {
-        guard let bytes = byteRange(range) else { return "" }
-        return String(decoding: self.bytes[bytes], as: UTF8.self)
+        let text = bytes
+        guard let bytes = byteRange(range, in: text) else { return "" }
+        return String(decoding: text[bytes], as: UTF8.self)
     }
 
     /// The text between two code-point offsets as a table cell, cut after `limit` code points
@@ -41,7 +95,8 @@ public struct SourceText: Sendable, Hashable {
     func reference(_ range: Range<Int>, limit: Int = .max) -> Quote? {
         let cut = range.count > limit
         let kept = cut ? range.lowerBound..<range.lowerBound + limit : range
-        return Quote(bytes, byteRange(kept) ?? 0..<0, cut: cut, isNFC: isNFC)
+        let text = bytes
+        return Quote(text, byteRange(kept, in: text) ?? 0..<0, cut: cut, isNFC: isNFC)
     }
 
     /// ``cell(_:limit:)``'s text as a string.
@@ -50,14 +105,18 @@ public struct SourceText: Sendable, Hashable {
         return quote(range.lowerBound..<range.lowerBound + limit) + Quote.ellipsis
     }
 
-    private func byteRange(_ range: Range<Int>) -> Range<Int>? {
-        guard range.lowerBound >= 0, range.upperBound <= scalarCount, let start = byteOffset(range.lowerBound),
-              let end = byteOffset(range.upperBound) else { return nil }
+    private func byteRange(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int>? {
+        guard range.lowerBound >= 0, range.upperBound <= scalarCount, let start = byteOffset(range.lowerBound, in: bytes),
+              let end = byteOffset(range.upperBound, in: bytes) else { return nil }
         return start..<end
     }
 
     /// Byte offset of code point `scalar` (the end for `scalarCount`), nil out of range.
     func byteOffset(_ scalar: Int) -> Int? {
+        byteOffset(scalar, in: bytes)
+    }
+
+    private func byteOffset(_ scalar: Int, in bytes: [UInt8]) -> Int? {
         if scalar == scalarCount { return bytes.count }
         guard scalar >= 0, scalar < scalarCount, let checkpoint = checkpoints[safe: scalar / Self.step] else { return nil }
         let skip = scalar % Self.step

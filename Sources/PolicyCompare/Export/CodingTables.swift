@@ -71,15 +71,16 @@ public enum CodingTables {
             primaryKey: ["document_id", "category_id", "match_start"])
         let dimensions = Dictionary(uniqueKeysWithValues: codebook.categories.map { ($0.id, $0.dimension.rawValue) })
         let documents = ordered(codings).filter { $0.evidenceCount > 0 }
+        let sources = LoadedSources(documents.map(\.source))
         // The words and sentence are quoted by reference: the table has a row per match.
         table.rows = generatedRows(documents.map(\.evidenceCount)) { d, i in
-            let coding = documents[d], m = coding.matches[i]
+            let coding = documents[d], m = coding.matches[i], source = sources[d]
             let categoryID = coding.labels.categoryIDs[Int(m.category)]
             let match = m.wordsRange, sentence = m.sentenceRange
             return [
                 .text(coding.documentID), .integer(coding.year), .text(coding.segmentPaths[Int(m.segment)]), .text(categoryID),
-                .text(dimensions[categoryID] ?? ""), .text(coding.labels.patterns[Int(m.pattern)]), coding.source.cell(match),
-                .integer(match.lowerBound), .integer(match.upperBound), coding.source.cell(sentence),
+                .text(dimensions[categoryID] ?? ""), .text(coding.labels.patterns[Int(m.pattern)]), source.cell(match),
+                .integer(match.lowerBound), .integer(match.upperBound), source.cell(sentence),
                 .integer(sentence.lowerBound), .integer(sentence.upperBound),
             ]
         }
@@ -128,12 +129,13 @@ public enum CodingTables {
             primaryKey: ["document_id", "segment_path"])
         // Generated when written: a large corpus has a hundred thousand uncoded segments.
         let documents = ordered(codings)
+        let sources = LoadedSources(documents.map(\.source))
         table.rows = generatedRows(documents.map(\.uncodedSegments.count)) { d, i in
             let coding = documents[d], u = coding.uncodedSegments[i]
             let share = coding.syllables > 0 ? Double(u.syllables) / Double(coding.syllables) : 0
             return [
                 .text(coding.documentID), .integer(coding.year), .text(u.segmentPath), .text(u.role.rawValue), .integer(u.syllables),
-                .number(share, places: 4), coding.source.cell(u.sourceRange), .integer(u.sourceRange.lowerBound),
+                .number(share, places: 4), sources[d].cell(u.sourceRange), .integer(u.sourceRange.lowerBound),
                 .integer(u.sourceRange.upperBound),
             ]
         }

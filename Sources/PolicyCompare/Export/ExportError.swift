@@ -14,6 +14,8 @@ public enum ExportError: Error, CustomStringConvertible, Sendable, Hashable {
     case duplicateZipPath(String)
     /// The archive would need ZIP64 (an entry or the archive at 4 GiB or more, or 65,535 entries).
     case zipTooLarge(path: String, bytes: Int)
+    /// A document's source could not be read back from the run's temporary file.
+    case sourceUnreadable(String)
 
     public var description: String {
         switch self {
@@ -37,6 +39,9 @@ public enum ExportError: Error, CustomStringConvertible, Sendable, Hashable {
         case .zipTooLarge(let path, let bytes):
             return "ZIP entry \"\(path)\" (\(bytes) bytes) does not fit a ZIP archive without ZIP64 "
                 + "(at most 4 GiB in all and 65,535 entries); split the output into smaller files"
+        case .sourceUnreadable(let reason):
+            return "could not read a document's source back from the run's temporary file (\(reason)), so no output was "
+                + "written; check that the temporary folder (TMPDIR) is on a working disk with free space, and run again"
         }
     }
 }

@@ -67,4 +67,28 @@ struct SourceTextTests {
         #expect(nfc.isNFC && nfc.reference(0..<3)?.isNFC == true)
         #expect(!nfd.isNFC && nfd.reference(0..<3)?.isNFC == false)
     }
+
+    @Test("a spooled source quotes, cuts and counts exactly as the same source in memory", arguments: [4, 5] as [UInt64])
+    func spooled(seed: UInt64) throws {
+        let scalars = Self.scalars(count: 2_000, seed: seed)
+        let memory = SourceText(scalars)
+        let spool = try #require(SourceSpool())
+        _ = spool.store(Array(repeating: 0xFF, count: 17))  // not at the file's start
+        let spooled = memory.spooled(to: spool)
+        #expect(spooled.spooled(to: spool) == spooled)
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        for _ in 0..<100 {
+            let start = Int.random(in: 0...scalars.count, using: &random)
+            let end = Int.random(in: start...scalars.count, using: &random)
+            #expect(spooled.quote(start..<end) == memory.quote(start..<end))
+            #expect(spooled.cell(start..<end, limit: 50) == memory.cell(start..<end, limit: 50))
+            #expect(spooled.loaded().cell(start..<end) == memory.cell(start..<end))
+            #expect(spooled.byteOffset(start) == memory.byteOffset(start))
+        }
+        #expect(spooled == memory && spooled.loaded() == memory && spooled.hashValue == memory.hashValue)
+        #expect(spooled != SourceText(Array(scalars.dropLast())))
+        #expect(spooled.readFailure == nil && memory.readFailure == nil)
+        _ = spool.load(1_000_000..<1_000_001)
+        #expect(spooled.readFailure != nil, "a failed read of the spool is reported by its sources")
+    }
 }

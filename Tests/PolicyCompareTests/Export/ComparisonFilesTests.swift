@@ -68,4 +68,37 @@ struct ComparisonFilesTests {
         #expect(some.names == ["report.txt", "comparison.xlsx"] && some.files["comparison.xlsx"] == all.files["comparison.xlsx"])
         #expect(try write(["csv"]).names == tables + ["datapackage.json"])
     }
+
+    @Test("a corpus's sources are spooled as it is read; a source that cannot be read back lets no file out")
+    func unreadableSource() throws {
+        let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
+        let analyzer = try CorpusAnalyzer(codebook: codebook)
+        let analyses = try analyzer.analyze(corpus)
+        for (analysis, document) in zip(analyses, corpus.documents) {
+            let alone = try analyzer.analyze(document, in: corpus)  // one document: kept in memory
+            #expect(analysis.source == alone.source && analysis.coding.evidence == alone.coding.evidence)
+            #expect(analysis.actors == alone.actors && analysis.coding.uncoded == alone.coding.uncoded)
+        }
+        // Spooled already: a second spool takes nothing (its first bytes go at 0).
+        let other = try #require(SourceSpool())
+        #expect(analyses.allSatisfy { $0.source.spooled(to: other) == $0.source })
+        #expect(other.store([1]) == 0..<1)
+        let comparison = try Comparison.compute(analyses, codebook: codebook)
+        // A source in a spool that fails a read, as a failing disk would.
+        let spool = try #require(SourceSpool())
+        var broken = comparison
+        broken.documents[0].source = broken.documents[0].source.loaded()
+        broken.documents[0].spoolSource(to: spool)
+        _ = spool.load(1 << 40..<(1 << 40) + 1)
+        let destination = try Fixtures.temporaryFolder().appendingPathComponent("out")
+        let strings = try ReportStrings.bundled(.en)
+        #expect(throws: ExportError.self) {
+            try OutputFolder.write(to: destination) { folder in
+                try ComparisonFiles.write(broken, formats: ["csv"], csv: try CSVWriter(delimiter: ","), strings: strings, toolVersion: "test", into: folder)
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: destination.path), "nothing was written")
+        let message = ExportError.sourceUnreadable("bytes 0..<1: the file ends early").description
+        #expect(message.contains("no output was written") && message.contains("TMPDIR"))
+    }
 }

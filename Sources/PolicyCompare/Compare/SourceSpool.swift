@@ -1,0 +1,89 @@
+import Foundation
+
+/// Documents' source bytes kept in a temporary file instead of memory, between reading a
+/// corpus and quoting it in the outputs.
+///
+/// A corpus's sources are its largest data that only export needs (about 130 MB for 10,000
+/// generated plans), and export reads them a document at a time. The file is removed from its
+/// folder as soon as it is opened, so nothing is left behind however the run ends; the
+/// operating system frees it when the last source that points into it is gone, and its pages
+/// stay in the page cache while memory allows.
+///
+/// Nothing is lost when the file fails: ``store(_:)`` then answers nil and the caller keeps
+/// the bytes in memory; a failed ``load(_:)`` is recorded in ``readFailure``, which export
+/// checks before it lets any file out.
+final class SourceSpool: @unchecked Sendable {  // `end` and `failure` are guarded by `lock`
+    private let descriptor: Int32
+    private let lock = NSLock()
+    private var end = 0
+    private var failure: String?
+
+    /// A new spool in the system's temporary folder; nil when none can be made there.
+    init?(directory: String = NSTemporaryDirectory()) {
+        var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString.dropLast())
+            + Array("policycompare-sources-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            let descriptor = mkstemp(base)
+            if descriptor >= 0 { unlink(base) }
+            return descriptor
+        }
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Writes `bytes` at the end of the file: their place in it, or nil when they could not
+    /// all be written (a full disk, say).
+    func store(_ bytes: [UInt8]) -> Range<Int>? {
+        lock.lock()
+        let start = end
+        end += bytes.count
+        lock.unlock()
+        let written = bytes.withUnsafeBytes { buffer -> Bool in
+            var done = 0
+            while done < buffer.count {
+                guard let base = buffer.baseAddress else { return false }
+                let count = pwrite(descriptor, base + done, buffer.count - done, off_t(start + done))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            return true
+        }
+        return written ? start..<start + bytes.count : nil
+    }
+
+    /// The bytes stored at `range`; nil, and the failure recorded, when they cannot be read.
+    func load(_ range: Range<Int>) -> [UInt8]? {
+        var failed: String?
+        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, count in
+            count = 0
+            while count < range.count, let base = buffer.baseAddress {
+                let read = pread(descriptor, base + count, range.count - count, off_t(range.lowerBound + count))
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else {
+                    failed = read < 0 ? String(cString: strerror(errno)) : "the file ends early"
+                    break
+                }
+                count += read
+            }
+            if failed != nil { count = 0 }
+        }
+        guard let failed else { return bytes }
+        lock.lock()
+        if failure == nil { failure = "bytes \(range.lowerBound)..<\(range.upperBound): \(failed)" }
+        lock.unlock()
+        return nil
+    }
+
+    /// The first read that failed, if any.
+    var readFailure: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return failure
+    }
+}
