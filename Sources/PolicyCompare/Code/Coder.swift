@@ -109,7 +109,7 @@ public struct Coder: Sendable {
             DocumentCoding.Count(categoryID: codebook.categories[$0].id, segments: segmentsHit[$0], matches: matchCounts[$0])
         }
         return DocumentCoding(documentID: directive.metadata.id, year: directive.metadata.year, syllables: directive.syllableCount,
-                              counts: counts, uncodedSegments: uncoded.trimmed, matches: coded.trimmed, labels: labels,
+                              counts: counts, uncodedSegments: uncoded.trimmed, matches: SpooledArray(coded.trimmed), labels: labels,
                               segmentPaths: segmentPaths.trimmed, source: source)
     }
 

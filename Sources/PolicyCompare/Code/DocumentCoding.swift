@@ -66,8 +66,9 @@ public struct DocumentCoding: Sendable, Hashable {
         }
     }
     let uncodedSegments: [UncodedSegment]
-    /// Every counted match, in reading order.
-    let matches: [Match]
+    /// Every counted match, in reading order (spooled once the document is analysed, see
+    /// ``DocumentAnalysis``).
+    var matches: SpooledArray<Match>
     let labels: Labels
     /// Paths of the segments with a counted match.
     let segmentPaths: [String]
@@ -76,7 +77,8 @@ public struct DocumentCoding: Sendable, Hashable {
 
     /// Every counted match, in reading order, quoted from the source.
     public var evidence: [Evidence] {
-        matches.indices.map(evidence(at:))
+        let matches = matches.elements
+        return matches.indices.map { evidence(matches[$0]) }
     }
 
     /// Number of counted matches (the length of ``evidence``).
@@ -87,12 +89,15 @@ public struct DocumentCoding: Sendable, Hashable {
     /// The counted matches of one category, in reading order, quoted from the source.
     public func evidence(of categoryID: String) -> [Evidence] {
         guard let category = labels.categoryIDs.firstIndex(of: categoryID) else { return [] }
-        return matches.indices.filter { matches[$0].category == category }.map(evidence(at:))
+        return matches.elements.filter { $0.category == category }.map(evidence)
     }
 
     /// The `index`-th counted match, quoted from the source.
     public func evidence(at index: Int) -> Evidence {
-        let m = matches[index]
+        evidence(matches.elements[index])
+    }
+
+    private func evidence(_ m: Match) -> Evidence {
         let match = m.wordsRange, sentence = m.sentenceRange
         return Evidence(documentID: documentID, year: year, segmentPath: segmentPaths[Int(m.segment)],
                         categoryID: labels.categoryIDs[Int(m.category)], pattern: labels.patterns[Int(m.pattern)],

@@ -61,12 +61,12 @@ public struct CorpusAnalyzer: Sendable {
 
     /// One result per document, computed in parallel, in manifest order.
     ///
-    /// Each document's source goes to one temporary ``SourceSpool`` for the run as soon as it
+    /// Each document's source goes to one temporary ``DocumentSpool`` for the run as soon as it
     /// is analysed (only export quotes it, a document at a time); it stays in memory if no
     /// spool can be made or written.
     private func results(_ corpus: Corpus, progress: ProgressCounter?, terms: YearTerms?) -> [Result<DocumentAnalysis, any Error>] {
         let documents = corpus.documents
-        let spool = SourceSpool()
+        let spool = DocumentSpool()
         return Parallel.map(documents.count) { index in
             let result = Result {
                 var analysis = try analyze(documents[index], in: corpus)
@@ -74,7 +74,7 @@ public struct CorpusAnalyzer: Sendable {
                     terms.add(analysis.terms, year: analysis.metadata.year)
                     analysis.terms = DocumentTerms()
                 }
-                if let spool { analysis.spoolSource(to: spool) }
+                if let spool { analysis.spool(to: spool) }
                 return analysis
             }
             progress?.documentDone(bytes: (try? result.get())?.bytes ?? 0)

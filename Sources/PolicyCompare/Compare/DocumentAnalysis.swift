@@ -20,13 +20,23 @@ public struct DocumentAnalysis: Sendable {
     }
     /// The same mentions kept compactly, for the tables and the report.
     let actorMentions: DocumentActors
-    public var deadlines: [Deadline]
+    /// The deadlines the body sets, their sentences quoted from the source.
+    public var deadlines: [Deadline] {
+        deadlinesWithoutQuotes.map { deadline in
+            var deadline = deadline
+            deadline.quote = source.quote(deadline.sourceRange)
+            return deadline
+        }
+    }
+    /// The same deadlines with empty quotes: each is the source at its `sourceRange`, and
+    /// nothing but ``deadlines`` reads them (at 10,000 generated plans they held 18 MB).
+    private let deadlinesWithoutQuotes: [Deadline]
     public var coding: DocumentCoding
     /// Syllable n-gram counts of the coded text, for keyness (empty when the analyzer added
     /// them to a ``YearTerms``).
     public var terms: DocumentTerms
     /// The tokens of the coded text in reading order, for text reuse.
-    let reuseTokens: ReuseTokens
+    var reuseTokens: ReuseTokens
     /// The decoded source text, for quoting reused passages.
     public var source: SourceText
     /// Time this document spent in each stage.
@@ -49,7 +59,11 @@ public struct DocumentAnalysis: Sendable {
         slogans = directive.slogans
         references = directive.references
         actorMentions = DocumentActors(directive.actors)
-        deadlines = directive.deadlines
+        deadlinesWithoutQuotes = directive.deadlines.map { deadline in
+            var deadline = deadline
+            deadline.quote = ""
+            return deadline
+        }
         source = SourceText(directive.text.original)
         coding = coder.code(directive, source: source)
         var terms = DocumentTerms.Builder(stopList: stopKeys, spellings: directive.spellings.count)
@@ -89,11 +103,14 @@ public struct DocumentAnalysis: Sendable {
         reuseTokens.hashes
     }
 
-    /// Moves the source's bytes to `spool` (the analysis and its coding share them), or keeps
-    /// them in memory when the spool cannot take them.
-    mutating func spoolSource(to spool: SourceSpool) {
+    /// Moves what only text reuse and export read to `spool`: the source's bytes (the
+    /// analysis and its coding share them), the evidence offsets and the bulk of the reuse
+    /// tokens; each stays in memory when the spool cannot take it.
+    mutating func spool(to spool: DocumentSpool) {
         source = source.spooled(to: spool)
         coding.source = source
+        coding.matches = coding.matches.spooled(to: spool)
+        reuseTokens = reuseTokens.spooled(to: spool)
     }
 
     /// Source text between two code-point offsets.

@@ -1,7 +1,7 @@
 /// A document's decoded source kept compactly (UTF-8) with an index for quoting by
 /// code-point offsets in constant time per quote.
 ///
-/// Its bytes may live in a ``SourceSpool`` instead of memory (``spooled(to:)``); quoting then
+/// Its bytes may live in a ``DocumentSpool`` instead of memory (``spooled(to:)``); quoting then
 /// reads them back, so a table that quotes a document many times takes ``loaded()`` once.
 public struct SourceText: Sendable, Hashable {
     private static let step = 64
@@ -15,7 +15,7 @@ public struct SourceText: Sendable, Hashable {
 
     private enum Storage: Sendable {
         case memory([UInt8])
-        case spool(SourceSpool, Range<Int>)
+        case spool(DocumentSpool, Range<Int>)
     }
 
     public init(_ scalars: [Unicode.Scalar]) {
@@ -42,7 +42,7 @@ public struct SourceText: Sendable, Hashable {
 
     /// The same text with its bytes written to `spool`, or itself when it is spooled already
     /// or the spool cannot take them.
-    func spooled(to spool: SourceSpool) -> SourceText {
+    func spooled(to spool: DocumentSpool) -> SourceText {
         guard case .memory(let bytes) = storage, let range = spool.store(bytes) else { return self }
         return SourceText(self, storage: .spool(spool, range))
     }

@@ -71,10 +71,11 @@ public enum CodingTables {
             primaryKey: ["document_id", "category_id", "match_start"])
         let dimensions = Dictionary(uniqueKeysWithValues: codebook.categories.map { ($0.id, $0.dimension.rawValue) })
         let documents = ordered(codings).filter { $0.evidenceCount > 0 }
-        let sources = LoadedSources(documents.map(\.source))
+        let sources = RecentlyLoaded { [documents] in documents[$0].source.loaded() }
+        let matches = RecentlyLoaded { [documents] in documents[$0].matches.elements }
         // The words and sentence are quoted by reference: the table has a row per match.
         table.rows = generatedRows(documents.map(\.evidenceCount)) { d, i in
-            let coding = documents[d], m = coding.matches[i], source = sources[d]
+            let coding = documents[d], m = matches[d][i], source = sources[d]
             let categoryID = coding.labels.categoryIDs[Int(m.category)]
             let match = m.wordsRange, sentence = m.sentenceRange
             return [
@@ -129,7 +130,7 @@ public enum CodingTables {
             primaryKey: ["document_id", "segment_path"])
         // Generated when written: a large corpus has a hundred thousand uncoded segments.
         let documents = ordered(codings)
-        let sources = LoadedSources(documents.map(\.source))
+        let sources = RecentlyLoaded { [documents] in documents[$0].source.loaded() }
         table.rows = generatedRows(documents.map(\.uncodedSegments.count)) { d, i in
             let coding = documents[d], u = coding.uncodedSegments[i]
             let share = coding.syllables > 0 ? Double(u.syllables) / Double(coding.syllables) : 0

@@ -69,8 +69,10 @@ public enum ComparisonFiles {
         }
         names += try written(.reports)
         names += try written(.workbook)
-        // A quote whose source could not be read back came out empty: let no file out.
-        if let failure = comparison.documents.lazy.compactMap(\.source.readFailure).first {
+        // A quote or passage whose data could not be read back came out empty: let no file out.
+        if let failure = comparison.documents.lazy.compactMap({
+            $0.source.readFailure ?? $0.reuseTokens.readFailure ?? $0.coding.matches.readFailure
+        }).first {
             throw ExportError.sourceUnreadable(failure)
         }
         return names

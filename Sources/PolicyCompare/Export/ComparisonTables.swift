@@ -311,7 +311,8 @@ public enum ComparisonTables {
         // retain every array it holds (a large corpus has a million passages).
         let documents = c.documents
         let ids = documents.map(\.metadata.id), years = documents.map(\.metadata.year)
-        let tokens = documents.map(\.reuseTokens), sources = LoadedSources(documents.map(\.source))
+        let tokens = RecentlyLoaded { [documents] in documents[$0].reuseTokens.loaded() }
+        let sources = RecentlyLoaded { [documents] in documents[$0].source.loaded() }
         let byID = Dictionary(uniqueKeysWithValues: ids.indices.map { (ids[$0], $0) })
         // The passages whose documents and source spans are known, as (passage, A, B) indexes;
         // their rows are generated when written.

@@ -17,12 +17,14 @@ struct DocumentActorsTests {
         #expect(kept.mentions.map { kept.agency(of: $0).id } == directive.actors.map(\.id))
     }
 
-    @Test("the analysis of a directive gives the parser's mentions")
-    func analysis() throws {
-        let directive = try Fixtures.directive("2019-kien-giang")
+    @Test("the analysis of a directive gives the parser's mentions and deadlines, quotes included", arguments: Fixtures.ids)
+    func analysis(id: String) throws {
+        let directive = try Fixtures.directive(id)
         let coder = Coder(codebook: try #require(Fixtures.codebook), abbreviations: try Abbreviations.bundled())
         let analysis = DocumentAnalysis(directive, coder: coder, stopList: [], bytes: [])
         #expect(analysis.actors == directive.actors)
+        #expect(analysis.deadlines == directive.deadlines)
+        #expect(directive.deadlines.allSatisfy { !$0.quote.isEmpty })
         #expect(DocumentActors().mentions(quotingFrom: analysis.source).isEmpty)
     }
 

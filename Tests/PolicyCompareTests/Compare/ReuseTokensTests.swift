@@ -61,4 +61,30 @@ struct ReuseTokensTests {
         #expect(tokens.span(0..<3) == 100..<200_003)
         #expect(tokens.span(3..<74) == 7..<spans[73].upperBound)
     }
+
+    @Test("spooled, the tokens give the same hashes and spans as in memory", arguments: [300, 70_000])
+    func spooled(spellingCount: Int) throws {
+        let (spellings, hashes, spans) = Self.tokens(count: 1_500, spellingCount: spellingCount, seed: 11)
+        let memory = ReuseTokens(spellings: spellings, spellingHashes: hashes, spans: spans)
+        let spool = try #require(DocumentSpool())
+        _ = spool.store([1, 2, 3])  // not at the file's start
+        let spooled = memory.spooled(to: spool)
+        #expect(spooled.count == memory.count)
+        var buffer: [UInt64] = [42]
+        spooled.hashes(into: &buffer)
+        #expect(buffer == memory.hashes && spooled.loaded().hashes == memory.hashes)
+        var random = ExportFixtures.SeededRandom(seed: 12)
+        for _ in 0..<200 {
+            let start = Int.random(in: 0..<1_500, using: &random)
+            let end = Int.random(in: start + 1...1_500, using: &random)
+            #expect(spooled.span(start..<end) == memory.span(start..<end))
+            #expect(spooled.loaded().span(start..<end) == memory.span(start..<end))
+        }
+        #expect(spooled.readFailure == nil && memory.readFailure == nil)
+        // A spool that fails: the tokens read back as none, and say why.
+        let failing = try #require(DocumentSpool())
+        let lost = memory.spooled(to: failing)
+        _ = failing.load(1 << 40..<(1 << 40) + 1)
+        #expect(lost.readFailure != nil)
+    }
 }

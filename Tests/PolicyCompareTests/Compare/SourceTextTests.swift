@@ -72,7 +72,7 @@ struct SourceTextTests {
     func spooled(seed: UInt64) throws {
         let scalars = Self.scalars(count: 2_000, seed: seed)
         let memory = SourceText(scalars)
-        let spool = try #require(SourceSpool())
+        let spool = try #require(DocumentSpool())
         _ = spool.store(Array(repeating: 0xFF, count: 17))  // not at the file's start
         let spooled = memory.spooled(to: spool)
         #expect(spooled.spooled(to: spool) == spooled)

@@ -78,17 +78,19 @@ struct ComparisonFilesTests {
             let alone = try analyzer.analyze(document, in: corpus)  // one document: kept in memory
             #expect(analysis.source == alone.source && analysis.coding.evidence == alone.coding.evidence)
             #expect(analysis.actors == alone.actors && analysis.coding.uncoded == alone.coding.uncoded)
+            #expect(analysis.deadlines == alone.deadlines && analysis.reuseHashes == alone.reuseHashes)
+            #expect(analysis.coding == alone.coding)
         }
         // Spooled already: a second spool takes nothing (its first bytes go at 0).
-        let other = try #require(SourceSpool())
+        let other = try #require(DocumentSpool())
         #expect(analyses.allSatisfy { $0.source.spooled(to: other) == $0.source })
         #expect(other.store([1]) == 0..<1)
         let comparison = try Comparison.compute(analyses, codebook: codebook)
         // A source in a spool that fails a read, as a failing disk would.
-        let spool = try #require(SourceSpool())
+        let spool = try #require(DocumentSpool())
         var broken = comparison
         broken.documents[0].source = broken.documents[0].source.loaded()
-        broken.documents[0].spoolSource(to: spool)
+        broken.documents[0].spool(to: spool)
         _ = spool.load(1 << 40..<(1 << 40) + 1)
         let destination = try Fixtures.temporaryFolder().appendingPathComponent("out")
         let strings = try ReportStrings.bundled(.en)

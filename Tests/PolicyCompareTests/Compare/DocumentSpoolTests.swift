@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import PolicyCompare
 
-@Suite("SourceSpool")
-struct SourceSpoolTests {
+@Suite("DocumentSpool")
+struct DocumentSpoolTests {
     @Test("bytes stored from many threads at once come back exactly, each at its own place")
     func roundTrip() throws {
-        let spool = try #require(SourceSpool())
+        let spool = try #require(DocumentSpool())
         let blobs = (0..<200).map { n in (0..<(n * 37 % 5_000)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ n) } }
         let places = Parallel.map(blobs.count) { spool.store(blobs[$0]) }
         let ranges = try places.map { try #require($0) }
@@ -22,15 +22,15 @@ struct SourceSpoolTests {
     @Test("the file leaves no trace in its folder, and a folder that cannot hold one gives no spool")
     func noTrace() throws {
         let folder = try Fixtures.temporaryFolder()
-        let spool = try #require(SourceSpool(directory: folder.path))
+        let spool = try #require(DocumentSpool(directory: folder.path))
         #expect(spool.store(Array("Tháng hành động vì trẻ em".utf8)) != nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
-        #expect(SourceSpool(directory: folder.appendingPathComponent("missing").path) == nil)
+        #expect(DocumentSpool(directory: folder.appendingPathComponent("missing").path) == nil)
     }
 
     @Test("a read past the end fails, and the first failure is kept")
     func failedRead() throws {
-        let spool = try #require(SourceSpool())
+        let spool = try #require(DocumentSpool())
         let range = try #require(spool.store([1, 2, 3]))
         #expect(spool.load(range.upperBound..<range.upperBound + 10) == nil)
         let failure = try #require(spool.readFailure)

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Documents' source bytes kept in a temporary file instead of memory, between reading a
-/// corpus and quoting it in the outputs.
+/// Documents' bulky data kept in a temporary file instead of memory, between reading a
+/// corpus and writing the outputs: their source bytes (``SourceText``), reuse tokens
+/// (``ReuseTokens``) and evidence offsets (``SpooledArray``).
 ///
-/// A corpus's sources are its largest data that only export needs (about 130 MB for 10,000
-/// generated plans), and export reads them a document at a time. The file is removed from its
+/// Only text reuse and export read these, a document at a time; in memory they were most of
+/// what a corpus kept (about 330 MB for 10,000 generated plans). The file is removed from its
 /// folder as soon as it is opened, so nothing is left behind however the run ends; the
 /// operating system frees it when the last source that points into it is gone, and its pages
 /// stay in the page cache while memory allows.
@@ -12,7 +13,7 @@ import Foundation
 /// Nothing is lost when the file fails: ``store(_:)`` then answers nil and the caller keeps
 /// the bytes in memory; a failed ``load(_:)`` is recorded in ``readFailure``, which export
 /// checks before it lets any file out.
-final class SourceSpool: @unchecked Sendable {  // `end` and `failure` are guarded by `lock`
+final class DocumentSpool: @unchecked Sendable {  // `end` and `failure` are guarded by `lock`
     private let descriptor: Int32
     private let lock = NSLock()
     private var end = 0
@@ -21,7 +22,7 @@ final class SourceSpool: @unchecked Sendable {  // `end` and `failure` are guard
     /// A new spool in the system's temporary folder; nil when none can be made there.
     init?(directory: String = NSTemporaryDirectory()) {
         var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString.dropLast())
-            + Array("policycompare-sources-XXXXXX".utf8CString)
+            + Array("policycompare-spool-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
             let descriptor = mkstemp(base)
