@@ -60,7 +60,8 @@ public struct DocumentCoding: Sendable, Hashable {
     public var counts: [Count]
     /// The body and annex segments no category matched, in reading order, quoted from the source.
     public var uncoded: [Uncoded] {
-        uncodedSegments.map { segment in
+        let source = source.loaded()
+        return uncodedSegments.map { segment in
             Uncoded(segmentPath: segment.segmentPath, role: segment.role, syllables: segment.syllables,
                     text: source.quote(segment.sourceRange), sourceRange: segment.sourceRange)
         }
@@ -77,8 +78,8 @@ public struct DocumentCoding: Sendable, Hashable {
 
     /// Every counted match, in reading order, quoted from the source.
     public var evidence: [Evidence] {
-        let matches = matches.elements
-        return matches.indices.map { evidence(matches[$0]) }
+        let source = source.loaded()
+        return matches.elements.map { evidence($0, quotingFrom: source) }
     }
 
     /// Number of counted matches (the length of ``evidence``).
@@ -89,15 +90,17 @@ public struct DocumentCoding: Sendable, Hashable {
     /// The counted matches of one category, in reading order, quoted from the source.
     public func evidence(of categoryID: String) -> [Evidence] {
         guard let category = labels.categoryIDs.firstIndex(of: categoryID) else { return [] }
-        return matches.elements.filter { $0.category == category }.map(evidence)
+        let source = source.loaded()
+        return matches.elements.filter { $0.category == category }.map { evidence($0, quotingFrom: source) }
     }
 
     /// The `index`-th counted match, quoted from the source.
     public func evidence(at index: Int) -> Evidence {
-        evidence(matches.elements[index])
+        evidence(matches.elements[index], quotingFrom: source)
     }
 
-    private func evidence(_ m: Match) -> Evidence {
+    /// A match as evidence, quoted from `source` (read back once by the caller when spooled).
+    private func evidence(_ m: Match, quotingFrom source: SourceText) -> Evidence {
         let match = m.wordsRange, sentence = m.sentenceRange
         return Evidence(documentID: documentID, year: year, segmentPath: segmentPaths[Int(m.segment)],
                         categoryID: labels.categoryIDs[Int(m.category)], pattern: labels.patterns[Int(m.pattern)],

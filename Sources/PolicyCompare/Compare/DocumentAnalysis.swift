@@ -16,13 +16,14 @@ public struct DocumentAnalysis: Sendable {
     public var references: [LegalReference]
     /// The agencies named in the body, in reading order, their words quoted from the source.
     public var actors: [ActorMention] {
-        actorMentions.mentions(quotingFrom: source)
+        actorMentions.mentions(quotingFrom: source.loaded())
     }
     /// The same mentions kept compactly, for the tables and the report.
     let actorMentions: DocumentActors
     /// The deadlines the body sets, their sentences quoted from the source.
     public var deadlines: [Deadline] {
-        deadlinesWithoutQuotes.map { deadline in
+        let source = source.loaded()
+        return deadlinesWithoutQuotes.map { deadline in
             var deadline = deadline
             deadline.quote = source.quote(deadline.sourceRange)
             return deadline

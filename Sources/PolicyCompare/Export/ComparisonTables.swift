@@ -314,17 +314,17 @@ public enum ComparisonTables {
         let tokens = RecentlyLoaded { [documents] in documents[$0].reuseTokens.loaded() }
         let sources = RecentlyLoaded { [documents] in documents[$0].source.loaded() }
         let byID = Dictionary(uniqueKeysWithValues: ids.indices.map { (ids[$0], $0) })
-        // The passages whose documents and source spans are known, as (passage, A, B) indexes;
-        // their rows are generated when written.
+        // The passages whose documents and source spans are known, with their indexes and
+        // spans (read from the tokens once, here); their rows are generated when written.
         let passages = c.reuse.passages
-        let rows = passages.indices.compactMap { i -> (passage: Int, a: Int, b: Int)? in
+        let rows = passages.indices.compactMap { i -> ReuseRow? in
             guard let a = byID[passages[i].documentA], let b = byID[passages[i].documentB],
-                  tokens[a].span(passages[i].tokensA) != nil, tokens[b].span(passages[i].tokensB) != nil else { return nil }
-            return (i, a, b)
+                  let ra = tokens[a].span(passages[i].tokensA), let rb = tokens[b].span(passages[i].tokensB) else { return nil }
+            return ReuseRow(passage: i, a: a, b: b, spanA: ra, spanB: rb)
         }
         t.rows = Table.Rows(count: rows.count) { i in
-            let p = passages[rows[i].passage], a = rows[i].a, b = rows[i].b
-            let ra = tokens[a].span(p.tokensA) ?? 0..<0, rb = tokens[b].span(p.tokensB) ?? 0..<0
+            let row = rows[i], p = passages[row.passage], a = row.a, b = row.b
+            let ra = row.spanA, rb = row.spanB
             return [
                 .text(ids[a]), .integer(years[a]), .text(ids[b]), .integer(years[b]),
                 .integer(ra.lowerBound), .integer(ra.upperBound), .integer(rb.lowerBound), .integer(rb.upperBound),
@@ -350,6 +350,23 @@ public enum ComparisonTables {
             return [.text(s.documentID), .text(s.sourceID), .integer(s.reusedTokens), .integer(s.totalTokens), .number(s.share, places: 4)]
         }
         return t
+    }
+
+    /// A row of the reuse table: its passage, documents and source spans, as 28 bytes (a large
+    /// corpus has a million passages).
+    private struct ReuseRow: Sendable {
+        private let numbers: (passage: Int32, a: Int32, b: Int32, startA: Int32, endA: Int32, startB: Int32, endB: Int32)
+
+        init(passage: Int, a: Int, b: Int, spanA: Range<Int>, spanB: Range<Int>) {
+            numbers = (Int32(clamping: passage), Int32(clamping: a), Int32(clamping: b), Int32(clamping: spanA.lowerBound),
+                       Int32(clamping: spanA.upperBound), Int32(clamping: spanB.lowerBound), Int32(clamping: spanB.upperBound))
+        }
+
+        var passage: Int { Int(numbers.passage) }
+        var a: Int { Int(numbers.a) }
+        var b: Int { Int(numbers.b) }
+        var spanA: Range<Int> { Int(numbers.startA)..<Int(numbers.endA) }
+        var spanB: Range<Int> { Int(numbers.startB)..<Int(numbers.endB) }
     }
 
     /// Code points of a passage the reuse table quotes, "…" marking a cut.

@@ -36,6 +36,28 @@ struct ComparisonTablesTests {
         #expect(rows.count > 20 && rows.map { [$0[0], $0[2], $0[6]].map(Self.text) } == expected)
     }
 
+    @Test("reuse rows, from spooled tokens and sources, give each passage's documents, source spans and quotes")
+    func reuseRows() throws {
+        let c = try Self.comparison()
+        let rows = Array(ComparisonTables.reuse(c).rows)
+        let byID = Dictionary(uniqueKeysWithValues: c.documents.map { ($0.metadata.id, $0) })
+        var expected: [[String?]] = []
+        for p in c.reuse.passages {
+            let a = try #require(byID[p.documentA]), b = try #require(byID[p.documentB])
+            let ra = try #require(a.reuseTokens.span(p.tokensA)), rb = try #require(b.reuseTokens.span(p.tokensB))
+            let excerpt = { (d: DocumentAnalysis, r: Range<Int>) in
+                r.count > ComparisonTables.excerptLimit ? d.quote(r.lowerBound..<r.lowerBound + ComparisonTables.excerptLimit) + "…" : d.quote(r)
+            }
+            expected.append([p.documentA, p.documentB, String(ra.lowerBound), String(ra.upperBound), String(rb.lowerBound),
+                             String(rb.upperBound), excerpt(a, ra), excerpt(b, rb)])
+        }
+        let shown = rows.map { row in [0, 2, 4, 5, 6, 7, 11, 12].map { index -> String? in
+            if case .integer(let value) = row[index] { return String(value) }
+            return Self.text(row[index])
+        } }
+        #expect(rows.count > 10 && shown == expected)
+    }
+
     /// The text a cell shows, whether held as a string or as a quote of the source.
     private static func text(_ cell: Cell) -> String? {
         switch cell {
