@@ -202,6 +202,14 @@ struct DocumentLayout: Sendable {
 
     /// True when the line has letters and none of them is lower case.
     static func isUpperCase(_ line: String) -> Bool {
+        // A lower-case ASCII letter that starts a character (first, or after an ASCII scalar,
+        // which never joins the next into one character) settles it without Character
+        // properties, as in ``isPlainProse(_:_:)``.
+        var previousIsASCII = true
+        for scalar in line.unicodeScalars {
+            if previousIsASCII, scalar.value >= 0x61, scalar.value <= 0x7A { return false }
+            previousIsASCII = scalar.isASCII
+        }
         var letters = 0
         for c in line where c.isLetter {
             if c.isLowercase { return false }

@@ -23,7 +23,13 @@ struct FactExtractor {
         self.spellings = spellings
         self.year = year
         keys = spellings.keys
-        spellingOfKey = Dictionary(keys.enumerated().map { (ExactText($1), Int32(truncatingIfNeeded: $0)) }, uniquingKeysWith: min)
+        // Room for every key at once (growing the table key by key rehashed it many times).
+        var spellingOfKey: [ExactText: Int32] = [:]
+        spellingOfKey.reserveCapacity(keys.count)
+        for (spelling, key) in keys.enumerated() where spellingOfKey[ExactText(key)] == nil {
+            spellingOfKey[ExactText(key)] = Int32(truncatingIfNeeded: spelling)  // the first, as `min` kept
+        }
+        self.spellingOfKey = spellingOfKey
     }
 
     /// Folded key of token `i` of segment `s`.

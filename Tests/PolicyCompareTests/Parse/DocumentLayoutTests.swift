@@ -48,4 +48,28 @@ import Testing
         #expect(DocumentLayout.isPlainProse(text.scalars, range) == plain)
         #expect(Self.agreesWithFullChecks(text, range, try DocumentLayout.Vocabulary.bundled()))
     }
+
+    /// `isUpperCase` by Character properties alone, as it was before its ASCII fast path.
+    private static func upperCaseByCharacters(_ line: String) -> Bool {
+        var letters = 0
+        for c in line where c.isLetter {
+            if c.isLowercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
+    @Test func upperCaseFastPathAgreesWithCharacterPropertiesOnEveryLineAndOddCases() throws {
+        var lines: [String] = []
+        for id in Fixtures.ids {
+            let text = try Fixtures.directive(id).text
+            lines += Self.lines(text).map { DocumentLayout.bare(text.text($0)) }
+        }
+        lines += ["a\u{301}BC", "A\u{301}BC", "ĐỀ ÁN", "Đ a", "ÀB", "x", "AB1", "KT. BỘ TRƯỞNG", "a\u{345}", "Ω a", "ǅA", "ĐÀ\u{20DD}b", "", "1 2 3", "\u{600}aAB"]
+        #expect(lines.count > 200)
+        #expect(lines.contains(where: DocumentLayout.isUpperCase) && !lines.allSatisfy(DocumentLayout.isUpperCase))
+        for line in lines {
+            #expect(DocumentLayout.isUpperCase(line) == Self.upperCaseByCharacters(line), "\(line)")
+        }
+    }
 }
