@@ -277,4 +277,21 @@ struct CSVWriterTests {
         }
         #expect(try XLSXWriter.workbook([byReference]) == XLSXWriter.workbook([byText]))
     }
+
+    @Test("the eight-bytes-at-a-time quoting test agrees with a byte-by-byte scan", arguments: [",", ";", "\t"] as [Character])
+    func needsQuotesAgreesWithAScan(delimiter: Character) throws {
+        let delimiterByte = try #require(delimiter.asciiValue)
+        var random = ExportFixtures.SeededRandom(seed: UInt64(delimiterByte))
+        // Bytes near the special ones (and high bytes, whose top bit a borrow could corrupt).
+        let pool: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x21, 0x22, 0x23, 0x2B, 0x2C, 0x2D, 0x3A, 0x3B, 0x3C,
+                             0x41, 0x61, 0x7F, 0x80, 0x8A, 0x8D, 0xA2, 0xAC, 0xBB, 0xC3, 0xE1, 0xFF]
+        for _ in 0..<3_000 {
+            let count = Int.random(in: 0..<40, using: &random)
+            var bytes = (0..<count).map { _ in pool[Int.random(in: 0..<pool.count, using: &random)] }
+            // Most fields hold none of the four: make half of them so.
+            if Bool.random(using: &random) { bytes = bytes.map { [delimiterByte, 0x22, 0x0A, 0x0D].contains($0) ? 0x41 : $0 } }
+            let expected = bytes.contains { $0 == delimiterByte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            #expect(bytes.withUnsafeBufferPointer { CSVWriter.needsQuotes($0, delimiter: delimiterByte) } == expected, "\(bytes)")
+        }
+    }
 }
