@@ -2,7 +2,7 @@ import Foundation
 
 /// Documents' bulky data kept in a temporary file instead of memory, between reading a
 /// corpus and writing the outputs: their source bytes (``SourceText``), reuse tokens
-/// (``ReuseTokens``) and evidence offsets (``SpooledArray``).
+/// (``ReuseTokens``) and evidence offsets, each a ``SpooledArray``.
 ///
 /// Only text reuse and export read these, a document at a time; in memory they were most of
 /// what a corpus kept (about 330 MB for 10,000 generated plans). The file is removed from its

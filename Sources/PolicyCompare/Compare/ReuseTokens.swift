@@ -1,5 +1,3 @@
-import Foundation
-
 /// One document's tokens as text reuse needs them, kept compactly until the reports are
 /// written: each token's stable hash (for finding passages) and source span (for quoting them).
 ///
@@ -10,146 +8,103 @@ import Foundation
 /// listed apart. That is 5 bytes a token instead of 16: about 240 MB less for 10,000
 /// generated plans.
 ///
-/// The per-token arrays (the bulk, 5 bytes a token) may live in a ``DocumentSpool`` instead
-/// of memory (``spooled(to:)``): text reuse then reads a document's spelling numbers back
-/// when it expands its hashes, and a table that needs many spans takes ``loaded()`` once.
+/// The per-token arrays and the spelling hashes are ``SpooledArray``s, which may live in a
+/// ``DocumentSpool`` instead of memory (``spooled(to:)``): text reuse then reads a document's
+/// spelling numbers and hashes back when it expands them, and a table that needs many spans
+/// takes ``loaded()`` once.
 struct ReuseTokens: Sendable {
     private enum Numbers: Sendable {
-        case narrow([UInt16])
-        case wide([UInt32])
-    }
-
-    /// What each token keeps, and each spelling's hash.
-    private struct Bulk: Sendable {
-        var numbers: Numbers
-        var spellingHashes: [UInt64]
-        /// Start after the block's start, or `UInt16.max` for a token listed in `farStarts`.
-        var offsets: [UInt16]
-        /// Length in code points, or `UInt8.max` for a token listed in `longEnds`.
-        var lengths: [UInt8]
-    }
-
-    private enum Storage: Sendable {
-        case memory(Bulk)
-        /// The bulk's bytes in a spool: numbers, spelling hashes, offsets, lengths.
-        case spool(DocumentSpool, Range<Int>, wide: Bool, spellings: Int)
+        case narrow(SpooledArray<UInt16>)
+        case wide(SpooledArray<UInt32>)
     }
 
     private static let blockSize = 64
-    private let storage: Storage
+    private let numbers: Numbers
+    private let spellingHashes: SpooledArray<UInt64>
     /// Number of tokens.
     let count: Int
     /// Source start of the first token of each block.
     private let blockStarts: [Int32]
+    /// Start after the block's start, or `UInt16.max` for a token listed in `farStarts`.
+    private let offsets: SpooledArray<UInt16>
     /// Token index and start of the tokens whose offset does not fit, by index.
     private let farStarts: [(token: Int32, value: Int32)]
+    /// Length in code points, or `UInt8.max` for a token listed in `longEnds`.
+    private let lengths: SpooledArray<UInt8>
     /// Token index and end of the tokens of `UInt8.max` code points or more, by index.
     private let longEnds: [(token: Int32, value: Int32)]
 
     /// The tokens of spelling `spellings[i]` at source `spans[i]`; `spellingHashes[s]` is the
     /// hash of spelling `s`.
     init(spellings: [Int32], spellingHashes: [UInt64], spans: [Range<Int>]) {
-        let numbers: Numbers
         if spellingHashes.count <= Int(UInt16.max) + 1 {
-            numbers = .narrow(spellings.map { UInt16(truncatingIfNeeded: $0) })
+            numbers = .narrow(SpooledArray(spellings.map { UInt16(truncatingIfNeeded: $0) }))
         } else {
-            numbers = .wide(spellings.map { UInt32(truncatingIfNeeded: $0) })
+            numbers = .wide(SpooledArray(spellings.map { UInt32(truncatingIfNeeded: $0) }))
         }
+        self.spellingHashes = SpooledArray(spellingHashes)
         blockStarts = stride(from: 0, to: spans.count, by: Self.blockSize).map { Int32(truncatingIfNeeded: spans[$0].lowerBound) }
         var farStarts: [(token: Int32, value: Int32)] = []
-        let offsets = spans.enumerated().map { token, span in
+        offsets = SpooledArray(spans.enumerated().map { token, span in
             let offset = span.lowerBound - spans[token - token % Self.blockSize].lowerBound
             guard offset >= 0, offset < Int(UInt16.max) else {
                 farStarts.append((Int32(truncatingIfNeeded: token), Int32(truncatingIfNeeded: span.lowerBound)))
                 return UInt16.max
             }
             return UInt16(offset)
-        }
+        })
         self.farStarts = farStarts
         var longEnds: [(token: Int32, value: Int32)] = []
-        let lengths = spans.enumerated().map { token, span in
+        lengths = SpooledArray(spans.enumerated().map { token, span in
             guard span.count < Int(UInt8.max) else {
                 longEnds.append((Int32(truncatingIfNeeded: token), Int32(truncatingIfNeeded: span.upperBound)))
                 return UInt8.max
             }
             return UInt8(truncatingIfNeeded: span.count)
-        }
+        })
         self.longEnds = longEnds
         count = spans.count
-        storage = .memory(Bulk(numbers: numbers, spellingHashes: spellingHashes, offsets: offsets, lengths: lengths))
     }
 
-    private init(_ other: ReuseTokens, storage: Storage) {
-        self.storage = storage
+    private init(_ other: ReuseTokens, numbers: Numbers, spellingHashes: SpooledArray<UInt64>,
+                 offsets: SpooledArray<UInt16>, lengths: SpooledArray<UInt8>) {
+        self.numbers = numbers
+        self.spellingHashes = spellingHashes
+        self.offsets = offsets
+        self.lengths = lengths
         count = other.count
         blockStarts = other.blockStarts
         farStarts = other.farStarts
         longEnds = other.longEnds
     }
 
-    /// The same tokens with their bulk written to `spool`, or themselves when spooled
-    /// already or the spool cannot take them.
+    /// The same tokens with their arrays written to `spool` (each kept in memory when the
+    /// spool cannot take it).
     func spooled(to spool: DocumentSpool) -> ReuseTokens {
-        guard case .memory(let bulk) = storage else { return self }
-        var bytes: [UInt8] = []
-        let wide: Bool
-        switch bulk.numbers {
-        case .narrow(let numbers): wide = false; Self.append(numbers, to: &bytes)
-        case .wide(let numbers): wide = true; Self.append(numbers, to: &bytes)
+        let numbers: Numbers = switch self.numbers {
+        case .narrow(let numbers): .narrow(numbers.spooled(to: spool))
+        case .wide(let numbers): .wide(numbers.spooled(to: spool))
         }
-        Self.append(bulk.spellingHashes, to: &bytes)
-        Self.append(bulk.offsets, to: &bytes)
-        Self.append(bulk.lengths, to: &bytes)
-        guard let range = spool.store(bytes) else { return self }
-        return ReuseTokens(self, storage: .spool(spool, range, wide: wide, spellings: bulk.spellingHashes.count))
+        return ReuseTokens(self, numbers: numbers, spellingHashes: spellingHashes.spooled(to: spool),
+                           offsets: offsets.spooled(to: spool), lengths: lengths.spooled(to: spool))
     }
 
-    /// The same tokens with their bulk in memory: read back once when spooled (no tokens if
-    /// it cannot be, as ``readFailure`` then says).
+    /// The same tokens with their arrays in memory, read back once when spooled.
     func loaded() -> ReuseTokens {
-        guard case .spool = storage else { return self }
-        return ReuseTokens(self, storage: .memory(bulk(withSpans: true)))
-    }
-
-    /// Why the spooled bulk of some document could not be read back, if it could not.
-    var readFailure: String? {
-        guard case .spool(let spool, _, _, _) = storage else { return nil }
-        return spool.readFailure
-    }
-
-    /// The bulk, read back when spooled: the spelling numbers and hashes only, unless
-    /// `withSpans`. Empty arrays when it cannot be read.
-    private func bulk(withSpans: Bool) -> Bulk {
-        switch storage {
-        case .memory(let bulk):
-            return bulk
-        case .spool(let spool, let range, let wide, let spellings):
-            let numberBytes = count * (wide ? 4 : 2), hashBytes = spellings * 8
-            let length = withSpans ? range.count : numberBytes + hashBytes
-            let empty = Bulk(numbers: .narrow([]), spellingHashes: [], offsets: [], lengths: [])
-            guard length <= range.count, let bytes = spool.load(range.lowerBound..<range.lowerBound + length) else { return empty }
-            var at = 0
-            func take<T: FixedWidthInteger>(_ count: Int, as type: T.Type) -> [T] {
-                let size = count * MemoryLayout<T>.size
-                defer { at += size }
-                return [T](unsafeUninitializedCapacity: count) { values, initialized in
-                    bytes.withUnsafeBytes { raw in
-                        if let target = values.baseAddress, let source = raw.baseAddress, size > 0 {
-                            memcpy(target, source + at, size)
-                        }
-                    }
-                    initialized = count
-                }
-            }
-            let numbers: Numbers = wide ? .wide(take(count, as: UInt32.self)) : .narrow(take(count, as: UInt16.self))
-            let hashes = take(spellings, as: UInt64.self)
-            guard withSpans else { return Bulk(numbers: numbers, spellingHashes: hashes, offsets: [], lengths: []) }
-            return Bulk(numbers: numbers, spellingHashes: hashes, offsets: take(count, as: UInt16.self), lengths: take(count, as: UInt8.self))
+        let numbers: Numbers = switch self.numbers {
+        case .narrow(let numbers): .narrow(numbers.loaded())
+        case .wide(let numbers): .wide(numbers.loaded())
         }
+        return ReuseTokens(self, numbers: numbers, spellingHashes: spellingHashes.loaded(), offsets: offsets.loaded(), lengths: lengths.loaded())
     }
 
-    private static func append<T: FixedWidthInteger>(_ values: [T], to bytes: inout [UInt8]) {
-        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    /// Why a spooled array of some document could not be read back, if one could not.
+    var readFailure: String? {
+        let numbers = switch self.numbers {
+        case .narrow(let numbers): numbers.readFailure
+        case .wide(let numbers): numbers.readFailure
+        }
+        return numbers ?? spellingHashes.readFailure ?? offsets.readFailure ?? lengths.readFailure
     }
 
     /// The stable hash of every token, in reading order.
@@ -163,29 +118,31 @@ struct ReuseTokens: Sendable {
     func hashes(into buffer: inout [UInt64]) {
         buffer.removeAll(keepingCapacity: true)
         buffer.reserveCapacity(count)
-        let bulk = bulk(withSpans: false)
-        switch bulk.numbers {
-        case .narrow(let numbers): for number in numbers { buffer.append(bulk.spellingHashes[Int(number)]) }
-        case .wide(let numbers): for number in numbers { buffer.append(bulk.spellingHashes[Int(number)]) }
+        let hashes = spellingHashes.elements
+        // A spelling hash that could not be read back gives no token (see ``readFailure``).
+        switch numbers {
+        case .narrow(let numbers): for number in numbers.elements { if let hash = hashes[safe: Int(number)] { buffer.append(hash) } }
+        case .wide(let numbers): for number in numbers.elements { if let hash = hashes[safe: Int(number)] { buffer.append(hash) } }
         }
     }
 
     /// Source code-point offsets from the start of the first token of `tokens` to the end of
     /// the last (nil when `tokens` is empty or out of range).
     func span(_ tokens: Range<Int>) -> Range<Int>? {
-        let bulk = bulk(withSpans: true)
-        guard !tokens.isEmpty, let first = start(of: tokens.lowerBound, bulk), let last = end(of: tokens.upperBound - 1, bulk) else { return nil }
+        let offsets = offsets.elements, lengths = lengths.elements
+        guard !tokens.isEmpty, let first = start(of: tokens.lowerBound, offsets),
+              let last = end(of: tokens.upperBound - 1, offsets, lengths) else { return nil }
         return first..<max(first, last)
     }
 
-    private func start(of token: Int, _ bulk: Bulk) -> Int? {
-        guard let offset = bulk.offsets[safe: token], let blockStart = blockStarts[safe: token / Self.blockSize] else { return nil }
+    private func start(of token: Int, _ offsets: [UInt16]) -> Int? {
+        guard let offset = offsets[safe: token], let blockStart = blockStarts[safe: token / Self.blockSize] else { return nil }
         guard offset == UInt16.max else { return Int(blockStart) + Int(offset) }
         return Self.listed(token, in: farStarts).map { Int($0.value) }
     }
 
-    private func end(of token: Int, _ bulk: Bulk) -> Int? {
-        guard let start = start(of: token, bulk), let length = bulk.lengths[safe: token] else { return nil }
+    private func end(of token: Int, _ offsets: [UInt16], _ lengths: [UInt8]) -> Int? {
+        guard let start = start(of: token, offsets), let length = lengths[safe: token] else { return nil }
         guard length == UInt8.max else { return start + Int(length) }
         return Self.listed(token, in: longEnds).map { Int($0.value) }
     }

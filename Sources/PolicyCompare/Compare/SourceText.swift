@@ -5,18 +5,14 @@
 /// reads them back, so a table that quotes a document many times takes ``loaded()`` once.
 public struct SourceText: Sendable, Hashable {
     private static let step = 64
-    private let storage: Storage
+    /// The text as UTF-8, in memory or in a spool.
+    private let utf8: SpooledArray<UInt8>
     /// Byte offset of every `step`-th scalar.
     private let checkpoints: [Int32]
     public let scalarCount: Int
     /// True when no scalar of the text could change under NFC, so no quote of it can either
     /// and writers copy quotes as they are (see ``TextNormalization/needsNFC(_:)``).
     let isNFC: Bool
-
-    private enum Storage: Sendable {
-        case memory([UInt8])
-        case spool(DocumentSpool, Range<Int>)
-    }
 
     public init(_ scalars: [Unicode.Scalar]) {
         let bytes = NormalizedText.utf8(scalars)
@@ -27,14 +23,14 @@ public struct SourceText: Sendable, Hashable {
             if scalar % Self.step == 0 { checkpoints.append(Int32(truncatingIfNeeded: offset)) }
             scalar += 1
         }
-        storage = .memory(bytes)
+        utf8 = SpooledArray(bytes)
         self.checkpoints = checkpoints
         scalarCount = scalars.count
         isNFC = !bytes.withUnsafeBufferPointer(TextNormalization.needsNFC(utf8:))
     }
 
-    private init(_ other: SourceText, storage: Storage) {
-        self.storage = storage
+    private init(_ other: SourceText, utf8: SpooledArray<UInt8>) {
+        self.utf8 = utf8
         checkpoints = other.checkpoints
         scalarCount = other.scalarCount
         isNFC = other.isNFC
@@ -43,38 +39,23 @@ public struct SourceText: Sendable, Hashable {
     /// The same text with its bytes written to `spool`, or itself when it is spooled already
     /// or the spool cannot take them.
     func spooled(to spool: DocumentSpool) -> SourceText {
-        guard case .memory(let bytes) = storage, let range = spool.store(bytes) else { return self }
-        return SourceText(self, storage: .spool(spool, range))
+        SourceText(self, utf8: utf8.spooled(to: spool))
     }
 
     /// The same text with its bytes in memory: read back once when spooled (empty if they
     /// cannot be, as ``readFailure`` then says).
     public func loaded() -> SourceText {
-        guard case .spool = storage else { return self }
-        return SourceText(self, storage: .memory(bytes))
+        SourceText(self, utf8: utf8.loaded())
     }
 
     /// Why the spooled bytes of some source could not be read back, if they could not.
     var readFailure: String? {
-        guard case .spool(let spool, _) = storage else { return nil }
-        return spool.readFailure
+        utf8.readFailure
     }
 
     /// The UTF-8 bytes, read back when spooled.
     private var bytes: [UInt8] {
-        switch storage {
-        case .memory(let bytes): bytes
-        case .spool(let spool, let range): spool.load(range) ?? []
-        }
-    }
-
-    public static func == (lhs: SourceText, rhs: SourceText) -> Bool {
-        lhs.scalarCount == rhs.scalarCount && lhs.isNFC == rhs.isNFC && lhs.checkpoints == rhs.checkpoints && lhs.bytes == rhs.bytes
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(scalarCount)
-        hasher.combine(bytes)
+        utf8.elements
     }
 
     /// The text between two code-point offsets ("" when out of range).

@@ -1,7 +1,8 @@
 import Foundation
 
 /// An array of plain values that may live in a ``DocumentSpool`` instead of memory: a
-/// document's evidence offsets, say, which only export reads, a document at a time.
+/// document's source bytes, evidence offsets and reuse tokens, which only text reuse and
+/// export read, a document at a time. Equal arrays are equal wherever they live.
 struct SpooledArray<Element: BitwiseCopyable & Sendable & Hashable>: Sendable, Hashable {
     private enum Storage: Sendable {
         case memory([Element])
