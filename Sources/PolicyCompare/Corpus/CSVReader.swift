@@ -20,87 +20,100 @@ public struct CSVReader: Sendable {
     }
 
     /// Splits `text` into records; blank lines are skipped.
+    ///
+    /// It works on the UTF-8 bytes: every byte the format gives a meaning to (quote, CR, LF,
+    /// an ASCII delimiter) is ASCII, so a field's bytes are whole characters. Columns in
+    /// messages count Unicode scalars, as an editor's column does.
     public func records(_ text: String) throws(CSVError) -> [Record] {
+        var text = text
+        let delimiterBytes = Array(String(delimiter).utf8)
+        return try text.withUTF8 { bytes in
+            Result { () throws(CSVError) in try records(bytes, delimiter: delimiterBytes) }
+        }.get()
+    }
+
+    private func records(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: [UInt8]) throws(CSVError) -> [Record] {
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var records: [Record] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var inQuotes = false
         var quotedField = false
         var line = 1
         var recordLine = 1
         var column = 1
-        var chars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        let delimiterScalar = delimiter.unicodeScalars.first ?? ","
-        var atStart = true
+        let n = bytes.count
+        // A leading byte order mark is not part of the first field.
+        var i = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
 
-        func endRecord() {
-            fields.append(field)
-            let blank = fields.count == 1 && fields[0].isEmpty && !quotedField
-            if !blank { records.append(Record(line: recordLine, fields: fields)) }
-            fields = []
-            field = ""
+        func isDelimiter(at i: Int) -> Bool {
+            guard !delimiter.isEmpty, i + delimiter.count <= n, bytes[i] == delimiter[0] else { return false }
+            return delimiter.indices.allSatisfy { bytes[i + $0] == delimiter[$0] }
+        }
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
             quotedField = false
         }
+        func endRecord() {
+            let blank = fields.isEmpty && field.isEmpty && !quotedField
+            endField()
+            if !blank { records.append(Record(line: recordLine, fields: fields)) }
+            fields = []
+        }
+        /// One more scalar on the line unless `byte` continues a multi-byte character.
+        func advance(_ byte: UInt8) {
+            if byte & 0xC0 != 0x80 { column += 1 }
+        }
 
-        while let c = pending ?? chars.next() {
-            pending = nil
-            if atStart {
-                atStart = false
-                if c == "\u{FEFF}" { continue }
-            }
+        while i < n {
+            let byte = bytes[i]
             if inQuotes {
-                if c == "\"" {
-                    if let next = chars.next() {
-                        if next == "\"" {
-                            field.unicodeScalars.append("\"")
-                            column += 2
-                        } else {
-                            inQuotes = false
-                            column += 1
-                            if next != delimiterScalar && next != "\n" && next != "\r" {
-                                throw .unexpectedAfterQuote(file: file, line: line, column: column)
-                            }
-                            pending = next
-                        }
-                    } else {
-                        inQuotes = false
+                if byte == quote {
+                    if i + 1 < n && bytes[i + 1] == quote {
+                        field.append(quote)
+                        column += 2
+                        i += 2
+                        continue
                     }
-                } else {
-                    if c == "\n" { line += 1; column = 1 } else { column += 1 }
-                    field.unicodeScalars.append(c)
+                    inQuotes = false
+                    column += 1
+                    i += 1
+                    if i < n && !isDelimiter(at: i) && bytes[i] != lf && bytes[i] != cr {
+                        throw .unexpectedAfterQuote(file: file, line: line, column: column)
+                    }
+                    continue
                 }
+                if byte == lf { line += 1; column = 1 } else { advance(byte) }
+                field.append(byte)
+                i += 1
                 continue
             }
-            switch c {
-            case "\"":
-                if field.isEmpty && !quotedField {
-                    inQuotes = true
-                    quotedField = true
-                    column += 1
-                } else {
+            if isDelimiter(at: i) {
+                endField()
+                column += 1
+                i += delimiter.count
+                continue
+            }
+            switch byte {
+            case quote:
+                guard field.isEmpty && !quotedField else {
                     throw .quoteInsideField(file: file, line: line, column: column)
                 }
-            case delimiterScalar:
-                fields.append(field)
-                field = ""
-                quotedField = false
+                inQuotes = true
+                quotedField = true
                 column += 1
-            case "\r":
-                if let next = chars.next(), next != "\n" { pending = next }
-                endRecord()
-                line += 1
-                recordLine = line
-                column = 1
-            case "\n":
+            case cr, lf:
+                if byte == cr && i + 1 < n && bytes[i + 1] == lf { i += 1 }
                 endRecord()
                 line += 1
                 recordLine = line
                 column = 1
             default:
-                field.unicodeScalars.append(c)
-                column += 1
+                field.append(byte)
+                advance(byte)
             }
+            i += 1
         }
         if inQuotes {
             throw .unterminatedQuote(file: file, line: recordLine)
@@ -119,7 +132,7 @@ public struct CSVReader: Sendable {
         guard let header = all.first else {
             throw .empty(file: file)
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = header.fields.map(\.trimmingSpaces)
         var seen = Set<String>()
         for (i, name) in names.enumerated() {
             if !seen.insert(name).inserted {
@@ -149,7 +162,7 @@ public struct CSVTable: Sendable, Hashable {
 
         /// The trimmed value of a column, or "" when the column is absent.
         public subscript(_ column: String) -> String {
-            (values[column] ?? "").trimmingCharacters(in: .whitespaces)
+            (values[column] ?? "").trimmingSpaces
         }
     }
     public var file: String

@@ -24,7 +24,9 @@ public struct Manifest: Sendable, Hashable {
         var documents: [DocumentMetadata] = []
         var lines: [String: Int] = [:]
         var fileLines: [String: Int] = [:]
-        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        let rootPath = realPath(root.path) ?? root.standardizedFileURL.resolvingSymlinksInPath().path
+        let inside = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+        let rootPrefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
         for row in table.rows {
             for column in requiredColumns where row[column].isEmpty {
                 throw .emptyField(file: file, line: row.line, column: column)
@@ -49,7 +51,7 @@ public struct Manifest: Sendable, Hashable {
                 throw .badDate(file: file, line: row.line, value: date)
             }
             let path = row["file"]
-            let resolved = try resolve(path, root: root, rootPath: rootPath, file: file, line: row.line)
+            let resolved = try resolve(path, rootPrefix: rootPrefix, inside: inside, file: file, line: row.line)
             if let first = fileLines[resolved] {
                 throw .duplicateFile(file: file, line: row.line, path: path, firstLine: first)
             }
@@ -65,21 +67,30 @@ public struct Manifest: Sendable, Hashable {
         return Manifest(documents: documents, lines: lines, extraColumns: table.columns.filter { !known.contains($0) })
     }
 
-    /// Resolves a manifest path inside the corpus folder, refusing anything that leaves it.
-    private static func resolve(_ path: String, root: URL, rootPath: String, file: String, line: Int) throws(CorpusError) -> String {
+    /// Resolves a manifest path inside the corpus folder (`rootPrefix` is the folder's path and
+    /// `inside` its real path, each with a trailing slash), refusing anything that leaves it, symbolic links included.
+    private static func resolve(_ path: String, rootPrefix: String, inside: String, file: String, line: Int) throws(CorpusError) -> String {
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        if path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\\") || components.contains("..") {
+        if path.hasPrefix("/") || path.hasPrefix("~") || path.utf8.contains(UInt8(ascii: "\\")) || components.contains("..") {
             throw .pathEscapes(file: file, line: line, path: path)
         }
-        let url = root.appendingPathComponent(path)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard let resolved = realPath(rootPrefix + path),
+              FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw .fileMissing(file: file, line: line, path: path)
         }
-        let resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
-        guard resolved.hasPrefix(rootPath + "/") else {
+        guard resolved.hasPrefix(inside) else {
             throw .pathEscapes(file: file, line: line, path: path)
         }
         return resolved
+    }
+
+    /// The absolute path of an existing file or folder with every symbolic link, "." and ".."
+    /// resolved (POSIX `realpath`: one call where `URL`'s resolution took a hundred
+    /// microseconds a row, a second on a manifest of ten thousand), or nil if it does not exist.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

@@ -84,6 +84,22 @@ import Testing
         do { _ = try Corpus.load(root) } catch { #expect(error.description.contains("leads outside the corpus folder")) }
     }
 
+    @Test func linksThatStayInsideAreFollowedEvenFromALinkedFolder() throws {
+        let root = try corpus(Self.header + "a,2019,directives/alias.txt,X,national,letter,,,,\nb,2019,directives/a.txt,X,national,letter,,,,\n")
+        try FileManager.default.createSymbolicLink(
+            at: root.appendingPathComponent("directives/alias.txt"), withDestinationURL: root.appendingPathComponent("directives/b.txt"))
+        let linkedRoot = try Fixtures.temporaryFolder().appendingPathComponent("corpus-link")
+        try FileManager.default.createSymbolicLink(at: linkedRoot, withDestinationURL: root)
+        let corpus = try Corpus.load(linkedRoot)
+        #expect(corpus.documents.map(\.file) == ["directives/alias.txt", "directives/a.txt"])
+        #expect(try corpus.bytes(of: corpus.document("a")) == Array("Nội dung.\n".utf8))
+    }
+
+    @Test func aFolderIsNotAFile() throws {
+        let e = try error(Self.header + "a,2019,directives,X,national,letter,,,,\n")
+        guard case .fileMissing(_, 2, "directives") = e else { Issue.record("got \(String(describing: e))"); return }
+    }
+
     @Test func sameFileTwiceIsRefused() throws {
         let e = try error(Self.header + "a,2019,directives/a.txt,X,national,letter,,,,\nb,2019,directives/./a.txt,X,national,letter,,,,\n")
         guard case .duplicateFile(_, 3, _, 2) = e else { Issue.record("got \(String(describing: e))"); return }

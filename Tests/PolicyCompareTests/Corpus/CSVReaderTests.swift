@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import PolicyCompare
+
+@Suite struct CSVReaderTests {
+    let reader = CSVReader(file: "m.csv")
+
+    func error(_ text: String, delimiter: Character = ",") -> CSVError? {
+        do {
+            _ = try CSVReader(file: "m.csv", delimiter: delimiter).records(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func recordsKeepTheirFieldsAndStartingLines() throws {
+        let text = "\u{FEFF}id,text\r\na,\"Hà Nội, \"\"Tháng\"\"\r\nhành động\"\n\n\r\nb,\n\"\",x"
+        let records = try reader.records(text)
+        #expect(records == [
+            CSVReader.Record(line: 1, fields: ["id", "text"]),
+            CSVReader.Record(line: 2, fields: ["a", "Hà Nội, \"Tháng\"\r\nhành động"]),
+            CSVReader.Record(line: 6, fields: ["b", ""]),
+            CSVReader.Record(line: 7, fields: ["", "x"]),
+        ])
+    }
+
+    @Test func aLoneEmptyQuotedFieldIsARecordAndABlankLineIsNot() throws {
+        #expect(try reader.records("a\n\n\"\"\n") == [
+            CSVReader.Record(line: 1, fields: ["a"]),
+            CSVReader.Record(line: 3, fields: [""]),
+        ])
+        #expect(try reader.records("") == [])
+        #expect(try reader.records("\u{FEFF}") == [])
+    }
+
+    @Test func otherDelimiters() throws {
+        #expect(try CSVReader(file: "m.csv", delimiter: ";").records("a;\"b;c,d\"\n") == [
+            CSVReader.Record(line: 1, fields: ["a", "b;c,d"]),
+        ])
+        #expect(try CSVReader(file: "m.csv", delimiter: "\t").records("a\tb c\n") == [
+            CSVReader.Record(line: 1, fields: ["a", "b c"]),
+        ])
+        #expect(try CSVReader(file: "m.csv", delimiter: "§").records("Hà§Nội\n") == [
+            CSVReader.Record(line: 1, fields: ["Hà", "Nội"]),
+        ])
+    }
+
+    /// Columns count characters (Unicode scalars) as an editor does, not UTF-8 bytes.
+    @Test func errorsNameLineAndColumn() {
+        #expect(error("id,text\nHà Nội,ab\"c\n") == .quoteInsideField(file: "m.csv", line: 2, column: 10))
+        #expect(error("id,text\n\"Đà\nNẵng\"x,1\n") == .unexpectedAfterQuote(file: "m.csv", line: 3, column: 6))
+        #expect(error("id;text\nạ;\"b\"c", delimiter: ";") == .unexpectedAfterQuote(file: "m.csv", line: 2, column: 6))
+        #expect(error("id,text\na,\"open\nstill open\n") == .unterminatedQuote(file: "m.csv", line: 2))
+    }
+
+    @Test func quoteFollowedByTheDelimiterOrALineEndIsFine() throws {
+        #expect(try reader.records("\"a\",\"b\"\r\n\"c\"") == [
+            CSVReader.Record(line: 1, fields: ["a", "b"]),
+            CSVReader.Record(line: 2, fields: ["c"]),
+        ])
+    }
+
+    /// Random tables written with RFC 4180 quoting read back field for field, with each
+    /// record's starting line.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func randomTablesRoundTrip(seed: UInt64) throws {
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        let pieces = ["a", "Z", "7", " ", ",", "\"", "\n", "\r\n", "ệ", "Đ", "ữ", "\u{300}", "😀", "\t", ";"]
+        var text = ""
+        var expected: [CSVReader.Record] = []
+        var line = 1
+        for _ in 0..<200 {
+            let fields = (0..<Int.random(in: 1...5, using: &random)).map { _ in
+                (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            }
+            // A record of one empty unquoted field would be a blank line; quote it.
+            let quoteAll = fields == [""] || Bool.random(using: &random)
+            let encoded = fields.map { field in
+                // By scalars: "\r\n" is one Character, and so is "," with a combining mark.
+                let needsQuotes = quoteAll || field.unicodeScalars.contains { ",\"\n\r".unicodeScalars.contains($0) }
+                let doubled = String(String.UnicodeScalarView(field.unicodeScalars.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }))
+                return needsQuotes ? "\"" + doubled + "\"" : field
+            }.joined(separator: ",")
+            expected.append(CSVReader.Record(line: line, fields: fields))
+            let end = Bool.random(using: &random) ? "\r\n" : "\n"
+            text += encoded + end
+            line += encoded.utf8.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        }
+        #expect(try reader.records(text) == expected)
+    }
+
+    @Test func tableTrimsNamesAndValuesAndChecksFieldCounts() throws {
+        let table = try reader.table(" id ,\tname\n a ,\u{3000}Hà Nội \n", required: ["id"])
+        #expect(table.columns == ["id", "name"])
+        #expect(table.rows.first?["id"] == "a")
+        #expect(table.rows.first?["name"] == "Hà Nội")
+        #expect(table.rows.first?["missing"] == "")
+        #expect(throws: CSVError.wrongFieldCount(file: "m.csv", line: 3, expected: 2, found: 3)) {
+            try reader.table("id,name\na,b\nc,d,e\n", required: [])
+        }
+        #expect(throws: CSVError.duplicateColumn(file: "m.csv", column: 2, name: "id")) {
+            try reader.table("id, id\n", required: [])
+        }
+        #expect(throws: CSVError.missingColumns(file: "m.csv", missing: ["year"], found: ["id"])) {
+            try reader.table("id\n", required: ["id", "year"])
+        }
+    }
+}
