@@ -58,23 +58,26 @@ final class DocumentSpool: @unchecked Sendable {  // `end` and `failure` are gua
         return written ? start..<start + bytes.count : nil
     }
 
-    /// The bytes stored at `range`; nil, and the failure recorded, when they cannot be read.
-    func load(_ range: Range<Int>) -> [UInt8]? {
-        var failed: String?
-        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, count in
-            count = 0
-            while count < range.count, let base = buffer.baseAddress {
-                let read = pread(descriptor, base + count, range.count - count, off_t(range.lowerBound + count))
+    /// The values stored at `range`, read straight into the array returned; nil, and the
+    /// failure recorded, when they cannot be read.
+    func load<Element: BitwiseCopyable>(_ range: Range<Int>, as type: Element.Type = UInt8.self) -> [Element]? {
+        let stride = MemoryLayout<Element>.stride
+        var failed: String? = range.count % stride == 0 ? nil : "\(range.count) bytes are not whole values of \(stride) bytes"
+        let values = [Element](unsafeUninitializedCapacity: failed == nil ? range.count / stride : 0) { buffer, count in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            var done = 0
+            while failed == nil, done < raw.count, let base = raw.baseAddress {
+                let read = pread(descriptor, base + done, raw.count - done, off_t(range.lowerBound + done))
                 if read < 0, errno == EINTR { continue }
                 guard read > 0 else {
                     failed = read < 0 ? String(cString: strerror(errno)) : "the file ends early"
                     break
                 }
-                count += read
+                done += read
             }
-            if failed != nil { count = 0 }
+            count = failed == nil ? buffer.count : 0
         }
-        guard let failed else { return bytes }
+        guard let failed else { return values }
         lock.lock()
         if failure == nil { failure = "bytes \(range.lowerBound)..<\(range.upperBound): \(failed)" }
         lock.unlock()

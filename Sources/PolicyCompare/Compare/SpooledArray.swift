@@ -29,15 +29,8 @@ struct SpooledArray<Element: BitwiseCopyable & Sendable & Hashable>: Sendable, H
         case .memory(let elements):
             return elements
         case .spool(let spool, let range):
-            guard let bytes = spool.load(range), bytes.count == count * MemoryLayout<Element>.stride else { return [] }
-            return [Element](unsafeUninitializedCapacity: count) { values, initialized in
-                bytes.withUnsafeBytes { raw in
-                    if let target = values.baseAddress, let source = raw.baseAddress, !raw.isEmpty {
-                        memcpy(target, source, raw.count)
-                    }
-                }
-                initialized = count
-            }
+            guard let elements = spool.load(range, as: Element.self), elements.count == count else { return [] }
+            return elements
         }
     }
 

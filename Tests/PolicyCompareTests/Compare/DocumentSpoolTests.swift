@@ -39,4 +39,17 @@ struct DocumentSpoolTests {
         #expect(spool.load(100..<101) == nil)
         #expect(spool.readFailure == failure)
     }
+
+    @Test("values of any width are read back as they were stored; a range of part of a value fails")
+    func wideValues() throws {
+        let spool = try #require(DocumentSpool())
+        _ = spool.store([7])  // not at the file's start
+        let values: [UInt32] = [0, 1, 0xDEAD_BEEF, UInt32.max, 65_536]
+        let range = try #require(spool.store(values.withUnsafeBytes { Array($0) }))
+        #expect(spool.load(range, as: UInt32.self) == values)
+        #expect(spool.load(range.lowerBound..<range.lowerBound, as: UInt32.self) == [])
+        #expect(spool.readFailure == nil)
+        #expect(spool.load(range.dropLast(), as: UInt32.self) == nil)
+        #expect(spool.readFailure?.contains("19 bytes are not whole values of 4 bytes") == true)
+    }
 }
