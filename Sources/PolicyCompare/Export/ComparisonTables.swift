@@ -311,17 +311,9 @@ public enum ComparisonTables {
         // retain every array it holds (a large corpus has a million passages).
         let documents = c.documents
         let ids = documents.map(\.metadata.id), years = documents.map(\.metadata.year)
-        let tokens = RecentlyLoaded { [documents] in documents[$0].reuseTokens.loaded() }
         let sources = RecentlyLoaded { [documents] in documents[$0].source.loaded() }
-        let byID = Dictionary(uniqueKeysWithValues: ids.indices.map { (ids[$0], $0) })
-        // The passages whose documents and source spans are known, with their indexes and
-        // spans (read from the tokens once, here); their rows are generated when written.
         let passages = c.reuse.passages
-        let rows = passages.indices.compactMap { i -> ReuseRow? in
-            guard let a = byID[passages[i].documentA], let b = byID[passages[i].documentB],
-                  let ra = tokens[a].span(passages[i].tokensA), let rb = tokens[b].span(passages[i].tokensB) else { return nil }
-            return ReuseRow(passage: i, a: a, b: b, spanA: ra, spanB: rb)
-        }
+        let rows = reuseRows(passages, documents: documents)
         t.rows = Table.Rows(count: rows.count) { i in
             let row = rows[i], p = passages[row.passage], a = row.a, b = row.b
             let ra = row.spanA, rb = row.spanB
@@ -354,14 +346,62 @@ public enum ComparisonTables {
 
     /// A row of the reuse table: its passage, documents and source spans, as 28 bytes (a large
     /// corpus has a million passages).
-    private struct ReuseRow: Sendable {
-        private let numbers: (passage: Int32, a: Int32, b: Int32, startA: Int32, endA: Int32, startB: Int32, endB: Int32)
+    /// The passages whose documents and source spans are known, in order, with their indexes
+    /// and spans; their rows are generated when written.
+    ///
+    /// Spans are read from each document's tokens once: the passages of one document with
+    /// its many partners lie far apart in the table's order, and reading the tokens back
+    /// from the spool per passage was most of the table's cost (a second, serial, at
+    /// 10,000 documents).
+    private static func reuseRows(_ passages: [ReusePassage], documents: [DocumentAnalysis]) -> [ReuseRow] {
+        let byID = Dictionary(uniqueKeysWithValues: documents.indices.map { (documents[$0].metadata.id, $0) })
+        var rows = passages.indices.compactMap { i -> ReuseRow? in
+            guard let a = byID[passages[i].documentA], let b = byID[passages[i].documentB] else { return nil }
+            return ReuseRow(passage: i, a: a, b: b)
+        }
+        // Both sides of every row, grouped by document (a counting sort): side s of row r is 2r + s.
+        var starts = [Int](repeating: 0, count: documents.count + 1)
+        for row in rows {
+            starts[row.a + 1] += 1
+            starts[row.b + 1] += 1
+        }
+        for d in documents.indices { starts[d + 1] += starts[d] }
+        var next = starts
+        var sides = [Int32](repeating: 0, count: 2 * rows.count)
+        for (r, row) in rows.enumerated() {
+            sides[next[row.a]] = Int32(truncatingIfNeeded: 2 * r)
+            next[row.a] += 1
+            sides[next[row.b]] = Int32(truncatingIfNeeded: 2 * r + 1)
+            next[row.b] += 1
+        }
+        for d in documents.indices where starts[d] < starts[d + 1] {
+            let tokens = documents[d].reuseTokens.loaded()
+            for side in sides[starts[d]..<starts[d + 1]] {
+                let r = Int(side >> 1), isB = side & 1 == 1
+                let passage = passages[rows[r].passage]
+                rows[r].setSpan(tokens.span(isB ? passage.tokensB : passage.tokensA), isB: isB)
+            }
+        }
+        rows.removeAll { !$0.hasSpans }
+        return rows
+    }
 
-        init(passage: Int, a: Int, b: Int, spanA: Range<Int>, spanB: Range<Int>) {
-            numbers = (Int32(clamping: passage), Int32(clamping: a), Int32(clamping: b), Int32(clamping: spanA.lowerBound),
-                       Int32(clamping: spanA.upperBound), Int32(clamping: spanB.lowerBound), Int32(clamping: spanB.upperBound))
+    private struct ReuseRow: Sendable {
+        private var numbers: (passage: Int32, a: Int32, b: Int32, startA: Int32, endA: Int32, startB: Int32, endB: Int32)
+
+        /// A row whose spans are not known yet.
+        init(passage: Int, a: Int, b: Int) {
+            numbers = (Int32(clamping: passage), Int32(clamping: a), Int32(clamping: b), -1, -1, -1, -1)
         }
 
+        /// Sets the span in A or B; nil leaves it unknown, and the row is dropped.
+        mutating func setSpan(_ span: Range<Int>?, isB: Bool) {
+            guard let span else { return }
+            let (start, end) = (Int32(clamping: span.lowerBound), Int32(clamping: span.upperBound))
+            if isB { (numbers.startB, numbers.endB) = (start, end) } else { (numbers.startA, numbers.endA) = (start, end) }
+        }
+
+        var hasSpans: Bool { numbers.startA >= 0 && numbers.startB >= 0 }
         var passage: Int { Int(numbers.passage) }
         var a: Int { Int(numbers.a) }
         var b: Int { Int(numbers.b) }
