@@ -16,12 +16,18 @@ public struct CorpusAnalyzer: Sendable {
 
     /// Analyses one listed document, timing each stage.
     public func analyze(_ document: DocumentMetadata, in corpus: Corpus) throws -> DocumentAnalysis {
+        var words = ComposedWords()
+        return try analyze(document, in: corpus, words: &words)
+    }
+
+    /// ``analyze(_:in:)`` with the words composed for earlier documents in `words`.
+    func analyze(_ document: DocumentMetadata, in corpus: Corpus, words: inout ComposedWords) throws -> DocumentAnalysis {
         var timings = StageTimings()
         let bytes = try timings.measure(.load, bytes: 0) { try corpus.bytes(of: document) }
         timings.add(.load, seconds: 0, bytes: bytes.count)
         let path = corpus.root.appendingPathComponent(document.file).path
         let decoded = try timings.measure(.decode, bytes: bytes.count) { try TextDecoder.decode(bytes, source: path) }
-        let text = timings.measure(.normalise, bytes: bytes.count) { VietnameseNormalizer.normalize(decoded.text) }
+        let text = timings.measure(.normalise, bytes: bytes.count) { VietnameseNormalizer.normalize(decoded.text, words: &words) }
         let directive = timings.measure(.parse, bytes: bytes.count) {
             reader.parser.parse(text, metadata: document, encoding: decoded.encoding.rawValue, notes: decoded.notes, inferMetadata: false)
         }
@@ -61,25 +67,29 @@ public struct CorpusAnalyzer: Sendable {
 
     /// One result per document, computed in parallel, in manifest order.
     ///
-    /// Each document's source goes to one temporary ``DocumentSpool`` for the run as soon as it
-    /// is analysed (only export quotes it, a document at a time); it stays in memory if no
-    /// spool can be made or written.
+    /// Documents go to the cores in contiguous chunks, each read in order with one
+    /// ``ComposedWords`` cache. Each document's source goes to one temporary ``DocumentSpool``
+    /// for the run as soon as it is analysed (only export quotes it, a document at a time);
+    /// it stays in memory if no spool can be made or written.
     private func results(_ corpus: Corpus, progress: ProgressCounter?, terms: YearTerms?) -> [Result<DocumentAnalysis, any Error>] {
         let documents = corpus.documents
         let spool = DocumentSpool()
-        return Parallel.map(documents.count) { index in
-            let result = Result {
-                var analysis = try analyze(documents[index], in: corpus)
-                if let terms {
-                    terms.add(analysis.terms, year: analysis.metadata.year)
-                    analysis.terms = DocumentTerms()
+        return Parallel.map(Parallel.chunks(documents.count)) { chunk in
+            var words = ComposedWords()
+            return chunk.map { index in
+                let result = Result {
+                    var analysis = try analyze(documents[index], in: corpus, words: &words)
+                    if let terms {
+                        terms.add(analysis.terms, year: analysis.metadata.year)
+                        analysis.terms = DocumentTerms()
+                    }
+                    if let spool { analysis.spool(to: spool) }
+                    return analysis
                 }
-                if let spool { analysis.spool(to: spool) }
-                return analysis
+                progress?.documentDone(bytes: (try? result.get())?.bytes ?? 0)
+                return result
             }
-            progress?.documentDone(bytes: (try? result.get())?.bytes ?? 0)
-            return result
-        }
+        }.flatMap { $0 }
     }
 }
 

@@ -9,11 +9,25 @@ import Foundation
 /// are removed first. Case is kept: matching folds case later, parsing needs it.
 public enum VietnameseNormalizer {
     public static func normalize(_ text: String) -> NormalizedText {
-        normalize(scalars: Array(text.unicodeScalars))
+        var words = ComposedWords()
+        return normalize(text, words: &words)
+    }
+
+    /// ``normalize(_:)`` with the composed words of earlier texts in `words`, and this
+    /// text's added to them.
+    public static func normalize(_ text: String, words: inout ComposedWords) -> NormalizedText {
+        normalize(scalars: Array(text.unicodeScalars), words: &words)
     }
 
     public static func normalize(scalars original: [Unicode.Scalar]) -> NormalizedText {
+        var words = ComposedWords()
+        return normalize(scalars: original, words: &words)
+    }
+
+    public static func normalize(scalars original: [Unicode.Scalar], words: inout ComposedWords) -> NormalizedText {
         var builder = Builder(original: original)
+        swap(&builder.words, &words)
+        defer { swap(&builder.words, &words) }
         let skipped = artefactLines(original)
         var skipIndex = 0
         var i = 0
@@ -172,13 +186,8 @@ public enum VietnameseNormalizer {
         var wordStart = -1
         var wordEnd = -1
         var word: [Unicode.Scalar] = []
-        /// Composed form of every non-ASCII word met so far: a document repeats its words,
-        /// and composing (tone placement included) depends on nothing but the word. Words are
-        /// numbered by `known`; word k is `spellings[spellingRanges[k]]`, composed `composed[k]`.
-        var known = HashIndex(expected: 512)
-        var spellings: [Unicode.Scalar] = []
-        var spellingRanges: [Range<Int>] = []
-        var composed: [[Unicode.Scalar]] = []
+        /// Composed form of every non-ASCII word met so far, by this text and the ones before.
+        var words = ComposedWords(limit: 0)
 
         init(original: [Unicode.Scalar]) {
             self.original = original
@@ -239,22 +248,14 @@ public enum VietnameseNormalizer {
                 for (k, s) in word.enumerated() { emit(s, wordStart + k..<wordStart + k + 1) }
                 return
             }
-            let (id, inserted) = word.withUnsafeBufferPointer { word in
-                spellings.withUnsafeBufferPointer { spellings in
-                    known.id(hash: HashIndex.hash(word, 0..<word.count)) { id in
-                        HashIndex.equal(spellings, spellingRanges[Int(id)], word, 0..<word.count)
-                    }
-                }
+            let table = table
+            let composed = word.withUnsafeBufferPointer { word in
+                words.range(of: word) { Self.compose(Array($0), table: table) }
             }
-            if inserted {
-                spellingRanges.append(spellings.count..<spellings.count + word.count)
-                spellings += word
-                composed.append(compose(word))
-            }
-            for s in composed[Int(id)] { emit(s, origin) }
+            for index in composed { emit(words.composed[index], origin) }
         }
 
-        private func compose(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        private static func compose(_ word: [Unicode.Scalar], table: VietnameseLetters) -> [Unicode.Scalar] {
             var letters: [ToneMarks.Letter] = []
             letters.reserveCapacity(word.count)
             for raw in word {
@@ -292,7 +293,7 @@ public enum VietnameseNormalizer {
         }
 
         /// Words with marks Vietnamese does not use: plain NFC, no tone placement.
-        private func fallback(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        private static func fallback(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
             Array(NormalizedText.string(word, 0..<word.count).precomposedStringWithCanonicalMapping.unicodeScalars)
         }
     }
