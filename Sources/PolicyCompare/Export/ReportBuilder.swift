@@ -135,7 +135,7 @@ public struct ReportBuilder: Sendable {
         let t = strings
         let intensity = c.years.map { y in String(format: "%.1f", c.row(year: y, category: change.categoryID)?.per1000 ?? 0) }.joined(separator: " / ")
         var blocks: [Report.Block] = [.bullets([t("priorities.entry", t.label(category), change.yearsPresent.map(String.init).joined(separator: ", "), intensity)])]
-        if let year, let evidence = shortestEvidence(change.categoryID, year: year, c) {
+        if let year, let evidence = Self.shortestEvidence(change.categoryID, year: year, in: c) {
             blocks.append(.quote(shorten(evidence.sentence, around: evidence.matched), source: "\(evidence.documentID) \(evidence.segmentPath), \(t("quote.matched")): \(evidence.matched)"))
         }
         return blocks
@@ -143,13 +143,27 @@ public struct ReportBuilder: Sendable {
 
     /// The most readable quote of a year: the shortest full sentence (60 characters or more),
     /// else the longest shorter one (headings such as "Hoạt động truyền thông:" say little).
-    private func shortestEvidence(_ category: String, year: Int, _ c: Comparison) -> Evidence? {
-        let all = c.documents.filter { $0.metadata.year == year }.flatMap { $0.coding.evidence(of: category) }
-        let full = all.filter { $0.sentence.count >= 60 }
-        if !full.isEmpty {
-            return full.min { ($0.sentence.count, $0.documentID, $0.matchRange.lowerBound) < ($1.sentence.count, $1.documentID, $1.matchRange.lowerBound) }
+    ///
+    /// Ties go to the first document id, then the first match; each sentence's characters are
+    /// counted once (counting them in every comparison was most of the report's cost).
+    static func shortestEvidence(_ category: String, year: Int, in c: Comparison) -> Evidence? {
+        var full: (length: Int, evidence: Evidence)?
+        var short: (length: Int, evidence: Evidence)?
+        for index in c.documents.indices where c.documents[index].metadata.year == year {
+            for evidence in c.documents[index].coding.evidence(of: category) {
+                let length = evidence.sentence.count
+                let key = (evidence.documentID, evidence.matchRange.lowerBound)
+                if length >= 60 {
+                    if full.map({ (length, key.0, key.1) < ($0.length, $0.evidence.documentID, $0.evidence.matchRange.lowerBound) }) ?? true {
+                        full = (length, evidence)
+                    }
+                } else if full == nil,
+                          short.map({ (-length, key.0, key.1) < (-$0.length, $0.evidence.documentID, $0.evidence.matchRange.lowerBound) }) ?? true {
+                    short = (length, evidence)
+                }
+            }
         }
-        return all.min { (-$0.sentence.count, $0.documentID, $0.matchRange.lowerBound) < (-$1.sentence.count, $1.documentID, $1.matchRange.lowerBound) }
+        return full?.evidence ?? short?.evidence
     }
 
     /// A sentence with its white space collapsed, cut to about 220 characters around its

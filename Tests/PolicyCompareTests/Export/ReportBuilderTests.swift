@@ -16,4 +16,24 @@ struct ReportBuilderTests {
         }
         #expect(ReportBuilder.leading(3, of: [(key: Int, label: Int)](), by: byKey).isEmpty)
     }
+
+    @Test("the quote of a category's year is its shortest sentence of 60 characters or more, else its longest shorter one")
+    func shortestEvidence() throws {
+        let corpus = try #require(Fixtures.corpus)
+        let codebook = try #require(Fixtures.codebook)
+        let c = try Comparison.compute(try CorpusAnalyzer(codebook: codebook).analyze(corpus), codebook: codebook)
+        var fullCases = 0, shortCases = 0
+        for category in codebook.categories.map(\.id) {
+            for year in c.years {
+                let all = c.documents.filter { $0.metadata.year == year }.flatMap { $0.coding.evidence(of: category) }
+                let full = all.filter { $0.sentence.count >= 60 }
+                let expected = full.isEmpty
+                    ? all.min { (-$0.sentence.count, $0.documentID, $0.matchRange.lowerBound) < (-$1.sentence.count, $1.documentID, $1.matchRange.lowerBound) }
+                    : full.min { ($0.sentence.count, $0.documentID, $0.matchRange.lowerBound) < ($1.sentence.count, $1.documentID, $1.matchRange.lowerBound) }
+                #expect(ReportBuilder.shortestEvidence(category, year: year, in: c) == expected, "\(category) \(year)")
+                if !full.isEmpty { fullCases += 1 } else if !all.isEmpty { shortCases += 1 }
+            }
+        }
+        #expect(fullCases > 50 && shortCases > 0, "both rules are exercised (\(fullCases) and \(shortCases))")
+    }
 }
