@@ -38,7 +38,10 @@ public struct DocumentTerms: Sendable, Hashable {
     /// sentence, then ``endSentence()``.
     struct Builder {
         private let stopList: Set<ExactText>
-        private var ids: [ExactText: Int32] = [:]
+        /// Distinct token texts as UTF-8, numbered in first-use order, and by that number
+        /// each one's syllable id (-1: punctuation).
+        private var texts = RunTable<UInt8>()
+        private var idOfText: [Int32] = []
         /// Syllable id by token spelling, once met.
         private var bySpelling: [Int32?] = []
         /// Per syllable: may it start or end a term?
@@ -52,7 +55,7 @@ public struct DocumentTerms: Sendable, Hashable {
         init(stopList: Set<ExactText>, spellings: Int = 0) {
             self.stopList = stopList
             bySpelling = Array(repeating: nil, count: spellings)
-            ids.reserveCapacity(spellings)  // each spelling's key is looked up once: no rehashing
+            idOfText.reserveCapacity(spellings)
         }
 
         /// Adds the next token (a normalised, folded syllable) of the current sentence.
@@ -76,16 +79,17 @@ public struct DocumentTerms: Sendable, Hashable {
         /// The syllable id of `token`, new ones registered; -1 for punctuation, which splits
         /// the sentence and is not counted.
         private mutating func id(of token: String) -> Int32 {
-            let key = ExactText(token)
-            if let id = ids[key] { return id }
-            if TermCounts.isPunctuation(token) {
-                ids[key] = -1
+            var utf8 = token
+            let (number, inserted) = utf8.withUTF8 { texts.insert($0) }
+            guard inserted else { return idOfText[number] }
+            guard !TermCounts.isPunctuation(token) else {
+                idOfText.append(-1)
                 return -1
             }
             let id = Int32(truncatingIfNeeded: result.syllables.count)
-            ids[key] = id
+            idOfText.append(id)
             result.syllables.append(token)
-            isEdge.append(stopList.contains(key) || !TermCounts.hasLetter(token))
+            isEdge.append(stopList.contains(ExactText(token)) || !TermCounts.hasLetter(token))
             return id
         }
 
