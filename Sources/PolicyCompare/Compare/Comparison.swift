@@ -128,13 +128,14 @@ public struct Comparison: Sendable {
         }
 
         let reuse = TextReuse.detect(documents.map { ReuseInput(documentID: $0.metadata.id, tokens: $0.reuseTokens) }, options: options.reuse)
+        // Four independent serial passes over the documents, two on each core.
+        let ((themes, slogans), (references, caveats)) = Parallel.both(
+            { (ThemeChange.track(documents, years: years), SloganHistory.track(documents, threshold: options.sloganSimilarity)) },
+            { (ReferenceHistory.track(documents, years: years), Caveat.find(documents, years: years)) })
 
         return Comparison(
             years: years, baselineYear: baselineYear, documents: documents, codebook: codebook, byYear: byYear, changes: changes,
-            keyness: keyness, themes: ThemeChange.track(documents, years: years),
-            slogans: SloganHistory.track(documents, threshold: options.sloganSimilarity),
-            references: ReferenceHistory.track(documents, years: years), reuse: reuse,
-            caveats: Caveat.find(documents, years: years))
+            keyness: keyness, themes: themes, slogans: slogans, references: references, reuse: reuse, caveats: caveats)
     }
 
     /// The row for a year and category.

@@ -20,6 +20,20 @@ enum Parallel {
         return (0..<pieces).map { piece in (piece * count / pieces)..<((piece + 1) * count / pieces) }
     }
 
+    /// `a()` and `b()`, computed concurrently.
+    static func both<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+        let results = map(2) { index in index == 0 ? Either<A, B>.first(a()) : .second(b()) }
+        if results.count == 2, case .first(let first) = results[0], case .second(let second) = results[1] {
+            return (first, second)
+        }
+        return (a(), b())  // not reached: `map` returns both results, in order
+    }
+
+    private enum Either<A: Sendable, B: Sendable>: Sendable {
+        case first(A)
+        case second(B)
+    }
+
     /// `body` applied to each element of `items` concurrently, in order.
     static func map<Item: Sendable, T: Sendable>(_ items: [Item], _ body: @Sendable (Item) -> T) -> [T] {
         map(items.count) { body(items[$0]) }
