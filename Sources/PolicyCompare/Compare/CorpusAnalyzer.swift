@@ -67,29 +67,26 @@ public struct CorpusAnalyzer: Sendable {
 
     /// One result per document, computed in parallel, in manifest order.
     ///
-    /// Documents go to the cores in contiguous chunks, each read in order with one
-    /// ``ComposedWords`` cache. Each document's source goes to one temporary ``DocumentSpool``
+    /// Each core takes the next document as it is free, with one ``ComposedWords`` cache for
+    /// all the documents it reads. Each document's source goes to one temporary ``DocumentSpool``
     /// for the run as soon as it is analysed (only export quotes it, a document at a time);
     /// it stays in memory if no spool can be made or written.
     private func results(_ corpus: Corpus, progress: ProgressCounter?, terms: YearTerms?) -> [Result<DocumentAnalysis, any Error>] {
         let documents = corpus.documents
         let spool = DocumentSpool()
-        return Parallel.map(Parallel.chunks(documents.count)) { chunk in
-            var words = ComposedWords()
-            return chunk.map { index in
-                let result = Result {
-                    var analysis = try analyze(documents[index], in: corpus, words: &words)
-                    if let terms {
-                        terms.add(analysis.terms, year: analysis.metadata.year)
-                        analysis.terms = DocumentTerms()
-                    }
-                    if let spool { analysis.spool(to: spool) }
-                    return analysis
+        return Parallel.map(documents.count, state: { ComposedWords() }) { index, words in
+            let result = Result {
+                var analysis = try analyze(documents[index], in: corpus, words: &words)
+                if let terms {
+                    terms.add(analysis.terms, year: analysis.metadata.year)
+                    analysis.terms = DocumentTerms()
                 }
-                progress?.documentDone(bytes: (try? result.get())?.bytes ?? 0)
-                return result
+                if let spool { analysis.spool(to: spool) }
+                return analysis
             }
-        }.flatMap { $0 }
+            progress?.documentDone(bytes: (try? result.get())?.bytes ?? 0)
+            return result
+        }
     }
 }
 

@@ -13,6 +13,30 @@ enum Parallel {
         return slots.values()
     }
 
+    /// `body(0, &state) ... body(count - 1, &state)`, in index order, computed by one worker
+    /// per core, each taking the next index as it is free and keeping its own `state` (made by
+    /// `makeState`) from one index to the next, so a cache fills once per core and no core
+    /// waits at the end for a slow chunk. `body` must give the same result whatever state
+    /// it is handed.
+    static func map<State, T: Sendable>(
+        _ count: Int, state makeState: @Sendable () -> State, _ body: @Sendable (Int, inout State) -> T
+    ) -> [T] {
+        let workers = min(count, ProcessInfo.processInfo.activeProcessorCount)
+        guard workers > 1 else {
+            var state = makeState()
+            return (0..<max(0, count)).map { body($0, &state) }
+        }
+        let slots = ResultSlots<T>(count: count)
+        let next = NextIndex()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var state = makeState()
+            while let index = next.take(below: count) {
+                slots.store(body(index, &state), at: index)
+            }
+        }
+        return slots.values()
+    }
+
     /// Splits `0..<count` into contiguous chunks, several per core so uneven chunks balance.
     static func chunks(_ count: Int) -> [Range<Int>] {
         let pieces = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount * 8))
@@ -61,5 +85,20 @@ private final class ResultSlots<T: Sendable>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots.compactMap { $0 }
+    }
+}
+
+/// The next index for a worker of ``Parallel/map(_:state:_:)``; every access holds the lock.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    /// The next index below `count`, each given once; nil when all are taken.
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
     }
 }
