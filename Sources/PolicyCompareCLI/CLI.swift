@@ -6,8 +6,24 @@ public struct CLIResult: Sendable, Equatable {
     public var exitCode: Int32
     public var stdout: String
     public var stderr: String
+    /// What the run built, handed back so that its memory is freed by the caller, not at the
+    /// end of the run: `main.swift` exits with it still held, as freeing a large comparison
+    /// piece by piece takes a process about to end nearly half a second (10,000 documents).
+    /// Not part of equality.
+    public var built: [any Sendable] = []
+
+    init(exitCode: Int32, stdout: String, stderr: String, built: [any Sendable] = []) {
+        self.exitCode = exitCode
+        self.stdout = stdout
+        self.stderr = stderr
+        self.built = built
+    }
 
     static func success(_ stdout: String) -> CLIResult { CLIResult(exitCode: 0, stdout: stdout, stderr: "") }
+
+    public static func == (lhs: CLIResult, rhs: CLIResult) -> Bool {
+        (lhs.exitCode, lhs.stdout, lhs.stderr) == (rhs.exitCode, rhs.stdout, rhs.stderr)
+    }
 }
 
 /// The `policy-compare` command line as a library: parse words, run, return output and an exit code.

@@ -130,7 +130,7 @@ struct CompareCommand {
         timings.add(.total, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, bytes: inputBytes)
         var messages = skipped.map { "warning: skipped \($0.documentID): \($0.reason)\n" }.joined()
         if arguments.flags.contains("timings") { messages += timings.lines }
-        return CLIResult(exitCode: 0, stdout: "compared \(comparison.documents.count) documents over \(comparison.years.map(String.init).joined(separator: ", ")); wrote \(files.count) \(files.count == 1 ? "file" : "files") to \(out.path)\n", stderr: messages)
+        return CLIResult(exitCode: 0, stdout: "compared \(comparison.documents.count) documents over \(comparison.years.map(String.init).joined(separator: ", ")); wrote \(files.count) \(files.count == 1 ? "file" : "files") to \(out.path)\n", stderr: messages, built: [analyses, comparison])
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCompare
 import TestSupport
 import Testing
 @testable import PolicyCompareCLI
@@ -128,8 +129,11 @@ import Testing
 
     @Test func runTwiceGivesTheSameBytes() throws {
         let a = temporary(), b = temporary()
-        #expect(cli.run(["compare", "--out", a.path]).exitCode == 0)
-        #expect(cli.run(["compare", "--out", b.path]).exitCode == 0)
+        let first = cli.run(["compare", "--out", a.path]), second = cli.run(["compare", "--out", b.path])
+        #expect(first.exitCode == 0 && second.exitCode == 0)
+        // The comparison is handed back for the caller to free; it is not part of equality.
+        #expect(first.built.count == 2 && first.built.first is [DocumentAnalysis] && first.built.last is Comparison)
+        #expect(CLIResult(exitCode: 0, stdout: first.stdout.replacingOccurrences(of: a.path, with: b.path), stderr: first.stderr) == second)
         for name in try FileManager.default.contentsOfDirectory(atPath: a.path) {
             #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)), "\(name) differs")
         }
