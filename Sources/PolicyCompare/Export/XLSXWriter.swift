@@ -280,18 +280,29 @@ public enum XLSXWriter {
     /// Rows whose cells set the column widths.
     private static let widthRows = 1_000
 
-    /// Characters of a text's first line.
-    private static func width(of text: String) -> Int {
-        text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }.count
+    /// Column widths in characters, from the header and the first ``widthRows`` rows.
+    static let widthRange = 8...60
+
+    /// Characters of a text's first line, counted up to `limit`.
+    static func width(of text: String, limit: Int) -> Int {
+        var count = 0
+        for character in text {
+            if count == limit || character == "\n" || character == "\r\n" || character == "\r" { break }
+            count += 1
+        }
+        return count
     }
 
-    /// The width in characters a cell asks of its column: the first line of a text.
+    /// The width in characters a cell asks of its column: the first line of a text. Texts
+    /// are counted only as far as the widest column (a column is one wider than its widest
+    /// cell): counting every character of every quote was a fifth of reading a sheet.
     private static func width(of cell: Cell) -> Int {
+        let limit = widthRange.upperBound - 1
         switch cell {
         case .text(let text), .date(let text):
-            return width(of: text)
+            return width(of: text, limit: limit)
         case .quote(let quote):
-            return width(of: quote.text)
+            return width(of: quote.text, limit: limit)
         case .integer(let value):
             return String(value).count
         case .number(let value, let places):
@@ -332,7 +343,7 @@ public enum XLSXWriter {
                 bytes.append(Tag.rowEnd.rawValue)
                 rows += 1
             }
-            widths = widest.map { min(max($0 + 1, 8), 60) }
+            widths = widest.map { min(max($0 + 1, widthRange.lowerBound), widthRange.upperBound) }
         }
 
         private mutating func append(_ cell: Cell, strings: inout SharedStrings) {

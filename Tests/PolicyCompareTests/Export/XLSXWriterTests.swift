@@ -287,6 +287,8 @@ struct XLSXWriterTests {
         #expect(try widths(filler + [[.text(String(repeating: "ệ", count: 20) + "\nmore"), .integer(-1_234_567_890)]]) == ["21", "12"])
         #expect(try widths(filler + [[.text("x"), .integer(1)], [.text(String(repeating: "a", count: 30)), .integer(1)]]) == ["8", "8"])
         #expect(try widths([[.text(String(repeating: "a", count: 100)), .number(1.5, places: 2)]]) == ["60", "8"])
+        #expect(try widths([[.text(String(repeating: "ơ", count: 58)), .integer(1)]]) == ["59", "8"])
+        #expect(try widths([[.text(String(repeating: "ơ", count: 59)), .integer(1)]]) == ["60", "8"])
     }
 
     /// The capture groups of every match of `pattern` in `text` ("" for a group that did not take part).
@@ -308,5 +310,18 @@ struct XLSXWriterTests {
     @Test("column names", arguments: [(0, "A"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA"), (16_383, "XFD")])
     func columnNames(index: Int, name: String) {
         #expect(XLSXWriter.columnName(index) == name)
+    }
+
+    @Test("a text's width is its first line's characters, counted up to a limit", arguments: [1, 2, 3] as [UInt64])
+    func widthsCountTheFirstLineUpToALimit(seed: UInt64) {
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        let pieces = ["a", "ệ", "e\u{302}\u{301}", " ", "\n", "\r\n", "\r", "😀", "🇻🇳", "ư"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...90, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }.count
+            for limit in [0, 1, 5, 59, 1_000] {
+                #expect(XLSXWriter.width(of: text, limit: limit) == min(firstLine, limit), "\(text.debugDescription) \(limit)")
+            }
+        }
     }
 }
