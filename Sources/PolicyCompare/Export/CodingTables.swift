@@ -73,14 +73,22 @@ public enum CodingTables {
         let documents = ordered(codings).filter { $0.evidenceCount > 0 }
         let sources = RecentlyLoaded { [documents] in documents[$0].source.loaded() }
         let matches = RecentlyLoaded { [documents] in documents[$0].matches.elements }
+        // Per document, only what a row reads (copying a coding per row retains all it holds).
+        let ids = documents.map(\.documentID), years = documents.map(\.year), paths = documents.map(\.segmentPaths)
+        let labels = documents.map(\.labels)
+        // Codings of one run share their labels: each category's dimension by its number, not
+        // looked up by id per row (comparing labels that share storage costs nothing).
+        let common = labels.first ?? DocumentCoding.Labels(categoryIDs: [], patterns: [])
+        let commonDimensions = common.categoryIDs.map { dimensions[$0] ?? "" }
         // The words and sentence are quoted by reference: the table has a row per match.
         table.rows = generatedRows(documents.map(\.evidenceCount)) { d, i in
-            let coding = documents[d], m = matches[d][i], source = sources[d]
-            let categoryID = coding.labels.categoryIDs[Int(m.category)]
+            let m = matches[d][i], source = sources[d]
+            let category = Int(m.category)
             let match = m.wordsRange, sentence = m.sentenceRange
             return [
-                .text(coding.documentID), .integer(coding.year), .text(coding.segmentPaths[Int(m.segment)]), .text(categoryID),
-                .text(dimensions[categoryID] ?? ""), .text(coding.labels.patterns[Int(m.pattern)]), source.cell(match),
+                .text(ids[d]), .integer(years[d]), .text(paths[d][Int(m.segment)]), .text(labels[d].categoryIDs[category]),
+                .text(labels[d] == common ? commonDimensions[category] : dimensions[labels[d].categoryIDs[category]] ?? ""),
+                .text(labels[d].patterns[Int(m.pattern)]), source.cell(match),
                 .integer(match.lowerBound), .integer(match.upperBound), source.cell(sentence),
                 .integer(sentence.lowerBound), .integer(sentence.upperBound),
             ]
