@@ -48,7 +48,9 @@ public struct DocumentAnalysis: Sendable {
         self.init(directive, coder: coder, stopKeys: Set(stopList.map(ExactText.init)), bytes: bytes)
     }
 
-    init(_ directive: Directive, coder: Coder, stopKeys: Set<ExactText>, bytes: [UInt8]) {
+    /// `sourceUTF8`, when given, is the UTF-8 of `directive.text.original` (the file's bytes,
+    /// when they decoded as UTF-8 with nothing changed), kept instead of encoding the text again.
+    init(_ directive: Directive, coder: Coder, stopKeys: Set<ExactText>, bytes: [UInt8], sourceUTF8: [UInt8]? = nil) {
         metadata = directive.metadata
         fingerprint = StableHash.hex(StableHash.fnv1a(bytes: bytes))
         self.bytes = bytes.count
@@ -65,7 +67,7 @@ public struct DocumentAnalysis: Sendable {
             deadline.quote = ""
             return deadline
         }
-        source = SourceText(directive.text.original)
+        source = sourceUTF8.map(SourceText.init(utf8:)) ?? SourceText(directive.text.original)
         coding = coder.code(directive, source: source)
         var terms = DocumentTerms.Builder(stopList: stopKeys, spellings: directive.spellings.count)
         var tokenSpellings: [Int32] = []

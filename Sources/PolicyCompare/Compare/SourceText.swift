@@ -15,9 +15,14 @@ public struct SourceText: Sendable, Hashable {
     let isNFC: Bool
 
     public init(_ scalars: [Unicode.Scalar]) {
-        let bytes = NormalizedText.utf8(scalars)
+        self.init(utf8: NormalizedText.utf8(scalars))
+    }
+
+    /// The text whose UTF-8 is `bytes`, which must be valid UTF-8 (a file's bytes that decoded
+    /// as UTF-8 unchanged: the text is then kept without encoding its scalars again).
+    init(utf8 bytes: [UInt8]) {
         var checkpoints: [Int32] = []
-        checkpoints.reserveCapacity(scalars.count / Self.step + 1)
+        checkpoints.reserveCapacity(bytes.count / Self.step + 1)
         var scalar = 0
         for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
             if scalar % Self.step == 0 { checkpoints.append(Int32(truncatingIfNeeded: offset)) }
@@ -25,7 +30,7 @@ public struct SourceText: Sendable, Hashable {
         }
         utf8 = SpooledArray(bytes)
         self.checkpoints = checkpoints
-        scalarCount = scalars.count
+        scalarCount = scalar
         isNFC = !bytes.withUnsafeBufferPointer(TextNormalization.needsNFC(utf8:))
     }
 

@@ -91,4 +91,28 @@ struct SourceTextTests {
         _ = spool.load(1_000_000..<1_000_001)
         #expect(spooled.readFailure != nil, "a failed read of the spool is reported by its sources")
     }
+
+    @Test("a source made from UTF-8 bytes is the source made from their code points", arguments: [6, 7] as [UInt64])
+    func fromUTF8(seed: UInt64) {
+        for count in [0, 1, 63, 64, 65, 5_000] {
+            let scalars = Self.scalars(count: count, seed: seed), decomposed = scalars + ["e", "\u{301}"]
+            #expect(SourceText(utf8: NormalizedText.utf8(scalars)) == SourceText(scalars))
+            #expect(SourceText(utf8: NormalizedText.utf8(decomposed)) == SourceText(decomposed))
+        }
+    }
+
+    @Test("a shipped file that decodes as UTF-8 with no note is its text's UTF-8, so its bytes can be the source's")
+    func unchangedUTF8FilesAreTheirText() throws {
+        let corpus = try #require(Fixtures.corpus)
+        var unchanged = 0
+        for document in corpus.documents {
+            let bytes = try corpus.bytes(of: document)
+            let decoded = try TextDecoder.decode(bytes, source: document.file)
+            guard decoded.encoding == .utf8, decoded.notes.isEmpty else { continue }
+            unchanged += 1
+            #expect(Array(decoded.text.utf8) == bytes)
+            #expect(SourceText(utf8: bytes) == SourceText(Array(decoded.text.unicodeScalars)))
+        }
+        #expect(unchanged >= 3)
+    }
 }
