@@ -16,6 +16,8 @@ public struct Coder: Sendable {
     private let owners: [Owner]
     /// Category ids and pattern texts, which codings refer to by index.
     private let labels: DocumentCoding.Labels
+    /// Each category's place among the category ids in string order, for sorting matches.
+    private let idRanks: [Int]
 
     private enum Owner: Sendable {
         case include(category: Int)
@@ -45,6 +47,11 @@ public struct Coder: Sendable {
         self.owners = owners
         matcher = PhraseMatcher(patterns: patterns, abbreviations: abbreviations)
         labels = DocumentCoding.Labels(categoryIDs: codebook.categories.map(\.id), patterns: patterns.map(\.text))
+        var ranks = [Int](repeating: 0, count: codebook.categories.count)
+        for (rank, c) in codebook.categories.indices.sorted(by: { codebook.categories[$0].id < codebook.categories[$1].id }).enumerated() {
+            ranks[c] = rank
+        }
+        idRanks = ranks
     }
 
     public func code(_ directive: Directive) -> DocumentCoding {
@@ -62,11 +69,14 @@ public struct Coder: Sendable {
         let text = directive.text
         let spellings = directive.spellings
         var matching = PhraseMatcher.DocumentState(spellings: spellings.count)
+        // Each segment's matches by category, and its exclusions, in buffers kept from segment to segment.
+        var includes: [[PhraseMatcher.Match]] = Array(repeating: [], count: categoryCount)
+        var excludes: [(Range<Int>, Set<Int>?)] = []
         for (s, segment) in directive.segments.enumerated() {
             let output = directive.tokens[s]
             let found = matcher.matches(tokens: output.tokens, spellings: spellings.ids[s], of: spellings, folded: directive.folded, state: &matching)
-            var includes: [[PhraseMatcher.Match]] = Array(repeating: [], count: categoryCount)
-            var excludes: [(Range<Int>, Set<Int>?)] = []
+            for c in includes.indices where !includes[c].isEmpty { includes[c].removeAll(keepingCapacity: true) }
+            excludes.removeAll(keepingCapacity: true)
             for match in found {
                 switch owners[match.pattern] {
                 case .include(let c): includes[c].append(match)
@@ -104,7 +114,8 @@ public struct Coder: Sendable {
                                                              sourceRange: segment.sourceRange))
             }
         }
-        coded.sort { ($0.matchStart, labels.categoryIDs[Int($0.category)]) < ($1.matchStart, labels.categoryIDs[Int($1.category)]) }
+        // By start, then category id (by rank: the same order as comparing the ids).
+        coded.sort { ($0.matchStart, idRanks[Int($0.category)]) < ($1.matchStart, idRanks[Int($1.category)]) }
         let counts = codebook.categories.indices.map {
             DocumentCoding.Count(categoryID: codebook.categories[$0].id, segments: segmentsHit[$0], matches: matchCounts[$0])
         }
