@@ -248,7 +248,6 @@ public enum VietnameseNormalizer {
                 for (k, s) in word.enumerated() { emit(s, wordStart + k..<wordStart + k + 1) }
                 return
             }
-            let table = table
             let composed = word.withUnsafeBufferPointer { word in
                 words.range(of: word) { Self.compose(Array($0), table: table) }
             }
