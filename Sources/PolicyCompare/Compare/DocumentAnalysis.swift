@@ -77,13 +77,14 @@ public struct DocumentAnalysis: Sendable {
         let keys = spellings.keys
         for (s, output) in directive.tokens.enumerated() {
             var sentence = -1
+            let ids = spellings.ids[s]
             for (t, token) in output.tokens.enumerated() {
-                let spelling = spellings.ids[s][t]
+                let spelling = ids[t]
                 if token.sentence != sentence {
                     terms.endSentence()
                     sentence = token.sentence
                 }
-                terms.append(keys[Int(spelling)], spelling: spelling)
+                if !terms.appendKnown(spelling: spelling) { terms.append(keys[Int(spelling)], spelling: spelling) }
                 tokenSpellings.append(spelling)
                 spans.append(directive.text.originalRange(token.range))
             }

@@ -63,6 +63,15 @@ public struct DocumentTerms: Sendable, Hashable {
             add(id(of: token))
         }
 
+        /// Adds the next token by its spelling alone when that spelling was met before; false
+        /// when it was not, and the token must be added with its text.
+        mutating func appendKnown(spelling: Int32) -> Bool {
+            let s = Int(spelling)
+            guard s >= 0, s < bySpelling.count, let id = bySpelling[s] else { return false }
+            add(id)
+            return true
+        }
+
         /// Adds the next token, whose spelling (``TokenSpellings``) is `spelling`: the
         /// token's text is looked up once per spelling.
         mutating func append(_ token: String, spelling: Int32) {
