@@ -12,8 +12,10 @@ struct FactExtractor {
     let year: Int
     /// Folded key of every spelling.
     private let keys: [String]
-    /// The spelling of each folded key (spellings are distinct keys).
-    private let spellingOfKey: [ExactText: Int32]
+    /// The folded keys as UTF-8, numbered in first-use order, and by that number the first
+    /// spelling with the key (spellings are distinct keys).
+    private let keyTable: RunTable<UInt8>
+    private let spellingOfKey: [Int32]
 
     init(text: NormalizedText, folded: FoldedText, segments: [Segment], tokens: [Tokenizer.Output], spellings: TokenSpellings, year: Int) {
         self.text = text
@@ -23,12 +25,17 @@ struct FactExtractor {
         self.spellings = spellings
         self.year = year
         keys = spellings.keys
-        // Room for every key at once (growing the table key by key rehashed it many times).
-        var spellingOfKey: [ExactText: Int32] = [:]
+        // Keys by their bytes (a Dictionary of ExactText hashed each with SipHash, twice).
+        var keyTable = RunTable<UInt8>()
+        var spellingOfKey: [Int32] = []
         spellingOfKey.reserveCapacity(keys.count)
-        for (spelling, key) in keys.enumerated() where spellingOfKey[ExactText(key)] == nil {
-            spellingOfKey[ExactText(key)] = Int32(truncatingIfNeeded: spelling)  // the first, as `min` kept
+        for (spelling, key) in keys.enumerated() {
+            var key = key
+            if key.withUTF8({ keyTable.insert($0).inserted }) {
+                spellingOfKey.append(Int32(truncatingIfNeeded: spelling))  // the first, as `min` kept
+            }
         }
+        self.keyTable = keyTable
         self.spellingOfKey = spellingOfKey
     }
 
@@ -45,7 +52,8 @@ struct FactExtractor {
 
     /// The spelling of `word` in this document; nil when no token spells it.
     private func spelling(of word: String) -> Int32? {
-        spellingOfKey[ExactText(word)]
+        var word = word
+        return word.withUTF8 { keyTable.id(of: 0..<$0.count, in: $0) }.map { spellingOfKey[$0] }
     }
 
     /// Positions in segment `s` where `words` start within one sentence. Candidates are found
