@@ -27,7 +27,11 @@ struct DocumentLayout: Sendable {
     /// Title kinds and signature words, from `Resources/letter-parts.tsv`.
     struct Vocabulary: Sendable {
         var titles: Set<String> = []
-        var signatures: [String] = []
+        var signatures: [String] = [] {
+            didSet { signatureStarts = signatures.map { $0 + " " } }
+        }
+        /// Each signature followed by a space: what a longer signature line starts with.
+        private(set) var signatureStarts: [String] = []
 
         static func bundled() throws(ResourceError) -> Vocabulary {
             var vocabulary = Vocabulary()
@@ -141,9 +145,10 @@ struct DocumentLayout: Sendable {
                         phase = .annex
                     }
                 case .annex:
-                    if Self.isUpperCase(bare) && bare.split(separator: " ").count >= 3 && !Self.isSignature(bare, vocabulary) {
+                    let isSignature = Self.isSignature(bare, vocabulary)
+                    if !isSignature && Self.isUpperCase(bare) && bare.split(separator: " ").count >= 3 {
                         content.append(ContentLine(range: range, part: .annex, isAnnexHeading: true))
-                    } else if Self.isSignature(bare, vocabulary) {
+                    } else if isSignature {
                         signature.append(bare)
                     } else {
                         content.append(ContentLine(range: range, part: .annex, isAnnexHeading: false))
@@ -224,11 +229,12 @@ struct DocumentLayout: Sendable {
 
     static func isSignature(_ bare: String, _ vocabulary: Vocabulary) -> Bool {
         guard isUpperCase(bare) || bare.hasPrefix("(Đã ký") else { return false }
-        // "." and "(" read as spaces (one pass over the scalars; Foundation's replacing was slow).
+        // ".", "(" and ")" read as spaces, so "(Đã ký)" is "ĐÃ KÝ" (one pass over the scalars;
+        // Foundation's replacing was slow).
         var spaced = String.UnicodeScalarView()
-        for scalar in bare.uppercased().unicodeScalars { spaced.append(scalar == "." || scalar == "(" ? " " : scalar) }
+        for scalar in bare.uppercased().unicodeScalars { spaced.append(scalar == "." || scalar == "(" || scalar == ")" ? " " : scalar) }
         let words = String(spaced).split(separator: " ").joined(separator: " ")
-        return vocabulary.signatures.contains { words == $0 || words.hasPrefix($0 + " ") }
+        return zip(vocabulary.signatures, vocabulary.signatureStarts).contains { words == $0 || words.hasPrefix($1) }
     }
 
     /// "Nguyễn Quang Tuấn": two to five capitalised words and nothing else.

@@ -72,4 +72,13 @@ import Testing
             #expect(DocumentLayout.isUpperCase(line) == Self.upperCaseByCharacters(line), "\(line)")
         }
     }
+
+    @Test("a signature line is a signature word alone or followed by more words, in capitals, dots and brackets read as spaces",
+          arguments: [("CHỦ TỊCH", true), ("KT. CHỦ TỊCH", true), ("KT.CHỦ TỊCH", true), ("PHÓ CHỦ TỊCH UBND TỈNH", true),
+                      ("(Đã ký)", true), ("Q. GIÁM ĐỐC", true), ("CHỦ TỊCHX", false), ("KTX", false), ("KẾ HOẠCH", false),
+                      ("Chủ tịch", false), ("TỔ CHỨC THÁNG HÀNH ĐỘNG", false)])
+    func signatures(line: String, isSignature: Bool) throws {
+        let vocabulary = try DocumentLayout.Vocabulary.bundled()
+        #expect(DocumentLayout.isSignature(line, vocabulary) == isSignature)
+    }
 }
