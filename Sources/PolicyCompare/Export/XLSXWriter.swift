@@ -187,6 +187,10 @@ public enum XLSXWriter {
     ) {
         let columnCount = table.columns.count
         let letters = (0..<columnCount).map { Array(columnName($0).utf8) }
+        // `<c r="B` per column, and `7"` per row: a cell's start is the two, not a number
+        // written out again for every cell.
+        let cellStarts = letters.map { cellOpen + $0 }
+        var rowEnd: [UInt8] = []
         var out: [UInt8] = []
         let estimate = cells.bytes.count * 6 + cells.rows * 16 + 1024
         out.reserveCapacity(chunkSize > estimate ? estimate : chunkSize + (1 << 16))
@@ -212,7 +216,8 @@ public enum XLSXWriter {
         if columnCount > 0 {
             out.append(contentsOf: Array("<row r=\"1\">".utf8))
             for (index, string) in cells.header.enumerated() {
-                appendCellStart(letters[index], row: 1, to: &out)
+                out.append(contentsOf: cellStarts[index])
+                out.append(contentsOf: Array("1\"".utf8))
                 out.append(contentsOf: Array(" t=\"s\" s=\"\(Style.header)\"><v>".utf8))
                 DecimalText.appendInteger(string, to: &out)
                 out.append(contentsOf: closeValueAndCell)
@@ -222,8 +227,11 @@ public enum XLSXWriter {
         var reader = SheetCells.Reader(cells.bytes)
         for rowIndex in 0..<cells.rows {
             let rowNumber = rowIndex + 2
+            rowEnd.removeAll(keepingCapacity: true)
+            DecimalText.appendInteger(rowNumber, to: &rowEnd)
+            rowEnd.append(UInt8(ascii: "\""))
             out.append(contentsOf: openRow)
-            DecimalText.appendInteger(rowNumber, to: &out)
+            out.append(contentsOf: rowEnd.dropLast())
             out.append(contentsOf: closeRowOpen)
             var column = 0
             while let cell = reader.next() {
@@ -232,20 +240,20 @@ public enum XLSXWriter {
                 case .blank:
                     continue
                 case .string(let string):
-                    appendCellStart(letters[column], row: rowNumber, to: &out)
+                    appendCellStart(cellStarts[column], rowEnd, to: &out)
                     out.append(contentsOf: sharedStringOpen)
                     DecimalText.appendInteger(string, to: &out)
                 case .integer(let value):
-                    appendCellStart(letters[column], row: rowNumber, to: &out)
+                    appendCellStart(cellStarts[column], rowEnd, to: &out)
                     out.append(contentsOf: valueOpen)
                     DecimalText.appendInteger(value, to: &out)
                 case .number(let value, let places):
-                    appendCellStart(letters[column], row: rowNumber, to: &out)
+                    appendCellStart(cellStarts[column], rowEnd, to: &out)
                     let clamped = max(places, 0)
                     out.append(contentsOf: clamped < numberOpen.count ? numberOpen[clamped] : valueOpen)  // else General format
                     DecimalText.appendFixed(value, places: places, to: &out)
                 case .boolean(let value):
-                    appendCellStart(letters[column], row: rowNumber, to: &out)
+                    appendCellStart(cellStarts[column], rowEnd, to: &out)
                     out.append(contentsOf: booleanOpen)
                     out.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
                 }
@@ -258,12 +266,11 @@ public enum XLSXWriter {
         emit(&out)
     }
 
-    /// `<c r="B7"`, left open for the type and style attributes.
-    private static func appendCellStart(_ column: [UInt8], row: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: cellOpen)
-        out.append(contentsOf: column)
-        DecimalText.appendInteger(row, to: &out)
-        out.append(UInt8(ascii: "\""))
+    /// `<c r="B7"`, left open for the type and style attributes, from `<c r="B` and `7"`.
+    @inline(__always)
+    private static func appendCellStart(_ start: [UInt8], _ rowEnd: [UInt8], to out: inout [UInt8]) {
+        out.append(contentsOf: start)
+        out.append(contentsOf: rowEnd)
     }
 
     private static let openRow = Array("<row r=\"".utf8)
