@@ -88,8 +88,7 @@ public struct DocumentTerms: Sendable, Hashable {
         /// The syllable id of `token`, new ones registered; -1 for punctuation, which splits
         /// the sentence and is not counted.
         private mutating func id(of token: String) -> Int32 {
-            var utf8 = token
-            let (number, inserted) = utf8.withUTF8 { texts.insert($0) }
+            let (number, inserted) = texts.insert(token)
             guard inserted else { return idOfText[number] }
             guard !TermCounts.isPunctuation(token) else {
                 idOfText.append(-1)
@@ -179,8 +178,7 @@ public struct DocumentTerms: Sendable, Hashable {
         mutating func add(_ document: DocumentTerms) {
             global.removeAll(keepingCapacity: true)
             for syllable in document.syllables {
-                var syllable = syllable
-                let id = syllable.withUTF8 { vocabulary.insert($0).id }
+                let id = vocabulary.insert(syllable).id
                 global.append(Int32(truncatingIfNeeded: id))
             }
             for (gram, frequency) in zip(document.grams, document.frequencies) {

@@ -5,12 +5,7 @@ import Foundation
 enum Parallel {
     /// `body(0) ... body(count - 1)`, computed concurrently, in index order.
     static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        guard count > 1 else { return (0..<max(0, count)).map(body) }
-        let slots = ResultSlots<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            slots.store(body(index), at: index)
-        }
-        return slots.values()
+        map(count, state: {}) { index, _ in body(index) }
     }
 
     /// `body(0, &state) ... body(count - 1, &state)`, in index order, computed by one worker

@@ -24,7 +24,7 @@ public struct Manifest: Sendable, Hashable {
         var documents: [DocumentMetadata] = []
         var lines: [String: Int] = [:]
         var fileLines: [String: Int] = [:]
-        let rootPath = realPath(root.path) ?? root.standardizedFileURL.resolvingSymlinksInPath().path
+        let rootPath = realPath(root.path) ?? root.path  // a missing folder holds no file anyway
         let inside = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
         let rootPrefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
         for row in table.rows {

@@ -95,3 +95,18 @@ extension RunTable where Element == Unicode.Scalar {
         Array(text.unicodeScalars).withUnsafeBufferPointer { id(of: 0..<$0.count, in: $0) }
     }
 }
+
+extension RunTable where Element == UInt8 {
+    /// The number of `text`'s UTF-8 bytes, and whether it was added now.
+    @discardableResult
+    mutating func insert(_ text: String) -> (id: Int, inserted: Bool) {
+        var text = text
+        return text.withUTF8 { insert($0) }
+    }
+
+    /// The number of `text`'s UTF-8 bytes, nil when they were never inserted.
+    func id(of text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { id(of: 0..<$0.count, in: $0) }
+    }
+}

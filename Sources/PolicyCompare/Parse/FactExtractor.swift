@@ -30,8 +30,7 @@ struct FactExtractor {
         var spellingOfKey: [Int32] = []
         spellingOfKey.reserveCapacity(keys.count)
         for (spelling, key) in keys.enumerated() {
-            var key = key
-            if key.withUTF8({ keyTable.insert($0).inserted }) {
+            if keyTable.insert(key).inserted {
                 spellingOfKey.append(Int32(truncatingIfNeeded: spelling))  // the first, as `min` kept
             }
         }
@@ -52,8 +51,7 @@ struct FactExtractor {
 
     /// The spelling of `word` in this document; nil when no token spells it.
     private func spelling(of word: String) -> Int32? {
-        var word = word
-        return word.withUTF8 { keyTable.id(of: 0..<$0.count, in: $0) }.map { spellingOfKey[$0] }
+        keyTable.id(of: word).map { spellingOfKey[$0] }
     }
 
     /// Positions in segment `s` where `words` start within one sentence. Candidates are found

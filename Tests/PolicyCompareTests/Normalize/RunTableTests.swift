@@ -4,8 +4,7 @@ import Testing
 @Suite("RunTable")
 struct RunTableTests {
     private func insert(_ text: String, into strings: inout RunTable<UInt8>) -> (id: Int, inserted: Bool) {
-        var text = text
-        return text.withUTF8 { strings.insert($0) }
+        strings.insert(text)
     }
 
     private func text(_ id: Int, of strings: RunTable<UInt8>) -> String {
@@ -22,6 +21,7 @@ struct RunTableTests {
         #expect(strings.count == 4)
         #expect((0..<4).map { text($0, of: strings) } == ["trẻ em", "", "Hòa", "Hoa\u{300}"])
         #expect(strings.elements == Array("trẻ emHòaHoa\u{300}".utf8), "kept end to end")
+        #expect(texts.map { strings.id(of: $0) } == [0, 1, 2, 0, 3, 1, 2] && strings.id(of: "trẻ") == nil)
     }
 
     @Test("thousands of texts of every length stay apart and read back", arguments: [1, 2] as [UInt64])
