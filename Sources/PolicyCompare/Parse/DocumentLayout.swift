@@ -28,10 +28,17 @@ struct DocumentLayout: Sendable {
     struct Vocabulary: Sendable {
         var titles: Set<String> = []
         var signatures: [String] = [] {
-            didSet { signatureStarts = signatures.map { $0 + " " } }
+            didSet {
+                signatureStarts = signatures.map { $0 + " " }
+                let firsts = signatures.map { DocumentLayout.firstSignatureWord(of: $0) }
+                signatureFirstWords = firsts.contains("") ? nil : Set(firsts)
+            }
         }
         /// Each signature followed by a space: what a longer signature line starts with.
         private(set) var signatureStarts: [String] = []
+        /// The first word of each signature, which a signature line's first word must be (nil
+        /// when a signature has no words, so that any line might match it).
+        private(set) var signatureFirstWords: Set<String>? = []
 
         static func bundled() throws(ResourceError) -> Vocabulary {
             var vocabulary = Vocabulary()
@@ -179,14 +186,24 @@ struct DocumentLayout: Sendable {
     /// The line without markdown emphasis or surrounding spaces.
     static func bare(_ line: String) -> String {
         var s = Substring(line)
-        while s.hasPrefix("**") { s = s.dropFirst(2) }
-        while s.hasSuffix("**") { s = s.dropLast(2) }
+        // The byte tests only spare most lines the Character comparisons.
+        while s.utf8.first == UInt8(ascii: "*"), s.hasPrefix("**") { s = s.dropFirst(2) }
+        while s.utf8.last == UInt8(ascii: "*"), s.hasSuffix("**") { s = s.dropLast(2) }
         return s.trimmingSpaces
     }
 
     /// True when `text` starts with `lowercasePrefix`, ignoring case.
     static func starts(_ text: String, with lowercasePrefix: String) -> Bool {
-        text.prefix(lowercasePrefix.count).lowercased() == lowercasePrefix
+        // An ASCII first scalar lower-cases to ASCII, so one that differs settles it cheaply.
+        if let first = text.unicodeScalars.first, first.isASCII, let wanted = lowercasePrefix.unicodeScalars.first, wanted.isASCII,
+           Self.asciiLowercase(first) != wanted {
+            return false
+        }
+        return text.prefix(lowercasePrefix.count).lowercased() == lowercasePrefix
+    }
+
+    private static func asciiLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar
     }
 
     static func isNoiNhan(_ bare: String) -> Bool {
@@ -228,13 +245,29 @@ struct DocumentLayout: Sendable {
     }
 
     static func isSignature(_ bare: String, _ vocabulary: Vocabulary) -> Bool {
-        guard isUpperCase(bare) || bare.hasPrefix("(Đã ký") else { return false }
+        // Most lines fail on their first word, which is all the words below start with.
+        if let firstWords = vocabulary.signatureFirstWords, !firstWords.contains(firstSignatureWord(of: bare)) { return false }
+        // "(Đã ký" as bytes first: the text is NFC, so a line with the prefix has them.
+        guard isUpperCase(bare) || (bare.utf8.starts(with: signedPrefix) && bare.hasPrefix("(Đã ký")) else { return false }
         // ".", "(" and ")" read as spaces, so "(Đã ký)" is "ĐÃ KÝ" (one pass over the scalars;
         // Foundation's replacing was slow).
         var spaced = String.UnicodeScalarView()
         for scalar in bare.uppercased().unicodeScalars { spaced.append(scalar == "." || scalar == "(" || scalar == ")" ? " " : scalar) }
         let words = String(spaced).split(separator: " ").joined(separator: " ")
         return zip(vocabulary.signatures, vocabulary.signatureStarts).contains { words == $0 || words.hasPrefix($1) }
+    }
+
+    private static let signedPrefix = Array("(Đã ký".utf8)
+
+    /// The first word of `line` as ``isSignature(_:_:)`` compares it: upper case, with ".",
+    /// "(" and ")" read as spaces ("" when there is none). Upper-casing maps no scalar to a
+    /// space or one of those, so the word is found first and upper-cased alone.
+    static func firstSignatureWord(of line: String) -> String {
+        func isSeparator(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "." || scalar == "(" || scalar == ")" }
+        let scalars = line.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !isSeparator($0) }) else { return "" }
+        let end = scalars[start...].firstIndex(where: isSeparator) ?? scalars.endIndex
+        return String(line.unicodeScalars[start..<end]).uppercased()
     }
 
     /// "Nguyễn Quang Tuấn": two to five capitalised words and nothing else.
@@ -257,9 +290,11 @@ struct DocumentLayout: Sendable {
 
     /// "Kiên Giang, ngày 14 tháng 5 năm 2019" -> ("Kiên Giang", "2019-05-14").
     static func placeDate(_ line: String) -> (String, String)? {
-        guard let comma = line.firstIndex(of: ","), line.distance(from: line.startIndex, to: comma) <= 40 else { return nil }
+        // The first comma within the first 41 characters is the line's first comma, if that
+        // is at most 40 characters in; only the first six words after it are read.
+        guard let comma = line.prefix(41).firstIndex(of: ","), line.distance(from: line.startIndex, to: comma) <= 40 else { return nil }
         let place = line[..<comma].trimmingSpaces
-        let words = line[line.index(after: comma)...].split(separator: " ")
+        let words = line[line.index(after: comma)...].split(separator: " ", maxSplits: 6)
         guard words.count >= 6, words[0] == "ngày", words[2] == "tháng", words[4] == "năm",
               let d = Int(words[1]), let m = Int(words[3]), let y = Int(words[5].prefix(4)),
               let date = ISODate.make(year: y, month: m, day: d) else { return nil }

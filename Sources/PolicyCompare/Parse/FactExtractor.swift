@@ -175,11 +175,12 @@ struct FactExtractor {
         for s in segments.indices {
             // A heading about slogans: short, no clauses of its own (";"), and introducing a list.
             // Foundation's `contains` is slow and can only find ";" where a scalar decomposes
-            // to it (";" or U+037E), so those scalars are looked for first.
+            // to it (";" or U+037E), so those scalars are looked for first, and only in short
+            // headings (most lines with ";" are list items).
             let segmentText = segments[s].text
             guard segments[s].normalizedRange.count < 120,
-                  !(segmentText.unicodeScalars.contains { $0 == ";" || $0 == "\u{37E}" } && segmentText.contains(";")),
                   [.heading, .annexHeading, .section].contains(segments[s].role) || segments[s].text.hasSuffix(":"),
+                  !(segmentText.unicodeScalars.contains { $0 == ";" || $0 == "\u{37E}" } && segmentText.contains(";")),
                   contains(s, ["khẩu", "hiệu"]) || contains(s, ["thông", "điệp"]) else { continue }
             let children = segments.indices.filter { segments[$0].parent == segments[s].path && segments[$0].role == .item }
             guard !children.isEmpty else { continue }

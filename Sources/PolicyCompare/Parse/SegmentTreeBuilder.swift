@@ -69,7 +69,6 @@ struct SegmentTreeBuilder {
            let lastChar = segments[last].normalizedRange.last.flatMap({ scalars[safe: $0] }),
            !".;:!?".unicodeScalars.contains(lastChar) {
             segments[last].normalizedRange = segments[last].normalizedRange.lowerBound..<end
-            refreshText(last)
             return
         }
         let markerText = NormalizedText.string(scalars, start..<(found?.textStart ?? start)).trimmingSpaces
@@ -174,13 +173,15 @@ struct SegmentTreeBuilder {
         let parent = stack.last.map { segments[$0.index].path } ?? ""
         segments.append(Segment(path: path, role: role, part: part, marker: marker, depth: stack.count, parent: parent,
                                 text: "", sourceRange: 0..<0, normalizedRange: Self.trim(text.scalars, range)))
-        refreshText(segments.count - 1)
     }
 
-    private mutating func refreshText(_ index: Int) {
-        let range = segments[index].normalizedRange
-        segments[index].sourceRange = text.originalRange(range)
-        segments[index].text = text.quote(range)
+    /// `segment` with the source text and range of its normalised range. Set once the tree is
+    /// built, not as each line is added: continuation lines grow a segment many times.
+    private func quoted(_ segment: Segment) -> Segment {
+        var segment = segment
+        segment.sourceRange = text.originalRange(segment.normalizedRange)
+        segment.text = text.quote(segment.normalizedRange)
+        return segment
     }
 
     /// Items with children whose text is short or ends in ":" are headings.
@@ -190,25 +191,25 @@ struct SegmentTreeBuilder {
         }
     }
 
-    /// Splits "... với các nhóm hoạt động: (i) ...; (ii) ...; (iii) ..." into clause segments.
+    /// Splits "... với các nhóm hoạt động: (i) ...; (ii) ...; (iii) ..." into clause segments,
+    /// and gives every segment its text.
     private mutating func splitInlineClauses() {
         var result: [Segment] = []
+        result.reserveCapacity(segments.count)
         for segment in segments {
             let clauses = Self.clauseMarkers(text.scalars, segment.normalizedRange)
             guard clauses.count >= 2, let first = clauses.first else {
-                result.append(segment)
+                result.append(quoted(segment))
                 continue
             }
             var lead = segment
             lead.normalizedRange = Self.trim(text.scalars, segment.normalizedRange.lowerBound..<first.marker.lowerBound)
             if lead.normalizedRange.isEmpty {
-                result.append(segment)
+                result.append(quoted(segment))
                 continue
             }
-            lead.sourceRange = text.originalRange(lead.normalizedRange)
-            lead.text = text.quote(lead.normalizedRange)
             if lead.role == .item || lead.role == .paragraph { lead.role = .heading }
-            result.append(lead)
+            result.append(quoted(lead))
             var tail: Range<Int>? = nil
             for (k, clause) in clauses.enumerated() {
                 var end = k + 1 < clauses.count ? clauses[k + 1].marker.lowerBound : segment.normalizedRange.upperBound

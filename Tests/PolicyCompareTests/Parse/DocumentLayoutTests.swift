@@ -81,4 +81,81 @@ import Testing
         let vocabulary = try DocumentLayout.Vocabulary.bundled()
         #expect(DocumentLayout.isSignature(line, vocabulary) == isSignature)
     }
+
+    /// The head-line helpers as first written, with Character operations only.
+    private static func startsByCharacters(_ text: String, _ lowercasePrefix: String) -> Bool {
+        text.prefix(lowercasePrefix.count).lowercased() == lowercasePrefix
+    }
+
+    private static func bareByCharacters(_ line: String) -> String {
+        var s = Substring(line)
+        while s.hasPrefix("**") { s = s.dropFirst(2) }
+        while s.hasSuffix("**") { s = s.dropLast(2) }
+        return s.trimmingSpaces
+    }
+
+    private static func placeDateByCharacters(_ line: String) -> (String, String)? {
+        guard let comma = line.firstIndex(of: ","), line.distance(from: line.startIndex, to: comma) <= 40 else { return nil }
+        let place = line[..<comma].trimmingSpaces
+        let words = line[line.index(after: comma)...].split(separator: " ")
+        guard words.count >= 6, words[0] == "ngày", words[2] == "tháng", words[4] == "năm",
+              let d = Int(words[1]), let m = Int(words[3]), let y = Int(words[5].prefix(4)),
+              let date = ISODate.make(year: y, month: m, day: d) else { return nil }
+        return (place, date)
+    }
+
+    @Test func headLineHelpersAgreeWithCharacterOperationsOnEveryLineAndOddCases() throws {
+        var lines: [String] = []
+        for id in Fixtures.ids {
+            let text = try Fixtures.directive(id).text
+            lines += Self.lines(text).map { text.text($0) }
+        }
+        let place = String(repeating: "x", count: 39)
+        lines += ["**Nơi nhận:**", "NƠI NHẬN", "N\u{323}ơi nhận", "-Nơi nhận", "Kính gửi:", "kính gửi", "*", "**", "***a***", "** **",
+                  "*\u{301}*Nơi", "Hà Nội, ngày 5 tháng 6 năm 2019", "Hà Nội,  ngày 5 tháng 6 năm 2019 và thêm nữa",
+                  "\(place)x, ngày 1 tháng 2 năm 2020", "\(place), ngày 1 tháng 2 năm 2020", "\(place)xx, ngày 1 tháng 2 năm 2020",
+                  "A,\u{301} ngày 1 tháng 2 năm 2020", "A, ngày 1 tháng 2 năm", "A, ngày 31 tháng 2 năm 2020", ""]
+        #expect(lines.count > 200)
+        var places = 0
+        for line in lines {
+            for prefix in ["nơi nhận", "kính gửi", "ơi"] {
+                #expect(DocumentLayout.starts(line, with: prefix) == Self.startsByCharacters(line, prefix), "\(line) \(prefix)")
+            }
+            #expect(DocumentLayout.bare(line) == Self.bareByCharacters(line), "\(line)")
+            let date = DocumentLayout.placeDate(line)
+            let expected = Self.placeDateByCharacters(line)
+            #expect(date?.0 == expected?.0 && date?.1 == expected?.1, "\(line)")
+            if date != nil { places += 1 }
+        }
+        #expect(places >= 6)
+    }
+
+    /// The signature rule without the first-word test.
+    private static func signatureByWholeLine(_ bare: String, _ vocabulary: DocumentLayout.Vocabulary) -> Bool {
+        guard DocumentLayout.isUpperCase(bare) || bare.hasPrefix("(Đã ký") else { return false }
+        var spaced = String.UnicodeScalarView()
+        for scalar in bare.uppercased().unicodeScalars { spaced.append(scalar == "." || scalar == "(" || scalar == ")" ? " " : scalar) }
+        let words = String(spaced).split(separator: " ").joined(separator: " ")
+        return vocabulary.signatures.contains { words == $0 || words.hasPrefix($0 + " ") }
+    }
+
+    @Test func signatureFirstWordTestAgreesWithTheWholeLineOnEveryLineAndOddCases() throws {
+        let vocabulary = try DocumentLayout.Vocabulary.bundled()
+        var lines: [String] = []
+        for id in Fixtures.ids {
+            let text = try Fixtures.directive(id).text
+            lines += Self.lines(text).map { DocumentLayout.bare(text.text($0)) }
+        }
+        lines += ["(Đã ký)", "(đã ký)", "((KT.)) CHỦ TỊCH", ".KT", "kt. chủ tịch", "KT.\u{301} CHỦ TỊCH", "KT\u{301}. CHỦ TỊCH", "K\u{301}T",
+                  "PHÓ  GIÁM ĐỐC", "PHÓ GIÁM", "Q", "Q.", "QUẢN LÝ", "ĐÃ KÝ", "Đã ký", "Đ\u{303}A KÝ", "", " ", ".()", "TM. ỦY BAN NHÂN DÂN"]
+        var signatures = 0
+        for line in lines {
+            let expected = Self.signatureByWholeLine(line, vocabulary)
+            #expect(DocumentLayout.isSignature(line, vocabulary) == expected, "\(line)")
+            if expected { signatures += 1 }
+        }
+        #expect(signatures >= 8)
+        #expect(DocumentLayout.firstSignatureWord(of: "(kt. chủ tịch") == "KT")
+        #expect(DocumentLayout.firstSignatureWord(of: " .() ").isEmpty)
+    }
 }
