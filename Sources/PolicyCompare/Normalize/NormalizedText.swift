@@ -62,6 +62,32 @@ public struct NormalizedText: Sendable, Hashable {
         }
     }
 
+    /// The scalars of `text`, decoded from its UTF-8 into an array of exactly their number
+    /// (`Array(text.unicodeScalars)` counts them, then decodes one at a time through a
+    /// generic path that profiles showed among the costs of reading a document).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            // Every scalar has one byte that is not a continuation byte (10xxxxxx).
+            let count = utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+                initialized = 0
+                guard let out = buffer.baseAddress else { return }
+                var i = 0
+                while i < utf8.count, initialized < count {
+                    let lead = UInt32(utf8[i])
+                    let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    guard i + length <= utf8.count else { break }  // a String's UTF-8 is valid
+                    var value = length == 1 ? lead : lead & (0x7F >> length)
+                    for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                    (out + initialized).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                    initialized += 1
+                    i += length
+                }
+            }
+        }
+    }
+
     /// The text of `scalars`, encoded straight to UTF-8 (appending to a `UnicodeScalarView`
     /// goes through a generic slow path that profiles showed among the top costs).
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {

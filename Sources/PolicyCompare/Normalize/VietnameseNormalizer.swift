@@ -16,7 +16,7 @@ public enum VietnameseNormalizer {
     /// ``normalize(_:)`` with the composed words of earlier texts in `words`, and this
     /// text's added to them.
     public static func normalize(_ text: String, words: inout ComposedWords) -> NormalizedText {
-        normalize(scalars: Array(text.unicodeScalars), words: &words)
+        normalize(scalars: NormalizedText.scalars(of: text), words: &words)
     }
 
     public static func normalize(scalars original: [Unicode.Scalar]) -> NormalizedText {

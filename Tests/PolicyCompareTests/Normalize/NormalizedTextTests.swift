@@ -15,4 +15,23 @@ struct NormalizedTextTests {
         #expect(bytes.capacity < bytes.count + 64, "a source is kept for the whole run: no spare capacity beyond rounding")
         #expect(NormalizedText.utf8([]).isEmpty)
     }
+
+    @Test("scalars decoded from a string's UTF-8 are its scalars, in an array of exactly that size")
+    func scalarsOfText() throws {
+        var random = ExportFixtures.SeededRandom(seed: 10)
+        let pools: [ClosedRange<UInt32>] = [0x00...0x7F, 0x80...0x7FF, 0x800...0xD7FF, 0xE000...0xFFFF, 0x1_0000...0x10_FFFF]
+        var texts = ["", "a", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}", "e\u{301}", "Tháng hành động vì trẻ em 😀"]
+        for length in [1, 2, 3, 50, 3_000] {
+            let scalars = (0..<length).compactMap { _ in
+                Unicode.Scalar(UInt32.random(in: pools[Int.random(in: 0..<pools.count, using: &random)], using: &random))
+            }
+            texts.append(NormalizedText.string(scalars))
+        }
+        for id in Fixtures.ids { texts.append(try Fixtures.directive(id).text.original.map(String.init).joined()) }
+        for text in texts {
+            let scalars = NormalizedText.scalars(of: text)
+            #expect(scalars == Array(text.unicodeScalars))
+            #expect(scalars.capacity < scalars.count + 16)
+        }
+    }
 }
