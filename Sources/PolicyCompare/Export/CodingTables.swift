@@ -71,8 +71,6 @@ public enum CodingTables {
             primaryKey: ["document_id", "category_id", "match_start"])
         let dimensions = Dictionary(uniqueKeysWithValues: codebook.categories.map { ($0.id, $0.dimension.rawValue) })
         let documents = ordered(codings).filter { $0.evidenceCount > 0 }
-        let sources = RecentlyLoaded { [documents] in documents[$0].source.loaded() }
-        let matches = RecentlyLoaded { [documents] in documents[$0].matches.elements }
         // Per document, only what a row reads (copying a coding per row retains all it holds).
         let ids = documents.map(\.documentID), years = documents.map(\.year), paths = documents.map(\.segmentPaths)
         let labels = documents.map(\.labels)
@@ -81,26 +79,35 @@ public enum CodingTables {
         let common = labels.first ?? DocumentCoding.Labels(categoryIDs: [], patterns: [])
         let commonDimensions = common.categoryIDs.map { dimensions[$0] ?? "" }
         // The words and sentence are quoted by reference: the table has a row per match.
-        table.rows = generatedRows(documents.map(\.evidenceCount)) { d, i in
-            let m = matches[d][i], source = sources[d]
-            let category = Int(m.category)
-            let match = m.wordsRange, sentence = m.sentenceRange
-            return [
-                .text(ids[d]), .integer(years[d]), .text(paths[d][Int(m.segment)]), .text(labels[d].categoryIDs[category]),
-                .text(labels[d] == common ? commonDimensions[category] : dimensions[labels[d].categoryIDs[category]] ?? ""),
-                .text(labels[d].patterns[Int(m.pattern)]), source.cell(match),
-                .integer(match.lowerBound), .integer(match.upperBound), source.cell(sentence),
-                .integer(sentence.lowerBound), .integer(sentence.upperBound),
-            ]
+        table.rows = generatedRows(documents.map(\.evidenceCount)) {
+            let sources = RecentlyLoaded { documents[$0].source.loaded() }
+            let matches = RecentlyLoaded { documents[$0].matches.elements }
+            return { d, i in
+                let m = matches[d][i], source = sources[d]
+                let category = Int(m.category)
+                let match = m.wordsRange, sentence = m.sentenceRange
+                return [
+                    .text(ids[d]), .integer(years[d]), .text(paths[d][Int(m.segment)]), .text(labels[d].categoryIDs[category]),
+                    .text(labels[d] == common ? commonDimensions[category] : dimensions[labels[d].categoryIDs[category]] ?? ""),
+                    .text(labels[d].patterns[Int(m.pattern)]), source.cell(match),
+                    .integer(match.lowerBound), .integer(match.upperBound), source.cell(sentence),
+                    .integer(sentence.lowerBound), .integer(sentence.upperBound),
+                ]
+            }
         }
         return table
     }
 
-    /// Rows generated from groups read in order: `counts[g]` rows for group `g`, and the
-    /// cells of row `i` of group `g` from `row(g, i)`. The tables of one row per match or per
-    /// document and category run to millions of rows on a large corpus; generated, they are
-    /// never all in memory.
+    /// ``generatedRows(_:reader:)`` with one `row` function for every pass.
     static func generatedRows(_ counts: [Int], row: @escaping @Sendable (Int, Int) -> [Cell]) -> Table.Rows {
+        generatedRows(counts) { row }
+    }
+
+    /// Rows generated from groups read in order: `counts[g]` rows for group `g`, and the
+    /// cells of row `i` of group `g` from `row(g, i)`, `row` being made by `reader` for each
+    /// pass over the rows. The tables of one row per match or per document and category run
+    /// to millions of rows on a large corpus; generated, they are never all in memory.
+    static func generatedRows(_ counts: [Int], reader: @escaping @Sendable () -> (Int, Int) -> [Cell]) -> Table.Rows {
         var starts: [Int] = []
         starts.reserveCapacity(counts.count)
         var total = 0
@@ -109,15 +116,33 @@ public enum CodingTables {
             total += count
         }
         let offsets = starts
-        return Table.Rows(count: total) { index in
-            // The last group that starts at or before `index`.
-            var low = 0, high = offsets.count
-            while high - low > 1 {
-                let middle = (low + high) / 2
-                if offsets[middle] <= index { low = middle } else { high = middle }
+        return Table.Rows(count: total) {
+            let row = reader()
+            var group = 0
+            return { index in
+                group = Self.group(of: index, in: offsets, near: group)
+                return row(group, index - offsets[group])
             }
-            return row(low, index - offsets[low])
         }
+    }
+
+    /// The last group that starts at or before `index` (groups start at `offsets`, in order),
+    /// stepping on from `near` when the rows are read in order, else found by halving.
+    static func group(of index: Int, in offsets: [Int], near: Int) -> Int {
+        var group = near
+        if group < offsets.count, offsets[group] <= index {
+            // At most a few empty groups lie between one row's group and the next row's.
+            for _ in 0..<8 {
+                guard group + 1 < offsets.count, offsets[group + 1] <= index else { return group }
+                group += 1
+            }
+        }
+        var low = 0, high = offsets.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if offsets[middle] <= index { low = middle } else { high = middle }
+        }
+        return low
     }
 
     public static func uncoded(_ codings: [DocumentCoding]) -> Table {
@@ -138,15 +163,17 @@ public enum CodingTables {
             primaryKey: ["document_id", "segment_path"])
         // Generated when written: a large corpus has a hundred thousand uncoded segments.
         let documents = ordered(codings)
-        let sources = RecentlyLoaded { [documents] in documents[$0].source.loaded() }
-        table.rows = generatedRows(documents.map(\.uncodedSegments.count)) { d, i in
-            let coding = documents[d], u = coding.uncodedSegments[i]
-            let share = coding.syllables > 0 ? Double(u.syllables) / Double(coding.syllables) : 0
-            return [
-                .text(coding.documentID), .integer(coding.year), .text(u.segmentPath), .text(u.role.rawValue), .integer(u.syllables),
-                .number(share, places: 4), sources[d].cell(u.sourceRange), .integer(u.sourceRange.lowerBound),
-                .integer(u.sourceRange.upperBound),
-            ]
+        table.rows = generatedRows(documents.map(\.uncodedSegments.count)) {
+            let sources = RecentlyLoaded { documents[$0].source.loaded() }
+            return { d, i in
+                let coding = documents[d], u = coding.uncodedSegments[i]
+                let share = coding.syllables > 0 ? Double(u.syllables) / Double(coding.syllables) : 0
+                return [
+                    .text(coding.documentID), .integer(coding.year), .text(u.segmentPath), .text(u.role.rawValue), .integer(u.syllables),
+                    .number(share, places: 4), sources[d].cell(u.sourceRange), .integer(u.sourceRange.lowerBound),
+                    .integer(u.sourceRange.upperBound),
+                ]
+            }
         }
         return table
     }

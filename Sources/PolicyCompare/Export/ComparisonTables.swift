@@ -311,18 +311,20 @@ public enum ComparisonTables {
         // retain every array it holds (a large corpus has a million passages).
         let documents = c.documents
         let ids = documents.map(\.metadata.id), years = documents.map(\.metadata.year)
-        let sources = RecentlyLoaded { [documents] in documents[$0].source.loaded() }
         let passages = c.reuse.passages
         let rows = reuseRows(passages, documents: documents)
-        t.rows = Table.Rows(count: rows.count) { i in
-            let row = rows[i], p = passages[row.passage], a = row.a, b = row.b
-            let ra = row.spanA, rb = row.spanB
-            return [
-                .text(ids[a]), .integer(years[a]), .text(ids[b]), .integer(years[b]),
-                .integer(ra.lowerBound), .integer(ra.upperBound), .integer(rb.lowerBound), .integer(rb.upperBound),
-                .integer(p.tokensA.count), .integer(p.sharedTokens), .number(p.similarity, places: 3),
-                sources[a].cell(ra, limit: excerptLimit), sources[b].cell(rb, limit: excerptLimit),
-            ]
+        t.rows = Table.Rows(count: rows.count) {
+            let sources = RecentlyLoaded { documents[$0].source.loaded() }
+            return { i in
+                let row = rows[i], p = passages[row.passage], a = row.a, b = row.b
+                let ra = row.spanA, rb = row.spanB
+                return [
+                    .text(ids[a]), .integer(years[a]), .text(ids[b]), .integer(years[b]),
+                    .integer(ra.lowerBound), .integer(ra.upperBound), .integer(rb.lowerBound), .integer(rb.upperBound),
+                    .integer(p.tokensA.count), .integer(p.sharedTokens), .number(p.similarity, places: 3),
+                    sources[a].cell(ra, limit: excerptLimit), sources[b].cell(rb, limit: excerptLimit),
+                ]
+            }
         }
         return t
     }

@@ -6,13 +6,17 @@ extension Table {
     /// Generated rows behave as stored ones: reading the same index gives the same row, and
     /// changing any row first stores them all, except cutting the end (a workbook's sheet keeps
     /// a table's first rows), which keeps a prefix generated.
+    ///
+    /// Each pass over generated rows gets its own reader (``init(count:reader:)``), so a
+    /// table's CSV file and its sheet, written at the same time, each keep their own place
+    /// and caches instead of sharing them under a lock.
     public struct Rows: Sendable {
         private var stored: [[Cell]]
         private var generated: Generated?
 
         private struct Generated: Sendable {
             var count: Int
-            var row: @Sendable (Int) -> [Cell]
+            var reader: @Sendable () -> (Int) -> [Cell]
         }
 
         public init() {
@@ -21,8 +25,15 @@ extension Table {
 
         /// `count` rows, row `i` being `row(i)`; `row` must give the same cells every time.
         public init(count: Int, row: @escaping @Sendable (Int) -> [Cell]) {
+            self.init(count: count) { row }
+        }
+
+        /// `count` rows, read by a function that `reader` makes for each pass over them (and
+        /// for each row read on its own); row `i` must be the same cells whichever function
+        /// reads it, but one function may keep state from row to row of its pass.
+        init(count: Int, reader: @escaping @Sendable () -> (Int) -> [Cell]) {
             stored = []
-            generated = Generated(count: Swift.max(0, count), row: row)
+            generated = Generated(count: Swift.max(0, count), reader: reader)
         }
 
         /// Whether the rows are generated when read rather than stored.
@@ -32,9 +43,34 @@ extension Table {
 
         private mutating func store() {
             guard let generated else { return }
-            stored = (0..<generated.count).map(generated.row)
+            stored = (0..<generated.count).map(generated.reader())
             self.generated = nil
         }
+    }
+}
+
+extension Table.Rows {
+    /// Reads the rows in order, generated ones through one reader for the whole pass.
+    public struct Iterator: IteratorProtocol {
+        private let rows: Table.Rows
+        private var index = 0
+        private var read: ((Int) -> [Cell])?
+
+        fileprivate init(_ rows: Table.Rows) {
+            self.rows = rows
+            read = rows.generated.map { $0.reader() }
+        }
+
+        public mutating func next() -> [Cell]? {
+            guard index < rows.endIndex else { return nil }
+            defer { index += 1 }
+            guard let read else { return rows.stored[index] }
+            return read(index)
+        }
+    }
+
+    public func makeIterator() -> Iterator {
+        Iterator(self)
     }
 }
 
@@ -46,7 +82,7 @@ extension Table.Rows: RandomAccessCollection, MutableCollection, RangeReplaceabl
         get {
             guard let generated else { return stored[position] }
             precondition(position >= 0 && position < generated.count, "Table.Rows index out of range")
-            return generated.row(position)
+            return generated.reader()(position)
         }
         set {
             store()

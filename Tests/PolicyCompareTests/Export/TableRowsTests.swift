@@ -63,4 +63,53 @@ struct TableRowsTests {
         #expect(csv.write(generated) == csv.write(stored))
         #expect(try XLSXWriter.workbook([generated]) == XLSXWriter.workbook([stored]))
     }
+
+    /// Counts the readers a table makes (the factory runs on any thread).
+    private final class Readers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made = 0
+        var count: Int { lock.withLock { made } }
+        func add() { lock.withLock { made += 1 } }
+    }
+
+    @Test("each pass over generated rows gets its own reader, which may keep state from row to row")
+    func readers() {
+        let readers = Readers()
+        // A reader that counts the rows it read: right only if no one else reads through it.
+        let rows = Table.Rows(count: 5) {
+            readers.add()
+            var read = 0
+            return { i in
+                read += 1
+                return [.integer(i), .integer(read)]
+            }
+        }
+        let expected: [[Cell]] = (0..<5).map { [.integer($0), .integer($0 + 1)] }
+        #expect(Array(rows) == expected)
+        #expect(Array(rows) == expected)
+        #expect(readers.count == 2)
+        #expect(rows[4] == [.integer(4), .integer(1)])
+        #expect(readers.count == 3)
+        // Two passes at once, as a table's CSV file and its sheet are written.
+        let passes = Parallel.map(2) { _ in Array(rows) }
+        #expect(passes == [expected, expected])
+    }
+
+    @Test("a row's group is found by stepping on from the last row's, or by halving, alike")
+    func groupOfRow() {
+        var random = ExportFixtures.SeededRandom(seed: 31)
+        for _ in 0..<200 {
+            let counts = (0..<Int.random(in: 1...12, using: &random)).map { _ in [0, 0, 1, 2, 5].randomElement(using: &random) ?? 0 }
+            let offsets = counts.indices.map { counts[..<$0].reduce(0, +) }
+            let total = counts.reduce(0, +)
+            var near = 0
+            for index in 0..<total {
+                let expected = offsets.lastIndex { $0 <= index } ?? 0
+                near = CodingTables.group(of: index, in: offsets, near: near)
+                #expect(near == expected)
+                #expect(CodingTables.group(of: index, in: offsets, near: Int.random(in: 0..<counts.count, using: &random)) == expected)
+                #expect(counts[expected] > 0)
+            }
+        }
+    }
 }
