@@ -5,13 +5,13 @@ public struct CorpusAnalyzer: Sendable {
     public let reader: DirectiveReader
     public let coder: Coder
     public let stopList: Set<String>
-    private let stopKeys: Set<ExactText>
+    private let stopKeys: RunTable<UInt8>
 
     public init(codebook: Codebook) throws(ResourceError) {
         reader = try DirectiveReader()
         coder = Coder(codebook: codebook, abbreviations: try Abbreviations.bundled())
         stopList = try DocumentAnalysis.bundledStopList()
-        stopKeys = Set(stopList.map(ExactText.init))
+        stopKeys = DocumentTerms.stopKeys(stopList)
     }
 
     /// Analyses one listed document, timing each stage.

@@ -45,12 +45,12 @@ public struct DocumentAnalysis: Sendable {
 
     /// Analyses a parsed directive: codes it and extracts what the comparison compares.
     public init(_ directive: Directive, coder: Coder, stopList: Set<String>, bytes: [UInt8]) {
-        self.init(directive, coder: coder, stopKeys: Set(stopList.map(ExactText.init)), bytes: bytes)
+        self.init(directive, coder: coder, stopKeys: DocumentTerms.stopKeys(stopList), bytes: bytes)
     }
 
     /// `sourceUTF8`, when given, is the UTF-8 of `directive.text.original` (the file's bytes,
     /// when they decoded as UTF-8 with nothing changed), kept instead of encoding the text again.
-    init(_ directive: Directive, coder: Coder, stopKeys: Set<ExactText>, bytes: [UInt8], sourceUTF8: [UInt8]? = nil) {
+    init(_ directive: Directive, coder: Coder, stopKeys: RunTable<UInt8>, bytes: [UInt8], sourceUTF8: [UInt8]? = nil) {
         metadata = directive.metadata
         fingerprint = StableHash.hex(StableHash.fnv1a(bytes: bytes))
         self.bytes = bytes.count

@@ -23,6 +23,14 @@ public struct DocumentTerms: Sendable, Hashable {
         }
     }
 
+    /// A stop list as ``Builder`` looks its syllables up: numbered by their UTF-8 bytes, which
+    /// decide equality for normalised (NFC) text, as ``ExactText`` does, without SipHash.
+    static func stopKeys(_ stopList: Set<String>) -> RunTable<UInt8> {
+        var table = RunTable<UInt8>()
+        for syllable in stopList.sorted() { table.insert(syllable) }
+        return table
+    }
+
     /// Largest term size counted.
     static let maxN = 3
 
@@ -37,7 +45,8 @@ public struct DocumentTerms: Sendable, Hashable {
     /// Counts the sentences of a document token by token: ``append(_:)`` each token of a
     /// sentence, then ``endSentence()``.
     struct Builder {
-        private let stopList: Set<ExactText>
+        /// The stop list's syllables by their UTF-8 (``stopKeys(_:)``).
+        private let stopList: RunTable<UInt8>
         /// Distinct token texts as UTF-8, numbered in first-use order, and by that number
         /// each one's syllable id (-1: punctuation).
         private var texts = RunTable<UInt8>()
@@ -52,7 +61,7 @@ public struct DocumentTerms: Sendable, Hashable {
         private var result = DocumentTerms()
 
         /// `spellings`: how many token spellings the document has, when they are appended with theirs.
-        init(stopList: Set<ExactText>, spellings: Int = 0) {
+        init(stopList: RunTable<UInt8>, spellings: Int = 0) {
             self.stopList = stopList
             bySpelling = Array(repeating: nil, count: spellings)
             idOfText.reserveCapacity(spellings)
@@ -97,7 +106,7 @@ public struct DocumentTerms: Sendable, Hashable {
             let id = Int32(truncatingIfNeeded: result.syllables.count)
             idOfText.append(id)
             result.syllables.append(token)
-            isEdge.append(stopList.contains(ExactText(token)) || !TermCounts.hasLetter(token))
+            isEdge.append(stopList.id(of: token) != nil || !TermCounts.hasLetter(token))
             return id
         }
 

@@ -6,7 +6,7 @@ struct DocumentTermsTests {
     let stopList: Set<String> = ["của", "và", "các", "năm"]
 
     private func terms(_ sentences: [[String]]) -> DocumentTerms {
-        var builder = DocumentTerms.Builder(stopList: Set(stopList.map(ExactText.init)))
+        var builder = DocumentTerms.Builder(stopList: DocumentTerms.stopKeys(stopList))
         for sentence in sentences {
             for token in sentence { builder.append(token) }
             builder.endSentence()
@@ -72,8 +72,8 @@ struct DocumentTermsTests {
         let sentences = (0..<300).map { _ in
             (0..<Int.random(in: 0...12, using: &random)).map { _ in (Int.random(in: 0..<pool.count, using: &random), Int.random(in: 0...1, using: &random)) }
         }
-        var byText = DocumentTerms.Builder(stopList: Set(stopList.map(ExactText.init)))
-        var bySpelling = DocumentTerms.Builder(stopList: Set(stopList.map(ExactText.init)), spellings: 2 * pool.count)
+        var byText = DocumentTerms.Builder(stopList: DocumentTerms.stopKeys(stopList))
+        var bySpelling = DocumentTerms.Builder(stopList: DocumentTerms.stopKeys(stopList), spellings: 2 * pool.count)
         var lookedUp = 0
         for sentence in sentences {
             for (index, variant) in sentence {

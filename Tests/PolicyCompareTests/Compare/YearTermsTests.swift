@@ -4,7 +4,7 @@ import Testing
 @Suite("YearTerms")
 struct YearTermsTests {
     private func terms(_ sentences: [[String]]) -> DocumentTerms {
-        var builder = DocumentTerms.Builder(stopList: [ExactText("của")])
+        var builder = DocumentTerms.Builder(stopList: DocumentTerms.stopKeys(["của"]))
         for sentence in sentences {
             for token in sentence { builder.append(token) }
             builder.endSentence()

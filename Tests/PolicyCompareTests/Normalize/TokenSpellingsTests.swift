@@ -58,7 +58,7 @@ struct TokenSpellingsTests {
     @Test("term counts appended by spelling equal counts appended by text")
     func terms() {
         let (spellings, outputs, _, keys) = spellings(["Quyền của trẻ em; trẻ em nghèo", "trẻ em của các dân tộc, trẻ em"])
-        let stop = Set(["của", "các"].map(ExactText.init))
+        let stop = DocumentTerms.stopKeys(["của", "các"])
         var byText = DocumentTerms.Builder(stopList: stop)
         var bySpelling = DocumentTerms.Builder(stopList: stop, spellings: spellings.count)
         var late = DocumentTerms.Builder(stopList: stop)
