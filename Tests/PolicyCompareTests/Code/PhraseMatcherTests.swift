@@ -61,4 +61,16 @@ struct PhraseMatcherTests {
         }
         #expect(found > 1_000, "the texts hold many matches, long ones included")
     }
+
+    @Test("abbreviations are read as their syllables, loose patterns ignore marks, and near patterns find their second part")
+    func abbreviationsLooseAndNear() throws {
+        let patterns = try ["ủy ban nhân dân tỉnh", "~tao hon", "phòng chống ...3 hôn", "trẻ em", "tỉnh chỉ đạo trẻ"].map(PhrasePattern.parse)
+        let matcher = PhraseMatcher(patterns: patterns, abbreviations: Abbreviations(expansions: ["ubnd": "ủy ban nhân dân"]))
+        let text = "UBND tỉnh chỉ đạo. Phòng chống tảo hôn và tao hon ở trẻ em."
+        let scalars = Array(text.unicodeScalars)
+        let output = Tokenizer().tokenize(scalars, range: 0..<scalars.count)
+        let found = matcher.matches(tokens: output.tokens, folded: FoldedText(scalars)).map { [$0.pattern, $0.tokens.lowerBound, $0.tokens.upperBound] }
+        // Tokens: UBND 0, tỉnh 1, chỉ 2, đạo 3 | Phòng 4, chống 5, tảo 6, hôn 7, và 8, tao 9, hon 10, ở 11, trẻ 12, em 13.
+        #expect(found == [[0, 0, 2], [2, 4, 8], [1, 6, 8], [1, 9, 11], [3, 12, 14]])
+    }
 }
