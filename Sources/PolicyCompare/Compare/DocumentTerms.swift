@@ -171,28 +171,18 @@ public struct DocumentTerms: Sendable, Hashable {
     /// Documents' counts added one at a time; the result does not depend on their order.
     ///
     /// Each year of a large corpus adds hundreds of thousands of terms, under ``YearTerms``'s
-    /// lock: syllables are numbered by their bytes (``RunTable``), and terms are counted in an
-    /// open-addressing table whose entries hold a term and its frequency side by side, kept at
-    /// most half full. A look-up reads one entry: with the term, its hash and its frequency in
-    /// three arrays (``HashIndex``), each look-up missed the cache three times, which profiles
-    /// showed as most of the sum's cost.
+    /// lock: syllables are numbered by their bytes (``RunTable``) and terms by a cheap hash
+    /// (``HashIndex``), not through `Dictionary`'s SipHash.
     struct Sum: Sendable {
         /// Distinct syllables as UTF-8, numbered in first-use order.
         private var vocabulary = RunTable<UInt8>()
-        /// Terms over the vocabulary's numbers and their frequencies; a free entry's term has
-        /// `a` -1 (a term's first syllable always has a number).
-        private var entries = [Entry](repeating: .free, count: 8_192)
-        private var used = 0
+        /// Terms over the vocabulary's numbers, and their frequencies, in first-use order.
+        private var grams: [Gram] = []
+        private var frequencies: [Int] = []
+        private var slots = HashIndex(expected: 4_096)
         private var totals = [Int](repeating: 0, count: DocumentTerms.maxN)
         /// The vocabulary's number of each syllable of the document being added.
         private var global: [Int32] = []
-
-        private struct Entry: Sendable {
-            var gram: Gram
-            var frequency: Int
-
-            static let free = Entry(gram: Gram(a: -1), frequency: 0)
-        }
 
         mutating func add(_ document: DocumentTerms) {
             global.removeAll(keepingCapacity: true)
@@ -200,47 +190,19 @@ public struct DocumentTerms: Sendable, Hashable {
                 let id = vocabulary.insert(syllable).id
                 global.append(Int32(truncatingIfNeeded: id))
             }
-            // Room for every term of the document to be new, so the table never grows mid-way.
-            while (used + document.grams.count) * 2 > entries.count { grow() }
-            let global = self.global
-            var used = self.used
-            entries.withUnsafeMutableBufferPointer { entries in
-                let mask = entries.count - 1
-                for (gram, frequency) in zip(document.grams, document.frequencies) {
-                    let mapped = Gram(a: global[Int(gram.a)], b: gram.b >= 0 ? global[Int(gram.b)] : -1, c: gram.c >= 0 ? global[Int(gram.c)] : -1)
-                    var slot = Self.slot(mapped.hash, mask)
-                    while true {
-                        if entries[slot].gram == mapped {
-                            entries[slot].frequency += Int(frequency)
-                            break
-                        }
-                        if entries[slot].gram.a < 0 {
-                            entries[slot] = Entry(gram: mapped, frequency: Int(frequency))
-                            used += 1
-                            break
-                        }
-                        slot = (slot + 1) & mask
-                    }
+            for (gram, frequency) in zip(document.grams, document.frequencies) {
+                let mapped = Gram(a: global[Int(gram.a)], b: gram.b >= 0 ? global[Int(gram.b)] : -1, c: gram.c >= 0 ? global[Int(gram.c)] : -1)
+                let (slot, inserted) = grams.withUnsafeBufferPointer { grams in
+                    slots.id(hash: mapped.hash) { grams[Int($0)] == mapped }
+                }
+                if inserted {
+                    grams.append(mapped)
+                    frequencies.append(Int(frequency))
+                } else {
+                    frequencies[Int(slot)] += Int(frequency)
                 }
             }
-            self.used = used
             for n in 0..<DocumentTerms.maxN { totals[n] += document.totals[n] }
-        }
-
-        @inline(__always)
-        private static func slot(_ hash: UInt64, _ mask: Int) -> Int {
-            Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
-        }
-
-        private mutating func grow() {
-            let old = entries
-            entries = [Entry](repeating: .free, count: old.count * 2)
-            let mask = entries.count - 1
-            for entry in old where entry.gram.a >= 0 {
-                var slot = Self.slot(entry.gram.hash, mask)
-                while entries[slot].gram.a >= 0 { slot = (slot + 1) & mask }
-                entries[slot] = entry
-            }
         }
 
         func counts() -> TermCounts {
@@ -251,12 +213,12 @@ public struct DocumentTerms: Sendable, Hashable {
                 if !text.isEmpty { text.append(UInt8(ascii: " ")) }
                 vocabulary.withElements(of: Int(id)) { text.append(contentsOf: $0) }
             }
-            for entry in entries where entry.gram.a >= 0 {
+            for (gram, frequency) in zip(grams, self.frequencies) {
                 text.removeAll(keepingCapacity: true)
-                append(entry.gram.a)
-                append(entry.gram.b)
-                append(entry.gram.c)
-                frequencies[entry.gram.size, default: [:]][ExactText(String(decoding: text, as: UTF8.self))] = entry.frequency
+                append(gram.a)
+                append(gram.b)
+                append(gram.c)
+                frequencies[gram.size, default: [:]][ExactText(String(decoding: text, as: UTF8.self))] = frequency
             }
             var byN: [Int: Int] = [:]
             for n in 0..<DocumentTerms.maxN where totals[n] > 0 { byN[n + 1] = totals[n] }
