@@ -131,7 +131,8 @@ public enum CodingTables {
     static func group(of index: Int, in offsets: [Int], near: Int) -> Int {
         var group = near
         if group < offsets.count, offsets[group] <= index {
-            // At most a few empty groups lie between one row's group and the next row's.
+            // Steps over a few empty groups between one row's group and the next row's; a
+            // longer run of them (documents without uncoded segments, say) is halved instead.
             for _ in 0..<8 {
                 guard group + 1 < offsets.count, offsets[group + 1] <= index else { return group }
                 group += 1
