@@ -196,14 +196,10 @@ struct DocumentLayout: Sendable {
     static func starts(_ text: String, with lowercasePrefix: String) -> Bool {
         // An ASCII first scalar lower-cases to ASCII, so one that differs settles it cheaply.
         if let first = text.unicodeScalars.first, first.isASCII, let wanted = lowercasePrefix.unicodeScalars.first, wanted.isASCII,
-           Self.asciiLowercase(first) != wanted {
+           VietnameseLetters.shared.lowercase(first) != wanted {
             return false
         }
         return text.prefix(lowercasePrefix.count).lowercased() == lowercasePrefix
-    }
-
-    private static func asciiLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar
     }
 
     static func isNoiNhan(_ bare: String) -> Bool {
