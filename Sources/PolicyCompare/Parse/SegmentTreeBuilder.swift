@@ -46,6 +46,9 @@ struct SegmentTreeBuilder {
         }
         assignRoles()
         splitInlineClauses()
+        // Quoted once the tree is built, not as each line is added (a continuation line grows
+        // the segment before it).
+        segments = segments.map(quoted)
         return segments
     }
 
@@ -175,8 +178,7 @@ struct SegmentTreeBuilder {
                                 text: "", sourceRange: 0..<0, normalizedRange: Self.trim(text.scalars, range)))
     }
 
-    /// `segment` with the source text and range of its normalised range. Set once the tree is
-    /// built, not as each line is added: continuation lines grow a segment many times.
+    /// `segment` with the source text and range of its normalised range.
     private func quoted(_ segment: Segment) -> Segment {
         var segment = segment
         segment.sourceRange = text.originalRange(segment.normalizedRange)
@@ -191,25 +193,24 @@ struct SegmentTreeBuilder {
         }
     }
 
-    /// Splits "... với các nhóm hoạt động: (i) ...; (ii) ...; (iii) ..." into clause segments,
-    /// and gives every segment its text.
+    /// Splits "... với các nhóm hoạt động: (i) ...; (ii) ...; (iii) ..." into clause segments.
     private mutating func splitInlineClauses() {
         var result: [Segment] = []
         result.reserveCapacity(segments.count)
         for segment in segments {
             let clauses = Self.clauseMarkers(text.scalars, segment.normalizedRange)
             guard clauses.count >= 2, let first = clauses.first else {
-                result.append(quoted(segment))
+                result.append(segment)
                 continue
             }
             var lead = segment
             lead.normalizedRange = Self.trim(text.scalars, segment.normalizedRange.lowerBound..<first.marker.lowerBound)
             if lead.normalizedRange.isEmpty {
-                result.append(quoted(segment))
+                result.append(segment)
                 continue
             }
             if lead.role == .item || lead.role == .paragraph { lead.role = .heading }
-            result.append(quoted(lead))
+            result.append(lead)
             var tail: Range<Int>? = nil
             for (k, clause) in clauses.enumerated() {
                 var end = k + 1 < clauses.count ? clauses[k + 1].marker.lowerBound : segment.normalizedRange.upperBound
@@ -221,11 +222,11 @@ struct SegmentTreeBuilder {
                 guard !range.isEmpty else { continue }
                 let path = unique("\(segment.path).\(clause.label)")
                 result.append(Segment(path: path, role: .clause, part: segment.part, marker: clause.label, depth: segment.depth + 1,
-                                      parent: segment.path, text: text.quote(range), sourceRange: text.originalRange(range), normalizedRange: range))
+                                      parent: segment.path, text: "", sourceRange: 0..<0, normalizedRange: range))
             }
             if let tail, !tail.isEmpty {
                 result.append(Segment(path: unique("\(segment.path).p1"), role: .paragraph, part: segment.part, marker: "", depth: segment.depth + 1,
-                                      parent: segment.path, text: text.quote(tail), sourceRange: text.originalRange(tail), normalizedRange: tail))
+                                      parent: segment.path, text: "", sourceRange: 0..<0, normalizedRange: tail))
             }
         }
         segments = result
