@@ -139,7 +139,7 @@ struct LegacyCodePage: Sendable {
                                     }
                                 }
                             }
-                            position += UTF8Writer.write(value, to: base + position)
+                            position += UTF8Scalars.write(value, to: base + position)
                         }
                         written = position
                     }

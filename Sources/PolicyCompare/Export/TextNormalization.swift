@@ -39,13 +39,7 @@ enum TextNormalization {
                 index += 3
                 continue
             }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            guard index + length <= count else { return true }
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<length {
-                value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-            }
-            guard let scalar = Unicode.Scalar(value) else { return true }
+            guard let (value, length) = UTF8Scalars.read(bytes, at: index), let scalar = Unicode.Scalar(value) else { return true }
             if mayChangeUnderNFC(scalar) {
                 return true
             }

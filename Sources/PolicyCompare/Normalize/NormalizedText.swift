@@ -57,7 +57,7 @@ public struct NormalizedText: Sendable, Hashable {
             count = 0
             guard let base = buffer.baseAddress else { return }
             for scalar in scalars {
-                count += UTF8Writer.write(scalar.value, to: base + count)
+                count += UTF8Scalars.write(scalar.value, to: base + count)
             }
         }
     }
@@ -75,11 +75,7 @@ public struct NormalizedText: Sendable, Hashable {
                 guard let out = buffer.baseAddress else { return }
                 var i = 0
                 while i < utf8.count, initialized < count {
-                    let lead = UInt32(utf8[i])
-                    let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    guard i + length <= utf8.count else { break }  // a String's UTF-8 is valid
-                    var value = length == 1 ? lead : lead & (0x7F >> length)
-                    for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                    guard let (value, length) = UTF8Scalars.read(utf8, at: i) else { break }  // a String's UTF-8 is valid
                     (out + initialized).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
                     initialized += 1
                     i += length
@@ -95,7 +91,7 @@ public struct NormalizedText: Sendable, Hashable {
             guard let base = buffer.baseAddress else { return 0 }
             var count = 0
             for scalar in scalars {
-                count += UTF8Writer.write(scalar.value, to: base + count)
+                count += UTF8Scalars.write(scalar.value, to: base + count)
             }
             return count
         }

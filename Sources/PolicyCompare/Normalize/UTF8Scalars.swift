@@ -1,6 +1,7 @@
-/// The one UTF-8 encoder of the pipeline, for the hot loops that write straight into a
-/// buffer (legacy decoding, strings built from scalars).
-enum UTF8Writer {
+/// The pipeline's one UTF-8 encoder and decoder for hot loops: writing scalars straight into
+/// a buffer (legacy decoding, strings built from scalars) and reading them back from valid
+/// UTF-8 (a document's scalars, the NFC check).
+enum UTF8Scalars {
     /// Writes the UTF-8 bytes of a scalar value known to be valid; returns how many.
     @inline(__always)
     static func write(_ value: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
@@ -24,5 +25,17 @@ enum UTF8Writer {
         (out + 2).initialize(to: UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
         (out + 3).initialize(to: UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
         return 4
+    }
+
+    /// The value of the scalar that starts at `index` in valid UTF-8 `bytes`, and its length
+    /// in bytes; nil when its bytes would run past the end.
+    @inline(__always)
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int)? {
+        let lead = UInt32(bytes[index])
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard index + length <= bytes.count else { return nil }
+        var value = length == 1 ? lead : lead & (0x7F >> length)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (value, length)
     }
 }
