@@ -44,18 +44,8 @@ final class DocumentSpool: @unchecked Sendable {  // `end` and `failure` are gua
         let start = end
         end += bytes.count
         lock.unlock()
-        let written = bytes.withUnsafeBytes { buffer -> Bool in
-            var done = 0
-            while done < buffer.count {
-                guard let base = buffer.baseAddress else { return false }
-                let count = pwrite(descriptor, base + done, buffer.count - done, off_t(start + done))
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                done += count
-            }
-            return true
-        }
-        return written ? start..<start + bytes.count : nil
+        let failed = bytes.withUnsafeBytes { FileWrite.all($0, to: descriptor, at: start) }
+        return failed == nil ? start..<start + bytes.count : nil
     }
 
     /// The values stored at `range`, read straight into the array returned; nil, and the

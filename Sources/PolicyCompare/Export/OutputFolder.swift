@@ -30,31 +30,11 @@ public enum OutputFolder {
     }
 
     /// Creates the file at `url` and lets `produce` write it piece by piece, so a large
-    /// output is never whole in memory.
+    /// output is never whole in memory (see ``StreamedFile``).
     static func stream(to url: URL, _ produce: (_ file: StreamedFile) throws -> Void) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        try produce(StreamedFile(handle: handle))
-    }
-
-    /// A new file written front to back, whose earlier bytes can be written over in place.
-    struct StreamedFile {
-        fileprivate let handle: FileHandle
-
-        /// Appends `bytes` at the end of the file.
-        func write(_ bytes: [UInt8]) throws {
-            try handle.write(contentsOf: bytes)
-        }
-
-        /// Writes `bytes` over the file's bytes from `offset` on, then returns to its end.
-        func overwrite(at offset: Int, with bytes: [UInt8]) throws {
-            try handle.seek(toOffset: UInt64(offset))
-            try handle.write(contentsOf: bytes)
-            try handle.seekToEnd()
-        }
+        let file = try StreamedFile(url: url)
+        try produce(file)
+        try file.close()
     }
 
     public static func write(_ files: [(name: String, bytes: [UInt8])], to destination: URL) throws(OutputError) {

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PolicyCompare
+
+@Suite struct StreamedFileTests {
+    /// A small block, so a few kilobytes cross many block boundaries.
+    static let blockSize = 4096
+
+    /// Random appends and writes over earlier bytes (in the block being filled, in blocks
+    /// already on the disk, and across the two) give the bytes an array given the same
+    /// edits holds, with and without direct I/O.
+    @Test(arguments: [true, false], [1, 2, 3, 4, 5] as [UInt64])
+    func writesWhatAnArrayWouldHold(direct: Bool, seed: UInt64) throws {
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        let url = Scratch.path("streamed", extension: "bin")
+        try FileManager.default.createDirectory(at: Scratch.root, withIntermediateDirectories: true)
+        let file = try StreamedFile(url: url, direct: direct, blockSize: Self.blockSize)
+        var expected: [UInt8] = []
+        for step in 0..<60 {
+            if !expected.isEmpty, step % 3 == 2 {
+                // Half anywhere, half near the end, where the block being filled starts.
+                let length = Int.random(in: 1...min(expected.count, Self.blockSize * 2), using: &random)
+                let lowest = Bool.random(using: &random) ? 0 : max(0, expected.count - length - Self.blockSize * 2)
+                let offset = Int.random(in: lowest...(expected.count - length), using: &random)
+                let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+                try file.overwrite(at: offset, with: bytes)
+                expected.replaceSubrange(offset..<offset + length, with: bytes)
+            } else {
+                let length = Int.random(in: 0...(Self.blockSize * 3), using: &random)
+                let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+                try file.write(bytes)
+                expected += bytes
+            }
+        }
+        try file.close()
+        #expect(expected.count > Self.blockSize * 10)
+        #expect(try [UInt8](Data(contentsOf: url)) == expected)
+    }
+
+    /// Writes over the bytes just before, across and just after the start of the block
+    /// being filled (at `2 * blockSize` once `2.5` blocks are written).
+    @Test(arguments: [(-3, 3), (-3, 2), (-1, 2), (0, 3), (2, 1), (-blockSize - 1, blockSize + 2)])
+    func writesOverBytesOnEitherSideOfTheBlockBeingFilled(start: Int, length: Int) throws {
+        let url = Scratch.path("streamed", extension: "bin")
+        try FileManager.default.createDirectory(at: Scratch.root, withIntermediateDirectories: true)
+        var expected = (0..<(Self.blockSize * 5 / 2)).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let file = try StreamedFile(url: url, blockSize: Self.blockSize)
+        try file.write(expected)
+        let patch = Array(repeating: UInt8(0xAB), count: length)
+        let offset = Self.blockSize * 2 + start
+        try file.overwrite(at: offset, with: patch)
+        expected.replaceSubrange(offset..<offset + length, with: patch)
+        try file.close()
+        #expect(try [UInt8](Data(contentsOf: url)) == expected)
+    }
+
+    @Test(arguments: [0, 1, blockSize - 1, blockSize, blockSize + 1, blockSize * 3])
+    func writesFilesOfAnyLength(length: Int) throws {
+        let url = Scratch.path("streamed", extension: "bin")
+        try FileManager.default.createDirectory(at: Scratch.root, withIntermediateDirectories: true)
+        let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let file = try StreamedFile(url: url, blockSize: Self.blockSize)
+        try file.write(bytes)
+        try file.close()
+        #expect(try [UInt8](Data(contentsOf: url)) == bytes)
+    }
+
+    /// On Linux, where the scratch folder's file system takes `O_DIRECT` (ext4, xfs, btrfs),
+    /// full blocks really go around the page cache.
+    @Test func writesBlocksDirectlyWhereTheSystemAllows() throws {
+        #if os(Linux)
+        let url = Scratch.path("streamed", extension: "bin")
+        try FileManager.default.createDirectory(at: Scratch.root, withIntermediateDirectories: true)
+        let file = try StreamedFile(url: url, blockSize: Self.blockSize)
+        try file.write(Array(repeating: 7, count: Self.blockSize * 2 + 5))
+        let direct = file.writesDirectly
+        try file.close()
+        #expect(try Data(contentsOf: url).count == Self.blockSize * 2 + 5)
+        let type = try Self.fileSystemType(of: Scratch.root.path)
+        if ["ext4", "xfs", "btrfs"].contains(type) { #expect(direct, "direct I/O was refused on \(type)") }
+        #endif
+    }
+
+    /// The type of the file system (`ext4`, `tmpfs`, ...) that holds `path`, from `/proc/mounts`.
+    static func fileSystemType(of path: String) throws -> String {
+        let mounts = try String(contentsOfFile: "/proc/mounts", encoding: .utf8)
+        var best = (point: "", type: "")
+        for line in mounts.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count > 2 else { continue }
+            let point = String(fields[1])
+            let inside = path == point || path.hasPrefix(point.hasSuffix("/") ? point : point + "/")
+            if inside, point.count >= best.point.count { best = (point, String(fields[2])) }
+        }
+        return best.type
+    }
+
+    @Test func namesTheFileItCannotCreate() throws {
+        let url = Scratch.path("missing-folder").appendingPathComponent("evidence.csv")
+        #expect {
+            _ = try StreamedFile(url: url)
+        } throws: { error in
+            guard case OutputError.cannotWrite(let path, let reason) = error else { return false }
+            return path == url.path && reason.contains("No such file")
+        }
+    }
+
+    /// A full disk (`/dev/full` refuses every write) is reported, at the latest when the file
+    /// is closed, with the file's path and the system's reason.
+    @Test(arguments: [true, false])
+    func reportsAFullDisk(direct: Bool) throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let file = try StreamedFile(url: URL(fileURLWithPath: "/dev/full"), direct: direct, blockSize: Self.blockSize)
+        #expect {
+            for _ in 0..<4 { try file.write(Array(repeating: 1, count: Self.blockSize)) }
+            try file.close()
+        } throws: { error in
+            guard case OutputError.cannotWrite(let path, let reason) = error else { return false }
+            return path == "/dev/full" && reason.contains("No space left")
+        }
+    }
+}
