@@ -31,12 +31,14 @@ public enum ComparisonFiles {
         let writesCSV = formats.contains("csv"), writesWorkbook = formats.contains("xlsx")
         let tables = Parallel.map(ComparisonTables.builders(comparison)) { build in build() }
 
-        // The longest jobs first, so the short ones even out the cores' work at the end: the
-        // workbook, the reports (about a second for 10,000 plans), then the tables by size.
-        var jobs: [Job] = writesWorkbook ? [.workbook, .reports] : [.reports]
+        // Long jobs first, so the short ones even out the cores' work at the end: the
+        // workbook, the two largest tables, the reports (about a second for 10,000 plans; not
+        // sooner, beside the workbook's cells, to keep peak memory down), the other tables.
+        var jobs: [Job] = writesWorkbook ? [.workbook] : []
         if writesCSV {
             jobs += tables.indices.sorted { (-tables[$0].rows.count, $0) < (-tables[$1].rows.count, $1) }.map(Job.csv)
         }
+        jobs.insert(.reports, at: min(jobs.count, (writesWorkbook ? 1 : 0) + 2))
         let done = Parallel.map(jobs) { job in
             Result { () throws -> [String] in
                 switch job {
