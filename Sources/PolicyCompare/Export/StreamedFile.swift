@@ -44,9 +44,7 @@ final class StreamedFile {
         self.blockSize = blockSize
         let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
         descriptor = open(path, flags, 0o644)
-        guard descriptor >= 0 else {
-            throw .cannotWrite(path, reason: String(cString: strerror(errno)))
-        }
+        guard descriptor >= 0 else { throw Self.failure(path, errno) }
         var directDescriptor: Int32 = -1
         if direct, let directFlag = Self.directFlag {
             directDescriptor = open(path, O_WRONLY | O_CLOEXEC | directFlag)
@@ -128,7 +126,7 @@ final class StreamedFile {
             writer.finish()
             try writer.check()
             let failed = bytes.withUnsafeBytes { FileWrite.all(UnsafeRawBufferPointer(rebasing: $0[..<onDisk]), to: descriptor, at: offset) }
-            if let failed { throw .cannotWrite(path, reason: String(cString: strerror(failed))) }
+            if let failed { throw Self.failure(path, failed) }
         }
     }
 
@@ -138,17 +136,17 @@ final class StreamedFile {
     func close() throws(OutputError) {
         writer.finish()
         try writer.check()
-        try Self.writeAll(UnsafeRawBufferPointer(start: blocks[current], count: filled), to: descriptor, at: blockStart, path: path)
+        if let failed = FileWrite.all(UnsafeRawBufferPointer(start: blocks[current], count: filled), to: descriptor, at: blockStart) {
+            throw Self.failure(path, failed)
+        }
         let failed = FileWrite.close(descriptor)
         descriptor = -1
-        if let failed { throw .cannotWrite(path, reason: String(cString: strerror(failed))) }
+        if let failed { throw Self.failure(path, failed) }
     }
 
-    /// Writes all of `bytes` at `offset` of `descriptor`.
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, at offset: Int, path: String) throws(OutputError) {
-        if let error = FileWrite.all(bytes, to: descriptor, at: offset) {
-            throw .cannotWrite(path, reason: String(cString: strerror(error)))
-        }
+    /// The error for `path`, with the system's reason for `code` (an `errno`).
+    fileprivate static func failure(_ path: String, _ code: Int32) -> OutputError {
+        .cannotWrite(path, reason: String(cString: strerror(code)))
     }
 }
 
@@ -165,7 +163,7 @@ private final class BlockWriter: @unchecked Sendable {  // `direct` is used on `
     private var direct: Int32
     private let buffered: Int32
     private let lock = NSLock()
-    private var failure: String?
+    private var failure: OutputError?
 
     init(path: String, direct: Int32, buffered: Int32) {
         self.path = path
@@ -208,7 +206,7 @@ private final class BlockWriter: @unchecked Sendable {  // `direct` is used on `
         lock.lock()
         let failure = self.failure
         lock.unlock()
-        if let failure { throw .cannotWrite(path, reason: failure) }
+        if let failure { throw failure }
     }
 
     private var failedAlready: Bool {
@@ -219,7 +217,7 @@ private final class BlockWriter: @unchecked Sendable {  // `direct` is used on `
 
     private func record(_ error: Int32) {
         lock.lock()
-        if failure == nil { failure = String(cString: strerror(error)) }
+        if failure == nil { failure = StreamedFile.failure(path, error) }
         lock.unlock()
     }
 }
