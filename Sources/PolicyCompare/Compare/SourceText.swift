@@ -21,17 +21,44 @@ public struct SourceText: Sendable, Hashable {
     /// The text whose UTF-8 is `bytes`, which must be valid UTF-8 (a file's bytes that decoded
     /// as UTF-8 unchanged: the text is then kept without encoding its scalars again).
     init(utf8 bytes: [UInt8]) {
-        var checkpoints: [Int32] = []
-        checkpoints.reserveCapacity(bytes.count / Self.step + 1)
-        var scalar = 0
-        for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
-            if scalar % Self.step == 0 { checkpoints.append(Int32(truncatingIfNeeded: offset)) }
-            scalar += 1
-        }
+        (checkpoints, scalarCount) = bytes.withUnsafeBufferPointer(Self.checkpoints(utf8:))
         utf8 = SpooledArray(bytes)
-        self.checkpoints = checkpoints
-        scalarCount = scalar
         isNFC = !bytes.withUnsafeBufferPointer(TextNormalization.needsNFC(utf8:))
+    }
+
+    /// The byte offset of every `step`-th scalar of `bytes`, and the number of scalars.
+    ///
+    /// Eight bytes at a time: a word in which no checkpoint's scalar starts only adds to the
+    /// count (a step of 64 scalars spans at least 64 bytes, so a word holds at most one
+    /// checkpoint, and a word that does is read byte by byte).
+    static func checkpoints(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (checkpoints: [Int32], scalarCount: Int) {
+        var checkpoints: [Int32] = []
+        checkpoints.reserveCapacity(bytes.count / step + 1)
+        var scalar = 0, offset = 0
+        if let base = bytes.baseAddress {
+            while offset + 8 <= bytes.count {
+                let starts = UTF8Scalars.starts(inWord: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+                // The next checkpoint is scalar `checkpoints.count * step`.
+                if scalar + starts <= checkpoints.count * step {
+                    scalar += starts
+                    offset += 8
+                    continue
+                }
+                for byte in offset..<offset + 8 where bytes[byte] & 0xC0 != 0x80 {
+                    if scalar % step == 0 { checkpoints.append(Int32(truncatingIfNeeded: byte)) }
+                    scalar += 1
+                }
+                offset += 8
+            }
+        }
+        while offset < bytes.count {
+            if bytes[offset] & 0xC0 != 0x80 {
+                if scalar % step == 0 { checkpoints.append(Int32(truncatingIfNeeded: offset)) }
+                scalar += 1
+            }
+            offset += 1
+        }
+        return (checkpoints, scalar)
     }
 
     private init(_ other: SourceText, utf8: SpooledArray<UInt8>) {
@@ -111,10 +138,9 @@ public struct SourceText: Sendable, Hashable {
             // Code points that start in bytes[checkpoint..<offset]; the one sought is the
             // first to start once `skip` have.
             var offset = Int(checkpoint), started = 0
-            // Eight bytes at a time: every byte but a continuation (10xxxxxx) starts one.
+            // Eight bytes at a time.
             while offset + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-                let starts = 8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                let starts = UTF8Scalars.starts(inWord: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
                 guard started + starts <= skip else { break }
                 started += starts
                 offset += 8

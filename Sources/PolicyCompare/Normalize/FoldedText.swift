@@ -9,16 +9,20 @@ public struct FoldedText: Sendable, Hashable {
 
     public init(_ scalars: [Unicode.Scalar]) {
         let table = VietnameseLetters.shared
-        var strict: [Unicode.Scalar] = []
+        // Written in place, each array at its final size: appending checked both arrays'
+        // capacity and uniqueness for every scalar of every document.
         var loose: [Unicode.Scalar] = []
-        strict.reserveCapacity(scalars.count)
-        loose.reserveCapacity(scalars.count)
-        for s in scalars {
-            let lower = table.lowercase(s)
-            strict.append(lower)
-            loose.append(table.plainLetter(lower))
+        strict = [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { strict, initialized in
+            loose = [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { loose, looseInitialized in
+                for (i, s) in scalars.enumerated() {
+                    let lower = table.lowercase(s)
+                    strict.initializeElement(at: i, to: lower)
+                    loose.initializeElement(at: i, to: table.plainLetter(lower))
+                }
+                looseInitialized = scalars.count
+            }
+            initialized = scalars.count
         }
-        self.strict = strict
         self.loose = loose
     }
 }

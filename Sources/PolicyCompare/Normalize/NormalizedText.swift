@@ -68,8 +68,7 @@ public struct NormalizedText: Sendable, Hashable {
     static func scalars(of text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { utf8 in
-            // Every scalar has one byte that is not a continuation byte (10xxxxxx).
-            let count = utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            let count = UTF8Scalars.scalarCount(utf8)
             return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
                 initialized = 0
                 guard let out = buffer.baseAddress else { return }

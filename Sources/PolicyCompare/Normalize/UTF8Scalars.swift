@@ -27,6 +27,32 @@ enum UTF8Scalars {
         return 4
     }
 
+    /// How many scalars start in the eight bytes of `word`: every byte but a continuation
+    /// byte (10xxxxxx) starts one. Counting a word at a time is how long UTF-8 is measured in
+    /// scalars (a document's scalar count, its quoting checkpoints, a quote's byte offsets).
+    @inline(__always)
+    static func starts(inWord word: UInt64) -> Int {
+        // A continuation byte has its top bit set and the next one clear; shifting left by
+        // one moves each byte's bit 6 under its bit 7 (bit 7 of a byte lands in the next
+        // byte's bit 0, outside the mask).
+        8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+    }
+
+    /// How many scalars start in `bytes` (their count, when the bytes are valid UTF-8).
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 0, offset = 0
+        while offset + 8 <= bytes.count {
+            count += starts(inWord: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+            offset += 8
+        }
+        while offset < bytes.count {
+            if bytes[offset] & 0xC0 != 0x80 { count += 1 }
+            offset += 1
+        }
+        return count
+    }
+
     /// The value of the scalar that starts at `index` in valid UTF-8 `bytes`, and its length
     /// in bytes; nil when its bytes would run past the end.
     @inline(__always)

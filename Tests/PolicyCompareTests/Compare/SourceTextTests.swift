@@ -101,6 +101,28 @@ struct SourceTextTests {
         }
     }
 
+    @Test("checkpoints read a word at a time are those of a byte-by-byte count", arguments: [8, 9] as [UInt64])
+    func checkpointsMatchAByteByByteCount(seed: UInt64) {
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        for count in [0, 1, 7, 8, 9, 63, 64, 65, 127, 128, 129, 3_000] {
+            // Runs of one width, so that checkpoints fall at every place in a word.
+            var scalars: [Unicode.Scalar] = []
+            while scalars.count < count {
+                let run = Self.scalars(count: 1, seed: UInt64.random(in: 0...1_000, using: &random))
+                scalars += Array(repeating: run.first ?? "a", count: Int.random(in: 1...20, using: &random))
+            }
+            let bytes = NormalizedText.utf8(Array(scalars.prefix(count)))
+            var expected: [Int32] = [], scalar = 0
+            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+                if scalar % 64 == 0 { expected.append(Int32(offset)) }
+                scalar += 1
+            }
+            let (checkpoints, counted) = bytes.withUnsafeBufferPointer(SourceText.checkpoints(utf8:))
+            #expect(checkpoints == expected, "\(count) code points")
+            #expect(counted == scalar)
+        }
+    }
+
     @Test("a shipped file that decodes as UTF-8 with no note is its text's UTF-8, so its bytes can be the source's")
     func unchangedUTF8FilesAreTheirText() throws {
         let corpus = try #require(Fixtures.corpus)
