@@ -149,14 +149,17 @@ public struct DocumentTerms: Sendable, Hashable {
         }
 
         private mutating func count(_ gram: Gram) {
-            let (slot, inserted) = result.grams.withUnsafeBufferPointer { grams in
-                slots.id(hash: gram.hash) { grams[Int($0)] == gram }
+            let hash = gram.hash
+            let probe = result.grams.withUnsafeBufferPointer { grams in
+                slots.probe(hash: hash) { grams[Int($0)] == gram }
             }
-            if inserted {
+            switch probe {
+            case .found(let id):
+                result.frequencies[Int(id)] += 1
+            case .vacant(let slot):
+                slots.insert(hash: hash, at: slot)
                 result.grams.append(gram)
                 result.frequencies.append(1)
-            } else {
-                result.frequencies[Int(slot)] += 1
             }
         }
     }
@@ -192,14 +195,17 @@ public struct DocumentTerms: Sendable, Hashable {
             }
             for (gram, frequency) in zip(document.grams, document.frequencies) {
                 let mapped = Gram(a: global[Int(gram.a)], b: gram.b >= 0 ? global[Int(gram.b)] : -1, c: gram.c >= 0 ? global[Int(gram.c)] : -1)
-                let (slot, inserted) = grams.withUnsafeBufferPointer { grams in
-                    slots.id(hash: mapped.hash) { grams[Int($0)] == mapped }
+                let hash = mapped.hash
+                let probe = grams.withUnsafeBufferPointer { grams in
+                    slots.probe(hash: hash) { grams[Int($0)] == mapped }
                 }
-                if inserted {
+                switch probe {
+                case .found(let id):
+                    frequencies[Int(id)] += Int(frequency)
+                case .vacant(let slot):
+                    slots.insert(hash: hash, at: slot)
                     grams.append(mapped)
                     frequencies.append(Int(frequency))
-                } else {
-                    frequencies[Int(slot)] += Int(frequency)
                 }
             }
             for n in 0..<DocumentTerms.maxN { totals[n] += document.totals[n] }

@@ -27,19 +27,24 @@ public struct ComposedWords: Sendable {
     /// first time.
     mutating func range(of word: UnsafeBufferPointer<Unicode.Scalar>, compose: (UnsafeBufferPointer<Unicode.Scalar>) -> [Unicode.Scalar]) -> Range<Int> {
         let hash = HashIndex.hash(word, 0..<word.count)
-        let (id, inserted) = spellings.withUnsafeBufferPointer { spellings in
+        let probe = spellings.withUnsafeBufferPointer { spellings in
             spellingEnds.withUnsafeBufferPointer { ends in
-                known.id(hash: hash) { id in
+                known.probe(hash: hash) { id in
                     HashIndex.equal(spellings, Self.range(of: Int(id), ends: ends), word, 0..<word.count)
                 }
             }
         }
-        if inserted {
+        let id: Int32
+        switch probe {
+        case .found(let found):
+            id = found
+        case .vacant(let slot):
             let form = compose(word)
             if spellings.count + composed.count + word.count + form.count > limit, count > 0 {
                 self = ComposedWords(limit: limit)  // empty now, so the word goes in whatever its size
                 return range(of: word) { _ in form }
             }
+            id = known.insert(hash: hash, at: slot)
             spellings.append(contentsOf: word)
             spellingEnds.append(spellings.count)
             composed.append(contentsOf: form)

@@ -22,18 +22,23 @@ struct RunTable<Element: BitwiseCopyable & Sendable>: Sendable {
     /// The number of `run`, and whether it was added now.
     @discardableResult
     mutating func insert(_ run: UnsafeBufferPointer<Element>) -> (id: Int, inserted: Bool) {
-        let (id, inserted) = elements.withUnsafeBufferPointer { stored in
+        let hash = Self.hash(UnsafeRawBufferPointer(run))
+        let probe = elements.withUnsafeBufferPointer { stored in
             ends.withUnsafeBufferPointer { ends in
-                index.id(hash: Self.hash(UnsafeRawBufferPointer(run))) { id in
+                index.probe(hash: hash) { id in
                     Self.equal(stored, Self.range(of: Int(id), ends: ends), run)
                 }
             }
         }
-        if inserted {
+        switch probe {
+        case .found(let id):
+            return (Int(id), false)
+        case .vacant(let slot):
+            let id = index.insert(hash: hash, at: slot)
             elements.append(contentsOf: run)
             ends.append(elements.count)
+            return (Int(id), true)
         }
-        return (Int(id), inserted)
     }
 
     /// The number of `text[range]`, nil when it was never inserted.

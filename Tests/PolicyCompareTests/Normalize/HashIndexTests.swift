@@ -60,6 +60,28 @@ struct HashIndexTests {
         }
     }
 
+    @Test("a probe finds an item present and a vacant slot for one absent; inserting there numbers it next, through growth")
+    func probeThenInsert() {
+        var index = HashIndex(expected: 1)
+        var stored: [String] = []
+        for round in 0..<2 {
+            for n in 0..<500 {
+                let item = "item \(n)", hash = UInt64(n % 7)  // colliding hashes, and growth in round 0
+                switch index.probe(hash: hash, isItem: { stored[Int($0)] == item }) {
+                case .found(let id):
+                    #expect(round == 1 && id == Int32(n), "\(item) found as \(id) in round \(round)")
+                case .vacant(let slot):
+                    #expect(round == 0, "\(item) missing in round 1")
+                    let count = index.count
+                    #expect(index.insert(hash: hash, at: slot) == Int32(n) && index.count == count + 1)
+                    stored.append(item)
+                    #expect(index.find(hash: hash) { stored[Int($0)] == item } == Int32(n))
+                }
+            }
+        }
+        #expect(index.count == 500)
+    }
+
     @Test("find returns the id of an item present and nil for one absent, inserting nothing")
     func find() {
         var index = HashIndex()
