@@ -185,7 +185,9 @@ public enum VietnameseNormalizer {
         var pendingSpace: Int? = nil
         var wordStart = -1
         var wordEnd = -1
-        var word: [Unicode.Scalar] = []
+        /// The word's scalars when an invisible character was dropped inside it; a word
+        /// without one is `original[wordStart..<wordEnd]`, read in place.
+        var gappedWord: [Unicode.Scalar] = []
         /// Composed form of every non-ASCII word met so far, by this text and the ones before.
         var words = ComposedWords(limit: 0)
 
@@ -197,13 +199,18 @@ public enum VietnameseNormalizer {
         }
 
         mutating func emit(_ s: Unicode.Scalar, _ origin: Range<Int>) {
+            emitPendingSpace()
+            append(s, origin)
+        }
+
+        /// The space that a run of spaces became, before what follows it on the line.
+        private mutating func emitPendingSpace() {
             if let space = pendingSpace {
                 pendingSpace = nil
                 if let last = out.last, last != "\n" {
                     append(" ", space..<space + 1)
                 }
             }
-            append(s, origin)
         }
 
         private mutating func append(_ s: Unicode.Scalar, _ origin: Range<Int>) {
@@ -231,27 +238,53 @@ public enum VietnameseNormalizer {
         }
 
         mutating func wordScalar(_ s: Unicode.Scalar, at i: Int) {
-            if wordStart < 0 { wordStart = i }
+            if wordStart < 0 {
+                wordStart = i
+            } else if i != wordEnd || !gappedWord.isEmpty {
+                // After a dropped character the word's scalars are no longer a run of the original.
+                if gappedWord.isEmpty { gappedWord.append(contentsOf: original[wordStart..<wordEnd]) }
+                gappedWord.append(s)
+            }
             wordEnd = i + 1
-            word.append(s)
         }
 
         /// Composes the buffered word, places its tone, and emits it mapped to the word's range.
         mutating func flushWord() {
             guard wordStart >= 0 else { return }
-            let origin = wordStart..<wordEnd
-            defer {
-                word.removeAll(keepingCapacity: true)
-                wordStart = -1
+            emitPendingSpace()
+            if gappedWord.isEmpty {
+                original.withUnsafeBufferPointer { flush(UnsafeBufferPointer(rebasing: $0[wordStart..<wordEnd]), inPlace: true) }
+            } else {
+                let word = gappedWord
+                word.withUnsafeBufferPointer { flush($0, inPlace: false) }
+                gappedWord.removeAll(keepingCapacity: true)
             }
-            if word.allSatisfy({ $0.value < 0x80 }) {
-                for (k, s) in word.enumerated() { emit(s, wordStart + k..<wordStart + k + 1) }
+            wordStart = -1
+        }
+
+        /// Emits `word` (the buffered word's scalars) whole: one pass per array, not through
+        /// ``emit(_:_:)`` scalar by scalar. A word read `inPlace` is `original[wordStart..<wordEnd]`.
+        private mutating func flush(_ word: UnsafeBufferPointer<Unicode.Scalar>, inPlace: Bool) {
+            if inPlace, word.allSatisfy({ $0.value < 0x80 }) {
+                // ASCII in place: as it is, letter k from place wordStart + k. (With a dropped
+                // character inside, letters no longer sit at wordStart + k: such a word comes
+                // from its whole range, as a composed word does.)
+                out.append(contentsOf: word)
+                var place = Int32(truncatingIfNeeded: wordStart)
+                for _ in word.indices {
+                    starts.append(place)
+                    place &+= 1
+                    ends.append(place)
+                }
                 return
             }
-            let composed = word.withUnsafeBufferPointer { word in
-                words.range(of: word) { Self.compose(Array($0), table: table) }
+            let composed = words.range(of: word) { Self.compose(Array($0), table: table) }
+            words.composed.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[composed])) }
+            let start = Int32(truncatingIfNeeded: wordStart), end = Int32(truncatingIfNeeded: wordEnd)
+            for _ in composed {
+                starts.append(start)
+                ends.append(end)
             }
-            for index in composed { emit(words.composed[index], origin) }
         }
 
         private static func compose(_ word: [Unicode.Scalar], table: VietnameseLetters) -> [Unicode.Scalar] {

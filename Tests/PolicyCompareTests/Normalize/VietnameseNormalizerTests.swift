@@ -37,6 +37,28 @@ import Testing
         #expect(normalized("Ðoàn") == "Đoàn")
     }
 
+    @Test("a word quotes back to all of its original scalars, invisible characters inside it included")
+    func wordsMapBackToTheirWholeRange() {
+        let source = "te\u{200B}st ho\u{AD}à trẻ\u{AD}em x"
+        let text = VietnameseNormalizer.normalize(source)
+        #expect(text.text(0..<text.scalars.count) == "test hòa trẻem x")
+        let words = text.text(0..<text.scalars.count).split(separator: " ").map(String.init)
+        var start = 0
+        var quotes: [String] = []
+        for word in words {
+            let range = start..<start + word.unicodeScalars.count
+            quotes.append(text.quote(range))
+            // Each letter of a word comes from within the word's original range.
+            let whole = text.originalRange(range)
+            for k in range { #expect(whole.contains(text.originalRange(k..<k + 1).lowerBound), "\(word), letter \(k - start)") }
+            start = range.upperBound + 1
+        }
+        #expect(quotes == ["te\u{200B}st", "ho\u{AD}à", "trẻ\u{AD}em", "x"])
+        // A word without a dropped character maps letter for letter.
+        let plain = VietnameseNormalizer.normalize("ab cd")
+        #expect((0..<5).map { plain.originalRange($0..<$0 + 1) } == (0..<5).map { $0..<$0 + 1 })
+    }
+
     @Test func wordProcessorPageFieldsAreRemoved() {
         let signed = normalized("Nguyễn Quang Tuấn\n\n\nPAGE  \n1\n")
         #expect(signed.hasPrefix("Nguyễn Quang Tuấn"))
