@@ -170,6 +170,9 @@ public struct PhraseMatcher: Sendable {
         fileprivate var loose: [Int32] = []
         fileprivate var source: [Int32] = []
         fileprivate var sentence: [Int] = []
+        /// The last call's matches: its buffer is the next call's once the caller has let
+        /// go of them (as the coder and the agency finder do, segment by segment).
+        fileprivate var found: [Match] = []
 
         init(spellings: Int) {
             encodings = Array(repeating: nil, count: spellings)
@@ -212,7 +215,9 @@ public struct PhraseMatcher: Sendable {
             state.source.append(Int32(index))
             state.sentence.append(token.sentence)
         }
-        var result: [Match] = []
+        var result = state.found
+        state.found = []
+        result.removeAll(keepingCapacity: true)
         let n = state.strict.count
         let strict = state.strict, loose = state.loose, source = state.source, sentence = state.sentence
         for start in 0..<n {
@@ -222,6 +227,7 @@ public struct PhraseMatcher: Sendable {
             }
         }
         result.sort { ($0.tokens.lowerBound, $0.pattern, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.pattern, $1.tokens.upperBound) }
+        state.found = result
         return result
     }
 
