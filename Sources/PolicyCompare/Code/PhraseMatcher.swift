@@ -115,6 +115,8 @@ public struct PhraseMatcher: Sendable {
     /// Mark-folded abbreviations, and by their number the (strict, loose) ids of their syllables.
     private var abbreviationForms = RunTable<Unicode.Scalar>()
     private var abbreviations: [[(Int32, Int32)]] = []
+    /// The most syllables one token is read as (an abbreviation's expansion, else 1).
+    private var longestExpansion = 1
 
     public init(patterns: [PhrasePattern], abbreviations table: Abbreviations) {
         self.patterns = patterns
@@ -136,6 +138,7 @@ public struct PhraseMatcher: Sendable {
             let form = abbreviationForms.insert(form)
             if form == abbreviations.count { abbreviations.append(ids) } else { abbreviations[form] = ids }
         }
+        longestExpansion = abbreviations.reduce(1) { max($0, $1.count) }
     }
 
     private mutating func intern(_ syllable: String, loose: Bool) -> Int32 {
@@ -146,12 +149,12 @@ public struct PhraseMatcher: Sendable {
         (loose ? looseVocabulary.id(of: syllable) : strictVocabulary.id(of: syllable)).map(Int32.init) ?? -1
     }
 
-    /// How the matcher sees one spelling of a token: its ids, and the syllables it expands
-    /// to when it is an abbreviation (used for word tokens only).
+    /// How the matcher sees one spelling of a token: its ids, and the number of the
+    /// abbreviation whose syllables it stands for (-1: none; used for word tokens only).
     struct Encoding {
         var strict: Int32
         var loose: Int32
-        var expansion: [(Int32, Int32)]?
+        var abbreviation: Int32
     }
 
     /// Every match of every pattern in `tokens` (all overlaps kept), ordered by start then pattern.
@@ -166,6 +169,8 @@ public struct PhraseMatcher: Sendable {
     /// segment to segment instead of allocated for each.
     struct DocumentState {
         fileprivate var encodings: [Encoding?]
+        /// A segment's tokens as the tries read them, at the start of buffers that only grow:
+        /// the ids of each syllable, and the token and sentence it comes from.
         fileprivate var strict: [Int32] = []
         fileprivate var loose: [Int32] = []
         fileprivate var source: [Int32] = []
@@ -184,46 +189,63 @@ public struct PhraseMatcher: Sendable {
     /// segments of one document. The loose form is a function of the strict one, so the
     /// spelling decides the encoding.
     func matches(tokens: [Token], spellings: [Int32], of all: TokenSpellings, folded: FoldedText, state: inout DocumentState) -> [Match] {
-        // Encode tokens as ids, expanding abbreviations; remember the source token of each.
-        state.strict.removeAll(keepingCapacity: true)
-        state.loose.removeAll(keepingCapacity: true)
-        state.source.removeAll(keepingCapacity: true)
-        state.sentence.removeAll(keepingCapacity: true)
-        for (index, token) in tokens.enumerated() {
+        // Each spelling met for the first time is encoded once for the document.
+        for index in tokens.indices where state.encodings[Int(spellings[index])] == nil {
             let spelling = Int(spellings[index])
-            let encoding: Encoding
-            if let known = state.encodings[spelling] {
-                encoding = known
-            } else {
-                let range = all.ranges[spelling]
-                let strict = folded.strict.withUnsafeBufferPointer { strictVocabulary.id(of: range, in: $0) }
-                let (loose, form) = folded.loose.withUnsafeBufferPointer { (looseVocabulary.id(of: range, in: $0), abbreviationForms.id(of: range, in: $0)) }
-                encoding = Encoding(strict: strict.map(Int32.init) ?? -1, loose: loose.map(Int32.init) ?? -1, expansion: form.map { abbreviations[$0] })
-                state.encodings[spelling] = encoding
-            }
-            if token.kind == .word, let expansion = encoding.expansion {
-                for (s, l) in expansion {
-                    state.strict.append(s)
-                    state.loose.append(l)
-                    state.source.append(Int32(index))
-                    state.sentence.append(token.sentence)
-                }
-                continue
-            }
-            state.strict.append(encoding.strict)
-            state.loose.append(encoding.loose)
-            state.source.append(Int32(index))
-            state.sentence.append(token.sentence)
+            let range = all.ranges[spelling]
+            let strict = folded.strict.withUnsafeBufferPointer { strictVocabulary.id(of: range, in: $0) }
+            let (loose, form) = folded.loose.withUnsafeBufferPointer { (looseVocabulary.id(of: range, in: $0), abbreviationForms.id(of: range, in: $0)) }
+            state.encodings[spelling] = Encoding(strict: strict.map(Int32.init) ?? -1, loose: loose.map(Int32.init) ?? -1,
+                                                 abbreviation: form.map(Int32.init) ?? -1)
+        }
+        // The syllables as the tries read them, abbreviations expanded, written in place into
+        // buffers with room for every token's longest reading (appending checked four arrays'
+        // capacity and uniqueness per token).
+        let room = tokens.count * longestExpansion
+        if state.strict.count < room {
+            let more = room - state.strict.count
+            state.strict += repeatElement(0, count: more)
+            state.loose += repeatElement(0, count: more)
+            state.source += repeatElement(0, count: more)
+            state.sentence += repeatElement(0, count: more)
         }
         var result = state.found
         state.found = []
         result.removeAll(keepingCapacity: true)
-        let n = state.strict.count
-        let strict = state.strict, loose = state.loose, source = state.source, sentence = state.sentence
-        for start in 0..<n {
-            walk(strictTrie, ids: strict, from: start, sentence: sentence, source: source, into: &result)
-            if looseTrie.nodes.count > 1 {
-                walk(looseTrie, ids: loose, from: start, sentence: sentence, source: source, into: &result)
+        let encodings = state.encodings
+        state.strict.withUnsafeMutableBufferPointer { strict in
+            state.loose.withUnsafeMutableBufferPointer { loose in
+                state.source.withUnsafeMutableBufferPointer { source in
+                    state.sentence.withUnsafeMutableBufferPointer { sentence in
+                        var n = 0
+                        for (index, token) in tokens.enumerated() {
+                            guard let encoding = encodings[Int(spellings[index])] else { continue }  // encoded above
+                            if token.kind == .word, encoding.abbreviation >= 0 {
+                                for (s, l) in abbreviations[Int(encoding.abbreviation)] {
+                                    strict[n] = s
+                                    loose[n] = l
+                                    source[n] = Int32(index)
+                                    sentence[n] = token.sentence
+                                    n += 1
+                                }
+                                continue
+                            }
+                            strict[n] = encoding.strict
+                            loose[n] = encoding.loose
+                            source[n] = Int32(index)
+                            sentence[n] = token.sentence
+                            n += 1
+                        }
+                        let read = Encoded(strict: UnsafeBufferPointer(rebasing: strict[..<n]), loose: UnsafeBufferPointer(rebasing: loose[..<n]),
+                                           source: UnsafeBufferPointer(rebasing: source[..<n]), sentence: UnsafeBufferPointer(rebasing: sentence[..<n]))
+                        for start in 0..<n {
+                            walk(strictTrie, ids: read.strict, from: start, read, into: &result)
+                            if looseTrie.nodes.count > 1 {
+                                walk(looseTrie, ids: read.loose, from: start, read, into: &result)
+                            }
+                        }
+                    }
+                }
             }
         }
         result.sort { ($0.tokens.lowerBound, $0.pattern, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.pattern, $1.tokens.upperBound) }
@@ -231,7 +253,16 @@ public struct PhraseMatcher: Sendable {
         return result
     }
 
-    private func walk(_ trie: Trie, ids: [Int32], from start: Int, sentence: [Int], source: [Int32], into result: inout [Match]) {
+    /// A segment's encoded syllables (``DocumentState``'s buffers, cut to their length).
+    private struct Encoded {
+        var strict: UnsafeBufferPointer<Int32>
+        var loose: UnsafeBufferPointer<Int32>
+        var source: UnsafeBufferPointer<Int32>
+        var sentence: UnsafeBufferPointer<Int>
+    }
+
+    private func walk(_ trie: Trie, ids: UnsafeBufferPointer<Int32>, from start: Int, _ encoded: Encoded, into result: inout [Match]) {
+        let sentence = encoded.sentence, source = encoded.source
         var node: Int32 = 0
         var i = start
         let n = ids.count
@@ -254,7 +285,7 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// The end of the first occurrence of `phrase` starting within `window` positions of `from`.
-    private func find(_ phrase: [Int32], in ids: [Int32], from: Int, window: Int, sentence: [Int], sentenceID: Int) -> Int? {
+    private func find(_ phrase: [Int32], in ids: UnsafeBufferPointer<Int32>, from: Int, window: Int, sentence: UnsafeBufferPointer<Int>, sentenceID: Int) -> Int? {
         let n = ids.count
         var begin = from
         while begin <= from + window, begin + phrase.count <= n {
