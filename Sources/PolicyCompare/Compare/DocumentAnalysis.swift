@@ -72,6 +72,9 @@ public struct DocumentAnalysis: Sendable {
         var terms = DocumentTerms.Builder(stopList: stopKeys, spellings: directive.spellings.count)
         var tokenSpellings: [Int32] = []
         var spans: [Range<Int>] = []
+        let tokenCount = directive.tokens.reduce(0) { $0 + $1.tokens.count }
+        tokenSpellings.reserveCapacity(tokenCount)
+        spans.reserveCapacity(tokenCount)
         // Each spelling's key and hash once; tokens by index.
         let spellings = directive.spellings
         let keys = spellings.keys

@@ -43,6 +43,12 @@ public enum VietnameseNormalizer {
             }
             let s = original[i]
             let v = s.value
+            // An ASCII letter (most scalars) is a word scalar and never dropped: one test.
+            if (v | 0x20) >= 0x61, (v | 0x20) <= 0x7A {
+                builder.wordScalar(s, at: i)
+                i += 1
+                continue
+            }
             // Invisible characters inside a word (soft hyphen, zero-width space and joiners,
             // word joiner, BOM) are dropped without ending the word, so "ho\u{AD}à" is "hòa".
             if isDropped(s) {
