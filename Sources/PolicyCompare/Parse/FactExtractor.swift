@@ -67,7 +67,7 @@ struct FactExtractor {
         guard i >= 0, i + words.count <= list.count else { return false }
         let sentence = list[i].sentence
         // Keys and words are both NFC, so bytes decide (String's == would check for NFC first).
-        for (k, word) in words.enumerated() where !key(s, i + k).utf8.elementsEqual(word.utf8) || list[i + k].sentence != sentence {
+        for (k, word) in words.enumerated() where ExactText(key(s, i + k)) != ExactText(word) || list[i + k].sentence != sentence {
             return false
         }
         return true
