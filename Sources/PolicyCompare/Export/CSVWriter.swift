@@ -116,7 +116,7 @@ public struct CSVWriter: Sendable, Hashable {
         case .number(let value, let places):
             DecimalText.appendFixed(value, places: places, to: &out)
         case .boolean(let value):
-            out.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
+            out.appendBytes(value ? Self.trueBytes : Self.falseBytes)
         case .empty:
             break
         }
@@ -190,9 +190,11 @@ public struct CSVWriter: Sendable, Hashable {
     private func endRecord(startingAt start: Int, in out: inout [UInt8]) {
         if out.count == start {
             // A lone empty field would be a blank line, which pandas and others skip.
-            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "\"")])
+            out.append(UInt8(ascii: "\""))
+            out.append(UInt8(ascii: "\""))
         }
-        out.append(contentsOf: [0x0D, 0x0A])
+        out.append(0x0D)
+        out.append(0x0A)
     }
 
     /// Text that spreadsheets run as a formula: it starts with `=`, `+`, `-`, `@`, TAB, CR, LF,

@@ -216,13 +216,13 @@ public enum XLSXWriter {
         if columnCount > 0 {
             out.append(contentsOf: Array("<row r=\"1\">".utf8))
             for (index, string) in cells.header.enumerated() {
-                out.append(contentsOf: cellStarts[index])
+                out.appendBytes(cellStarts[index])
                 out.append(contentsOf: Array("1\"".utf8))
                 out.append(contentsOf: Array(" t=\"s\" s=\"\(Style.header)\"><v>".utf8))
                 DecimalText.appendInteger(string, to: &out)
-                out.append(contentsOf: closeValueAndCell)
+                out.appendBytes(closeValueAndCell)
             }
-            out.append(contentsOf: closeRow)
+            out.appendBytes(closeRow)
         }
         var reader = SheetCells.Reader(cells.bytes)
         for rowIndex in 0..<cells.rows {
@@ -230,9 +230,9 @@ public enum XLSXWriter {
             rowEnd.removeAll(keepingCapacity: true)
             DecimalText.appendInteger(rowNumber, to: &rowEnd)
             rowEnd.append(UInt8(ascii: "\""))
-            out.append(contentsOf: openRow)
-            out.append(contentsOf: rowEnd.dropLast())
-            out.append(contentsOf: closeRowOpen)
+            out.appendBytes(openRow)
+            rowEnd.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0.dropLast())) }
+            out.appendBytes(closeRowOpen)
             var column = 0
             while let cell = reader.next() {
                 defer { column += 1 }
@@ -241,25 +241,25 @@ public enum XLSXWriter {
                     continue
                 case .string(let string):
                     appendCellStart(cellStarts[column], rowEnd, to: &out)
-                    out.append(contentsOf: sharedStringOpen)
+                    out.appendBytes(sharedStringOpen)
                     DecimalText.appendInteger(string, to: &out)
                 case .integer(let value):
                     appendCellStart(cellStarts[column], rowEnd, to: &out)
-                    out.append(contentsOf: valueOpen)
+                    out.appendBytes(valueOpen)
                     DecimalText.appendInteger(value, to: &out)
                 case .number(let value, let places):
                     appendCellStart(cellStarts[column], rowEnd, to: &out)
                     let clamped = max(places, 0)
-                    out.append(contentsOf: clamped < numberOpen.count ? numberOpen[clamped] : valueOpen)  // else General format
+                    out.appendBytes(clamped < numberOpen.count ? numberOpen[clamped] : valueOpen)  // else General format
                     DecimalText.appendFixed(value, places: places, to: &out)
                 case .boolean(let value):
                     appendCellStart(cellStarts[column], rowEnd, to: &out)
-                    out.append(contentsOf: booleanOpen)
+                    out.appendBytes(booleanOpen)
                     out.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
                 }
-                out.append(contentsOf: closeValueAndCell)
+                out.appendBytes(closeValueAndCell)
             }
-            out.append(contentsOf: closeRow)
+            out.appendBytes(closeRow)
             if out.count >= chunkSize { emit(&out) }
         }
         out.append(contentsOf: Array("</sheetData></worksheet>".utf8))
@@ -269,8 +269,8 @@ public enum XLSXWriter {
     /// `<c r="B7"`, left open for the type and style attributes, from `<c r="B` and `7"`.
     @inline(__always)
     private static func appendCellStart(_ start: [UInt8], _ rowEnd: [UInt8], to out: inout [UInt8]) {
-        out.append(contentsOf: start)
-        out.append(contentsOf: rowEnd)
+        out.appendBytes(start)
+        out.appendBytes(rowEnd)
     }
 
     private static let openRow = Array("<row r=\"".utf8)
@@ -485,9 +485,9 @@ public enum XLSXWriter {
             let estimate = texts.elements.count + texts.count * 40
             out.reserveCapacity(chunkSize > estimate ? estimate : chunkSize + (1 << 16))
             for id in 0..<texts.count {
-                out.append(contentsOf: Self.itemOpen)
+                out.appendBytes(Self.itemOpen)
                 texts.withElements(of: id) { XLSXWriter.appendEscaped(bytes: $0, to: &out) }
-                out.append(contentsOf: Self.itemClose)
+                out.appendBytes(Self.itemClose)
                 if out.count >= chunkSize { emit(&out) }
             }
             out.append(contentsOf: Array("</sst>".utf8))
@@ -528,7 +528,7 @@ public enum XLSXWriter {
             default: continue
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            out.append(contentsOf: replacement)
+            out.appendBytes(replacement)
             runStart = index + 1
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
