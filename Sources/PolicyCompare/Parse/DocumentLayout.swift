@@ -228,7 +228,22 @@ struct DocumentLayout: Sendable {
             if previousIsASCII, scalar.value >= 0x61, scalar.value <= 0x7A { return false }
             previousIsASCII = scalar.isASCII
         }
-        var letters = 0
+        // A line of single-scalar characters (every line of most plans) reads the properties
+        // from a table; any other line asks its characters.
+        let table = SingleScalarCharacters.shared
+        var letters = 0, lowercase = false, simple = true
+        for scalar in line.unicodeScalars {
+            guard let properties = table.properties(scalar) else {
+                simple = false
+                break
+            }
+            if properties.contains(.letter) {
+                if properties.contains(.lowercase) { lowercase = true }
+                letters += 1
+            }
+        }
+        if simple { return !lowercase && letters >= 2 }
+        letters = 0
         for c in line where c.isLetter {
             if c.isLowercase { return false }
             letters += 1
@@ -268,12 +283,33 @@ struct DocumentLayout: Sendable {
 
     /// "Nguyễn Quang Tuấn": two to five capitalised words and nothing else.
     static func isPersonName(_ bare: String) -> Bool {
+        if let verdict = isPersonNameBySingleScalars(bare) { return verdict }
         let words = bare.split(separator: " ")
         guard (2...5).contains(words.count) else { return false }
         return words.allSatisfy { word in
             guard let first = word.first, first.isUppercase else { return false }
             return word.dropFirst().allSatisfy { $0.isLetter && $0.isLowercase }
         }
+    }
+
+    /// ``isPersonName(_:)`` read from ``SingleScalarCharacters``; nil when a character of
+    /// `bare` may be more than one scalar.
+    private static func isPersonNameBySingleScalars(_ bare: String) -> Bool? {
+        let table = SingleScalarCharacters.shared
+        var words = 0, wordLength = 0, isName = true
+        for scalar in bare.unicodeScalars {
+            guard let properties = table.properties(scalar) else { return nil }
+            if scalar == " " {
+                if wordLength > 0 { words += 1 }
+                wordLength = 0
+                continue
+            }
+            let fits = wordLength == 0 ? properties.contains(.uppercase) : properties.isSuperset(of: [.letter, .lowercase])
+            if !fits { isName = false }
+            wordLength += 1
+        }
+        if wordLength > 0 { words += 1 }
+        return isName && (2...5).contains(words)
     }
 
     /// "Số: 80 /KH-UBND" -> "80/KH-UBND".
@@ -284,8 +320,22 @@ struct DocumentLayout: Sendable {
         return DocumentSymbol.normalize(String(rest))
     }
 
+    /// True when ASCII `first` is followed by `second` somewhere in `utf8`.
+    private static func contains(_ utf8: String.UTF8View, _ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        let first = UInt8(ascii: first), second = UInt8(ascii: second)
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if previous == first, byte == second { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// "Kiên Giang, ngày 14 tháng 5 năm 2019" -> ("Kiên Giang", "2019-05-14").
     static func placeDate(_ line: String) -> (String, String)? {
+        // Such a line has a comma, "ng" (of "ngày") and "th" (of "tháng") in any of their
+        // canonical forms: bytes tested before any character is (most head lines have none).
+        guard line.utf8.contains(UInt8(ascii: ",")), contains(line.utf8, "n", "g"), contains(line.utf8, "t", "h") else { return nil }
         // The first comma within the first 41 characters is the line's first comma, if that
         // is at most 40 characters in; only the first six words after it are read.
         guard let comma = line.prefix(41).firstIndex(of: ","), line.distance(from: line.startIndex, to: comma) <= 40 else { return nil }
