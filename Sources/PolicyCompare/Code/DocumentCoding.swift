@@ -109,6 +109,11 @@ public struct DocumentCoding: Sendable, Hashable {
 
     /// Matches per 1,000 syllables for a count.
     public func rate(_ count: Count) -> Double {
-        syllables > 0 ? Double(count.matches) * 1000 / Double(syllables) : 0
+        Self.rate(matches: count.matches, syllables: syllables)
+    }
+
+    /// `matches` per 1,000 of `syllables` (0 without syllables).
+    static func rate(matches: Int, syllables: Int) -> Double {
+        syllables > 0 ? Double(matches) * 1000 / Double(syllables) : 0
     }
 }

@@ -33,18 +33,20 @@ public enum CodingTables {
             primaryKey: ["document_id", "category_id"])
         let categories = codebook.categories
         let index = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($0.element.id, $0.offset) })
-        // Each document's counts of codebook categories, with the category's index.
-        let documents = ordered(codings).map { coding in
-            (coding: coding, counts: coding.counts.indices.compactMap { i in index[coding.counts[i].categoryID].map { (count: i, category: $0) } })
+        // Per document, only what a row reads (copying a coding per row retains all it holds):
+        // its counts of codebook categories, each with the category's index.
+        let documents = ordered(codings)
+        let ids = documents.map(\.documentID), years = documents.map(\.year), syllables = documents.map(\.syllables)
+        let counts = documents.map { coding in
+            coding.counts.compactMap { count in index[count.categoryID].map { (count: count, category: $0) } }
         }
-        table.rows = generatedRows(documents.map(\.counts.count)) { d, i in
-            let coding = documents[d].coding
-            let count = coding.counts[documents[d].counts[i].count]
-            let category = categories[documents[d].counts[i].category]
+        table.rows = generatedRows(counts.map(\.count)) { d, i in
+            let (count, c) = counts[d][i]
+            let category = categories[c]
             return [
-                .text(coding.documentID), .integer(coding.year), .text(category.id), .text(category.dimension.rawValue),
+                .text(ids[d]), .integer(years[d]), .text(category.id), .text(category.dimension.rawValue),
                 .text(category.labelEnglish), .text(category.labelVietnamese), .boolean(count.present),
-                .integer(count.segments), .integer(count.matches), .number(coding.rate(count), places: 3), .integer(coding.syllables),
+                .integer(count.segments), .integer(count.matches), .number(DocumentCoding.rate(matches: count.matches, syllables: syllables[d]), places: 3), .integer(syllables[d]),
             ]
         }
         return table
