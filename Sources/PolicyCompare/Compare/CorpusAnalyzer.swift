@@ -29,7 +29,8 @@ public struct CorpusAnalyzer: Sendable {
         let decoded = try timings.measure(.decode, bytes: bytes.count) { try TextDecoder.decode(bytes, source: path) }
         let text = timings.measure(.normalise, bytes: bytes.count) { VietnameseNormalizer.normalize(decoded.text, words: &words) }
         let directive = timings.measure(.parse, bytes: bytes.count) {
-            reader.parser.parse(text, metadata: document, encoding: decoded.encoding.rawValue, notes: decoded.notes, inferMetadata: false)
+            reader.parser.parse(text, metadata: document, encoding: decoded.encoding.rawValue, notes: decoded.notes, inferMetadata: false,
+                                quotingSegments: false)
         }
         // A file decoded as UTF-8 with nothing changed (no byte order mark, padding, cut
         // character or repair) holds its source's UTF-8 already.

@@ -177,9 +177,10 @@ struct FactExtractor {
             // Foundation's `contains` is slow and can only find ";" where a scalar decomposes
             // to it (";" or U+037E), so those scalars are looked for first, and only in short
             // headings (most lines with ";" are list items).
-            let segmentText = segments[s].text
-            guard segments[s].normalizedRange.count < 120,
-                  [.heading, .annexHeading, .section].contains(segments[s].role) || segments[s].text.hasSuffix(":"),
+            // The segment's text is quoted here (a parse for comparison leaves it out).
+            guard segments[s].normalizedRange.count < 120 else { continue }
+            let segmentText = text.quote(segments[s].normalizedRange)
+            guard [.heading, .annexHeading, .section].contains(segments[s].role) || segmentText.hasSuffix(":"),
                   !(segmentText.unicodeScalars.contains { $0 == ";" || $0 == "\u{37E}" } && segmentText.contains(";")),
                   contains(s, ["khẩu", "hiệu"]) || contains(s, ["thông", "điệp"]) else { continue }
             let children = segments.indices.filter { segments[$0].parent == segments[s].path && segments[$0].role == .item }

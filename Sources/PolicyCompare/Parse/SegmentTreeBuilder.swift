@@ -29,6 +29,8 @@ struct SegmentTreeBuilder {
     }
 
     private let text: NormalizedText
+    /// Whether each segment gets its ``Segment/text``; without, only its ranges.
+    private let quotesText: Bool
     private(set) var segments: [Segment] = []
     private var stack: [Open] = []
     private var childCounts: [String: Int] = [:]
@@ -36,8 +38,9 @@ struct SegmentTreeBuilder {
     private var hasChildren: Set<Int> = []
     private var annexCount = 0
 
-    init(text: NormalizedText) {
+    init(text: NormalizedText, quotesText: Bool = true) {
         self.text = text
+        self.quotesText = quotesText
     }
 
     mutating func build(_ lines: [DocumentLayout.ContentLine]) -> [Segment] {
@@ -178,11 +181,11 @@ struct SegmentTreeBuilder {
                                 text: "", sourceRange: 0..<0, normalizedRange: Self.trim(text.scalars, range)))
     }
 
-    /// `segment` with the source text and range of its normalised range.
+    /// `segment` with the source range (and, when quoting, text) of its normalised range.
     private func quoted(_ segment: Segment) -> Segment {
         var segment = segment
         segment.sourceRange = text.originalRange(segment.normalizedRange)
-        segment.text = text.quote(segment.normalizedRange)
+        if quotesText { segment.text = text.quote(segment.normalizedRange) }
         return segment
     }
 

@@ -13,6 +13,23 @@ import Testing
         #expect(try Fixtures.directive(id).theme?.text == theme)
     }
 
+    @Test("a parse without segment texts differs from a full parse only in those texts, on every real directive", arguments: Fixtures.ids)
+    func parseWithoutSegmentTexts(id: String) throws {
+        let full = try Fixtures.directive(id)
+        let parser = try #require(Fixtures.reader).parser
+        let lean = parser.parse(full.text, metadata: full.metadata, encoding: full.encoding, notes: full.notes, inferMetadata: false,
+                                quotingSegments: false)
+        #expect(lean.segments.allSatisfy { $0.text.isEmpty })
+        #expect(full.segments.contains { segment in !segment.text.isEmpty })
+        var blanked = full.segments
+        for i in blanked.indices { blanked[i].text = "" }
+        #expect(lean.segments == blanked)
+        #expect(lean.theme == full.theme && lean.period == full.period && lean.slogans == full.slogans)
+        #expect(lean.references == full.references && lean.actors == full.actors && lean.deadlines == full.deadlines)
+        #expect(lean.tokens == full.tokens && lean.spellings == full.spellings && lean.syllableCount == full.syllableCount)
+        #expect(!full.slogans.isEmpty || !full.references.isEmpty)
+    }
+
     @Test func year2014StatesNoTheme() throws {
         let d = try Fixtures.directive("2014-molisa")
         #expect(d.theme == nil)
