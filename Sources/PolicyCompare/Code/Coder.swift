@@ -72,6 +72,7 @@ public struct Coder: Sendable {
         // Each segment's matches by category, and its exclusions, in buffers kept from segment to segment.
         var includes: [[PhraseMatcher.Match]] = Array(repeating: [], count: categoryCount)
         var excludes: [(Range<Int>, Set<Int>?)] = []
+        var kept: [PhraseMatcher.Match] = []
         for (s, segment) in directive.segments.enumerated() {
             let output = directive.tokens[s]
             let found = matcher.matches(tokens: output.tokens, spellings: spellings.ids[s], of: spellings, folded: directive.folded, state: &matching)
@@ -85,11 +86,13 @@ public struct Coder: Sendable {
             }
             var any = false
             for c in 0..<categoryCount where !includes[c].isEmpty {
-                let kept = Self.longestNonOverlapping(includes[c].filter { match in
-                    !excludes.contains { range, scope in
-                        (scope == nil || scope?.contains(c) == true) && range.lowerBound <= match.tokens.lowerBound && match.tokens.upperBound <= range.upperBound
-                    }
-                })
+                kept.removeAll(keepingCapacity: true)
+                for match in includes[c] where !excludes.contains(where: { range, scope in
+                    (scope == nil || scope?.contains(c) == true) && range.lowerBound <= match.tokens.lowerBound && match.tokens.upperBound <= range.upperBound
+                }) {
+                    kept.append(match)
+                }
+                Self.keepLongestNonOverlapping(&kept)
                 guard !kept.isEmpty else { continue }
                 if !any { segmentPaths.append(segment.path) }
                 any = true
@@ -143,15 +146,17 @@ public struct Coder: Sendable {
         return lower..<max(lower, upper)
     }
 
-    /// Leftmost-longest selection of non-overlapping matches.
-    static func longestNonOverlapping(_ matches: [PhraseMatcher.Match]) -> [PhraseMatcher.Match] {
-        let ordered = matches.sorted { ($0.tokens.lowerBound, -$0.tokens.count, $0.pattern) < ($1.tokens.lowerBound, -$1.tokens.count, $1.pattern) }
-        var kept: [PhraseMatcher.Match] = []
+    /// Leftmost-longest selection of non-overlapping matches, made in place (the coder keeps
+    /// one buffer for every segment and category instead of three new arrays each).
+    static func keepLongestNonOverlapping(_ matches: inout [PhraseMatcher.Match]) {
+        matches.sort { ($0.tokens.lowerBound, -$0.tokens.count, $0.pattern) < ($1.tokens.lowerBound, -$1.tokens.count, $1.pattern) }
+        var count = 0
         var end = Int.min
-        for match in ordered where match.tokens.lowerBound >= end {
-            kept.append(match)
-            end = match.tokens.upperBound
+        for i in matches.indices where matches[i].tokens.lowerBound >= end {
+            end = matches[i].tokens.upperBound
+            matches[count] = matches[i]
+            count += 1
         }
-        return kept
+        matches.removeLast(matches.count - count)
     }
 }

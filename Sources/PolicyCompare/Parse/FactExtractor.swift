@@ -374,12 +374,14 @@ struct FactExtractor {
     func actors(_ table: ActorTable) -> [ActorMention] {
         var result: [ActorMention] = []
         var matching = PhraseMatcher.DocumentState(spellings: spellings.count)
+        var ordered: [PhraseMatcher.Match] = []
         for s in segments.indices {
             let list = tokens[s].tokens
-            let all = table.matcher.matches(tokens: list, spellings: spellings.ids[s], of: spellings, folded: folded, state: &matching)
+            // Leftmost-longest, non-overlapping, sorted in one buffer for every segment.
+            ordered.removeAll(keepingCapacity: true)
+            ordered += table.matcher.matches(tokens: list, spellings: spellings.ids[s], of: spellings, folded: folded, state: &matching)
+            ordered.sort { ($0.tokens.lowerBound, -$0.tokens.count, $0.pattern) < ($1.tokens.lowerBound, -$1.tokens.count, $1.pattern) }
             var taken = 0
-            // Leftmost-longest, non-overlapping.
-            let ordered = all.sorted { ($0.tokens.lowerBound, -$0.tokens.count, $0.pattern) < ($1.tokens.lowerBound, -$1.tokens.count, $1.pattern) }
             for match in ordered where match.tokens.lowerBound >= taken {
                 taken = match.tokens.upperBound
                 let entry = table.entries[table.owner[match.pattern]]

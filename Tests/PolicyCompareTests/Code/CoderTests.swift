@@ -27,6 +27,36 @@ import Testing
         }
     }
 
+    @Test("overlapping matches keep the leftmost, then longest, then first pattern, and none that overlaps a kept one")
+    func keepsLeftmostLongest() {
+        func match(_ pattern: Int, _ tokens: Range<Int>) -> PhraseMatcher.Match { PhraseMatcher.Match(pattern: pattern, tokens: tokens) }
+        var matches = [match(3, 4..<6), match(1, 0..<2), match(2, 0..<3), match(0, 0..<3), match(4, 2..<4), match(5, 3..<5), match(6, 5..<6)]
+        Coder.keepLongestNonOverlapping(&matches)
+        #expect(matches == [match(0, 0..<3), match(5, 3..<5), match(6, 5..<6)])
+        var none: [PhraseMatcher.Match] = []
+        Coder.keepLongestNonOverlapping(&none)
+        #expect(none.isEmpty)
+        // Against the selection written plainly, over pseudo-random sets.
+        var seed: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % bound
+        }
+        for _ in 0..<200 {
+            var set = (0..<next(12)).map { _ in
+                let start = next(20)
+                return match(next(5), start..<start + 1 + next(4))
+            }
+            let ordered = set.sorted { ($0.tokens.lowerBound, -$0.tokens.count, $0.pattern) < ($1.tokens.lowerBound, -$1.tokens.count, $1.pattern) }
+            var expected: [PhraseMatcher.Match] = []
+            for candidate in ordered where expected.last.map({ candidate.tokens.lowerBound >= $0.tokens.upperBound }) ?? true {
+                expected.append(candidate)
+            }
+            Coder.keepLongestNonOverlapping(&set)
+            #expect(set == expected)
+        }
+    }
+
     @Test(arguments: cases)
     func categoryCase(_ c: Case) throws {
         if c.document != "synthetic" {
