@@ -110,59 +110,73 @@ public enum VietnameseNormalizer {
     /// Scalar ranges of lines that are word-processor field codes, not text.
     static func artefactLines(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var lineStart = 0
         var afterPageField = false
-        var i = 0
-        let n = scalars.count
-        while i <= n {
-            if i == n || isLineBreak(scalars[i]) {
-                let line = lineStart..<i
-                // Only a line that spells "page" or "mergeformat" (or the page number after a
-                // PAGE field) can be a field code; the rest are cleared by a scan of letters.
-                if line.count <= 48, afterPageField || mayBeFieldCode(scalars[line]) {
-                    // Judge the line as normalisation will see it: without the invisible
-                    // characters it drops, so normalising twice finds the same field codes.
-                    let words = NormalizedText.string(scalars[line].filter { !isDropped($0) })
-                        .split(whereSeparator: { $0.isWhitespace || $0 == "\\" || $0 == "*" })
-                    if let first = words.first {
-                        let upper = first.uppercased()
-                        if upper == "PAGE" || upper == "NUMPAGES" || upper == "SECTIONPAGES" || words.contains(where: { $0.uppercased() == "MERGEFORMAT" }),
-                           words.dropFirst().allSatisfy({ $0.allSatisfy(\.isNumber) || $0.uppercased() == "MERGEFORMAT" }) {
-                            result.append(line)
-                            afterPageField = true
-                        } else if afterPageField && words.count == 1 && first.allSatisfy(\.isNumber) {
-                            result.append(line)
-                            afterPageField = false
-                        } else {
-                            afterPageField = false
-                        }
-                    }
-                } else {
-                    afterPageField = false
-                }
-                lineStart = i + 1
+        for line in lines(scalars) {
+            // Only a line that spells "page" or "mergeformat" (or the page number after a
+            // PAGE field) can be a field code; the rest are cleared by a scan of letters.
+            guard line.count <= 48, afterPageField || mayBeFieldCode(scalars[line]) else {
+                afterPageField = false
+                continue
             }
-            i += 1
+            // Judge the line as normalisation will see it: without the invisible
+            // characters it drops, so normalising twice finds the same field codes.
+            let words = NormalizedText.string(scalars[line].filter { !isDropped($0) })
+                .split(whereSeparator: { $0.isWhitespace || $0 == "\\" || $0 == "*" })
+            guard let first = words.first else { continue }
+            let upper = first.uppercased()
+            if upper == "PAGE" || upper == "NUMPAGES" || upper == "SECTIONPAGES" || words.contains(where: { $0.uppercased() == "MERGEFORMAT" }),
+               words.dropFirst().allSatisfy({ $0.allSatisfy(\.isNumber) || $0.uppercased() == "MERGEFORMAT" }) {
+                result.append(line)
+                afterPageField = true
+            } else if afterPageField && words.count == 1 && first.allSatisfy(\.isNumber) {
+                result.append(line)
+                afterPageField = false
+            } else {
+                afterPageField = false
+            }
         }
         return result
+    }
+
+    /// The ranges of the lines of `scalars` (between ``isLineBreak(_:)`` scalars), empty ones included.
+    private static func lines(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        scalars.withUnsafeBufferPointer { buffer in
+            var lines: [Range<Int>] = []
+            var start = 0
+            for i in 0..<buffer.count where isLineBreak(buffer[i]) {
+                lines.append(start..<i)
+                start = i + 1
+            }
+            lines.append(start..<buffer.count)
+            return lines
+        }
     }
 
     /// Whether `line`, without the characters the normaliser drops, contains "page" or
     /// "mergeformat" in any case (as every field code line does).
     static func mayBeFieldCode(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
-        var letters: [UInt8] = []
-        letters.reserveCapacity(line.count)
-        for s in line where !isDropped(s) {
-            let v = s.value
-            letters.append(v < 0x80 ? UInt8(v) | (v >= 0x41 && v <= 0x5A ? 0x20 : 0) : 0)
+        // The line's letters lower-cased (0 for any other scalar), on the stack: a line of a
+        // plan is tested before it is normalised, and most lines are short.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: line.count) { letters in
+            var count = 0
+            for s in line where !isDropped(s) {
+                let v = s.value
+                letters[count] = v < 0x80 ? UInt8(v) | (v >= 0x41 && v <= 0x5A ? 0x20 : 0) : 0
+                count += 1
+            }
+            let found = UnsafeBufferPointer(rebasing: letters[..<count])
+            return contains(found, "page") || contains(found, "mergeformat")
         }
-        return contains(letters, Array("page".utf8)) || contains(letters, Array("mergeformat".utf8))
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        return (0...(haystack.count - needle.count)).contains { start in
-            needle.indices.allSatisfy { haystack[start + $0] == needle[$0] }
+    /// True when the ASCII bytes of `needle` occur in `haystack`.
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let length = needle.utf8CodeUnitCount
+        guard haystack.count >= length else { return false }
+        return needle.withUTF8Buffer { needle in
+            (0...(haystack.count - length)).contains { start in
+                (0..<length).allSatisfy { haystack[start + $0] == needle[$0] }
+            }
         }
     }
 
