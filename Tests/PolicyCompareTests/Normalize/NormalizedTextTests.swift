@@ -34,4 +34,17 @@ struct NormalizedTextTests {
             #expect(scalars.capacity < scalars.count + 16)
         }
     }
+
+    @Test("a string made of scalars has exactly those scalars, at every length on both sides of the stack buffer's bounds")
+    func stringOfScalars() {
+        let pool: [Unicode.Scalar] = ["a", "ệ", "Đ", "\u{300}", "😀", " ", "7", "\u{10FFFF}", "ư"]
+        for length in 0...40 {
+            let scalars = (0..<length).map { pool[($0 * 7 + length) % pool.count] }
+            let text = NormalizedText.string(scalars)
+            #expect(Array(text.unicodeScalars) == scalars, "length \(length)")
+            #expect(NormalizedText.string(scalars[...].dropFirst()) == String(String.UnicodeScalarView(scalars.dropFirst())))
+        }
+        let long = Array(repeating: Unicode.Scalar("ạ"), count: 300)
+        #expect(NormalizedText.string(long) == String(repeating: "ạ", count: 300))
+    }
 }
