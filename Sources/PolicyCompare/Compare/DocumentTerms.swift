@@ -64,7 +64,6 @@ public struct DocumentTerms: Sendable, Hashable {
         init(stopList: RunTable<UInt8>, spellings: Int = 0) {
             self.stopList = stopList
             bySpelling = Array(repeating: nil, count: spellings)
-            idOfText.reserveCapacity(spellings)
         }
 
         /// Adds the next token (a normalised, folded syllable) of the current sentence.
@@ -82,11 +81,12 @@ public struct DocumentTerms: Sendable, Hashable {
         }
 
         /// Adds the next token, whose spelling (``TokenSpellings``) is `spelling`: the
-        /// token's text is looked up once per spelling.
+        /// token's text is read once per spelling. Spellings are keyed by their text, so
+        /// no other spelling has this text, and it is not looked up among the texts met.
         mutating func append(_ token: String, spelling: Int32) {
             let s = Int(spelling)
             if s >= 0, s < bySpelling.count, let id = bySpelling[s] { return add(id) }
-            let id = id(of: token)
+            let id = register(token)
             if s >= 0 {
                 if s >= bySpelling.count { bySpelling += Array(repeating: nil, count: s + 1 - bySpelling.count) }
                 bySpelling[s] = id
@@ -99,12 +99,15 @@ public struct DocumentTerms: Sendable, Hashable {
         private mutating func id(of token: String) -> Int32 {
             let (number, inserted) = texts.insert(token)
             guard inserted else { return idOfText[number] }
-            guard !TermCounts.isPunctuation(token) else {
-                idOfText.append(-1)
-                return -1
-            }
-            let id = Int32(truncatingIfNeeded: result.syllables.count)
+            let id = register(token)
             idOfText.append(id)
+            return id
+        }
+
+        /// A new syllable id for `token`, a text not met before; -1 for punctuation.
+        private mutating func register(_ token: String) -> Int32 {
+            guard !TermCounts.isPunctuation(token) else { return -1 }
+            let id = Int32(truncatingIfNeeded: result.syllables.count)
             result.syllables.append(token)
             isEdge.append(stopList.id(of: token) != nil || !TermCounts.hasLetter(token))
             return id
