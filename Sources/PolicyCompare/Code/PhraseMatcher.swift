@@ -88,6 +88,13 @@ public struct PhraseMatcher: Sendable {
             Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 29) & mask
         }
 
+        /// Whether a pattern starts with syllable `id`: the test every token's walk begins
+        /// with, made before the walk is called (most tokens start none).
+        @inline(__always)
+        func starts(_ id: Int32) -> Bool {
+            id >= 0 && Int(id) < root.count && root[Int(id)] >= 0
+        }
+
         /// The child of `node` along syllable `id` (not negative).
         @inline(__always)
         func child(of node: Int32, _ id: Int32) -> Int32? {
@@ -238,9 +245,12 @@ public struct PhraseMatcher: Sendable {
                         }
                         let read = Encoded(strict: UnsafeBufferPointer(rebasing: strict[..<n]), loose: UnsafeBufferPointer(rebasing: loose[..<n]),
                                            source: UnsafeBufferPointer(rebasing: source[..<n]), sentence: UnsafeBufferPointer(rebasing: sentence[..<n]))
+                        let hasLoose = looseTrie.nodes.count > 1
                         for start in 0..<n {
-                            walk(strictTrie, ids: read.strict, from: start, read, into: &result)
-                            if looseTrie.nodes.count > 1 {
+                            if strictTrie.starts(read.strict[start]) {
+                                walk(strictTrie, ids: read.strict, from: start, read, into: &result)
+                            }
+                            if hasLoose, looseTrie.starts(read.loose[start]) {
                                 walk(looseTrie, ids: read.loose, from: start, read, into: &result)
                             }
                         }
