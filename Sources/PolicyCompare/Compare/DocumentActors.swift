@@ -30,16 +30,17 @@ struct DocumentActors: Sendable, Hashable {
     init() {}
 
     init(_ actors: [ActorMention]) {
-        var numbers: [Agency: Int32] = [:]
         mentions.reserveCapacity(actors.count)
         for actor in actors {
             let agency = Agency(id: actor.id, name: actor.name, nameEnglish: actor.nameEnglish)
+            // Found among the agencies met so far by comparison: a plan names a few dozen at
+            // most (the actor table's size bounds them), and their strings are the table's
+            // own, so equal ones compare at once, where a dictionary hashed three strings.
             let number: Int32
-            if let known = numbers[agency] {
-                number = known
+            if let known = agencies.firstIndex(of: agency) {
+                number = Int32(clamping: known)
             } else {
                 number = Int32(clamping: agencies.count)
-                numbers[agency] = number
                 agencies.append(agency)
             }
             mentions.append(Mention(agency: number, start: Int32(clamping: actor.sourceRange.lowerBound),
