@@ -199,9 +199,11 @@ public struct PhraseMatcher: Sendable {
         // Each spelling met for the first time is encoded once for the document.
         for index in tokens.indices where state.encodings[Int(spellings[index])] == nil {
             let spelling = Int(spellings[index])
-            let range = all.ranges[spelling]
-            let strict = folded.strict.withUnsafeBufferPointer { strictVocabulary.id(of: range, in: $0) }
-            let (loose, form) = folded.loose.withUnsafeBufferPointer { (looseVocabulary.id(of: range, in: $0), abbreviationForms.id(of: range, in: $0)) }
+            let range = all.ranges[spelling], looseHash = all.looseHashes[spelling]
+            let strict = folded.strict.withUnsafeBufferPointer { strictVocabulary.id(of: range, in: $0, hash: all.strictHashes[spelling]) }
+            let (loose, form) = folded.loose.withUnsafeBufferPointer {
+                (looseVocabulary.id(of: range, in: $0, hash: looseHash), abbreviationForms.id(of: range, in: $0, hash: looseHash))
+            }
             state.encodings[spelling] = Encoding(strict: strict.map(Int32.init) ?? -1, loose: loose.map(Int32.init) ?? -1,
                                                  abbreviation: form.map(Int32.init) ?? -1)
         }

@@ -43,10 +43,16 @@ struct RunTable<Element: BitwiseCopyable & Sendable>: Sendable {
 
     /// The number of `text[range]`, nil when it was never inserted.
     func id(of range: Range<Int>, in text: UnsafeBufferPointer<Element>) -> Int? {
+        id(of: range, in: text, hash: Self.hash(of: UnsafeBufferPointer(rebasing: text[range])))
+    }
+
+    /// ``id(of:in:)`` for a run whose ``hash(of:)`` is known: a caller that looks the same
+    /// run up in several tables hashes it once.
+    func id(of range: Range<Int>, in text: UnsafeBufferPointer<Element>, hash: UInt64) -> Int? {
         let run = UnsafeBufferPointer(rebasing: text[range])
         return elements.withUnsafeBufferPointer { stored in
             ends.withUnsafeBufferPointer { ends in
-                index.find(hash: Self.hash(UnsafeRawBufferPointer(run))) { id in
+                index.find(hash: hash) { id in
                     Self.equal(stored, Self.range(of: Int(id), ends: ends), run)
                 }
             }
@@ -68,6 +74,12 @@ struct RunTable<Element: BitwiseCopyable & Sendable>: Sendable {
         guard range.count == run.count else { return false }
         guard let storedBase = stored.baseAddress, let base = run.baseAddress else { return range.isEmpty }
         return memcmp(storedBase + range.lowerBound, base, range.count * MemoryLayout<Element>.stride) == 0
+    }
+
+    /// The hash a table files `run` under.
+    @inline(__always)
+    static func hash(of run: UnsafeBufferPointer<Element>) -> UInt64 {
+        hash(UnsafeRawBufferPointer(run))
     }
 
     /// A multiply-and-mix hash, eight bytes at a time: enough for texts no one picks to collide.

@@ -12,6 +12,11 @@ public struct TokenSpellings: Sendable, Hashable {
     public let ranges: [Range<Int>]
     /// Per spelling: its folded key (the text of `ranges` in `folded.strict`).
     public let keys: [String]
+    /// Per spelling: the ``RunTable`` hash of its scalars in `folded.strict` and in
+    /// `folded.loose`, so that the phrase matchers, which look each spelling up in three
+    /// tables, do not hash it again (they hashed it six times a document).
+    let strictHashes: [UInt64]
+    let looseHashes: [UInt64]
 
     /// Number of distinct spellings.
     public var count: Int { ranges.count }
@@ -20,20 +25,32 @@ public struct TokenSpellings: Sendable, Hashable {
     public init(_ outputs: [Tokenizer.Output], folded: FoldedText) {
         var index = HashIndex(expected: outputs.reduce(0) { $0 + $1.tokens.count } / 4)
         var ranges: [Range<Int>] = []
+        var strictHashes: [UInt64] = []
         ids = folded.strict.withUnsafeBufferPointer { scalars in
             outputs.map { output in
                 output.tokens.map { token in
                     let lower = max(0, min(token.range.lowerBound, scalars.count))
                     let upper = max(lower, min(token.range.upperBound, scalars.count))
-                    let (id, inserted) = index.id(hash: HashIndex.hash(scalars, lower..<upper)) { id in
+                    let hash = RunTable<Unicode.Scalar>.hash(of: UnsafeBufferPointer(rebasing: scalars[lower..<upper]))
+                    let (id, inserted) = index.id(hash: hash) { id in
                         HashIndex.equal(scalars, ranges[Int(id)], scalars, lower..<upper)
                     }
-                    if inserted { ranges.append(lower..<upper) }
+                    if inserted {
+                        ranges.append(lower..<upper)
+                        strictHashes.append(hash)
+                    }
                     return id
                 }
             }
         }
         self.ranges = ranges
+        self.strictHashes = strictHashes
+        // The loose text has the strict one's length, so a spelling's range holds in both.
+        looseHashes = folded.loose.withUnsafeBufferPointer { scalars in
+            ranges.map { range in
+                range.upperBound <= scalars.count ? RunTable<Unicode.Scalar>.hash(of: UnsafeBufferPointer(rebasing: scalars[range])) : 0
+            }
+        }
         keys = ranges.map { NormalizedText.string(folded.strict, $0) }
     }
 }

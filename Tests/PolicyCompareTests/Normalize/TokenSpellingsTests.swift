@@ -37,6 +37,29 @@ struct TokenSpellingsTests {
         }
     }
 
+    @Test("each spelling carries the table hash of its strict and loose scalars, which finds it as hashing again does")
+    func hashes() {
+        let (spellings, _, folded, _) = spellings(["Trẻ em và TRẺ EM; trẻ-em đường Đường", "Quyền trẻ em, quyền 2019 ĐƯỜNG"])
+        #expect(spellings.strictHashes.count == spellings.count && spellings.looseHashes.count == spellings.count)
+        var strict = RunTable<Unicode.Scalar>(), loose = RunTable<Unicode.Scalar>()
+        for (s, range) in spellings.ranges.enumerated() {
+            folded.strict.withUnsafeBufferPointer { scalars in
+                let run = UnsafeBufferPointer(rebasing: scalars[range])
+                #expect(spellings.strictHashes[s] == RunTable<Unicode.Scalar>.hash(of: run))
+                strict.insert(run)
+                #expect(strict.id(of: range, in: scalars, hash: spellings.strictHashes[s]) == strict.id(of: range, in: scalars))
+            }
+            folded.loose.withUnsafeBufferPointer { scalars in
+                let run = UnsafeBufferPointer(rebasing: scalars[range])
+                #expect(spellings.looseHashes[s] == RunTable<Unicode.Scalar>.hash(of: run))
+                loose.insert(run)
+                #expect(loose.id(of: range, in: scalars, hash: spellings.looseHashes[s]) != nil)
+            }
+        }
+        // Distinct spellings are distinct strict runs ("đường" and "Đường" are one spelling).
+        #expect(strict.count == spellings.count)
+    }
+
     @Test("thousands of spellings: the table grows and keeps every one apart")
     func growth() {
         let words = (0..<5_000).map { "w\($0)x" }
