@@ -31,13 +31,12 @@ public struct TokenSpellings: Sendable, Hashable {
                 output.tokens.map { token in
                     let lower = max(0, min(token.range.lowerBound, scalars.count))
                     let upper = max(lower, min(token.range.upperBound, scalars.count))
-                    let hash = RunTable<Unicode.Scalar>.hash(of: UnsafeBufferPointer(rebasing: scalars[lower..<upper]))
-                    let (id, inserted) = index.id(hash: hash) { id in
+                    let (id, inserted) = index.id(hash: HashIndex.hash(scalars, lower..<upper)) { id in
                         HashIndex.equal(scalars, ranges[Int(id)], scalars, lower..<upper)
                     }
                     if inserted {
                         ranges.append(lower..<upper)
-                        strictHashes.append(hash)
+                        strictHashes.append(RunTable<Unicode.Scalar>.hash(of: UnsafeBufferPointer(rebasing: scalars[lower..<upper])))
                     }
                     return id
                 }
