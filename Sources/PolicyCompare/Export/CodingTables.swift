@@ -34,15 +34,17 @@ public enum CodingTables {
         let categories = codebook.categories
         let index = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($0.element.id, $0.offset) })
         // Per document, only what a row reads (copying a coding per row retains all it holds):
-        // its counts of codebook categories, each with the category's index.
+        // its counts (the coding's own array), and which of them name a codebook category,
+        // with the category's index, as two 4-byte numbers a row.
         let documents = ordered(codings)
         let ids = documents.map(\.documentID), years = documents.map(\.year), syllables = documents.map(\.syllables)
-        let counts = documents.map { coding in
-            coding.counts.compactMap { count in index[count.categoryID].map { (count: count, category: $0) } }
+        let counts = documents.map(\.counts)
+        let rows = counts.map { counts in
+            counts.indices.compactMap { i in index[counts[i].categoryID].map { (count: Int32(i), category: Int32($0)) } }
         }
-        table.rows = generatedRows(counts.map(\.count)) { d, i in
-            let (count, c) = counts[d][i]
-            let category = categories[c]
+        table.rows = generatedRows(rows.map(\.count)) { d, i in
+            let count = counts[d][Int(rows[d][i].count)]
+            let category = categories[Int(rows[d][i].category)]
             return [
                 .text(ids[d]), .integer(years[d]), .text(category.id), .text(category.dimension.rawValue),
                 .text(category.labelEnglish), .text(category.labelVietnamese), .boolean(count.present),
