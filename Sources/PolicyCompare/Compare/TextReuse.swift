@@ -179,10 +179,12 @@ public enum TextReuse {
                         sharedCount[other] += 1
                     }
                 }
-                // The documents sharing the most anchors, ties to the lower number.
-                chosen.append(first(limit, of: touched) { lhs, rhs in
+                // The documents sharing the most anchors, ties to the lower number (a total
+                // order, so selecting the first few gives what sorting all of them did).
+                func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
                     sharedCount[lhs] != sharedCount[rhs] ? sharedCount[lhs] > sharedCount[rhs] : lhs < rhs
-                })
+                }
+                chosen.append(limit <= 32 ? touched.leading(limit, by: precedes) : Array(touched.sorted(by: precedes).prefix(limit)))
                 for other in touched { sharedCount[other] = 0 }
                 touched.removeAll(keepingCapacity: true)
             }
@@ -201,26 +203,6 @@ public enum TextReuse {
             }
             return unique
         }
-    }
-
-    /// The first `limit` of `candidates` in the strict total order `precedes`, in that order:
-    /// what sorting them all and keeping a prefix gives. A small `limit` (the default keeps
-    /// ten partners of the thousands of documents a plan touches at 10,000 plans) is kept by
-    /// inserting into a short sorted list, which most candidates fail at its last element;
-    /// a large one sorts.
-    static func first(_ limit: Int, of candidates: [Int], by precedes: (Int, Int) -> Bool) -> [Int] {
-        guard limit > 0 else { return [] }
-        guard limit <= 32, limit < candidates.count else { return Array(candidates.sorted(by: precedes).prefix(limit)) }
-        var kept: [Int] = []
-        kept.reserveCapacity(limit + 1)
-        for candidate in candidates {
-            if kept.count == limit, let last = kept.last, !precedes(candidate, last) { continue }
-            var position = kept.count
-            while position > 0, precedes(candidate, kept[position - 1]) { position -= 1 }
-            kept.insert(candidate, at: position)
-            if kept.count > limit { kept.removeLast() }
-        }
-        return kept
     }
 
     /// Starts of the anchors `document` shares with each of `partners`, sorted by position

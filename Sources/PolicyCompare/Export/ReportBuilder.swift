@@ -254,33 +254,17 @@ public struct ReportBuilder: Sendable {
         let t = strings
         guard !c.reuse.shares.isEmpty else { return Report.Section(title: t("reuse.title"), blocks: [.paragraph(t("reuse.none"))]) }
         // The pairs with the largest shares; a large corpus has far too many to list.
-        let strongest = Self.leading(Self.listLimit, of: c.reuse.shares) { ($0.share, $1.documentID, $1.sourceID) > ($1.share, $0.documentID, $0.sourceID) }
+        let strongest = c.reuse.shares.leading(Self.listLimit) { ($0.share, $1.documentID, $1.sourceID) > ($1.share, $0.documentID, $0.sourceID) }
         let rows = strongest.map { [$0.documentID, $0.sourceID, String(format: "%.1f%%", $0.share * 100), String($0.reusedTokens)] }
         var blocks: [Report.Block] = [.paragraph(t("reuse.intro", c.reuse.passages.count)),
                                       .table([t("col.document"), t("col.sharedWith"), t("col.share"), t("col.syllables")], rows)]
         if c.reuse.shares.count > Self.listLimit { blocks.append(.paragraph(t("more", c.reuse.shares.count - Self.listLimit, "reuse_shares.csv"))) }
         let byID = Dictionary(uniqueKeysWithValues: c.documents.map { ($0.metadata.id, $0) })
-        for p in Self.leading(3, of: c.reuse.passages, by: { ($0.tokensA.count, $0.documentA) > ($1.tokensA.count, $1.documentA) }) {
+        for p in c.reuse.passages.leading(3, by: { ($0.tokensA.count, $0.documentA) > ($1.tokensA.count, $1.documentA) }) {
             guard let a = byID[p.documentA], let range = a.reuseTokens.span(p.tokensA) else { continue }
             blocks.append(.quote(shorten(a.quote(range), around: ""), source: t("reuse.passage", p.documentA, p.documentB, p.tokensA.count, String(format: "%.2f", p.similarity))))
         }
         return Report.Section(title: t("reuse.title"), blocks: blocks)
-    }
-
-    /// The first `count` of `items` in the order `isBefore`, as a stable sort would put them
-    /// (ties in input order), without sorting or copying them all: a large corpus has a
-    /// million passages, and the report quotes three.
-    static func leading<C: Collection>(_ count: Int, of items: C, by isBefore: (C.Element, C.Element) -> Bool) -> [C.Element] {
-        var best: [C.Element] = []
-        guard count > 0 else { return best }
-        for item in items {
-            if best.count == count, let last = best.last, !isBefore(item, last) { continue }
-            var index = best.count
-            while index > 0, isBefore(item, best[index - 1]) { index -= 1 }
-            best.insert(item, at: index)
-            if best.count > count { best.removeLast() }
-        }
-        return best
     }
 
     private func caveats(_ c: Comparison) -> Report.Section {

@@ -136,26 +136,6 @@ struct TextReuseTests {
         #expect(Set(all) == ["a-b", "a-c", "b-c"])
     }
 
-    @Test("a document's strongest partners are the first of them in order, however many there are and whatever the cap")
-    func strongestPartners() {
-        var seed: UInt64 = 3
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % bound
-        }
-        for round in 0..<300 {
-            let candidates = Array(Set((0..<next(200)).map { _ in next(1_000) }))
-            let shared = Dictionary(uniqueKeysWithValues: candidates.map { ($0, 1 + next(round % 2 == 0 ? 3 : 50)) })
-            let precedes = { (lhs: Int, rhs: Int) in
-                shared[lhs] != shared[rhs] ? shared[lhs, default: 0] > shared[rhs, default: 0] : lhs < rhs
-            }
-            let sorted = candidates.sorted(by: precedes)
-            for limit in [0, 1, 2, 10, 32, 33, 500, .max] {
-                #expect(TextReuse.first(limit, of: candidates, by: precedes) == Array(sorted.prefix(limit)), "round \(round) limit \(limit)")
-            }
-        }
-    }
-
     @Test("runs shorter than minPassageTokens are not passages")
     func shortRuns() {
         let a = ReuseInput(documentID: "a", tokens: filler("a", 10) + Array(Self.fund.prefix(10)) + filler("a", 10))
