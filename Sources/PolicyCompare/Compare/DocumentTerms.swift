@@ -47,8 +47,8 @@ public struct DocumentTerms: Sendable, Hashable {
     struct Builder {
         /// The stop list's syllables by their UTF-8 (``stopKeys(_:)``).
         private let stopList: RunTable<UInt8>
-        /// Distinct token texts as UTF-8, numbered in first-use order, and by that number
-        /// each one's syllable id (-1: punctuation).
+        /// Distinct texts of the tokens added by text (``append(_:)``) as UTF-8, numbered in
+        /// first-use order, and by that number each one's syllable id (-1: punctuation).
         private var texts = RunTable<UInt8>()
         private var idOfText: [Int32] = []
         /// Syllable id by token spelling, once met.

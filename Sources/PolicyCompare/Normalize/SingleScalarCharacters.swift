@@ -47,5 +47,4 @@ struct SingleScalarCharacters: Sendable {
         if Self.high.contains(value) { return table[Self.low.count + Int(value - Self.high.lowerBound)] }
         return nil
     }
-
 }

@@ -2,6 +2,18 @@
 /// a buffer (legacy decoding, strings built from scalars) and reading them back from valid
 /// UTF-8 (a document's scalars, the NFC check).
 enum UTF8Scalars {
+    /// Whether the bytes of `needle` occur in `bytes`: the byte prefilters of the
+    /// normaliser's field codes and the letter head's date lines.
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let length = needle.utf8CodeUnitCount
+        guard bytes.count >= length else { return false }
+        return needle.withUTF8Buffer { needle in
+            (0...(bytes.count - length)).contains { start in
+                (0..<length).allSatisfy { bytes[start + $0] == needle[$0] }
+            }
+        }
+    }
+
     /// Writes the UTF-8 bytes of a scalar value known to be valid; returns how many.
     @inline(__always)
     static func write(_ value: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {

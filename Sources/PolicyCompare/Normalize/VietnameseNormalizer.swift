@@ -165,18 +165,7 @@ public enum VietnameseNormalizer {
                 count += 1
             }
             let found = UnsafeBufferPointer(rebasing: letters[..<count])
-            return contains(found, "page") || contains(found, "mergeformat")
-        }
-    }
-
-    /// True when the ASCII bytes of `needle` occur in `haystack`.
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let length = needle.utf8CodeUnitCount
-        guard haystack.count >= length else { return false }
-        return needle.withUTF8Buffer { needle in
-            (0...(haystack.count - length)).contains { start in
-                (0..<length).allSatisfy { haystack[start + $0] == needle[$0] }
-            }
+            return UTF8Scalars.contains(found, "page") || UTF8Scalars.contains(found, "mergeformat")
         }
     }
 

@@ -320,22 +320,14 @@ struct DocumentLayout: Sendable {
         return DocumentSymbol.normalize(String(rest))
     }
 
-    /// True when ASCII `first` is followed by `second` somewhere in `utf8`.
-    private static func contains(_ utf8: String.UTF8View, _ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
-        let first = UInt8(ascii: first), second = UInt8(ascii: second)
-        var previous: UInt8 = 0
-        for byte in utf8 {
-            if previous == first, byte == second { return true }
-            previous = byte
-        }
-        return false
-    }
-
     /// "Kiên Giang, ngày 14 tháng 5 năm 2019" -> ("Kiên Giang", "2019-05-14").
     static func placeDate(_ line: String) -> (String, String)? {
         // Such a line has a comma, "ng" (of "ngày") and "th" (of "tháng") in any of their
         // canonical forms: bytes tested before any character is (most head lines have none).
-        guard line.utf8.contains(UInt8(ascii: ",")), contains(line.utf8, "n", "g"), contains(line.utf8, "t", "h") else { return nil }
+        let mayBeDate = line.utf8.withContiguousStorageIfAvailable { bytes in
+            UTF8Scalars.contains(bytes, ",") && UTF8Scalars.contains(bytes, "ng") && UTF8Scalars.contains(bytes, "th")
+        }
+        guard mayBeDate ?? true else { return nil }
         // The first comma within the first 41 characters is the line's first comma, if that
         // is at most 40 characters in; only the first six words after it are read.
         guard let comma = line.prefix(41).firstIndex(of: ","), line.distance(from: line.startIndex, to: comma) <= 40 else { return nil }

@@ -38,4 +38,15 @@ struct UTF8ScalarsTests {
         }
         #expect(UTF8Scalars.scalarCount(UnsafeBufferPointer(start: nil, count: 0)) == 0)
     }
+
+    @Test("a needle's bytes are found anywhere in the bytes, and only there")
+    func containsNeedle() {
+        func contains(_ text: String, _ needle: StaticString) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { UTF8Scalars.contains($0, needle) }
+        }
+        #expect(contains("Hà Nội, ngày 5 tháng 6", "ng") && contains("Hà Nội, ngày 5 tháng 6", "th") && contains("a,b", ","))
+        #expect(contains("page", "page") && contains("xxpage", "page") && contains("pagexx", "page"))
+        #expect(!contains("pag", "page") && !contains("NGÀY", "ng") && !contains("", ",") && !contains("p a g e", "page"))
+        #expect(contains("", "") && contains("abc", ""))
+    }
 }
