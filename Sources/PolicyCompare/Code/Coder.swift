@@ -117,8 +117,11 @@ public struct Coder: Sendable {
                                                              sourceRange: segment.sourceRange))
             }
         }
-        // By start, then category id (by rank: the same order as comparing the ids).
-        coded.sort { ($0.matchStart, idRanks[Int($0.category)]) < ($1.matchStart, idRanks[Int($1.category)]) }
+        // By start, then category id (by rank: the same order as comparing the ids). The ranks
+        // are read from a local: a closure that reads `self` copied the whole coder, every
+        // table it holds retained, at each step of the sort.
+        let ranks = idRanks
+        coded.sort { ($0.matchStart, ranks[Int($0.category)]) < ($1.matchStart, ranks[Int($1.category)]) }
         let counts = codebook.categories.indices.map {
             DocumentCoding.Count(categoryID: codebook.categories[$0].id, segments: segmentsHit[$0], matches: matchCounts[$0])
         }
