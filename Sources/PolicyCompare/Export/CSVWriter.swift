@@ -123,12 +123,16 @@ public struct CSVWriter: Sendable, Hashable {
     }
 
     private func appendText(_ text: String, to out: inout [UInt8]) {
-        let normalized = TextNormalization.nfc(text)
-        let appended: Void? = normalized.utf8.withContiguousStorageIfAvailable { bytes in
+        // NFC text (nearly every cell) is checked and copied from the string's own bytes in
+        // one call: normalising first made a copy of each string, and each step retained
+        // and released it, a cost in every cell of a million-row table.
+        let appended: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !TextNormalization.needsNFC(utf8: bytes) else { return false }
             appendTextBytes(bytes, to: &out)
+            return true
         }
-        if appended == nil {
-            let bytes = Array(normalized.utf8)
+        if appended != true {
+            let bytes = Array(TextNormalization.nfc(text).utf8)
             bytes.withUnsafeBufferPointer { appendTextBytes($0, to: &out) }
         }
     }

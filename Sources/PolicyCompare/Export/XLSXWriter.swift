@@ -224,6 +224,10 @@ public enum XLSXWriter {
             }
             out.appendBytes(closeRow)
         }
+        // The tags as locals: a static array read in the loop was retained and released at
+        // every cell.
+        let openRow = openRow, closeRowOpen = closeRowOpen, closeRow = closeRow, sharedStringOpen = sharedStringOpen
+        let valueOpen = valueOpen, numberOpen = numberOpen, booleanOpen = booleanOpen, closeValueAndCell = closeValueAndCell
         var reader = SheetCells.Reader(cells.bytes)
         for rowIndex in 0..<cells.rows {
             let rowNumber = rowIndex + 2
@@ -385,7 +389,14 @@ public enum XLSXWriter {
             // An empty text is a blank cell, as in the CSV (readers see no value either way).
             guard !text.isEmpty else { return bytes.append(Tag.blank.rawValue) }
             bytes.append(Tag.string.rawValue)
-            appendVarint(UInt64(strings.number(cellText(text))))
+            // Text that ``cellText(_:)`` would leave as it is (nearly all) is numbered by its
+            // own bytes, without making that copy of it.
+            let number = text.utf8.withContiguousStorageIfAvailable { text -> Int? in
+                guard text.count <= maxCellCharacters, !text.contains(where: XLSXWriter.isSuspect),
+                      !TextNormalization.needsNFC(utf8: text) else { return nil }
+                return strings.number(utf8: text)
+            }
+            appendVarint(UInt64((number ?? nil) ?? strings.number(cellText(text))))
         }
 
         private mutating func appendVarint(_ value: UInt64) {
