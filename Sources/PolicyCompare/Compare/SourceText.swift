@@ -119,9 +119,13 @@ public struct SourceText: Sendable, Hashable {
     }
 
     private func byteRange(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int>? {
-        guard range.lowerBound >= 0, range.upperBound <= scalarCount, let start = byteOffset(range.lowerBound, in: bytes),
-              let end = byteOffset(range.upperBound, in: bytes) else { return nil }
-        return start..<end
+        guard range.lowerBound >= 0, range.upperBound <= scalarCount, let start = byteOffset(range.lowerBound, in: bytes) else { return nil }
+        // A range shorter than the checkpoints' step (a match's words) ends nearer its start
+        // than its checkpoint, most often.
+        guard range.count < Self.step || range.upperBound == scalarCount else {
+            return byteOffset(range.upperBound, in: bytes).map { start..<$0 }
+        }
+        return start..<Self.byteOffset(skipping: range.count, from: start, in: bytes)
     }
 
     /// Byte offset of code point `scalar` (the end for `scalarCount`), nil out of range.
@@ -132,12 +136,17 @@ public struct SourceText: Sendable, Hashable {
     private func byteOffset(_ scalar: Int, in bytes: [UInt8]) -> Int? {
         if scalar == scalarCount { return bytes.count }
         guard scalar >= 0, scalar < scalarCount, let checkpoint = checkpoints[safe: scalar / Self.step] else { return nil }
-        let skip = scalar % Self.step
-        return bytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return nil }
-            // Code points that start in bytes[checkpoint..<offset]; the one sought is the
-            // first to start once `skip` have.
-            var offset = Int(checkpoint), started = 0
+        return Self.byteOffset(skipping: scalar % Self.step, from: Int(checkpoint), in: bytes)
+    }
+
+    /// The byte offset of the code point `skip` code points after the one that starts at byte
+    /// `start` (the end of `bytes` when there are fewer).
+    private static func byteOffset(skipping skip: Int, from start: Int, in bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
+            // Code points that start in bytes[start..<offset]; the one sought is the first to
+            // start once `skip` have.
+            var offset = start, started = 0
             // Eight bytes at a time.
             while offset + 8 <= bytes.count {
                 let starts = UTF8Scalars.starts(inWord: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))

@@ -31,6 +31,14 @@ struct SourceTextTests {
             #expect(source.quote(start..<end) == expected)
             #expect(source.reference(start..<end)?.text == expected)
         }
+        // Short ranges (a match's words), whose end is found from their start, around the
+        // checkpoints' step and up to the end of the text.
+        for _ in 0..<300 {
+            let start = Int.random(in: 0...scalars.count, using: &random)
+            let end = min(scalars.count, start + Int.random(in: 0...70, using: &random))
+            #expect(source.reference(start..<end)?.text == NormalizedText.string(scalars, start..<end), "\(start)..<\(end)")
+        }
+        #expect(source.reference(scalars.count - 3..<scalars.count)?.text == NormalizedText.string(scalars, scalars.count - 3..<scalars.count))
         #expect(source.quote(0..<(scalars.count + 1)).isEmpty)
     }
 
