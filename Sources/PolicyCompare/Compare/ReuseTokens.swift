@@ -116,14 +116,34 @@ struct ReuseTokens: Sendable {
 
     /// ``hashes`` written over `buffer`, whose storage is reused.
     func hashes(into buffer: inout [UInt64]) {
-        buffer.removeAll(keepingCapacity: true)
-        buffer.reserveCapacity(count)
         let hashes = spellingHashes.elements
-        // A spelling hash that could not be read back gives no token (see ``readFailure``).
-        switch numbers {
-        case .narrow(let numbers): for number in numbers.elements { if let hash = hashes[safe: Int(number)] { buffer.append(hash) } }
-        case .wide(let numbers): for number in numbers.elements { if let hash = hashes[safe: Int(number)] { buffer.append(hash) } }
+        // Written in place into room for every token (appending checked the array's capacity
+        // and uniqueness per token), then cut to the tokens written: a spelling hash that
+        // could not be read back gives no token (see ``readFailure``).
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: repeatElement(0, count: count))
+        let written = buffer.withUnsafeMutableBufferPointer { out in
+            hashes.withUnsafeBufferPointer { hashes in
+                switch numbers {
+                case .narrow(let numbers): Self.expand(numbers.elements, hashes, into: out)
+                case .wide(let numbers): Self.expand(numbers.elements, hashes, into: out)
+                }
+            }
         }
+        buffer.removeLast(buffer.count - written)
+    }
+
+    /// Writes the hash of each spelling number in `numbers` to `out` (which has room for one per
+    /// number), skipping numbers without one, and returns how many it wrote.
+    private static func expand<Number: FixedWidthInteger>(
+        _ numbers: [Number], _ hashes: UnsafeBufferPointer<UInt64>, into out: UnsafeMutableBufferPointer<UInt64>
+    ) -> Int {
+        var written = 0
+        for number in numbers where Int(number) < hashes.count && written < out.count {
+            out[written] = hashes[Int(number)]
+            written += 1
+        }
+        return written
     }
 
     /// Source code-point offsets from the start of the first token of `tokens` to the end of
