@@ -70,28 +70,35 @@ public struct DocumentAnalysis: Sendable {
         source = sourceUTF8.map(SourceText.init(utf8:)) ?? SourceText(directive.text.original)
         coding = coder.code(directive, source: source)
         var terms = DocumentTerms.Builder(stopList: stopKeys, spellings: directive.spellings.count)
-        var tokenSpellings: [Int32] = []
-        var spans: [Range<Int>] = []
+        // Every token's spelling and source span, written in place (appending checked both
+        // arrays' capacity and uniqueness per token).
         let tokenCount = directive.tokens.reduce(0) { $0 + $1.tokens.count }
-        tokenSpellings.reserveCapacity(tokenCount)
-        spans.reserveCapacity(tokenCount)
+        var tokenSpellings = [Int32](repeating: 0, count: tokenCount)
+        var spans = [Range<Int>](repeating: 0..<0, count: tokenCount)
         // Each spelling's key and hash once; tokens by index.
         let spellings = directive.spellings
         let keys = spellings.keys
-        for (s, output) in directive.tokens.enumerated() {
-            var sentence = -1
-            let ids = spellings.ids[s]
-            for (t, token) in output.tokens.enumerated() {
-                let spelling = ids[t]
-                if token.sentence != sentence {
+        let text = directive.text
+        tokenSpellings.withUnsafeMutableBufferPointer { tokenSpellings in
+            spans.withUnsafeMutableBufferPointer { spans in
+                var k = 0
+                for (s, output) in directive.tokens.enumerated() {
+                    var sentence = -1
+                    let ids = spellings.ids[s]
+                    for (t, token) in output.tokens.enumerated() {
+                        let spelling = ids[t]
+                        if token.sentence != sentence {
+                            terms.endSentence()
+                            sentence = token.sentence
+                        }
+                        if !terms.appendKnown(spelling: spelling) { terms.append(keys[Int(spelling)], spelling: spelling) }
+                        tokenSpellings[k] = spelling
+                        spans[k] = text.originalRange(token.range)
+                        k += 1
+                    }
                     terms.endSentence()
-                    sentence = token.sentence
                 }
-                if !terms.appendKnown(spelling: spelling) { terms.append(keys[Int(spelling)], spelling: spelling) }
-                tokenSpellings.append(spelling)
-                spans.append(directive.text.originalRange(token.range))
             }
-            terms.endSentence()
         }
         self.terms = terms.finish()
         reuseTokens = ReuseTokens(spellings: tokenSpellings, spellingHashes: keys.map(StableHash.fnv1a), spans: spans)
