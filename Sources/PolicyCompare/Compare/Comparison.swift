@@ -73,16 +73,38 @@ public struct Comparison: Sendable {
 
         var byYear: [YearCategory] = []
         var table: [Int: [String: YearCategory]] = [:]
+        // Each category's row adds, over the year's documents, the document's first count
+        // with the category's id. One pass per year over the documents' counts, each id
+        // looked up once: not a search of every document's counts for every category, which
+        // also copied every document (all it holds retained) for every category.
+        let categories = codebook.categories
+        let firstIndex = Dictionary(categories.enumerated().map { ($0.element.id, $0.offset) }) { first, _ in first }
+        let slots = categories.map { firstIndex[$0.id] ?? 0 }
+        var yearOfDocument: [Int: [Int]] = [:]
+        for d in documents.indices { yearOfDocument[documents[d].metadata.year, default: []].append(d) }
         for year in years {
-            let docs = documents.filter { $0.metadata.year == year }
-            let syllables = docs.reduce(0) { $0 + $1.coding.syllables }
-            for category in codebook.categories {
-                var row = YearCategory(year: year, categoryID: category.id, documentsPresent: 0, documentsTotal: docs.count, matches: 0, syllables: syllables)
-                for doc in docs {
-                    guard let count = doc.coding.counts.first(where: { $0.categoryID == category.id }) else { continue }
-                    row.matches += count.matches
-                    if count.present { row.documentsPresent += 1 }
+            var matches = [Int](repeating: 0, count: categories.count), present = matches
+            var counted = [Bool](repeating: false, count: categories.count)
+            var syllables = 0
+            let docs = yearOfDocument[year] ?? []
+            for d in docs {
+                let coding = documents[d].coding
+                syllables += coding.syllables
+                for i in counted.indices { counted[i] = false }
+                for (position, count) in coding.counts.enumerated() {
+                    // Codings list their counts in codebook order, so the id at the same place
+                    // is nearly always the one.
+                    let slot = position < categories.count && categories[position].id == count.categoryID
+                        ? slots[position] : firstIndex[count.categoryID]
+                    guard let slot, !counted[slot] else { continue }
+                    counted[slot] = true
+                    matches[slot] += count.matches
+                    if count.present { present[slot] += 1 }
                 }
+            }
+            for (c, category) in categories.enumerated() {
+                let row = YearCategory(year: year, categoryID: category.id, documentsPresent: present[slots[c]], documentsTotal: docs.count,
+                                       matches: matches[slots[c]], syllables: syllables)
                 byYear.append(row)
                 table[year, default: [:]][category.id] = row
             }

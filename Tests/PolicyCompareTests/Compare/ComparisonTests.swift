@@ -83,6 +83,30 @@ import Testing
         #expect(c.caveats.contains { if case .mixedLevels = $0 { true } else { false } })
     }
 
+    @Test("year rows add each document's first count of the category's id, whatever order the codebook lists them in")
+    func yearRowsWhateverTheCodebookOrder() throws {
+        let (corpus, codebook) = try Self.corpus()
+        let analyses = try CorpusAnalyzer(codebook: codebook).analyze(corpus)
+        // Compared with the categories reversed, one of them twice and one the codings lack.
+        var other = codebook
+        other.categories.reverse()
+        other.categories.append(other.categories[1])
+        var extra = other.categories[0]
+        extra.id = "not_coded"
+        other.categories.append(extra)
+        let c = try Comparison.compute(analyses, codebook: other)
+        #expect(c.byYear.count == 3 * other.categories.count)
+        for row in c.byYear {
+            let documents = analyses.filter { $0.metadata.year == row.year }
+            let counts = documents.compactMap { $0.coding.counts.first { $0.categoryID == row.categoryID } }
+            #expect(row.documentsTotal == documents.count && row.syllables == documents.reduce(0) { $0 + $1.coding.syllables })
+            #expect(row.matches == counts.reduce(0) { $0 + $1.matches } && row.documentsPresent == counts.count { $0.present },
+                    "\(row.year) \(row.categoryID)")
+        }
+        #expect(c.byYear.contains { $0.categoryID == "marriage" && $0.matches > 0 })
+        #expect(c.byYear.filter { $0.categoryID == "not_coded" }.allSatisfy { $0.matches == 0 && $0.documentsPresent == 0 })
+    }
+
     @Test func baselineAndYearSelection() throws {
         let c = try Self.compare(ComparisonOptions(years: [2019, 2010], baseline: 2010))
         #expect(c.years == [2019, 2010] && c.baselineYear == 2010)
