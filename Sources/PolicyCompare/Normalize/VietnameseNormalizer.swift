@@ -98,7 +98,7 @@ public enum VietnameseNormalizer {
         }
         builder.flushWord()
         builder.trimTrailingSpace()
-        return (builder.out, builder.starts, builder.ends)
+        return (builder.out.array(), builder.starts.array(), builder.ends.array())
     }
 
     /// Letters and combining marks form words; everything else separates them.
@@ -195,13 +195,15 @@ public enum VietnameseNormalizer {
     }
 
     /// Accumulates the normalised scalars and their origins.
-    private struct Builder {
+    private struct Builder: ~Copyable {
         /// The text being normalised, valid while the builder is.
         let original: UnsafeBufferPointer<Unicode.Scalar>
         let table = VietnameseLetters.shared
-        var out: [Unicode.Scalar] = []
-        var starts: [Int32] = []
-        var ends: [Int32] = []
+        /// The normalised scalars, and the original range of each (appended three values a
+        /// scalar: growable buffers, not arrays, whose appends cost several times as much).
+        var out: GrowableBuffer<Unicode.Scalar>
+        var starts: GrowableBuffer<Int32>
+        var ends: GrowableBuffer<Int32>
         var pendingSpace: Int? = nil
         var wordStart = -1
         var wordEnd = -1
@@ -213,9 +215,9 @@ public enum VietnameseNormalizer {
 
         init(original: UnsafeBufferPointer<Unicode.Scalar>) {
             self.original = original
-            out.reserveCapacity(original.count)
-            starts.reserveCapacity(original.count)
-            ends.reserveCapacity(original.count)
+            out = GrowableBuffer(capacity: original.count)
+            starts = GrowableBuffer(capacity: original.count)
+            ends = GrowableBuffer(capacity: original.count)
         }
 
         mutating func emit(_ s: Unicode.Scalar, _ origin: Range<Int>) {
@@ -300,11 +302,8 @@ public enum VietnameseNormalizer {
             }
             let composed = words.range(of: word) { Self.compose(Array($0), table: table) }
             words.composed.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[composed])) }
-            let start = Int32(truncatingIfNeeded: wordStart), end = Int32(truncatingIfNeeded: wordEnd)
-            for _ in composed {
-                starts.append(start)
-                ends.append(end)
-            }
+            starts.append(Int32(truncatingIfNeeded: wordStart), times: composed.count)
+            ends.append(Int32(truncatingIfNeeded: wordEnd), times: composed.count)
         }
 
         private static func compose(_ word: [Unicode.Scalar], table: VietnameseLetters) -> [Unicode.Scalar] {
