@@ -50,28 +50,30 @@ public struct CSVWriter: Sendable, Hashable {
     /// Header names get the same treatment as text cells.
     public func write(_ table: Table) -> [UInt8] {
         var all: [UInt8] = []
-        write(table, chunkSize: .max) { all = $0 }
+        write(table, chunkSize: .max) { all.append(contentsOf: $0) }
         return all
     }
 
     /// Writes `table` to a new file at `url` a megabyte at a time, so a table of millions of
     /// rows is never whole in memory; the bytes are those of ``write(_:)``.
     public func write(_ table: Table, to url: URL) throws {
-        try OutputFolder.stream(to: url) { file in try self.write(table, chunkSize: 1 << 20, sink: file.write) }
+        try OutputFolder.stream(to: url) { file in try self.write(table, chunkSize: 1 << 20) { try file.write(UnsafeRawBufferPointer($0)) } }
     }
 
     /// Renders `table` and hands the bytes to `sink` in whole records, each time at least
     /// `chunkSize` bytes are ready, and once more at the end.
-    private func write(_ table: Table, chunkSize: Int, sink: ([UInt8]) throws -> Void) rethrows {
+    ///
+    /// Records are rendered into a ``GrowableBuffer``: a table of a million rows appends tens
+    /// of millions of fields and delimiters, and an array checked its storage at each.
+    private func write(_ table: Table, chunkSize: Int, sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         let columnCount = table.columns.count
-        var out: [UInt8] = []
         let estimate = Self.estimatedSize(rows: table.rows.count, columns: columnCount)
-        out.reserveCapacity(chunkSize > estimate ? estimate : chunkSize + (1 << 16))
+        var out = GrowableBuffer<UInt8>(capacity: chunkSize > estimate ? estimate : chunkSize + (1 << 16))
         if profile == .spreadsheet {
-            out.append(contentsOf: [0xEF, 0xBB, 0xBF])
+            out.appendBytes(Self.byteOrderMark)
         }
         guard columnCount > 0 else {
-            return try sink(out)
+            return try out.withUnsafeBufferPointer(sink)
         }
 
         var recordStart = out.count
@@ -95,14 +97,14 @@ public struct CSVWriter: Sendable, Hashable {
             }
             endRecord(startingAt: recordStart, in: &out)
             if out.count >= chunkSize {
-                try sink(out)
-                out.removeAll(keepingCapacity: true)
+                try out.withUnsafeBufferPointer(sink)
+                out.removeAll()
             }
         }
-        try sink(out)
+        try out.withUnsafeBufferPointer(sink)
     }
 
-    private func appendCell(_ cell: Cell, to out: inout [UInt8]) {
+    private func appendCell(_ cell: Cell, to out: inout GrowableBuffer<UInt8>) {
         switch cell {
         case .text(let text), .date(let text):
             // Dates are text too: a partial date such as `--05-25` would otherwise be a formula.
@@ -122,7 +124,7 @@ public struct CSVWriter: Sendable, Hashable {
         }
     }
 
-    private func appendText(_ text: String, to out: inout [UInt8]) {
+    private func appendText(_ text: String, to out: inout GrowableBuffer<UInt8>) {
         // NFC text (nearly every cell) is checked and copied from the string's own bytes in
         // one call: normalising first made a copy of each string, and each step retained
         // and released it, a cost in every cell of a million-row table.
@@ -137,14 +139,14 @@ public struct CSVWriter: Sendable, Hashable {
         }
     }
 
-    private func appendTextBytes(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    private func appendTextBytes(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout GrowableBuffer<UInt8>) {
         let prefix = profile == .spreadsheet && Self.looksLikeFormula(bytes)
         let quote = UInt8(ascii: "\"")
         guard Self.needsQuotes(bytes, delimiter: delimiterByte) else {
             if prefix {
                 out.append(UInt8(ascii: "'"))
             }
-            out.append(contentsOf: bytes)
+            out.appendBytes(bytes)
             return
         }
         out.append(quote)
@@ -158,11 +160,11 @@ public struct CSVWriter: Sendable, Hashable {
               let found = memchr(base + runStart, Int32(quote), bytes.endIndex - runStart) {
             let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             // Copy up to and including the quote, then double it.
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...index]))
+            out.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart...index]))
             out.append(quote)
             runStart = index + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.endIndex]))
+        out.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.endIndex]))
         out.append(quote)
     }
 
@@ -195,7 +197,7 @@ public struct CSVWriter: Sendable, Hashable {
         return false
     }
 
-    private func endRecord(startingAt start: Int, in out: inout [UInt8]) {
+    private func endRecord(startingAt start: Int, in out: inout GrowableBuffer<UInt8>) {
         if out.count == start {
             // A lone empty field would be a blank line, which pandas and others skip.
             out.append(UInt8(ascii: "\""))
@@ -224,6 +226,7 @@ public struct CSVWriter: Sendable, Hashable {
         }
     }
 
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
 

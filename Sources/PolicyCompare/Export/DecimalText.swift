@@ -22,7 +22,7 @@ enum DecimalText {
     }
 
     /// Appends `n` in decimal, with `-` when negative.
-    static func appendInteger(_ n: Int, to out: inout [UInt8]) {
+    static func appendInteger<Sink: ByteSink & ~Copyable>(_ n: Int, to out: inout Sink) {
         if n < 0 {
             out.append(UInt8(ascii: "-"))
         }
@@ -34,7 +34,7 @@ enum DecimalText {
     ///
     /// Rounds the exact binary value to nearest, ties to even, like C's `%.*f`, and never writes
     /// a negative zero: `-0.0001` with 3 places is `0.000`.
-    static func appendFixed(_ x: Double, places: Int, to out: inout [UInt8]) {
+    static func appendFixed<Sink: ByteSink & ~Copyable>(_ x: Double, places: Int, to out: inout Sink) {
         guard x.isFinite else {
             return
         }
@@ -71,7 +71,7 @@ enum DecimalText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func appendUnsigned(_ value: UInt64, minimumDigits: Int, to out: inout [UInt8]) {
+    private static func appendUnsigned<Sink: ByteSink & ~Copyable>(_ value: UInt64, minimumDigits: Int, to out: inout Sink) {
         // Up to 8 digits (nearly every number of a table: offsets, counts, string numbers)
         // are gathered in one register, the first digit in its lowest byte, and appended one
         // by one: copying a buffer of a few bytes into the array cost about 90 instructions
@@ -103,12 +103,12 @@ enum DecimalText {
                 start -= 1
                 buffer[start] = UInt8(ascii: "0")
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<capacity]))
+            out.appendBytes(UnsafeBufferPointer(rebasing: buffer[start..<capacity]))
         }
     }
 
     /// Exact rounding for values the fast path cannot decide: ties, huge magnitudes, many places.
-    private static func appendViaPrintf(_ x: Double, places p: Int, to out: inout [UInt8]) {
+    private static func appendViaPrintf<Sink: ByteSink & ~Copyable>(_ x: Double, places p: Int, to out: inout Sink) {
         // `%f` never uses exponent notation; a finite Double has at most 309 integer digits.
         let capacity = 320 + p
         var buffer = [CChar](repeating: 0, count: capacity)
@@ -144,6 +144,6 @@ enum DecimalText {
         if negative && nonZero {
             out.append(UInt8(ascii: "-"))
         }
-        out.append(contentsOf: digits)
+        out.appendBytes(digits)
     }
 }

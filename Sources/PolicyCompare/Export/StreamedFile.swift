@@ -80,17 +80,25 @@ final class StreamedFile {
     /// - Throws: ``OutputError/cannotWrite(_:reason:)`` for an earlier block that failed (a
     ///   full disk, say).
     func write(_ bytes: [UInt8]) throws(OutputError) {
+        // `withUnsafeBytes` rethrows untyped errors: the typed one is carried out.
+        let failure = bytes.withUnsafeBytes { source -> OutputError? in
+            do throws(OutputError) { try write(source) } catch { return error }
+            return nil
+        }
+        if let failure { throw failure }
+    }
+
+    /// ``write(_:)-([UInt8])`` for bytes in memory the caller holds.
+    func write(_ source: UnsafeRawBufferPointer) throws(OutputError) {
         try writer.check()
-        bytes.withUnsafeBytes { source in
-            guard let base = source.baseAddress else { return }
-            var done = 0
-            while done < source.count {
-                let count = min(source.count - done, blockSize - filled)
-                (blocks[current] + filled).copyMemory(from: base + done, byteCount: count)
-                filled += count
-                done += count
-                if filled == blockSize { submitBlock() }
-            }
+        guard let base = source.baseAddress else { return }
+        var done = 0
+        while done < source.count {
+            let count = min(source.count - done, blockSize - filled)
+            (blocks[current] + filled).copyMemory(from: base + done, byteCount: count)
+            filled += count
+            done += count
+            if filled == blockSize { submitBlock() }
         }
     }
 

@@ -51,6 +51,16 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
         if count > 0 { count -= 1 }
     }
 
+    /// Removes every value, keeping the memory.
+    mutating func removeAll() {
+        count = 0
+    }
+
+    /// Calls `body` with the values.
+    func withUnsafeBufferPointer<R, E: Error>(_ body: (UnsafeBufferPointer<Element>) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// The values as an array.
     func array() -> [Element] {
         Array(UnsafeBufferPointer(start: base, count: count))
