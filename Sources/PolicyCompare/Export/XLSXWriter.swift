@@ -45,7 +45,7 @@ public enum XLSXWriter {
             var failure: (any Error)?
             try workbook(tables, chunkSize: 1 << 20, output: Output(write: { bytes in
                 guard failure == nil else { return }
-                do { try file.write(bytes) } catch { failure = error }
+                do { try file.write(UnsafeRawBufferPointer(bytes)) } catch { failure = error }
             }, overwrite: { offset, bytes in
                 guard failure == nil else { return }
                 do { try file.overwrite(at: offset, with: bytes) } catch { failure = error }
@@ -57,7 +57,7 @@ public enum XLSXWriter {
     /// Where a workbook's bytes go: `write` takes them in order; `overwrite` writes over bytes
     /// already written, at an offset from the archive's start.
     private struct Output {
-        let write: ([UInt8]) -> Void
+        let write: (UnsafeBufferPointer<UInt8>) -> Void
         let overwrite: (_ offset: Int, _ bytes: [UInt8]) -> Void
     }
 
@@ -94,15 +94,14 @@ public enum XLSXWriter {
         try zip.add(path: "xl/styles.xml", data: Array(styles.utf8))
 
         /// Streams one part: its header, its pieces as they are rendered, then its checksum and size.
-        func stream(_ path: String, render: (_ emit: (inout [UInt8]) -> Void) -> Void) throws(ExportError) {
-            output.write(try zip.beginEntry(path: path))
+        func stream(_ path: String, render: (_ emit: (UnsafeBufferPointer<UInt8>) -> Void) -> Void) throws(ExportError) {
+            try zip.beginEntry(path: path).withUnsafeBufferPointer(output.write)
             var crc = CRC32()
             var size = 0
             render { piece in
                 crc.update(piece)
                 size += piece.count
                 output.write(piece)
-                piece.removeAll(keepingCapacity: true)
             }
             let header = try zip.endEntry(size: size, crc: crc.value)
             output.overwrite(header.offset, header.bytes)
@@ -116,7 +115,7 @@ public enum XLSXWriter {
             }
             sheets[index] = SheetCells()
         }
-        output.write(zip.finish())
+        zip.finish().withUnsafeBufferPointer(output.write)
     }
 
     /// The sheet name of each table: its name with `\ / ? * [ ] :` and control characters
@@ -183,7 +182,7 @@ public enum XLSXWriter {
     /// Hands the XML of a worksheet whose cells were read into `cells` to `emit`, in pieces
     /// of about `chunkSize` bytes (whole rows).
     private static func worksheet(
-        _ table: Table, cells: SheetCells, selected: Bool, chunkSize: Int, emit: (inout [UInt8]) -> Void
+        _ table: Table, cells: SheetCells, selected: Bool, chunkSize: Int, emit: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
         let columnCount = table.columns.count
         let letters = (0..<columnCount).map { Array(columnName($0).utf8) }
@@ -191,10 +190,14 @@ public enum XLSXWriter {
         // written out again for every cell.
         let cellStarts = letters.map { cellOpen + $0 }
         var rowEnd: [UInt8] = []
-        var out: [UInt8] = []
+        // Rendered into a growable buffer: a sheet appends several tags and numbers per cell.
         let estimate = cells.bytes.count * 6 + cells.rows * 16 + 1024
-        out.reserveCapacity(chunkSize > estimate ? estimate : chunkSize + (1 << 16))
-        out.append(contentsOf: Array((xmlDeclaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">").utf8))
+        var out = GrowableBuffer<UInt8>(capacity: chunkSize > estimate ? estimate : chunkSize + (1 << 16))
+        func emitOut() {
+            out.withUnsafeBufferPointer(emit)
+            out.removeAll()
+        }
+        out.appendBytes(Array((xmlDeclaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">").utf8))
 
         let lastColumn = letters.last.map { String(decoding: $0, as: UTF8.self) } ?? "A"
         let dimension = columnCount == 0 ? "A1" : "A1:\(lastColumn)\(cells.rows + 1)"
@@ -211,14 +214,14 @@ public enum XLSXWriter {
             head += "</cols>"
         }
         head += "<sheetData>"
-        out.append(contentsOf: Array(head.utf8))
+        out.appendBytes(Array(head.utf8))
 
         if columnCount > 0 {
-            out.append(contentsOf: Array("<row r=\"1\">".utf8))
+            out.appendBytes(Array("<row r=\"1\">".utf8))
             for (index, string) in cells.header.enumerated() {
                 out.appendBytes(cellStarts[index])
-                out.append(contentsOf: Array("1\"".utf8))
-                out.append(contentsOf: Array(" t=\"s\" s=\"\(Style.header)\"><v>".utf8))
+                out.appendBytes(Array("1\"".utf8))
+                out.appendBytes(Array(" t=\"s\" s=\"\(Style.header)\"><v>".utf8))
                 DecimalText.appendInteger(string, to: &out)
                 out.appendBytes(closeValueAndCell)
             }
@@ -235,7 +238,7 @@ public enum XLSXWriter {
             DecimalText.appendInteger(rowNumber, to: &rowEnd)
             rowEnd.append(UInt8(ascii: "\""))
             out.appendBytes(openRow)
-            rowEnd.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0.dropLast())) }
+            rowEnd.withUnsafeBufferPointer { out.appendBytes(UnsafeBufferPointer(rebasing: $0.dropLast())) }
             out.appendBytes(closeRowOpen)
             var column = 0
             while let cell = reader.next() {
@@ -264,15 +267,15 @@ public enum XLSXWriter {
                 out.appendBytes(closeValueAndCell)
             }
             out.appendBytes(closeRow)
-            if out.count >= chunkSize { emit(&out) }
+            if out.count >= chunkSize { emitOut() }
         }
-        out.append(contentsOf: Array("</sheetData></worksheet>".utf8))
-        emit(&out)
+        out.appendBytes(Array("</sheetData></worksheet>".utf8))
+        emitOut()
     }
 
     /// `<c r="B7"`, left open for the type and style attributes, from `<c r="B` and `7"`.
     @inline(__always)
-    private static func appendCellStart(_ start: [UInt8], _ rowEnd: [UInt8], to out: inout [UInt8]) {
+    private static func appendCellStart(_ start: [UInt8], _ rowEnd: [UInt8], to out: inout GrowableBuffer<UInt8>) {
         out.appendBytes(start)
         out.appendBytes(rowEnd)
     }
@@ -490,19 +493,23 @@ public enum XLSXWriter {
         }
 
         /// Hands `sharedStrings.xml` to `emit` in pieces of about `chunkSize` bytes.
-        func xml(chunkSize: Int, emit: (inout [UInt8]) -> Void) {
+        func xml(chunkSize: Int, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
             let head = XLSXWriter.xmlDeclaration + "<sst xmlns=\"\(XLSXWriter.mainNamespace)\" count=\"\(references)\" uniqueCount=\"\(texts.count)\">"
-            var out = Array(head.utf8)
             let estimate = texts.elements.count + texts.count * 40
-            out.reserveCapacity(chunkSize > estimate ? estimate : chunkSize + (1 << 16))
+            var out = GrowableBuffer<UInt8>(capacity: chunkSize > estimate ? estimate : chunkSize + (1 << 16))
+            out.appendBytes(Array(head.utf8))
+            let itemOpen = Self.itemOpen, itemClose = Self.itemClose
             for id in 0..<texts.count {
-                out.appendBytes(Self.itemOpen)
+                out.appendBytes(itemOpen)
                 texts.withElements(of: id) { XLSXWriter.appendEscaped(bytes: $0, to: &out) }
-                out.appendBytes(Self.itemClose)
-                if out.count >= chunkSize { emit(&out) }
+                out.appendBytes(itemClose)
+                if out.count >= chunkSize {
+                    out.withUnsafeBufferPointer(emit)
+                    out.removeAll()
+                }
             }
-            out.append(contentsOf: Array("</sst>".utf8))
-            emit(&out)
+            out.appendBytes(Array("</sst>".utf8))
+            out.withUnsafeBufferPointer(emit)
         }
 
         private static let itemOpen = Array("<si><t xml:space=\"preserve\">".utf8)
@@ -516,7 +523,7 @@ public enum XLSXWriter {
     /// CR becomes `&#13;` (a parser would turn a raw CR into LF), and the `_` of a literal
     /// `_xHHHH_` becomes `_x005F_`, because Excel and openpyxl read `_xHHHH_` as an escaped
     /// character (ECMA-376 ST_Xstring).
-    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+    static func appendEscaped<Sink: ByteSink & ~Copyable>(_ text: String, to out: inout Sink) {
         let appended: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
             appendEscaped(bytes: bytes, to: &out)
         }
@@ -525,7 +532,7 @@ public enum XLSXWriter {
         }
     }
 
-    private static func appendEscaped(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    private static func appendEscaped<Sink: ByteSink & ~Copyable>(bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink) {
         var runStart = 0
         for index in bytes.indices {
             let replacement: [UInt8]
@@ -538,11 +545,11 @@ public enum XLSXWriter {
             case UInt8(ascii: "_") where isEscapeLike(bytes, at: index): replacement = underscore
             default: continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            out.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             out.appendBytes(replacement)
             runStart = index + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        out.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 
     /// Whether `_xHHHH_` (H a hex digit, either case) starts at `index`.
