@@ -20,6 +20,9 @@ public struct Tokenizer: Sendable {
         var sentenceEnd = -1
         var i = range.lowerBound
         let end = min(range.upperBound, scalars.count)
+        // About one token per five scalars in Vietnamese prose: room up front instead of
+        // growing the array several times per segment.
+        tokens.reserveCapacity(max(0, end - i) / 4)
         func closeSentence() {
             if sentenceStart >= 0 {
                 sentences.append(sentenceStart..<sentenceEnd)
