@@ -64,6 +64,14 @@ public struct DocumentTerms: Sendable, Hashable {
         init(stopList: RunTable<UInt8>, spellings: Int = 0) {
             self.stopList = stopList
             bySpelling = Array(repeating: nil, count: spellings)
+            // A document has about three distinct terms per spelling: room for them up front
+            // instead of growing (and rehashing) several times.
+            if spellings > 0 {
+                slots = HashIndex(expected: spellings * 3)
+                result.grams.reserveCapacity(spellings * 3)
+                result.frequencies.reserveCapacity(spellings * 3)
+                result.syllables.reserveCapacity(spellings)
+            }
         }
 
         /// Adds the next token (a normalised, folded syllable) of the current sentence.
