@@ -180,11 +180,17 @@ public enum TextReuse {
                     }
                 }
                 // The documents sharing the most anchors, ties to the lower number (a total
-                // order, so selecting the first few gives what sorting all of them did).
-                func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
-                    sharedCount[lhs] != sharedCount[rhs] ? sharedCount[lhs] > sharedCount[rhs] : lhs < rhs
+                // order, so selecting the first few gives what sorting all of them did). The
+                // order reads the counts through a buffer: a function that captured the
+                // counting array made it a boxed variable, and every count in the loop above
+                // a dynamic exclusivity check (3.4 million at 200 documents, 3.6% of the run).
+                let picked = sharedCount.withUnsafeBufferPointer { counts in
+                    func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
+                        counts[lhs] != counts[rhs] ? counts[lhs] > counts[rhs] : lhs < rhs
+                    }
+                    return limit <= 32 ? touched.leading(limit, by: precedes) : Array(touched.sorted(by: precedes).prefix(limit))
                 }
-                chosen.append(limit <= 32 ? touched.leading(limit, by: precedes) : Array(touched.sorted(by: precedes).prefix(limit)))
+                chosen.append(picked)
                 for other in touched { sharedCount[other] = 0 }
                 touched.removeAll(keepingCapacity: true)
             }
