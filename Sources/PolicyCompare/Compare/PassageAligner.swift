@@ -44,6 +44,12 @@ struct PassageAligner: Sendable {
     /// A seed inside a region already aligned for this pair adds nothing and is skipped, so a
     /// copied page costs one extension however many anchors it holds.
     func align(_ a: [UInt64], _ b: [UInt64], seeds: [(a: Int, b: Int)]) -> [Alignment] {
+        // The tokens are compared through buffers: extending a passage compares them one by
+        // one, and the arrays' bounds checks were a third of that loop.
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in align(a, b, seeds: seeds) } }
+    }
+
+    private func align(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>, seeds: [(a: Int, b: Int)]) -> [Alignment] {
         var covered: [Alignment] = []
         var passages: [Alignment] = []
         for seed in seeds {
@@ -97,7 +103,7 @@ struct PassageAligner: Sendable {
         return kept.map(\.element)
     }
 
-    private func extendRight(_ a: [UInt64], _ b: [UInt64], from start: (a: Int, b: Int)) -> (a: Int, b: Int, shared: Int) {
+    private func extendRight(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>, from start: (a: Int, b: Int)) -> (a: Int, b: Int, shared: Int) {
         var x = start.a
         var y = start.b
         var shared = 0
@@ -116,7 +122,7 @@ struct PassageAligner: Sendable {
         }
     }
 
-    private func extendLeft(_ a: [UInt64], _ b: [UInt64], from start: (a: Int, b: Int)) -> (a: Int, b: Int, shared: Int) {
+    private func extendLeft(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>, from start: (a: Int, b: Int)) -> (a: Int, b: Int, shared: Int) {
         var x = start.a
         var y = start.b
         var shared = 0
@@ -142,7 +148,7 @@ struct PassageAligner: Sendable {
 
     /// Whether `count` tokens match from `i` in A and `j` in B; false when either run leaves
     /// its document.
-    private func matches(_ a: [UInt64], _ i: Int, _ b: [UInt64], _ j: Int, count: Int) -> Bool {
+    private func matches(_ a: UnsafeBufferPointer<UInt64>, _ i: Int, _ b: UnsafeBufferPointer<UInt64>, _ j: Int, count: Int) -> Bool {
         guard i >= 0, j >= 0, i + count <= a.count, j + count <= b.count else { return false }
         for offset in 0..<count where a[i + offset] != b[j + offset] {
             return false
