@@ -151,7 +151,7 @@ public struct ReportBuilder: Sendable {
         var short: (length: Int, evidence: Evidence)?
         for index in c.documents.indices where c.documents[index].metadata.year == year {
             for evidence in c.documents[index].coding.evidence(of: category) {
-                let length = evidence.sentence.count
+                let length = CharacterCount.of(evidence.sentence)
                 let key = (evidence.documentID, evidence.matchRange.lowerBound)
                 if length >= 60 {
                     if full.map({ (length, key.0, key.1) < ($0.length, $0.evidence.documentID, $0.evidence.matchRange.lowerBound) }) ?? true {
