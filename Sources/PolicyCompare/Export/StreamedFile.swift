@@ -75,20 +75,10 @@ final class StreamedFile {
         #endif
     }
 
-    /// Appends `bytes` at the end of the file.
+    /// Appends `source`'s bytes at the end of the file.
     ///
     /// - Throws: ``OutputError/cannotWrite(_:reason:)`` for an earlier block that failed (a
     ///   full disk, say).
-    func write(_ bytes: [UInt8]) throws(OutputError) {
-        // `withUnsafeBytes` rethrows untyped errors: the typed one is carried out.
-        let failure = bytes.withUnsafeBytes { source -> OutputError? in
-            do throws(OutputError) { try write(source) } catch { return error }
-            return nil
-        }
-        if let failure { throw failure }
-    }
-
-    /// ``write(_:)-([UInt8])`` for bytes in memory the caller holds.
     func write(_ source: UnsafeRawBufferPointer) throws(OutputError) {
         try writer.check()
         guard let base = source.baseAddress else { return }

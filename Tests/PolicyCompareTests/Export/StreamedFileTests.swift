@@ -121,3 +121,10 @@ import TestSupport
         }
     }
 }
+
+extension StreamedFile {
+    /// Appends an array's bytes (the writers hand over their buffers; the tests build arrays).
+    fileprivate func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+}
