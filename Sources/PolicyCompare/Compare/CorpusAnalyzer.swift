@@ -27,7 +27,7 @@ public struct CorpusAnalyzer: Sendable {
         timings.add(.load, seconds: 0, bytes: bytes.count)
         let path = corpus.root.appendingPathComponent(document.file).path
         let decoded = try timings.measure(.decode, bytes: bytes.count) { try TextDecoder.decode(bytes, source: path) }
-        let text = timings.measure(.normalise, bytes: bytes.count) { VietnameseNormalizer.normalize(decoded.text, words: &words) }
+        let text = timings.measure(.normalise, bytes: bytes.count) { VietnameseNormalizer.normalize(scalars: decoded.scalars, words: &words) }
         let directive = timings.measure(.parse, bytes: bytes.count) {
             reader.parser.parse(text, metadata: document, encoding: decoded.encoding.rawValue, notes: decoded.notes, inferMetadata: false,
                                 quotingSegments: false)

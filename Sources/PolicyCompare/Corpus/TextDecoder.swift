@@ -86,18 +86,17 @@ public enum TextDecoder {
         _ bytes: [UInt8], from start: Int, to end: Int, encoding: TextEncoding, notes: [String], source: String
     ) throws(DecodingError) -> DecodedText {
         let slice = bytes[start..<end]
-        if let text = String(validating: slice, as: UTF8.self) {
-            return try finishUnicode(text, encoding: encoding, notes: notes, checkControls: encoding == .utf8BOM,
-                                     byteCount: bytes.count, source: source)
+        if let decoded = decodedUTF8(slice, encoding: encoding, notes: notes, checkControls: encoding == .utf8BOM) {
+            return try finishUnicode(decoded, byteCount: bytes.count, source: source)
         }
         let diagnosis = UTF8Diagnosis(slice)
-        if diagnosis.invalidCount == 0, let tail = diagnosis.truncatedTail,
-           let text = String(validating: slice.prefix(tail), as: UTF8.self) {
+        if diagnosis.invalidCount == 0, let tail = diagnosis.truncatedTail {
             let dropped = slice.count - tail
             let note = "dropped an incomplete UTF-8 character at the end of the file (\(dropped) byte"
                 + "\(dropped == 1 ? "" : "s") from offset \(start + tail)): the file looks cut off"
-            return try finishUnicode(text, encoding: encoding, notes: notes + [note],
-                                     checkControls: encoding == .utf8BOM, byteCount: bytes.count, source: source)
+            if let decoded = decodedUTF8(slice.prefix(tail), encoding: encoding, notes: notes + [note], checkControls: encoding == .utf8BOM) {
+                return try finishUnicode(decoded, byteCount: bytes.count, source: source)
+            }
         }
         let offset = start + (diagnosis.firstInvalid ?? 0)
         if encoding == .utf8BOM || diagnosis.multibyteCount >= diagnosis.invalidCount {
@@ -132,7 +131,7 @@ public enum TextDecoder {
             notes.append("dropped a lone byte at the end of the file (offset \(bytes.count - 1)): the file looks cut off")
         }
         if let text = String(validating: units, as: UTF16.self) {
-            return try finishUnicode(text, encoding: encoding, notes: notes, checkControls: true,
+            return try finishUnicode(unicode(text, encoding: encoding, notes: notes, checkControls: true),
                                      byteCount: bytes.count, source: source)
         }
         var index = 0
@@ -146,7 +145,7 @@ public enum TextDecoder {
                 if index + 1 == units.count, let text = String(validating: units.dropLast(), as: UTF16.self) {
                     notes.append("dropped half a UTF-16 surrogate pair at the end of the file (offset "
                                  + "\(start + 2 * index)): the file looks cut off")
-                    return try finishUnicode(text, encoding: encoding, notes: notes, checkControls: true,
+                    return try finishUnicode(unicode(text, encoding: encoding, notes: notes, checkControls: true),
                                              byteCount: bytes.count, source: source)
                 }
                 break
@@ -161,28 +160,51 @@ public enum TextDecoder {
 
     // MARK: Unicode text
 
-    /// Checks decoded Unicode text for emptiness, control characters and legacy mojibake.
-    private static func finishUnicode(
-        _ text: String, encoding: TextEncoding, notes: [String], checkControls: Bool, byteCount: Int, source: String
-    ) throws(DecodingError) -> DecodedText {
-        var text = text
-        if checkControls {
-            let profile = text.withUTF8 { ByteProfile($0) }
-            if profile.nuls > 0 || profile.isMostlyControls {
-                let count = profile.nuls + profile.controls
-                throw .notPlainText(
-                    source: source, looksLike: "binary data rather than text",
-                    evidence: "it decodes as \(encoding.displayName) to \(count) control characters (NUL included)",
-                    fix: binaryFix)
+    /// Decoded Unicode text and what its checks read from its UTF-8.
+    private struct DecodedUnicode {
+        var decoded: DecodedText
+        /// The UTF-8's byte profile, for text that must be checked for control characters.
+        var profile: ByteProfile?
+        var isBlank: Bool
+        var mojibake: MojibakeEvidence
+    }
+
+    /// `bytes` as scalars, with what ``finishUnicode(_:byteCount:source:)`` checks; nil when
+    /// they are not well-formed UTF-8.
+    private static func decodedUTF8(_ bytes: ArraySlice<UInt8>, encoding: TextEncoding, notes: [String], checkControls: Bool) -> DecodedUnicode? {
+        bytes.withUnsafeBufferPointer { utf8 in
+            UTF8Scalars.validScalars(utf8).map { scalars in
+                DecodedUnicode(decoded: DecodedText(scalars: scalars, encoding: encoding, notes: notes),
+                               profile: checkControls ? ByteProfile(utf8) : nil, isBlank: isBlank(scalars),
+                               mojibake: MojibakeEvidence(utf8: utf8))
             }
         }
-        guard !isBlank(text) else { throw .empty(source: source, byteCount: byteCount) }
-        let evidence = text.withUTF8 { MojibakeEvidence(utf8: $0) }
-        if evidence.isWorthRepairing,
-           let repaired = try repairMojibake(text, encoding: encoding, notes: notes, source: source) {
+    }
+
+    /// `text`, with what ``finishUnicode(_:byteCount:source:)`` checks.
+    private static func unicode(_ text: String, encoding: TextEncoding, notes: [String], checkControls: Bool) -> DecodedUnicode {
+        var text = text
+        let (profile, mojibake) = text.withUTF8 { utf8 in (checkControls ? ByteProfile(utf8) : nil, MojibakeEvidence(utf8: utf8)) }
+        return DecodedUnicode(decoded: DecodedText(text: text, encoding: encoding, notes: notes),
+                              profile: profile, isBlank: isBlank(text), mojibake: mojibake)
+    }
+
+    /// Checks decoded Unicode text for emptiness, control characters and legacy mojibake.
+    private static func finishUnicode(_ unicode: DecodedUnicode, byteCount: Int, source: String) throws(DecodingError) -> DecodedText {
+        let decoded = unicode.decoded
+        if let profile = unicode.profile, profile.nuls > 0 || profile.isMostlyControls {
+            let count = profile.nuls + profile.controls
+            throw .notPlainText(
+                source: source, looksLike: "binary data rather than text",
+                evidence: "it decodes as \(decoded.encoding.displayName) to \(count) control characters (NUL included)",
+                fix: binaryFix)
+        }
+        guard !unicode.isBlank else { throw .empty(source: source, byteCount: byteCount) }
+        if unicode.mojibake.isWorthRepairing,
+           let repaired = try repairMojibake(decoded.text, encoding: decoded.encoding, notes: decoded.notes, source: source) {
             return repaired
         }
-        return DecodedText(text: text, encoding: encoding, notes: notes)
+        return decoded
     }
 
     /// One way legacy text stored as Unicode can be turned back into what it says.
@@ -322,7 +344,12 @@ public enum TextDecoder {
 
     /// Whether the text has nothing but whitespace and invisible format characters.
     static func isBlank(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
+        isBlank(text.unicodeScalars)
+    }
+
+    /// Whether `scalars` are nothing but whitespace and invisible format characters.
+    static func isBlank<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) -> Bool {
+        for scalar in scalars {
             switch scalar.value {
             case 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060, 0x00AD:
                 continue

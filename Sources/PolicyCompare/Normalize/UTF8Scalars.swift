@@ -1,6 +1,6 @@
 /// The pipeline's one UTF-8 encoder and decoder for hot loops: writing scalars straight into
-/// a buffer (legacy decoding, strings built from scalars) and reading them back from valid
-/// UTF-8 (a document's scalars, the NFC check).
+/// a buffer (legacy decoding, strings built from scalars), reading them back from valid
+/// UTF-8 (a string's scalars, the NFC check), and validating a file's bytes while decoding them.
 enum UTF8Scalars {
     /// Whether the bytes of `needle` occur in `bytes`: the byte prefilters of the
     /// normaliser's field codes and the letter head's date lines.
@@ -63,6 +63,71 @@ enum UTF8Scalars {
             offset += 1
         }
         return count
+    }
+
+    /// The scalars of `bytes` when they are well-formed UTF-8 (exactly when
+    /// `String(validating:as:)` accepts them), validated and decoded in one pass into an array
+    /// of exactly their number; nil when they are not well-formed.
+    ///
+    /// A file's text was validated into a string and then decoded again into scalars for the
+    /// normaliser: two passes, and a copy, where one does.
+    static func validScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar]? {
+        // Every scalar starts at a byte that is not a continuation byte, so no more than
+        // `count` are written, well-formed or not.
+        let count = scalarCount(bytes)
+        var wellFormed = true
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = 0
+            guard let out = buffer.baseAddress, let base = bytes.baseAddress else { return }
+            let n = bytes.count
+            var i = 0
+            while i < n, initialized < count {
+                let lead = base[i]
+                if lead < 0x80 {
+                    (out + initialized).initialize(to: Unicode.Scalar(lead))
+                    initialized += 1
+                    i += 1
+                    continue
+                }
+                guard let (value, length) = readWellFormed(base, at: i, end: n), let scalar = Unicode.Scalar(value) else {
+                    wellFormed = false
+                    return
+                }
+                (out + initialized).initialize(to: scalar)
+                initialized += 1
+                i += length
+            }
+            if i < n { wellFormed = false }
+        }
+        return wellFormed && scalars.count == count ? scalars : nil
+    }
+
+    /// The value and length of the multi-byte scalar whose lead byte (0x80 or above) is at
+    /// `index`, when its bytes are well-formed (the Unicode Standard's table 3-7: no overlong
+    /// forms, no surrogates, nothing above U+10FFFF); nil when they are not or run past `end`.
+    @inline(__always)
+    private static func readWellFormed(_ base: UnsafePointer<UInt8>, at index: Int, end: Int) -> (value: UInt32, length: Int)? {
+        let lead = base[index]
+        @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {
+            guard index + offset < end else { return nil }
+            let byte = base[index + offset]
+            return byte >= low && byte <= high ? UInt32(byte & 0x3F) : nil
+        }
+        switch lead {
+        case 0xC2...0xDF:
+            guard let b1 = continuation(1) else { return nil }
+            return (UInt32(lead & 0x1F) << 6 | b1, 2)
+        case 0xE0...0xEF:
+            let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80, high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+            guard let b1 = continuation(1, low, high), let b2 = continuation(2) else { return nil }
+            return (UInt32(lead & 0x0F) << 12 | b1 << 6 | b2, 3)
+        case 0xF0...0xF4:
+            let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80, high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+            guard let b1 = continuation(1, low, high), let b2 = continuation(2), let b3 = continuation(3) else { return nil }
+            return (UInt32(lead & 0x07) << 18 | b1 << 12 | b2 << 6 | b3, 4)
+        default:
+            return nil  // a continuation byte without a lead, an overlong lead (C0, C1), or F5...FF
+        }
     }
 
     /// The value of the scalar that starts at `index` in valid UTF-8 `bytes`, and its length

@@ -30,7 +30,7 @@ public struct DirectiveReader: Sendable {
     /// Decodes and parses bytes; `source` names the file in errors.
     public func read(bytes: [UInt8], source: String, metadata: DocumentMetadata, inferMetadata: Bool) throws -> Directive {
         let decoded = try TextDecoder.decode(bytes, source: source)
-        let text = VietnameseNormalizer.normalize(decoded.text)
+        let text = VietnameseNormalizer.normalize(scalars: decoded.scalars)
         return parser.parse(text, metadata: metadata, encoding: decoded.encoding.rawValue, notes: decoded.notes, inferMetadata: inferMetadata)
     }
 }

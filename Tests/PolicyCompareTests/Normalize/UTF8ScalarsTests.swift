@@ -49,4 +49,60 @@ struct UTF8ScalarsTests {
         #expect(!contains("pag", "page") && !contains("NGÀY", "ng") && !contains("", ",") && !contains("p a g e", "page"))
         #expect(contains("", "") && contains("abc", ""))
     }
+
+    /// What the standard library makes of `bytes`: their scalars when they are well-formed.
+    private static func reference(_ bytes: [UInt8]) -> [Unicode.Scalar]? {
+        String(validating: bytes, as: UTF8.self).map { Array($0.unicodeScalars) }
+    }
+
+    private static func decoded(_ bytes: [UInt8]) -> [Unicode.Scalar]? {
+        bytes.withUnsafeBufferPointer(UTF8Scalars.validScalars)
+    }
+
+    @Test("every sequence of one or two bytes, and every lead of three or four bytes with every second byte and edge values after it, is accepted exactly when the standard library accepts it, with its scalars")
+    func validScalarsShortSequences() {
+        let edges: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xF0, 0xFF]
+        var mismatches: [[UInt8]] = []
+        func check(_ bytes: [UInt8]) {
+            if Self.decoded(bytes) != Self.reference(bytes) { mismatches.append(bytes) }
+        }
+        for a in 0...255 as ClosedRange<UInt8> {
+            check([a])
+            for b in 0...255 as ClosedRange<UInt8> { check([a, b]) }
+        }
+        for lead in 0xE0...0xFF as ClosedRange<UInt8> {
+            for b in 0...255 as ClosedRange<UInt8> {
+                for c in edges {
+                    check([lead, b, c])
+                    if lead >= 0xF0 { for d in edges { check([lead, b, c, d]) } }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
+    }
+
+    @Test("surrogates, overlong forms and the largest code point")
+    func validScalarsEdges() {
+        #expect(Self.decoded([0xF4, 0x8F, 0xBF, 0xBF]) == [Unicode.Scalar(0x10FFFF)!])
+        #expect(Self.decoded([0xF4, 0x90, 0x80, 0x80]) == nil)  // above U+10FFFF
+        #expect(Self.decoded([0xED, 0x9F, 0xBF]) == [Unicode.Scalar(0xD7FF)!] && Self.decoded([0xED, 0xA0, 0x80]) == nil)  // a surrogate
+        #expect(Self.decoded([0xE0, 0x80, 0xAF]) == nil && Self.decoded([0xC0, 0xAF]) == nil)  // overlong "/"
+        #expect(Self.decoded(Array("Kế hoạch 🙂".utf8)) == Array("Kế hoạch 🙂".unicodeScalars))
+        #expect(Self.decoded([]) == [])
+    }
+
+    @Test("random text, cut anywhere and with bytes changed, decodes as the standard library decodes it", arguments: [5, 6, 7] as [UInt64])
+    func validScalarsRandom(seed: UInt64) {
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        for round in 0..<400 {
+            var bytes = Array(Self.text(count: Int.random(in: 0...120, using: &random), seed: seed &* 1_000 &+ UInt64(round)).utf8)
+            switch round % 4 {
+            case 0: break
+            case 1: bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &random)))
+            case 2: if !bytes.isEmpty { bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random) }
+            default: bytes.insert(UInt8.random(in: 0x80...0xFF, using: &random), at: Int.random(in: 0...bytes.count, using: &random))
+            }
+            #expect(Self.decoded(bytes) == Self.reference(bytes), "seed \(seed), round \(round): \(bytes)")
+        }
+    }
 }
