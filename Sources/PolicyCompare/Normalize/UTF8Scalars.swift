@@ -7,10 +7,16 @@ enum UTF8Scalars {
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         let length = needle.utf8CodeUnitCount
         guard bytes.count >= length else { return false }
+        guard length > 0 else { return true }
         return needle.withUTF8Buffer { needle in
-            (0...(bytes.count - length)).contains { start in
-                (0..<length).allSatisfy { bytes[start + $0] == needle[$0] }
+            // Each place is tested by its first byte before the rest are compared.
+            let first = needle[0]
+            for start in 0...(bytes.count - length) where bytes[start] == first {
+                var k = 1
+                while k < length, bytes[start + k] == needle[k] { k += 1 }
+                if k == length { return true }
             }
+            return false
         }
     }
 

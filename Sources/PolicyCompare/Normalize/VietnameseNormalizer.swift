@@ -121,45 +121,40 @@ public enum VietnameseNormalizer {
     static func artefactLines(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var afterPageField = false
-        for line in lines(scalars) {
-            // Only a line that spells "page" or "mergeformat" (or the page number after a
-            // PAGE field) can be a field code; the rest are cleared by a scan of letters.
-            guard line.count <= 48, afterPageField || mayBeFieldCode(scalars[line]) else {
-                afterPageField = false
-                continue
-            }
-            // Judge the line as normalisation will see it: without the invisible
-            // characters it drops, so normalising twice finds the same field codes.
-            let words = NormalizedText.string(scalars[line].filter { !isDropped($0) })
-                .split(whereSeparator: { $0.isWhitespace || $0 == "\\" || $0 == "*" })
-            guard let first = words.first else { continue }
-            let upper = first.uppercased()
-            if upper == "PAGE" || upper == "NUMPAGES" || upper == "SECTIONPAGES" || words.contains(where: { $0.uppercased() == "MERGEFORMAT" }),
-               words.dropFirst().allSatisfy({ $0.allSatisfy(\.isNumber) || $0.uppercased() == "MERGEFORMAT" }) {
-                result.append(line)
-                afterPageField = true
-            } else if afterPageField && words.count == 1 && first.allSatisfy(\.isNumber) {
-                result.append(line)
-                afterPageField = false
-            } else {
-                afterPageField = false
+        // Line by line, each found by a scan of the buffer: listing every line first, with a
+        // `switch` per scalar, cost 15 instructions a scalar, 1.8% of analysing a plan.
+        scalars.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start <= buffer.count {
+                var end = start
+                while end < buffer.count, !isLineBreak(buffer[end]) { end += 1 }
+                let line = start..<end
+                start = end + 1
+                // Only a line that spells "page" or "mergeformat" (or the page number after a
+                // PAGE field) can be a field code; the rest are cleared by a scan of letters.
+                guard line.count <= 48, afterPageField || mayBeFieldCode(scalars[line]) else {
+                    afterPageField = false
+                    continue
+                }
+                // Judge the line as normalisation will see it: without the invisible
+                // characters it drops, so normalising twice finds the same field codes.
+                let words = NormalizedText.string(scalars[line].filter { !isDropped($0) })
+                    .split(whereSeparator: { $0.isWhitespace || $0 == "\\" || $0 == "*" })
+                guard let first = words.first else { continue }
+                let upper = first.uppercased()
+                if upper == "PAGE" || upper == "NUMPAGES" || upper == "SECTIONPAGES" || words.contains(where: { $0.uppercased() == "MERGEFORMAT" }),
+                   words.dropFirst().allSatisfy({ $0.allSatisfy(\.isNumber) || $0.uppercased() == "MERGEFORMAT" }) {
+                    result.append(line)
+                    afterPageField = true
+                } else if afterPageField && words.count == 1 && first.allSatisfy(\.isNumber) {
+                    result.append(line)
+                    afterPageField = false
+                } else {
+                    afterPageField = false
+                }
             }
         }
         return result
-    }
-
-    /// The ranges of the lines of `scalars` (between ``isLineBreak(_:)`` scalars), empty ones included.
-    private static func lines(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        scalars.withUnsafeBufferPointer { buffer in
-            var lines: [Range<Int>] = []
-            var start = 0
-            for i in 0..<buffer.count where isLineBreak(buffer[i]) {
-                lines.append(start..<i)
-                start = i + 1
-            }
-            lines.append(start..<buffer.count)
-            return lines
-        }
     }
 
     /// Whether `line`, without the characters the normaliser drops, contains "page" or
@@ -179,12 +174,12 @@ public enum VietnameseNormalizer {
         }
     }
 
-    /// Line ends the normaliser turns into LF.
+    /// Line ends the normaliser turns into LF: U+000A...U+000D, U+0085, U+2028 and U+2029
+    /// (two comparisons for an ASCII scalar).
+    @inline(__always)
     static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: true
-        default: false
-        }
+        let v = s.value
+        return v &- 0x0A <= 3 || (v >= 0x85 && (v == 0x85 || v &- 0x2028 <= 1))
     }
 
     /// Invisible characters and controls the normaliser drops without ending a word.

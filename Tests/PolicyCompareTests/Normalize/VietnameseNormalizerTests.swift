@@ -96,6 +96,25 @@ import Testing
         }
     }
 
+    @Test("line breaks are exactly U+000A...U+000D, U+0085, U+2028 and U+2029, of every code point")
+    func lineBreaks() {
+        let breaks: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
+        var wrong: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if VietnameseNormalizer.isLineBreak(scalar) != breaks.contains(value) { wrong.append(value) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5).map { String($0, radix: 16) })")
+    }
+
+    @Test("a field code is found on the first line, the last, after CR LF and beside empty lines")
+    func fieldCodeLinePlaces() {
+        #expect(normalized("PAGE 1\nKế hoạch") == "\nKế hoạch")
+        #expect(normalized("Kế hoạch\nPAGE 1") == "Kế hoạch\n")
+        #expect(normalized("Kế hoạch\r\nPAGE\r\n2\r\nTiếp") == "Kế hoạch\n\n\nTiếp")
+        #expect(normalized("Kế hoạch\n\nPAGE\n\n2\nTiếp") == "Kế hoạch\n\n\n\n\nTiếp")
+    }
+
     @Test("the field-code prefilter passes every field code line, invisible characters and case included")
     func fieldCodePrefilter() {
         for line in ["PAGE  1", "page 2", "NUMPAGES 3", " SECTIONPAGES", "PA\u{AD}GE 4", "P\u{200B}AGE", "* MERGEFORMAT", "Trang 1 PAGE nói về"] {
