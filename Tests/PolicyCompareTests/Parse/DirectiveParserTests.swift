@@ -170,6 +170,27 @@ import Testing
         #expect(d2014.deadlines.map { "\($0.kind.rawValue) \($0.date)" } == ["reporting_date --05-25", "reporting_date --11-20"])
     }
 
+    @Test("a date after \"vào ngày\" is a reporting date only when its sentence says \"báo cáo\", the two words side by side")
+    func reportingDatesNeedTheWordsSideBySide() throws {
+        let reader = try #require(Fixtures.reader)
+        func kinds(_ body: String) throws -> [String] {
+            let text = "ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 12/KH-UBND\nKiên Giang, ngày 10 tháng 5 năm 2019\n\n"
+                + "KẾ HOẠCH\nTổ chức Tháng hành động vì trẻ em năm 2019\n\nI. NỘI DUNG\n" + body + "\n"
+            let metadata = DocumentMetadata(id: "dates", year: 2019, file: "dates.txt", issuer: "", level: "province", kind: "plan")
+            return try reader.read(bytes: Array(text.utf8), source: "dates.txt", metadata: metadata, inferMetadata: false)
+                .deadlines.map { "\($0.kind.rawValue) \($0.date)" }
+        }
+        #expect(try kinds("1. Các đơn vị gửi báo cáo kết quả vào ngày 31/5/2019 và 20/11/2019.")
+                == ["reporting_date 2019-05-31", "reporting_date 2019-11-20"])
+        #expect(try kinds("1. Tổ chức lễ phát động vào ngày 31/5/2019 tại tỉnh, có Báo Cáo viên tham dự.") == ["reporting_date 2019-05-31"])
+        #expect(try kinds("1. Tổ chức lễ phát động vào ngày 31/5/2019 tại tỉnh.") == ["event 2019-05-31"])
+        #expect(try kinds("1. Tổ chức lễ phát động vào ngày 31/5/2019, thông báo trên báo chí, cáo thị.") == ["event 2019-05-31"])
+        // Punctuation is not a token: "báo, cáo" is still the two words side by side.
+        #expect(try kinds("1. Tổ chức lễ phát động vào ngày 31/5/2019, thông báo, cáo thị.") == ["reporting_date 2019-05-31"])
+        #expect(try kinds("1. Gửi báo cáo trước. Tổ chức lễ phát động vào ngày 31/5/2019.") == ["event 2019-05-31"])
+        #expect(try kinds("1. Hoàn thành trước ngày 31/5/2019, gửi báo cáo.") == ["due 2019-05-31"])
+    }
+
     @Test func looseFileInfersYearAndIssuer() throws {
         let reader = try #require(Fixtures.reader)
         let folder = try Fixtures.temporaryFolder()
