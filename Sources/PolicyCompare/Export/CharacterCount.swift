@@ -18,21 +18,41 @@ enum CharacterCount {
     static func scalarsIfEachIsACharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var count = 0, index = 0
         while index < bytes.count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                guard lead >= 0x20 && lead != 0x7F || lead == 0x09 || lead == 0x0A else { return nil }
-                index += 1
-            } else if lead >= 0xC2 && lead <= 0xCB {
-                // U+0080-02FF; of those, only U+0080-009F (C1 controls) are left out.
-                guard lead > 0xC2 || (index + 1 < bytes.count && bytes[index + 1] >= 0xA0) else { return nil }
-                index += 2
-            } else if lead == 0xE1, index + 1 < bytes.count, (0xB8...0xBB).contains(bytes[index + 1]) {
-                index += 3  // U+1E00-1EFF
-            } else {
-                return nil
-            }
+            guard let length = lengthOfCharacterScalar(bytes, at: index) else { return nil }
+            index += length
             count += 1
         }
         return count
+    }
+
+    /// The characters of the first line of valid UTF-8 `bytes` (up to its first line feed),
+    /// counted up to `limit`, when every scalar before that point is in the set above; nil
+    /// otherwise (a carriage return included, which is not in the set).
+    static func firstLine(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
+        var count = 0, index = 0
+        while count < limit, index < bytes.count, bytes[index] != 0x0A {
+            guard let length = lengthOfCharacterScalar(bytes, at: index) else { return nil }
+            index += length
+            count += 1
+        }
+        return count
+    }
+
+    /// The length in bytes of the scalar at `index` of valid UTF-8 `bytes` when it is in the
+    /// set above, else nil.
+    @inline(__always)
+    private static func lengthOfCharacterScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = bytes[index]
+        if lead < 0x80 {
+            return lead >= 0x20 && lead != 0x7F || lead == 0x09 || lead == 0x0A ? 1 : nil
+        }
+        if lead >= 0xC2 && lead <= 0xCB {
+            // U+0080-02FF; of those, only U+0080-009F (C1 controls) are left out.
+            return lead > 0xC2 || (index + 1 < bytes.count && bytes[index + 1] >= 0xA0) ? 2 : nil
+        }
+        if lead == 0xE1, index + 1 < bytes.count, (0xB8...0xBB).contains(bytes[index + 1]) {
+            return 3  // U+1E00-1EFF
+        }
+        return nil
     }
 }

@@ -297,8 +297,12 @@ public enum XLSXWriter {
     /// Column widths in characters, from the header and the first ``widthRows`` rows.
     static let widthRange = 8...60
 
-    /// Characters of a text's first line, counted up to `limit`.
+    /// Characters of a text's first line, counted up to `limit` (from its bytes when each
+    /// scalar is a character: ``CharacterCount/firstLine(_:limit:)``).
     static func width(of text: String, limit: Int) -> Int {
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ CharacterCount.firstLine($0, limit: limit) }), let fast {
+            return fast
+        }
         var count = 0
         for character in text {
             if count == limit || character == "\n" || character == "\r\n" || character == "\r" { break }
@@ -316,7 +320,9 @@ public enum XLSXWriter {
         case .text(let text), .date(let text):
             return width(of: text, limit: limit)
         case .quote(let quote):
-            return width(of: quote.text, limit: limit)
+            // Counted in the source's bytes; a quote made a string (a whole sentence, often)
+            // only to count its first characters was a sixth of reading a sheet.
+            return quote.withUTF8 { CharacterCount.firstLine($0, limit: limit) } ?? width(of: quote.text, limit: limit)
         case .integer(let value):
             return String(value).count
         case .number(let value, let places):

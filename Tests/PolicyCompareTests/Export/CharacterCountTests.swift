@@ -42,4 +42,38 @@ struct CharacterCountTests {
             #expect(CharacterCount.of(text) == text.count)
         }
     }
+
+    @Test("a first line's characters up to a limit: counted from the bytes when the scalars before its end are in the set, else nil",
+          arguments: [4, 5, 6] as [UInt64])
+    func firstLines(seed: UInt64) {
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        let pieces = ["a", "ệ", "ư", " ", "\t", "\n", "Đ", "\u{A0}", "e\u{302}\u{301}", "\r\n", "\r", "😀", "\u{85}"]
+        let inSet = Set(Self.counted)
+        var counted = 0
+        for _ in 0..<600 {
+            let text = (0..<Int.random(in: 0...80, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+            for limit in [0, 1, 7, 59, 1_000] {
+                let fast = Array(text.utf8).withUnsafeBufferPointer { CharacterCount.firstLine($0, limit: limit) }
+                // Counted from the bytes when every scalar before the line feed or the limit is in the set.
+                var scalars = 0
+                var inSetToTheEnd = true
+                for scalar in text.unicodeScalars {
+                    if scalars == limit || scalar == "\n" { break }
+                    guard inSet.contains(scalar) else {
+                        inSetToTheEnd = false
+                        break
+                    }
+                    scalars += 1
+                }
+                if fast != nil { counted += 1 }
+                #expect(fast == (inSetToTheEnd ? min(firstLine.count, limit) : nil), "\(text.debugDescription) \(limit)")
+            }
+        }
+        #expect(counted > 600)
+        #expect(Array("Kế hoạch\nsố 2".utf8).withUnsafeBufferPointer { CharacterCount.firstLine($0, limit: 59) } == 8)
+        #expect(Array("Kế hoạch số 2".utf8).withUnsafeBufferPointer { CharacterCount.firstLine($0, limit: 4) } == 4)
+        #expect(Array("Ke\u{302}\u{301} hoạch".utf8).withUnsafeBufferPointer { CharacterCount.firstLine($0, limit: 59) } == nil)
+        #expect(Array("Kế\r\nhoạch".utf8).withUnsafeBufferPointer { CharacterCount.firstLine($0, limit: 59) } == nil)
+    }
 }
