@@ -324,4 +324,25 @@ struct XLSXWriterTests {
             }
         }
     }
+
+    @Test("the eight-bytes-at-a-time test for characters a cell cannot hold agrees with a byte-by-byte scan", arguments: [7, 8] as [UInt64])
+    func containsSuspectAgreesWithAScan(seed: UInt64) {
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        // Bytes around the bounds (0x20, 0xEF) and the allowed controls, and high bytes a borrow could corrupt.
+        let pool: [UInt8] = [0x00, 0x01, 0x08, 0x09, 0x0A, 0x0B, 0x0D, 0x0E, 0x1F, 0x20, 0x21, 0x41, 0x7F, 0x80, 0x9F, 0xA0,
+                             0xBF, 0xC3, 0xE1, 0xEE, 0xEF, 0xF0, 0xFF]
+        var found = 0
+        for _ in 0..<4_000 {
+            let count = Int.random(in: 0..<40, using: &random)
+            // Mostly harmless bytes, so that words without a suspect byte are common too.
+            let bytes = (0..<count).map { _ in
+                Int.random(in: 0..<6, using: &random) == 0 ? pool[Int.random(in: 0..<pool.count, using: &random)] : UInt8(ascii: "a")
+            }
+            let expected = bytes.contains(where: XLSXWriter.isSuspect)
+            if expected { found += 1 }
+            #expect(bytes.withUnsafeBufferPointer(XLSXWriter.containsSuspect) == expected, "\(bytes)")
+        }
+        #expect(found > 500 && found < 3_500)
+        #expect(!XLSXWriter.containsSuspect(UnsafeBufferPointer(start: nil, count: 0)))
+    }
 }
