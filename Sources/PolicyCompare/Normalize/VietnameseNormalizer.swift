@@ -25,32 +25,26 @@ public enum VietnameseNormalizer {
     }
 
     public static func normalize(scalars original: [Unicode.Scalar], words: inout ComposedWords) -> NormalizedText {
-        let skipped = artefactLines(original)
-        let (out, starts, ends) = original.withUnsafeBufferPointer { normalize($0, skipping: skipped, words: &words) }
+        let (out, starts, ends) = original.withUnsafeBufferPointer { normalize($0, words: &words) }
         return NormalizedText(original: original, scalars: out, starts: starts, ends: ends)
     }
 
-    /// The normalised scalars of `original`, without the `skipped` ranges (sorted), and where
-    /// each came from. The builder reads the source through one buffer for the whole text:
+    /// The normalised scalars of `original`, without its field-code lines, and where each
+    /// came from. The builder reads the source through one buffer for the whole text:
     /// reading each word from an array it held retained and released the array per word,
     /// 1.5% of a 10,000-plan run's time.
-    private static func normalize(_ original: UnsafeBufferPointer<Unicode.Scalar>, skipping skipped: [Range<Int>], words: inout ComposedWords)
+    private static func normalize(_ original: UnsafeBufferPointer<Unicode.Scalar>, words: inout ComposedWords)
         -> (scalars: [Unicode.Scalar], starts: [Int32], ends: [Int32]) {
         var builder = Builder(original: original)
         swap(&builder.words, &words)
         defer { swap(&builder.words, &words) }
-        var skipIndex = 0
+        var fieldCodes = FieldCodeLines()
         var i = 0
         let n = original.count
+        // At each line's start (here, and after each line end below), a field-code line is
+        // skipped to its end: its line end is kept.
+        if let end = fieldCodes.fieldCodeEnd(lineStart: 0, in: original) { i = end }
         while i < n {
-            if skipIndex < skipped.count, i >= skipped[skipIndex].lowerBound {
-                if i < skipped[skipIndex].upperBound {
-                    i = skipped[skipIndex].upperBound
-                    continue
-                }
-                skipIndex += 1
-                continue
-            }
             let s = original[i]
             let v = s.value
             // An ASCII letter (most scalars) is a word scalar and never dropped: one test.
@@ -75,10 +69,13 @@ public enum VietnameseNormalizer {
             case 0x0D:
                 let end = (i + 1 < n && original[i + 1] == "\n") ? i + 2 : i + 1
                 builder.newline(i..<end)
-                i = end
+                // The empty line between CR and LF is no field code and changes nothing.
+                i = fieldCodes.fieldCodeEnd(lineStart: end, in: original) ?? end
                 continue
             case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
                 builder.newline(i..<i + 1)
+                i = fieldCodes.fieldCodeEnd(lineStart: i + 1, in: original) ?? i + 1
+                continue
             case 0x09, 0x20, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
                 builder.space(at: i)
             case 0xAD, 0x200B...0x200D, 0x2060, 0xFEFF, 0x00...0x1F, 0x7F...0x9F:
@@ -115,63 +112,6 @@ public enum VietnameseNormalizer {
         if v == 0xAD { return false }
         let properties = s.properties
         return properties.isAlphabetic || properties.generalCategory == .nonspacingMark
-    }
-
-    /// Scalar ranges of lines that are word-processor field codes, not text.
-    static func artefactLines(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var afterPageField = false
-        // Line by line, each found by a scan of the buffer: listing every line first, with a
-        // `switch` per scalar, cost 15 instructions a scalar, 1.8% of analysing a plan.
-        scalars.withUnsafeBufferPointer { buffer in
-            var start = 0
-            while start <= buffer.count {
-                var end = start
-                while end < buffer.count, !isLineBreak(buffer[end]) { end += 1 }
-                let line = start..<end
-                start = end + 1
-                // Only a line that spells "page" or "mergeformat" (or the page number after a
-                // PAGE field) can be a field code; the rest are cleared by a scan of letters.
-                guard line.count <= 48, afterPageField || mayBeFieldCode(scalars[line]) else {
-                    afterPageField = false
-                    continue
-                }
-                // Judge the line as normalisation will see it: without the invisible
-                // characters it drops, so normalising twice finds the same field codes.
-                let words = NormalizedText.string(scalars[line].filter { !isDropped($0) })
-                    .split(whereSeparator: { $0.isWhitespace || $0 == "\\" || $0 == "*" })
-                guard let first = words.first else { continue }
-                let upper = first.uppercased()
-                if upper == "PAGE" || upper == "NUMPAGES" || upper == "SECTIONPAGES" || words.contains(where: { $0.uppercased() == "MERGEFORMAT" }),
-                   words.dropFirst().allSatisfy({ $0.allSatisfy(\.isNumber) || $0.uppercased() == "MERGEFORMAT" }) {
-                    result.append(line)
-                    afterPageField = true
-                } else if afterPageField && words.count == 1 && first.allSatisfy(\.isNumber) {
-                    result.append(line)
-                    afterPageField = false
-                } else {
-                    afterPageField = false
-                }
-            }
-        }
-        return result
-    }
-
-    /// Whether `line`, without the characters the normaliser drops, contains "page" or
-    /// "mergeformat" in any case (as every field code line does).
-    static func mayBeFieldCode(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
-        // The line's letters lower-cased (0 for any other scalar), on the stack: a line of a
-        // plan is tested before it is normalised, and most lines are short.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: line.count) { letters in
-            var count = 0
-            for s in line where !isDropped(s) {
-                let v = s.value
-                letters[count] = v < 0x80 ? UInt8(v) | (v >= 0x41 && v <= 0x5A ? 0x20 : 0) : 0
-                count += 1
-            }
-            let found = UnsafeBufferPointer(rebasing: letters[..<count])
-            return UTF8Scalars.contains(found, "page") || UTF8Scalars.contains(found, "mergeformat")
-        }
     }
 
     /// Line ends the normaliser turns into LF: U+000A...U+000D, U+0085, U+2028 and U+2029

@@ -114,16 +114,4 @@ import Testing
         #expect(normalized("Kế hoạch\r\nPAGE\r\n2\r\nTiếp") == "Kế hoạch\n\n\nTiếp")
         #expect(normalized("Kế hoạch\n\nPAGE\n\n2\nTiếp") == "Kế hoạch\n\n\n\n\nTiếp")
     }
-
-    @Test("the field-code prefilter passes every field code line, invisible characters and case included")
-    func fieldCodePrefilter() {
-        for line in ["PAGE  1", "page 2", "NUMPAGES 3", " SECTIONPAGES", "PA\u{AD}GE 4", "P\u{200B}AGE", "* MERGEFORMAT", "Trang 1 PAGE nói về"] {
-            #expect(VietnameseNormalizer.mayBeFieldCode(ArraySlice(line.unicodeScalars)), "\(line)")
-        }
-        for line in ["Trang 1", "PAG E", "Kế hoạch", "1", "", "MERGE FORMAT", "PÂGE"] {
-            #expect(!VietnameseNormalizer.mayBeFieldCode(ArraySlice(line.unicodeScalars)), "\(line)")
-        }
-        // Lines the prefilter passes are still judged by the full rule.
-        #expect(normalized("a\nPA\u{AD}GE 3\nb") == "a\n\nb")
-    }
 }
