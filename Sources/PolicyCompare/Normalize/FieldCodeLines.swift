@@ -15,6 +15,8 @@ struct FieldCodeLines {
     /// when that line is a field code; nil when it is not. Call it at the start of every line,
     /// in order.
     mutating func fieldCodeEnd(lineStart start: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
+        // An empty last line (or a start past the text) is no field code and changes nothing.
+        guard start >= 0, start < scalars.count else { return nil }
         let limit = min(scalars.count, start + Self.longest + 1)
         var end = start
         while end < limit, !VietnameseNormalizer.isLineBreak(scalars[end]) { end += 1 }

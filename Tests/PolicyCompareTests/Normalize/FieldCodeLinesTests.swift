@@ -63,4 +63,15 @@ struct FieldCodeLinesTests {
         #expect(fieldCodeLines("Trang\n2").isEmpty)
         #expect(fieldCodeLines("PAGE 1\u{2028}2\u{0C}MERGEFORMAT").count == 3)
     }
+
+    @Test("a start at or past the end of the text, or before it, is no field code")
+    func startsOutsideTheText() {
+        let scalars = Array("PAGE\n".unicodeScalars)
+        scalars.withUnsafeBufferPointer { buffer in
+            var lines = FieldCodeLines()
+            #expect(lines.fieldCodeEnd(lineStart: 0, in: buffer) == 4)
+            #expect(lines.fieldCodeEnd(lineStart: 5, in: buffer) == nil)
+            #expect(lines.fieldCodeEnd(lineStart: 9, in: buffer) == nil && lines.fieldCodeEnd(lineStart: -1, in: buffer) == nil)
+        }
+    }
 }
