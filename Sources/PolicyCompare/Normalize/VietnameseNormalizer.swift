@@ -53,16 +53,27 @@ public enum VietnameseNormalizer {
                 i += 1
                 continue
             }
-            // Invisible characters inside a word (soft hyphen, zero-width space and joiners,
-            // word joiner, BOM) are dropped without ending the word, so "ho\u{AD}à" is "hòa".
-            if isDropped(s) {
-                i += 1
-                continue
-            }
-            if isWordScalar(s) {
-                builder.wordScalar(s, at: i)
-                i += 1
-                continue
+            if v < 0x80 {
+                // Any other ASCII scalar (a digit, space or punctuation, a fifth of a plan's
+                // scalars) ends a word, unless it is a control other than tab and the line
+                // ends, which is dropped: ``isDropped(_:)`` and ``isWordScalar(_:)`` need not
+                // test it against their non-ASCII ranges.
+                if v < 0x20 ? (v < 0x09 || v > 0x0D) : v == 0x7F {
+                    i += 1
+                    continue
+                }
+            } else {
+                // Invisible characters inside a word (soft hyphen, zero-width space and joiners,
+                // word joiner, BOM) are dropped without ending the word, so "ho\u{AD}à" is "hòa".
+                if isDropped(s) {
+                    i += 1
+                    continue
+                }
+                if isWordScalar(s) {
+                    builder.wordScalar(s, at: i)
+                    i += 1
+                    continue
+                }
             }
             builder.flushWord()
             switch v {
@@ -170,6 +181,7 @@ public enum VietnameseNormalizer {
             }
         }
 
+        @inline(__always)
         private mutating func append(_ s: Unicode.Scalar, _ origin: Range<Int>) {
             out.append(s)
             starts.append(Int32(truncatingIfNeeded: origin.lowerBound))

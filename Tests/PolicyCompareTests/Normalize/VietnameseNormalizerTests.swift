@@ -114,4 +114,19 @@ import Testing
         #expect(normalized("Kế hoạch\r\nPAGE\r\n2\r\nTiếp") == "Kế hoạch\n\n\nTiếp")
         #expect(normalized("Kế hoạch\n\nPAGE\n\n2\nTiếp") == "Kế hoạch\n\n\n\n\nTiếp")
     }
+
+    @Test("every ASCII scalar between two letters: letters join them, controls vanish, spaces and line ends stay, the rest as it is")
+    func everyASCIIScalarBetweenLetters() {
+        for value in UInt8(0)..<0x80 {
+            let s = Character(Unicode.Scalar(value))
+            let expected: String = switch value {
+            case 0x09, 0x20: "a b"
+            case 0x0A, 0x0B, 0x0C, 0x0D: "a\nb"
+            case 0x00..<0x20, 0x7F: "ab"
+            default: "a\(s)b"
+            }
+            #expect(normalized("a\(s)b") == expected, "U+\(String(value, radix: 16))")
+        }
+        #expect(normalized("Kế\u{1}hoạch 2019\u{7F}") == "Kếhoạch 2019")
+    }
 }
