@@ -159,6 +159,7 @@ public struct DocumentTerms: Sendable, Hashable {
             piece.removeAll(keepingCapacity: true)
         }
 
+        @inline(__always)
         private mutating func count(_ gram: Gram) {
             let hash = gram.hash
             let probe = result.grams.withUnsafeBufferPointer { grams in
