@@ -96,6 +96,12 @@ struct VietnameseLetters: Sendable {
             partsTable[Int(value)] = letter.base.value << 8 | UInt32(letter.tone)
         }
         for (value, l) in lower where value < Self.tableEnd { lowerTable[Int(value)] = l.value }
+        // Every other scalar below the table's end maps as Unicode has it, or to itself, so
+        // that ``lowercase(_:)`` never asks Unicode's properties for one (quotes, dashes and
+        // combining marks asked hundreds of times a plan).
+        for value in 0x80..<Self.tableEnd where lowerTable[Int(value)] == 0 {
+            lowerTable[Int(value)] = Unicode.Scalar(value).map { Self.unicodeLowercase($0).value } ?? value
+        }
         for (value, p) in plain where value < Self.tableEnd { plainTable[Int(value)] = p.value }
         for value in vowels where value < Self.tableEnd { vowelTable[Int(value)] = true }
         for value in shapedVowels where value < Self.tableEnd { shapedVowelTable[Int(value)] = true }
@@ -134,12 +140,19 @@ struct VietnameseLetters: Sendable {
         composed[Self.key(base, UInt32(tone))]
     }
 
-    /// Lower case of a letter: table first, then ASCII, then Unicode's single-scalar mapping.
+    /// Lower case of a letter: ASCII, then the table, then Unicode's single-scalar mapping
+    /// (General Punctuation, U+2000-U+206F, has no case, so is itself).
     func lowercase(_ s: Unicode.Scalar) -> Unicode.Scalar {
         if s.value < 0x80 {
             return (s.value >= 0x41 && s.value <= 0x5A) ? Unicode.Scalar(s.value + 32) ?? s : s
         }
-        if s.value < Self.tableEnd, lowerTable[Int(s.value)] != 0, let l = Unicode.Scalar(lowerTable[Int(s.value)]) { return l }
+        if s.value < Self.tableEnd { return Unicode.Scalar(lowerTable[Int(s.value)]) ?? s }
+        if s.value >= 0x2000, s.value <= 0x206F { return s }
+        return Self.unicodeLowercase(s)
+    }
+
+    /// Unicode's lower case of `s` when it is one scalar, else `s`.
+    private static func unicodeLowercase(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let mapping = s.properties.lowercaseMapping.unicodeScalars
         return mapping.count == 1 ? (mapping.first ?? s) : s
     }

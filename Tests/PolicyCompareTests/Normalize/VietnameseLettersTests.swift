@@ -67,4 +67,17 @@ struct VietnameseLettersTests {
         let shaped = ["ơ", "Ư", "â", "o", "đ"].map { table.isShapedVowel(Unicode.Scalar($0) ?? " ") }
         #expect(shaped == [true, true, true, false, false])
     }
+
+    @Test("lower case of every scalar from U+3000 to the end of Unicode, past the table")
+    func lowercaseBeyondTheTable() {
+        var mismatches: [String] = []
+        for value in UInt32(0x3000)...0x10FFFF {
+            guard let s = Unicode.Scalar(value) else { continue }
+            let lowered = s.properties.lowercaseMapping.unicodeScalars
+            let expected = lowered.count == 1 ? lowered.first ?? s : s
+            if table.lowercase(s) != expected { mismatches.append("U+\(String(value, radix: 16))") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+        #expect(table.lowercase("\u{10400}") == "\u{10428}")  // Deseret: a case pair past the BMP
+    }
 }
