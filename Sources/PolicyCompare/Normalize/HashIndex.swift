@@ -5,7 +5,7 @@
 /// hold a few thousand small keys each. `Dictionary` hashes them with SipHash, which profiles
 /// showed among the top costs; callers of this table hash with FNV-1a or a multiply, which
 /// is enough for keys no one picks to collide.
-struct HashIndex {
+struct HashIndex: Hashable {
     private var slots: [Int32]
     private var hashes: [UInt64] = []
 

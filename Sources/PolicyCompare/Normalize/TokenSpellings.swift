@@ -17,6 +17,8 @@ public struct TokenSpellings: Sendable, Hashable {
     /// tables, do not hash it again (they hashed it six times a document).
     let strictHashes: [UInt64]
     let looseHashes: [UInt64]
+    /// The spellings by the hash of their scalars in `folded.strict`, as they were found.
+    private let index: HashIndex
 
     /// Number of distinct spellings.
     public var count: Int { ranges.count }
@@ -44,6 +46,7 @@ public struct TokenSpellings: Sendable, Hashable {
         }
         self.ranges = ranges
         self.strictHashes = strictHashes
+        self.index = index
         // The loose text has the strict one's length, so a spelling's range holds in both.
         looseHashes = folded.loose.withUnsafeBufferPointer { scalars in
             ranges.map { range in
@@ -51,5 +54,18 @@ public struct TokenSpellings: Sendable, Hashable {
             }
         }
         keys = ranges.map { NormalizedText.string(folded.strict, $0) }
+    }
+
+    /// The spelling whose key is `key` (its scalars, compared one for one), where `folded` is
+    /// the text the spellings were found in; nil when no token spells it.
+    func spelling(of key: String, in folded: FoldedText) -> Int32? {
+        let word = Array(key.unicodeScalars)
+        return word.withUnsafeBufferPointer { word in
+            folded.strict.withUnsafeBufferPointer { text in
+                index.find(hash: HashIndex.hash(word, 0..<word.count)) { id in
+                    HashIndex.equal(text, ranges[Int(id)], word, 0..<word.count)
+                }
+            }
+        }
     }
 }

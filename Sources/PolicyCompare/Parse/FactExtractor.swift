@@ -12,10 +12,6 @@ struct FactExtractor {
     let year: Int
     /// Folded key of every spelling.
     private let keys: [String]
-    /// The folded keys as UTF-8, numbered in first-use order, and by that number the first
-    /// spelling with the key (spellings are distinct keys).
-    private let keyTable: RunTable<UInt8>
-    private let spellingOfKey: [Int32]
 
     init(text: NormalizedText, folded: FoldedText, segments: [Segment], tokens: [Tokenizer.Output], spellings: TokenSpellings, year: Int) {
         self.text = text
@@ -25,17 +21,6 @@ struct FactExtractor {
         self.spellings = spellings
         self.year = year
         keys = spellings.keys
-        // Keys by their bytes (a Dictionary of ExactText hashed each with SipHash, twice).
-        var keyTable = RunTable<UInt8>()
-        var spellingOfKey: [Int32] = []
-        spellingOfKey.reserveCapacity(keys.count)
-        for (spelling, key) in keys.enumerated() {
-            if keyTable.insert(key).inserted {
-                spellingOfKey.append(Int32(truncatingIfNeeded: spelling))  // the first, as `min` kept
-            }
-        }
-        self.keyTable = keyTable
-        self.spellingOfKey = spellingOfKey
     }
 
     /// Folded key of token `i` of segment `s`.
@@ -64,7 +49,7 @@ struct FactExtractor {
 
     /// The spelling of `word` in this document; nil when no token spells it.
     private func spelling(of word: String) -> Int32? {
-        keyTable.id(of: word).map { spellingOfKey[$0] }
+        spellings.spelling(of: word, in: folded)
     }
 
     /// Positions in segment `s` where `words` start within one sentence. Candidates are found

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PolicyCompare
 
@@ -34,6 +35,23 @@ struct TokenSpellingsTests {
             #expect(NormalizedText.string(folded.strict, spellings.ranges[Int(id)]) == flatKeys[i])
             #expect(spellings.keys[Int(id)] == flatKeys[i])
             #expect(id <= (flatIDs[..<i].max() ?? -1) + 1)
+        }
+    }
+
+    @Test("every key of the real directives finds its own spelling; other words find none")
+    func spellingOfKey() throws {
+        for id in Fixtures.ids {
+            let directive = try Fixtures.directive(id)
+            let spellings = directive.spellings, keys = Set(spellings.keys)
+            #expect(spellings.count > 200, "\(id)")
+            for (spelling, key) in spellings.keys.enumerated() {
+                #expect(spellings.spelling(of: key, in: directive.folded) == Int32(spelling), "\(id): \(key)")
+            }
+            // Not keys: a key and a letter more, a key cut short, decomposed (NFD) forms, upper case.
+            let others = spellings.keys.flatMap { [$0 + "a", String($0.dropLast()), $0.decomposedStringWithCanonicalMapping, $0.uppercased()] }
+            for word in others where !keys.contains(word) {
+                #expect(spellings.spelling(of: word, in: directive.folded) == nil, "\(id): \(word)")
+            }
         }
     }
 
