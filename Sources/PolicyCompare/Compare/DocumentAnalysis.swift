@@ -70,17 +70,17 @@ public struct DocumentAnalysis: Sendable {
         source = sourceUTF8.map(SourceText.init(utf8:)) ?? SourceText(directive.text.original)
         coding = coder.code(directive, source: source)
         var terms = DocumentTerms.Builder(stopList: stopKeys, spellings: directive.spellings.count)
-        // Every token's spelling and source span, written in place (appending checked both
-        // arrays' capacity and uniqueness per token).
+        // Every token's spelling and source span, written in place into arrays made without
+        // first filling them (appending checked both arrays' capacity and uniqueness per
+        // token; filling them was a memset of 20 bytes a token).
         let tokenCount = directive.tokens.reduce(0) { $0 + $1.tokens.count }
-        var tokenSpellings = [Int32](repeating: 0, count: tokenCount)
-        var spans = [Range<Int>](repeating: 0..<0, count: tokenCount)
         // Each spelling's key and hash once; tokens by index.
         let spellings = directive.spellings
         let keys = spellings.keys
         let text = directive.text
-        tokenSpellings.withUnsafeMutableBufferPointer { tokenSpellings in
-            spans.withUnsafeMutableBufferPointer { spans in
+        var tokenSpellings: [Int32] = []
+        let spans = [Range<Int>](unsafeUninitializedCapacity: tokenCount) { spans, spanCount in
+            tokenSpellings = [Int32](unsafeUninitializedCapacity: tokenCount) { tokenSpellings, spellingCount in
                 var k = 0
                 for (s, output) in directive.tokens.enumerated() {
                     var sentence = -1
@@ -98,6 +98,8 @@ public struct DocumentAnalysis: Sendable {
                     }
                     terms.endSentence()
                 }
+                spellingCount = k
+                spanCount = k
             }
         }
         self.terms = terms.finish()
