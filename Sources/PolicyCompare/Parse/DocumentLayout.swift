@@ -57,15 +57,22 @@ struct DocumentLayout: Sendable {
         var lastWasContent = false
         var lineStart = 0
         var lines: [(range: Range<Int>, blankBefore: Bool)] = []
-        for i in 0...scalars.count where i == scalars.count || scalars[i] == "\n" {
-            let range = lineStart..<i
-            if range.isEmpty {
-                previousBlank = true
-            } else {
-                lines.append((range, previousBlank))
-                previousBlank = false
+        scalars.withUnsafeBufferPointer { scalars in
+            // Line ends found through a bare pointer (a filtered loop over the array checked
+            // each scalar's index).
+            var i = 0
+            while i <= scalars.count {
+                while i < scalars.count, scalars[i] != "\n" { i += 1 }
+                let range = lineStart..<i
+                if range.isEmpty {
+                    previousBlank = true
+                } else {
+                    lines.append((range, previousBlank))
+                    previousBlank = false
+                }
+                lineStart = i + 1
+                i += 1
             }
-            lineStart = i + 1
         }
         var titleLines: [String] = []
         for (range, blankBefore) in lines {

@@ -240,12 +240,21 @@ struct SegmentTreeBuilder {
     /// Consecutive "(i)", "(ii)", ... markers inside a range.
     private static func clauseMarkers(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [(label: String, marker: Range<Int>)] {
         var found: [(String, Range<Int>)] = []
-        var i = range.lowerBound
-        while i < range.upperBound {
-            if scalars[i] == "(", found.count < romanClauses.count {
+        let upper = min(range.upperBound, scalars.count)
+        var i = max(range.lowerBound, 0)
+        while i < upper {
+            // To the next "(" through a bare pointer: the search runs over every scalar of
+            // every segment, and indexing the array checked its bounds at each one.
+            i = scalars.withUnsafeBufferPointer { buffer in
+                var j = i
+                while j < upper, buffer[j] != "(" { j += 1 }
+                return j
+            }
+            guard i < upper else { break }
+            if found.count < romanClauses.count {
                 let expected = romanClauses[found.count]
                 let count = expected.unicodeScalars.count
-                if i + count <= range.upperBound, NormalizedText.string(scalars, i..<i + count) == expected,
+                if i + count <= upper, NormalizedText.string(scalars, i..<i + count) == expected,
                    i == range.lowerBound || scalars[i - 1] == " " {
                     found.append((expected, i..<i + count))
                     i += count
