@@ -68,14 +68,14 @@ public struct Coder: Sendable {
         var uncoded: [DocumentCoding.UncodedSegment] = []
         let text = directive.text
         let spellings = directive.spellings
-        var matching = PhraseMatcher.DocumentState(spellings: spellings.count)
+        var matching = matcher.documentState(spellings, folded: directive.folded)
         // Each segment's matches by category, and its exclusions, in buffers kept from segment to segment.
         var includes: [[PhraseMatcher.Match]] = Array(repeating: [], count: categoryCount)
         var excludes: [(Range<Int>, Set<Int>?)] = []
         var kept: [PhraseMatcher.Match] = []
         for (s, segment) in directive.segments.enumerated() {
             let output = directive.tokens[s]
-            let found = matcher.matches(tokens: output.tokens, spellings: spellings.ids[s], of: spellings, folded: directive.folded, state: &matching)
+            let found = matcher.matches(tokens: output.tokens, spellings: spellings.ids[s], state: &matching)
             for c in includes.indices where !includes[c].isEmpty { includes[c].removeAll(keepingCapacity: true) }
             excludes.removeAll(keepingCapacity: true)
             for match in found {

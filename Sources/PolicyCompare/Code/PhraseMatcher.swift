@@ -167,15 +167,14 @@ public struct PhraseMatcher: Sendable {
     /// Every match of every pattern in `tokens` (all overlaps kept), ordered by start then pattern.
     public func matches(tokens: [Token], folded: FoldedText) -> [Match] {
         let spellings = TokenSpellings([Tokenizer.Output(tokens: tokens, sentences: [])], folded: folded)
-        var state = DocumentState(spellings: spellings.count)
-        return matches(tokens: tokens, spellings: spellings.ids.first ?? [], of: spellings, folded: folded, state: &state)
+        var state = documentState(spellings, folded: folded)
+        return matches(tokens: tokens, spellings: spellings.ids.first ?? [], state: &state)
     }
 
-    /// What the calls for one document's segments share: each spelling's encoding once met
-    /// (one slot per spelling, nil until then), and the buffers a call fills, reused from
-    /// segment to segment instead of allocated for each.
+    /// What the calls for one document's segments share: each spelling's encoding, and the
+    /// buffers a call fills, reused from segment to segment instead of allocated for each.
     struct DocumentState {
-        fileprivate var encodings: [Encoding?]
+        fileprivate var encodings: [Encoding]
         /// A segment's tokens as the tries read them, at the start of buffers that only grow:
         /// the ids of each syllable, and the token and sentence it comes from.
         fileprivate var strict: [Int32] = []
@@ -186,27 +185,35 @@ public struct PhraseMatcher: Sendable {
         /// go of them (as the coder and the agency finder do, segment by segment).
         fileprivate var found: [Match] = []
 
-        init(spellings: Int) {
-            encodings = Array(repeating: nil, count: spellings)
+        fileprivate init(encodings: [Encoding]) {
+            self.encodings = encodings
         }
     }
 
-    /// ``matches(tokens:folded:)`` for tokens whose spellings (index for index) are known,
-    /// encoding each spelling of `all` once into `state`, which a caller keeps across the
-    /// segments of one document. The loose form is a function of the strict one, so the
-    /// spelling decides the encoding.
-    func matches(tokens: [Token], spellings: [Int32], of all: TokenSpellings, folded: FoldedText, state: inout DocumentState) -> [Match] {
-        // Each spelling met for the first time is encoded once for the document.
-        for index in tokens.indices where state.encodings[Int(spellings[index])] == nil {
-            let spelling = Int(spellings[index])
-            let range = all.ranges[spelling], looseHash = all.looseHashes[spelling]
-            let strict = folded.strict.withUnsafeBufferPointer { strictVocabulary.id(of: range, in: $0, hash: all.strictHashes[spelling]) }
-            let (loose, form) = folded.loose.withUnsafeBufferPointer {
-                (looseVocabulary.id(of: range, in: $0, hash: looseHash), abbreviationForms.id(of: range, in: $0, hash: looseHash))
+    /// The state for matching the segments of a document whose spellings are `spellings`
+    /// (found in `folded`): every spelling encoded once, up front, so that a segment's tokens
+    /// read their encodings without testing whether each is known yet. The loose form is a
+    /// function of the strict one, so the spelling decides the encoding.
+    func documentState(_ spellings: TokenSpellings, folded: FoldedText) -> DocumentState {
+        let encodings = folded.strict.withUnsafeBufferPointer { strict in
+            folded.loose.withUnsafeBufferPointer { loose in
+                spellings.ranges.indices.map { spelling in
+                    let range = spellings.ranges[spelling], looseHash = spellings.looseHashes[spelling]
+                    let strictID = strictVocabulary.id(of: range, in: strict, hash: spellings.strictHashes[spelling])
+                    let looseID = looseVocabulary.id(of: range, in: loose, hash: looseHash)
+                    let form = abbreviationForms.id(of: range, in: loose, hash: looseHash)
+                    return Encoding(strict: strictID.map(Int32.init) ?? -1, loose: looseID.map(Int32.init) ?? -1,
+                                    abbreviation: form.map(Int32.init) ?? -1)
+                }
             }
-            state.encodings[spelling] = Encoding(strict: strict.map(Int32.init) ?? -1, loose: loose.map(Int32.init) ?? -1,
-                                                 abbreviation: form.map(Int32.init) ?? -1)
         }
+        return DocumentState(encodings: encodings)
+    }
+
+    /// ``matches(tokens:folded:)`` for tokens whose spellings (index for index) are known, with
+    /// the state of their document (``documentState(_:folded:)``), which a caller keeps across
+    /// the segments of one document.
+    func matches(tokens: [Token], spellings: [Int32], state: inout DocumentState) -> [Match] {
         // The syllables as the tries read them, abbreviations expanded, written in place into
         // buffers with room for every token's longest reading (appending checked four arrays'
         // capacity and uniqueness per token).
@@ -228,7 +235,7 @@ public struct PhraseMatcher: Sendable {
                     state.sentence.withUnsafeMutableBufferPointer { sentence in
                         var n = 0
                         for (index, token) in tokens.enumerated() {
-                            guard let encoding = encodings[Int(spellings[index])] else { continue }  // encoded above
+                            let encoding = encodings[Int(spellings[index])]
                             if token.kind == .word, encoding.abbreviation >= 0 {
                                 for (s, l) in abbreviations[Int(encoding.abbreviation)] {
                                     strict[n] = s

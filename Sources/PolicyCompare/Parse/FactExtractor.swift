@@ -377,13 +377,13 @@ struct FactExtractor {
     /// Agencies named in the body, longest match first, each marked tasked or merely mentioned.
     func actors(_ table: ActorTable) -> [ActorMention] {
         var result: [ActorMention] = []
-        var matching = PhraseMatcher.DocumentState(spellings: spellings.count)
+        var matching = table.matcher.documentState(spellings, folded: folded)
         var ordered: [PhraseMatcher.Match] = []
         for s in segments.indices {
             let list = tokens[s].tokens
             // Leftmost-longest, non-overlapping, sorted in one buffer for every segment.
             ordered.removeAll(keepingCapacity: true)
-            ordered += table.matcher.matches(tokens: list, spellings: spellings.ids[s], of: spellings, folded: folded, state: &matching)
+            ordered += table.matcher.matches(tokens: list, spellings: spellings.ids[s], state: &matching)
             ordered.sort { ($0.tokens.lowerBound, -$0.tokens.count, $0.pattern) < ($1.tokens.lowerBound, -$1.tokens.count, $1.pattern) }
             var taken = 0
             for match in ordered where match.tokens.lowerBound >= taken {

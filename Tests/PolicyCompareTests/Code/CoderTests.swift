@@ -144,8 +144,9 @@ import Testing
         }
     }
 
-    /// The coder keeps one table of spelling encodings, and one set of buffers, for a whole
-    /// document; it must find exactly what a fresh state per segment finds.
+    /// The coder encodes every spelling of a document once, up front, and keeps one set of
+    /// buffers for the whole document; it must find exactly what a fresh state per segment
+    /// (with its own spellings) finds.
     @Test func encodingsSharedAcrossSegmentsChangeNoMatch() throws {
         let codebook = try #require(Fixtures.codebook)
         let patterns = codebook.categories.flatMap { $0.patterns + $0.exclusions } + codebook.globalExclusions.map(\.pattern)
@@ -153,10 +154,10 @@ import Testing
         var total = 0
         for id in Fixtures.ids {
             let d = try Fixtures.directive(id)
-            var shared = PhraseMatcher.DocumentState(spellings: d.spellings.count)
+            var shared = matcher.documentState(d.spellings, folded: d.folded)
             for (s, output) in d.tokens.enumerated() {
                 let fresh = matcher.matches(tokens: output.tokens, folded: d.folded)
-                let reused = matcher.matches(tokens: output.tokens, spellings: d.spellings.ids[s], of: d.spellings, folded: d.folded, state: &shared)
+                let reused = matcher.matches(tokens: output.tokens, spellings: d.spellings.ids[s], state: &shared)
                 #expect(fresh.map(\.pattern) == reused.map(\.pattern) && fresh.map(\.tokens) == reused.map(\.tokens))
                 total += fresh.count
             }
