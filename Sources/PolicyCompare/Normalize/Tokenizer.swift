@@ -14,11 +14,17 @@ public struct Tokenizer: Sendable {
 
     /// Tokenises `range` of `scalars`.
     public func tokenize(_ scalars: [Unicode.Scalar], range: Range<Int>) -> Output {
+        scalars.withUnsafeBufferPointer { tokenize($0, range: range) }
+    }
+
+    /// Tokenises `range` of `scalars`, read through a bare pointer: every scalar of every
+    /// segment passes here, and an array's bounds check was a fair part of each.
+    private func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>) -> Output {
         var tokens: [Token] = []
         var sentences: [Range<Int>] = []
         var sentenceStart = -1
         var sentenceEnd = -1
-        var i = range.lowerBound
+        var i = max(0, range.lowerBound)
         let end = min(range.upperBound, scalars.count)
         // About one token per five scalars in Vietnamese prose: room up front instead of
         // growing the array several times per segment.

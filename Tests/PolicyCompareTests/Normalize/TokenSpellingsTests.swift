@@ -38,6 +38,27 @@ struct TokenSpellingsTests {
         }
     }
 
+    @Test("on the real directives, spellings number the tokens' folded keys in order of first use, as a dictionary of keys does")
+    func realDirectivesMatchADictionary() throws {
+        for id in Fixtures.ids {
+            let directive = try Fixtures.directive(id)
+            let spellings = TokenSpellings(directive.tokens, folded: directive.folded)
+            var numbers: [String: Int32] = [:]
+            var expected: [[Int32]] = []
+            for output in directive.tokens {
+                expected.append(output.tokens.map { token in
+                    let key = NormalizedText.string(directive.folded.strict, token.range)
+                    if let number = numbers[key] { return number }
+                    let number = Int32(numbers.count)
+                    numbers[key] = number
+                    return number
+                })
+            }
+            #expect(spellings.ids == expected, "\(id)")
+            #expect(spellings.count == numbers.count, "\(id)")
+        }
+    }
+
     @Test("every key of the real directives finds its own spelling; other words find none")
     func spellingOfKey() throws {
         for id in Fixtures.ids {

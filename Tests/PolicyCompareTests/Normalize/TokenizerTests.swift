@@ -26,4 +26,15 @@ import Testing
         let t = tokens("gửi ptelangson@gmail.com trước ngày 05")
         #expect(Set(t.sentences) == [0])
     }
+
+    @Test("a range reaching outside the text is cut to it; a range inside tokenises only its own scalars")
+    func rangesAreClampedToTheText() {
+        let n = VietnameseNormalizer.normalize("Trẻ em nghèo, trẻ em dân tộc; Hãy gọi 111. Xong")
+        let whole = Tokenizer().tokenize(n.scalars, range: 0..<n.scalars.count)
+        #expect(Tokenizer().tokenize(n.scalars, range: -5..<(n.scalars.count + 9)) == whole)
+        #expect(Tokenizer().tokenize(n.scalars, range: n.scalars.count..<(n.scalars.count + 3)).tokens.isEmpty)
+        let part = Tokenizer().tokenize(n.scalars, range: 4..<12)
+        #expect(part.tokens.map { n.text($0.range) } == ["em", "nghèo"])
+        #expect(part.tokens.allSatisfy { $0.range.lowerBound >= 4 && $0.range.upperBound <= 12 })
+    }
 }
