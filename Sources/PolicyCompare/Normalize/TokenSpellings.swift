@@ -89,7 +89,7 @@ public struct TokenSpellings: Sendable, Hashable {
     /// The spelling whose key is `key` (its scalars, compared one for one), where `folded` is
     /// the text the spellings were found in; nil when no token spells it.
     func spelling(of key: String, in folded: FoldedText) -> Int32? {
-        let word = Array(key.unicodeScalars)
+        let word = NormalizedText.scalars(of: key)
         return word.withUnsafeBufferPointer { word in
             folded.strict.withUnsafeBufferPointer { text in
                 index.find(hash: RunTable<Unicode.Scalar>.hash(of: word)) { id in

@@ -52,37 +52,50 @@ struct FactExtractor {
         spellings.spelling(of: word, in: folded)
     }
 
-    /// Positions in segment `s` where `words` start within one sentence. Candidates are found
-    /// by the first word's spelling, an integer, so a scan does not compare every token's text.
-    private func starts(of words: [String], in s: Int) -> [Int] {
-        guard let first = words.first, let id = spelling(of: first), let ids = spellings.ids[safe: s] else { return [] }
-        return ids.indices.filter { ids[$0] == id && matches(s, $0, words) }
+    /// `words` as the spellings of this document, looked up once per use rather than at every
+    /// segment or candidate token; nil when a word is spelt by no token, so they occur nowhere.
+    private func phrase(_ words: [String]) -> [Int32]? {
+        var phrase: [Int32] = []
+        for word in words {
+            guard let id = spelling(of: word) else { return nil }
+            phrase.append(id)
+        }
+        return phrase
     }
 
-    /// True when tokens `i...` of segment `s` spell `words` within one sentence.
-    private func matches(_ s: Int, _ i: Int, _ words: [String]) -> Bool {
+    /// Positions in segment `s` where `phrase` starts within one sentence. Tokens are compared
+    /// by spelling, an integer: a token's key is a word exactly when its spelling is the word's.
+    private func starts(of phrase: [Int32]?, in s: Int) -> [Int] {
+        guard let phrase, let first = phrase.first, let ids = spellings.ids[safe: s] else { return [] }
+        return ids.indices.filter { ids[$0] == first && matches(s, $0, phrase) }
+    }
+
+    /// True when tokens `i...` of segment `s` spell `phrase` within one sentence.
+    private func matches(_ s: Int, _ i: Int, _ phrase: [Int32]?) -> Bool {
+        guard let phrase, !phrase.isEmpty, let ids = spellings.ids[safe: s] else { return false }
         let list = tokens[s].tokens
-        guard i >= 0, i + words.count <= list.count else { return false }
+        guard i >= 0, i + phrase.count <= list.count, i + phrase.count <= ids.count else { return false }
         let sentence = list[i].sentence
-        // Keys and words are both NFC, so bytes decide (String's == would check for NFC first).
-        for (k, word) in words.enumerated() where ExactText(key(s, i + k)) != ExactText(word) || list[i + k].sentence != sentence {
+        for (k, id) in phrase.enumerated() where ids[i + k] != id || list[i + k].sentence != sentence {
             return false
         }
         return true
     }
 
-    /// True when segment `s` contains `words` in a row within one sentence.
-    private func contains(_ s: Int, _ words: [String]) -> Bool {
-        !starts(of: words, in: s).isEmpty
+    /// True when segment `s` contains `phrase` within one sentence.
+    private func contains(_ s: Int, _ phrase: [Int32]?) -> Bool {
+        guard let phrase, let first = phrase.first, let ids = spellings.ids[safe: s] else { return false }
+        return ids.indices.contains { ids[$0] == first && matches(s, $0, phrase) }
     }
 
     // MARK: Theme
 
     /// The first "chủ đề ... “...”" in the body, and the index of its segment.
     func theme() -> (Statement, Int)? {
+        guard let theme = phrase(["chủ", "đề"]) else { return nil }
         for s in segments.indices {
             let list = tokens[s].tokens
-            for i in starts(of: ["chủ", "đề"], in: s) {
+            for i in starts(of: theme, in: s) {
                 let range = segments[s].normalizedRange
                 var j = list[i + 1].range.upperBound
                 var colon = false
@@ -117,15 +130,18 @@ struct FactExtractor {
 
     /// "từ ngày 01/6 đến ngày 30/6/2019" in a segment about the month or its timing.
     func period() -> Period? {
+        guard let from = phrase(["từ", "ngày"]) else { return nil }
+        let about = [["thời", "gian"], ["tháng", "hành", "động"], ["tháng", "hđvte"], ["tháng", "hdvte"]].compactMap(phrase)
+        let untilEnd = phrase(["đến", "hết", "ngày"]), until = phrase(["đến", "ngày"])
         for s in segments.indices {
-            guard contains(s, ["thời", "gian"]) || contains(s, ["tháng", "hành", "động"]) || contains(s, ["tháng", "hđvte"]) || contains(s, ["tháng", "hdvte"]) else { continue }
+            guard about.contains(where: { contains(s, $0) }) else { continue }
             let list = tokens[s].tokens
-            for i in starts(of: ["từ", "ngày"], in: s) {
+            for i in starts(of: from, in: s) {
                 guard let first = date(s, i + 2) else { continue }
                 var j = first.next
-                if matches(s, j, ["đến", "hết", "ngày"]) {
+                if matches(s, j, untilEnd) {
                     j += 3
-                } else if matches(s, j, ["đến", "ngày"]) {
+                } else if matches(s, j, until) {
                     j += 2
                 } else {
                     continue
@@ -170,17 +186,20 @@ struct FactExtractor {
     /// with the indices of their segments.
     func slogans() -> [(Statement, Int)] {
         var result: [(Statement, Int)] = []
+        let topics = [["khẩu", "hiệu"], ["thông", "điệp"]].compactMap(phrase)
+        guard !topics.isEmpty else { return [] }
         for s in segments.indices {
             // A heading about slogans: short, no clauses of its own (";"), and introducing a list.
             // Foundation's `contains` is slow and can only find ";" where a scalar decomposes
             // to it (";" or U+037E), so those scalars are looked for first, and only in short
             // headings (most lines with ";" are list items).
-            // The segment's text is quoted here (a parse for comparison leaves it out).
-            guard segments[s].normalizedRange.count < 120 else { continue }
+            // The segment's text is quoted here (a parse for comparison leaves it out), and
+            // only for a segment that names the topic (quoting every short segment was most of
+            // this search).
+            guard segments[s].normalizedRange.count < 120, topics.contains(where: { contains(s, $0) }) else { continue }
             let segmentText = text.quote(segments[s].normalizedRange)
             guard [.heading, .annexHeading, .section].contains(segments[s].role) || segmentText.hasSuffix(":"),
-                  !(segmentText.unicodeScalars.contains { $0 == ";" || $0 == "\u{37E}" } && segmentText.contains(";")),
-                  contains(s, ["khẩu", "hiệu"]) || contains(s, ["thông", "điệp"]) else { continue }
+                  !(segmentText.unicodeScalars.contains { $0 == ";" || $0 == "\u{37E}" } && segmentText.contains(";")) else { continue }
             let children = segments.indices.filter { segments[$0].parent == segments[s].path && segments[$0].role == .item }
             guard !children.isEmpty else { continue }
             for c in children {
@@ -200,17 +219,19 @@ struct FactExtractor {
     /// Every cited instrument, in reading order.
     func references(types: [[String]], typeNames: [String]) -> [LegalReference] {
         var result: [LegalReference] = []
-        // Candidate types by their first syllable, longest first (the order of `types`).
-        // Keyed by the first syllable's spelling in this document, so tokens are looked up by index.
-        var byFirst = [[Int]](repeating: [], count: spellings.count)
-        for (t, type) in types.enumerated() {
-            if let first = type.first, let id = spelling(of: first) { byFirst[Int(id)].append(t) }
-        }
+        // The types as spellings of this document, longest first (the order of `types`), and
+        // which spellings start one, so most tokens are passed over after one look-up.
+        let typePhrases = types.map(phrase)
+        var startsType = [Bool](repeating: false, count: spellings.count)
+        for case let first? in typePhrases.map({ $0?.first }) { startsType[Int(first)] = true }
+        let period = phrase(["giai", "đoạn"])
         for s in segments.indices {
             let list = tokens[s].tokens
+            guard let ids = spellings.ids[safe: s] else { continue }
             var i = 0
             while i < list.count {
-                guard let id = spelling(s, i), let t = byFirst[Int(id)].first(where: { matches(s, i, types[$0]) }) else {
+                guard i < ids.count, startsType[Int(ids[i])],
+                      let t = typePhrases.indices.first(where: { typePhrases[$0]?.first == ids[i] && matches(s, i, typePhrases[$0]) }) else {
                     i += 1
                     continue
                 }
@@ -243,7 +264,7 @@ struct FactExtractor {
                     i = named.end
                     continue
                 }
-                if capital, typeName == "Chương trình", let programme = programme(s, from: i + 2) {
+                if capital, typeName == "Chương trình", let programme = programme(s, from: i + 2, period: period) {
                     let range = list[i].range.lowerBound..<list[programme.end - 1].range.upperBound
                     result.append(LegalReference(type: typeName, key: "Chương trình " + programme.name, date: "", quote: text.quote(range),
                                                  segmentPath: segments[s].path, sourceRange: text.originalRange(range)))
@@ -275,14 +296,15 @@ struct FactExtractor {
         return (words.joined(separator: " "), j)
     }
 
-    /// "Chương trình ... giai đoạn 2011 - 2015" -> ("bảo vệ trẻ em 2011-2015", end).
-    private func programme(_ s: Int, from i: Int) -> (name: String, end: Int)? {
+    /// "Chương trình ... giai đoạn 2011 - 2015" -> ("bảo vệ trẻ em 2011-2015", end), where
+    /// `period` is the phrase "giai đoạn".
+    private func programme(_ s: Int, from i: Int, period: [Int32]?) -> (name: String, end: Int)? {
         let list = tokens[s].tokens
         guard let start = list[safe: i - 2] else { return nil }
         var j = i
         var words: [String] = []
         while j < list.count, j - i < 15, list[j].sentence == start.sentence {
-            if matches(s, j, ["giai", "đoạn"]) {
+            if matches(s, j, period) {
                 var years: [String] = []
                 for k in (j + 2)..<min(j + 4, list.count) {
                     for part in key(s, k).split(separator: "-") where part.count == 4 && Int(part) != nil {
@@ -329,19 +351,20 @@ struct FactExtractor {
         var result: [Deadline] = []
         // The spellings the phrases below start with.
         let openers = ["trước", "vào"].compactMap(spelling(of:))
+        let due = phrase(["trước", "ngày"]), reportingDates = phrase(["vào", "các", "ngày"]), event = phrase(["vào", "ngày"])
         for s in segments.indices {
             let list = tokens[s].tokens
             guard let ids = spellings.ids[safe: s] else { continue }
             for i in list.indices where i < ids.count && openers.contains(ids[i]) {
                 var kind: Deadline.Kind
                 var j: Int
-                if matches(s, i, ["trước", "ngày"]) {
+                if matches(s, i, due) {
                     kind = .due
                     j = i + 2
-                } else if matches(s, i, ["vào", "các", "ngày"]) {
+                } else if matches(s, i, reportingDates) {
                     kind = .reportingDate
                     j = i + 3
-                } else if matches(s, i, ["vào", "ngày"]) {
+                } else if matches(s, i, event) {
                     kind = .event
                     j = i + 2
                 } else {
@@ -379,6 +402,7 @@ struct FactExtractor {
         var result: [ActorMention] = []
         var matching = table.matcher.documentState(spellings, folded: folded)
         var ordered: [PhraseMatcher.Match] = []
+        let triggers = Self.triggers.compactMap(phrase)
         for s in segments.indices {
             let list = tokens[s].tokens
             // Leftmost-longest, non-overlapping, sorted in one buffer for every segment.
@@ -390,7 +414,7 @@ struct FactExtractor {
                 taken = match.tokens.upperBound
                 let entry = table.entries[table.owner[match.pattern]]
                 let start = match.tokens.lowerBound
-                let tasked = start == 0 || Self.triggers.contains { trigger in
+                let tasked = start == 0 || triggers.contains { trigger in
                     matches(s, start - trigger.count, trigger) || matches(s, start - trigger.count - 1, trigger) && key(s, start - 1) == "các"
                 }
                 let range = list[start].range.lowerBound..<list[match.tokens.upperBound - 1].range.upperBound
