@@ -205,17 +205,9 @@ public enum XLSXWriter {
     ) {
         let columnCount = table.columns.count
         let letters = (0..<columnCount).map { Array(columnName($0).utf8) }
-        // `<c r="B` per column, and `7"` per row: a cell's start is the two, not a number
-        // written out again for every cell.
-        let cellStarts = letters.map { cellOpen + $0 }
-        var rowEnd: [UInt8] = []
         // Rendered into a growable buffer: a sheet appends several tags and numbers per cell.
         let estimate = cells.bytes.count * 6 + cells.rows * 16 + 1024
         var out = GrowableBuffer<UInt8>(capacity: chunkSize > estimate ? estimate : chunkSize + (1 << 16))
-        func emitOut() {
-            out.withUnsafeBufferPointer(emit)
-            out.removeAll()
-        }
         out.appendBytes(Array((xmlDeclaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">").utf8))
 
         let lastColumn = letters.last.map { String(decoding: $0, as: UTF8.self) } ?? "A"
@@ -238,7 +230,8 @@ public enum XLSXWriter {
         if columnCount > 0 {
             out.appendBytes(Array("<row r=\"1\">".utf8))
             for (index, string) in cells.header.enumerated() {
-                out.appendBytes(cellStarts[index])
+                out.appendBytes(cellOpen)
+                out.appendBytes(letters[index])
                 out.appendBytes(Array("1\"".utf8))
                 out.appendBytes(Array(" t=\"s\" s=\"\(Style.header)\"><v>".utf8))
                 DecimalText.appendInteger(string, to: &out)
@@ -246,57 +239,90 @@ public enum XLSXWriter {
             }
             out.appendBytes(closeRow)
         }
-        // The tags as locals: a static array read in the loop was retained and released at
-        // every cell.
-        let openRow = openRow, closeRowOpen = closeRowOpen, closeRow = closeRow, sharedStringOpen = sharedStringOpen
-        let valueOpen = valueOpen, numberOpen = numberOpen, booleanOpen = booleanOpen, closeValueAndCell = closeValueAndCell
-        var reader = SheetCells.Reader(cells.bytes)
-        for rowIndex in 0..<cells.rows {
-            let rowNumber = rowIndex + 2
-            rowEnd.removeAll(keepingCapacity: true)
-            DecimalText.appendInteger(rowNumber, to: &rowEnd)
-            rowEnd.append(UInt8(ascii: "\""))
-            out.appendBytes(openRow)
-            rowEnd.withUnsafeBufferPointer { out.appendBytes(UnsafeBufferPointer(rebasing: $0.dropLast())) }
-            out.appendBytes(closeRowOpen)
-            var column = 0
-            while let cell = reader.next() {
-                defer { column += 1 }
-                switch cell {
-                case .blank:
-                    continue
-                case .string(let string):
-                    appendCellStart(cellStarts[column], rowEnd, to: &out)
-                    out.appendBytes(sharedStringOpen)
-                    DecimalText.appendInteger(string, to: &out)
-                case .integer(let value):
-                    appendCellStart(cellStarts[column], rowEnd, to: &out)
-                    out.appendBytes(valueOpen)
-                    DecimalText.appendInteger(value, to: &out)
-                case .number(let value, let places):
-                    appendCellStart(cellStarts[column], rowEnd, to: &out)
-                    let clamped = max(places, 0)
-                    out.appendBytes(clamped < numberOpen.count ? numberOpen[clamped] : valueOpen)  // else General format
-                    DecimalText.appendFixed(value, places: places, to: &out)
-                case .boolean(let value):
-                    appendCellStart(cellStarts[column], rowEnd, to: &out)
-                    out.appendBytes(booleanOpen)
-                    out.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
-                }
-                out.appendBytes(closeValueAndCell)
-            }
-            out.appendBytes(closeRow)
-            if out.count >= chunkSize { emitOut() }
-        }
+        appendRows(cells, columns: letters, chunkSize: chunkSize, to: &out, emit: emit)
         out.appendBytes(Array("</sheetData></worksheet>".utf8))
-        emitOut()
+        out.withUnsafeBufferPointer(emit)
     }
 
-    /// `<c r="B7"`, left open for the type and style attributes, from `<c r="B` and `7"`.
-    @inline(__always)
-    private static func appendCellStart(_ start: [UInt8], _ rowEnd: [UInt8], to out: inout GrowableBuffer<UInt8>) {
-        out.appendBytes(start)
-        out.appendBytes(rowEnd)
+    /// Appends the data rows of `cells` (columns named `letters`), handing `out` to `emit`
+    /// and emptying it whenever `chunkSize` bytes are ready.
+    ///
+    /// Every tag is read through one buffer: an element of an array of arrays (a column's
+    /// `<c r="B`) was retained and released at every cell. A cell after another in its row
+    /// starts with one copy, `</v></c><c r="B`, of the previous cell's end and its own start.
+    private static func appendRows(
+        _ cells: SheetCells, columns letters: [[UInt8]], chunkSize: Int, to out: inout GrowableBuffer<UInt8>,
+        emit: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var tags: [UInt8] = []
+        func tag(_ bytes: [UInt8]) -> Range<Int> {
+            tags += bytes
+            return tags.count - bytes.count..<tags.count
+        }
+        let starts = letters.map { tag(Self.cellOpen + $0) }, joined = letters.map { tag(Self.closeValueAndCell + Self.cellOpen + $0) }
+        let openRow = tag(Self.openRow), closeRowOpen = tag(Self.closeRowOpen), closeRow = tag(Self.closeRow)
+        let lastCloseRow = tag(Self.closeValueAndCell + Self.closeRow)
+        let sharedStringOpen = tag(Self.sharedStringOpen), valueOpen = tag(Self.valueOpen), booleanOpen = tag(Self.booleanOpen)
+        let numberOpen = Self.numberOpen.map(tag)
+        // `7"` per row: a cell's start is its column's and this, not a number written out
+        // again for every cell.
+        var rowEnd: [UInt8] = []
+        var reader = SheetCells.Reader(cells.bytes)
+        tags.withUnsafeBufferPointer { tags in
+            func piece(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: tags[range]) }
+            let starts = starts.map(piece), joined = joined.map(piece), numberOpen = numberOpen.map(piece)
+            let openRow = piece(openRow), closeRowOpen = piece(closeRowOpen), closeRow = piece(closeRow), lastCloseRow = piece(lastCloseRow)
+            let sharedStringOpen = piece(sharedStringOpen), valueOpen = piece(valueOpen), booleanOpen = piece(booleanOpen)
+            for rowIndex in 0..<cells.rows {
+                rowEnd.removeAll(keepingCapacity: true)
+                DecimalText.appendInteger(rowIndex + 2, to: &rowEnd)
+                out.appendBytes(openRow)
+                out.appendBytes(rowEnd)
+                out.appendBytes(closeRowOpen)
+                rowEnd.append(UInt8(ascii: "\""))
+                rowEnd.withUnsafeBufferPointer { rowEnd in
+                    // `<c r="B7"`, left open for the type and style attributes, from `<c r="B`
+                    // (after the end of the cell before, if any) and `7"`.
+                    var open = false
+                    func start(_ column: Int) {
+                        out.appendBytes(open ? joined[column] : starts[column])
+                        out.appendBytes(rowEnd)
+                        open = true
+                    }
+                    var column = 0
+                    while let cell = reader.next() {
+                        defer { column += 1 }
+                        guard column < starts.count else { continue }
+                        switch cell {
+                        case .blank:
+                            continue
+                        case .string(let string):
+                            start(column)
+                            out.appendBytes(sharedStringOpen)
+                            DecimalText.appendInteger(string, to: &out)
+                        case .integer(let value):
+                            start(column)
+                            out.appendBytes(valueOpen)
+                            DecimalText.appendInteger(value, to: &out)
+                        case .number(let value, let places):
+                            start(column)
+                            let clamped = max(places, 0)
+                            out.appendBytes(clamped < numberOpen.count ? numberOpen[clamped] : valueOpen)  // else General format
+                            DecimalText.appendFixed(value, places: places, to: &out)
+                        case .boolean(let value):
+                            start(column)
+                            out.appendBytes(booleanOpen)
+                            out.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+                        }
+                    }
+                    out.appendBytes(open ? lastCloseRow : closeRow)
+                }
+                if out.count >= chunkSize {
+                    out.withUnsafeBufferPointer(emit)
+                    out.removeAll()
+                }
+            }
+        }
     }
 
     private static let openRow = Array("<row r=\"".utf8)
@@ -374,10 +400,12 @@ public enum XLSXWriter {
             let columnCount = table.columns.count
             for column in table.columns { header.append(strings.number(cellText(column.name))) }
             var widest = table.columns.map { $0.name.count + 1 }  // bold header text is wider
+            // Texts' numbers by column: most repeat down a column.
+            var numbers = ColumnMemo<Int>(columns: columnCount)
             for row in table.rows {
                 for (index, cell) in row.prefix(columnCount).enumerated() {
                     if rows < widthRows { widest[index] = max(widest[index], width(of: cell)) }
-                    append(cell, strings: &strings)
+                    append(cell, column: index, numbers: &numbers, strings: &strings)
                 }
                 bytes.append(Tag.rowEnd.rawValue)
                 rows += 1
@@ -385,10 +413,16 @@ public enum XLSXWriter {
             widths = widest.map { min(max($0 + 1, widthRange.lowerBound), widthRange.upperBound) }
         }
 
-        private mutating func append(_ cell: Cell, strings: inout SharedStrings) {
+        private mutating func append(_ cell: Cell, column: Int, numbers: inout ColumnMemo<Int>, strings: inout SharedStrings) {
             switch cell {
             case .text(let text), .date(let text):
-                appendText(text, strings: &strings)
+                // A text numbered in this column the row before has that number again.
+                if let number = text.utf8.withContiguousStorageIfAvailable({ numbers.note(for: $0, column: column) }) ?? nil {
+                    bytes.append(Tag.string.rawValue)
+                    appendVarint(UInt64(strings.reference(number)))
+                } else if let number = appendText(text, strings: &strings) {
+                    numbers.remember(number, for: text, column: column)
+                }
             case .quote(let quote):
                 // A quote that ``cellText(_:)`` would leave as it is goes in as its bytes.
                 let added = quote.withUTF8 { text -> Bool in
@@ -413,9 +447,14 @@ public enum XLSXWriter {
             }
         }
 
-        private mutating func appendText(_ text: String, strings: inout SharedStrings) {
+        /// Appends `text`'s cell; its number in the shared table, nil for a blank cell.
+        @discardableResult
+        private mutating func appendText(_ text: String, strings: inout SharedStrings) -> Int? {
             // An empty text is a blank cell, as in the CSV (readers see no value either way).
-            guard !text.isEmpty else { return bytes.append(Tag.blank.rawValue) }
+            guard !text.isEmpty else {
+                bytes.append(Tag.blank.rawValue)
+                return nil
+            }
             bytes.append(Tag.string.rawValue)
             // Text that ``cellText(_:)`` would leave as it is (nearly all) is numbered by its
             // own bytes, without making that copy of it.
@@ -424,7 +463,9 @@ public enum XLSXWriter {
                       !TextNormalization.needsNFC(utf8: text) else { return nil }
                 return strings.number(utf8: text)
             }
-            appendVarint(UInt64((number ?? nil) ?? strings.number(cellText(text))))
+            let found = (number ?? nil) ?? strings.number(cellText(text))
+            appendVarint(UInt64(found))
+            return found
         }
 
         private mutating func appendVarint(_ value: UInt64) {
@@ -509,6 +550,12 @@ public enum XLSXWriter {
         mutating func number(_ text: String) -> Int {
             var text = text
             return text.withUTF8 { number(utf8: $0) }
+        }
+
+        /// `number`, a text's number already, counting one more reference to it.
+        mutating func reference(_ number: Int) -> Int {
+            references += 1
+            return number
         }
 
         /// The number of a text given as UTF-8 (already cleaned), counting the reference.

@@ -210,9 +210,12 @@ struct XLSXWriterTests {
         let tables = (0..<3).map { t in
             let columnCount = Int.random(in: 1...5, using: &random)
             let columns = (0..<columnCount).map { Column("c\($0 % 3)", .string, title: "C", description: "C.") }
-            let rows = (0..<Int.random(in: 0...40, using: &random)).map { _ in
-                (0..<Int.random(in: 0...(columnCount + 2), using: &random)).map { _ -> Cell in
-                    switch Int.random(in: 0..<6, using: &random) {
+            // Half the cells repeat the one above, as a document's id and labels do down a table.
+            var rows: [[Cell]] = []
+            for _ in 0..<Int.random(in: 0...40, using: &random) {
+                rows.append((0..<Int.random(in: 0...(columnCount + 2), using: &random)).map { column -> Cell in
+                    if let above = rows.last, column < above.count, Bool.random(using: &random) { return above[column] }
+                    return switch Int.random(in: 0..<6, using: &random) {
                     case 0: .text(texts[Int.random(in: 0..<texts.count, using: &random)])
                     case 1: .integer([0, -1, 42, Int.min, Int.max, 1 << 40][Int.random(in: 0..<6, using: &random)])
                     case 2: .number(numbers[Int.random(in: 0..<numbers.count, using: &random)], places: Int.random(in: -2...12, using: &random))
@@ -220,7 +223,7 @@ struct XLSXWriterTests {
                     case 4: .date("2019-06-0\(Int.random(in: 1...9, using: &random))")
                     default: .empty
                     }
-                }
+                })
             }
             return Table(name: "t\(t)", description: "T.", columns: columns, rows: rows)
         }

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The text a writer last wrote in each column of a table, with what it worked out for that
+/// text, so a text repeated down a column (a document's id, segment path and labels, on every
+/// one of its rows) is checked and looked up once, not on every row.
+///
+/// Texts are compared by their bytes: `==` on strings holds canonically equivalent spellings
+/// equal (`豈` U+F900 and U+8C48, of one length), and a writer's work depends on the bytes.
+/// A column of texts that change from row to row mostly costs a comparison of two counts.
+struct ColumnMemo<Note> {
+    private var texts: [String]
+    private var notes: [Note?]
+
+    init(columns: Int) {
+        texts = Array(repeating: "", count: max(0, columns))
+        notes = Array(repeating: nil, count: max(0, columns))
+    }
+
+    /// What was noted in `column` if `text` (UTF-8) is the text noted there last, else nil.
+    func note(for text: UnsafeBufferPointer<UInt8>, column: Int) -> Note? {
+        guard column < notes.count, let note = notes[column], texts[column].utf8.count == text.count else { return nil }
+        let same = texts[column].utf8.withContiguousStorageIfAvailable { noted in
+            guard let left = noted.baseAddress, let right = text.baseAddress, left != right else { return true }
+            return memcmp(left, right, noted.count) == 0
+        }
+        return same == true ? note : nil
+    }
+
+    /// Notes `note` for `text` in `column`, in place of what was noted there.
+    mutating func remember(_ note: Note, for text: String, column: Int) {
+        guard column < notes.count else { return }
+        texts[column] = text
+        notes[column] = note
+    }
+}
