@@ -74,16 +74,16 @@ public struct CorpusAnalyzer: Sendable {
     /// One result per document, computed in parallel, in manifest order.
     ///
     /// Each core takes the next document as it is free, with one ``ComposedWords`` cache for
-    /// all the documents it reads. Each document's source goes to one temporary ``DocumentSpool``
+    /// all the documents it reads and its own ``YearTerms/Shard`` to count their terms into. Each document's source goes to one temporary ``DocumentSpool``
     /// for the run as soon as it is analysed (only export quotes it, a document at a time);
     /// it stays in memory if no spool can be made or written.
     private func results(_ corpus: Corpus, progress: ProgressCounter?, terms: YearTerms?) -> [Result<DocumentAnalysis, any Error>] {
         let documents = corpus.documents
         let spool = DocumentSpool()
-        return Parallel.map(documents.count, state: { ComposedWords() }) { index, words in
+        return Parallel.map(documents.count, state: { (words: ComposedWords(), terms: terms?.shard()) }) { index, state in
             let result = Result {
-                var analysis = try analyze(documents[index], in: corpus, words: &words)
-                if let terms {
+                var analysis = try analyze(documents[index], in: corpus, words: &state.words)
+                if let terms = state.terms {
                     terms.add(analysis.terms, year: analysis.metadata.year)
                     analysis.terms = DocumentTerms()
                 }

@@ -33,8 +33,8 @@ public struct DocumentAnalysis: Sendable {
     /// nothing but ``deadlines`` reads them (at 10,000 generated plans they held 18 MB).
     private let deadlinesWithoutQuotes: [Deadline]
     public var coding: DocumentCoding
-    /// Syllable n-gram counts of the coded text, for keyness (empty when the analyzer added
-    /// them to a ``YearTerms``).
+    /// The syllables of the coded text, whose n-grams keyness counts (empty when the analyzer
+    /// added them to a ``YearTerms``).
     public var terms: DocumentTerms
     /// The tokens of the coded text in reading order, for text reuse.
     var reuseTokens: ReuseTokens
@@ -69,7 +69,6 @@ public struct DocumentAnalysis: Sendable {
         }
         source = sourceUTF8.map(SourceText.init(utf8:)) ?? SourceText(directive.text.original)
         coding = coder.code(directive, source: source)
-        var terms = DocumentTerms.Builder(stopList: stopKeys, spellings: directive.spellings.count)
         // Every token's spelling and source span, written in place into arrays made without
         // first filling them (appending checked both arrays' capacity and uniqueness per
         // token; filling them was a memset of 20 bytes a token).
@@ -79,6 +78,8 @@ public struct DocumentAnalysis: Sendable {
         let keys = spellings.keys
         let text = directive.text
         var tokenSpellings: [Int32] = []
+        // Where each sentence starts: terms are counted from the spellings within sentences.
+        var sentenceStarts: [Int32] = []
         let spans = [Range<Int>](unsafeUninitializedCapacity: tokenCount) { spans, spanCount in
             tokenSpellings = [Int32](unsafeUninitializedCapacity: tokenCount) { tokenSpellings, spellingCount in
                 var k = 0
@@ -88,21 +89,19 @@ public struct DocumentAnalysis: Sendable {
                     for (t, token) in output.tokens.enumerated() {
                         let spelling = ids[t]
                         if token.sentence != sentence {
-                            terms.endSentence()
+                            sentenceStarts.append(Int32(truncatingIfNeeded: k))
                             sentence = token.sentence
                         }
-                        if !terms.appendKnown(spelling: spelling) { terms.append(keys[Int(spelling)], spelling: spelling) }
                         tokenSpellings[k] = spelling
                         spans[k] = text.originalRange(token.range)
                         k += 1
                     }
-                    terms.endSentence()
                 }
                 spellingCount = k
                 spanCount = k
             }
         }
-        self.terms = terms.finish()
+        terms = DocumentTerms(syllables: keys, tokens: tokenSpellings, sentenceStarts: sentenceStarts, stopList: stopKeys)
         reuseTokens = ReuseTokens(spellings: tokenSpellings, spellingHashes: keys.map(StableHash.fnv1a), spans: spans)
     }
 

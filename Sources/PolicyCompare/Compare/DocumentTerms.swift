@@ -1,21 +1,24 @@
-/// The n-gram counts of one document in compact form: its distinct syllables once, and each
-/// term as up to three indexes into them.
+/// The sentences of one document as syllable numbers, from which ``Sum`` counts its n-grams.
 ///
-/// A corpus of ten thousand plans keeps every document's counts until the years are merged,
-/// and string-keyed counts cost about 130 KB a document; these hold the same information in a
-/// fraction of that. ``merged(_:)`` turns a group of documents into ``TermCounts`` with
-/// exactly the terms, frequencies and totals that ``TermCounts/count(sentences:maxN:stopList:)``
-/// gives for their sentences (maxN 3), which the tests check.
+/// A document hands over its token texts once and every token as a number, with where its
+/// sentences start; the n-grams are counted only where they are summed (a year's
+/// ``YearTerms``). Counting each document into a table of its own first, and then that table
+/// into its year's, hashed every term twice and every syllable's text once per document;
+/// the profile of ten thousand plans put the two at about 7% of the run. ``merged(_:)``
+/// turns a group of documents into ``TermCounts`` with exactly the terms, frequencies and
+/// totals that ``TermCounts/count(sentences:maxN:stopList:)`` gives for their sentences
+/// (maxN 3), which the tests check.
 public struct DocumentTerms: Sendable, Hashable {
-    /// A term: indexes of its syllables, -1 past its length.
+    /// A term of two or three syllables: their numbers in a ``Sum``'s vocabulary, -1 past its
+    /// length (single syllables are counted by number, without a table).
     struct Gram: Hashable, Sendable {
         var a: Int32
-        var b: Int32 = -1
+        var b: Int32
         var c: Int32 = -1
 
-        var size: Int { c >= 0 ? 3 : b >= 0 ? 2 : 1 }
+        var size: Int { c >= 0 ? 3 : 2 }
 
-        /// A cheap hash for ``HashIndex`` (a multiply-xorshift mix of the three indexes).
+        /// A cheap hash for ``HashIndex`` (a multiply-xorshift mix of the three numbers).
         var hash: UInt64 {
             var h = UInt64(UInt32(bitPattern: a)) | UInt64(UInt32(bitPattern: b)) << 32
             h = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9 ^ UInt64(UInt32(bitPattern: c)) &* 0x94D0_49BB_1331_11EB
@@ -23,7 +26,7 @@ public struct DocumentTerms: Sendable, Hashable {
         }
     }
 
-    /// A stop list as ``Builder`` looks its syllables up: numbered by their UTF-8 bytes, which
+    /// A stop list as ``Sum`` looks its syllables up: numbered by their UTF-8 bytes, which
     /// decide equality for normalised (NFC) text, as ``ExactText`` does, without SipHash.
     static func stopKeys(_ stopList: Set<String>) -> RunTable<UInt8> {
         var table = RunTable<UInt8>()
@@ -34,146 +37,40 @@ public struct DocumentTerms: Sendable, Hashable {
     /// Largest term size counted.
     static let maxN = 3
 
-    /// Distinct syllables in first-use order (punctuation-only tokens excluded).
+    /// The document's distinct token texts (normalised, folded syllables and punctuation).
     private(set) var syllables: [String] = []
-    /// Terms and their frequencies, in first-use order.
-    private(set) var grams: [Gram] = []
-    private(set) var frequencies: [Int32] = []
-    /// N-gram positions of size 1, 2, 3.
-    private(set) var totals = [Int](repeating: 0, count: maxN)
+    /// Every token in reading order, as its number in `syllables`.
+    private(set) var tokens: [Int32] = []
+    /// Where in `tokens` each sentence starts, ascending: no term spans one of these.
+    private(set) var sentenceStarts: [Int32] = []
+    /// The syllables that may not start or end a term (``stopKeys(_:)``).
+    private(set) var stopList = RunTable<UInt8>()
 
-    /// Counts the sentences of a document token by token: ``append(_:)`` each token of a
-    /// sentence, then ``endSentence()``.
-    struct Builder {
-        /// The stop list's syllables by their UTF-8 (``stopKeys(_:)``).
-        private let stopList: RunTable<UInt8>
-        /// Distinct texts of the tokens added by text (``append(_:)``) as UTF-8, numbered in
-        /// first-use order, and by that number each one's syllable id (-1: punctuation).
-        private var texts = RunTable<UInt8>()
-        private var idOfText: [Int32] = []
-        /// Syllable id by token spelling, once met.
-        private var bySpelling: [Int32?] = []
-        /// Per syllable: may it start or end a term?
-        private var isEdge: [Bool] = []
-        private var piece: [Int32] = []
-        /// Index of each term in `result.grams`.
-        private var slots = HashIndex(expected: 1024)
-        private var result = DocumentTerms()
+    /// Empty: no sentences.
+    init() {}
 
-        /// `spellings`: how many token spellings the document has, when they are appended with theirs.
-        init(stopList: RunTable<UInt8>, spellings: Int = 0) {
-            self.stopList = stopList
-            bySpelling = Array(repeating: nil, count: spellings)
-            // A document has about three distinct terms per spelling: room for them up front
-            // instead of growing (and rehashing) several times.
-            if spellings > 0 {
-                slots = HashIndex(expected: spellings * 3)
-                result.grams.reserveCapacity(spellings * 3)
-                result.frequencies.reserveCapacity(spellings * 3)
-                result.syllables.reserveCapacity(spellings)
+    /// A document whose tokens are numbered by their text in `syllables` (as a document's
+    /// ``TokenSpellings`` number them): the arrays are kept as they are, not copied.
+    init(syllables: [String], tokens: [Int32], sentenceStarts: [Int32], stopList: RunTable<UInt8>) {
+        self.syllables = syllables
+        self.tokens = tokens
+        self.sentenceStarts = sentenceStarts
+        self.stopList = stopList
+    }
+
+    /// A document of `sentences`, each a list of normalised syllable tokens, as
+    /// ``TermCounts/count(sentences:maxN:stopList:)`` takes them.
+    init(sentences: [[String]], stopList: Set<String>) {
+        var texts = RunTable<UInt8>()
+        for sentence in sentences {
+            sentenceStarts.append(Int32(truncatingIfNeeded: tokens.count))
+            for token in sentence {
+                let (number, inserted) = texts.insert(token)
+                if inserted { syllables.append(token) }
+                tokens.append(Int32(truncatingIfNeeded: number))
             }
         }
-
-        /// Adds the next token (a normalised, folded syllable) of the current sentence.
-        mutating func append(_ token: String) {
-            add(id(of: token))
-        }
-
-        /// Adds the next token by its spelling alone when that spelling was met before; false
-        /// when it was not, and the token must be added with its text.
-        mutating func appendKnown(spelling: Int32) -> Bool {
-            let s = Int(spelling)
-            guard s >= 0, s < bySpelling.count, let id = bySpelling[s] else { return false }
-            add(id)
-            return true
-        }
-
-        /// Adds the next token, whose spelling (``TokenSpellings``) is `spelling`: the
-        /// token's text is read once per spelling. Spellings are keyed by their text, so
-        /// no other spelling has this text, and it is not looked up among the texts met.
-        mutating func append(_ token: String, spelling: Int32) {
-            let s = Int(spelling)
-            if s >= 0, s < bySpelling.count, let id = bySpelling[s] { return add(id) }
-            let id = register(token)
-            if s >= 0 {
-                if s >= bySpelling.count { bySpelling += Array(repeating: nil, count: s + 1 - bySpelling.count) }
-                bySpelling[s] = id
-            }
-            add(id)
-        }
-
-        /// The syllable id of `token`, new ones registered; -1 for punctuation, which splits
-        /// the sentence and is not counted.
-        private mutating func id(of token: String) -> Int32 {
-            let (number, inserted) = texts.insert(token)
-            guard inserted else { return idOfText[number] }
-            let id = register(token)
-            idOfText.append(id)
-            return id
-        }
-
-        /// A new syllable id for `token`, a text not met before; -1 for punctuation.
-        private mutating func register(_ token: String) -> Int32 {
-            guard !TermCounts.isPunctuation(token) else { return -1 }
-            let id = Int32(truncatingIfNeeded: result.syllables.count)
-            result.syllables.append(token)
-            isEdge.append(stopList.id(of: token) != nil || !TermCounts.hasLetter(token))
-            return id
-        }
-
-        private mutating func add(_ id: Int32) {
-            if id >= 0 { piece.append(id) } else { flushPiece() }
-        }
-
-        mutating func endSentence() {
-            flushPiece()
-        }
-
-        consuming func finish() -> DocumentTerms {
-            flushPiece()
-            result.syllables = result.syllables.trimmed
-            result.grams = result.grams.trimmed
-            result.frequencies = result.frequencies.trimmed
-            return result
-        }
-
-        /// Counts one run of tokens between punctuation, as ``TermCounts`` does.
-        private mutating func flushPiece() {
-            let length = piece.count
-            guard length > 0 else { return }
-            for n in 1...min(DocumentTerms.maxN, length) {
-                result.totals[n - 1] += length - n + 1
-            }
-            for start in 0..<length where !isEdge[Int(piece[start])] {
-                var gram = Gram(a: piece[start])
-                count(gram)
-                if start + 1 < length {
-                    gram.b = piece[start + 1]
-                    if !isEdge[Int(gram.b)] { count(gram) }
-                    if start + 2 < length {
-                        gram.c = piece[start + 2]
-                        if !isEdge[Int(gram.c)] { count(gram) }
-                    }
-                }
-            }
-            piece.removeAll(keepingCapacity: true)
-        }
-
-        @inline(__always)
-        private mutating func count(_ gram: Gram) {
-            let hash = gram.hash
-            let probe = result.grams.withUnsafeBufferPointer { grams in
-                slots.probe(hash: hash) { grams[Int($0)] == gram }
-            }
-            switch probe {
-            case .found(let id):
-                result.frequencies[Int(id)] += 1
-            case .vacant(let slot):
-                slots.insert(hash: hash, at: slot)
-                result.grams.append(gram)
-                result.frequencies.append(1)
-            }
-        }
+        self.stopList = Self.stopKeys(stopList)
     }
 
     /// The counts of `documents` together, keyed by term text.
@@ -183,64 +80,187 @@ public struct DocumentTerms: Sendable, Hashable {
         return sum.counts()
     }
 
-    /// Documents' counts added one at a time; the result does not depend on their order.
+    /// The n-gram counts of documents added one at a time; the result does not depend on
+    /// their order.
     ///
-    /// Each year of a large corpus adds hundreds of thousands of terms, under ``YearTerms``'s
-    /// lock: syllables are numbered by their bytes (``RunTable``) and terms by a cheap hash
-    /// (``HashIndex``), not through `Dictionary`'s SipHash.
+    /// Syllables are numbered by their bytes (``RunTable``), once per document each, and terms
+    /// by a cheap hash of those numbers (``HashIndex``), not through `Dictionary`'s SipHash.
+    /// A year of a large corpus holds hundreds of thousands of terms; each term of each
+    /// document is counted here directly.
     struct Sum: Sendable {
-        /// Distinct syllables as UTF-8, numbered in first-use order.
+        /// Distinct token texts as UTF-8, numbered in first-use order, and by that number
+        /// each one's ``code(_:edge:)``.
         private var vocabulary = RunTable<UInt8>()
-        /// Terms over the vocabulary's numbers, and their frequencies, in first-use order.
+        private var codes: [Int32] = []
+        /// Frequency of each single syllable, by its number (punctuation stays at 0).
+        private var unigrams: [Int] = []
+        /// Terms of two and three syllables and their frequencies, in first-use order.
         private var grams: [Gram] = []
         private var frequencies: [Int] = []
         private var slots = HashIndex(expected: 4_096)
         private var totals = [Int](repeating: 0, count: DocumentTerms.maxN)
-        /// The vocabulary's number of each syllable of the document being added.
-        private var global: [Int32] = []
+        /// The ``code(_:edge:)`` of each syllable of the document being added, `unknown`
+        /// until its first token.
+        private var local: [Int32] = []
 
-        mutating func add(_ document: DocumentTerms) {
-            global.removeAll(keepingCapacity: true)
-            for syllable in document.syllables {
-                let id = vocabulary.insert(syllable).id
-                global.append(Int32(truncatingIfNeeded: id))
-            }
-            for (gram, frequency) in zip(document.grams, document.frequencies) {
-                let mapped = Gram(a: global[Int(gram.a)], b: gram.b >= 0 ? global[Int(gram.b)] : -1, c: gram.c >= 0 ? global[Int(gram.c)] : -1)
-                let hash = mapped.hash
-                let probe = grams.withUnsafeBufferPointer { grams in
-                    slots.probe(hash: hash) { grams[Int($0)] == mapped }
-                }
-                switch probe {
-                case .found(let id):
-                    frequencies[Int(id)] += Int(frequency)
-                case .vacant(let slot):
-                    slots.insert(hash: hash, at: slot)
-                    grams.append(mapped)
-                    frequencies.append(Int(frequency))
-                }
-            }
-            for n in 0..<DocumentTerms.maxN { totals[n] += document.totals[n] }
+        /// What a syllable is to the counting, in one number: punctuation (which splits the
+        /// sentence and is not counted) is -1; otherwise its number times two, plus one when
+        /// it may not start or end a term (a stop syllable or one without a letter).
+        private static func code(_ number: Int, edge: Bool) -> Int32 {
+            Int32(truncatingIfNeeded: number) << 1 | (edge ? 1 : 0)
         }
 
+        private static let punctuation: Int32 = -1
+        private static let unknown: Int32 = -2
+
+        /// Counts the sentences of `document`. A syllable is looked up in the stop list of the
+        /// first document that has it: documents summed together share one stop list, as
+        /// merged ``TermCounts`` must.
+        mutating func add(_ document: DocumentTerms) {
+            local.removeAll(keepingCapacity: true)
+            local.append(contentsOf: repeatElement(Self.unknown, count: document.syllables.count))
+            var start = 0
+            for next in document.sentenceStarts {
+                let end = min(max(start, Int(next)), document.tokens.count)
+                countSentence(document, start..<end)
+                start = end
+            }
+            countSentence(document, start..<document.tokens.count)
+        }
+
+        /// Counts the tokens `range` of `document`, one sentence, streaming: each token
+        /// ends up to three terms, counted when neither end is an edge syllable.
+        private mutating func countSentence(_ document: DocumentTerms, _ range: Range<Int>) {
+            // Codes of the two tokens before this one, and how many non-punctuation tokens
+            // run up to it.
+            var previous: Int32 = 0, beforePrevious: Int32 = 0
+            var run = 0
+            var positions = (0, 0, 0)
+            for k in range {
+                let syllable = Int(document.tokens[k])
+                var code = local[syllable]
+                if code == Self.unknown {
+                    code = lookUp(document.syllables[syllable], stopList: document.stopList)
+                    local[syllable] = code
+                }
+                guard code != Self.punctuation else {
+                    run = 0
+                    continue
+                }
+                run += 1
+                positions.0 += 1
+                if run >= 2 { positions.1 += 1 }
+                if run >= 3 { positions.2 += 1 }
+                if code & 1 == 0 {
+                    let number = code >> 1
+                    unigrams[Int(number)] += 1
+                    if run >= 2, previous & 1 == 0 { count(Gram(a: previous >> 1, b: number), 1) }
+                    if run >= 3, beforePrevious & 1 == 0 { count(Gram(a: beforePrevious >> 1, b: previous >> 1, c: number), 1) }
+                }
+                beforePrevious = previous
+                previous = code
+            }
+            totals[0] += positions.0
+            totals[1] += positions.1
+            totals[2] += positions.2
+        }
+
+        /// The code of `text`, numbered when new.
+        private mutating func lookUp(_ text: String, stopList: RunTable<UInt8>) -> Int32 {
+            let (number, inserted) = vocabulary.insert(text)
+            if inserted {
+                let code = TermCounts.isPunctuation(text) ? Self.punctuation
+                    : Self.code(number, edge: stopList.id(of: text) != nil || !TermCounts.hasLetter(text))
+                codes.append(code)
+                unigrams.append(0)
+            }
+            return codes[number]
+        }
+
+        @inline(__always)
+        private mutating func count(_ gram: Gram, _ frequency: Int) {
+            let hash = gram.hash
+            let probe = grams.withUnsafeBufferPointer { grams in
+                slots.probe(hash: hash) { grams[Int($0)] == gram }
+            }
+            switch probe {
+            case .found(let id):
+                frequencies[Int(id)] += frequency
+            case .vacant(let slot):
+                slots.insert(hash: hash, at: slot)
+                grams.append(gram)
+                frequencies.append(frequency)
+            }
+        }
+
+        /// Adds the counts of `other`, made from other documents with the same stop list.
+        mutating func add(_ other: Sum) {
+            var numbers: [Int32] = []
+            numbers.reserveCapacity(other.vocabulary.count)
+            for id in 0..<other.vocabulary.count {
+                let (number, inserted) = other.vocabulary.withElements(of: id) { vocabulary.insert($0) }
+                if inserted {
+                    let code = other.codes[id]
+                    codes.append(code < 0 ? code : Self.code(number, edge: code & 1 != 0))
+                    unigrams.append(0)
+                }
+                unigrams[number] += other.unigrams[id]
+                numbers.append(Int32(truncatingIfNeeded: number))
+            }
+            for (gram, frequency) in zip(other.grams, other.frequencies) {
+                let c = gram.c >= 0 ? numbers[Int(gram.c)] : -1
+                count(Gram(a: numbers[Int(gram.a)], b: numbers[Int(gram.b)], c: c), frequency)
+            }
+            for n in 0..<DocumentTerms.maxN { totals[n] += other.totals[n] }
+        }
+
+        /// The counts keyed by term text (syllables joined by single spaces).
+        ///
+        /// Each size's table is made with room for all its terms, since growing rehashes every
+        /// key with SipHash, and each key is written straight from the vocabulary's bytes.
         func counts() -> TermCounts {
+            var unigramCount = 0, bigramCount = 0
+            for frequency in unigrams where frequency > 0 { unigramCount += 1 }
+            for gram in grams where gram.c < 0 { bigramCount += 1 }
+            var byTerm: [[ExactText: Int]] = [
+                Dictionary(minimumCapacity: unigramCount), Dictionary(minimumCapacity: bigramCount),
+                Dictionary(minimumCapacity: grams.count - bigramCount),
+            ]
+            for (id, frequency) in unigrams.enumerated() where frequency > 0 {
+                byTerm[0][ExactText(text(of: Int32(truncatingIfNeeded: id), -1, -1))] = frequency
+            }
+            for (gram, frequency) in zip(grams, frequencies) {
+                byTerm[gram.size - 1][ExactText(text(of: gram.a, gram.b, gram.c))] = frequency
+            }
             var frequencies: [Int: [ExactText: Int]] = [:]
-            var text: [UInt8] = []
-            func append(_ id: Int32) {
-                guard id >= 0 else { return }
-                if !text.isEmpty { text.append(UInt8(ascii: " ")) }
-                vocabulary.withElements(of: Int(id)) { text.append(contentsOf: $0) }
-            }
-            for (gram, frequency) in zip(grams, self.frequencies) {
-                text.removeAll(keepingCapacity: true)
-                append(gram.a)
-                append(gram.b)
-                append(gram.c)
-                frequencies[gram.size, default: [:]][ExactText(String(decoding: text, as: UTF8.self))] = frequency
-            }
             var byN: [Int: Int] = [:]
-            for n in 0..<DocumentTerms.maxN where totals[n] > 0 { byN[n + 1] = totals[n] }
+            for n in 0..<DocumentTerms.maxN {
+                if !byTerm[n].isEmpty { frequencies[n + 1] = byTerm[n] }
+                if totals[n] > 0 { byN[n + 1] = totals[n] }
+            }
             return TermCounts(frequencies: frequencies, totals: byN)
+        }
+
+        /// The syllables `a`, `b`, `c` (those not -1) joined by single spaces.
+        private func text(of a: Int32, _ b: Int32, _ c: Int32) -> String {
+            func length(_ id: Int32) -> Int {
+                id < 0 ? 0 : vocabulary.withElements(of: Int(id)) { $0.count } + 1
+            }
+            return String(unsafeUninitializedCapacity: length(a) + length(b) + length(c) - 1) { buffer in
+                var end = 0
+                func copy(_ id: Int32) {
+                    guard id >= 0 else { return }
+                    if end > 0 {
+                        buffer[end] = UInt8(ascii: " ")
+                        end += 1
+                    }
+                    end += vocabulary.withElements(of: Int(id)) { UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(fromContentsOf: $0) }
+                }
+                copy(a)
+                copy(b)
+                copy(c)
+                return end
+            }
         }
     }
 }

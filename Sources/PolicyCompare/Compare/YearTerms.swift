@@ -5,29 +5,67 @@ import Foundation
 /// Kept per document until the comparison, the counts of ten thousand plans took more memory
 /// than anything else the documents keep. ``CorpusAnalyzer`` adds each document's counts here
 /// as soon as it is analysed and lets them go; ``Comparison/compute(_:codebook:options:terms:)``
-/// reads the years back. Sums do not depend on the order documents finish in, so the keyness
-/// table is the same however many cores there are.
+/// reads the years back. Sums do not depend on the order documents finish in, or on which
+/// worker counted them, so the keyness table is the same however many cores there are.
 ///
 /// A class because the workers share one store; every access holds the lock.
 public final class YearTerms: @unchecked Sendable {
     private let lock = NSLock()
-    private var sums: [Int: DocumentTerms.Sum] = [:]
+    /// Every shard handed out, and the one ``add(_:year:)`` counts into.
+    private var shards: [Shard] = []
+    private let shared = Shard()
 
-    public init() {}
+    public init() {
+        shards = [shared]
+    }
+
+    /// Counts of some of the corpus's documents by year, for one worker: counting a document
+    /// is most of the work of summing it, and under one lock for all workers it would run on
+    /// one core at a time. A worker's own shard has its lock to itself.
+    final class Shard: @unchecked Sendable {
+        private let lock = NSLock()
+        private var sums: [Int: DocumentTerms.Sum] = [:]
+
+        /// Adds the counts of one document of `year`.
+        func add(_ terms: DocumentTerms, year: Int) {
+            lock.lock()
+            defer { lock.unlock() }
+            sums[year, default: DocumentTerms.Sum()].add(terms)
+        }
+
+        fileprivate var snapshot: [Int: DocumentTerms.Sum] {
+            lock.lock()
+            defer { lock.unlock() }
+            return sums
+        }
+    }
+
+    /// A new shard, whose counts ``counts(_:)`` includes; for one worker to add to.
+    func shard() -> Shard {
+        let shard = Shard()
+        lock.lock()
+        defer { lock.unlock() }
+        shards.append(shard)
+        return shard
+    }
 
     /// Adds the counts of one document of `year`.
     public func add(_ terms: DocumentTerms, year: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        sums[year, default: DocumentTerms.Sum()].add(terms)
+        shared.add(terms, year: year)
     }
 
     /// The counts of the documents of each of `years` (empty counts for a year without any).
     public func counts(_ years: [Int]) -> [Int: TermCounts] {
         lock.lock()
-        let sums = self.sums
+        let shards = self.shards
         lock.unlock()
-        let counts = Parallel.map(years) { sums[$0]?.counts() ?? TermCounts() }
+        let sums = shards.map(\.snapshot)
+        let counts = Parallel.map(years) { year in
+            var parts = sums.lazy.compactMap { $0[year] }.makeIterator()
+            guard var sum = parts.next() else { return TermCounts() }
+            while let part = parts.next() { sum.add(part) }
+            return sum.counts()
+        }
         return Dictionary(zip(years, counts)) { first, _ in first }
     }
 }

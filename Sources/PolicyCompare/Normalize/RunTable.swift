@@ -100,6 +100,9 @@ struct RunTable<Element: BitwiseCopyable & Sendable>: Sendable {
     }
 }
 
+/// Equal when the same runs were inserted in the same order.
+extension RunTable: Equatable, Hashable where Element: Hashable {}
+
 extension RunTable where Element == Unicode.Scalar {
     /// The number of `text`'s scalars, added when new.
     @discardableResult

@@ -6,15 +6,10 @@ struct DocumentTermsTests {
     let stopList: Set<String> = ["của", "và", "các", "năm"]
 
     private func terms(_ sentences: [[String]]) -> DocumentTerms {
-        var builder = DocumentTerms.Builder(stopList: DocumentTerms.stopKeys(stopList))
-        for sentence in sentences {
-            for token in sentence { builder.append(token) }
-            builder.endSentence()
-        }
-        return builder.finish()
+        DocumentTerms(sentences: sentences, stopList: stopList)
     }
 
-    @Test("compact counts merge to exactly what TermCounts counts from the same sentences")
+    @Test("documents merge to exactly what TermCounts counts from the same sentences")
     func sameAsTermCounts() {
         let sentences = [
             ["quyền", "của", "trẻ", "em", "và", "gia", "đình"],
@@ -64,31 +59,64 @@ struct DocumentTermsTests {
         }
     }
 
-    @Test("tokens added by spelling, their text looked up once per spelling, count as tokens added by text")
+    @Test("tokens numbered by spelling, out of order of first use, with sentence starts, count as their sentences")
     func bySpelling() {
-        // One spelling per text, as TokenSpellings gives (keyed by the folded text), numbered
-        // out of order of first use.
+        // One number per text, as TokenSpellings gives (keyed by the folded text).
         let pool = ["trẻ", "em", "của", "và", ",", ".", "2019", "các", "dân", "tộc", "x", "năm", "bé", "-"]
         var random = ExportFixtures.SeededRandom(seed: 11)
         let sentences = (0..<300).map { _ in
-            (0..<Int.random(in: 0...12, using: &random)).map { _ in (Int.random(in: 0..<pool.count, using: &random), Int.random(in: 0...1, using: &random)) }
+            (0..<Int.random(in: 0...12, using: &random)).map { _ in pool[Int.random(in: 0..<pool.count, using: &random)] }
         }
-        var byText = DocumentTerms.Builder(stopList: DocumentTerms.stopKeys(stopList))
-        var bySpelling = DocumentTerms.Builder(stopList: DocumentTerms.stopKeys(stopList), spellings: pool.count)
-        var lookedUp = 0
+        let numbers = Dictionary(uniqueKeysWithValues: pool.reversed().enumerated().map { ($1, Int32($0)) })
+        var starts: [Int32] = [], tokens: [Int32] = []
         for sentence in sentences {
-            for (index, _) in sentence {
-                byText.append(pool[index])
-                let spelling = Int32(pool.count - 1 - index)
-                if !bySpelling.appendKnown(spelling: spelling) {
-                    lookedUp += 1
-                    bySpelling.append(pool[index], spelling: spelling)
-                }
-            }
-            byText.endSentence()
-            bySpelling.endSentence()
+            starts.append(Int32(tokens.count))
+            tokens += sentence.compactMap { numbers[$0] }
         }
-        #expect(lookedUp == pool.count)
-        #expect(byText.finish() == bySpelling.finish())
+        let document = DocumentTerms(syllables: pool.reversed(), tokens: tokens, sentenceStarts: starts, stopList: DocumentTerms.stopKeys(stopList))
+        let expected = TermCounts.count(sentences: sentences, maxN: 3, stopList: stopList)
+        #expect(expected.frequencies[3, default: [:]].count > 50)
+        #expect(DocumentTerms.merged([document]) == expected)
+
+        // No starts: all one sentence; repeated starts and a first sentence before any start
+        // change nothing.
+        let whole = DocumentTerms(syllables: pool.reversed(), tokens: tokens, sentenceStarts: [], stopList: DocumentTerms.stopKeys(stopList))
+        #expect(DocumentTerms.merged([whole]) == TermCounts.count(sentences: [sentences.flatMap { $0 }], maxN: 3, stopList: stopList))
+        let repeated = DocumentTerms(syllables: pool.reversed(), tokens: tokens, sentenceStarts: Array(starts.dropFirst().flatMap { [$0, $0] }),
+                                     stopList: DocumentTerms.stopKeys(stopList))
+        #expect(DocumentTerms.merged([repeated]) == expected)
+    }
+
+    @Test("sums of documents split between workers, added together, equal the sum of all of them")
+    func sumsAdded() {
+        var state: UInt64 = 0x5851_F42D_4C95_7F2D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        // Each worker meets syllables (stop, number, punctuation, words) the other never does.
+        let shared = ["trẻ", "em", "của", "và", ",", "2019", "dân", "tộc"]
+        let pools = [shared + (0..<400).map { "âm\($0)" } + ["năm", ";"], shared + (0..<400).map { "ơn\($0)" } + ["các", "1999", "-"]]
+        let documents = (0..<16).map { d in
+            (0..<40).map { _ in (0..<(1 + next(14))).map { _ in pools[d % 2][next(pools[d % 2].count)] } }
+        }
+        let expected = TermCounts.count(sentences: documents.flatMap { $0 }, maxN: 3, stopList: stopList)
+        // -1: even documents to the first worker, odd ones to the second; else the first
+        // `split` documents to the first.
+        for split in [-1, 0, 1, 8, 16] {
+            var first = DocumentTerms.Sum(), second = DocumentTerms.Sum()
+            for (d, document) in documents.enumerated() {
+                if split < 0 ? d % 2 == 0 : d < split { first.add(terms(document)) } else { second.add(terms(document)) }
+            }
+            var together = first
+            together.add(second)
+            #expect(together.counts() == expected, "split \(split)")
+            var reversed = second
+            reversed.add(first)
+            #expect(reversed.counts() == expected, "split \(split), other way")
+        }
+        var empty = DocumentTerms.Sum()
+        empty.add(DocumentTerms.Sum())
+        #expect(empty.counts() == TermCounts())
     }
 }

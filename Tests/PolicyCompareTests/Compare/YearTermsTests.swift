@@ -4,12 +4,7 @@ import Testing
 @Suite("YearTerms")
 struct YearTermsTests {
     private func terms(_ sentences: [[String]]) -> DocumentTerms {
-        var builder = DocumentTerms.Builder(stopList: DocumentTerms.stopKeys(["của"]))
-        for sentence in sentences {
-            for token in sentence { builder.append(token) }
-            builder.endSentence()
-        }
-        return builder.finish()
+        DocumentTerms(sentences: sentences, stopList: ["của"])
     }
 
     private var documents: [(year: Int, terms: DocumentTerms)] {
@@ -39,6 +34,24 @@ struct YearTermsTests {
         let twenty = Dictionary(grouping: (0..<20).flatMap { _ in documents }, by: \.year).mapValues { DocumentTerms.merged($0.map(\.terms)) }
         #expect(parallel.counts([2010, 2013, 2019]) == twenty)
         #expect(YearTerms().counts([2010]) == [2010: TermCounts()])
+    }
+
+    @Test("documents counted into workers' shards and by add(_:year:) sum as if counted in one place")
+    func shards() {
+        let documents = documents
+        let expected = Dictionary(grouping: documents, by: \.year).mapValues { DocumentTerms.merged($0.map(\.terms)) }
+        let years = [2010, 2013, 2019]
+        for assignment in [[0, 0, 0, 0, 0], [0, 1, 2, 0, 1], [2, 2, 1, 1, 2], [1, 0, 1, 0, 1]] {
+            let terms = YearTerms()
+            let shards = [terms.shard(), terms.shard()]
+            for (d, worker) in zip(documents, assignment) {
+                if worker < shards.count { shards[worker].add(d.terms, year: d.year) } else { terms.add(d.terms, year: d.year) }
+            }
+            #expect(terms.counts(years) == expected, "\(assignment)")
+        }
+        let unused = YearTerms()
+        _ = unused.shard()
+        #expect(unused.counts([2010]) == [2010: TermCounts()])
     }
 
     @Test("the analyzer hands the counts over and the comparison's keyness is the same")
