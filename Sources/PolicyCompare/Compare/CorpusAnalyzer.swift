@@ -32,11 +32,8 @@ public struct CorpusAnalyzer: Sendable {
             reader.parser.parse(text, metadata: document, encoding: decoded.encoding.rawValue, notes: decoded.notes, inferMetadata: false,
                                 quotingSegments: false)
         }
-        // A file decoded as UTF-8 with nothing changed (no byte order mark, padding, cut
-        // character or repair) holds its source's UTF-8 already.
-        let unchanged = decoded.encoding == .utf8 && decoded.notes.isEmpty
         var analysis = timings.measure(.code, bytes: bytes.count) {
-            DocumentAnalysis(directive, coder: coder, stopKeys: stopKeys, bytes: bytes, sourceUTF8: unchanged ? bytes : nil)
+            DocumentAnalysis(directive, coder: coder, stopKeys: stopKeys, bytes: bytes, source: decoded.source)
         }
         analysis.timings = timings
         return analysis

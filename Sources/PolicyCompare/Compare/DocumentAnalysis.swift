@@ -48,9 +48,10 @@ public struct DocumentAnalysis: Sendable {
         self.init(directive, coder: coder, stopKeys: DocumentTerms.stopKeys(stopList), bytes: bytes)
     }
 
-    /// `sourceUTF8`, when given, is the UTF-8 of `directive.text.original` (the file's bytes,
-    /// when they decoded as UTF-8 with nothing changed), kept instead of encoding the text again.
-    init(_ directive: Directive, coder: Coder, stopKeys: RunTable<UInt8>, bytes: [UInt8], sourceUTF8: [UInt8]? = nil) {
+    /// `decodedSource`, when given, is `directive.text.original` as the decoder kept it (the
+    /// file's bytes, when they decoded as UTF-8 with nothing changed), used instead of encoding
+    /// the text again.
+    init(_ directive: Directive, coder: Coder, stopKeys: RunTable<UInt8>, bytes: [UInt8], source decodedSource: SourceText? = nil) {
         metadata = directive.metadata
         fingerprint = StableHash.hex(StableHash.fnv1a(bytes: bytes))
         self.bytes = bytes.count
@@ -67,7 +68,7 @@ public struct DocumentAnalysis: Sendable {
             deadline.quote = ""
             return deadline
         }
-        source = sourceUTF8.map(SourceText.init(utf8:)) ?? SourceText(directive.text.original)
+        source = decodedSource ?? SourceText(directive.text.original)
         coding = coder.code(directive, source: source)
         // Every token's spelling and source span, written in place into arrays made without
         // first filling them (appending checked both arrays' capacity and uniqueness per

@@ -4,7 +4,8 @@
 /// Its bytes may live in a ``DocumentSpool`` instead of memory (``spooled(to:)``); quoting then
 /// reads them back, so a table that quotes a document many times takes ``loaded()`` once.
 public struct SourceText: Sendable, Hashable {
-    private static let step = 64
+    /// Scalars between checkpoints.
+    static let step = 64
     /// The text as UTF-8, in memory or in a spool.
     private let utf8: SpooledArray<UInt8>
     /// Byte offset of every `step`-th scalar.
@@ -24,6 +25,16 @@ public struct SourceText: Sendable, Hashable {
         (checkpoints, scalarCount) = bytes.withUnsafeBufferPointer(Self.checkpoints(utf8:))
         utf8 = SpooledArray(bytes)
         isNFC = !bytes.withUnsafeBufferPointer(TextNormalization.needsNFC(utf8:))
+    }
+
+    /// The text whose UTF-8 is `bytes`, decoded into `decoded` by
+    /// ``UTF8Scalars/validScalars(_:checkpointEvery:)`` with ``step``: its checkpoints and NFC
+    /// check were made while decoding, so the bytes are not read again.
+    init(utf8 bytes: [UInt8], decoded: UTF8Scalars.Decoded) {
+        utf8 = SpooledArray(bytes)
+        checkpoints = decoded.checkpoints
+        scalarCount = decoded.scalars.count
+        isNFC = decoded.isNFC
     }
 
     /// The byte offset of every `step`-th scalar of `bytes`, and the number of scalars.

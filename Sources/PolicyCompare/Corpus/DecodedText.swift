@@ -9,7 +9,10 @@ public struct DecodedText: Sendable, Hashable {
             case .scalars(let scalars): NormalizedText.string(scalars)
             }
         }
-        set { content = .string(newValue) }
+        set {
+            content = .string(newValue)
+            source = nil
+        }
     }
     /// The encoding the text was written in. For legacy text that arrived inside a Unicode file as
     /// mojibake ("KÕ ho¹ch"), this is the legacy encoding that was repaired (`.tcvn3` or `.vni`).
@@ -24,6 +27,11 @@ public struct DecodedText: Sendable, Hashable {
     /// decoded the string again).
     private var content: Content
 
+    /// The text as a quotable source that keeps the file's own bytes, when they are its UTF-8
+    /// exactly (decoded as UTF-8 with no byte order mark, padding, cut character or repair),
+    /// made from what the decoder read of them while decoding them.
+    private(set) var source: SourceText?
+
     private enum Content: Sendable {
         case string(String)
         case scalars([Unicode.Scalar])
@@ -36,11 +44,12 @@ public struct DecodedText: Sendable, Hashable {
         self.notes = notes
     }
 
-    /// A decoded text whose scalars are `scalars`.
-    init(scalars: [Unicode.Scalar], encoding: TextEncoding, notes: [String] = []) {
+    /// A decoded text whose scalars are `scalars`, and `source` when it is a source of them.
+    init(scalars: [Unicode.Scalar], encoding: TextEncoding, notes: [String] = [], source: SourceText? = nil) {
         content = .scalars(scalars)
         self.encoding = encoding
         self.notes = notes
+        self.source = source
     }
 
     /// The text's scalars.

@@ -86,7 +86,9 @@ public enum TextDecoder {
         _ bytes: [UInt8], from start: Int, to end: Int, encoding: TextEncoding, notes: [String], source: String
     ) throws(DecodingError) -> DecodedText {
         let slice = bytes[start..<end]
-        if let decoded = decodedUTF8(slice, encoding: encoding, notes: notes, checkControls: encoding == .utf8BOM) {
+        // Text that is all of the file's bytes, decoded as they are, keeps them as its source.
+        let file = start == 0 && end == bytes.count && encoding == .utf8 && notes.isEmpty ? bytes : nil
+        if let decoded = decodedUTF8(slice, file: file, encoding: encoding, notes: notes, checkControls: encoding == .utf8BOM) {
             return try finishUnicode(decoded, byteCount: bytes.count, source: source)
         }
         let diagnosis = UTF8Diagnosis(slice)
@@ -94,7 +96,7 @@ public enum TextDecoder {
             let dropped = slice.count - tail
             let note = "dropped an incomplete UTF-8 character at the end of the file (\(dropped) byte"
                 + "\(dropped == 1 ? "" : "s") from offset \(start + tail)): the file looks cut off"
-            if let decoded = decodedUTF8(slice.prefix(tail), encoding: encoding, notes: notes + [note], checkControls: encoding == .utf8BOM) {
+            if let decoded = decodedUTF8(slice.prefix(tail), file: nil, encoding: encoding, notes: notes + [note], checkControls: encoding == .utf8BOM) {
                 return try finishUnicode(decoded, byteCount: bytes.count, source: source)
             }
         }
@@ -170,13 +172,17 @@ public enum TextDecoder {
     }
 
     /// `bytes` as scalars, with what ``finishUnicode(_:byteCount:source:)`` checks; nil when
-    /// they are not well-formed UTF-8.
-    private static func decodedUTF8(_ bytes: ArraySlice<UInt8>, encoding: TextEncoding, notes: [String], checkControls: Bool) -> DecodedUnicode? {
+    /// they are not well-formed UTF-8. `file`, when given, is the whole file that `bytes` are
+    /// all of, kept as the text's ``DecodedText/source``.
+    private static func decodedUTF8(
+        _ bytes: ArraySlice<UInt8>, file: [UInt8]?, encoding: TextEncoding, notes: [String], checkControls: Bool
+    ) -> DecodedUnicode? {
         bytes.withUnsafeBufferPointer { utf8 in
-            UTF8Scalars.validScalars(utf8).map { scalars in
-                DecodedUnicode(decoded: DecodedText(scalars: scalars, encoding: encoding, notes: notes),
-                               profile: checkControls ? ByteProfile(utf8) : nil, isBlank: isBlank(scalars),
-                               mojibake: MojibakeEvidence(utf8: utf8))
+            UTF8Scalars.validScalars(utf8, checkpointEvery: SourceText.step).map { decoded in
+                let source = file.map { SourceText(utf8: $0, decoded: decoded) }
+                return DecodedUnicode(decoded: DecodedText(scalars: decoded.scalars, encoding: encoding, notes: notes, source: source),
+                                      profile: checkControls ? ByteProfile(utf8) : nil, isBlank: isBlank(decoded.scalars),
+                                      mojibake: MojibakeEvidence(utf8: utf8))
             }
         }
     }

@@ -71,41 +71,67 @@ enum UTF8Scalars {
         return count
     }
 
+    /// Well-formed UTF-8 decoded, with what a ``SourceText`` of the same bytes needs to know of
+    /// them, found in the same pass.
+    struct Decoded {
+        var scalars: [Unicode.Scalar]
+        /// The byte offset of every `step`-th scalar (scalars 0, step, 2·step, …).
+        var checkpoints: [Int32]
+        /// True when no scalar could change under NFC: what
+        /// ``TextNormalization/needsNFC(utf8:)`` of the bytes denies.
+        var isNFC: Bool
+    }
+
     /// The scalars of `bytes` when they are well-formed UTF-8 (exactly when
     /// `String(validating:as:)` accepts them), validated and decoded in one pass into an array
-    /// of exactly their number; nil when they are not well-formed.
+    /// of exactly their number, with the byte offset of every `step`-th scalar and whether any
+    /// could change under NFC; nil when they are not well-formed.
     ///
     /// A file's text was validated into a string and then decoded again into scalars for the
-    /// normaliser: two passes, and a copy, where one does.
-    static func validScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar]? {
+    /// normaliser, and its source then read the bytes twice more for its checkpoints and its
+    /// NFC check: four passes, and a copy, where one does.
+    static func validScalars(_ bytes: UnsafeBufferPointer<UInt8>, checkpointEvery step: Int) -> Decoded? {
         // Every scalar starts at a byte that is not a continuation byte, so no more than
         // `count` are written, well-formed or not.
         let count = scalarCount(bytes)
-        var wellFormed = true
+        let step = max(1, step)
+        var wellFormed = true, isNFC = true
+        var checkpoints: [Int32] = []
+        checkpoints.reserveCapacity(count / step + 1)
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
             initialized = 0
             guard let out = buffer.baseAddress, let base = bytes.baseAddress else { return }
-            let n = bytes.count
             var i = 0
-            while i < n, initialized < count {
-                let lead = base[i]
-                if lead < 0x80 {
-                    (out + initialized).initialize(to: Unicode.Scalar(lead))
+            // The scalars written so far started at bytes below `i` that are not continuation
+            // bytes and took only continuation bytes after them: while fewer than `count` are
+            // written, some byte that is not one is left, so `i` is in bounds.
+            while initialized < count {
+                // The scalars up to the next checkpoint, without testing for it per scalar.
+                checkpoints.append(Int32(truncatingIfNeeded: i))
+                let end = min(initialized + step, count)
+                while initialized < end {
+                    let lead = base[i]
+                    if lead < 0x80 {
+                        (out + initialized).initialize(to: Unicode.Scalar(lead))
+                        initialized += 1
+                        i += 1
+                        continue
+                    }
+                    guard let (value, length) = readWellFormed(base, at: i, end: bytes.count),
+                          let scalar = Unicode.Scalar(value) else {
+                        wellFormed = false
+                        return
+                    }
+                    // Scalars below U+0300 are NFC-stable starters (see `needsNFC(utf8:)`).
+                    if value >= 0x300, isNFC, TextNormalization.mayChangeUnderNFC(scalar) { isNFC = false }
+                    (out + initialized).initialize(to: scalar)
                     initialized += 1
-                    i += 1
-                    continue
+                    i += length
                 }
-                guard let (value, length) = readWellFormed(base, at: i, end: n), let scalar = Unicode.Scalar(value) else {
-                    wellFormed = false
-                    return
-                }
-                (out + initialized).initialize(to: scalar)
-                initialized += 1
-                i += length
             }
-            if i < n { wellFormed = false }
+            if i < bytes.count { wellFormed = false }
         }
-        return wellFormed && scalars.count == count ? scalars : nil
+        return wellFormed ? Decoded(scalars: scalars, checkpoints: checkpoints, isNFC: isNFC) : nil
     }
 
     /// The value and length of the multi-byte scalar whose lead byte (0x80 or above) is at

@@ -138,10 +138,15 @@ struct SourceTextTests {
         for document in corpus.documents {
             let bytes = try corpus.bytes(of: document)
             let decoded = try TextDecoder.decode(bytes, source: document.file)
-            guard decoded.encoding == .utf8, decoded.notes.isEmpty else { continue }
+            guard decoded.encoding == .utf8, decoded.notes.isEmpty else {
+                #expect(decoded.source == nil)
+                continue
+            }
             unchanged += 1
             #expect(Array(decoded.text.utf8) == bytes)
             #expect(SourceText(utf8: bytes) == SourceText(Array(decoded.text.unicodeScalars)))
+            // Made from what the decoder read while decoding: the same checkpoints and NFC check.
+            #expect(decoded.source == SourceText(utf8: bytes))
         }
         #expect(unchanged >= 3)
     }

@@ -30,4 +30,13 @@ struct DecodedTextTests {
         #expect(decoded != DecodedText(text: "Tháng hành động", encoding: .utf8, notes: ["a note"]))
         #expect(decoded != DecodedText(scalars: Array("Kế hoạch".unicodeScalars), encoding: .utf8))
     }
+
+    @Test("setting the text drops the source made from the file's bytes")
+    func settingTheTextDropsTheSource() throws {
+        let bytes = Array("Kế hoạch".utf8)
+        var decoded = try TextDecoder.decode(bytes, source: "a.txt")
+        #expect(decoded.source == SourceText(utf8: bytes))
+        decoded.text = "Tháng hành động"
+        #expect(decoded.source == nil)
+    }
 }

@@ -112,6 +112,29 @@ struct TextDecoderTests {
         #expect(decoded.notes.isEmpty)
     }
 
+    @Test("only text that is all of the file's bytes as they are keeps them as its source")
+    func sourceOnlyForUnchangedUTF8() throws {
+        let plain = Array(Sentences.molisa2010.utf8), nfd = Array(Sentences.title.decomposedStringWithCanonicalMapping.utf8)
+        for bytes in [plain, nfd] {
+            let source = try #require(try TextDecoder.decode(bytes, source: "a.txt").source)
+            #expect(source == SourceText(utf8: bytes))
+            #expect(source.isNFC == (bytes == plain))
+        }
+        let mojibake = Array("KÕ ho¹ch triÓn khai Th¸ng hµnh ®éng v× trÎ em cña ñy ban nh©n d©n tØnh".utf8)
+        var utf16LE: [UInt8] = [0xFF, 0xFE]
+        for unit in Sentences.title.utf16 { utf16LE += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let changed: [[UInt8]] = [
+            [0xEF, 0xBB, 0xBF] + plain,  // byte order mark
+            plain + [0, 0, 0],  // NUL padding
+            Array(plain.dropLast(2)),  // cut inside "”"
+            mojibake,
+            utf16LE,
+        ]
+        for bytes in changed {
+            #expect(try TextDecoder.decode(bytes, source: "a.txt").source == nil, "\(bytes.prefix(4))")
+        }
+    }
+
     @Test("UTF-8 keeps decomposed text as it is: decoding does not normalise")
     func utf8KeepsNFD() throws {
         let nfd = Sentences.title.decomposedStringWithCanonicalMapping

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PolicyCompare
 
@@ -56,7 +57,7 @@ struct UTF8ScalarsTests {
     }
 
     private static func decoded(_ bytes: [UInt8]) -> [Unicode.Scalar]? {
-        bytes.withUnsafeBufferPointer(UTF8Scalars.validScalars)
+        bytes.withUnsafeBufferPointer { UTF8Scalars.validScalars($0, checkpointEvery: 64)?.scalars }
     }
 
     @Test("every sequence of one or two bytes, and every lead of three or four bytes with every second byte and edge values after it, is accepted exactly when the standard library accepts it, with its scalars")
@@ -103,6 +104,91 @@ struct UTF8ScalarsTests {
             default: bytes.insert(UInt8.random(in: 0x80...0xFF, using: &random), at: Int.random(in: 0...bytes.count, using: &random))
             }
             #expect(Self.decoded(bytes) == Self.reference(bytes), "seed \(seed), round \(round): \(bytes)")
+        }
+    }
+
+    /// Scalars in runs of one pool each, so that checkpoints and the ends of words fall at every
+    /// place in a scalar.
+    private static func runs(count: Int, pools: [ClosedRange<UInt32>], random: inout ExportFixtures.SeededRandom) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        while scalars.count < count {
+            let pool = pools[Int.random(in: 0..<pools.count, using: &random)]
+            for _ in 0..<Int.random(in: 1...12, using: &random) {
+                if let scalar = Unicode.Scalar(UInt32.random(in: pool, using: &random)) { scalars.append(scalar) }
+            }
+        }
+        return Array(scalars.prefix(count))
+    }
+
+    /// Checks what `validScalars` finds in `bytes` while decoding against separate passes: the
+    /// standard library's scalars, a byte-by-byte count for the checkpoints, `needsNFC(utf8:)`.
+    private static func checkDecodedLayout(_ bytes: [UInt8], step: Int, _ comment: Comment) {
+        let decoded = bytes.withUnsafeBufferPointer { UTF8Scalars.validScalars($0, checkpointEvery: step) }
+        #expect(decoded?.scalars == reference(bytes), comment)
+        var checkpoints: [Int32] = [], scalar = 0
+        for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+            if scalar % step == 0 { checkpoints.append(Int32(offset)) }
+            scalar += 1
+        }
+        #expect(decoded?.checkpoints == checkpoints, comment)
+        #expect(decoded?.isNFC == !bytes.withUnsafeBufferPointer(TextNormalization.needsNFC(utf8:)), comment)
+        if step == SourceText.step {
+            #expect(decoded?.checkpoints == bytes.withUnsafeBufferPointer(SourceText.checkpoints(utf8:)).checkpoints, comment)
+        }
+    }
+
+    @Test("checkpoints and the NFC check made while decoding are those of separate passes over the bytes", arguments: [11, 12] as [UInt64])
+    func decodedLayoutMatchesSeparatePasses(seed: UInt64) {
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        // ASCII, Latin-1 and Vietnamese letters, emoji: NFC-stable. Combining marks, conjoining
+        // jamo, composition exclusions (U+0958-095F): not.
+        let stable: [ClosedRange<UInt32>] = [0x20...0x7E, 0xC0...0x1B0, 0x1EA0...0x1EF9, 0x1F600...0x1F64F]
+        let unstable: [ClosedRange<UInt32>] = [0x300...0x36F, 0x1100...0x1112, 0x958...0x95F]
+        for count in [0, 1, 7, 8, 9, 63, 64, 65, 127, 128, 129, 1_000] {
+            for pools in [stable, stable + unstable] {
+                let bytes = Array(String(String.UnicodeScalarView(Self.runs(count: count, pools: pools, random: &random))).utf8)
+                for step in [1, 3, 64] {
+                    Self.checkDecodedLayout(bytes, step: step, "\(count) scalars, step \(step): \(bytes)")
+                }
+            }
+        }
+    }
+
+    @Test("a scalar that NFC could change is found wherever it falls around a checkpoint", arguments: [0, 1, 62, 63, 64, 65, 127, 128])
+    func unstableScalarAtEveryPlace(position: Int) {
+        for mark in ["\u{301}", "\u{1100}", "\u{958}", "ế"] as [Unicode.Scalar] {
+            var scalars = Array(repeating: "ệ" as Unicode.Scalar, count: 130)
+            scalars[position] = mark
+            for count in [position + 1, 130] {
+                let bytes = Array(String(String.UnicodeScalarView(scalars.prefix(count))).utf8)
+                Self.checkDecodedLayout(bytes, step: 64, "\(mark) at \(position) of \(count)")
+            }
+        }
+    }
+
+    @Test("exactly 64 and 65 scalars of every width make one and two checkpoints")
+    func checkpointsAtTheEdge() {
+        for scalar in ["a", "ơ", "ệ", "🙂"] as [Unicode.Scalar] {
+            for count in [64, 65] {
+                let bytes = Array(String(repeating: String(scalar), count: count).utf8)
+                let decoded = bytes.withUnsafeBufferPointer { UTF8Scalars.validScalars($0, checkpointEvery: 64) }
+                #expect(decoded?.checkpoints == (count == 64 ? [0] : [0, Int32(64 * String(scalar).utf8.count)]))
+                #expect(decoded?.scalars.count == count && decoded?.isNFC == true)
+            }
+        }
+        let empty = [UInt8]().withUnsafeBufferPointer { UTF8Scalars.validScalars($0, checkpointEvery: 64) }
+        #expect(empty?.scalars == [] && empty?.checkpoints == [] && empty?.isNFC == true)
+    }
+
+    @Test("every shipped directive's checkpoints and NFC check made while decoding are those of separate passes")
+    func shippedDirectivesDecodedLayout() throws {
+        let corpus = try #require(Fixtures.corpus)
+        for document in corpus.documents {
+            let bytes = try corpus.bytes(of: document)
+            guard String(validating: bytes, as: UTF8.self) != nil else { continue }
+            Self.checkDecodedLayout(bytes, step: 64, "\(document.file)")
+            let nfd = Array(String(decoding: bytes, as: UTF8.self).decomposedStringWithCanonicalMapping.utf8)
+            Self.checkDecodedLayout(nfd, step: 64, "\(document.file) in NFD")
         }
     }
 }
