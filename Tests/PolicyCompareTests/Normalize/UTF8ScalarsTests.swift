@@ -92,6 +92,27 @@ struct UTF8ScalarsTests {
         #expect(Self.decoded([]) == [])
     }
 
+    @Test("a bad or cut byte at every place in and around runs of ASCII read eight bytes at a time is refused")
+    func validScalarsAroundASCIIWords() {
+        let ascii = Array("Thang hanh dong vi tre em 2019".utf8)
+        for length in [7, 8, 9, 16, 17, ascii.count] {
+            let text = Array(ascii.prefix(length))
+            #expect(Self.decoded(text) == Self.reference(text))
+            for place in 0..<length {
+                for byte in [0x80, 0xBF, 0xC0, 0xC3, 0xE1, 0xF0, 0xFF] as [UInt8] {
+                    var bad = text
+                    bad[place] = byte
+                    #expect(Self.decoded(bad) == Self.reference(bad), "\(bad)")
+                    let cut = Array(text.prefix(place)) + [byte]
+                    #expect(Self.decoded(cut) == Self.reference(cut), "\(cut)")
+                }
+                var letter = text
+                letter.replaceSubrange(place..<place + 1, with: Array("ệ".utf8))
+                #expect(Self.decoded(letter) == Self.reference(letter), "\(letter)")
+            }
+        }
+    }
+
     @Test("random text, cut anywhere and with bytes changed, decodes as the standard library decodes it", arguments: [5, 6, 7] as [UInt64])
     func validScalarsRandom(seed: UInt64) {
         var random = ExportFixtures.SeededRandom(seed: seed)
