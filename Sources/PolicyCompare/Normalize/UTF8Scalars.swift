@@ -149,23 +149,28 @@ enum UTF8Scalars {
     @inline(__always)
     private static func readWellFormed(_ base: UnsafePointer<UInt8>, at index: Int, end: Int) -> (value: UInt32, length: Int)? {
         let lead = base[index]
-        @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {
-            guard index + offset < end else { return nil }
-            let byte = base[index + offset]
-            return byte >= low && byte <= high ? UInt32(byte & 0x3F) : nil
+        // Whether a continuation byte is in low...high (80...BF unless the lead narrows it).
+        @inline(__always) func within(_ byte: UInt8, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            byte >= low && byte <= high
         }
         switch lead {
         case 0xC2...0xDF:
-            guard let b1 = continuation(1) else { return nil }
-            return (UInt32(lead & 0x1F) << 6 | b1, 2)
+            guard index + 1 < end else { return nil }
+            let b1 = base[index + 1]
+            guard within(b1) else { return nil }
+            return (UInt32(lead & 0x1F) << 6 | UInt32(b1 & 0x3F), 2)
         case 0xE0...0xEF:
+            guard index + 2 < end else { return nil }
+            let b1 = base[index + 1], b2 = base[index + 2]
             let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80, high: UInt8 = lead == 0xED ? 0x9F : 0xBF
-            guard let b1 = continuation(1, low, high), let b2 = continuation(2) else { return nil }
-            return (UInt32(lead & 0x0F) << 12 | b1 << 6 | b2, 3)
+            guard within(b1, low, high), within(b2) else { return nil }
+            return (UInt32(lead & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F), 3)
         case 0xF0...0xF4:
+            guard index + 3 < end else { return nil }
+            let b1 = base[index + 1], b2 = base[index + 2], b3 = base[index + 3]
             let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80, high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
-            guard let b1 = continuation(1, low, high), let b2 = continuation(2), let b3 = continuation(3) else { return nil }
-            return (UInt32(lead & 0x07) << 18 | b1 << 12 | b2 << 6 | b3, 4)
+            guard within(b1, low, high), within(b2), within(b3) else { return nil }
+            return (UInt32(lead & 0x07) << 18 | UInt32(b1 & 0x3F) << 12 | UInt32(b2 & 0x3F) << 6 | UInt32(b3 & 0x3F), 4)
         default:
             return nil  // a continuation byte without a lead, an overlong lead (C0, C1), or F5...FF
         }
