@@ -24,15 +24,9 @@ struct ByteProfile: Sendable, Hashable {
     /// Profiles the bytes in `buffer`.
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         count = buffer.count
-        // Most files have no NUL or control byte at all: find that out with a table look-up per
-        // byte and no branch, and do the detailed pass only when there is one.
-        var special = 0
-        Self.isSpecial.withUnsafeBufferPointer { isSpecial in
-            for byte in buffer {
-                special &+= Int(isSpecial[Int(byte)])
-            }
-        }
-        guard special > 0 else { return }
+        // Most files have no NUL or control byte at all: find that out first, and do the
+        // detailed pass only when there is one.
+        guard Self.hasSpecial(buffer) else { return }
         var index = 0
         for byte in buffer {
             if byte < 0x20 || byte == 0x7F {
@@ -49,6 +43,35 @@ struct ByteProfile: Sendable, Hashable {
         for byte in buffer.reversed() {
             guard byte == 0 else { break }
             trailingNuls += 1
+        }
+    }
+
+    /// Whether `buffer` has a byte that ``isSpecial`` marks.
+    ///
+    /// Eight bytes at a time: a word with no byte below 0x20 and no DEL has none, and only a
+    /// word with one (a line end, a tab) is looked up byte by byte.
+    private static func hasSpecial(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        isSpecial.withUnsafeBufferPointer { isSpecial in
+            var index = 0
+            if let base = buffer.baseAddress {
+                while index + 8 <= buffer.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    // A byte below 0x20 borrows in `word - 0x20…` with its top bit clear, and
+                    // no byte borrows before the first that does, so the test is exact for
+                    // the word (which byte it marks is not); DEL is a zero byte of `word ^ 0x7F…`.
+                    let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                    let low = (word &- 0x2020_2020_2020_2020) & ~word | (del &- 0x0101_0101_0101_0101) & ~del
+                    if low & 0x8080_8080_8080_8080 != 0 {
+                        for offset in index..<index + 8 where isSpecial[Int(buffer[offset])] != 0 { return true }
+                    }
+                    index += 8
+                }
+            }
+            while index < buffer.count {
+                if isSpecial[Int(buffer[index])] != 0 { return true }
+                index += 1
+            }
+            return false
         }
     }
 
