@@ -26,10 +26,24 @@ enum TextNormalization {
     }
 
     /// ``needsNFC(_:)`` over valid UTF-8 bytes.
+    ///
+    /// Eight bytes at a time up to the next byte of 0xCC or above: most of a cell is ASCII
+    /// and the two-byte letters below U+0300.
     static func needsNFC(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
         while index < count {
+            if index + 8 <= count, let base = bytes.baseAddress {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                // The top bit of each byte of 0xCC or above: its low seven bits plus 0x34
+                // carry into bit 7 (never into the next byte) exactly when they are 0x4C or more.
+                let high = ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x3434_3434_3434_3434) & word & 0x8080_8080_8080_8080
+                guard high != 0 else {
+                    index += 8
+                    continue
+                }
+                index += high.trailingZeroBitCount >> 3
+            }
             let lead = bytes[index]
             if lead < 0xCC {  // ASCII, continuation bytes, and leads of U+0080-02FF
                 index += 1

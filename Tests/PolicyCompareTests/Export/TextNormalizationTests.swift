@@ -28,6 +28,29 @@ struct TextNormalizationTests {
         }
     }
 
+    /// The byte scan reads eight bytes at a time up to a byte of 0xCC or above, and the last
+    /// few byte by byte: every lead byte must still be seen, wherever it falls.
+    @Test("the word-at-a-time scan sees every two-byte scalar and marks at every place in and after a word")
+    func wordScanSeesEveryPlace() {
+        var scalars: [Unicode.Scalar] = (0x80...0x7FF).compactMap { Unicode.Scalar(UInt32($0)) }
+        scalars += ["ệ", "ế", "\u{212B}", "\u{1100}", "\u{1F600}", "\u{1D15E}", "\u{FB1D}"]
+        var mismatches: [String] = []
+        for length in [1, 7, 8, 9, 15, 16, 17] {
+            for place in 0..<length {
+                for scalar in scalars {
+                    var text = String.UnicodeScalarView(repeatElement("a", count: length))
+                    text.replaceSubrange(text.index(text.startIndex, offsetBy: place)..<text.index(text.startIndex, offsetBy: place + 1), with: [scalar])
+                    let sample = String(text)
+                    let byScalars = sample.unicodeScalars.contains(where: TextNormalization.mayChangeUnderNFC)
+                    let scanned = Array(sample.utf8).withUnsafeBufferPointer(TextNormalization.needsNFC(utf8:))
+                    if scanned != byScalars { mismatches.append("\(String(scalar.value, radix: 16)) at \(place) of \(length)") }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+        #expect(![UInt8]().withUnsafeBufferPointer(TextNormalization.needsNFC(utf8:)))
+    }
+
     /// The quick check may send NFC text through normalisation, but must never skip text that
     /// NFC would change. Checked for every scalar up to U+2FFFF (all decompositions live there).
     @Test("the quick check never skips a scalar that NFC changes or that composes with a predecessor")
