@@ -3,6 +3,9 @@
 protocol ByteSink: ~Copyable {
     mutating func append(_ byte: UInt8)
     mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// Appends the low `count` bytes of `word` (at most 8), its lowest byte first: a number's
+    /// digits, gathered in one register, with one store rather than one append each.
+    mutating func append(word: UInt64, count: Int)
 }
 
 extension ByteSink where Self: ~Copyable {
@@ -19,6 +22,10 @@ extension Array: ByteSink where Element == UInt8 {
     @inline(__always)
     mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
         append(contentsOf: bytes)
+    }
+
+    mutating func append(word: UInt64, count: Int) {
+        for k in 0..<Swift.min(Swift.max(count, 0), 8) { append(UInt8(truncatingIfNeeded: word >> (8 * UInt64(k)))) }
     }
 }
 

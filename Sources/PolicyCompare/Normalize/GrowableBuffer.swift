@@ -66,6 +66,16 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
         Array(UnsafeBufferPointer(start: base, count: count))
     }
 
+    /// Appends the low `count` bytes of `word` (at most 8), its lowest byte first, with one
+    /// unaligned store of all eight (those past `count` are left as spare capacity).
+    @inline(__always)
+    mutating func append(word: UInt64, count: Int) where Element == UInt8 {
+        let kept = min(max(count, 0), 8)
+        if self.count + 8 > capacity { grow(toAtLeast: self.count + 8) }
+        UnsafeMutableRawPointer(base + self.count).storeBytes(of: word.littleEndian, as: UInt64.self)
+        self.count += kept
+    }
+
     @inline(never)
     private mutating func grow(toAtLeast minimum: Int) {
         let larger = max(capacity * 2, minimum)

@@ -29,4 +29,38 @@ struct DecimalTextTests {
             #expect(DecimalText.fixed(value, places: places) == String(format: "%.*f", places, value), "\(value) \(places)")
         }
     }
+
+    @Test("the eight digits worked out at once are those of the number, leading zeros kept")
+    func eightDigits() {
+        var values = Array(0..<20_000) + Array(stride(from: 20_000, to: 100_000_000, by: 9_973)) + [99_999_999, 10_000_000, 9_999_999, 10_000, 9_999]
+        values += (0..<8).map { Int(pow(10.0, Double($0))) - 1 }
+        for value in values {
+            let word = DecimalText.digits(below100Million: UInt64(value))
+            let digits = (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) + UInt8(ascii: "0") }
+            let expected = String(repeating: "0", count: 8 - String(value).count) + String(value)
+            #expect(String(decoding: digits, as: UTF8.self) == expected, "\(value)")
+        }
+    }
+
+    @Test("fractions of many places, padded past eight digits, match printf")
+    func longFractions() {
+        for places in 0...15 {
+            for value in [0.0, 1e-15, 3e-9, 0.012_345_678_9, 2.5e-7, 123.000_000_001, 98_765.432_1] {
+                #expect(DecimalText.fixed(value, places: places) == String(format: "%.*f", places, value), "\(value) \(places)")
+            }
+        }
+    }
+
+    @Test("a growable buffer and an array take the same digits")
+    func sinksAgree() {
+        var buffer = GrowableBuffer<UInt8>(capacity: 1)
+        var array: [UInt8] = []
+        for value in [0, 7, 42, 12_345_678, 100_000_000, -5, 1_000_000_007] {
+            DecimalText.appendInteger(value, to: &buffer)
+            DecimalText.appendInteger(value, to: &array)
+            DecimalText.appendFixed(Double(value) / 7, places: 9, to: &buffer)
+            DecimalText.appendFixed(Double(value) / 7, places: 9, to: &array)
+        }
+        #expect(buffer.array() == array)
+    }
 }
