@@ -109,6 +109,7 @@ enum DecimalText {
     /// of a word's bytes, the most significant in the lowest byte: the value split into
     /// halves of four digits, each into two pairs, each pair into two digits, every lane at
     /// once (divisions by 10^4, 100 and 10 as multiplications exact in these ranges).
+    @inline(__always)
     static func digits(below100Million value: UInt64) -> UInt64 {
         let high = value / 10_000
         // Four-digit halves in 32-bit lanes: the high half first (lowest).
