@@ -10,22 +10,45 @@ import Foundation
 /// punctuation continues that line (a page or line break inside a sentence).
 struct SegmentTreeBuilder {
     private struct Open {
-        var key: String
+        var key: Key
         var label: String
         var index: Int
     }
 
-    private enum Marker {
-        case roman(String), number([String]), letter(String), bullet(Character)
+    /// The kind of an open level: a marker of the same key closes it. An enum, not the
+    /// strings ("R", "N1", "-") it once was, so that matching the stack compares no text.
+    private enum Key: Equatable {
+        case roman, number(depth: Int), letter, bullet(Unicode.Scalar), annex
 
-        var key: String {
+        /// Keys that unmarked prose closes.
+        var isListKey: Bool {
             switch self {
-            case .roman: "R"
-            case .number(let parts): "N\(parts.count - 1)"
-            case .letter: "L"
-            case .bullet(let c): String(c)
+            case .letter, .bullet: true
+            default: false
             }
         }
+
+        var isNumber: Bool {
+            if case .number = self { true } else { false }
+        }
+    }
+
+    private enum Marker {
+        case roman(String), number([String]), letter(String), bullet(Unicode.Scalar)
+
+        var key: Key {
+            switch self {
+            case .roman: .roman
+            case .number(let parts): .number(depth: parts.count - 1)
+            case .letter: .letter
+            case .bullet(let c): .bullet(c)
+            }
+        }
+    }
+
+    /// What ``nextCount(_:)`` counts under one parent: paragraphs and each kind of bullet.
+    private enum Counted: Int {
+        case paragraph, dash, plus, star
     }
 
     private let text: NormalizedText
@@ -33,7 +56,8 @@ struct SegmentTreeBuilder {
     private let quotesText: Bool
     private(set) var segments: [Segment] = []
     private var stack: [Open] = []
-    private var childCounts: [String: Int] = [:]
+    /// Paragraphs and bullets so far under each parent, keyed by ``countKey(_:)``.
+    private var childCounts: [Int: Int] = [:]
     private var usedPaths: Set<String> = []
     private var hasChildren: Set<Int> = []
     private var annexCount = 0
@@ -64,7 +88,7 @@ struct SegmentTreeBuilder {
             annexCount += 1
             let path = unique("A\(annexCount)")
             append(path: path, role: .annexHeading, part: .annex, marker: "", range: start..<end)
-            stack.append(Open(key: "A", label: path, index: segments.count - 1))
+            stack.append(Open(key: .annex, label: path, index: segments.count - 1))
             return
         }
         let found = Self.marker(scalars, start..<end)
@@ -77,8 +101,12 @@ struct SegmentTreeBuilder {
             segments[last].normalizedRange = segments[last].normalizedRange.lowerBound..<end
             return
         }
-        let markerText = NormalizedText.string(scalars, start..<(found?.textStart ?? start)).trimmingSpaces
-        if let found { start = found.textStart }
+        // Only a marked line has marker text (most lines are prose).
+        var markerText = ""
+        if let found {
+            markerText = NormalizedText.string(scalars, start..<found.textStart).trimmingSpaces
+            start = found.textStart
+        }
         guard start < end else { return }
         let range = start..<end
         guard let marker = found?.marker else {
@@ -94,13 +122,13 @@ struct SegmentTreeBuilder {
                 stack.removeAll()
             case .number(let parts) where parts.count > 1:
                 let parentLabel = parts.dropLast().joined(separator: ".")
-                if let at = stack.lastIndex(where: { $0.key.hasPrefix("N") && $0.label == parentLabel }) {
+                if let at = stack.lastIndex(where: { $0.key.isNumber && $0.label == parentLabel }) {
                     stack.removeSubrange((at + 1)...)
                 } else {
-                    stack.removeAll { $0.key != "R" && $0.key != "A" }
+                    stack.removeAll { $0.key != .roman && $0.key != .annex }
                 }
             case .number:
-                stack.removeAll { $0.key != "R" && $0.key != "A" }
+                stack.removeAll { $0.key != .roman && $0.key != .annex }
             default:
                 break
             }
@@ -110,7 +138,9 @@ struct SegmentTreeBuilder {
         case .roman(let label): component = label
         case .number(let parts): component = parts.last ?? ""
         case .letter(let label): component = label
-        case .bullet(let c): component = "\(c == "•" ? "-" : c)\(nextCount("\(c == "•" ? "-" : c)"))"
+        case .bullet(let c):
+            let counted: Counted = c == "+" ? .plus : c == "*" ? .star : .dash
+            component = "\(c == "•" ? "-" : c)\(nextCount(counted))"
         }
         let path = unique(prefix() + component)
         let role: Segment.Role = if case .roman = marker { .section } else { .item }
@@ -130,18 +160,18 @@ struct SegmentTreeBuilder {
     /// Prose closes bullet lists and finished items, then hangs under the nearest heading.
     private mutating func attachParagraph(_ range: Range<Int>, part: Segment.Part) {
         while let top = stack.last {
-            if ["L", "-", "+", "*", "•"].contains(top.key) {
+            if top.key.isListKey {
                 stack.removeLast()
                 continue
             }
-            if top.key.hasPrefix("N") && !hasChildren.contains(top.index) && !looksLikeHeading(top.index) {
+            if top.key.isNumber && !hasChildren.contains(top.index) && !looksLikeHeading(top.index) {
                 stack.removeLast()
                 continue
             }
             break
         }
         if let parent = stack.last { hasChildren.insert(parent.index) }
-        let path = unique(prefix() + "p\(nextCount("p"))")
+        let path = unique(prefix() + "p\(nextCount(.paragraph))")
         append(path: path, role: .paragraph, part: part, marker: "", range: range)
     }
 
@@ -157,21 +187,25 @@ struct SegmentTreeBuilder {
         return segments[top.index].path + "."
     }
 
-    private mutating func nextCount(_ kind: String) -> Int {
-        let key = (stack.last.map { segments[$0.index].path } ?? "") + "|" + kind
+    /// The number of the next `kind` under the open parent. The parent is known by its
+    /// segment's index, which names one path while lines are added (paths are unique), so the
+    /// count is keyed by an integer rather than by the parent's path and the kind joined.
+    private mutating func nextCount(_ kind: Counted) -> Int {
+        let parent = stack.last.map { $0.index + 1 } ?? 0
+        let key = parent * 4 + kind.rawValue
         let n = (childCounts[key] ?? 0) + 1
         childCounts[key] = n
         return n
     }
 
     private mutating func unique(_ path: String) -> String {
+        // One hash of each candidate: inserting tells whether it was taken.
         var candidate = path
         var n = 2
-        while usedPaths.contains(candidate) {
+        while !usedPaths.insert(candidate).inserted {
             candidate = "\(path)#\(n)"
             n += 1
         }
-        usedPaths.insert(candidate)
         return candidate
     }
 
@@ -302,7 +336,7 @@ struct SegmentTreeBuilder {
         case "-", "+", "*", "•", "◦", "▪":
             let next = start + 1 < end ? scalars[start + 1] : " "
             if Tokenizer.isDigit(next) { return nil }
-            let c: Character = first == "+" ? "+" : first == "*" ? "*" : (first == "-" ? "-" : "•")
+            let c: Unicode.Scalar = first == "+" ? "+" : first == "*" ? "*" : (first == "-" ? "-" : "•")
             return (.bullet(c), skipSpaces(start + 1))
         default:
             break
