@@ -103,14 +103,14 @@ struct DocumentLayout: Sendable {
                         phase = .addressees
                         let rest = Self.dropBullet(Self.after(colonIn: line))
                         if !rest.isEmpty { head.addressees.append(rest) }
-                    } else if vocabulary.titles.contains(bare) {
+                    } else if !Self.hasLowercaseASCII(bare), vocabulary.titles.contains(bare) {
                         phase = .title
                         titleLines = [bare]
-                    } else if bare.hasPrefix("V/v") || bare.hasPrefix("V/V") {
+                    } else if bare.utf8.first == UInt8(ascii: "V"), bare.hasPrefix("V/v") || bare.hasPrefix("V/V") {
                         head.title = bare
                     } else if Self.isNoiNhan(bare) {
                         phase = .recipients
-                    } else if Self.isUpperCase(bare) || bare.hasPrefix("Độc lập") {
+                    } else if Self.isUpperCase(bare) || (bare.utf8.starts(with: Self.docLapBytes) && bare.hasPrefix("Độc lập")) {
                         if head.issuer.isEmpty, Self.isIssuerLine(bare) { head.issuer = bare }
                     } else {
                         phase = .body
@@ -125,7 +125,7 @@ struct DocumentLayout: Sendable {
                         titleLines.append(bare)
                     }
                 case .addressees:
-                    if let first = bare.first, "-+•".contains(first) {
+                    if Self.startsWithBullet(bare) {
                         head.addressees.append(Self.dropBullet(bare))
                     } else {
                         phase = .body
@@ -142,7 +142,7 @@ struct DocumentLayout: Sendable {
                         content.append(ContentLine(range: range, part: .body, isAnnexHeading: false))
                     }
                 case .recipients:
-                    if let first = bare.first, "-+•".contains(first) {
+                    if Self.startsWithBullet(bare) {
                         recipients.append(Self.dropBullet(bare))
                     } else {
                         phase = .after
@@ -196,15 +196,50 @@ struct DocumentLayout: Sendable {
         // The byte tests only spare most lines the Character comparisons.
         while s.utf8.first == UInt8(ascii: "*"), s.hasPrefix("**") { s = s.dropFirst(2) }
         while s.utf8.last == UInt8(ascii: "*"), s.hasSuffix("**") { s = s.dropLast(2) }
+        // An ASCII byte other than a space or tab at both ends is a scalar that trimming keeps,
+        // so most lines are copied without a search from each end.
+        if let first = s.utf8.first, let last = s.utf8.last, isKeptASCII(first), isKeptASCII(last) { return String(s) }
         return s.trimmingSpaces
     }
 
+    private static func isKeptASCII(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t")
+    }
+
+    /// True when the first character of `line` is a bullet: "-", "+" or "•".
+    static func startsWithBullet(_ line: String) -> Bool {
+        // Told by the first scalar (no other scalar decomposes to one of these) when the next
+        // one cannot join it into a longer character: every scalar below U+0300 starts a new
+        // character, as no combining or joining scalar lies below it. Only a line whose bullet
+        // carries a mark compares Characters (String comparisons each, a profile showed).
+        let scalars = line.unicodeScalars
+        guard let first = scalars.first, first == "-" || first == "+" || first == "•" else { return false }
+        if let second = scalars.dropFirst().first, second.value >= 0x300 {
+            return line.first.map { "-+•".contains($0) } ?? false
+        }
+        return true
+    }
+
+    /// True when `line` has a lower-case ASCII letter, so that no upper-case title is
+    /// canonically equal to it (decomposing keeps an ASCII letter as it is): most head lines
+    /// are passed over without hashing them for the titles' set.
+    static func hasLowercaseASCII(_ line: String) -> Bool {
+        line.utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+    }
+
+    private static let docLapBytes = Array("Đ".utf8)
+
     /// True when `text` starts with `lowercasePrefix`, ignoring case.
+    ///
+    /// `lowercasePrefix` opens with an ASCII letter followed by a letter without marks ("kính
+    /// gửi", "nơi nhận"), so only a text whose first scalar is that letter in either case, or
+    /// the Kelvin sign (which lower-cases to "k"), can start with it: any other non-ASCII
+    /// scalar lower-cases to a non-ASCII one, or to a letter with marks, which no canonical
+    /// reordering turns into the prefix. Most lines are thus settled by their first scalar.
     static func starts(_ text: String, with lowercasePrefix: String) -> Bool {
-        // An ASCII first scalar lower-cases to ASCII, so one that differs settles it cheaply.
-        if let first = text.unicodeScalars.first, first.isASCII, let wanted = lowercasePrefix.unicodeScalars.first, wanted.isASCII,
-           VietnameseLetters.shared.lowercase(first) != wanted {
-            return false
+        if let first = text.unicodeScalars.first, let wanted = lowercasePrefix.unicodeScalars.first, wanted.isASCII {
+            if first.isASCII, VietnameseLetters.shared.lowercase(first) != wanted { return false }
+            if !first.isASCII, first != "\u{212A}" { return false }
         }
         return text.prefix(lowercasePrefix.count).lowercased() == lowercasePrefix
     }
@@ -220,9 +255,21 @@ struct DocumentLayout: Sendable {
 
     /// A list line without its bullet and its closing ";" or ",".
     static func dropBullet(_ line: String) -> String {
-        var text = line.drop(while: { "-+•* ".contains($0) }).trimmingSpaces
-        while let last = text.last, last == ";" || last == "," { text.removeLast() }
-        return text
+        // A line of characters of one scalar each (``SingleScalarCharacters``, and "•") is
+        // cut on its scalars, the same as on its characters and without comparing strings;
+        // a line with any other scalar by Characters (";" may be U+037E, a bullet carry a mark).
+        let table = SingleScalarCharacters.shared
+        let scalars = line.unicodeScalars
+        guard scalars.allSatisfy({ table.properties($0) != nil || $0 == "•" }) else {
+            var text = line.drop(while: { "-+•* ".contains($0) }).trimmingSpaces
+            while let last = text.last, last == ";" || last == "," { text.removeLast() }
+            return text
+        }
+        let start = scalars.firstIndex { !($0 == "-" || $0 == "+" || $0 == "•" || $0 == "*" || $0 == " ") } ?? scalars.endIndex
+        let kept = Substring(scalars[start...]).trimmingSpaces.unicodeScalars
+        var end = kept.endIndex
+        while end > kept.startIndex, case let last = kept[kept.index(before: end)], last == ";" || last == "," { end = kept.index(before: end) }
+        return String(kept[..<end])
     }
 
     /// True when the line has letters and none of them is lower case.
@@ -263,16 +310,42 @@ struct DocumentLayout: Sendable {
     }
 
     static func isSignature(_ bare: String, _ vocabulary: Vocabulary) -> Bool {
-        // Most lines fail on their first word, which is all the words below start with.
-        if let firstWords = vocabulary.signatureFirstWords, !firstWords.contains(firstSignatureWord(of: bare)) { return false }
-        // "(Đã ký" as bytes first: the text is NFC, so a line with the prefix has them.
+        // "(Đã ký" as bytes first: the text is NFC, so a line with the prefix has them. Tested
+        // before the first word, as most lines have a lower-case letter that settles it.
         guard isUpperCase(bare) || (bare.utf8.starts(with: signedPrefix) && bare.hasPrefix("(Đã ký")) else { return false }
-        // ".", "(" and ")" read as spaces, so "(Đã ký)" is "ĐÃ KÝ" (one pass over the scalars;
-        // Foundation's replacing was slow).
-        var spaced = String.UnicodeScalarView()
-        for scalar in bare.uppercased().unicodeScalars { spaced.append(scalar == "." || scalar == "(" || scalar == ")" ? " " : scalar) }
-        let words = String(spaced).split(separator: " ").joined(separator: " ")
+        // Most of the rest fail on their first word, which is all the words below start with.
+        if let firstWords = vocabulary.signatureFirstWords, !firstWords.contains(firstSignatureWord(of: bare)) { return false }
+        let words = signatureWords(bare.uppercased())
         return zip(vocabulary.signatures, vocabulary.signatureStarts).contains { words == $0 || words.hasPrefix($1) }
+    }
+
+    /// `upper`'s words joined by single spaces, with ".", "(" and ")" read as spaces, so
+    /// "(ĐÃ KÝ)" is "ĐÃ KÝ".
+    static func signatureWords(_ upper: String) -> String {
+        // When every scalar is a character of its own (``SingleScalarCharacters``), the words
+        // are found on the UTF-8 bytes, where the separators are single ASCII bytes no other
+        // scalar's bytes can be; any other line is split by Characters.
+        let table = SingleScalarCharacters.shared
+        guard upper.unicodeScalars.allSatisfy({ table.properties($0) != nil }) else {
+            var spaced = String.UnicodeScalarView()
+            for scalar in upper.unicodeScalars { spaced.append(scalar == "." || scalar == "(" || scalar == ")" ? " " : scalar) }
+            return String(spaced).split(separator: " ").joined(separator: " ")
+        }
+        var words: [UInt8] = []
+        words.reserveCapacity(upper.utf8.count)
+        var pendingSpace = false
+        for byte in upper.utf8 {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") {
+                pendingSpace = !words.isEmpty
+                continue
+            }
+            if pendingSpace {
+                words.append(UInt8(ascii: " "))
+                pendingSpace = false
+            }
+            words.append(byte)
+        }
+        return String(decoding: words, as: UTF8.self)
     }
 
     private static let signedPrefix = Array("(Đã ký".utf8)
@@ -321,7 +394,9 @@ struct DocumentLayout: Sendable {
 
     /// "Số: 80 /KH-UBND" -> "80/KH-UBND".
     static func numberLine(_ line: String) -> String? {
-        guard line.hasPrefix("Số") else { return nil }
+        // A line that starts with "Số" starts with the byte "S" (no other scalar decomposes to
+        // "S" followed by "o"), which most head lines do not.
+        guard line.utf8.first == UInt8(ascii: "S"), line.hasPrefix("Số") else { return nil }
         let rest = line.dropFirst(2).drop(while: { $0 == " " || $0 == ":" })
         guard let first = rest.first, first.isNumber else { return nil }
         return DocumentSymbol.normalize(String(rest))

@@ -131,6 +131,30 @@ import Testing
         return (place, date)
     }
 
+    private static func dropBulletByCharacters(_ line: String) -> String {
+        var text = line.drop(while: { "-+•* ".contains($0) }).trimmingSpaces
+        while let last = text.last, last == ";" || last == "," { text.removeLast() }
+        return text
+    }
+
+    @Test func listLineHelpersAgreeWithCharacterOperationsOnEveryLineAndOddCases() throws {
+        let vocabulary = try DocumentLayout.Vocabulary.bundled()
+        var lines: [String] = []
+        for id in Fixtures.ids {
+            let text = try Fixtures.directive(id).text
+            lines += Self.lines(text).map { DocumentLayout.bare(text.text($0)) }
+        }
+        lines += ["- Như trên;", "+ Lưu: VT,;", "• Sở;\u{37E}", "-\u{301} x", "*-+• x ;", "x\r\n", "\r\n-", "- ;;", ";", "-", "",
+                  "–x", "-\u{200B}x", "•\u{301}", "•x", "+", "+\u{20DD}", "\u{2212} x", "- Sở\u{3000};", "-\u{A0}x\u{A0},", "KẾ HOẠCH", "Kế hoạch", "KÊ\u{301} HOẠCH", "KẾ HOẠCh", "THÔNG BÁO"]
+        #expect(lines.count > 200)
+        for line in lines {
+            #expect(DocumentLayout.dropBullet(line) == Self.dropBulletByCharacters(line), "\(line)")
+            #expect(DocumentLayout.startsWithBullet(line) == (line.first.map { "-+•".contains($0) } ?? false), "\(line)")
+            #expect((!DocumentLayout.hasLowercaseASCII(line) && vocabulary.titles.contains(line)) == vocabulary.titles.contains(line), "\(line)")
+        }
+        #expect(vocabulary.titles.contains("KÊ\u{301} HOẠCH"))
+    }
+
     @Test func headLineHelpersAgreeWithCharacterOperationsOnEveryLineAndOddCases() throws {
         var lines: [String] = []
         for id in Fixtures.ids {
@@ -142,7 +166,9 @@ import Testing
                   "*\u{301}*Nơi", "Hà Nội, ngày 5 tháng 6 năm 2019", "Hà Nội,  ngày 5 tháng 6 năm 2019 và thêm nữa",
                   "\(place)x, ngày 1 tháng 2 năm 2020", "\(place), ngày 1 tháng 2 năm 2020", "\(place)xx, ngày 1 tháng 2 năm 2020",
                   "A,\u{301} ngày 1 tháng 2 năm 2020", "A, ngày 1 tháng 2 năm", "A, ngày 31 tháng 2 năm 2020", "Hà Nội, nga\u{300}y 5 tha\u{301}ng 6 năm 2019",
-                  "HÀ NỘI, NGÀY 5 THÁNG 6 NĂM 2019", "Hà Nội, ngày 5 tháng 6", ""]
+                  "HÀ NỘI, NGÀY 5 THÁNG 6 NĂM 2019", "Hà Nội, ngày 5 tháng 6", "",
+                  "\u{212A}ính gửi", "\u{212A}", "Ǹơi nhận", "N\u{300}ơi nhận", "İnh", " x ", "x\t", "\tx", "x\u{3000}", "\u{200B}x", "x\u{200B}",
+                  "**x **", "* x", "\u{3000}"]
         #expect(lines.count > 200)
         var places = 0
         for line in lines {
@@ -156,6 +182,19 @@ import Testing
             if date != nil { places += 1 }
         }
         #expect(places >= 7)
+    }
+
+    @Test("a text starts with a prefix only if its first scalar may: every scalar but ASCII and the Kelvin sign is ruled out")
+    func startsRulesOutOnlyWhatCannotStartThePrefix() {
+        for prefix in ["nơi nhận", "kính gửi"] {
+            let rest = String(prefix.dropFirst())
+            for value in UInt32(0x80)..<0x30000 {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let line = String(scalar) + rest + ":"
+                #expect(DocumentLayout.starts(line, with: prefix) == Self.startsByCharacters(line, prefix), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(DocumentLayout.starts("\u{212A}ính gửi:", with: "kính gửi"))
     }
 
     /// The signature rule without the first-word test.
@@ -175,7 +214,9 @@ import Testing
             lines += Self.lines(text).map { DocumentLayout.bare(text.text($0)) }
         }
         lines += ["(Đã ký)", "(đã ký)", "((KT.)) CHỦ TỊCH", ".KT", "kt. chủ tịch", "KT.\u{301} CHỦ TỊCH", "KT\u{301}. CHỦ TỊCH", "K\u{301}T",
-                  "PHÓ  GIÁM ĐỐC", "PHÓ GIÁM", "Q", "Q.", "QUẢN LÝ", "ĐÃ KÝ", "Đã ký", "Đ\u{303}A KÝ", "", " ", ".()", "TM. ỦY BAN NHÂN DÂN"]
+                  "PHÓ  GIÁM ĐỐC", "PHÓ GIÁM", "Q", "Q.", "QUẢN LÝ", "ĐÃ KÝ", "Đã ký", "Đ\u{303}A KÝ", "", " ", ".()", "TM. ỦY BAN NHÂN DÂN",
+                  "KT. \u{301}CHỦ TỊCH", "KT .\u{301}CHỦ TỊCH", "KT. CHỦ\u{3000}TỊCH", "(( KT )) . CHỦ  TỊCH .", "KT. CHỦ TỊCH ỦY BAN",
+                  "KT. CHU\u{309} TỊCH", "TM.ỦY BAN", "ΣKT. CHỦ TỊCH", "KT.  PHÓ CHỦ TỊCH )"]
         var signatures = 0
         for line in lines {
             let expected = Self.signatureByWholeLine(line, vocabulary)
@@ -184,6 +225,9 @@ import Testing
         }
         #expect(signatures >= 8)
         #expect(DocumentLayout.firstSignatureWord(of: "(kt. chủ tịch") == "KT")
+        #expect(DocumentLayout.signatureWords("(( KT.)) CHỦ  TỊCH. ") == "KT CHỦ TỊCH")
+        // A space that carries a mark is no separator, as a Character.
+        #expect(DocumentLayout.signatureWords("KT. \u{301}CHỦ") == "KT  \u{301}CHỦ")
         #expect(DocumentLayout.firstSignatureWord(of: " .() ").isEmpty)
     }
 }
