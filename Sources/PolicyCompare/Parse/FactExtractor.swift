@@ -164,9 +164,7 @@ struct FactExtractor {
         guard let token = list[safe: i] else { return nil }
         let word = key(s, i)
         if token.kind == .code {
-            let parts = word.split(separator: "/").map { Int($0) }
-            guard parts.count >= 2, parts.count <= 3, let d = parts[0], let m = parts[1] else { return nil }
-            let y = parts.count == 3 ? parts[2] : nil
+            guard let (day, month, y) = Self.slashParts(word), let d = day, let m = month else { return nil }
             guard (1...31).contains(d), (1...12).contains(m) else { return nil }
             return (d, m, y, i + 1)
         }
@@ -178,6 +176,51 @@ struct FactExtractor {
             return (d, m, nil, i + 3)
         }
         return (d, nil, nil, i + 1)
+    }
+
+    /// The parts of "05/7/2019" or "01/6" as integers, as `word.split(separator: "/")` and
+    /// `Int` read them (the third nil when there are two); nil unless there are two or three.
+    ///
+    /// An ASCII word, as every date is, is split on its bytes, where "/" is a character of its
+    /// own (splitting made an array of substrings for every code a date was looked for in);
+    /// any other word by Characters, as a "/" followed by a combining mark is not a "/".
+    static func slashParts(_ word: String) -> (Int?, Int?, Int?)? {
+        let utf8 = word.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            let parts = word.split(separator: "/").map { Int($0) }
+            guard parts.count >= 2, parts.count <= 3 else { return nil }
+            return (parts[0], parts[1], parts.count == 3 ? parts[2] : nil)
+        }
+        var parts: [Int?] = []
+        var start = utf8.startIndex
+        var i = start
+        while true {
+            let atEnd = i == utf8.endIndex
+            if atEnd || utf8[i] == UInt8(ascii: "/") {
+                // Empty parts are left out, as `split` leaves them out.
+                if start != i {
+                    guard parts.count < 3 else { return nil }
+                    parts.append(integer(utf8[start..<i]))
+                }
+                if atEnd { break }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        guard parts.count >= 2 else { return nil }
+        return (parts[0], parts[1], parts.count == 3 ? parts[2] : nil)
+    }
+
+    /// `Int` of ASCII bytes: digits alone are summed, anything else (a sign, a letter, more
+    /// digits than surely fit) is left to `Int`.
+    private static func integer(_ bytes: Substring.UTF8View) -> Int? {
+        guard bytes.count <= 18 else { return Int(String(Substring(bytes))) }
+        var value = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return Int(String(Substring(bytes))) }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     // MARK: Slogans
@@ -349,13 +392,16 @@ struct FactExtractor {
     /// "trước ngày ..." (due), "vào (các) ngày ... và ..." (reporting dates or events).
     func deadlines() -> [Deadline] {
         var result: [Deadline] = []
-        // The spellings the phrases below start with.
-        let openers = ["trước", "vào"].compactMap(spelling(of:))
         let due = phrase(["trước", "ngày"]), reportingDates = phrase(["vào", "các", "ngày"]), event = phrase(["vào", "ngày"])
+        // The spellings the phrases start with ("trước", "vào"; -1, no spelling, for a phrase
+        // this document does not spell, which matches nowhere), compared with each token's
+        // spelling as two integers rather than looked up in a list.
+        let dueOpener = due?.first ?? -1, otherOpener = reportingDates?.first ?? event?.first ?? -1
+        guard dueOpener >= 0 || otherOpener >= 0 else { return [] }
         for s in segments.indices {
+            guard let ids = spellings.ids[safe: s], ids.contains(where: { $0 == dueOpener || $0 == otherOpener }) else { continue }
             let list = tokens[s].tokens
-            guard let ids = spellings.ids[safe: s] else { continue }
-            for i in list.indices where i < ids.count && openers.contains(ids[i]) {
+            for i in list.indices where i < ids.count && (ids[i] == dueOpener || ids[i] == otherOpener) {
                 var kind: Deadline.Kind
                 var j: Int
                 if matches(s, i, due) {

@@ -26,6 +26,31 @@ import Testing
         #expect(try Fixtures.parse(body).references.map(\.type) == types)
     }
 
+    @Test("a date code's parts are read as splitting at \"/\" and Int read them",
+          arguments: ["05/7/2019", "01/6", "1/2/3/4", "//5//6", "5/", "/5", "5", "", "+5/-6", "5/6/abc", "5/6/", "99999999999999999999/1",
+                      "123456789012345678/1", "1234567890123456789/1", "9223372036854775808/1", "1/2/3/\u{301}x", "5/\u{301}6",
+                      "1/2/3/\u{301}", "5/6/2019\u{301}", "1/2/3\u{301}", "2019-05/6", "1e3/2", "5/6/2019/", "０5/6"])
+    func slashParts(word: String) {
+        let parts = word.split(separator: "/").map { Int($0) }
+        let expected = parts.count >= 2 && parts.count <= 3 ? (parts[0], parts[1], parts.count == 3 ? parts[2] : nil) : nil
+        let found = FactExtractor.slashParts(word)
+        #expect((found == nil) == (expected == nil))
+        if let found, let expected {
+            #expect(found.0 == expected.0 && found.1 == expected.1 && found.2 == expected.2)
+        }
+    }
+
+    @Test("deadlines open with either phrase, and without one of their words there are none")
+    func deadlineOpeners() throws {
+        let both = try Fixtures.parse("Báo cáo gửi trước ngày 05/7/2019. Hội nghị tổ chức vào ngày 01/6/2019.")
+        #expect(both.deadlines.map { "\($0.kind.rawValue) \($0.date)" } == ["due 2019-07-05", "event 2019-06-01"])
+        let due = try Fixtures.parse("Các đơn vị gửi kết quả trước ngày 05/7/2019 và 10/7/2019.")
+        #expect(due.deadlines.map { "\($0.kind.rawValue) \($0.date)" } == ["due 2019-07-05", "due 2019-07-10"])
+        let reporting = try Fixtures.parse("Các đơn vị báo cáo vào các ngày 25/5 và 20/11 hằng năm.")
+        #expect(reporting.deadlines.map { "\($0.kind.rawValue) \($0.date)" } == ["reporting_date --05-25", "reporting_date --11-20"])
+        #expect(try Fixtures.parse("Gửi trước tháng 7 và vào tháng 8.").deadlines.isEmpty)
+    }
+
     @Test("phrases whose words no token spells find nothing, and the facts they open are absent")
     func absentPhrases() throws {
         let d = try Fixtures.parse("Đây là một văn bản ngắn về trẻ em, không có thời hạn nào.")
