@@ -63,7 +63,9 @@ enum DocumentSymbol {
     /// exactly where the variant is (Foundation's search, which profiles showed among the
     /// parser's costs, finds the same).
     static func normalize(_ raw: String) -> String {
-        var symbol = raw.utf8.filter { $0 != UInt8(ascii: " ") }
+        var symbol: [UInt8] = []
+        symbol.reserveCapacity(raw.utf8.count)
+        for byte in raw.utf8 where byte != UInt8(ascii: " ") { symbol.append(byte) }
         for (variant, canonical) in variantBytes {
             symbol = replacing(variant, with: canonical, in: symbol)
         }
@@ -74,10 +76,15 @@ enum DocumentSymbol {
 
     /// `bytes` with every occurrence of `variant`, left to right and not overlapping, replaced.
     private static func replacing(_ variant: [UInt8], with canonical: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        guard let head = variant.first else { return bytes }
+        // Each place is tested by its first byte before the rest are compared (comparing a
+        // slice at every byte, for each of the variants, was most of a symbol's cost).
         func occurs(at i: Int) -> Bool {
-            bytes.count - i >= variant.count && bytes[i..<(i + variant.count)].elementsEqual(variant)
+            guard bytes.count - i >= variant.count, bytes[i] == head else { return false }
+            for k in 1..<variant.count where bytes[i + k] != variant[k] { return false }
+            return true
         }
-        guard !variant.isEmpty, let first = bytes.indices.first(where: occurs) else { return bytes }
+        guard let first = bytes.indices.first(where: occurs) else { return bytes }
         var result = Array(bytes[..<first])
         var i = first
         while i < bytes.count {
@@ -92,7 +99,8 @@ enum DocumentSymbol {
         return result
     }
 
-    private static func isUpper(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isUppercase
+    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        // Of the ASCII scalars only "A" to "Z" are upper case; others ask their properties.
+        s.isASCII ? s.value >= 0x41 && s.value <= 0x5A : s.properties.isUppercase
     }
 }

@@ -31,6 +31,14 @@ import Testing
         #expect(scanned?.symbol == "1332/LĐTBXH-TE")
     }
 
+    @Test func upperCaseRuleAgreesWithScalarPropertiesOnASCIIAndBeyond() {
+        for value in UInt32(0)..<0x300 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(DocumentSymbol.isUpper(scalar) == scalar.properties.isUppercase, "U+\(String(value, radix: 16))")
+        }
+        #expect(DocumentSymbol.isUpper("Đ") && !DocumentSymbol.isUpper("đ"))
+    }
+
     @Test func normalizeAgreesWithFoundationOnRandomCodes() {
         var random = ExportFixtures.SeededRandom(seed: 29)
         let pieces = DocumentSymbol.variants.flatMap { [$0.0, $0.1] }
