@@ -56,8 +56,8 @@ struct SegmentTreeBuilder {
     private let quotesText: Bool
     private(set) var segments: [Segment] = []
     private var stack: [Open] = []
-    /// Paragraphs and bullets so far under each parent, keyed by ``countKey(_:)``.
-    private var childCounts: [Int: Int] = [:]
+    /// Paragraphs and bullets so far under each parent, at ``nextCount(_:)``'s index.
+    private var childCounts: [Int] = []
     private var usedPaths: Set<String> = []
     private var hasChildren: Set<Int> = []
     private var annexCount = 0
@@ -104,7 +104,9 @@ struct SegmentTreeBuilder {
         // Only a marked line has marker text (most lines are prose).
         var markerText = ""
         if let found {
-            markerText = NormalizedText.string(scalars, start..<found.textStart).trimmingSpaces
+            // The marker opens the line and holds no space-like scalar, so trimming its range of
+            // the spaces after it gives what trimmingSpaces gave, without a second string.
+            markerText = NormalizedText.string(scalars, Self.trim(scalars, start..<found.textStart))
             start = found.textStart
         }
         guard start < end else { return }
@@ -193,9 +195,9 @@ struct SegmentTreeBuilder {
     private mutating func nextCount(_ kind: Counted) -> Int {
         let parent = stack.last.map { $0.index + 1 } ?? 0
         let key = parent * 4 + kind.rawValue
-        let n = (childCounts[key] ?? 0) + 1
-        childCounts[key] = n
-        return n
+        if key >= childCounts.count { childCounts += repeatElement(0, count: key + 1 - childCounts.count) }
+        childCounts[key] += 1
+        return childCounts[key]
     }
 
     private mutating func unique(_ path: String) -> String {

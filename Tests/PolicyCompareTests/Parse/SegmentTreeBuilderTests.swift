@@ -26,4 +26,11 @@ import Testing
         #expect(d.segments.map(\.marker) == ["1.", "-", "•", "-", "+", "1.", "", "", "II.", "a)", "*", "*", ""])
         #expect(d.segments.map(\.parent) == ["", "1", "1.-1", "1", "1.-2", "", "1#2", "1#2", "", "II", "II.a", "II.a", "II"])
     }
+
+    @Test("a marker's text is the marker without the spaces after it")
+    func markerTextWithoutSpaces() throws {
+        let d = try Fixtures.parse("1.   Một\n1.1   Con\n•   b\nIV)  BỐN\nb)\tchữ")
+        #expect(d.segments.map(\.marker) == ["1.", "1.1", "•", "IV)", "b)"])
+        #expect(d.segments.map(\.path) == ["1", "1.1", "1.1.-1", "IV", "IV.b"])
+    }
 }
