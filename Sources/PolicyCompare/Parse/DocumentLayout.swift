@@ -62,7 +62,7 @@ struct DocumentLayout: Sendable {
             // each scalar's index).
             var i = 0
             while i <= scalars.count {
-                while i < scalars.count, scalars[i] != "\n" { i += 1 }
+                i = scalars.index(of: "\n", from: i, to: scalars.count)
                 let range = lineStart..<i
                 if range.isEmpty {
                     previousBlank = true

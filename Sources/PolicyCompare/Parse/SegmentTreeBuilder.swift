@@ -281,11 +281,7 @@ struct SegmentTreeBuilder {
         while i < upper {
             // To the next "(" through a bare pointer: the search runs over every scalar of
             // every segment, and indexing the array checked its bounds at each one.
-            i = scalars.withUnsafeBufferPointer { buffer in
-                var j = i
-                while j < upper, buffer[j] != "(" { j += 1 }
-                return j
-            }
+            i = scalars.withUnsafeBufferPointer { $0.index(of: "(", from: i, to: upper) }
             guard i < upper else { break }
             if found.count < romanClauses.count {
                 let expected = romanClauses[found.count]
