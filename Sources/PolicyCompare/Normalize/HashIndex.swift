@@ -56,16 +56,6 @@ struct HashIndex: Hashable {
         return id
     }
 
-    /// The id of the item with `hash` for which `isItem` holds, or else a new id (`inserted`),
-    /// which the caller stores the item under.
-    @inline(__always)
-    mutating func id(hash: UInt64, isItem: (Int32) -> Bool) -> (id: Int32, inserted: Bool) {
-        switch probe(hash: hash, isItem: isItem) {
-        case .found(let id): (id, false)
-        case .vacant(let slot): (insert(hash: hash, at: slot), true)
-        }
-    }
-
     /// The id of the item with `hash` for which `isItem` holds; nil when there is none.
     @inline(__always)
     func find(hash: UInt64, isItem: (Int32) -> Bool) -> Int32? {

@@ -3,12 +3,21 @@ import Testing
 
 @Suite("HashIndex")
 struct HashIndexTests {
+    /// The id of the item with `hash` for which `isItem` holds, or else a new id (`inserted`):
+    /// a probe, then an insert into the vacant slot, as the index's users do.
+    private func number(in index: inout HashIndex, hash: UInt64, isItem: (Int32) -> Bool) -> (id: Int32, inserted: Bool) {
+        switch index.probe(hash: hash, isItem: isItem) {
+        case .found(let id): (id, false)
+        case .vacant(let slot): (index.insert(hash: hash, at: slot), true)
+        }
+    }
+
     /// Inserts `items` with `hash` and returns their ids.
     private func ids(_ items: [String], expected: Int = 32, hash: (String) -> UInt64) -> (ids: [Int32], count: Int) {
         var index = HashIndex(expected: expected)
         var stored: [String] = []
         let ids = items.map { item in
-            let (id, inserted) = index.id(hash: hash(item)) { stored[Int($0)] == item }
+            let (id, inserted) = number(in: &index, hash: hash(item)) { stored[Int($0)] == item }
             if inserted { stored.append(item) }
             return id
         }
@@ -87,7 +96,7 @@ struct HashIndexTests {
         var index = HashIndex()
         let items = ["trẻ", "em", "quyền"]
         for (position, item) in items.enumerated() {
-            _ = index.id(hash: UInt64(item.utf8.count)) { items[Int($0)] == item && Int($0) == position }
+            _ = number(in: &index, hash: UInt64(item.utf8.count)) { items[Int($0)] == item && Int($0) == position }
         }
         #expect(index.find(hash: 2) { items[Int($0)] == "em" } == 1)
         #expect(index.find(hash: 5) { items[Int($0)] == "quyền" } == nil, "wrong hash")
