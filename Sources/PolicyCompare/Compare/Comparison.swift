@@ -51,7 +51,7 @@ public struct Comparison: Sendable {
 
     /// Compares the documents of `all` in the years of `options`.
     ///
-    /// `terms`, when given, holds the documents' n-gram counts by year (their own ``DocumentAnalysis/terms``
+    /// `terms`, when given, holds the documents' n-gram counts by year and hands them over (``YearTerms/takeCounts(_:)``: a store serves one comparison; their own ``DocumentAnalysis/terms``
     /// then being empty, as ``CorpusAnalyzer`` leaves them when it fills a ``YearTerms``);
     /// otherwise the documents' own counts are summed.
     public static func compute(
@@ -129,11 +129,11 @@ public struct Comparison: Sendable {
             // corpus minus that year, so the cost does not grow with years times documents.
             let termsByYear: [Int: TermCounts]
             if let terms {
-                termsByYear = terms.counts(years)
+                termsByYear = terms.takeCounts(years)
             } else {
                 let sums = YearTerms()
                 for doc in documents { sums.add(doc.terms, year: doc.metadata.year) }
-                termsByYear = sums.counts(years)
+                termsByYear = sums.takeCounts(years)
             }
             var all = TermCounts()
             for year in termsByYear.keys.sorted() {

@@ -33,14 +33,17 @@ public final class YearTerms: @unchecked Sendable {
             sums[year, default: DocumentTerms.Sum()].add(terms)
         }
 
-        fileprivate var snapshot: [Int: DocumentTerms.Sum] {
+        /// Hands over the sums counted so far and keeps none.
+        fileprivate func take() -> [Int: DocumentTerms.Sum] {
             lock.lock()
             defer { lock.unlock() }
-            return sums
+            let taken = sums
+            sums = [:]
+            return taken
         }
     }
 
-    /// A new shard, whose counts ``counts(_:)`` includes; for one worker to add to.
+    /// A new shard, whose counts ``takeCounts(_:)`` includes; for one worker to add to.
     func shard() -> Shard {
         let shard = Shard()
         lock.lock()
@@ -54,18 +57,36 @@ public final class YearTerms: @unchecked Sendable {
         shared.add(terms, year: year)
     }
 
-    /// The counts of the documents of each of `years` (empty counts for a year without any).
-    public func counts(_ years: [Int]) -> [Int: TermCounts] {
+    /// The counts of the documents of each of `years` (empty counts for a year without any),
+    /// handed over: the store keeps nothing, so its tables, one set per worker, are freed
+    /// while the comparison goes on instead of lasting through export (a second call finds
+    /// no documents).
+    public func takeCounts(_ years: [Int]) -> [Int: TermCounts] {
         lock.lock()
         let shards = self.shards
         lock.unlock()
-        let sums = shards.map(\.snapshot)
-        let counts = Parallel.map(years) { year in
-            var parts = sums.lazy.compactMap { $0[year] }.makeIterator()
-            guard var sum = parts.next() else { return TermCounts() }
-            while let part = parts.next() { sum.add(part) }
-            return sum.counts()
-        }
+        var sums = shards.map { $0.take() }
+        // Each year's parts moved out of the shards, so the first part is the only reference
+        // to its tables and the others are added into it in place, not into a copy.
+        let parts = years.map { year in YearParts(sums.indices.compactMap { sums[$0].removeValue(forKey: year) }) }
+        sums = []
+        let counts = Parallel.map(parts) { $0.merged()?.counts() ?? TermCounts() }
         return Dictionary(zip(years, counts)) { first, _ in first }
+    }
+
+    /// One year's sums from the shards, each held once, to be added together on one thread.
+    private final class YearParts: @unchecked Sendable {
+        private var parts: [DocumentTerms.Sum]
+
+        init(_ parts: [DocumentTerms.Sum]) {
+            self.parts = parts
+        }
+
+        /// The parts added together; nil when there are none. Takes them out of this holder.
+        func merged() -> DocumentTerms.Sum? {
+            guard var sum = parts.popLast() else { return nil }
+            while let part = parts.popLast() { sum.add(part) }
+            return sum
+        }
     }
 }
