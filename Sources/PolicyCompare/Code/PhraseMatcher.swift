@@ -19,10 +19,6 @@ public struct PhraseMatcher: Sendable {
 
     private struct Trie: Sendable {
         var nodes: [Node] = [Node()]
-        /// The root's children as an array indexed by syllable id (-1: none). Every token
-        /// starts a walk at the root, so this lookup is the matcher's hottest; the deeper
-        /// nodes, visited rarely, keep dictionaries.
-        var root: [Int32] = []
 
         mutating func insert(_ ids: [Int32], pattern: Int32) {
             var node: Int32 = 0
@@ -33,15 +29,22 @@ public struct PhraseMatcher: Sendable {
                     let next = Int32(nodes.count)
                     nodes.append(Node())
                     nodes[Int(node)].children[id] = next
-                    if node == 0, id >= 0 {
-                        if root.count <= Int(id) { root += Array(repeating: -1, count: Int(id) + 1 - root.count) }
-                        root[Int(id)] = next
-                    }
                     node = next
                 }
             }
             nodes[Int(node)].terminals.append(pattern)
         }
+
+        /// The walk names a node by its code, `node << 1 | 1` when patterns end there and
+        /// `node << 1` when none does: the test made at every step reads the code it has
+        /// in hand instead of the node's entries in ``terminalStart``.
+        @inline(__always)
+        private func code(_ node: Int32) -> Int32 {
+            node << 1 | (nodes[Int(node)].terminals.isEmpty ? 0 : 1)
+        }
+
+        /// The root's children by syllable id, as codes (-1: none): each token's first test.
+        private(set) var root: [Int32] = []
 
         /// Every node's patterns in one list, once every pattern is in (``freeze()``): node `n`'s
         /// are `terminalPatterns[terminalStart[n]..<terminalStart[n + 1]]`, read in the walk
@@ -50,8 +53,8 @@ public struct PhraseMatcher: Sendable {
         private(set) var terminalPatterns: [Int32] = []
 
         /// The edges below the root, once every pattern is in (``freeze()``): an open-addressing
-        /// table of `node << 32 | syllable` keys (0: empty; the root's edges are in `root`)
-        /// and their children, looked up with a multiply instead of `Dictionary`'s SipHash.
+        /// table of `code << 32 | syllable` keys (0: empty; the root's edges are in `root`)
+        /// and their children's codes, looked up with a multiply instead of `Dictionary`'s SipHash.
         private var edgeKeys: [UInt64] = [0]
         private var edgeChildren: [Int32] = [0]
 
@@ -62,6 +65,9 @@ public struct PhraseMatcher: Sendable {
                 terminalPatterns += node.terminals
                 terminalStart.append(Int32(terminalPatterns.count))
             }
+            let width = nodes[0].children.keys.reduce(0) { max($0, Int($1) + 1) }
+            root = Array(repeating: -1, count: width)
+            for (id, child) in nodes[0].children where id >= 0 { root[Int(id)] = code(child) }
             let count = nodes.reduce(0) { $0 + $1.children.count }
             var size = 2
             while size < count * 2 { size <<= 1 }
@@ -69,18 +75,18 @@ public struct PhraseMatcher: Sendable {
             edgeChildren = Array(repeating: 0, count: size)
             for (node, entry) in nodes.enumerated() where node > 0 {
                 for (id, child) in entry.children {
-                    let key = Self.edge(Int32(node), id)
+                    let key = Self.edge(code(Int32(node)), id)
                     var slot = Self.slot(key, size - 1)
                     while edgeKeys[slot] != 0 { slot = (slot + 1) & (size - 1) }
                     edgeKeys[slot] = key
-                    edgeChildren[slot] = child
+                    edgeChildren[slot] = code(child)
                 }
             }
         }
 
         @inline(__always)
-        private static func edge(_ node: Int32, _ id: Int32) -> UInt64 {
-            UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
+        private static func edge(_ code: Int32, _ id: Int32) -> UInt64 {
+            UInt64(UInt32(bitPattern: code)) << 32 | UInt64(UInt32(bitPattern: id))
         }
 
         @inline(__always)
@@ -88,42 +94,41 @@ public struct PhraseMatcher: Sendable {
             Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 29) & mask
         }
 
-        /// Whether a pattern starts with syllable `id`: the test every token's walk begins
-        /// with, made before the walk is called (most tokens start none).
-        @inline(__always)
-        func starts(_ id: Int32) -> Bool {
-            id >= 0 && Int(id) < root.count && root[Int(id)] >= 0
+        /// The code of the root's child along syllable `id`, -1 when no pattern starts with it.
+        func start(_ id: Int32) -> Int32 {
+            id >= 0 && Int(id) < root.count ? root[Int(id)] : -1
         }
 
-        /// The child of `node` along syllable `id` (not negative).
+        /// The code of the child of the node coded `code` (not the root) along syllable `id`
+        /// (not negative).
         @inline(__always)
-        func child(of node: Int32, _ id: Int32) -> Int32? {
-            guard node == 0 else {
-                let key = Self.edge(node, id), mask = edgeKeys.count - 1
+        func child(of code: Int32, _ id: Int32) -> Int32? {
+            edgeKeys.withUnsafeBufferPointer { keys in
+                let key = Self.edge(code, id), mask = keys.count - 1
                 var slot = Self.slot(key, mask)
                 while true {
-                    let found = edgeKeys[slot]
+                    let found = keys[slot]
                     if found == key { return edgeChildren[slot] }
                     if found == 0 { return nil }
                     slot = (slot + 1) & mask
                 }
             }
-            let index = Int(id)
-            return index < root.count && root[index] >= 0 ? root[index] : nil
         }
     }
 
     public let patterns: [PhrasePattern]
     private var strictVocabulary = RunTable<Unicode.Scalar>()
+    /// The loose syllables of the patterns and, so that one look-up finds both, the
+    /// mark-folded abbreviations.
     private var looseVocabulary = RunTable<Unicode.Scalar>()
     private var strictTrie = Trie()
     private var looseTrie = Trie()
     private var nearIDs: [[Int32]] = []
-    /// Mark-folded abbreviations, and by their number the (strict, loose) ids of their syllables.
-    private var abbreviationForms = RunTable<Unicode.Scalar>()
-    private var abbreviations: [[(Int32, Int32)]] = []
-    /// The most syllables one token is read as (an abbreviation's expansion, else 1).
-    private var longestExpansion = 1
+    /// By loose id, the number of the abbreviation it spells (-1: none).
+    private var abbreviationOfLoose: [Int32] = []
+    /// Abbreviation `a`'s syllables are `expansions[expansionStart[a]..<expansionStart[a + 1]]`.
+    private var expansionStart: [Int32] = [0]
+    private var expansions: [Encoding] = []
 
     public init(patterns: [PhrasePattern], abbreviations table: Abbreviations) {
         self.patterns = patterns
@@ -138,14 +143,19 @@ public struct PhraseMatcher: Sendable {
         }
         strictTrie.freeze()
         looseTrie.freeze()
+        var readings: [(form: String, syllables: [Encoding])] = []
         for (form, expansion) in table.expansions {
             let strict = PhrasePattern.syllables(of: expansion, loose: false)
             let loose = PhrasePattern.syllables(of: expansion, loose: true)
-            let ids = zip(strict, loose).map { (lookup($0, loose: false), lookup($1, loose: true)) }
-            let form = abbreviationForms.insert(form)
-            if form == abbreviations.count { abbreviations.append(ids) } else { abbreviations[form] = ids }
+            readings.append((form, zip(strict, loose).map { encoding(strict: lookup($0, loose: false), loose: lookup($1, loose: true)) }))
         }
-        longestExpansion = abbreviations.reduce(1) { max($0, $1.count) }
+        for (number, reading) in readings.enumerated() {
+            let id = looseVocabulary.insert(reading.form)
+            if abbreviationOfLoose.count <= id { abbreviationOfLoose += repeatElement(-1, count: id + 1 - abbreviationOfLoose.count) }
+            abbreviationOfLoose[id] = Int32(number)
+            expansions += reading.syllables
+            expansionStart.append(Int32(expansions.count))
+        }
     }
 
     private mutating func intern(_ syllable: String, loose: Bool) -> Int32 {
@@ -156,12 +166,40 @@ public struct PhraseMatcher: Sendable {
         (loose ? looseVocabulary.id(of: syllable) : strictVocabulary.id(of: syllable)).map(Int32.init) ?? -1
     }
 
-    /// How the matcher sees one spelling of a token: its ids, and the number of the
-    /// abbreviation whose syllables it stands for (-1: none; used for word tokens only).
+    /// A syllable with these ids, with the tries' first steps along them.
+    private func encoding(strict: Int32, loose: Int32, abbreviation: Int32 = -1) -> Encoding {
+        Encoding(strict: strict, loose: loose, strictStart: strictTrie.start(strict), looseStart: looseTrie.start(loose), abbreviation: abbreviation)
+    }
+
+    /// How the matcher sees one spelling of a token: its ids, the codes of the tries' first
+    /// steps along them (-1: no pattern starts with it), and the number of the abbreviation
+    /// whose syllables it stands for (-1: none; used for word tokens only).
     struct Encoding {
         var strict: Int32
         var loose: Int32
+        var strictStart: Int32
+        var looseStart: Int32
         var abbreviation: Int32
+        /// Whether no walk starts here and nothing needs expanding: the test most tokens end at,
+        /// made with one load.
+        var isInert: Bool
+
+        init(strict: Int32, loose: Int32, strictStart: Int32, looseStart: Int32, abbreviation: Int32) {
+            self.strict = strict
+            self.loose = loose
+            self.strictStart = strictStart
+            self.looseStart = looseStart
+            self.abbreviation = abbreviation
+            isInert = strictStart < 0 && looseStart < 0 && abbreviation < 0
+        }
+
+        static let unknown = Encoding(strict: -1, loose: -1, strictStart: -1, looseStart: -1, abbreviation: -1)
+
+        /// The id the strict or the loose trie reads.
+        @inline(__always)
+        func id(loose: Bool) -> Int32 {
+            loose ? self.loose : strict
+        }
     }
 
     /// Every match of every pattern in `tokens` (all overlaps kept), ordered by start then pattern.
@@ -174,19 +212,20 @@ public struct PhraseMatcher: Sendable {
     /// What the calls for one document's segments share: each spelling's encoding, and the
     /// buffers a call fills, reused from segment to segment instead of allocated for each.
     struct DocumentState {
+        /// By spelling, then the syllables of the abbreviations (at `expansionBase` on).
         fileprivate var encodings: [Encoding]
-        /// A segment's tokens as the tries read them, at the start of buffers that only grow:
-        /// the ids of each syllable, and the token and sentence it comes from.
-        fileprivate var strict: [Int32] = []
-        fileprivate var loose: [Int32] = []
-        fileprivate var source: [Int32] = []
-        fileprivate var sentence: [Int] = []
+        fileprivate var expansionBase: Int
+        /// A segment with an abbreviation, as the tries read it: each syllable's encoding and
+        /// the token it comes from.
+        fileprivate var expanded: [Int32] = []
+        fileprivate var expandedSources: [Int32] = []
         /// The last call's matches: its buffer is the next call's once the caller has let
         /// go of them (as the coder and the agency finder do, segment by segment).
         fileprivate var found: [Match] = []
 
-        fileprivate init(encodings: [Encoding]) {
+        fileprivate init(encodings: [Encoding], expansionBase: Int) {
             self.encodings = encodings
+            self.expansionBase = expansionBase
         }
     }
 
@@ -195,126 +234,180 @@ public struct PhraseMatcher: Sendable {
     /// read their encodings without testing whether each is known yet. The loose form is a
     /// function of the strict one, so the spelling decides the encoding.
     func documentState(_ spellings: TokenSpellings, folded: FoldedText) -> DocumentState {
-        let encodings = folded.strict.withUnsafeBufferPointer { strict in
+        var encodings = folded.strict.withUnsafeBufferPointer { strict in
             folded.loose.withUnsafeBufferPointer { loose in
                 spellings.ranges.indices.map { spelling in
-                    let range = spellings.ranges[spelling], looseHash = spellings.looseHashes[spelling]
-                    let strictID = strictVocabulary.id(of: range, in: strict, hash: spellings.strictHashes[spelling])
-                    let looseID = looseVocabulary.id(of: range, in: loose, hash: looseHash)
-                    let form = abbreviationForms.id(of: range, in: loose, hash: looseHash)
-                    return Encoding(strict: strictID.map(Int32.init) ?? -1, loose: looseID.map(Int32.init) ?? -1,
-                                    abbreviation: form.map(Int32.init) ?? -1)
+                    let range = spellings.ranges[spelling]
+                    let strictID = strictVocabulary.id(of: range, in: strict, hash: spellings.strictHashes[spelling]).map(Int32.init) ?? -1
+                    let looseID = looseVocabulary.id(of: range, in: loose, hash: spellings.looseHashes[spelling]).map(Int32.init) ?? -1
+                    let form = looseID >= 0 && Int(looseID) < abbreviationOfLoose.count ? abbreviationOfLoose[Int(looseID)] : -1
+                    return encoding(strict: strictID, loose: looseID, abbreviation: form)
                 }
             }
         }
-        return DocumentState(encodings: encodings)
+        let base = encodings.count
+        encodings += expansions
+        return DocumentState(encodings: encodings, expansionBase: base)
     }
 
     /// ``matches(tokens:folded:)`` for tokens whose spellings (index for index) are known, with
     /// the state of their document (``documentState(_:folded:)``), which a caller keeps across
     /// the segments of one document.
     func matches(tokens: [Token], spellings: [Int32], state: inout DocumentState) -> [Match] {
-        // The syllables as the tries read them, abbreviations expanded, written in place into
-        // buffers with room for every token's longest reading (appending checked four arrays'
-        // capacity and uniqueness per token).
-        let room = tokens.count * longestExpansion
-        if state.strict.count < room {
-            let more = room - state.strict.count
-            state.strict += repeatElement(0, count: more)
-            state.loose += repeatElement(0, count: more)
-            state.source += repeatElement(0, count: more)
-            state.sentence += repeatElement(0, count: more)
-        }
         var result = state.found
         state.found = []
         result.removeAll(keepingCapacity: true)
-        let encodings = state.encodings
-        state.strict.withUnsafeMutableBufferPointer { strict in
-            state.loose.withUnsafeMutableBufferPointer { loose in
-                state.source.withUnsafeMutableBufferPointer { source in
-                    state.sentence.withUnsafeMutableBufferPointer { sentence in
-                        var n = 0
-                        for (index, token) in tokens.enumerated() {
-                            let encoding = encodings[Int(spellings[index])]
-                            if token.kind == .word, encoding.abbreviation >= 0 {
-                                for (s, l) in abbreviations[Int(encoding.abbreviation)] {
-                                    strict[n] = s
-                                    loose[n] = l
-                                    source[n] = Int32(index)
-                                    sentence[n] = token.sentence
-                                    n += 1
-                                }
-                                continue
-                            }
-                            strict[n] = encoding.strict
-                            loose[n] = encoding.loose
-                            source[n] = Int32(index)
-                            sentence[n] = token.sentence
-                            n += 1
+        let count = min(tokens.count, spellings.count)
+        tokens.withUnsafeBufferPointer { tokens in
+            state.encodings.withUnsafeBufferPointer { encodings in
+                // Most segments hold no abbreviation: their tokens are read one for one, with
+                // no copy. The first abbreviation met sends the segment to the copy that
+                // reads its syllables.
+                let direct = spellings.withUnsafeBufferPointer { spellings in
+                    scan(Syllables(tokens: tokens, positions: UnsafeBufferPointer(rebasing: spellings[..<count]), sources: nil, encodings: encodings), into: &result)
+                }
+                guard !direct else { return }
+                result.removeAll(keepingCapacity: true)
+                state.expanded.removeAll(keepingCapacity: true)
+                state.expandedSources.removeAll(keepingCapacity: true)
+                for index in 0..<count {
+                    let spelling = spellings[index]
+                    let abbreviation = Syllables.encoding(spelling, in: encodings).abbreviation
+                    if abbreviation >= 0, tokens[index].kind == .word {
+                        for k in expansionStart[Int(abbreviation)]..<expansionStart[Int(abbreviation) + 1] {
+                            state.expanded.append(Int32(state.expansionBase) + k)
+                            state.expandedSources.append(Int32(index))
                         }
-                        let read = Encoded(strict: UnsafeBufferPointer(rebasing: strict[..<n]), loose: UnsafeBufferPointer(rebasing: loose[..<n]),
-                                           source: UnsafeBufferPointer(rebasing: source[..<n]), sentence: UnsafeBufferPointer(rebasing: sentence[..<n]))
-                        let hasLoose = looseTrie.nodes.count > 1
-                        for start in 0..<n {
-                            if strictTrie.starts(read.strict[start]) {
-                                walk(strictTrie, ids: read.strict, from: start, read, into: &result)
-                            }
-                            if hasLoose, looseTrie.starts(read.loose[start]) {
-                                walk(looseTrie, ids: read.loose, from: start, read, into: &result)
-                            }
-                        }
+                    } else {
+                        state.expanded.append(spelling)
+                        state.expandedSources.append(Int32(index))
+                    }
+                }
+                state.expanded.withUnsafeBufferPointer { positions in
+                    state.expandedSources.withUnsafeBufferPointer { sources in
+                        _ = scan(Syllables(tokens: tokens, positions: positions, sources: sources, encodings: encodings), into: &result)
                     }
                 }
             }
         }
-        result.sort { ($0.tokens.lowerBound, $0.pattern, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.pattern, $1.tokens.upperBound) }
         state.found = result
         return result
     }
 
-    /// A segment's encoded syllables (``DocumentState``'s buffers, cut to their length).
-    private struct Encoded {
-        var strict: UnsafeBufferPointer<Int32>
-        var loose: UnsafeBufferPointer<Int32>
-        var source: UnsafeBufferPointer<Int32>
-        var sentence: UnsafeBufferPointer<Int>
-    }
+    /// A segment's syllables as the tries read them: by position, the index of its encoding,
+    /// and the token it comes from (the position itself when `sources` is nil).
+    private struct Syllables {
+        var tokens: UnsafeBufferPointer<Token>
+        var positions: UnsafeBufferPointer<Int32>
+        var sources: UnsafeBufferPointer<Int32>?
+        var encodings: UnsafeBufferPointer<Encoding>
 
-    private func walk(_ trie: Trie, ids: UnsafeBufferPointer<Int32>, from start: Int, _ encoded: Encoded, into result: inout [Match]) {
-        let sentence = encoded.sentence, source = encoded.source
-        var node: Int32 = 0
-        var i = start
-        let n = ids.count
-        while i < n, sentence[i] == sentence[start] {
-            guard ids[i] >= 0, let next = trie.child(of: node, ids[i]) else { return }
-            node = next
-            i += 1
-            for terminal in Int(trie.terminalStart[Int(node)])..<Int(trie.terminalStart[Int(node) + 1]) {
-                let pattern = trie.terminalPatterns[terminal]
-                var end = i
-                if !nearIDs[Int(pattern)].isEmpty {
-                    guard let found = find(nearIDs[Int(pattern)], in: ids, from: i, window: patterns[Int(pattern)].window, sentence: sentence, sentenceID: sentence[start]) else { continue }
-                    end = found
-                }
-                let lower = Int(source[start])
-                let upper = Int(source[end - 1]) + 1
-                result.append(Match(pattern: Int(pattern), tokens: lower..<upper))
-            }
+        @inline(__always)
+        static func encoding(_ index: Int32, in encodings: UnsafeBufferPointer<Encoding>) -> Encoding {
+            UInt32(bitPattern: index) < UInt32(truncatingIfNeeded: encodings.count) ? encodings[Int(index)] : .unknown
+        }
+
+        @inline(__always)
+        func encoding(_ position: Int) -> Encoding {
+            Self.encoding(positions[position], in: encodings)
+        }
+
+        @inline(__always)
+        func token(_ position: Int) -> Int {
+            if let sources { Int(sources[position]) } else { position }
+        }
+
+        @inline(__always)
+        func sentence(_ position: Int) -> Int {
+            tokens[token(position)].sentence
         }
     }
 
-    /// The end of the first occurrence of `phrase` starting within `window` positions of `from`.
-    private func find(_ phrase: [Int32], in ids: UnsafeBufferPointer<Int32>, from: Int, window: Int, sentence: UnsafeBufferPointer<Int>, sentenceID: Int) -> Int? {
-        let n = ids.count
-        var begin = from
-        while begin <= from + window, begin + phrase.count <= n {
-            if sentence[begin + phrase.count - 1] != sentenceID { return nil }
-            var ok = true
-            for (k, id) in phrase.enumerated() where ids[begin + k] != id {
-                ok = false
-                break
+    /// Walks the tries from every position of `read`, appending the matches by start token,
+    /// then pattern, then end. False, with `result` incomplete, when `read` reads tokens one for
+    /// one and meets an abbreviation, which must be read as its syllables.
+    private func scan(_ read: Syllables, into result: inout [Match]) -> Bool {
+        // The matches of the token whose positions are being walked start at `group`.
+        var group = 0, groupToken = -1
+        for start in 0..<read.positions.count {
+            let encoding = read.encoding(start)
+            if encoding.isInert { continue }
+            if encoding.abbreviation >= 0, read.sources == nil, read.tokens[start].kind == .word { return false }
+            let token = read.token(start)
+            if token != groupToken {
+                Self.sortGroup(&result, from: group)
+                group = result.count
+                groupToken = token
             }
-            if ok { return begin + phrase.count }
+            let sentence = read.sentence(start)
+            if encoding.strictStart >= 0 {
+                walk(strictTrie, loose: false, from: start, code: encoding.strictStart, sentence: sentence, read, into: &result)
+            }
+            if encoding.looseStart >= 0 {
+                walk(looseTrie, loose: true, from: start, code: encoding.looseStart, sentence: sentence, read, into: &result)
+            }
+        }
+        Self.sortGroup(&result, from: group)
+        return true
+    }
+
+    /// Orders the matches of one start token (usually none or one) by pattern, then end.
+    @inline(__always)
+    private static func sortGroup(_ result: inout [Match], from group: Int) {
+        guard result.count - group > 1 else { return }
+        for i in group + 1..<result.count {
+            let match = result[i]
+            var j = i
+            while j > group, (match.pattern, match.tokens.upperBound) < (result[j - 1].pattern, result[j - 1].tokens.upperBound) {
+                result[j] = result[j - 1]
+                j -= 1
+            }
+            result[j] = match
+        }
+    }
+
+    /// The matches of the patterns of `trie` that start at `start`, whose first syllable led
+    /// to the node coded `code`, within the start's sentence.
+    @inline(__always)
+    private func walk(_ trie: Trie, loose: Bool, from start: Int, code first: Int32, sentence: Int, _ read: Syllables, into result: inout [Match]) {
+        var code = first
+        var i = start + 1
+        while true {
+            if code & 1 != 0 { collect(trie, node: Int(code >> 1), loose: loose, from: start, to: i, sentence: sentence, read, into: &result) }
+            guard i < read.positions.count, read.sentence(i) == sentence else { return }
+            let id = read.encoding(i).id(loose: loose)
+            guard id >= 0, let next = trie.child(of: code, id) else { return }
+            code = next
+            i += 1
+        }
+    }
+
+    /// The matches of the patterns that end at `node`, reached from `start` at `end`.
+    private func collect(_ trie: Trie, node: Int, loose: Bool, from start: Int, to end: Int, sentence: Int, _ read: Syllables, into result: inout [Match]) {
+        for terminal in Int(trie.terminalStart[node])..<Int(trie.terminalStart[node + 1]) {
+            let pattern = Int(trie.terminalPatterns[terminal])
+            var last = end
+            if !nearIDs[pattern].isEmpty {
+                guard let found = find(nearIDs[pattern], loose: loose, in: read, from: end, window: patterns[pattern].window, sentenceID: sentence) else { continue }
+                last = found
+            }
+            result.append(Match(pattern: pattern, tokens: read.token(start)..<read.token(last - 1) + 1))
+        }
+    }
+
+    /// The end of the first occurrence of `phrase` starting within `window` positions of `from`,
+    /// in the sentence `sentenceID`.
+    private func find(_ phrase: [Int32], loose: Bool, in read: Syllables, from: Int, window: Int, sentenceID: Int) -> Int? {
+        guard let first = phrase.first else { return nil }
+        let last = min(from + window, read.positions.count - phrase.count)
+        var begin = from
+        while begin <= last {
+            if read.sentence(begin + phrase.count - 1) != sentenceID { return nil }
+            // The first syllable alone rules out most positions.
+            if read.encoding(begin).id(loose: loose) == first,
+               phrase.indices.dropFirst().allSatisfy({ read.encoding(begin + $0).id(loose: loose) == phrase[$0] }) {
+                return begin + phrase.count
+            }
             begin += 1
         }
         return nil

@@ -73,4 +73,87 @@ struct PhraseMatcherTests {
         // Tokens: UBND 0, tỉnh 1, chỉ 2, đạo 3 | Phòng 4, chống 5, tảo 6, hôn 7, và 8, tao 9, hon 10, ở 11, trẻ 12, em 13.
         #expect(found == [[0, 0, 2], [2, 4, 8], [1, 6, 8], [1, 9, 11], [3, 12, 14]])
     }
+
+    /// Every match found the plain way: each token read as its syllables (a word that is an
+    /// abbreviation as those of its expansion), every pattern compared at every position, the
+    /// second part of a near pattern searched position by position.
+    private func reference(_ patterns: [PhrasePattern], _ abbreviations: Abbreviations, tokens: [Token], folded: FoldedText) -> [PhraseMatcher.Match] {
+        var strict: [String] = [], loose: [String] = [], source: [Int] = [], sentence: [Int] = []
+        for (t, token) in tokens.enumerated() {
+            let looseKey = NormalizedText.string(folded.loose, token.range)
+            var read = [(NormalizedText.string(folded.strict, token.range), looseKey)]
+            if token.kind == .word, let expansion = abbreviations.expansions[looseKey] {
+                read = Array(zip(PhrasePattern.syllables(of: expansion, loose: false), PhrasePattern.syllables(of: expansion, loose: true)))
+            }
+            for (s, l) in read {
+                strict.append(s)
+                loose.append(l)
+                source.append(t)
+                sentence.append(token.sentence)
+            }
+        }
+        func occurs(_ phrase: [String], in keys: [String], at begin: Int, sentence id: Int) -> Bool {
+            begin + phrase.count <= keys.count && Array(keys[begin..<begin + phrase.count]) == phrase
+                && sentence[begin..<begin + phrase.count].allSatisfy { $0 == id }
+        }
+        var result: [PhraseMatcher.Match] = []
+        for start in strict.indices {
+            for (p, pattern) in patterns.enumerated() {
+                let keys = pattern.loose ? loose : strict
+                guard occurs(pattern.syllables, in: keys, at: start, sentence: sentence[start]) else { continue }
+                var end = start + pattern.syllables.count
+                if !pattern.near.isEmpty {
+                    guard let begin = (end...end + pattern.window).first(where: { occurs(pattern.near, in: keys, at: $0, sentence: sentence[start]) }) else { continue }
+                    end = begin + pattern.near.count
+                }
+                result.append(PhraseMatcher.Match(pattern: p, tokens: source[start]..<source[end - 1] + 1))
+            }
+        }
+        return result.sorted { ($0.tokens.lowerBound, $0.pattern, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.pattern, $1.tokens.upperBound) }
+    }
+
+    /// The matcher reads most segments token by token and only those with an abbreviation as
+    /// syllables, walks from the first step found per spelling, and sorts each start's matches
+    /// alone; on the real directives, with the codebook's and the agencies' patterns, it must
+    /// find exactly what the plain reading finds.
+    @Test func realDirectivesSameAsReference() throws {
+        let codebook = try #require(Fixtures.codebook)
+        let abbreviations = try Abbreviations.bundled()
+        let codebookPatterns = codebook.categories.flatMap { $0.patterns + $0.exclusions } + codebook.globalExclusions.map(\.pattern)
+        let actors = try ActorTable.bundled(abbreviations: abbreviations)
+        var found = 0, expanded = 0
+        for patterns in [codebookPatterns, actors.matcher.patterns] {
+            let matcher = PhraseMatcher(patterns: patterns, abbreviations: abbreviations)
+            for id in Fixtures.ids {
+                let d = try Fixtures.directive(id)
+                var state = matcher.documentState(d.spellings, folded: d.folded)
+                for (s, output) in d.tokens.enumerated() {
+                    let matches = matcher.matches(tokens: output.tokens, spellings: d.spellings.ids[s], state: &state)
+                    let expected = reference(patterns, abbreviations, tokens: output.tokens, folded: d.folded)
+                    #expect(matches == expected, "\(id) segment \(s)")
+                    found += matches.count
+                    if output.tokens.contains(where: { $0.kind == .word && abbreviations.expansions[NormalizedText.string(d.folded.loose, $0.range)] != nil }) {
+                        expanded += 1
+                    }
+                }
+            }
+        }
+        #expect(found > 1_000 && expanded > 10, "the directives hold many matches, and segments with abbreviations")
+    }
+
+    @Test("matches before, inside and after an abbreviation, loose and near ones, several per start, sorted by pattern")
+    func abbreviationSegmentsAndGroups() throws {
+        let texts = ["trẻ em", "em", "trẻ em tỉnh", "~tre em", "nhân dân", "dân tỉnh", "ủy ban ... trẻ", "~tre ...2 tinh", "tỉnh"]
+        let patterns = try texts.map(PhrasePattern.parse)
+        let abbreviations = Abbreviations(expansions: ["ubnd": "ủy ban nhân dân", "tw": "trung ương"])
+        let matcher = PhraseMatcher(patterns: patterns, abbreviations: abbreviations)
+        for text in ["Trẻ em tỉnh và trẻ em. UBND tỉnh, trẻ em tỉnh; TW trẻ em", "trẻ em tỉnh trẻ em tỉnh", "UBND tỉnh trẻ em TW tỉnh. tre em tinh"] {
+            let scalars = Array(text.unicodeScalars)
+            let output = Tokenizer().tokenize(scalars, range: 0..<scalars.count)
+            let folded = FoldedText(scalars)
+            let matches = matcher.matches(tokens: output.tokens, folded: folded)
+            #expect(matches == reference(patterns, abbreviations, tokens: output.tokens, folded: folded), "\(text)")
+            #expect(!matches.isEmpty)
+        }
+    }
 }
