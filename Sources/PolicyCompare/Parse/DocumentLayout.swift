@@ -106,11 +106,11 @@ struct DocumentLayout: Sendable {
                     } else if !Self.hasLowercaseASCII(bare), vocabulary.titles.contains(bare) {
                         phase = .title
                         titleLines = [bare]
-                    } else if bare.utf8.first == UInt8(ascii: "V"), bare.hasPrefix("V/v") || bare.hasPrefix("V/V") {
+                    } else if bare.utf8.first == UInt8(ascii: "V"), Self.hasPrefix(bare, "V/v") || Self.hasPrefix(bare, "V/V") {
                         head.title = bare
                     } else if Self.isNoiNhan(bare) {
                         phase = .recipients
-                    } else if Self.isUpperCase(bare) || (bare.utf8.starts(with: Self.docLapBytes) && bare.hasPrefix("Độc lập")) {
+                    } else if Self.isUpperCase(bare) || (bare.utf8.starts(with: Self.docLapBytes) && Self.hasPrefix(bare, "Độc lập")) {
                         if head.issuer.isEmpty, Self.isIssuerLine(bare) { head.issuer = bare }
                     } else {
                         phase = .body
@@ -229,6 +229,30 @@ struct DocumentLayout: Sendable {
 
     private static let docLapBytes = Array("Đ".utf8)
 
+    /// `text.hasPrefix(prefix)`, settled on the bytes where they suffice (`hasPrefix` compares
+    /// characters, a few thousand instructions on a line of Vietnamese).
+    ///
+    /// The prefix's bytes followed by an ASCII byte or the end are its scalars up to a character
+    /// boundary (an ASCII scalar never joins the one before it), so the text starts with its
+    /// characters. A prefix that opens with an ASCII letter other than "K" is not there when
+    /// the text's first byte is another: only that letter's own scalar is canonically equal to
+    /// it (the Kelvin sign is to "K"). Anything else asks `hasPrefix`.
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        let bytes = text.utf8, wanted = prefix.utf8
+        if let head = wanted.first, head != UInt8(ascii: "K"), head != UInt8(ascii: "k"),
+           (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(head) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(head), bytes.first != head {
+            return false
+        }
+        if bytes.starts(with: wanted), bytes.dropFirst(wanted.count).first.map({ $0 < 0x80 }) ?? true { return true }
+        return text.hasPrefix(prefix)
+    }
+
+    /// True when every scalar of `text` is a character of its own (``SingleScalarCharacters``).
+    static func hasSingleScalarCharacters<S: StringProtocol>(_ text: S) -> Bool {
+        let table = SingleScalarCharacters.shared
+        return text.unicodeScalars.allSatisfy { table.properties($0) != nil }
+    }
+
     /// True when `text` starts with `lowercasePrefix`, ignoring case.
     ///
     /// `lowercasePrefix` opens with an ASCII letter followed by a letter without marks ("kính
@@ -241,7 +265,32 @@ struct DocumentLayout: Sendable {
             if first.isASCII, VietnameseLetters.shared.lowercase(first) != wanted { return false }
             if !first.isASCII, first != "\u{212A}" { return false }
         }
-        return text.prefix(lowercasePrefix.count).lowercased() == lowercasePrefix
+        return startsBySingleScalars(text, with: lowercasePrefix) ?? (text.prefix(lowercasePrefix.count).lowercased() == lowercasePrefix)
+    }
+
+    /// ``starts(_:with:)`` told scalar by scalar, or nil when that cannot tell.
+    ///
+    /// When the prefix and the text's first scalars (one more than the prefix has) are each a
+    /// character of their own, the prefix's characters are its scalars. A text scalar equal to
+    /// the prefix's lower-case one, or an ASCII capital of it, lower-cases to it; at the first
+    /// other one, an ASCII scalar lower-cases to an ASCII scalar that differs from the prefix's
+    /// (and is followed by no mark that could make the two canonically equal), so the prefix is
+    /// not there. Any other difference is left to `lowercased()`.
+    private static func startsBySingleScalars(_ text: String, with lowercasePrefix: String) -> Bool? {
+        let table = SingleScalarCharacters.shared
+        var scalars = text.unicodeScalars.makeIterator()
+        var verdict = true
+        for wanted in lowercasePrefix.unicodeScalars {
+            guard let properties = table.properties(wanted), properties.contains(.lowercase) || !properties.contains(.letter),
+                  let scalar = scalars.next(), table.properties(scalar) != nil else { return nil }
+            guard verdict, scalar != wanted else { continue }
+            let isCapital = scalar.value >= 0x41 && scalar.value <= 0x5A
+            if isCapital && scalar.value + 32 == wanted.value { continue }
+            guard scalar.isASCII else { return nil }
+            verdict = false
+        }
+        if let next = scalars.next(), table.properties(next) == nil { return nil }
+        return verdict
     }
 
     static func isNoiNhan(_ bare: String) -> Bool {
@@ -249,7 +298,10 @@ struct DocumentLayout: Sendable {
     }
 
     static func after(colonIn line: String) -> String {
-        guard let colon = line.firstIndex(of: ":") else { return "" }
+        // In a line of single-scalar characters the first ":" scalar is the first ":" character,
+        // found without breaking the line into characters.
+        let found = hasSingleScalarCharacters(line) ? line.unicodeScalars.firstIndex(of: ":") : line.firstIndex(of: ":")
+        guard let colon = found else { return "" }
         return line[line.index(after: colon)...].trimmingSpaces
     }
 
@@ -265,11 +317,15 @@ struct DocumentLayout: Sendable {
             while let last = text.last, last == ";" || last == "," { text.removeLast() }
             return text
         }
-        let start = scalars.firstIndex { !($0 == "-" || $0 == "+" || $0 == "•" || $0 == "*" || $0 == " ") } ?? scalars.endIndex
-        let kept = Substring(scalars[start...]).trimmingSpaces.unicodeScalars
-        var end = kept.endIndex
-        while end > kept.startIndex, case let last = kept[kept.index(before: end)], last == ";" || last == "," { end = kept.index(before: end) }
-        return String(kept[..<end])
+        var start = scalars.firstIndex { !($0 == "-" || $0 == "+" || $0 == "•" || $0 == "*" || $0 == " ") } ?? scalars.endIndex
+        // Trimmed in place, as `trimmingSpaces` trims (of its spaces only " " and the no-break
+        // space are among these scalars), so that only the result is made a string.
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{A0}" }
+        var end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        while end > start, case let last = scalars[scalars.index(before: end)], last == ";" || last == "," { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
     }
 
     /// True when the line has letters and none of them is lower case.
@@ -306,7 +362,7 @@ struct DocumentLayout: Sendable {
     }
 
     static func isIssuerLine(_ bare: String) -> Bool {
-        ["BỘ ", "SỞ ", "ỦY BAN", "UBND", "CỤC "].contains { bare.hasPrefix($0) }
+        ["BỘ ", "SỞ ", "ỦY BAN", "UBND", "CỤC "].contains { hasPrefix(bare, $0) }
     }
 
     static func isSignature(_ bare: String, _ vocabulary: Vocabulary) -> Bool {
@@ -315,8 +371,8 @@ struct DocumentLayout: Sendable {
         guard isUpperCase(bare) || (bare.utf8.starts(with: signedPrefix) && bare.hasPrefix("(Đã ký")) else { return false }
         // Most of the rest fail on their first word, which is all the words below start with.
         if let firstWords = vocabulary.signatureFirstWords, !firstWords.contains(firstSignatureWord(of: bare)) { return false }
-        let words = signatureWords(bare.uppercased())
-        return zip(vocabulary.signatures, vocabulary.signatureStarts).contains { words == $0 || words.hasPrefix($1) }
+        let words = signatureWords(isUppercasedAlready(bare) ? bare : bare.uppercased())
+        return zip(vocabulary.signatures, vocabulary.signatureStarts).contains { words == $0 || hasPrefix(words, $1) }
     }
 
     /// `upper`'s words joined by single spaces, with ".", "(" and ")" read as spaces, so
@@ -349,6 +405,17 @@ struct DocumentLayout: Sendable {
     }
 
     private static let signedPrefix = Array("(Đã ký".utf8)
+
+    /// True when `line.uppercased()` is `line`: each scalar is a character of its own and an
+    /// upper-case letter or no letter, which upper-casing keeps (`uppercased()` maps scalar by
+    /// scalar; a test checks every such scalar), so most signature lines are not copied.
+    static func isUppercasedAlready(_ line: String) -> Bool {
+        let table = SingleScalarCharacters.shared
+        return line.unicodeScalars.allSatisfy { scalar in
+            guard let properties = table.properties(scalar) else { return false }
+            return !properties.contains(.letter) || properties.contains(.uppercase)
+        }
+    }
 
     /// The first word of `line` as ``isSignature(_:_:)`` compares it: upper case, with ".",
     /// "(" and ")" read as spaces ("" when there is none). Upper-casing maps no scalar to a
@@ -396,7 +463,7 @@ struct DocumentLayout: Sendable {
     static func numberLine(_ line: String) -> String? {
         // A line that starts with "Số" starts with the byte "S" (no other scalar decomposes to
         // "S" followed by "o"), which most head lines do not.
-        guard line.utf8.first == UInt8(ascii: "S"), line.hasPrefix("Số") else { return nil }
+        guard line.utf8.first == UInt8(ascii: "S"), hasPrefix(line, "Số") else { return nil }
         let rest = line.dropFirst(2).drop(while: { $0 == " " || $0 == ":" })
         guard let first = rest.first, first.isNumber else { return nil }
         return DocumentSymbol.normalize(String(rest))
@@ -414,7 +481,12 @@ struct DocumentLayout: Sendable {
         // is at most 40 characters in; only the first six words after it are read.
         guard let comma = line.prefix(41).firstIndex(of: ","), line.distance(from: line.startIndex, to: comma) <= 40 else { return nil }
         let place = line[..<comma].trimmingSpaces
-        let words = line[line.index(after: comma)...].split(separator: " ", maxSplits: 6)
+        let rest = line[line.index(after: comma)...]
+        // Split on scalars when each is a character of its own, the same split without
+        // breaking the line into characters.
+        let words = hasSingleScalarCharacters(rest)
+            ? rest.unicodeScalars.split(separator: " ", maxSplits: 6).map(Substring.init)
+            : rest.split(separator: " ", maxSplits: 6)
         guard words.count >= 6, words[0] == "ngày", words[2] == "tháng", words[4] == "năm",
               let d = Int(words[1]), let m = Int(words[3]), let y = Int(words[5].prefix(4)),
               let date = ISODate.make(year: y, month: m, day: d) else { return nil }

@@ -56,6 +56,7 @@ struct FactExtractor {
     /// segment or candidate token; nil when a word is spelt by no token, so they occur nowhere.
     private func phrase(_ words: [String]) -> [Int32]? {
         var phrase: [Int32] = []
+        phrase.reserveCapacity(words.count)
         for word in words {
             guard let id = spelling(of: word) else { return nil }
             phrase.append(id)
@@ -279,7 +280,6 @@ struct FactExtractor {
                     continue
                 }
                 let typeName = typeNames[t]
-                let capital = text.scalars[list[i].range.lowerBound].properties.isUppercase
                 var j = i + types[t].count
                 if key(s, j) == "số" { j += 1 }
                 let limit = segments[s].normalizedRange.upperBound
@@ -300,6 +300,9 @@ struct FactExtractor {
                     i = next
                     continue
                 }
+                // Asked only of a type without a symbol (most have one); an ASCII capital is
+                // told without the scalar's properties (each type starts with an ASCII letter).
+                let capital = DocumentSymbol.isUpper(text.scalars[list[i].range.lowerBound])
                 if capital, typeName == "Luật", let named = namedLaw(s, from: i + 1) {
                     let range = list[i].range.lowerBound..<list[named.end - 1].range.upperBound
                     result.append(LegalReference(type: typeName, key: "Luật " + named.name, date: "", quote: text.quote(range),
@@ -345,7 +348,6 @@ struct FactExtractor {
         let list = tokens[s].tokens
         guard let start = list[safe: i - 2] else { return nil }
         var j = i
-        var words: [String] = []
         while j < list.count, j - i < 15, list[j].sentence == start.sentence {
             if matches(s, j, period) {
                 var years: [String] = []
@@ -355,24 +357,50 @@ struct FactExtractor {
                     }
                 }
                 guard years.count >= 2 else { return nil }
-                let end = key(s, j + 2).contains("-") ? j + 3 : j + 4
-                let name = Self.removingAll(Self.removingAll(words.joined(separator: " "), Self.nationalWords), Self.aboutWord)
+                let end = Self.containsHyphen(key(s, j + 2)) ? j + 3 : j + 4
+                // The keys of the words before "giai đoạn", joined by spaces as bytes: one
+                // string for the name, not one per word, a joined one and one per removal.
+                var joined: [UInt8] = []
+                for k in i..<j {
+                    if k > i { joined.append(UInt8(ascii: " ")) }
+                    joined += key(s, k).utf8
+                }
+                let name = String(decoding: Self.removingAll(Self.removingAll(joined, Self.nationalWords), Self.aboutWord), as: UTF8.self)
                 return ("\(name) \(years[0])-\(years[1])", end)
             }
-            words.append(key(s, j))
             j += 1
         }
         return nil
     }
 
+    /// `key.contains("-")`, with Foundation's search asked only when a "-" byte is there but
+    /// none stands between ASCII bytes or the ends (no scalar decomposes to "-", so without
+    /// the byte there is none; one between ASCII scalars is a character of its own).
+    static func containsHyphen(_ key: String) -> Bool {
+        let utf8 = key.utf8
+        var previousIsASCII = true
+        var sawHyphen = false
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte == UInt8(ascii: "-") {
+                if previousIsASCII, next == utf8.endIndex || utf8[next] < 0x80 { return true }
+                sawHyphen = true
+            }
+            previousIsASCII = byte < 0x80
+            index = next
+        }
+        return sawHyphen && key.contains("-")
+    }
+
     private static let nationalWords = Array("quốc gia ".utf8), aboutWord = Array("về ".utf8)
 
-    /// `text` without any occurrence of `pattern`, found from the left without overlaps, as
-    /// Foundation's `replacingOccurrences(of:with: "")` finds them in a name made of NFC
-    /// syllables and spaces, at a hundredth of the cost.
-    static func removingAll(_ text: String, _ pattern: [UInt8]) -> String {
-        let utf8 = Array(text.utf8)
-        guard !pattern.isEmpty, utf8.count >= pattern.count else { return text }
+    /// The UTF-8 of a name without any occurrence of `pattern`, found from the left without
+    /// overlaps, as Foundation's `replacingOccurrences(of:with: "")` finds them in a name made
+    /// of NFC syllables and spaces, at a hundredth of the cost.
+    static func removingAll(_ utf8: [UInt8], _ pattern: [UInt8]) -> [UInt8] {
+        guard !pattern.isEmpty, utf8.count >= pattern.count else { return utf8 }
         var kept: [UInt8] = []
         kept.reserveCapacity(utf8.count)
         var i = 0
@@ -384,7 +412,7 @@ struct FactExtractor {
                 i += 1
             }
         }
-        return String(decoding: kept, as: UTF8.self)
+        return kept
     }
 
     // MARK: Deadlines

@@ -68,14 +68,20 @@ struct SegmentTreeBuilder {
     }
 
     mutating func build(_ lines: [DocumentLayout.ContentLine]) -> [Segment] {
+        // A path per line and a few per split clause: room for them all at once (growing the
+        // set rehashed every path several times a document).
+        usedPaths.reserveCapacity(lines.count * 2)
         for line in lines {
             add(line)
         }
         assignRoles()
         splitInlineClauses()
         // Quoted once the tree is built, not as each line is added (a continuation line grows
-        // the segment before it).
-        segments = segments.map(quoted)
+        // the segment before it); in place, as copying each segment retained its strings.
+        for index in segments.indices {
+            segments[index].sourceRange = text.originalRange(segments[index].normalizedRange)
+            if quotesText { segments[index].text = text.quote(segments[index].normalizedRange) }
+        }
         return segments
     }
 
@@ -217,14 +223,6 @@ struct SegmentTreeBuilder {
                                 text: "", sourceRange: 0..<0, normalizedRange: Self.trim(text.scalars, range)))
     }
 
-    /// `segment` with the source range (and, when quoting, text) of its normalised range.
-    private func quoted(_ segment: Segment) -> Segment {
-        var segment = segment
-        segment.sourceRange = text.originalRange(segment.normalizedRange)
-        if quotesText { segment.text = text.quote(segment.normalizedRange) }
-        return segment
-    }
-
     /// Items with children whose text is short or ends in ":" are headings.
     private mutating func assignRoles() {
         for index in hasChildren where segments[index].role == .item && looksLikeHeading(index) {
@@ -234,10 +232,13 @@ struct SegmentTreeBuilder {
 
     /// Splits "... với các nhóm hoạt động: (i) ...; (ii) ...; (iii) ..." into clause segments.
     private mutating func splitInlineClauses() {
+        // Most documents split no segment: their segments are then kept as they are rather than
+        // copied one by one into a new array.
+        let split = segments.map { Self.clauseMarkers(text.scalars, $0.normalizedRange) }
+        guard split.contains(where: { $0.count >= 2 }) else { return }
         var result: [Segment] = []
         result.reserveCapacity(segments.count)
-        for segment in segments {
-            let clauses = Self.clauseMarkers(text.scalars, segment.normalizedRange)
+        for (segment, clauses) in zip(segments, split) {
             guard clauses.count >= 2, let first = clauses.first else {
                 result.append(segment)
                 continue
@@ -286,7 +287,10 @@ struct SegmentTreeBuilder {
             if found.count < romanClauses.count {
                 let expected = romanClauses[found.count]
                 let count = expected.unicodeScalars.count
-                if i + count <= upper, NormalizedText.string(scalars, i..<i + count) == expected,
+                // Compared scalar for scalar: no other scalar is canonically equal to one of
+                // these ASCII ones, so the string of the range equals the marker exactly when its
+                // scalars are the marker's (making that string at every "(" was most of the search).
+                if i + count <= upper, scalars[i..<i + count].elementsEqual(expected.unicodeScalars),
                    i == range.lowerBound || scalars[i - 1] == " " {
                     found.append((expected, i..<i + count))
                     i += count

@@ -168,7 +168,8 @@ import Testing
                   "A,\u{301} ngày 1 tháng 2 năm 2020", "A, ngày 1 tháng 2 năm", "A, ngày 31 tháng 2 năm 2020", "Hà Nội, nga\u{300}y 5 tha\u{301}ng 6 năm 2019",
                   "HÀ NỘI, NGÀY 5 THÁNG 6 NĂM 2019", "Hà Nội, ngày 5 tháng 6", "",
                   "\u{212A}ính gửi", "\u{212A}", "Ǹơi nhận", "N\u{300}ơi nhận", "İnh", " x ", "x\t", "\tx", "x\u{3000}", "\u{200B}x", "x\u{200B}",
-                  "**x **", "* x", "\u{3000}"]
+                  "**x **", "* x", "\u{3000}", "KÍNH GỬI:", "Ki\u{301}nh gửi", "Kinh gửi", "Kính gửi\u{301}", "Kính gử", "Kính gửi", "nơi nhận\u{300}",
+                  "Nơi nhận\u{20DD}", "NƠi nhận", "Nơi Nhận:", "Nơi nhậ", "Nhà nước", "Kế hoạch", "kính\u{3000}gửi", "K", "N", "Nơi nhận\u{1F600}"]
         #expect(lines.count > 200)
         var places = 0
         for line in lines {
@@ -182,6 +183,46 @@ import Testing
             if date != nil { places += 1 }
         }
         #expect(places >= 7)
+    }
+
+    @Test func bytePrefixAndColonAgreeWithCharacterOperationsOnEveryLineAndOddCases() throws {
+        var lines: [String] = []
+        for id in Fixtures.ids {
+            let text = try Fixtures.directive(id).text
+            lines += Self.lines(text).map { DocumentLayout.bare(text.text($0)) }
+        }
+        lines += ["BỘ Y TẾ", "BỘ\u{301} Y TẾ", "BỘ \u{301}Y", "B\u{323}\u{302}\u{301} Y", "BỘ", "ỦY BAN", "U\u{309}Y BAN", "ỦY BANX", "ỦY BAN\u{301}",
+                  "Số: 5", "So\u{301}: 5", "Số\u{301}", "Độc lập - Tự do", "Độc lập\u{301}", "V/v", "V/v\u{301}", "\u{212A}T. CHỦ TỊCH", "KT. CHỦ TỊCH",
+                  "CỤC ", "UBND", "UBNDx", "", " ", ":", "a:b", "a\u{301}:b", "a:\u{301}b", "x :\u{301} y: z", "Nơi nhận: Như trên;", "\u{1F600}:x", "\u{600}:x"]
+        let prefixes = ["BỘ ", "SỞ ", "ỦY BAN", "UBND", "CỤC ", "Số", "Độc lập", "V/v", "V/V", "KT. ", "CHỦ TỊCH ", "(Đã ký", "k"]
+        for line in lines {
+            for prefix in prefixes {
+                #expect(DocumentLayout.hasPrefix(line, prefix) == line.hasPrefix(prefix), "\(line) \(prefix)")
+            }
+            let expected = line.firstIndex(of: ":").map { line[line.index(after: $0)...].trimmingSpaces } ?? ""
+            #expect(DocumentLayout.after(colonIn: line) == expected, "\(line)")
+        }
+    }
+
+    @Test("a line counted as upper-cased already is unchanged by upper-casing, scalar by scalar and on every line")
+    func uppercasedAlready() throws {
+        for value in UInt32(0x20)...0x1EFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(scalar)
+            if DocumentLayout.isUppercasedAlready(text) { #expect(text.uppercased() == text, "U+\(String(value, radix: 16))") }
+        }
+        var already = 0
+        for id in Fixtures.ids {
+            let text = try Fixtures.directive(id).text
+            for range in Self.lines(text) {
+                let line = text.text(range)
+                if DocumentLayout.isUppercasedAlready(line) {
+                    #expect(line.uppercased() == line, "\(line)")
+                    already += 1
+                }
+            }
+        }
+        #expect(already >= 10)
     }
 
     @Test("a text starts with a prefix only if its first scalar may: every scalar but ASCII and the Kelvin sign is ruled out")

@@ -8,9 +8,15 @@ import Testing
                       "quốc giaquốc gia ", "hỗ trợ về quốc gia về trẻ", "", " ", "vquốc gia ề ", "phòng chống tai nạn thương tích trẻ em"])
     func removesLikeFoundation(name: String) {
         let expected = name.replacingOccurrences(of: "quốc gia ", with: "").replacingOccurrences(of: "về ", with: "")
-        let removed = FactExtractor.removingAll(FactExtractor.removingAll(name, Array("quốc gia ".utf8)), Array("về ".utf8))
-        #expect(removed == expected)
-        #expect(FactExtractor.removingAll(name, []) == name)
+        let removed = FactExtractor.removingAll(FactExtractor.removingAll(Array(name.utf8), Array("quốc gia ".utf8)), Array("về ".utf8))
+        #expect(String(decoding: removed, as: UTF8.self) == expected)
+        #expect(FactExtractor.removingAll(Array(name.utf8), []) == Array(name.utf8))
+    }
+
+    @Test("a key has a hyphen as Foundation's contains finds one",
+          arguments: ["2011-2015", "2011", "-", "", "-2015", "2011-", "a-\u{301}b", "\u{301}-b", "x\u{301}-", "a\u{301}-\u{301}b-c", "đ-đ", "ư-", "--", "a\u{2010}b", "a\u{2212}b"])
+    func hyphenAsFoundation(key: String) {
+        #expect(FactExtractor.containsHyphen(key) == key.contains("-"))
     }
 
     @Test("a cited type is matched word by word within one sentence, longest first; commas do not split it, a full stop does",
