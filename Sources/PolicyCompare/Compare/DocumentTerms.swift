@@ -18,7 +18,7 @@ public struct DocumentTerms: Sendable, Hashable {
 
         var size: Int { c >= 0 ? 3 : 2 }
 
-        /// A cheap hash for ``HashIndex`` (a multiply-xorshift mix of the three numbers).
+        /// A cheap hash (a multiply-xorshift mix of the three numbers).
         var hash: UInt64 {
             var h = UInt64(UInt32(bitPattern: a)) | UInt64(UInt32(bitPattern: b)) << 32
             h = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9 ^ UInt64(UInt32(bitPattern: c)) &* 0x94D0_49BB_1331_11EB
@@ -84,9 +84,9 @@ public struct DocumentTerms: Sendable, Hashable {
     /// their order.
     ///
     /// Syllables are numbered by their bytes (``RunTable``), once per document each, and terms
-    /// by a cheap hash of those numbers (``HashIndex``), not through `Dictionary`'s SipHash.
-    /// A year of a large corpus holds hundreds of thousands of terms; each term of each
-    /// document is counted here directly.
+    /// kept in a ``GramTable`` by a cheap hash of those numbers, not through `Dictionary`'s
+    /// SipHash. A year of a large corpus holds hundreds of thousands of terms; each term of
+    /// each document is counted here directly.
     struct Sum: Sendable {
         /// Distinct token texts as UTF-8, numbered in first-use order, and by that number
         /// each one's ``code(_:edge:)``.
@@ -94,10 +94,8 @@ public struct DocumentTerms: Sendable, Hashable {
         private var codes: [Int32] = []
         /// Frequency of each single syllable, by its number (punctuation stays at 0).
         private var unigrams: [Int] = []
-        /// Terms of two and three syllables and their frequencies, in first-use order.
-        private var grams: [Gram] = []
-        private var frequencies: [Int] = []
-        private var slots = HashIndex(expected: 4_096)
+        /// Terms of two and three syllables and their frequencies.
+        private var grams = GramTable()
         private var totals = [Int](repeating: 0, count: DocumentTerms.maxN)
         /// The ``code(_:edge:)`` of each syllable of the document being added, `unknown`
         /// until its first token.
@@ -154,8 +152,8 @@ public struct DocumentTerms: Sendable, Hashable {
                 if code & 1 == 0 {
                     let number = code >> 1
                     unigrams[Int(number)] += 1
-                    if run >= 2, previous & 1 == 0 { count(Gram(a: previous >> 1, b: number), 1) }
-                    if run >= 3, beforePrevious & 1 == 0 { count(Gram(a: beforePrevious >> 1, b: previous >> 1, c: number), 1) }
+                    if run >= 2, previous & 1 == 0 { grams.add(Gram(a: previous >> 1, b: number), 1) }
+                    if run >= 3, beforePrevious & 1 == 0 { grams.add(Gram(a: beforePrevious >> 1, b: previous >> 1, c: number), 1) }
                 }
                 beforePrevious = previous
                 previous = code
@@ -177,22 +175,6 @@ public struct DocumentTerms: Sendable, Hashable {
             return codes[number]
         }
 
-        @inline(__always)
-        private mutating func count(_ gram: Gram, _ frequency: Int) {
-            let hash = gram.hash
-            let probe = grams.withUnsafeBufferPointer { grams in
-                slots.probe(hash: hash) { grams[Int($0)] == gram }
-            }
-            switch probe {
-            case .found(let id):
-                frequencies[Int(id)] += frequency
-            case .vacant(let slot):
-                slots.insert(hash: hash, at: slot)
-                grams.append(gram)
-                frequencies.append(frequency)
-            }
-        }
-
         /// Adds the counts of `other`, made from other documents with the same stop list.
         mutating func add(_ other: Sum) {
             var numbers: [Int32] = []
@@ -207,9 +189,9 @@ public struct DocumentTerms: Sendable, Hashable {
                 unigrams[number] += other.unigrams[id]
                 numbers.append(Int32(truncatingIfNeeded: number))
             }
-            for (gram, frequency) in zip(other.grams, other.frequencies) {
+            other.grams.forEach { gram, frequency in
                 let c = gram.c >= 0 ? numbers[Int(gram.c)] : -1
-                count(Gram(a: numbers[Int(gram.a)], b: numbers[Int(gram.b)], c: c), frequency)
+                grams.add(Gram(a: numbers[Int(gram.a)], b: numbers[Int(gram.b)], c: c), frequency)
             }
             for n in 0..<DocumentTerms.maxN { totals[n] += other.totals[n] }
         }
@@ -221,7 +203,7 @@ public struct DocumentTerms: Sendable, Hashable {
         func counts() -> TermCounts {
             var unigramCount = 0, bigramCount = 0
             for frequency in unigrams where frequency > 0 { unigramCount += 1 }
-            for gram in grams where gram.c < 0 { bigramCount += 1 }
+            grams.forEach { gram, _ in if gram.c < 0 { bigramCount += 1 } }
             var byTerm: [[ExactText: Int]] = [
                 Dictionary(minimumCapacity: unigramCount), Dictionary(minimumCapacity: bigramCount),
                 Dictionary(minimumCapacity: grams.count - bigramCount),
@@ -229,7 +211,7 @@ public struct DocumentTerms: Sendable, Hashable {
             for (id, frequency) in unigrams.enumerated() where frequency > 0 {
                 byTerm[0][ExactText(text(of: Int32(truncatingIfNeeded: id), -1, -1))] = frequency
             }
-            for (gram, frequency) in zip(grams, frequencies) {
+            grams.forEach { gram, frequency in
                 byTerm[gram.size - 1][ExactText(text(of: gram.a, gram.b, gram.c))] = frequency
             }
             var frequencies: [Int: [ExactText: Int]] = [:]
@@ -260,6 +242,88 @@ public struct DocumentTerms: Sendable, Hashable {
                 copy(b)
                 copy(c)
                 return end
+            }
+        }
+    }
+
+    /// Terms of two and three syllables and their frequencies, each in a slot of one
+    /// open-addressing table (linear probing, at most half full) with its key and count
+    /// inline.
+    ///
+    /// Counting the n-grams of ten thousand plans into their years' tables missed the cache
+    /// on nearly every term once the tables outgrew it; a table of ids with the hashes, terms
+    /// and counts in arrays of their own touched four places for each term, this one
+    /// usually one. Sixteen bytes a slot also keep it smaller than those arrays were.
+    struct GramTable: Sendable {
+        /// One slot: a term and its frequency, or empty (`gram.a` -1).
+        private struct Entry: Sendable {
+            var gram: Gram
+            /// The frequency, or `UInt32.max` when it is in ``GramTable/large``.
+            var frequency: UInt32
+        }
+
+        private var entries = [Entry](repeating: Entry(gram: Gram(a: -1, b: -1), frequency: 0), count: 8_192)
+        /// Frequencies of `UInt32.max` or more, which no slot holds (only a year of billions
+        /// of syllables has one).
+        private var large: [Gram: Int] = [:]
+        /// Number of distinct terms.
+        private(set) var count = 0
+
+        /// Adds `frequency` (at least 0) to the count of `gram`.
+        @inline(__always)
+        mutating func add(_ gram: Gram, _ frequency: Int) {
+            var inserted = false
+            let tooLarge: Int? = entries.withUnsafeMutableBufferPointer { entries in
+                let mask = entries.count - 1
+                let hash = gram.hash
+                var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+                while true {
+                    if entries[slot].gram.a < 0 {
+                        entries[slot].gram = gram
+                        inserted = true
+                        break
+                    }
+                    if entries[slot].gram == gram { break }
+                    slot = (slot + 1) & mask
+                }
+                let current = entries[slot].frequency
+                guard frequency < Int(UInt32.max - current) else { return slot }
+                entries[slot].frequency = current + UInt32(truncatingIfNeeded: frequency)
+                return nil
+            }
+            if let slot = tooLarge { addLarge(frequency, at: slot) }
+            if inserted {
+                count += 1
+                if count * 2 > entries.count { grow() }
+            }
+        }
+
+        /// Adds a frequency that takes the slot's count to `UInt32.max` or past it.
+        private mutating func addLarge(_ frequency: Int, at slot: Int) {
+            let entry = entries[slot]
+            large[entry.gram] = (entry.frequency == .max ? large[entry.gram, default: 0] : Int(entry.frequency)) + frequency
+            entries[slot].frequency = .max
+        }
+
+        /// Calls `body` with every term and its frequency, in no particular order.
+        func forEach(_ body: (Gram, Int) -> Void) {
+            for entry in entries where entry.gram.a >= 0 {
+                body(entry.gram, entry.frequency == .max ? large[entry.gram, default: 0] : Int(entry.frequency))
+            }
+        }
+
+        /// Twice the slots, each entry moved to where its hash now leads.
+        private mutating func grow() {
+            let old = entries
+            entries = [Entry](repeating: Entry(gram: Gram(a: -1, b: -1), frequency: 0), count: old.count * 2)
+            entries.withUnsafeMutableBufferPointer { entries in
+                let mask = entries.count - 1
+                for entry in old where entry.gram.a >= 0 {
+                    let hash = entry.gram.hash
+                    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+                    while entries[slot].gram.a >= 0 { slot = (slot + 1) & mask }
+                    entries[slot] = entry
+                }
             }
         }
     }

@@ -119,4 +119,39 @@ struct DocumentTermsTests {
         empty.add(DocumentTerms.Sum())
         #expect(empty.counts() == TermCounts())
     }
+
+    @Test("the gram table counts as a dictionary does, across growth, in any order of adding")
+    func gramTableAgainstDictionary() {
+        var random = ExportFixtures.SeededRandom(seed: 23)
+        var table = DocumentTerms.GramTable()
+        var expected: [DocumentTerms.Gram: Int] = [:]
+        for _ in 0..<60_000 {
+            let a = Int32.random(in: 0..<300, using: &random), b = Int32.random(in: 0..<300, using: &random)
+            let gram = Bool.random(using: &random) ? DocumentTerms.Gram(a: a, b: b)
+                : DocumentTerms.Gram(a: a, b: b, c: Int32.random(in: 0..<3, using: &random))
+            let frequency = Int.random(in: 1...3, using: &random)
+            table.add(gram, frequency)
+            expected[gram, default: 0] += frequency
+        }
+        var counted: [DocumentTerms.Gram: Int] = [:]
+        table.forEach { gram, frequency in counted[gram] = frequency }
+        #expect(expected.count > 20_000, "enough distinct terms to grow the table")
+        #expect(table.count == expected.count)
+        #expect(counted == expected)
+    }
+
+    @Test("a frequency past what a slot holds (UInt32.max) is kept whole")
+    func gramTableLargeFrequencies() {
+        var table = DocumentTerms.GramTable()
+        let big = DocumentTerms.Gram(a: 0, b: 1), small = DocumentTerms.Gram(a: 1, b: 0, c: 2)
+        table.add(big, Int(UInt32.max) - 2)
+        table.add(big, 1)
+        table.add(small, 7)
+        table.add(big, 1)
+        table.add(big, 5_000_000_000)
+        table.add(small, Int(UInt32.max))
+        var counted: [DocumentTerms.Gram: Int] = [:]
+        table.forEach { gram, frequency in counted[gram] = frequency }
+        #expect(counted == [big: Int(UInt32.max) + 5_000_000_000, small: Int(UInt32.max) + 7])
+    }
 }
