@@ -47,35 +47,40 @@ public enum VietnameseNormalizer {
         while i < n {
             let s = original[i]
             let v = s.value
-            // An ASCII letter (most scalars) is a word scalar and never dropped: one test.
-            if (v | 0x20) >= 0x61, (v | 0x20) <= 0x7A {
-                builder.wordScalar(s, at: i)
-                i += 1
-                continue
-            }
             if v < 0x80 {
-                // Any other ASCII scalar (a digit, space or punctuation, a fifth of a plan's
-                // scalars) ends a word, unless it is a control other than tab and the line
-                // ends, which is dropped: ``isDropped(_:)`` and ``isWordScalar(_:)`` need not
-                // test it against their non-ASCII ranges.
-                if v < 0x20 ? (v < 0x09 || v > 0x0D) : v == 0x7F {
+                // ASCII, most scalars, by its commonest kinds first: a letter starts a word;
+                // a digit or punctuation stays as it is; a space or tab joins the pending
+                // space; any other control but a line end is dropped.
+                if isASCIILetter(v) {
+                    i = builder.word(from: i)
+                    continue
+                }
+                if v > 0x20, v != 0x7F {
+                    builder.emit(s, i..<i + 1)
+                    i += 1
+                    continue
+                }
+                if v == 0x20 || v == 0x09 {
+                    builder.space(at: i)
+                    i += 1
+                    continue
+                }
+                if v < 0x0A || v > 0x0D {
                     i += 1
                     continue
                 }
             } else {
-                // Invisible characters inside a word (soft hyphen, zero-width space and joiners,
-                // word joiner, BOM) are dropped without ending the word, so "ho\u{AD}à" is "hòa".
+                // Invisible characters (soft hyphen, zero-width space and joiners, word joiner,
+                // BOM) are dropped; inside a word they do not end it (``Builder/word(from:)``).
                 if isDropped(s) {
                     i += 1
                     continue
                 }
                 if isWordScalar(s) {
-                    builder.wordScalar(s, at: i)
-                    i += 1
+                    i = builder.word(from: i)
                     continue
                 }
             }
-            builder.flushWord()
             switch v {
             case 0x0D:
                 let end = (i + 1 < n && original[i + 1] == "\n") ? i + 2 : i + 1
@@ -87,10 +92,8 @@ public enum VietnameseNormalizer {
                 builder.newline(i..<i + 1)
                 i = fieldCodes.fieldCodeEnd(lineStart: i + 1, in: original) ?? i + 1
                 continue
-            case 0x09, 0x20, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+            case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
                 builder.space(at: i)
-            case 0xAD, 0x200B...0x200D, 0x2060, 0xFEFF, 0x00...0x1F, 0x7F...0x9F:
-                break
             case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D:
                 builder.emit("-", i..<i + 1)
             case 0x201C...0x201F, 0xAB, 0xBB, 0x2033, 0xFF02:
@@ -104,9 +107,15 @@ public enum VietnameseNormalizer {
             }
             i += 1
         }
-        builder.flushWord()
         builder.trimTrailingSpace()
-        return (builder.out.array(), builder.starts.array(), builder.ends.array())
+        return builder.arrays()
+    }
+
+    /// A to Z and a to z: `v | 0x20` lower-cases an ASCII letter, and one unsigned
+    /// comparison tests the range.
+    @inline(__always)
+    static func isASCIILetter(_ v: UInt32) -> Bool {
+        (v | 0x20) &- 0x61 < 26
     }
 
     /// Letters and combining marks form words; everything else separates them.
@@ -121,6 +130,14 @@ public enum VietnameseNormalizer {
         if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 }
         if (v >= 0x300 && v <= 0x36F) || (v >= 0x1E00 && v <= 0x1EFF) { return true }
         if v == 0xAD { return false }
+        return isLetterOrMark(s)
+    }
+
+    /// Unicode's answer for a scalar the ranges above do not decide. Not inlined: reading a
+    /// scalar's properties sets up their (resilient) types on entry to the function that
+    /// does it, about 40 instructions, which the normaliser paid on every word it read.
+    @inline(never)
+    private static func isLetterOrMark(_ s: Unicode.Scalar) -> Bool {
         let properties = s.properties
         return properties.isAlphabetic || properties.generalCategory == .nonspacingMark
     }
@@ -134,10 +151,19 @@ public enum VietnameseNormalizer {
     }
 
     /// Invisible characters and controls the normaliser drops without ending a word.
+    @inline(__always)
     static func isDropped(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return v == 0xAD || (0x200B...0x200D).contains(v) || v == 0x2060 || v == 0xFEFF
-            || (v < 0x20 && !(0x09...0x0D).contains(v)) || ((0x7F...0x9F).contains(v) && v != 0x85)
+        // A printable ASCII scalar, the one a word most often ends at, in two comparisons.
+        if v < 0x7F { return v < 0x20 && (v < 0x09 || v > 0x0D) }
+        return v == 0xAD || (0x200B...0x200D).contains(v) || v == 0x2060 || v == 0xFEFF || (v <= 0x9F && v != 0x85)
+    }
+
+    /// One normalised scalar and the original range it came from.
+    private struct Piece {
+        var scalar: Unicode.Scalar
+        var start: Int32
+        var end: Int32
     }
 
     /// Accumulates the normalised scalars and their origins.
@@ -145,25 +171,37 @@ public enum VietnameseNormalizer {
         /// The text being normalised, valid while the builder is.
         let original: UnsafeBufferPointer<Unicode.Scalar>
         let table = VietnameseLetters.shared
-        /// The normalised scalars, and the original range of each (appended three values a
-        /// scalar: growable buffers, not arrays, whose appends cost several times as much).
-        var out: GrowableBuffer<Unicode.Scalar>
-        var starts: GrowableBuffer<Int32>
-        var ends: GrowableBuffer<Int32>
-        var pendingSpace: Int? = nil
-        var wordStart = -1
-        var wordEnd = -1
-        /// The word's scalars when an invisible character was dropped inside it; a word
-        /// without one is `original[wordStart..<wordEnd]`, read in place.
+        /// The normalised scalars with the original range of each: one append (one capacity
+        /// test) a scalar, not one for each of three arrays, into a growable buffer, whose
+        /// appends cost a fraction of an array's.
+        var pieces: GrowableBuffer<Piece>
+        /// Where the run of spaces before what comes next began; -1 when there is none.
+        var pendingSpace = -1
+        /// The word's scalars when an invisible character was dropped inside it.
         var gappedWord: [Unicode.Scalar] = []
         /// Composed form of every non-ASCII word met so far, by this text and the ones before.
         var words = ComposedWords(limit: 0)
 
         init(original: UnsafeBufferPointer<Unicode.Scalar>) {
             self.original = original
-            out = GrowableBuffer(capacity: original.count)
-            starts = GrowableBuffer(capacity: original.count)
-            ends = GrowableBuffer(capacity: original.count)
+            pieces = GrowableBuffer(capacity: original.count)
+        }
+
+        /// The normalised scalars, and where each came from, as the three arrays of a
+        /// ``NormalizedText``.
+        func arrays() -> (scalars: [Unicode.Scalar], starts: [Int32], ends: [Int32]) {
+            pieces.withUnsafeBufferPointer { pieces in
+                (Self.array(pieces) { $0.scalar }, Self.array(pieces) { $0.start }, Self.array(pieces) { $0.end })
+            }
+        }
+
+        /// One field of every piece, in an array of exactly their number.
+        @inline(__always)
+        private static func array<T>(_ pieces: UnsafeBufferPointer<Piece>, _ field: (Piece) -> T) -> [T] {
+            [T](unsafeUninitializedCapacity: pieces.count) { buffer, count in
+                for (k, piece) in pieces.enumerated() { buffer.initializeElement(at: k, to: field(piece)) }
+                count = pieces.count
+            }
         }
 
         mutating func emit(_ s: Unicode.Scalar, _ origin: Range<Int>) {
@@ -172,127 +210,152 @@ public enum VietnameseNormalizer {
         }
 
         /// The space that a run of spaces became, before what follows it on the line.
+        @inline(__always)
         private mutating func emitPendingSpace() {
-            if let space = pendingSpace {
-                pendingSpace = nil
-                if let last = out.last, last != "\n" {
-                    append(" ", space..<space + 1)
-                }
+            guard pendingSpace >= 0 else { return }
+            if let last = pieces.last, last.scalar != "\n" {
+                append(" ", pendingSpace..<pendingSpace + 1)
             }
+            pendingSpace = -1
         }
 
         @inline(__always)
         private mutating func append(_ s: Unicode.Scalar, _ origin: Range<Int>) {
-            out.append(s)
-            starts.append(Int32(truncatingIfNeeded: origin.lowerBound))
-            ends.append(Int32(truncatingIfNeeded: origin.upperBound))
+            pieces.append(Piece(scalar: s, start: Int32(truncatingIfNeeded: origin.lowerBound), end: Int32(truncatingIfNeeded: origin.upperBound)))
         }
 
         mutating func space(at i: Int) {
-            if pendingSpace == nil { pendingSpace = i }
+            if pendingSpace < 0 { pendingSpace = i }
         }
 
         mutating func newline(_ origin: Range<Int>) {
-            pendingSpace = nil
+            pendingSpace = -1
             trimTrailingSpace()
             append("\n", origin)
         }
 
         mutating func trimTrailingSpace() {
-            while out.last == " " {
-                out.removeLast()
-                starts.removeLast()
-                ends.removeLast()
+            while pieces.last?.scalar == " " {
+                pieces.removeLast()
             }
         }
 
-        mutating func wordScalar(_ s: Unicode.Scalar, at i: Int) {
-            if wordStart < 0 {
-                wordStart = i
-            } else if i != wordEnd || !gappedWord.isEmpty {
-                // After a dropped character the word's scalars are no longer a run of the original.
-                if gappedWord.isEmpty { gappedWord.append(contentsOf: UnsafeBufferPointer(rebasing: original[wordStart..<wordEnd])) }
-                gappedWord.append(s)
+        /// Reads the word that starts at `start` (a word scalar), emits it composed, with its
+        /// tone in place and mapped to its range, and returns where reading goes on.
+        ///
+        /// One pass reads the word, notes whether it is all ASCII and hashes it for
+        /// ``ComposedWords``: an ASCII word is copied as it is, letter for letter, and any
+        /// other is looked up without reading it again.
+        mutating func word(from start: Int) -> Int {
+            let n = original.count
+            var end = start
+            var bits: UInt32 = 0
+            var hash = ComposedWords.emptyHash
+            while end < n {
+                let s = original[end]
+                let v = s.value
+                guard VietnameseNormalizer.isASCIILetter(v) || (v >= 0x80 && VietnameseNormalizer.isWordScalar(s)) else { break }
+                bits |= v
+                hash = ComposedWords.hash(hash, adding: v)
+                end += 1
             }
-            wordEnd = i + 1
-        }
-
-        /// Composes the buffered word, places its tone, and emits it mapped to the word's range.
-        mutating func flushWord() {
-            guard wordStart >= 0 else { return }
             emitPendingSpace()
-            if gappedWord.isEmpty {
-                flush(UnsafeBufferPointer(rebasing: original[wordStart..<wordEnd]), inPlace: true)
+            if end < n, VietnameseNormalizer.isDropped(original[end]), let gapped = gappedWord(from: start, end: end) {
+                return gapped
+            }
+            let word = UnsafeBufferPointer(rebasing: original[start..<end])
+            if bits < 0x80 {
+                // ASCII: as it is, letter k from place start + k.
+                for (k, s) in word.enumerated() { append(s, start &+ k..<start &+ k &+ 1) }
             } else {
-                let word = gappedWord
-                word.withUnsafeBufferPointer { flush($0, inPlace: false) }
-                gappedWord.removeAll(keepingCapacity: true)
+                let composed = words.range(of: word, hash: hash) { VietnameseNormalizer.compose(Array($0), table: table) }
+                emit(composed: composed, from: start..<end)
             }
-            wordStart = -1
+            return end
         }
 
-        /// Emits `word` (the buffered word's scalars) whole: one pass per array, not through
-        /// ``emit(_:_:)`` scalar by scalar. A word read `inPlace` is `original[wordStart..<wordEnd]`.
-        private mutating func flush(_ word: UnsafeBufferPointer<Unicode.Scalar>, inPlace: Bool) {
-            if inPlace, word.allSatisfy({ $0.value < 0x80 }) {
-                // ASCII in place: as it is, letter k from place wordStart + k. (With a dropped
-                // character inside, letters no longer sit at wordStart + k: such a word comes
-                // from its whole range, as a composed word does.)
-                out.append(contentsOf: word)
-                var place = Int32(truncatingIfNeeded: wordStart)
-                for _ in word.indices {
-                    starts.append(place)
-                    place &+= 1
-                    ends.append(place)
+        /// Reads on past the invisible characters at `end`: when a word scalar follows them, the
+        /// word goes on and is emitted whole from `start` to its last word scalar, whose end
+        /// this returns; nil (nothing emitted) when the word ended at `end`.
+        private mutating func gappedWord(from start: Int, end: Int) -> Int? {
+            let n = original.count
+            var next = end
+            while next < n, VietnameseNormalizer.isDropped(original[next]) { next += 1 }
+            guard next < n, VietnameseNormalizer.isWordScalar(original[next]) else { return nil }
+            // After a dropped character the word's scalars are no longer a run of the original.
+            gappedWord.removeAll(keepingCapacity: true)
+            gappedWord.append(contentsOf: UnsafeBufferPointer(rebasing: original[start..<end]))
+            var wordEnd = end
+            while next < n {
+                let s = original[next]
+                if VietnameseNormalizer.isWordScalar(s) {
+                    gappedWord.append(s)
+                    wordEnd = next + 1
+                } else if !VietnameseNormalizer.isDropped(s) {
+                    break
                 }
-                return
+                next += 1
             }
-            let composed = words.range(of: word) { Self.compose(Array($0), table: table) }
-            words.composed.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[composed])) }
-            starts.append(Int32(truncatingIfNeeded: wordStart), times: composed.count)
-            ends.append(Int32(truncatingIfNeeded: wordEnd), times: composed.count)
+            // Letters no longer sit at start + k: the word, ASCII or not, comes from its whole range.
+            let word = gappedWord
+            let composed = word.withUnsafeBufferPointer { word in
+                words.range(of: word) { VietnameseNormalizer.compose(Array($0), table: table) }
+            }
+            emit(composed: composed, from: start..<wordEnd)
+            return wordEnd
         }
 
-        private static func compose(_ word: [Unicode.Scalar], table: VietnameseLetters) -> [Unicode.Scalar] {
-            var letters: [ToneMarks.Letter] = []
-            letters.reserveCapacity(word.count)
-            for raw in word {
-                let s: Unicode.Scalar = switch raw.value {
-                case 0xD0, 0x189: "\u{110}"
-                case 0xF0: "\u{111}"
-                default: raw
-                }
-                if let parts = table.parts(s) {
-                    letters.append(ToneMarks.Letter(base: parts.base, tone: parts.tone))
-                } else if s.value < 0x80 {
-                    letters.append(ToneMarks.Letter(base: s, tone: 0))  // an ASCII consonant
-                } else if let tone = VietnameseLetters.toneMark(s.value) {
-                    guard let last = letters.last, last.tone == 0, table.isVowel(last.base) else { return fallback(word) }
-                    letters[letters.count - 1].tone = tone
-                } else if VietnameseLetters.isShapeMark(s.value) {
-                    guard let last = letters.last, let shaped = table.shape(last.base, with: s) else { return fallback(word) }
-                    letters[letters.count - 1].base = shaped
-                } else if s.properties.generalCategory == .nonspacingMark {
-                    return fallback(word)
-                } else if s.value >= 0x80, s.value != 0x110, s.value != 0x111,
-                          s.properties.canonicalCombiningClass == .notReordered,
-                          String(s).decomposedStringWithCanonicalMapping.unicodeScalars.count > 1 {
-                    // A precomposed letter Vietnamese does not use ("ǵ"): treat the word as
-                    // foreign, exactly as its decomposed spelling is treated.
-                    return fallback(word)
-                } else {
-                    letters.append(ToneMarks.Letter(base: s, tone: 0))
-                }
-            }
-            ToneMarks.place(&letters, table: table)
-            return letters.map { letter in
-                letter.tone == 0 ? letter.base : (table.compose(letter.base, tone: letter.tone) ?? letter.base)
+        /// Emits the composed word at `composed` in ``ComposedWords/composed``, every scalar
+        /// from the word's whole original range.
+        @inline(__always)
+        private mutating func emit(composed: Range<Int>, from origin: Range<Int>) {
+            words.composed.withUnsafeBufferPointer { scalars in
+                for s in scalars[composed] { append(s, origin) }
             }
         }
+    }
 
-        /// Words with marks Vietnamese does not use: plain NFC, no tone placement.
-        private static func fallback(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
-            Array(NormalizedText.string(word, 0..<word.count).precomposedStringWithCanonicalMapping.unicodeScalars)
+    /// `word` composed (NFC) with its tone mark in the classic place; a word with marks
+    /// Vietnamese does not use, plain NFC.
+    static func compose(_ word: [Unicode.Scalar], table: VietnameseLetters = .shared) -> [Unicode.Scalar] {
+        var letters: [ToneMarks.Letter] = []
+        letters.reserveCapacity(word.count)
+        for raw in word {
+            let s: Unicode.Scalar = switch raw.value {
+            case 0xD0, 0x189: "\u{110}"
+            case 0xF0: "\u{111}"
+            default: raw
+            }
+            if let parts = table.parts(s) {
+                letters.append(ToneMarks.Letter(base: parts.base, tone: parts.tone))
+            } else if s.value < 0x80 {
+                letters.append(ToneMarks.Letter(base: s, tone: 0))  // an ASCII consonant
+            } else if let tone = VietnameseLetters.toneMark(s.value) {
+                guard let last = letters.last, last.tone == 0, table.isVowel(last.base) else { return fallback(word) }
+                letters[letters.count - 1].tone = tone
+            } else if VietnameseLetters.isShapeMark(s.value) {
+                guard let last = letters.last, let shaped = table.shape(last.base, with: s) else { return fallback(word) }
+                letters[letters.count - 1].base = shaped
+            } else if s.properties.generalCategory == .nonspacingMark {
+                return fallback(word)
+            } else if s.value >= 0x80, s.value != 0x110, s.value != 0x111,
+                      s.properties.canonicalCombiningClass == .notReordered,
+                      String(s).decomposedStringWithCanonicalMapping.unicodeScalars.count > 1 {
+                // A precomposed letter Vietnamese does not use ("ǵ"): treat the word as
+                // foreign, exactly as its decomposed spelling is treated.
+                return fallback(word)
+            } else {
+                letters.append(ToneMarks.Letter(base: s, tone: 0))
+            }
         }
+        ToneMarks.place(&letters, table: table)
+        return letters.map { letter in
+            letter.tone == 0 ? letter.base : (table.compose(letter.base, tone: letter.tone) ?? letter.base)
+        }
+    }
+
+    /// Words with marks Vietnamese does not use: plain NFC, no tone placement.
+    private static func fallback(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        Array(NormalizedText.string(word, 0..<word.count).precomposedStringWithCanonicalMapping.unicodeScalars)
     }
 }
