@@ -29,12 +29,16 @@ public struct CRC32: Sendable, Hashable {
     }
 
     /// Slicing-by-8: eight table lookups per eight bytes, then one byte at a time.
+    ///
+    /// The loop runs to the last whole eight bytes, found once: testing `count - index >= 8`
+    /// checked two sums for overflow in every turn, a sixth of the loop's instructions.
     private mutating func update(buffer: UnsafeBufferPointer<UInt8>) {
         var crc = state
         var index = 0
         let count = buffer.count
+        let wholeEights = count & ~7
         Self.table.withUnsafeBufferPointer { t in
-            while count - index >= 8 {
+            while index < wholeEights {
                 let low = crc ^ (UInt32(buffer[index])
                     | UInt32(buffer[index + 1]) << 8
                     | UInt32(buffer[index + 2]) << 16
@@ -51,7 +55,7 @@ public struct CRC32: Sendable, Hashable {
                     ^ t[2 * 256 + Int((high >> 8) & 0xFF)]
                     ^ t[1 * 256 + Int((high >> 16) & 0xFF)]
                     ^ t[Int(high >> 24)]
-                index += 8
+                index &+= 8
             }
             while index < count {
                 crc = t[Int((crc ^ UInt32(buffer[index])) & 0xFF)] ^ (crc >> 8)

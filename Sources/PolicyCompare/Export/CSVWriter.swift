@@ -85,7 +85,9 @@ public struct CSVWriter: Sendable, Hashable {
         }
         endRecord(startingAt: recordStart, in: &out)
 
-        for row in table.rows {
+        var rows = table.rows.makeIterator()
+        var row: [Cell] = []
+        while rows.next(into: &row) {
             recordStart = out.count
             for index in 0..<columnCount {
                 if index > 0 {
@@ -175,16 +177,17 @@ public struct CSVWriter: Sendable, Hashable {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let delimiters = UInt64(delimiter) &* ones, quotes = UInt64(UInt8(ascii: "\"")) &* ones
         let lineFeeds = UInt64(0x0A) &* ones, returns = UInt64(0x0D) &* ones
-        /// Whether `x` has a zero byte: exactly (no false positives from a borrow, as
-        /// `(x - ones) & ~x & highs` can give), as each byte's low seven bits plus 0x7F stay
-        /// within the byte.
-        func hasZeroByte(_ x: UInt64) -> Bool {
-            ((x & ~highs) &+ ~highs | x) & highs != highs
+        /// The high bit of `x`'s lowest zero byte is set in `zeroBytes(x) & highs` (bytes above
+        /// it may be set too, by the borrow), and none is set when `x` has no zero byte: so
+        /// the four tests are joined and checked once.
+        func zeroBytes(_ x: UInt64) -> UInt64 {
+            (x &- ones) & ~x
         }
         var offset = 0
         while offset + 8 <= bytes.count {
             let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-            if hasZeroByte(word ^ delimiters) || hasZeroByte(word ^ quotes) || hasZeroByte(word ^ lineFeeds) || hasZeroByte(word ^ returns) {
+            let found = zeroBytes(word ^ delimiters) | zeroBytes(word ^ quotes) | zeroBytes(word ^ lineFeeds) | zeroBytes(word ^ returns)
+            if found & highs != 0 {
                 return true
             }
             offset += 8

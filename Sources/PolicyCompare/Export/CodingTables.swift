@@ -42,15 +42,25 @@ public enum CodingTables {
         let rows = counts.map { counts in
             counts.indices.compactMap { i in index[counts[i].categoryID].map { (count: Int32(i), category: Int32($0)) } }
         }
-        table.rows = generatedRows(rows.map(\.count)) { d, i in
-            let count = counts[d][Int(rows[d][i].count)]
-            let category = categories[Int(rows[d][i].category)]
-            return [
-                .text(ids[d]), .integer(years[d]), .text(category.id), .text(category.dimension.rawValue),
-                .text(category.labelEnglish), .text(category.labelVietnamese), .boolean(count.present),
-                .integer(count.segments), .integer(count.matches), .number(DocumentCoding.rate(matches: count.matches, syllables: syllables[d]), places: 3), .integer(syllables[d]),
-            ]
-        }
+        table.rows = generatedRows(rows.map(\.count), filler: {
+            { d, i, cells in
+                let count = counts[d][Int(rows[d][i].count)]
+                let category = categories[Int(rows[d][i].category)]
+                Table.Rows.fill(&cells, count: 11) { c in
+                    c[0] = .text(ids[d])
+                    c[1] = .integer(years[d])
+                    c[2] = .text(category.id)
+                    c[3] = .text(category.dimension.rawValue)
+                    c[4] = .text(category.labelEnglish)
+                    c[5] = .text(category.labelVietnamese)
+                    c[6] = .boolean(count.present)
+                    c[7] = .integer(count.segments)
+                    c[8] = .integer(count.matches)
+                    c[9] = .number(DocumentCoding.rate(matches: count.matches, syllables: syllables[d]), places: 3)
+                    c[10] = .integer(syllables[d])
+                }
+            }
+        })
         return table
     }
 
@@ -83,12 +93,12 @@ public enum CodingTables {
         let common = labels.first ?? DocumentCoding.Labels(categoryIDs: [], patterns: [])
         let commonDimensions = common.categoryIDs.map { dimensions[$0] ?? "" }
         // The words and sentence are quoted by reference: the table has a row per match.
-        table.rows = generatedRows(documents.map(\.evidenceCount)) {
+        table.rows = generatedRows(documents.map(\.evidenceCount), filler: {
             let sources = RecentlyLoaded { documents[$0].source.loaded() }
             let matches = RecentlyLoaded { documents[$0].matches.elements }
             // Most rows (63% at 1,000 generated plans) quote the sentence the row before quoted.
             let previous = PassState<(document: Int, sentence: Range<Int>, cell: Cell)?>(nil)
-            return { d, i in
+            return { d, i, cells in
                 let m = matches[d][i], source = sources[d]
                 let category = Int(m.category)
                 let match = m.wordsRange, sentence = m.sentenceRange
@@ -99,28 +109,36 @@ public enum CodingTables {
                     sentenceCell = source.cell(sentence)
                     previous.value = (d, sentence, sentenceCell)
                 }
-                return [
-                    .text(ids[d]), .integer(years[d]), .text(paths[d][Int(m.segment)]), .text(labels[d].categoryIDs[category]),
-                    .text(labels[d] == common ? commonDimensions[category] : dimensions[labels[d].categoryIDs[category]] ?? ""),
-                    .text(labels[d].patterns[Int(m.pattern)]), source.cell(match),
-                    .integer(match.lowerBound), .integer(match.upperBound), sentenceCell,
-                    .integer(sentence.lowerBound), .integer(sentence.upperBound),
-                ]
+                Table.Rows.fill(&cells, count: 12) { c in
+                    c[0] = .text(ids[d])
+                    c[1] = .integer(years[d])
+                    c[2] = .text(paths[d][Int(m.segment)])
+                    c[3] = .text(labels[d].categoryIDs[category])
+                    c[4] = .text(labels[d] == common ? commonDimensions[category] : dimensions[labels[d].categoryIDs[category]] ?? "")
+                    c[5] = .text(labels[d].patterns[Int(m.pattern)])
+                    c[6] = source.cell(match)
+                    c[7] = .integer(match.lowerBound)
+                    c[8] = .integer(match.upperBound)
+                    c[9] = sentenceCell
+                    c[10] = .integer(sentence.lowerBound)
+                    c[11] = .integer(sentence.upperBound)
+                }
             }
-        }
+        })
         return table
     }
 
-    /// ``generatedRows(_:reader:)`` with one `row` function for every pass.
+    /// ``generatedRows(_:filler:)`` with one `row` function for every pass.
     static func generatedRows(_ counts: [Int], row: @escaping @Sendable (Int, Int) -> [Cell]) -> Table.Rows {
-        generatedRows(counts) { row }
+        generatedRows(counts) { { group, index, cells in cells = row(group, index) } }
     }
 
     /// Rows generated from groups read in order: `counts[g]` rows for group `g`, and the
-    /// cells of row `i` of group `g` from `row(g, i)`, `row` being made by `reader` for each
-    /// pass over the rows. The tables of one row per match or per document and category run
-    /// to millions of rows on a large corpus; generated, they are never all in memory.
-    static func generatedRows(_ counts: [Int], reader: @escaping @Sendable () -> (Int, Int) -> [Cell]) -> Table.Rows {
+    /// cells of row `i` of group `g` written by `fill(g, i, &cells)` over the row before
+    /// (``Table/Rows/init(count:filler:)``), `fill` being made by `filler` for each pass over
+    /// the rows. The tables of one row per match or per document and category run to
+    /// millions of rows on a large corpus; generated, they are never all in memory.
+    static func generatedRows(_ counts: [Int], filler: @escaping @Sendable () -> (Int, Int, inout [Cell]) -> Void) -> Table.Rows {
         var starts: [Int] = []
         starts.reserveCapacity(counts.count)
         var total = 0
@@ -129,14 +147,14 @@ public enum CodingTables {
             total += count
         }
         let offsets = starts
-        return Table.Rows(count: total) {
-            let row = reader()
+        return Table.Rows(count: total, filler: {
+            let fill = filler()
             let group = PassState(0)
-            return { index in
+            return { index, cells in
                 group.value = Self.group(of: index, in: offsets, near: group.value)
-                return row(group.value, index - offsets[group.value])
+                fill(group.value, index - offsets[group.value], &cells)
             }
-        }
+        })
     }
 
     /// What one pass over generated rows keeps from row to row (its group, the last sentence
@@ -191,18 +209,24 @@ public enum CodingTables {
             primaryKey: ["document_id", "segment_path"])
         // Generated when written: a large corpus has a hundred thousand uncoded segments.
         let documents = ordered(codings)
-        table.rows = generatedRows(documents.map(\.uncodedSegments.count)) {
+        table.rows = generatedRows(documents.map(\.uncodedSegments.count), filler: {
             let sources = RecentlyLoaded { documents[$0].source.loaded() }
-            return { d, i in
+            return { d, i, cells in
                 let coding = documents[d], u = coding.uncodedSegments[i]
                 let share = coding.syllables > 0 ? Double(u.syllables) / Double(coding.syllables) : 0
-                return [
-                    .text(coding.documentID), .integer(coding.year), .text(u.segmentPath), .text(u.role.rawValue), .integer(u.syllables),
-                    .number(share, places: 4), sources[d].cell(u.sourceRange), .integer(u.sourceRange.lowerBound),
-                    .integer(u.sourceRange.upperBound),
-                ]
+                Table.Rows.fill(&cells, count: 9) { c in
+                    c[0] = .text(coding.documentID)
+                    c[1] = .integer(coding.year)
+                    c[2] = .text(u.segmentPath)
+                    c[3] = .text(u.role.rawValue)
+                    c[4] = .integer(u.syllables)
+                    c[5] = .number(share, places: 4)
+                    c[6] = sources[d].cell(u.sourceRange)
+                    c[7] = .integer(u.sourceRange.lowerBound)
+                    c[8] = .integer(u.sourceRange.upperBound)
+                }
             }
-        }
+        })
         return table
     }
 }

@@ -280,14 +280,23 @@ public enum ComparisonTables {
             }
             return order.sorted().compactMap { counts[$0] }
         }
-        t.rows = CodingTables.generatedRows(entries.map(\.count)) { d, i in
-            let entry = entries[d][i], metadata = documents[d].metadata, actors = documents[d].actorMentions
-            let mention = actors.mentions[entry.first], a = actors.agency(of: mention)
-            return [
-                .text(metadata.id), .integer(metadata.year), .text(a.id), .text(a.name), .text(a.nameEnglish), .integer(entry.mentions),
-                .integer(entry.tasked), .boolean(entry.tasked > 0), .text(mention.segmentPath),
-            ]
-        }
+        t.rows = CodingTables.generatedRows(entries.map(\.count), filler: {
+            { d, i, cells in
+                let entry = entries[d][i], metadata = documents[d].metadata, actors = documents[d].actorMentions
+                let mention = actors.mentions[entry.first], a = actors.agency(of: mention)
+                Table.Rows.fill(&cells, count: 9) { c in
+                    c[0] = .text(metadata.id)
+                    c[1] = .integer(metadata.year)
+                    c[2] = .text(a.id)
+                    c[3] = .text(a.name)
+                    c[4] = .text(a.nameEnglish)
+                    c[5] = .integer(entry.mentions)
+                    c[6] = .integer(entry.tasked)
+                    c[7] = .boolean(entry.tasked > 0)
+                    c[8] = .text(mention.segmentPath)
+                }
+            }
+        })
         return t
     }
 
@@ -313,19 +322,28 @@ public enum ComparisonTables {
         let ids = documents.map(\.metadata.id), years = documents.map(\.metadata.year)
         let passages = c.reuse.passages
         let rows = reuseRows(passages, documents: documents)
-        t.rows = Table.Rows(count: rows.count) {
+        t.rows = Table.Rows(count: rows.count, filler: {
             let sources = RecentlyLoaded { documents[$0].source.loaded() }
-            return { i in
+            return { i, cells in
                 let row = rows[i], p = passages[row.passage], a = row.a, b = row.b
                 let ra = row.spanA, rb = row.spanB
-                return [
-                    .text(ids[a]), .integer(years[a]), .text(ids[b]), .integer(years[b]),
-                    .integer(ra.lowerBound), .integer(ra.upperBound), .integer(rb.lowerBound), .integer(rb.upperBound),
-                    .integer(p.tokensA.count), .integer(p.sharedTokens), .number(p.similarity, places: 3),
-                    sources[a].cell(ra, limit: excerptLimit), sources[b].cell(rb, limit: excerptLimit),
-                ]
+                Table.Rows.fill(&cells, count: 13) { c in
+                    c[0] = .text(ids[a])
+                    c[1] = .integer(years[a])
+                    c[2] = .text(ids[b])
+                    c[3] = .integer(years[b])
+                    c[4] = .integer(ra.lowerBound)
+                    c[5] = .integer(ra.upperBound)
+                    c[6] = .integer(rb.lowerBound)
+                    c[7] = .integer(rb.upperBound)
+                    c[8] = .integer(p.tokensA.count)
+                    c[9] = .integer(p.sharedTokens)
+                    c[10] = .number(p.similarity, places: 3)
+                    c[11] = sources[a].cell(ra, limit: excerptLimit)
+                    c[12] = sources[b].cell(rb, limit: excerptLimit)
+                }
             }
-        }
+        })
         return t
     }
 
@@ -339,10 +357,18 @@ public enum ComparisonTables {
         ], primaryKey: ["document_id", "source_id"])
         // Generated when written: a large corpus has hundreds of thousands of shares.
         let shares = c.reuse.shares
-        t.rows = Table.Rows(count: shares.count) { i in
-            let s = shares[i]
-            return [.text(s.documentID), .text(s.sourceID), .integer(s.reusedTokens), .integer(s.totalTokens), .number(s.share, places: 4)]
-        }
+        t.rows = Table.Rows(count: shares.count, filler: {
+            { i, cells in
+                let s = shares[i]
+                Table.Rows.fill(&cells, count: 5) { c in
+                    c[0] = .text(s.documentID)
+                    c[1] = .text(s.sourceID)
+                    c[2] = .integer(s.reusedTokens)
+                    c[3] = .integer(s.totalTokens)
+                    c[4] = .number(s.share, places: 4)
+                }
+            }
+        })
         return t
     }
 

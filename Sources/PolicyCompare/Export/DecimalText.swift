@@ -77,14 +77,9 @@ enum DecimalText {
         // with one store: a digit at a time, each appended on its own, cost about 130
         // instructions a number.
         if value < 100_000_000 {
-            let digits = Self.digits(below100Million: value)
-            // Leading zeros are the bytes below the first non-zero digit (the first digit is
-            // the lowest byte); a zero still has its one digit.
-            let significant = max(8 - digits.trailingZeroBitCount / 8, 1)
-            let width = max(significant, minimumDigits)
-            for _ in 8..<max(width, 8) { out.append(UInt8(ascii: "0")) }
-            let kept = min(width, 8)
-            out.append(word: (digits | 0x3030_3030_3030_3030) >> (8 * UInt64(8 - kept)), count: kept)
+            for _ in 8..<max(minimumDigits, 8) { out.append(UInt8(ascii: "0")) }
+            let (word, count) = asciiDigits(below100Million: value, minimumDigits: minimumDigits)
+            out.append(word: word, count: count)
             return
         }
         // UInt64.max has 20 digits; minimumDigits is at most 15 on the fast path.
@@ -103,6 +98,18 @@ enum DecimalText {
             }
             out.appendBytes(UnsafeBufferPointer(rebasing: buffer[start..<capacity]))
         }
+    }
+
+    /// `value` (below 10^8) as ASCII digits in a word, the first in its lowest byte, with
+    /// leading zeros up to `minimumDigits`; and how many digits that is (1 to 8).
+    @inline(__always)
+    static func asciiDigits(below100Million value: UInt64, minimumDigits: Int = 1) -> (word: UInt64, count: Int) {
+        let digits = Self.digits(below100Million: value)
+        // Leading zeros are the bytes below the first non-zero digit (the first digit is
+        // the lowest byte); a zero still has its one digit.
+        let significant = max(8 - digits.trailingZeroBitCount / 8, 1)
+        let kept = min(max(significant, minimumDigits), 8)
+        return ((digits | 0x3030_3030_3030_3030) >> (8 * UInt64(8 - kept)), kept)
     }
 
     /// The eight decimal digits of `value` (below 10^8, with leading zeros) as the values 0-9

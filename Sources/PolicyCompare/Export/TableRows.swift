@@ -16,7 +16,7 @@ extension Table {
 
         private struct Generated: Sendable {
             var count: Int
-            var reader: @Sendable () -> (Int) -> [Cell]
+            var reader: @Sendable () -> (Int, inout [Cell]) -> Void
         }
 
         public init() {
@@ -25,15 +25,25 @@ extension Table {
 
         /// `count` rows, row `i` being `row(i)`; `row` must give the same cells every time.
         public init(count: Int, row: @escaping @Sendable (Int) -> [Cell]) {
-            self.init(count: count) { row }
+            self.init(count: count, reader: { row })
         }
 
         /// `count` rows, read by a function that `reader` makes for each pass over them (and
         /// for each row read on its own); row `i` must be the same cells whichever function
         /// reads it, but one function may keep state from row to row of its pass.
         init(count: Int, reader: @escaping @Sendable () -> (Int) -> [Cell]) {
+            self.init(count: count, filler: {
+                let row = reader()
+                return { index, cells in cells = row(index) }
+            })
+        }
+
+        /// ``init(count:reader:)`` with functions that write row `i` over the cells of the
+        /// row read before it (see ``fill(_:count:_:)``), so that a pass that reads each row
+        /// into the same array (``Iterator/next(into:)``) allocates no array per row.
+        init(count: Int, filler: @escaping @Sendable () -> (Int, inout [Cell]) -> Void) {
             stored = []
-            generated = Generated(count: Swift.max(0, count), reader: reader)
+            generated = Generated(count: Swift.max(0, count), reader: filler)
         }
 
         /// Whether the rows are generated when read rather than stored.
@@ -43,8 +53,24 @@ extension Table {
 
         private mutating func store() {
             guard let generated else { return }
-            stored = (0..<generated.count).map(generated.reader())
+            let read = generated.reader()
+            stored = (0..<generated.count).map { index in
+                var cells: [Cell] = []
+                read(index, &cells)
+                return cells
+            }
             self.generated = nil
+        }
+
+        /// Makes `cells` `count` cells long and lets `body` set each of them in place: a row
+        /// function's way to write its row over the one before (``init(count:filler:)``).
+        /// `body` sets every cell; a cell it leaves keeps the value it had.
+        @inline(__always)
+        static func fill(_ cells: inout [Cell], count: Int, _ body: (UnsafeMutableBufferPointer<Cell>) -> Void) {
+            if cells.count != count {
+                cells = Array(repeating: .empty, count: count)
+            }
+            cells.withUnsafeMutableBufferPointer { body($0) }
         }
     }
 }
@@ -54,7 +80,7 @@ extension Table.Rows {
     public struct Iterator: IteratorProtocol {
         private let rows: Table.Rows
         private var index = 0
-        private var read: ((Int) -> [Cell])?
+        private var read: ((Int, inout [Cell]) -> Void)?
 
         fileprivate init(_ rows: Table.Rows) {
             self.rows = rows
@@ -62,10 +88,24 @@ extension Table.Rows {
         }
 
         public mutating func next() -> [Cell]? {
-            guard index < rows.endIndex else { return nil }
+            var cells: [Cell] = []
+            return next(into: &cells) ? cells : nil
+        }
+
+        /// Reads the next row into `cells`, over the row read before; false at the end.
+        ///
+        /// A generated row is written into the array's own storage: a million-row table
+        /// allocated and freed an array per row, once for its CSV file and once for its
+        /// sheet. (A row the caller kept a copy of is copied first, as any array would be.)
+        mutating func next(into cells: inout [Cell]) -> Bool {
+            guard index < rows.endIndex else { return false }
             defer { index += 1 }
-            guard let read else { return rows.stored[index] }
-            return read(index)
+            if let read {
+                read(index, &cells)
+            } else {
+                cells = rows.stored[index]
+            }
+            return true
         }
     }
 
@@ -82,7 +122,9 @@ extension Table.Rows: RandomAccessCollection, MutableCollection, RangeReplaceabl
         get {
             guard let generated else { return stored[position] }
             precondition(position >= 0 && position < generated.count, "Table.Rows index out of range")
-            return generated.reader()(position)
+            var cells: [Cell] = []
+            generated.reader()(position, &cells)
+            return cells
         }
         set {
             store()

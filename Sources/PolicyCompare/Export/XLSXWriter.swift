@@ -264,59 +264,68 @@ public enum XLSXWriter {
         let lastCloseRow = tag(Self.closeValueAndCell + Self.closeRow)
         let sharedStringOpen = tag(Self.sharedStringOpen), valueOpen = tag(Self.valueOpen), booleanOpen = tag(Self.booleanOpen)
         let numberOpen = Self.numberOpen.map(tag)
-        // `7"` per row: a cell's start is its column's and this, not a number written out
-        // again for every cell.
-        var rowEnd: [UInt8] = []
+        // Every tag is followed by at least 16 bytes, so that one of up to 16 bytes is read as
+        // two words (``appendTag``).
+        tags += [UInt8](repeating: 0, count: 16)
         var reader = SheetCells.Reader(cells.bytes)
         tags.withUnsafeBufferPointer { tags in
             func piece(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: tags[range]) }
             let starts = starts.map(piece), joined = joined.map(piece), numberOpen = numberOpen.map(piece)
             let openRow = piece(openRow), closeRowOpen = piece(closeRowOpen), closeRow = piece(closeRow), lastCloseRow = piece(lastCloseRow)
             let sharedStringOpen = piece(sharedStringOpen), valueOpen = piece(valueOpen), booleanOpen = piece(booleanOpen)
-            for rowIndex in 0..<cells.rows {
-                rowEnd.removeAll(keepingCapacity: true)
-                DecimalText.appendInteger(rowIndex + 2, to: &rowEnd)
-                out.appendBytes(openRow)
-                out.appendBytes(rowEnd)
-                out.appendBytes(closeRowOpen)
-                rowEnd.append(UInt8(ascii: "\""))
-                rowEnd.withUnsafeBufferPointer { rowEnd in
-                    // `<c r="B7"`, left open for the type and style attributes, from `<c r="B`
-                    // (after the end of the cell before, if any) and `7"`.
-                    var open = false
-                    func start(_ column: Int) {
-                        out.appendBytes(open ? joined[column] : starts[column])
-                        out.appendBytes(rowEnd)
-                        open = true
-                    }
-                    var column = 0
-                    while let cell = reader.next() {
-                        defer { column += 1 }
-                        guard column < starts.count else { continue }
-                        switch cell {
-                        case .blank:
-                            continue
-                        case .string(let string):
-                            start(column)
-                            out.appendBytes(sharedStringOpen)
-                            DecimalText.appendInteger(string, to: &out)
-                        case .integer(let value):
-                            start(column)
-                            out.appendBytes(valueOpen)
-                            DecimalText.appendInteger(value, to: &out)
-                        case .number(let value, let places):
-                            start(column)
-                            let clamped = max(places, 0)
-                            out.appendBytes(clamped < numberOpen.count ? numberOpen[clamped] : valueOpen)  // else General format
-                            DecimalText.appendFixed(value, places: places, to: &out)
-                        case .boolean(let value):
-                            start(column)
-                            out.appendBytes(booleanOpen)
-                            out.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
-                        }
-                    }
-                    out.appendBytes(open ? lastCloseRow : closeRow)
+            /// Appends a tag with one or two stores of a word: through `memcpy`, copying the
+            /// few bytes of a tag cost several times the bytes, at each of millions of cells.
+            func appendTag(_ tag: UnsafeBufferPointer<UInt8>) {
+                guard tag.count <= 16, let base = tag.baseAddress else { return out.appendBytes(tag) }
+                let raw = UnsafeRawPointer(base)
+                out.append(word: UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)), count: min(tag.count, 8))
+                if tag.count > 8 {
+                    out.append(word: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)), count: tag.count - 8)
                 }
+            }
+            for rowIndex in 0..<cells.rows {
+                // The row's number (2 to 1,048,576: at most 7 digits), and with `"` after it,
+                // `7"`, the end of each cell's reference in the row.
+                let (number, digits) = DecimalText.asciiDigits(below100Million: UInt64(rowIndex + 2))
+                let rowEnd = number | UInt64(UInt8(ascii: "\"")) << (8 * UInt64(digits)), rowEndCount = min(digits + 1, 8)
+                appendTag(openRow)
+                out.append(word: number, count: digits)
+                appendTag(closeRowOpen)
+                // `<c r="B7"`, left open for the type and style attributes, from `<c r="B`
+                // (after the end of the cell before, if any) and `7"`.
+                var open = false
+                func start(_ column: Int) {
+                    appendTag(open ? joined[column] : starts[column])
+                    out.append(word: rowEnd, count: rowEndCount)
+                    open = true
+                }
+                var column = 0
+                while let cell = reader.next() {
+                    defer { column += 1 }
+                    guard column < starts.count else { continue }
+                    switch cell {
+                    case .blank:
+                        continue
+                    case .string(let string):
+                        start(column)
+                        appendTag(sharedStringOpen)
+                        DecimalText.appendInteger(string, to: &out)
+                    case .integer(let value):
+                        start(column)
+                        appendTag(valueOpen)
+                        DecimalText.appendInteger(value, to: &out)
+                    case .number(let value, let places):
+                        start(column)
+                        let clamped = max(places, 0)
+                        appendTag(clamped < numberOpen.count ? numberOpen[clamped] : valueOpen)  // else General format
+                        DecimalText.appendFixed(value, places: places, to: &out)
+                    case .boolean(let value):
+                        start(column)
+                        appendTag(booleanOpen)
+                        out.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+                    }
+                }
+                appendTag(open ? lastCloseRow : closeRow)
                 if out.count >= chunkSize {
                     out.withUnsafeBufferPointer(emit)
                     out.removeAll()
@@ -402,7 +411,9 @@ public enum XLSXWriter {
             var widest = table.columns.map { $0.name.count + 1 }  // bold header text is wider
             // Texts' numbers by column: most repeat down a column.
             var numbers = ColumnMemo<Int>(columns: columnCount)
-            for row in table.rows {
+            var reader = table.rows.makeIterator()
+            var row: [Cell] = []
+            while reader.next(into: &row) {
                 for (index, cell) in row.prefix(columnCount).enumerated() {
                     if rows < widthRows { widest[index] = max(widest[index], width(of: cell)) }
                     append(cell, column: index, numbers: &numbers, strings: &strings)

@@ -10,6 +10,19 @@ struct ComparisonTablesTests {
         return try Comparison.compute(try CorpusAnalyzer(codebook: codebook).analyze(corpus), codebook: codebook)
     }
 
+    @Test("every table's rows read in one pass, each written over the last, are the rows read one by one")
+    func passesAgree() throws {
+        let tables = ComparisonTables.all(try Self.comparison())
+        #expect(tables.contains { $0.rows.isGenerated })
+        for table in tables {
+            var read: [[Cell]] = []
+            var pass = table.rows.makeIterator()
+            var row: [Cell] = []
+            while pass.next(into: &row) { read.append(row) }
+            #expect(read == table.rows.indices.map { table.rows[$0] }, "\(table.name)")
+        }
+    }
+
     @Test("actor rows, generated per document, count each agency's mentions and tasks, by agency id")
     func actorRows() throws {
         let c = try Self.comparison()

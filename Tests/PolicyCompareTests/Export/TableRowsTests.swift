@@ -54,6 +54,30 @@ struct TableRowsTests {
         #expect(CodingTables.generatedRows([0, 0]) { _, _ in [] }.isEmpty)
     }
 
+    @Test("a pass row by row reads the rows of the collection, rows written over one another included")
+    func readIntoOneArray() {
+        // Rows of changing lengths, each written over the row before by its filler.
+        let lengths = [3, 3, 1, 0, 4, 4, 2]
+        let filled = Table.Rows(count: lengths.count, filler: {
+            { index, cells in
+                Table.Rows.fill(&cells, count: lengths[index]) { c in
+                    for k in c.indices { c[k] = k == 0 ? .integer(index) : .text("\(index).\(k)") }
+                }
+            }
+        })
+        let expected: [[Cell]] = lengths.indices.map { index in (0..<lengths[index]).map { $0 == 0 ? .integer(index) : .text("\(index).\($0)") } }
+        for rows in [filled, Table.Rows(expected), Self.generated(), Table.Rows(Self.stored)] {
+            var read: [[Cell]] = []
+            // Each row kept as it is passed: a later row must not change it.
+            var pass = rows.makeIterator()
+            var row: [Cell] = []
+            while pass.next(into: &row) { read.append(row) }
+            #expect(read == Array(rows))
+            #expect(read == rows.indices.map { rows[$0] })
+        }
+        #expect(Array(filled) == expected)
+    }
+
     @Test("a generated table writes the same CSV and workbook bytes as the stored one")
     func writers() throws {
         let columns = [Column("n", .integer, title: "N", description: "Number."), Column("t", .string, title: "T", description: "Text.")]
