@@ -14,28 +14,32 @@ struct PassageAligner: Sendable {
         var sharedTokens: Int
     }
 
+    /// Starts of a shared anchor shingle in A and in B, packed in one word so that sorting
+    /// seeds (thousands per pair) compares integers; positions are below 2^31.
+    struct Seed: Sendable, Comparable {
+        private let packed: UInt64
+
+        init(a: Int, b: Int) {
+            packed = UInt64(UInt32(truncatingIfNeeded: a)) << 32 | UInt64(UInt32(truncatingIfNeeded: b))
+        }
+
+        var a: Int { Int(packed >> 32) }
+        var b: Int { Int(packed & 0xFFFF_FFFF) }
+
+        /// By start in A, then in B.
+        static func < (lhs: Seed, rhs: Seed) -> Bool { lhs.packed < rhs.packed }
+    }
+
     let shingleSize: Int
     let minPassageTokens: Int
-    /// Offsets tried after a difference, nearest first: fewest skipped tokens, then
-    /// substitutions before insertions or deletions, then skipping in A before skipping in B.
-    private let resumeOffsets: [(dx: Int, dy: Int)]
+    /// Most tokens skipped on either side after a difference (below 64: one bit per offset
+    /// in B in a word, see ``resumeOffset(_:_:at:_:forward:)``).
+    private let maxGap: Int
 
     init(shingleSize: Int, minPassageTokens: Int, maxGap: Int) {
         self.shingleSize = shingleSize
         self.minPassageTokens = minPassageTokens
-        let gap = max(0, maxGap)
-        var offsets: [(dx: Int, dy: Int)] = []
-        for dx in 0...gap {
-            for dy in 0...gap where dx + dy > 0 {
-                offsets.append((dx, dy))
-            }
-        }
-        offsets.sort { lhs, rhs in
-            if lhs.dx + lhs.dy != rhs.dx + rhs.dy { return lhs.dx + lhs.dy < rhs.dx + rhs.dy }
-            if abs(lhs.dx - lhs.dy) != abs(rhs.dx - rhs.dy) { return abs(lhs.dx - lhs.dy) < abs(rhs.dx - rhs.dy) }
-            return lhs.dx > rhs.dx
-        }
-        resumeOffsets = offsets
+        self.maxGap = min(max(0, maxGap), 63)
     }
 
     /// Passages of at least `minPassageTokens` shared tokens grown from `seeds`, the starts
@@ -43,13 +47,13 @@ struct PassageAligner: Sendable {
     ///
     /// A seed inside a region already aligned for this pair adds nothing and is skipped, so a
     /// copied page costs one extension however many anchors it holds.
-    func align(_ a: [UInt64], _ b: [UInt64], seeds: [(a: Int, b: Int)]) -> [Alignment] {
+    func align(_ a: [UInt64], _ b: [UInt64], seeds: [Seed]) -> [Alignment] {
         // The tokens are compared through buffers: extending a passage compares them one by
         // one, and the arrays' bounds checks were a third of that loop.
         a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in align(a, b, seeds: seeds) } }
     }
 
-    private func align(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>, seeds: [(a: Int, b: Int)]) -> [Alignment] {
+    private func align(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>, seeds: [Seed]) -> [Alignment] {
         var covered: [Alignment] = []
         var passages: [Alignment] = []
         for seed in seeds {
@@ -113,7 +117,7 @@ struct PassageAligner: Sendable {
                 y += 1
                 shared += 1
             }
-            guard let offset = resumeOffsets.first(where: { matches(a, x + $0.dx, b, y + $0.dy, count: shingleSize) }) else {
+            guard let offset = resumeOffset(a, b, at: x, y, forward: true) else {
                 return (x, y, shared)
             }
             x += offset.dx + shingleSize
@@ -132,14 +136,76 @@ struct PassageAligner: Sendable {
                 y -= 1
                 shared += 1
             }
-            let resumed = resumeOffsets.first {
-                matches(a, x - $0.dx - shingleSize, b, y - $0.dy - shingleSize, count: shingleSize)
-            }
-            guard let offset = resumed else { return (x, y, shared) }
+            guard let offset = resumeOffset(a, b, at: x, y, forward: false) else { return (x, y, shared) }
             x -= offset.dx + shingleSize
             y -= offset.dy + shingleSize
             shared += shingleSize
         }
+    }
+
+    /// The nearest offset, at most ``maxGap`` tokens on each side, at which a whole shingle
+    /// matches again after the difference at `x` in A and `y` in B: fewest skipped tokens,
+    /// then substitutions before insertions or deletions, then skipping in A before skipping
+    /// in B. Forward, the shingle starts at `x + dx` and `y + dy`; backward, it ends there
+    /// (exclusive) less the offset.
+    ///
+    /// Most differences end the passage, so every offset is tried and none matches. Instead
+    /// of comparing a shingle at each, one row of offsets (one dx) at a time compares only
+    /// the token of each shingle nearest the difference, as bits of a word, and only for rows
+    /// whose token may be among B's; a whole shingle is compared only where that token
+    /// matches, nearest first.
+    func resumeOffset(
+        _ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>, at x: Int, _ y: Int, forward: Bool
+    ) -> (dx: Int, dy: Int)? {
+        // The largest offsets whose shingles lie inside the documents.
+        let lastDX = min(maxGap, forward ? a.count - shingleSize - x : x - shingleSize)
+        let lastDY = min(maxGap, forward ? b.count - shingleSize - y : y - shingleSize)
+        guard lastDX >= 0, lastDY >= 0 else { return nil }
+        // Tokens nearest the difference are at `originA + step * dx` and `originB + step * dy`;
+        // a shingle starts `back` tokens before its nearest token.
+        let step = forward ? 1 : -1
+        let originA = forward ? x : x - 1, originB = forward ? y : y - 1
+        let back = forward ? 0 : shingleSize - 1
+        // One bit per token of B's offsets, chosen by its top bits (tokens are hashes): a
+        // token of A whose bit is clear matches none of them, and most do not.
+        var tokensB: UInt64 = 0
+        for dy in 0...lastDY {
+            tokensB |= 1 << (b[originB + step * dy] >> 58)
+        }
+        var best: (dx: Int, dy: Int)?
+        var bestRank = Int.max
+        for dx in 0...lastDX {
+            // Offsets are ranked first by dx + dy: no later row can beat one this near.
+            if let best, dx > best.dx + best.dy { break }
+            let token = a[originA + step * dx]
+            guard tokensB & (1 << (token >> 58)) != 0 else { continue }
+            var row: UInt64 = 0
+            for dy in 0...lastDY where b[originB + step * dy] == token {
+                row |= 1 << UInt64(dy)
+            }
+            if dx == 0 { row &= ~1 }
+            // In a row, rank grows with dy: the first whole match is the row's nearest.
+            while row != 0 {
+                let dy = row.trailingZeroBitCount
+                row &= row - 1
+                let rank = Self.rank(dx: dx, dy: dy)
+                guard rank < bestRank else { break }
+                let i = originA + step * dx - back, j = originB + step * dy - back
+                if matches(a, i, b, j, count: shingleSize) {
+                    best = (dx, dy)
+                    bestRank = rank
+                    break
+                }
+            }
+        }
+        return best
+    }
+
+    /// The order in which offsets are preferred (lower first): fewest skipped tokens, then
+    /// substitutions before insertions or deletions, then skipping in A before skipping in B.
+    /// Offsets are below 64, so each key takes its own bits.
+    static func rank(dx: Int, dy: Int) -> Int {
+        (dx + dy) << 14 | abs(dx - dy) << 7 | (127 - dx)
     }
 
     private static func range(_ outer: Range<Int>, encloses inner: Range<Int>) -> Bool {

@@ -218,10 +218,10 @@ public enum TextReuse {
     /// with every occurrence in the partner.
     private static func sharedAnchors(
         _ index: AnchorIndex, of document: Int, with partners: [Int], partnerSlot: inout [Int]
-    ) -> [[(a: Int, b: Int)]] {
+    ) -> [[PassageAligner.Seed]] {
         for (slot, partner) in partners.enumerated() { partnerSlot[partner] = slot }
         defer { for partner in partners { partnerSlot[partner] = -1 } }
-        var seeds = [[(a: Int, b: Int)]](repeating: [], count: partners.count)
+        var seeds = [[PassageAligner.Seed]](repeating: [], count: partners.count)
         let postings = index.postings
         for key in index.documentKeys[document] {
             let range = index.postingRange(of: key)
@@ -234,11 +234,11 @@ public enum TextReuse {
                 let slot = partnerSlot[postings[posting].document]
                 guard slot >= 0 else { continue }
                 for mine in ownStart..<ownEnd {
-                    seeds[slot].append((postings[mine].position, postings[posting].position))
+                    seeds[slot].append(PassageAligner.Seed(a: postings[mine].position, b: postings[posting].position))
                 }
             }
         }
-        return seeds.map { list in list.sorted { ($0.a, $0.b) < ($1.a, $1.b) } }
+        return seeds.map { $0.sorted() }
     }
 
     /// Number of integers covered by at least one of `ranges`.

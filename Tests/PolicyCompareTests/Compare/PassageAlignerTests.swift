@@ -1,0 +1,89 @@
+import Testing
+@testable import PolicyCompare
+
+@Suite("PassageAligner")
+struct PassageAlignerTests {
+    /// The offsets tried after a difference, as a list in order of preference: the plain
+    /// search ``PassageAligner/resumeOffset(_:_:at:_:forward:)`` must agree with.
+    private static func preferred(maxGap: Int) -> [(dx: Int, dy: Int)] {
+        var offsets: [(dx: Int, dy: Int)] = []
+        for dx in 0...maxGap {
+            for dy in 0...maxGap where dx + dy > 0 {
+                offsets.append((dx, dy))
+            }
+        }
+        return offsets.sorted { lhs, rhs in
+            if lhs.dx + lhs.dy != rhs.dx + rhs.dy { return lhs.dx + lhs.dy < rhs.dx + rhs.dy }
+            if abs(lhs.dx - lhs.dy) != abs(rhs.dx - rhs.dy) { return abs(lhs.dx - lhs.dy) < abs(rhs.dx - rhs.dy) }
+            return lhs.dx > rhs.dx
+        }
+    }
+
+    /// The first offset in order of preference whose whole shingle matches, tried one by one.
+    private static func plainResume(
+        _ a: [UInt64], _ b: [UInt64], at x: Int, _ y: Int, forward: Bool, shingleSize: Int, offsets: [(dx: Int, dy: Int)]
+    ) -> (dx: Int, dy: Int)? {
+        func matches(_ i: Int, _ j: Int) -> Bool {
+            guard i >= 0, j >= 0, i + shingleSize <= a.count, j + shingleSize <= b.count else { return false }
+            return (0..<shingleSize).allSatisfy { a[i + $0] == b[j + $0] }
+        }
+        return offsets.first { offset in
+            forward
+                ? matches(x + offset.dx, y + offset.dy)
+                : matches(x - offset.dx - shingleSize, y - offset.dy - shingleSize)
+        }
+    }
+
+    /// Tokens drawn from `alphabet` values by a fixed generator, so shingles recur often;
+    /// spread over all 64 bits, as token hashes are.
+    private static func tokens(_ count: Int, alphabet: UInt64, seed: UInt64) -> [UInt64] {
+        var state = seed
+        return (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return ((state >> 33) % alphabet + 1) &* 0x9E37_79B9_7F4A_7C15
+        }
+    }
+
+    @Test("the nearest resuming offset is the first of the plain search, at every position",
+          arguments: [(1, 0), (1, 3), (2, 8), (3, 8), (8, 8), (2, 32)])
+    func resumeOffsetMatchesPlainSearch(shingleSize: Int, maxGap: Int) {
+        let aligner = PassageAligner(shingleSize: shingleSize, minPassageTokens: shingleSize, maxGap: maxGap)
+        let offsets = Self.preferred(maxGap: maxGap)
+        for (alphabet, seed) in [(2, 1), (4, 2), (40, 3)] as [(UInt64, UInt64)] {
+            let a = Self.tokens(48, alphabet: alphabet, seed: seed)
+            let b = Self.tokens(40, alphabet: alphabet, seed: seed + 100)
+            a.withUnsafeBufferPointer { bufferA in
+                b.withUnsafeBufferPointer { bufferB in
+                    for x in 0...a.count {
+                        for y in 0...b.count {
+                            for forward in [true, false] {
+                                let fast = aligner.resumeOffset(bufferA, bufferB, at: x, y, forward: forward)
+                                let plain = Self.plainResume(
+                                    a, b, at: x, y, forward: forward, shingleSize: shingleSize, offsets: offsets
+                                )
+                                #expect(fast?.dx == plain?.dx && fast?.dy == plain?.dy,
+                                        "x \(x) y \(y) forward \(forward) alphabet \(alphabet)")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("ranks order offsets as the plain search prefers them", arguments: [0, 1, 8, 32, 63])
+    func rankOrder(maxGap: Int) {
+        let ranks = Self.preferred(maxGap: maxGap).map { PassageAligner.rank(dx: $0.dx, dy: $0.dy) }
+        #expect(ranks == ranks.sorted())
+        #expect(Set(ranks).count == ranks.count)
+    }
+
+    @Test("seeds sort by start in A, then in B, over the whole range of positions")
+    func seedOrder() {
+        let positions = [0, 1, 2, 255, 256, 65_535, 65_536, Int(Int32.max) - 1, Int(Int32.max)]
+        let pairs = positions.flatMap { a in positions.map { b in (a: a, b: b) } }
+        let seeds = pairs.reversed().map { PassageAligner.Seed(a: $0.a, b: $0.b) }.sorted()
+        #expect(seeds.map(\.a) == pairs.map(\.a))
+        #expect(seeds.map(\.b) == pairs.map(\.b))
+    }
+}
