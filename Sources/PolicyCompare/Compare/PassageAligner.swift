@@ -14,9 +14,9 @@ struct PassageAligner: Sendable {
         var sharedTokens: Int
     }
 
-    /// Starts of a shared anchor shingle in A and in B, packed in one word so that sorting
-    /// seeds (thousands per pair) compares integers; positions are below 2^31.
-    struct Seed: Sendable, Comparable {
+    /// Starts of a shared anchor shingle in A and in B, packed in one word (a pair has
+    /// thousands of seeds); positions are below 2^31.
+    struct Seed: Sendable, Equatable {
         private let packed: UInt64
 
         init(a: Int, b: Int) {
@@ -25,9 +25,6 @@ struct PassageAligner: Sendable {
 
         var a: Int { Int(packed >> 32) }
         var b: Int { Int(packed & 0xFFFF_FFFF) }
-
-        /// By start in A, then in B.
-        static func < (lhs: Seed, rhs: Seed) -> Bool { lhs.packed < rhs.packed }
     }
 
     let shingleSize: Int

@@ -215,30 +215,47 @@ public enum TextReuse {
     /// in `document` then in the partner; one list per partner, in the partners' order.
     ///
     /// Every occurrence of a shared key in `document` (up to the per-document cap) is paired
-    /// with every occurrence in the partner.
-    private static func sharedAnchors(
+    /// with every occurrence in the partner. The lists come out sorted without sorting them:
+    /// only this document's occurrences are sorted (one key per position, and fewer than its
+    /// seeds with all partners), and each key's postings are already by document then position.
+    static func sharedAnchors(
         _ index: AnchorIndex, of document: Int, with partners: [Int], partnerSlot: inout [Int]
     ) -> [[PassageAligner.Seed]] {
         for (slot, partner) in partners.enumerated() { partnerSlot[partner] = slot }
         defer { for partner in partners { partnerSlot[partner] = -1 } }
-        var seeds = [[PassageAligner.Seed]](repeating: [], count: partners.count)
         let postings = index.postings
+        // The partners' postings of each shared key, and this document's occurrences of the
+        // key with the range of those postings.
+        var hits: [Int] = []
+        var own: [(position: Int, hits: Range<Int>)] = []
         for key in index.documentKeys[document] {
             let range = index.postingRange(of: key)
+            let first = hits.count
             // Postings are by document, so this document's own occurrences are one run.
-            var ownStart = range.lowerBound
-            while ownStart < range.upperBound && postings[ownStart].document != document { ownStart += 1 }
-            var ownEnd = ownStart
-            while ownEnd < range.upperBound && postings[ownEnd].document == document { ownEnd += 1 }
+            var ownStart = range.upperBound, ownEnd = range.upperBound
             for posting in range {
-                let slot = partnerSlot[postings[posting].document]
-                guard slot >= 0 else { continue }
-                for mine in ownStart..<ownEnd {
-                    seeds[slot].append(PassageAligner.Seed(a: postings[mine].position, b: postings[posting].position))
+                let other = postings[posting].document
+                if other == document {
+                    if ownStart == range.upperBound { ownStart = posting }
+                    ownEnd = posting + 1
+                } else if partnerSlot[other] >= 0 {
+                    hits.append(posting)
                 }
             }
+            guard hits.count > first else { continue }
+            for mine in ownStart..<ownEnd {
+                own.append((postings[mine].position, first..<hits.count))
+            }
         }
-        return seeds.map { $0.sorted() }
+        own.sort { $0.position < $1.position }
+        var seeds = [[PassageAligner.Seed]](repeating: [], count: partners.count)
+        for mine in own {
+            for hit in mine.hits {
+                let theirs = postings[hits[hit]]
+                seeds[partnerSlot[theirs.document]].append(PassageAligner.Seed(a: mine.position, b: theirs.position))
+            }
+        }
+        return seeds
     }
 
     /// Number of integers covered by at least one of `ranges`.
