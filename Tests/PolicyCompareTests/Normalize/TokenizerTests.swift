@@ -37,4 +37,101 @@ import Testing
         #expect(part.tokens.map { n.text($0.range) } == ["em", "nghèo"])
         #expect(part.tokens.allSatisfy { $0.range.lowerBound >= 4 && $0.range.upperBound <= 12 })
     }
+
+    /// The tokeniser as it was written before it read scalars through its class table: each
+    /// scalar tested against the letter ranges, the digits and each stop in turn.
+    private func reference(_ scalars: [Unicode.Scalar], range: Range<Int>) -> Tokenizer.Output {
+        func isWordOrDigit(_ s: Unicode.Scalar) -> Bool { VietnameseNormalizer.isWordScalar(s) || Tokenizer.isDigit(s) }
+        var tokens: [Token] = [], sentences: [Range<Int>] = []
+        var sentenceStart = -1, sentenceEnd = -1
+        var i = max(0, range.lowerBound)
+        let end = min(range.upperBound, scalars.count)
+        func closeSentence() {
+            if sentenceStart >= 0 {
+                sentences.append(sentenceStart..<sentenceEnd)
+                sentenceStart = -1
+            }
+        }
+        while i < end {
+            let s = scalars[i]
+            if isWordOrDigit(s) {
+                let start = i
+                let startsWithDigit = Tokenizer.isDigit(s)
+                var hasLetter = !startsWithDigit, hasSeparator = false
+                i += 1
+                while i < end {
+                    let c = scalars[i]
+                    if VietnameseNormalizer.isWordScalar(c) {
+                        hasLetter = true
+                        i += 1
+                    } else if Tokenizer.isDigit(c) {
+                        i += 1
+                    } else if startsWithDigit, "/-.&".unicodeScalars.contains(c), i + 1 < end, isWordOrDigit(scalars[i + 1]) {
+                        hasSeparator = true
+                        i += 1
+                    } else {
+                        break
+                    }
+                }
+                if sentenceStart < 0 { sentenceStart = start }
+                sentenceEnd = i
+                let kind: Token.Kind = !startsWithDigit ? .word : (hasLetter || hasSeparator ? .code : .number)
+                tokens.append(Token(range: start..<i, sentence: sentences.count, kind: kind))
+                continue
+            }
+            if ".;:!?\n".unicodeScalars.contains(s),
+               !((s == "." || s == ":") && i + 1 < end && isWordOrDigit(scalars[i + 1])) {
+                if sentenceStart >= 0 { sentenceEnd = s == "\n" ? sentenceEnd : i + 1 }
+                closeSentence()
+            }
+            i += 1
+        }
+        closeSentence()
+        return Tokenizer.Output(tokens: tokens, sentences: sentences)
+    }
+
+    @Test("on the real directives, every segment tokenises as the scalar-by-scalar tests do")
+    func realDirectivesMatchTheReference() throws {
+        for id in Fixtures.ids {
+            let directive = try Fixtures.directive(id)
+            let scalars = directive.text.scalars
+            #expect(!directive.segments.isEmpty, "\(id)")
+            for segment in directive.segments {
+                let range = segment.normalizedRange
+                #expect(Tokenizer().tokenize(scalars, range: range) == reference(scalars, range: range), "\(id) \(range)")
+            }
+            let whole = 0..<scalars.count
+            #expect(Tokenizer().tokenize(scalars, range: whole) == reference(scalars, range: whole), "\(id)")
+        }
+    }
+
+    @Test("every scalar up to U+2FFF and some beyond is classified as the scalar tests classify it, alone, in words and in codes")
+    func everyScalarMatchesTheReference() {
+        let values = Array(0..<0x3000 as Range<UInt32>) + [0xAC00, 0xFEFF, 0xFF21, 0x1_0400, 0x1_D400, 0x10_FFFD]
+        for value in values {
+            guard let s = Unicode.Scalar(value) else { continue }
+            // Alone, after a letter, after a digit, between digits (a code's separator), before
+            // a letter and a digit (a soft stop), and at the end of the range.
+            let texts: [[Unicode.Scalar]] = [[s], ["a", s, "b"], ["1", s, "2"], ["1", s, "x", " ", s, "9", ".", s], [s, s, "\n", s]]
+            for scalars in texts {
+                #expect(Tokenizer().tokenize(scalars, range: 0..<scalars.count) == reference(scalars, range: 0..<scalars.count),
+                        "U+\(String(value, radix: 16, uppercase: true))")
+            }
+        }
+        #expect(Tokenizer.classes.count == 0x250)
+    }
+
+    @Test("stops, separators and codes at the edges of a range")
+    func edgesMatchTheReference() {
+        let texts = ["20-CT/TW.", "1.", "a.b", "10:30", "x:", "1/", "1/-2", "05/7/2019 và 1555/QĐ-TTg; xong!", "?!.;:\n\n",
+                     "Điều 1.Trẻ em", "ǅǆ ɐɑ ΩΣ Жж 漢字 ٣ ꙮ", "H\u{300}oa", "1&2 A&B 3&", "\u{1E00}\u{1EFF}\u{1F00}"]
+        for text in texts {
+            let scalars = Array(text.unicodeScalars)
+            for lower in 0...scalars.count {
+                for upper in lower...scalars.count {
+                    #expect(Tokenizer().tokenize(scalars, range: lower..<upper) == reference(scalars, range: lower..<upper), "\(text) \(lower)..<\(upper)")
+                }
+            }
+        }
+    }
 }
