@@ -5,18 +5,26 @@
 /// hold a few thousand small keys each. `Dictionary` hashes them with SipHash, which profiles
 /// showed among the top costs; callers of this table hash with FNV-1a or a multiply, which
 /// is enough for keys no one picks to collide.
+///
+/// Each slot holds an id and 32 bits of its item's hash together, so that a probe reads one
+/// word per slot and calls `isItem` only when those bits match (the table kept the hashes in
+/// an array by id, and a probe read the slot and then the hash: two dependent loads and a
+/// bounds check for every slot it passed). The bits are those that place an item, so the
+/// table grows without the full hashes.
 struct HashIndex: Hashable {
-    private var slots: [Int32]
-    private var hashes: [UInt64] = []
+    /// Per slot: `tag << 32 | id`, or ``empty`` (an id of -1).
+    private var slots: [UInt64]
 
     /// Number of distinct items, whose ids are 0..<count in order of first insertion.
-    var count: Int { hashes.count }
+    private(set) var count = 0
+
+    private static var empty: UInt64 { .max }
 
     /// A table with room for `expected` items before it first grows.
     init(expected: Int = 32) {
         var size = 64
         while size < expected * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: Self.empty, count: size)
     }
 
     /// Where ``probe(hash:isItem:)`` found an item, or the free slot where it goes.
@@ -35,13 +43,17 @@ struct HashIndex: Hashable {
     /// runs and n-grams, was about 4% of the run).
     @inline(__always)
     func probe(hash: UInt64, isItem: (Int32) -> Bool) -> Probe {
-        let mask = slots.count - 1
-        var slot = Self.start(hash, mask)
-        while true {
-            let id = slots[slot]
-            if id < 0 { return .vacant(slot: slot) }
-            if hashes[Int(id)] == hash, isItem(id) { return .found(id) }
-            slot = (slot + 1) & mask
+        let tag = Self.tag(hash)
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: tag) & mask
+            while true {
+                let entry = slots[slot]
+                let id = Int32(truncatingIfNeeded: entry)
+                if id < 0 { return .vacant(slot: slot) }
+                if UInt32(truncatingIfNeeded: entry >> 32) == tag, isItem(id) { return .found(id) }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
@@ -49,10 +61,10 @@ struct HashIndex: Hashable {
     /// just found vacant (with no insertion in between); the caller stores the item under it.
     @inline(__always) @discardableResult
     mutating func insert(hash: UInt64, at slot: Int) -> Int32 {
-        let id = Int32(truncatingIfNeeded: hashes.count)
-        slots[slot] = id
-        hashes.append(hash)
-        if hashes.count * 2 > slots.count { grow() }
+        let id = Int32(truncatingIfNeeded: count)
+        slots[slot] = UInt64(Self.tag(hash)) << 32 | UInt64(UInt32(bitPattern: id))
+        count += 1
+        if count * 2 > slots.count { grow() }
         return id
     }
 
@@ -77,18 +89,23 @@ struct HashIndex: Hashable {
         ra.count == rb.count && (0..<ra.count).allSatisfy { a[ra.lowerBound + $0] == b[rb.lowerBound + $0] }
     }
 
+    /// The 32 bits of `hash` kept in its slot, whose low bits are its first slot: both
+    /// halves of the hash decide it, for callers whose hashes differ mostly in one.
     @inline(__always)
-    private static func start(_ hash: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+    private static func tag(_ hash: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 
+    /// Twice the slots, every item placed again from its tag (a table of ids numbered by
+    /// `Int32` has fewer than 2^32 slots, so the tag holds every bit of a slot number).
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        let old = slots
+        slots = Array(repeating: Self.empty, count: slots.count * 2)
         let mask = slots.count - 1
-        for (id, hash) in hashes.enumerated() {
-            var slot = Self.start(hash, mask)
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(truncatingIfNeeded: id)
+        for entry in old where Int32(truncatingIfNeeded: entry) >= 0 {
+            var slot = Int(truncatingIfNeeded: entry >> 32) & mask
+            while slots[slot] != Self.empty { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 }

@@ -30,32 +30,37 @@ public struct TokenSpellings: Sendable, Hashable {
     /// for the index and every spelling again for the matchers cost about a fifth of this
     /// work); a spelling's loose hash is taken when it is first seen, in the same pass.
     public init(_ outputs: [Tokenizer.Output], folded: FoldedText) {
-        var index = HashIndex(expected: outputs.reduce(0) { $0 + $1.tokens.count } / 4)
-        var ranges: [Range<Int>] = []
-        var strictHashes: [UInt64] = []
-        var looseHashes: [UInt64] = []
+        let tokenCount = outputs.reduce(0) { $0 + $1.tokens.count }
+        // About one spelling per five tokens: room up front for the arrays that grow with them.
+        var index = HashIndex(expected: tokenCount / 4)
+        var ranges: [Range<Int>] = [], strictHashes: [UInt64] = [], looseHashes: [UInt64] = []
+        ranges.reserveCapacity(tokenCount / 4)
+        strictHashes.reserveCapacity(tokenCount / 4)
+        looseHashes.reserveCapacity(tokenCount / 4)
         ids = folded.strict.withUnsafeBufferPointer { scalars in
             folded.loose.withUnsafeBufferPointer { loose in
                 outputs.map { output in
                     output.tokens.withUnsafeBufferPointer { tokens in
                         [Int32](unsafeUninitializedCapacity: tokens.count) { ids, count in
-                            for (t, token) in tokens.enumerated() {
-                                let lower = max(0, min(token.range.lowerBound, scalars.count))
-                                let upper = max(lower, min(token.range.upperBound, scalars.count))
-                                let run = UnsafeBufferPointer(rebasing: scalars[lower..<upper])
+                            for t in tokens.indices {
+                                let range = Self.clamped(tokens[t].range, scalars.count)
+                                let run = UnsafeBufferPointer(rebasing: scalars[range])
                                 let hash = RunTable<Unicode.Scalar>.hash(of: run)
                                 let probe = ranges.withUnsafeBufferPointer { ranges in
-                                    index.probe(hash: hash) { id in Self.same(scalars, ranges[Int(id)], run) }
+                                    index.probe(hash: hash) { id in
+                                        let stored = ranges[Int(id)]  // clamped like `range`: within `scalars`
+                                        return stored.count == run.count && Self.same(run, scalars, stored.lowerBound)
+                                    }
                                 }
                                 switch probe {
                                 case .found(let id):
                                     ids.initializeElement(at: t, to: id)
                                 case .vacant(let slot):
                                     ids.initializeElement(at: t, to: index.insert(hash: hash, at: slot))
-                                    ranges.append(lower..<upper)
+                                    ranges.append(range)
                                     strictHashes.append(hash)
                                     // The loose text has the strict one's length, so the range holds in both.
-                                    looseHashes.append(upper <= loose.count ? RunTable<Unicode.Scalar>.hash(of: UnsafeBufferPointer(rebasing: loose[lower..<upper])) : 0)
+                                    looseHashes.append(range.upperBound <= loose.count ? RunTable<Unicode.Scalar>.hash(of: UnsafeBufferPointer(rebasing: loose[range])) : 0)
                                 }
                             }
                             count = tokens.count
@@ -71,29 +76,53 @@ public struct TokenSpellings: Sendable, Hashable {
         keys = ranges.map { NormalizedText.string(folded.strict, $0) }
     }
 
-    /// Whether `text[range]` holds the scalars of `run`, compared one for one through bare
-    /// pointers (a spelling is a few scalars; a call to `memcmp` would cost more than it).
+    /// `range` clamped to `0..<count`; tokens' ranges already are, so that is two compares.
     @inline(__always)
-    private static func same(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ run: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        guard range.count == run.count, range.upperBound <= text.count else { return false }
-        guard let textBase = text.baseAddress, let runBase = run.baseAddress else { return true }
-        let stored = textBase + range.lowerBound
-        var i = 0
-        while i < run.count {
-            if stored[i] != runBase[i] { return false }
-            i &+= 1
+    private static func clamped(_ range: Range<Int>, _ count: Int) -> Range<Int> {
+        if range.lowerBound >= 0, range.upperBound <= count { return range }
+        let lower = max(0, min(range.lowerBound, count))
+        return lower..<max(lower, min(range.upperBound, count))
+    }
+
+    /// Whether `run` holds the scalars at `start` of `text` (where the caller knows `start +
+    /// run.count` is within `text`), compared two at a time through bare pointers (a spelling
+    /// is a few scalars; a call to `memcmp` would cost more than it).
+    @inline(__always)
+    private static func same(_ run: UnsafeBufferPointer<Unicode.Scalar>, _ text: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int) -> Bool {
+        guard let textBase = text.baseAddress, let runBase = run.baseAddress else { return run.isEmpty }
+        let stored = UnsafeRawPointer(textBase + start), word = UnsafeRawPointer(runBase)
+        let bytes = run.count &* 4
+        var offset = 0
+        while offset &+ 8 <= bytes {
+            if stored.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != word.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+            offset &+= 8
         }
-        return true
+        return offset == bytes || stored.load(fromByteOffset: offset, as: UInt32.self) == word.load(fromByteOffset: offset, as: UInt32.self)
     }
 
     /// The spelling whose key is `key` (its scalars, compared one for one), where `folded` is
     /// the text the spellings were found in; nil when no token spells it.
+    ///
+    /// The key's scalars are decoded onto the stack, not into an array: the phrases of the fact
+    /// extractor look up some seventy words a document, and allocating was most of each.
     func spelling(of key: String, in folded: FoldedText) -> Int32? {
-        let word = NormalizedText.scalars(of: key)
-        return word.withUnsafeBufferPointer { word in
-            folded.strict.withUnsafeBufferPointer { text in
-                index.find(hash: RunTable<Unicode.Scalar>.hash(of: word)) { id in
-                    Self.same(text, ranges[Int(id)], word)
+        var key = key
+        return key.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(1, utf8.count)) { buffer in
+                guard let out = buffer.baseAddress else { return nil }
+                var count = 0, i = 0
+                while i < utf8.count {
+                    guard let (value, length) = UTF8Scalars.read(utf8, at: i) else { break }  // a String's UTF-8 is valid
+                    (out + count).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                    count += 1
+                    i += length
+                }
+                let word = UnsafeBufferPointer(start: out, count: count)
+                return folded.strict.withUnsafeBufferPointer { text in
+                    index.find(hash: RunTable<Unicode.Scalar>.hash(of: word)) { id in
+                        let range = ranges[Int(id)]
+                        return range.count == word.count && range.upperBound <= text.count && Self.same(word, text, range.lowerBound)
+                    }
                 }
             }
         }

@@ -103,4 +103,43 @@ struct HashIndexTests {
         #expect(index.find(hash: 3) { _ in false } == nil)
         #expect(index.count == 3)
     }
+
+    @Test("hashes that differ but keep the same 32 bits in their slot stay apart, and are found again after growth")
+    func sameTagDifferentHashes() {
+        // The slot keeps the low 32 bits of h ^ (h >> 32): these hashes all keep 1, and each
+        // hash is shared by four items, so `isItem` must decide among them.
+        let hashes: [UInt64] = (0..<400).map { n in
+            let high = UInt64(n % 100)
+            return high << 32 | (high ^ 1)
+        }
+        var index = HashIndex(expected: 1)
+        var stored: [Int] = []
+        for round in 0..<2 {
+            for (n, hash) in hashes.enumerated() {
+                switch index.probe(hash: hash, isItem: { stored[Int($0)] == n }) {
+                case .found(let id):
+                    #expect(round == 1 && id == Int32(n))
+                case .vacant(let slot):
+                    #expect(round == 0)
+                    #expect(index.insert(hash: hash, at: slot) == Int32(n))
+                    stored.append(n)
+                }
+            }
+        }
+        #expect(index.count == 400)
+        #expect(index.find(hash: hashes[7]) { stored[Int($0)] == 107 } == 107, "same hash, other item")
+        #expect(index.find(hash: 1_234 << 32 | (1_234 ^ 1)) { _ in false } == nil, "same tag, no such item")
+    }
+
+    @Test("equal when the same items went in in the same order")
+    func equality() {
+        var a = HashIndex(), b = HashIndex()
+        for hash in [5, 9, 5 << 32, 77] as [UInt64] {
+            if case .vacant(let slot) = a.probe(hash: hash, isItem: { _ in false }) { a.insert(hash: hash, at: slot) }
+            if case .vacant(let slot) = b.probe(hash: hash, isItem: { _ in false }) { b.insert(hash: hash, at: slot) }
+        }
+        #expect(a == b && a.count == 4)
+        if case .vacant(let slot) = b.probe(hash: 3, isItem: { _ in false }) { b.insert(hash: 3, at: slot) }
+        #expect(a != b)
+    }
 }

@@ -40,8 +40,22 @@ struct RunTableTests {
         #expect((0..<strings.count).map { text($0, of: strings) } == expected)
     }
 
-    @Test("the hash reads eight bytes at a time and the rest one by one, and depends on all of them")
+    @Test("the hash reads eight bytes at a time, then four, then the rest one by one, and depends on all of them")
     func hashCoversEveryByte() {
+        // Every length from 0 to 24 bytes: each tail of the eight-byte steps (none, four, or
+        // one to three bytes after them) changes the hash when any of its bytes does.
+        for length in 0...24 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            let original = bytes.withUnsafeBytes(RunTable<UInt8>.hash)
+            var seen: Set<UInt64> = [original]
+            for position in bytes.indices {
+                var changed = bytes
+                changed[position] ^= 0x80
+                seen.insert(changed.withUnsafeBytes(RunTable<UInt8>.hash))
+            }
+            #expect(seen.count == length + 1, "\(length) bytes")
+            #expect(Array(bytes.dropLast()).withUnsafeBytes(RunTable<UInt8>.hash) != original || length == 0, "the length counts")
+        }
         let base = Array("Tháng hành động vì trẻ em năm 2019".utf8)
         let hashes = (0..<base.count).map { position -> UInt64 in
             var changed = base

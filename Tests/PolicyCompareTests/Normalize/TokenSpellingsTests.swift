@@ -138,4 +138,23 @@ struct TokenSpellingsTests {
         #expect(expected.frequencies.values.reduce(0) { $0 + $1.count } > 5)
         #expect(DocumentTerms.merged([document]) == expected)
     }
+
+    @Test("tokens reaching past the folded text are cut to it, as a dictionary of their cut keys numbers them")
+    func rangesPastTheTextAreClamped() {
+        let folded = FoldedText(Array("trẻ em trẻ".unicodeScalars))
+        let ranges = [0..<3, 4..<6, 7..<10, 7..<14, 8..<14, 12..<20, -3..<2, 0..<3, 10..<12]
+        let tokens = ranges.map { Token(range: $0, sentence: 0, kind: .word) }
+        let spellings = TokenSpellings([Tokenizer.Output(tokens: tokens, sentences: [])], folded: folded)
+        var numbers: [String: Int32] = [:]
+        let expected = ranges.map { range -> Int32 in
+            let key = NormalizedText.string(folded.strict, range)
+            if let number = numbers[key] { return number }
+            numbers[key] = Int32(numbers.count)
+            return Int32(numbers.count - 1)
+        }
+        #expect(spellings.ids == [expected])
+        #expect(spellings.keys == ["trẻ", "em", "rẻ", "", "tr"])
+        #expect(spellings.ranges.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= folded.strict.count })
+        #expect(spellings.spelling(of: "", in: folded) == 3 && spellings.spelling(of: "rẻ", in: folded) == 2)
+    }
 }
