@@ -73,7 +73,7 @@ public struct TokenSpellings: Sendable, Hashable {
         self.strictHashes = strictHashes
         self.looseHashes = looseHashes
         self.index = index
-        keys = ranges.map { NormalizedText.string(folded.strict, $0) }
+        keys = Self.strings(of: ranges, in: folded.strict)
     }
 
     /// `range` clamped to `0..<count`; tokens' ranges already are, so that is two compares.
@@ -82,6 +82,26 @@ public struct TokenSpellings: Sendable, Hashable {
         if range.lowerBound >= 0, range.upperBound <= count { return range }
         let lower = max(0, min(range.lowerBound, count))
         return lower..<max(lower, min(range.upperBound, count))
+    }
+
+    /// The text of each range of `scalars`, all encoded through one reused buffer and each
+    /// made a string from there: `NormalizedText.string` set a buffer up for every key, and
+    /// for a key of up to three scalars went through `String(unsafeUninitializedCapacity:)`,
+    /// whose closure and checks cost more than the string itself.
+    private static func strings(of ranges: [Range<Int>], in scalars: [Unicode.Scalar]) -> [String] {
+        let longest = ranges.reduce(0) { max($0, $1.count) }
+        return scalars.withUnsafeBufferPointer { scalars in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, 4 * longest)) { buffer in
+                ranges.map { range in
+                    guard let base = buffer.baseAddress, range.lowerBound >= 0, range.upperBound <= scalars.count else { return "" }
+                    var count = 0
+                    for i in range {
+                        count &+= UTF8Scalars.write(scalars[i].value, to: base + count)
+                    }
+                    return String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+                }
+            }
+        }
     }
 
     /// Whether `run` holds the scalars at `start` of `text` (where the caller knows `start +

@@ -56,6 +56,9 @@ struct TokenSpellingsTests {
             }
             #expect(spellings.ids == expected, "\(id)")
             #expect(spellings.count == numbers.count, "\(id)")
+            // Each key is the text of its first token, as NormalizedText.string makes it.
+            #expect(spellings.keys == numbers.sorted { $0.value < $1.value }.map(\.key), "\(id)")
+            #expect(spellings.keys == spellings.ranges.map { NormalizedText.string(directive.folded.strict, $0) }, "\(id)")
         }
     }
 
