@@ -34,6 +34,20 @@ public struct StageTimings: Sendable, Hashable {
         return try body()
     }
 
+    /// The clock ``lap(_:since:bytes:)`` reads, in nanoseconds.
+    public static func now() -> UInt64 {
+        DispatchTime.now().uptimeNanoseconds
+    }
+
+    /// Adds the time from `start` (a ``now()``) to now to `stage`, and returns now: the start
+    /// of the next stage, so that stages run one after another read the clock once between
+    /// two of them rather than twice.
+    public mutating func lap(_ stage: Stage, since start: UInt64, bytes: Int) -> UInt64 {
+        let end = Self.now()
+        add(stage, seconds: Double(end - start) / 1e9, bytes: bytes)
+        return end
+    }
+
     /// Tab-separated lines `timing STAGE SECONDS BYTES`, stages in pipeline order.
     /// Records the process's peak resident memory so far as that of `stages` (the per-document
     /// stages run interleaved on all cores, so they share the figure taken when reading ends).

@@ -57,6 +57,24 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The same error about the file at `source`: a caller that names the file only when
+    /// decoding fails (building a file's path for every document cost more than decoding
+    /// some of them) decodes with an empty source and names it here.
+    func naming(_ source: String) -> DecodingError {
+        switch self {
+        case .empty(_, let byteCount): .empty(source: source, byteCount: byteCount)
+        case .notPlainText(_, let looksLike, let evidence, let fix):
+            .notPlainText(source: source, looksLike: looksLike, evidence: evidence, fix: fix)
+        case .invalidUTF8(_, let offset, let byte, let invalidCount):
+            .invalidUTF8(source: source, offset: offset, byte: byte, invalidCount: invalidCount)
+        case .invalidUTF16(_, let offset, let encoding): .invalidUTF16(source: source, offset: offset, encoding: encoding)
+        case .unsupportedEncoding(_, let name): .unsupportedEncoding(source: source, name: name)
+        case .unrecognizedEncoding(_, let offset, let byte, let candidates):
+            .unrecognizedEncoding(source: source, offset: offset, byte: byte, candidates: candidates)
+        case .missingCodeTable(_, let problem): .missingCodeTable(source: source, problem: problem)
+        }
+    }
+
     /// The file name as shown in a message; an empty `source` reads as "the input".
     private static func name(_ source: String) -> String {
         source.isEmpty ? "the input" : source

@@ -94,6 +94,8 @@ enum UTF8Scalars {
     /// normaliser, and its source then read the bytes twice more for its checkpoints and its
     /// NFC check: four passes, and a copy, where one does. Runs of ASCII (two bytes on average
     /// in Vietnamese, between letters with diacritics) are widened up to eight bytes at a time.
+    /// All but the last eight bytes are read without testing for the end (a word, or a whole
+    /// multi-byte scalar, is always there); only those last bytes are read one scalar at a time.
     static func validScalars(_ bytes: UnsafeBufferPointer<UInt8>, checkpointEvery step: Int) -> Decoded? {
         let count = bytes.count
         let step = max(1, step)
@@ -104,41 +106,50 @@ enum UTF8Scalars {
         // bytes need not be counted first.
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
             initialized = 0
-            guard let out = buffer.baseAddress, let base = bytes.baseAddress else { return }
-            var i = 0
+            guard let start = buffer.baseAddress, let base = bytes.baseAddress else { return }
+            // Scalars are written as their values (a `Unicode.Scalar` is its `UInt32`): those
+            // of well-formed UTF-8 need no second check.
+            let out = UnsafeMutableRawPointer(start)
+            var i = 0, n = 0
+            defer { initialized = n }
+            // Eight bytes can be read from every offset up to this one.
+            let lastWord = count - 8
             while i < count {
                 // The scalars up to the next checkpoint, without testing for it per scalar.
                 checkpoints.append(Int32(truncatingIfNeeded: i))
-                let end = initialized + step
-                while initialized < end, i < count {
+                let end = n + step
+                while n < end, i <= lastWord {
                     let lead = base[i]
                     if lead < 0x80 {
-                        guard i + 8 <= count else {
-                            (out + initialized).initialize(to: Unicode.Scalar(lead))
-                            initialized += 1
-                            i += 1
-                            continue
-                        }
                         // The ASCII bytes that start the next eight (one at least), widened
-                        // together; all eight are written, within the room (`initialized` is
-                        // at most `i`), and those after the ASCII are written over later.
+                        // together; all eight are written, within the room (`n` is at most
+                        // `i`), and those after the ASCII are written over later.
                         let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                        let ascii = min((word & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3, end - initialized)
+                        let ascii = min((word & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3, end - n)
                         let wide = SIMD8<UInt32>(truncatingIfNeeded: UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt8>.self))
-                        UnsafeMutableRawPointer(out + initialized).storeBytes(of: wide, as: SIMD8<UInt32>.self)
-                        initialized += ascii
+                        out.storeBytes(of: wide, toByteOffset: n &* 4, as: SIMD8<UInt32>.self)
+                        n += ascii
                         i += ascii
                         continue
                     }
-                    guard let (value, length) = readWellFormed(base, at: i, end: count),
-                          let scalar = Unicode.Scalar(value) else {
-                        wellFormed = false
-                        return
+                    let (value, length) = multibyte(base + i)
+                    guard length > 0 else { wellFormed = false; return }
+                    if isNFC, mayChangeUnderNFC(value) { isNFC = false }
+                    out.storeBytes(of: value, toByteOffset: n &* 4, as: UInt32.self)
+                    n += 1
+                    i += length
+                }
+                while n < end, i < count {
+                    let lead = base[i]
+                    var value = UInt32(lead), length = 1
+                    if lead >= 0x80 {
+                        guard i + (lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4) <= count else { wellFormed = false; return }
+                        (value, length) = multibyte(base + i)
+                        guard length > 0 else { wellFormed = false; return }
+                        if isNFC, mayChangeUnderNFC(value) { isNFC = false }
                     }
-                    // Scalars below U+0300 are NFC-stable starters (see `needsNFC(utf8:)`).
-                    if value >= 0x300, isNFC, TextNormalization.mayChangeUnderNFC(scalar) { isNFC = false }
-                    (out + initialized).initialize(to: scalar)
-                    initialized += 1
+                    out.storeBytes(of: value, toByteOffset: n &* 4, as: UInt32.self)
+                    n += 1
                     i += length
                 }
             }
@@ -146,37 +157,42 @@ enum UTF8Scalars {
         return wellFormed ? Decoded(scalars: scalars, checkpoints: checkpoints, isNFC: isNFC) : nil
     }
 
-    /// The value and length of the multi-byte scalar whose lead byte (0x80 or above) is at
-    /// `index`, when its bytes are well-formed (the Unicode Standard's table 3-7: no overlong
-    /// forms, no surrogates, nothing above U+10FFFF); nil when they are not or run past `end`.
+    /// Whether the scalar `value` of well-formed UTF-8 could change under NFC; those below
+    /// U+0300 are NFC-stable starters (see `needsNFC(utf8:)`) and are not looked at further.
     @inline(__always)
-    private static func readWellFormed(_ base: UnsafePointer<UInt8>, at index: Int, end: Int) -> (value: UInt32, length: Int)? {
-        let lead = base[index]
-        // Whether a continuation byte is in low...high (80...BF unless the lead narrows it).
-        @inline(__always) func within(_ byte: UInt8, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-            byte >= low && byte <= high
+    private static func mayChangeUnderNFC(_ value: UInt32) -> Bool {
+        guard value >= 0x300, let scalar = Unicode.Scalar(value) else { return false }
+        return TextNormalization.mayChangeUnderNFC(scalar)
+    }
+
+    /// The value and length of the multi-byte scalar whose lead byte (0x80 or above) starts
+    /// `bytes`, whose whole length (by its lead) can be read; length 0 when its bytes are not
+    /// well-formed (the Unicode Standard's table 3-7: no overlong forms, no surrogates, nothing
+    /// above U+10FFFF).
+    ///
+    /// Continuation bytes (10xxxxxx) are those below 0x40 once their top bit is flipped, which
+    /// leaves their six bits of value; the narrower second bytes of table 3-7 (after E0, ED,
+    /// F0 and F4) are tested on the value they make, and lone continuation bytes, C0, C1 and
+    /// F5...FF by the lead.
+    @inline(__always)
+    private static func multibyte(_ bytes: UnsafePointer<UInt8>) -> (value: UInt32, length: Int) {
+        let lead = bytes[0], bits = UInt32(bytes[0])
+        if lead < 0xE0 {
+            let b1 = bytes[1] ^ 0x80
+            guard lead >= 0xC2, b1 < 0x40 else { return (0, 0) }
+            return ((bits & 0x1F) << 6 | UInt32(b1), 2)
         }
-        switch lead {
-        case 0xC2...0xDF:
-            guard index + 1 < end else { return nil }
-            let b1 = base[index + 1]
-            guard within(b1) else { return nil }
-            return (UInt32(lead & 0x1F) << 6 | UInt32(b1 & 0x3F), 2)
-        case 0xE0...0xEF:
-            guard index + 2 < end else { return nil }
-            let b1 = base[index + 1], b2 = base[index + 2]
-            let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80, high: UInt8 = lead == 0xED ? 0x9F : 0xBF
-            guard within(b1, low, high), within(b2) else { return nil }
-            return (UInt32(lead & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F), 3)
-        case 0xF0...0xF4:
-            guard index + 3 < end else { return nil }
-            let b1 = base[index + 1], b2 = base[index + 2], b3 = base[index + 3]
-            let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80, high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
-            guard within(b1, low, high), within(b2), within(b3) else { return nil }
-            return (UInt32(lead & 0x07) << 18 | UInt32(b1 & 0x3F) << 12 | UInt32(b2 & 0x3F) << 6 | UInt32(b3 & 0x3F), 4)
-        default:
-            return nil  // a continuation byte without a lead, an overlong lead (C0, C1), or F5...FF
+        if lead < 0xF0 {
+            let b1 = bytes[1] ^ 0x80, b2 = bytes[2] ^ 0x80
+            let value = (bits & 0x0F) << 12 | UInt32(b1) << 6 | UInt32(b2)
+            // At least U+0800 (not overlong after E0) and not a surrogate (D800...DFFF after ED).
+            guard b1 | b2 < 0x40, value >= 0x800, value & 0xF800 != 0xD800 else { return (0, 0) }
+            return (value, 3)
         }
+        let b1 = bytes[1] ^ 0x80, b2 = bytes[2] ^ 0x80, b3 = bytes[3] ^ 0x80
+        let value = (bits & 0x07) << 18 | UInt32(b1) << 12 | UInt32(b2) << 6 | UInt32(b3)
+        guard lead < 0xF5, b1 | b2 | b3 < 0x40, value >= 0x1_0000, value <= 0x10_FFFF else { return (0, 0) }
+        return (value, 4)
     }
 
     /// The value of the scalar that starts at `index` in valid UTF-8 `bytes`, and its length

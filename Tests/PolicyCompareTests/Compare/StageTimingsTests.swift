@@ -33,6 +33,16 @@ import Testing
         #expect((t.seconds[.parse] ?? -1) >= 0)
     }
 
+    @Test func lapsAddEachStageFromTheEndOfTheOneBefore() {
+        var t = StageTimings()
+        let start = StageTimings.now()
+        let middle = t.lap(.load, since: start, bytes: 3)
+        let end = t.lap(.decode, since: middle, bytes: 5)
+        #expect(start <= middle && middle <= end)
+        #expect(t.bytes[.load] == 3 && t.bytes[.decode] == 5)
+        #expect(t.seconds[.load] == Double(middle - start) / 1e9 && t.seconds[.decode] == Double(end - middle) / 1e9)
+    }
+
     @Test func shortRunsReportNoProgress() {
         let reports = Reports()
         let counter = ProgressCounter(total: 3) { done, _, _, _ in reports.add(done) }

@@ -60,12 +60,16 @@ struct UTF8ScalarsTests {
         bytes.withUnsafeBufferPointer { UTF8Scalars.validScalars($0, checkpointEvery: 64)?.scalars }
     }
 
-    @Test("every sequence of one or two bytes, and every lead of three or four bytes with every second byte and edge values after it, is accepted exactly when the standard library accepts it, with its scalars")
+    @Test("every sequence of one or two bytes, and every lead of three or four bytes with every second byte and edge values after it, alone and followed by ASCII, is accepted exactly when the standard library accepts it, with its scalars")
     func validScalarsShortSequences() {
         let edges: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xF0, 0xFF]
         var mismatches: [[UInt8]] = []
+        // Alone, each sequence is read as one of the last eight bytes; followed by eight more,
+        // as a whole scalar read without testing for the end.
+        let after = Array("Kehoach.".utf8)
         func check(_ bytes: [UInt8]) {
             if Self.decoded(bytes) != Self.reference(bytes) { mismatches.append(bytes) }
+            if Self.decoded(bytes + after) != Self.reference(bytes + after) { mismatches.append(bytes + after) }
         }
         for a in 0...255 as ClosedRange<UInt8> {
             check([a])

@@ -1,0 +1,22 @@
+import Testing
+@testable import PolicyCompare
+
+@Suite struct DecodingErrorTests {
+    @Test("naming an error made without a source gives the error made with it, for every case")
+    func namingReplacesTheSource() {
+        let problem = ResourceError.missing("tcvn3.csv")
+        let cases: [(String) -> DecodingError] = [
+            { .empty(source: $0, byteCount: 3) },
+            { .notPlainText(source: $0, looksLike: "a PDF document", evidence: "it starts with \"%PDF-\"", fix: "Export it.") },
+            { .invalidUTF8(source: $0, offset: 7, byte: 0xC3, invalidCount: 2) },
+            { .invalidUTF16(source: $0, offset: 4, encoding: .utf16LE) },
+            { .unsupportedEncoding(source: $0, name: "UTF-32") },
+            { .unrecognizedEncoding(source: $0, offset: 1, byte: 0xA9, candidates: "VNI 10%") },
+            { .missingCodeTable(source: $0, problem: problem) },
+        ]
+        for make in cases {
+            #expect(make("").naming("/corpus/directives/a.txt") == make("/corpus/directives/a.txt"))
+            #expect(make("x").naming("").description == make("").description)
+        }
+    }
+}
