@@ -1,6 +1,9 @@
-/// Where the writers put the bytes they render: an array, or for the largest files a
-/// ``GrowableBuffer``, whose appends skip the array's uniqueness and capacity checks.
+/// Where the writers put the bytes they render: an array, a ``GrowableBuffer``, whose
+/// appends skip the array's uniqueness and capacity checks, or for the largest files a
+/// ``StreamedFile/Sink``, which renders into the file's own blocks.
 protocol ByteSink: ~Copyable {
+    /// Bytes appended so far.
+    var count: Int { get }
     mutating func append(_ byte: UInt8)
     mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>)
     /// Appends the low `count` bytes of `word` (at most 8), its lowest byte first: a number's

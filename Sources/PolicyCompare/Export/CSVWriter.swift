@@ -49,32 +49,41 @@ public struct CSVWriter: Sendable, Hashable {
     /// value) is written as `""` so that readers which skip blank lines keep the row.
     /// Header names get the same treatment as text cells.
     public func write(_ table: Table) -> [UInt8] {
-        var all: [UInt8] = []
-        write(table, chunkSize: .max) { all.append(contentsOf: $0) }
-        return all
+        let estimate = Self.estimatedSize(rows: table.rows.count, columns: table.columns.count)
+        var out = GrowableBuffer<UInt8>(capacity: estimate)
+        render(table, into: &out) { _ in }
+        return out.array()
     }
 
-    /// Writes `table` to a new file at `url` a megabyte at a time, so a table of millions of
-    /// rows is never whole in memory; the bytes are those of ``write(_:)``.
+    /// Writes `table` to a new file at `url`, rendered straight into the file's blocks (see
+    /// ``StreamedFile/Sink``), so a table of millions of rows is never whole in memory; the
+    /// bytes are those of ``write(_:)``.
     public func write(_ table: Table, to url: URL) throws {
-        try OutputFolder.stream(to: url) { file in try self.write(table, chunkSize: 1 << 20) { try file.write(UnsafeRawBufferPointer($0)) } }
+        try OutputFolder.stream(to: url) { file in
+            try file.withSink { sink in
+                // A block the disk refused (a full disk, say) stops the table a megabyte on.
+                var checked = 0
+                try render(table, into: &sink) { sink throws(OutputError) in
+                    guard sink.count - checked >= 1 << 20 else { return }
+                    checked = sink.count
+                    try sink.check()
+                }
+            }
+        }
     }
 
-    /// Renders `table` and hands the bytes to `sink` in whole records, each time at least
-    /// `chunkSize` bytes are ready, and once more at the end.
+    /// Appends `table`'s bytes to `out`, calling `recordEnd` after each record.
     ///
-    /// Records are rendered into a ``GrowableBuffer``: a table of a million rows appends tens
-    /// of millions of fields and delimiters, and an array checked its storage at each.
-    private func write(_ table: Table, chunkSize: Int, sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        let columnCount = table.columns.count
-        let estimate = Self.estimatedSize(rows: table.rows.count, columns: columnCount)
-        var out = GrowableBuffer<UInt8>(capacity: chunkSize > estimate ? estimate : chunkSize + (1 << 16))
+    /// Records go to a ``ByteSink`` that is not an array: a table of a million rows appends
+    /// tens of millions of fields and delimiters, and an array checked its storage at each.
+    private func render<Out: ByteSink & ~Copyable, E: Error>(
+        _ table: Table, into out: inout Out, recordEnd: (borrowing Out) throws(E) -> Void
+    ) throws(E) {
         if profile == .spreadsheet {
             out.appendBytes(Self.byteOrderMark)
         }
-        guard columnCount > 0 else {
-            return try out.withUnsafeBufferPointer(sink)
-        }
+        let columnCount = table.columns.count
+        guard columnCount > 0 else { return }
 
         var recordStart = out.count
         for (index, column) in table.columns.enumerated() {
@@ -98,15 +107,11 @@ public struct CSVWriter: Sendable, Hashable {
                 }
             }
             endRecord(startingAt: recordStart, in: &out)
-            if out.count >= chunkSize {
-                try out.withUnsafeBufferPointer(sink)
-                out.removeAll()
-            }
+            try recordEnd(out)
         }
-        try out.withUnsafeBufferPointer(sink)
     }
 
-    private func appendCell(_ cell: Cell, to out: inout GrowableBuffer<UInt8>) {
+    private func appendCell<Out: ByteSink & ~Copyable>(_ cell: Cell, to out: inout Out) {
         switch cell {
         case .text(let text), .date(let text):
             // Dates are text too: a partial date such as `--05-25` would otherwise be a formula.
@@ -126,7 +131,7 @@ public struct CSVWriter: Sendable, Hashable {
         }
     }
 
-    private func appendText(_ text: String, to out: inout GrowableBuffer<UInt8>) {
+    private func appendText<Out: ByteSink & ~Copyable>(_ text: String, to out: inout Out) {
         // NFC text (nearly every cell) is checked and copied from the string's own bytes in
         // one call: normalising first made a copy of each string, and each step retained
         // and released it, a cost in every cell of a million-row table.
@@ -141,7 +146,7 @@ public struct CSVWriter: Sendable, Hashable {
         }
     }
 
-    private func appendTextBytes(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout GrowableBuffer<UInt8>) {
+    private func appendTextBytes<Out: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout Out) {
         let prefix = profile == .spreadsheet && Self.looksLikeFormula(bytes)
         let quote = UInt8(ascii: "\"")
         guard Self.needsQuotes(bytes, delimiter: delimiterByte) else {
@@ -200,7 +205,7 @@ public struct CSVWriter: Sendable, Hashable {
         return false
     }
 
-    private func endRecord(startingAt start: Int, in out: inout GrowableBuffer<UInt8>) {
+    private func endRecord<Out: ByteSink & ~Copyable>(startingAt start: Int, in out: inout Out) {
         if out.count == start {
             // A lone empty field would be a blank line, which pandas and others skip.
             out.append(UInt8(ascii: "\""))

@@ -38,6 +38,68 @@ import TestSupport
         #expect(try [UInt8](Data(contentsOf: url)) == expected)
     }
 
+    /// Bytes rendered in place through the sink (single bytes, runs, digit words near and
+    /// across block ends), between writes and writes over earlier bytes, give the bytes an
+    /// array given the same appends holds; the sink counts every byte of the file.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func sinkAppendsWhatAnArrayWould(seed: UInt64) throws {
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        let url = Scratch.path("streamed", extension: "bin")
+        try FileManager.default.createDirectory(at: Scratch.root, withIntermediateDirectories: true)
+        let file = try StreamedFile(url: url, blockSize: Self.blockSize)
+        var expected: [UInt8] = []
+        for step in 0..<40 {
+            if step % 4 == 3 {
+                let bytes = (0..<Int.random(in: 0...Self.blockSize, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                try file.write(bytes)
+                expected += bytes
+                let offset = Int.random(in: 0...(expected.count - 1), using: &random)
+                try file.overwrite(at: offset, with: [0xAB])
+                expected[offset] = 0xAB
+                continue
+            }
+            file.withSink { sink in
+                for _ in 0..<Int.random(in: 0...3000, using: &random) {
+                    switch Int.random(in: 0...2, using: &random) {
+                    case 0:
+                        let byte = UInt8.random(in: 0...255, using: &random)
+                        sink.append(byte)
+                        expected.append(byte)
+                    case 1:
+                        let bytes = (0..<Int.random(in: 0...(Self.blockSize + 10), using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                        bytes.withUnsafeBufferPointer { sink.appendBytes($0) }
+                        expected += bytes
+                    default:
+                        let word = UInt64.random(in: 0...UInt64.max, using: &random), count = Int.random(in: 0...8, using: &random)
+                        sink.append(word: word, count: count)
+                        expected.append(word: word, count: count)
+                    }
+                    #expect(sink.count == expected.count)
+                }
+            }
+        }
+        try file.close()
+        #expect(expected.count > Self.blockSize * 10)
+        #expect(try [UInt8](Data(contentsOf: url)) == expected)
+    }
+
+    /// A block the disk refused is reported by the sink's check while it renders.
+    @Test func sinkReportsAFullDisk() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let file = try StreamedFile(url: URL(fileURLWithPath: "/dev/full"), direct: false, blockSize: Self.blockSize)
+        #expect {
+            try file.withSink { sink in
+                for _ in 0..<(Self.blockSize * 4) { sink.append(1) }
+                // The writer signals a block's end before the next is handed over: the first
+                // block's failure is known once the third starts.
+                try sink.check()
+            }
+        } throws: { error in
+            guard case OutputError.cannotWrite(let path, let reason) = error else { return false }
+            return path == "/dev/full" && reason.contains("No space left")
+        }
+    }
+
     /// Writes over the bytes just before, across and just after the start of the block
     /// being filled (at `2 * blockSize` once `2.5` blocks are written).
     @Test(arguments: [(-3, 3), (-3, 2), (-1, 2), (0, 3), (2, 1), (-blockSize - 1, blockSize + 2)])
