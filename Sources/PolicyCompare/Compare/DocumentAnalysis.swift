@@ -143,37 +143,35 @@ public struct DocumentAnalysis: Sendable {
     init(_ directive: Directive, coder: Coder, stopKeys: RunTable<UInt8>, bytes: [UInt8], source decodedSource: SourceText? = nil) {
         let source = decodedSource ?? SourceText(directive.text.original)
         let coding = coder.code(directive, source: source)
-        // Every token's spelling and source span, written in place into arrays made without
-        // first filling them (appending checked both arrays' capacity and uniqueness per
-        // token; filling them was a memset of 20 bytes a token).
+        // Every token's spelling, written in place into an array made without first filling
+        // it (appending checked its capacity and uniqueness per token), and its spelling and
+        // source span straight into the compact arrays of text reuse.
         let tokenCount = directive.tokens.reduce(0) { $0 + $1.tokens.count }
         // Each spelling's key and hash once; tokens by index.
         let spellings = directive.spellings
         let keys = spellings.keys
+        let hashes = keys.map(StableHash.fnv1a)
         let text = directive.text
-        var tokenSpellings: [Int32] = []
+        var reuse = ReuseTokens.Builder(count: tokenCount, spellingCount: keys.count)
         // Where each sentence starts: terms are counted from the spellings within sentences.
         var sentenceStarts: [Int32] = []
-        let spans = [Range<Int>](unsafeUninitializedCapacity: tokenCount) { spans, spanCount in
-            tokenSpellings = [Int32](unsafeUninitializedCapacity: tokenCount) { tokenSpellings, spellingCount in
-                var k = 0
-                for (s, output) in directive.tokens.enumerated() {
-                    var sentence = -1
-                    let ids = spellings.ids[s]
-                    for (t, token) in output.tokens.enumerated() {
-                        let spelling = ids[t]
-                        if token.sentence != sentence {
-                            sentenceStarts.append(Int32(truncatingIfNeeded: k))
-                            sentence = token.sentence
-                        }
-                        tokenSpellings[k] = spelling
-                        spans[k] = text.originalRange(token.range)
-                        k += 1
+        let tokenSpellings = [Int32](unsafeUninitializedCapacity: tokenCount) { tokenSpellings, spellingCount in
+            var k = 0
+            for (s, output) in directive.tokens.enumerated() {
+                var sentence = -1
+                let ids = spellings.ids[s]
+                for (t, token) in output.tokens.enumerated() {
+                    let spelling = ids[t]
+                    if token.sentence != sentence {
+                        sentenceStarts.append(Int32(truncatingIfNeeded: k))
+                        sentence = token.sentence
                     }
+                    tokenSpellings[k] = spelling
+                    reuse.append(spelling, text.originalRange(token.range))
+                    k += 1
                 }
-                spellingCount = k
-                spanCount = k
             }
+            spellingCount = k
         }
         storage = Storage(Fields(
             metadata: directive.metadata, fingerprint: StableHash.hex(StableHash.fnv1a(bytes: bytes)), bytes: bytes.count,
@@ -186,8 +184,8 @@ public struct DocumentAnalysis: Sendable {
                 return deadline
             },
             coding: coding,
-            terms: DocumentTerms(syllables: keys, tokens: tokenSpellings, sentenceStarts: sentenceStarts, stopList: stopKeys),
-            reuseTokens: ReuseTokens(spellings: tokenSpellings, spellingHashes: keys.map(StableHash.fnv1a), spans: spans),
+            terms: DocumentTerms(syllables: keys, hashes: hashes, tokens: tokenSpellings, sentenceStarts: sentenceStarts, stopList: stopKeys),
+            reuseTokens: reuse.finish(spellingHashes: hashes),
             source: source))
     }
 

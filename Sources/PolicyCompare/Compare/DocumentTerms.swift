@@ -39,6 +39,10 @@ public struct DocumentTerms: Sendable, Hashable {
 
     /// The document's distinct token texts (normalised, folded syllables and punctuation).
     private(set) var syllables: [String] = []
+    /// The ``StableHash/fnv1a(_:)`` of each of `syllables`, which ``Sum`` files them under:
+    /// a document hashes its spellings so for text reuse, and hashing them again here was
+    /// most of the cost of looking each up in its year's vocabulary.
+    private(set) var syllableHashes: [UInt64] = []
     /// Every token in reading order, as its number in `syllables`.
     private(set) var tokens: [Int32] = []
     /// Where in `tokens` each sentence starts, ascending: no term spans one of these.
@@ -51,8 +55,14 @@ public struct DocumentTerms: Sendable, Hashable {
 
     /// A document whose tokens are numbered by their text in `syllables` (as a document's
     /// ``TokenSpellings`` number them): the arrays are kept as they are, not copied.
-    init(syllables: [String], tokens: [Int32], sentenceStarts: [Int32], stopList: RunTable<UInt8>) {
+    /// `hashes`, when given, are the ``StableHash/fnv1a(_:)`` of `syllables`, one for one.
+    init(syllables: [String], hashes: [UInt64]? = nil, tokens: [Int32], sentenceStarts: [Int32], stopList: RunTable<UInt8>) {
         self.syllables = syllables
+        if let hashes, hashes.count == syllables.count {
+            syllableHashes = hashes
+        } else {
+            syllableHashes = syllables.map(StableHash.fnv1a)
+        }
         self.tokens = tokens
         self.sentenceStarts = sentenceStarts
         self.stopList = stopList
@@ -66,7 +76,10 @@ public struct DocumentTerms: Sendable, Hashable {
             sentenceStarts.append(Int32(truncatingIfNeeded: tokens.count))
             for token in sentence {
                 let (number, inserted) = texts.insert(token)
-                if inserted { syllables.append(token) }
+                if inserted {
+                    syllables.append(token)
+                    syllableHashes.append(StableHash.fnv1a(token))
+                }
                 tokens.append(Int32(truncatingIfNeeded: number))
             }
         }
@@ -88,9 +101,11 @@ public struct DocumentTerms: Sendable, Hashable {
     /// SipHash. A year of a large corpus holds hundreds of thousands of terms; each term of
     /// each document is counted here directly.
     struct Sum: Sendable {
-        /// Distinct token texts as UTF-8, numbered in first-use order, and by that number
-        /// each one's ``code(_:edge:)``.
+        /// Distinct token texts as UTF-8, numbered in first-use order and filed under their
+        /// ``DocumentTerms/syllableHashes``, and by that number each one's hash and
+        /// ``code(_:edge:)``.
         private var vocabulary = RunTable<UInt8>()
+        private var hashes: [UInt64] = []
         private var codes: [Int32] = []
         /// Frequency of each single syllable, by its number (punctuation stays at 0).
         private var unigrams: [Int] = []
@@ -98,7 +113,7 @@ public struct DocumentTerms: Sendable, Hashable {
         private var grams = GramTable()
         private var totals = [Int](repeating: 0, count: DocumentTerms.maxN)
         /// The ``code(_:edge:)`` of each syllable of the document being added, `unknown`
-        /// until its first token.
+        /// until its first token (kept between documents for its memory).
         private var local: [Int32] = []
 
         /// What a syllable is to the counting, in one number: punctuation (which splits the
@@ -114,33 +129,60 @@ public struct DocumentTerms: Sendable, Hashable {
         /// Counts the sentences of `document`. A syllable is looked up in the stop list of the
         /// first document that has it: documents summed together share one stop list, as
         /// merged ``TermCounts`` must.
+        ///
+        /// Every syllable met is numbered first, in order of first use; then the sentences are
+        /// counted through bare pointers to the document's tokens, their codes and the
+        /// frequencies of single syllables, which numbering new syllables would move, and the
+        /// document's terms of two and three syllables added to the table together (checking
+        /// arrays' bounds and uniqueness for every token and term was about a tenth of counting).
         mutating func add(_ document: DocumentTerms) {
-            local.removeAll(keepingCapacity: true)
-            local.append(contentsOf: repeatElement(Self.unknown, count: document.syllables.count))
-            var start = 0
-            for next in document.sentenceStarts {
-                let end = min(max(start, Int(next)), document.tokens.count)
-                countSentence(document, start..<end)
-                start = end
+            // Taken out of `self` while pointers to them are held, so that `self` stays free to change.
+            var codes: [Int32] = [], unigrams: [Int] = []
+            swap(&codes, &local)
+            codes.removeAll(keepingCapacity: true)
+            codes.append(contentsOf: repeatElement(Self.unknown, count: document.syllables.count))
+            for syllable in document.tokens where codes[Int(syllable)] == Self.unknown {
+                codes[Int(syllable)] = lookUp(Int(syllable), of: document)
             }
-            countSentence(document, start..<document.tokens.count)
+            swap(&unigrams, &self.unigrams)
+            // Each token ends at most two terms of two or three syllables.
+            withUnsafeTemporaryAllocation(of: Gram.self, capacity: max(1, 2 * document.tokens.count)) { terms in
+                var termCount = 0
+                codes.withUnsafeBufferPointer { codes in
+                    document.tokens.withUnsafeBufferPointer { tokens in
+                        unigrams.withUnsafeMutableBufferPointer { unigrams in
+                            var start = 0
+                            for next in document.sentenceStarts {
+                                let end = min(max(start, Int(next)), tokens.count)
+                                countSentence(tokens[start..<end], codes: codes, unigrams: unigrams, terms: terms, termCount: &termCount)
+                                start = end
+                            }
+                            countSentence(tokens[start..<tokens.count], codes: codes, unigrams: unigrams, terms: terms, termCount: &termCount)
+                        }
+                    }
+                }
+                grams.addOne(toEach: UnsafeBufferPointer(rebasing: terms[..<termCount]))
+            }
+            swap(&unigrams, &self.unigrams)
+            swap(&codes, &local)
         }
 
-        /// Counts the tokens `range` of `document`, one sentence, streaming: each token
-        /// ends up to three terms, counted when neither end is an edge syllable.
-        private mutating func countSentence(_ document: DocumentTerms, _ range: Range<Int>) {
+        /// Counts `tokens`, one sentence, streaming: each token ends up to three terms,
+        /// counted when neither end is an edge syllable. `codes` holds the code of every
+        /// syllable of `tokens` and `unigrams` a frequency for every number of those codes;
+        /// the terms of two and three syllables are written to `terms` from `termCount` on
+        /// (room for two a token), for ``GramTable/addOne(toEach:)`` to count together.
+        @inline(__always)
+        private mutating func countSentence(_ tokens: Slice<UnsafeBufferPointer<Int32>>, codes: UnsafeBufferPointer<Int32>,
+                                            unigrams: UnsafeMutableBufferPointer<Int>,
+                                            terms: UnsafeMutableBufferPointer<Gram>, termCount: inout Int) {
             // Codes of the two tokens before this one, and how many non-punctuation tokens
             // run up to it.
             var previous: Int32 = 0, beforePrevious: Int32 = 0
             var run = 0
             var positions = (0, 0, 0)
-            for k in range {
-                let syllable = Int(document.tokens[k])
-                var code = local[syllable]
-                if code == Self.unknown {
-                    code = lookUp(document.syllables[syllable], stopList: document.stopList)
-                    local[syllable] = code
-                }
+            for syllable in tokens {
+                let code = codes[Int(syllable)]
                 guard code != Self.punctuation else {
                     run = 0
                     continue
@@ -152,8 +194,14 @@ public struct DocumentTerms: Sendable, Hashable {
                 if code & 1 == 0 {
                     let number = code >> 1
                     unigrams[Int(number)] += 1
-                    if run >= 2, previous & 1 == 0 { grams.add(Gram(a: previous >> 1, b: number), 1) }
-                    if run >= 3, beforePrevious & 1 == 0 { grams.add(Gram(a: beforePrevious >> 1, b: previous >> 1, c: number), 1) }
+                    if run >= 2, previous & 1 == 0 {
+                        terms.initializeElement(at: termCount, to: Gram(a: previous >> 1, b: number))
+                        termCount += 1
+                    }
+                    if run >= 3, beforePrevious & 1 == 0 {
+                        terms.initializeElement(at: termCount, to: Gram(a: beforePrevious >> 1, b: previous >> 1, c: number))
+                        termCount += 1
+                    }
                 }
                 beforePrevious = previous
                 previous = code
@@ -163,12 +211,14 @@ public struct DocumentTerms: Sendable, Hashable {
             totals[2] += positions.2
         }
 
-        /// The code of `text`, numbered when new.
-        private mutating func lookUp(_ text: String, stopList: RunTable<UInt8>) -> Int32 {
-            let (number, inserted) = vocabulary.insert(text)
+        /// The code of syllable `syllable` of `document`, numbered when new.
+        private mutating func lookUp(_ syllable: Int, of document: DocumentTerms) -> Int32 {
+            let text = document.syllables[syllable], hash = document.syllableHashes[syllable]
+            let (number, inserted) = vocabulary.insert(text, hash: hash)
             if inserted {
                 let code = TermCounts.isPunctuation(text) ? Self.punctuation
-                    : Self.code(number, edge: stopList.id(of: text) != nil || !TermCounts.hasLetter(text))
+                    : Self.code(number, edge: document.stopList.id(of: text) != nil || !TermCounts.hasLetter(text))
+                hashes.append(hash)
                 codes.append(code)
                 unigrams.append(0)
             }
@@ -180,8 +230,10 @@ public struct DocumentTerms: Sendable, Hashable {
             var numbers: [Int32] = []
             numbers.reserveCapacity(other.vocabulary.count)
             for id in 0..<other.vocabulary.count {
-                let (number, inserted) = other.vocabulary.withElements(of: id) { vocabulary.insert($0) }
+                let hash = other.hashes[id]
+                let (number, inserted) = other.vocabulary.withElements(of: id) { vocabulary.insert($0, hash: hash) }
                 if inserted {
+                    hashes.append(hash)
                     let code = other.codes[id]
                     codes.append(code < 0 ? code : Self.code(number, edge: code & 1 != 0))
                     unigrams.append(0)
@@ -270,32 +322,67 @@ public struct DocumentTerms: Sendable, Hashable {
         private(set) var count = 0
 
         /// Adds `frequency` (at least 0) to the count of `gram`.
-        @inline(__always)
         mutating func add(_ gram: Gram, _ frequency: Int) {
-            var inserted = false
-            let tooLarge: Int? = entries.withUnsafeMutableBufferPointer { entries in
-                let mask = entries.count - 1
-                let hash = gram.hash
-                var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
-                while true {
-                    if entries[slot].gram.a < 0 {
-                        entries[slot].gram = gram
-                        inserted = true
-                        break
-                    }
-                    if entries[slot].gram == gram { break }
-                    slot = (slot + 1) & mask
-                }
-                let current = entries[slot].frequency
-                guard frequency < Int(UInt32.max - current) else { return slot }
-                entries[slot].frequency = current + UInt32(truncatingIfNeeded: frequency)
-                return nil
-            }
+            let (inserted, tooLarge) = entries.withUnsafeMutableBufferPointer { Self.add(gram, frequency, to: $0) }
             if let slot = tooLarge { addLarge(frequency, at: slot) }
             if inserted {
                 count += 1
                 if count * 2 > entries.count { grow() }
             }
+        }
+
+        /// Adds one to the count of each of `grams` in turn, exactly as ``add(_:_:)`` would,
+        /// through one access to the slots until the table must grow: an access for every
+        /// term made the array check every time that its storage was unique.
+        mutating func addOne(toEach grams: UnsafeBufferPointer<Gram>) {
+            var next = 0
+            while next < grams.count {
+                // What stopped the run of terms: a new term after which the table must grow,
+                // or a count that reaches `UInt32.max`.
+                var stop: (inserted: Bool, tooLarge: Int?) = (false, nil)
+                var distinct = count
+                entries.withUnsafeMutableBufferPointer { entries in
+                    while next < grams.count {
+                        let added = Self.add(grams[next], 1, to: entries)
+                        next += 1
+                        if added.tooLarge != nil || (added.inserted && (distinct + 1) * 2 > entries.count) {
+                            stop = added
+                            return
+                        }
+                        if added.inserted { distinct += 1 }
+                    }
+                }
+                count = distinct
+                if let slot = stop.tooLarge { addLarge(1, at: slot) }
+                if stop.inserted {
+                    count += 1
+                    if count * 2 > entries.count { grow() }
+                }
+            }
+        }
+
+        /// Adds `frequency` to the slot of `gram` in `entries`, taking a free one when it is
+        /// new: whether it was, and the slot when its count would reach `UInt32.max` (then
+        /// left as it was).
+        @inline(__always)
+        private static func add(_ gram: Gram, _ frequency: Int, to entries: UnsafeMutableBufferPointer<Entry>) -> (inserted: Bool, tooLarge: Int?) {
+            let mask = entries.count - 1
+            let hash = gram.hash
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+            var inserted = false
+            while true {
+                if entries[slot].gram.a < 0 {
+                    entries[slot].gram = gram
+                    inserted = true
+                    break
+                }
+                if entries[slot].gram == gram { break }
+                slot = (slot + 1) & mask
+            }
+            let current = entries[slot].frequency
+            guard frequency < Int(UInt32.max - current) else { return (inserted, slot) }
+            entries[slot].frequency = current + UInt32(truncatingIfNeeded: frequency)
+            return (inserted, nil)
         }
 
         /// Adds a frequency that takes the slot's count to `UInt32.max` or past it.

@@ -37,45 +37,88 @@ struct ReuseTokens: Sendable {
     /// The tokens of spelling `spellings[i]` at source `spans[i]`; `spellingHashes[s]` is the
     /// hash of spelling `s`.
     init(spellings: [Int32], spellingHashes: [UInt64], spans: [Range<Int>]) {
-        if spellingHashes.count <= Int(UInt16.max) + 1 {
-            numbers = .narrow(SpooledArray(spellings.map { UInt16(truncatingIfNeeded: $0) }))
-        } else {
-            numbers = .wide(SpooledArray(spellings.map { UInt32(truncatingIfNeeded: $0) }))
+        var builder = Builder(count: spans.count, spellingCount: spellingHashes.count)
+        for (spelling, span) in zip(spellings, spans) { builder.append(spelling, span) }
+        self = builder.finish(spellingHashes: spellingHashes)
+    }
+
+    /// Tokens written one at a time into their compact arrays, as a document's analysis reads
+    /// them: it had listed every token's span (16 bytes a token) and the spelling numbers
+    /// for ``init(spellings:spellingHashes:spans:)`` to pass over three more times.
+    struct Builder: ~Copyable {
+        private var narrow: GrowableBuffer<UInt16>
+        private var wide: GrowableBuffer<UInt32>
+        private let isNarrow: Bool
+        private var blockStarts: [Int32] = []
+        private var blockStart = 0
+        private var offsets: GrowableBuffer<UInt16>
+        private var farStarts: [(token: Int32, value: Int32)] = []
+        private var lengths: GrowableBuffer<UInt8>
+        private var longEnds: [(token: Int32, value: Int32)] = []
+        private var count = 0
+
+        /// Room for `count` tokens (more may be appended) whose spelling numbers are below
+        /// `spellingCount`.
+        init(count: Int, spellingCount: Int) {
+            isNarrow = spellingCount <= Int(UInt16.max) + 1
+            narrow = GrowableBuffer(capacity: isNarrow ? count : 0)
+            wide = GrowableBuffer(capacity: isNarrow ? 0 : count)
+            offsets = GrowableBuffer(capacity: count)
+            lengths = GrowableBuffer(capacity: count)
+            blockStarts.reserveCapacity((count + ReuseTokens.blockSize - 1) / ReuseTokens.blockSize)
         }
-        self.spellingHashes = SpooledArray(spellingHashes)
-        blockStarts = stride(from: 0, to: spans.count, by: Self.blockSize).map { Int32(truncatingIfNeeded: spans[$0].lowerBound) }
-        var farStarts: [(token: Int32, value: Int32)] = []
-        offsets = SpooledArray(spans.enumerated().map { token, span in
-            let offset = span.lowerBound - spans[token - token % Self.blockSize].lowerBound
-            guard offset >= 0, offset < Int(UInt16.max) else {
+
+        /// Adds the next token: its spelling number and source span.
+        @inline(__always)
+        mutating func append(_ spelling: Int32, _ span: Range<Int>) {
+            let token = count
+            if isNarrow { narrow.append(UInt16(truncatingIfNeeded: spelling)) } else { wide.append(UInt32(truncatingIfNeeded: spelling)) }
+            if token % ReuseTokens.blockSize == 0 {
+                blockStart = span.lowerBound
+                blockStarts.append(Int32(truncatingIfNeeded: blockStart))
+            }
+            let offset = span.lowerBound - blockStart
+            if offset >= 0, offset < Int(UInt16.max) {
+                offsets.append(UInt16(truncatingIfNeeded: offset))
+            } else {
                 farStarts.append((Int32(truncatingIfNeeded: token), Int32(truncatingIfNeeded: span.lowerBound)))
-                return UInt16.max
+                offsets.append(UInt16.max)
             }
-            return UInt16(offset)
-        })
-        self.farStarts = farStarts
-        var longEnds: [(token: Int32, value: Int32)] = []
-        lengths = SpooledArray(spans.enumerated().map { token, span in
-            guard span.count < Int(UInt8.max) else {
+            if span.count < Int(UInt8.max) {
+                lengths.append(UInt8(truncatingIfNeeded: span.count))
+            } else {
                 longEnds.append((Int32(truncatingIfNeeded: token), Int32(truncatingIfNeeded: span.upperBound)))
-                return UInt8.max
+                lengths.append(UInt8.max)
             }
-            return UInt8(truncatingIfNeeded: span.count)
-        })
+            count = token + 1
+        }
+
+        /// The tokens appended, whose spellings have the hashes `spellingHashes`.
+        consuming func finish(spellingHashes: [UInt64]) -> ReuseTokens {
+            ReuseTokens(numbers: isNarrow ? .narrow(SpooledArray(narrow.array())) : .wide(SpooledArray(wide.array())),
+                        spellingHashes: SpooledArray(spellingHashes), count: count, blockStarts: blockStarts,
+                        offsets: SpooledArray(offsets.array()), farStarts: farStarts,
+                        lengths: SpooledArray(lengths.array()), longEnds: longEnds)
+        }
+    }
+
+    private init(numbers: Numbers, spellingHashes: SpooledArray<UInt64>, count: Int, blockStarts: [Int32],
+                 offsets: SpooledArray<UInt16>, farStarts: [(token: Int32, value: Int32)],
+                 lengths: SpooledArray<UInt8>, longEnds: [(token: Int32, value: Int32)]) {
+        self.numbers = numbers
+        self.spellingHashes = spellingHashes
+        self.count = count
+        self.blockStarts = blockStarts
+        self.offsets = offsets
+        self.farStarts = farStarts
+        self.lengths = lengths
         self.longEnds = longEnds
-        count = spans.count
     }
 
     private init(_ other: ReuseTokens, numbers: Numbers, spellingHashes: SpooledArray<UInt64>,
                  offsets: SpooledArray<UInt16>, lengths: SpooledArray<UInt8>) {
-        self.numbers = numbers
-        self.spellingHashes = spellingHashes
-        self.offsets = offsets
-        self.lengths = lengths
-        count = other.count
-        blockStarts = other.blockStarts
-        farStarts = other.farStarts
-        longEnds = other.longEnds
+        self.init(numbers: numbers, spellingHashes: spellingHashes, count: other.count, blockStarts: other.blockStarts,
+                  offsets: offsets, farStarts: other.farStarts, lengths: lengths, longEnds: other.longEnds)
     }
 
     /// The same tokens with their arrays written to `spool` (each kept in memory when the

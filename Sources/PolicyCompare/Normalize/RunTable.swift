@@ -22,7 +22,14 @@ struct RunTable<Element: BitwiseCopyable & Sendable>: Sendable {
     /// The number of `run`, and whether it was added now.
     @discardableResult
     mutating func insert(_ run: UnsafeBufferPointer<Element>) -> (id: Int, inserted: Bool) {
-        let hash = Self.hash(UnsafeRawBufferPointer(run))
+        insert(run, hash: Self.hash(UnsafeRawBufferPointer(run)))
+    }
+
+    /// ``insert(_:)`` for a caller that knows a hash of `run`: a table whose every run comes
+    /// with the hash of one function of its elements (not necessarily ``hash(of:)``) finds
+    /// them as well, and its caller need not hash again a run it hashed for another use.
+    /// Such a table must not be searched with ``id(of:in:)``, which hashes with ``hash(of:)``.
+    mutating func insert(_ run: UnsafeBufferPointer<Element>, hash: UInt64) -> (id: Int, inserted: Bool) {
         let probe = elements.withUnsafeBufferPointer { stored in
             ends.withUnsafeBufferPointer { ends in
                 index.probe(hash: hash) { id in
@@ -130,6 +137,12 @@ extension RunTable where Element == UInt8 {
     mutating func insert(_ text: String) -> (id: Int, inserted: Bool) {
         var text = text
         return text.withUTF8 { insert($0) }
+    }
+
+    /// ``insert(_:hash:)`` of `text`'s UTF-8 bytes.
+    mutating func insert(_ text: String, hash: UInt64) -> (id: Int, inserted: Bool) {
+        var text = text
+        return text.withUTF8 { insert($0, hash: hash) }
     }
 
     /// The number of `text`'s UTF-8 bytes, nil when they were never inserted.

@@ -87,6 +87,46 @@ struct DocumentTermsTests {
         #expect(DocumentTerms.merged([repeated]) == expected)
     }
 
+    @Test("syllables are filed under their stable hashes, given or not; hashes that do not fit the syllables are not used")
+    func syllableHashes() {
+        let syllables = ["trẻ", "em", "của", ","]
+        let tokens: [Int32] = [0, 1, 2, 0, 1, 3, 0, 1]
+        let stopKeys = DocumentTerms.stopKeys(stopList)
+        let hashed = syllables.map(StableHash.fnv1a)
+        let given = DocumentTerms(syllables: syllables, hashes: hashed, tokens: tokens, sentenceStarts: [0], stopList: stopKeys)
+        let computed = DocumentTerms(syllables: syllables, tokens: tokens, sentenceStarts: [0], stopList: stopKeys)
+        let short = DocumentTerms(syllables: syllables, hashes: [1, 2], tokens: tokens, sentenceStarts: [0], stopList: stopKeys)
+        #expect(given.syllableHashes == hashed && computed.syllableHashes == hashed && short.syllableHashes == hashed)
+        #expect(terms([["trẻ", "em"]]).syllableHashes == ["trẻ", "em"].map(StableHash.fnv1a))
+        let expected = TermCounts.count(sentences: [tokens.map { syllables[Int($0)] }], maxN: 3, stopList: stopList)
+        #expect(DocumentTerms.merged([given]) == expected && DocumentTerms.merged([short, computed]) == DocumentTerms.merged([given, given]))
+    }
+
+    @Test("adding one to each of many terms at once counts as adding them one at a time, through growth and counts past UInt32.max")
+    func gramTableAddsTogether() {
+        typealias Gram = DocumentTerms.Gram
+        var random = ExportFixtures.SeededRandom(seed: 21)
+        let grams = (0..<30_000).map { _ in
+            Gram(a: Int32.random(in: 0..<60, using: &random), b: Int32.random(in: 0..<60, using: &random),
+                 c: Bool.random(using: &random) ? -1 : Int32.random(in: 0..<40, using: &random))
+        }
+        let big = grams[0]
+        var single = DocumentTerms.GramTable(), together = DocumentTerms.GramTable()
+        single.add(big, Int(UInt32.max) - 3)
+        together.add(big, Int(UInt32.max) - 3)
+        let terms = [big, big] + grams + [big, big, big]
+        for gram in terms { single.add(gram, 1) }
+        terms.withUnsafeBufferPointer { together.addOne(toEach: $0) }
+        func frequencies(_ table: DocumentTerms.GramTable) -> [Gram: Int] {
+            var frequencies: [Gram: Int] = [:]
+            table.forEach { frequencies[$0] = $1 }
+            return frequencies
+        }
+        #expect(together.count == single.count && single.count > 10_000, "enough terms to grow the table")
+        #expect(frequencies(together) == frequencies(single))
+        #expect(frequencies(together)[big] == Int(UInt32.max) - 3 + terms.filter { $0 == big }.count)
+    }
+
     @Test("sums of documents split between workers, added together, equal the sum of all of them")
     func sumsAdded() {
         var state: UInt64 = 0x5851_F42D_4C95_7F2D

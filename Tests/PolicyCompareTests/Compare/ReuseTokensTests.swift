@@ -39,6 +39,19 @@ struct ReuseTokensTests {
         #expect(tokens.span(1_999..<2_000) == spans[1_999])
     }
 
+    @Test("tokens appended past the room asked for, with 2-byte and 4-byte spelling numbers, read back as stored", arguments: [300, 70_000])
+    func builderGrows(spellingCount: Int) {
+        let (spellings, hashes, spans) = Self.tokens(count: 1_000, spellingCount: spellingCount, seed: 5)
+        for room in [0, 1, 64, 999, 2_000] {
+            var builder = ReuseTokens.Builder(count: room, spellingCount: spellingCount)
+            for (spelling, span) in zip(spellings, spans) { builder.append(spelling, span) }
+            let tokens = builder.finish(spellingHashes: hashes)
+            #expect(tokens.count == 1_000)
+            #expect(tokens.hashes == spellings.map { hashes[Int($0)] }, "room \(room)")
+            #expect(spans.indices.allSatisfy { tokens.span($0..<$0 + 1) == spans[$0] }, "room \(room)")
+        }
+    }
+
     @Test("a span of no tokens, or past the end, is nil")
     func emptyAndOutOfRange() {
         let tokens = ReuseTokens(spellings: [0, 1, 0], spellingHashes: [7, 8], spans: [0..<3, 4..<300, 301..<305])

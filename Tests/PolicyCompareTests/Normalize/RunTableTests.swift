@@ -40,6 +40,20 @@ struct RunTableTests {
         #expect((0..<strings.count).map { text($0, of: strings) } == expected)
     }
 
+    @Test("runs filed under a caller's hash (FNV-1a here) are numbered and found as under the table's own", arguments: [3, 4] as [UInt64])
+    func callerHashes(seed: UInt64) {
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        var own = RunTable<UInt8>(), given = RunTable<UInt8>()
+        for _ in 0..<4_000 {
+            let length = Int.random(in: 0..<12, using: &random)
+            let word = String((0..<length).map { _ in Character(Unicode.Scalar(UInt8.random(in: 0x61...0x63, using: &random))) })
+            let expected = own.insert(word)
+            #expect(given.insert(word, hash: StableHash.fnv1a(word)) == expected, "\(word)")
+        }
+        #expect(given.count == own.count && given.count > 1_000, "enough runs to grow the table")
+        #expect(given.elements == own.elements)
+    }
+
     @Test("the hash reads eight bytes at a time, then four, then the rest one by one, and depends on all of them")
     func hashCoversEveryByte() {
         // Every length from 0 to 24 bytes: each tail of the eight-byte steps (none, four, or
