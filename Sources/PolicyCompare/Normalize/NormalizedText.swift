@@ -86,14 +86,16 @@ public struct NormalizedText: Sendable, Hashable {
     /// The text of `scalars`, encoded straight to UTF-8 (appending to a `UnicodeScalarView`
     /// goes through a generic slow path that profiles showed among the top costs).
     ///
-    /// A word of 4 to 32 scalars (most syllables and their keys) is encoded on the stack and
-    /// made a string by `String(decoding:as:)`: asking for room for 4 bytes a scalar allocated
-    /// storage even for a word that fits in a string's 15 inline bytes, which made a 6-letter
-    /// Vietnamese syllable cost about 750 instructions against 430.
+    /// A word of up to 32 scalars (syllables, keys, short lines) is encoded on the stack and
+    /// made a string by `String(decoding:as:)`, which keeps up to 15 bytes in the string
+    /// itself: `String(unsafeUninitializedCapacity:)`, asked for room for 4 bytes a scalar,
+    /// allocated storage even for a word that fits in those 15 bytes, which made a 6-letter
+    /// Vietnamese syllable cost about 750 instructions against 430. Longer texts are encoded
+    /// in place.
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
         let capacity = scalars.count * 4
-        if capacity > 15, capacity <= 128 {
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+        if capacity <= 128 {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer in
                 guard let base = buffer.baseAddress else { return "" }
                 var count = 0
                 for scalar in scalars {
@@ -111,4 +113,5 @@ public struct NormalizedText: Sendable, Hashable {
             return count
         }
     }
+
 }

@@ -41,9 +41,10 @@ public enum VietnameseNormalizer {
         var fieldCodes = FieldCodeLines()
         var i = 0
         let n = original.count
-        // At each line's start (here, and after each line end below), a field-code line is
-        // skipped to its end: its line end is kept.
-        if let end = fieldCodes.fieldCodeEnd(lineStart: 0, in: original) { i = end }
+        // Each line is normalised, then judged at its end (below, and after the loop): what a
+        // field-code line emitted, from `lineMark` on, is taken back; its line end is kept.
+        var lineStart = 0
+        var lineMark = 0
         while i < n {
             let s = original[i]
             let v = s.value
@@ -52,7 +53,7 @@ public enum VietnameseNormalizer {
                 // a digit or punctuation stays as it is; a space or tab joins the pending
                 // space; any other control but a line end is dropped.
                 if isASCIILetter(v) {
-                    i = builder.word(from: i)
+                    i = builder.word(from: i, first: v)
                     continue
                 }
                 if v > 0x20, v != 0x7F {
@@ -71,26 +72,25 @@ public enum VietnameseNormalizer {
                 }
             } else {
                 // Invisible characters (soft hyphen, zero-width space and joiners, word joiner,
-                // BOM) are dropped; inside a word they do not end it (``Builder/word(from:)``).
+                // BOM) are dropped; inside a word they do not end it (``Builder/word(from:first:)``).
                 if isDropped(s) {
                     i += 1
                     continue
                 }
                 if isWordScalar(s) {
-                    i = builder.word(from: i)
+                    i = builder.word(from: i, first: v)
                     continue
                 }
             }
             switch v {
-            case 0x0D:
-                let end = (i + 1 < n && original[i + 1] == "\n") ? i + 2 : i + 1
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029:
+                // CR LF is one line end.
+                let end = (v == 0x0D && i + 1 < n && original[i + 1] == "\n") ? i + 2 : i + 1
+                if fieldCodes.isFieldCode(UnsafeBufferPointer(rebasing: original[lineStart..<i])) { builder.takeBack(to: lineMark) }
                 builder.newline(i..<end)
-                // The empty line between CR and LF is no field code and changes nothing.
-                i = fieldCodes.fieldCodeEnd(lineStart: end, in: original) ?? end
-                continue
-            case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
-                builder.newline(i..<i + 1)
-                i = fieldCodes.fieldCodeEnd(lineStart: i + 1, in: original) ?? i + 1
+                lineStart = end
+                lineMark = builder.count
+                i = end
                 continue
             case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
                 builder.space(at: i)
@@ -107,6 +107,7 @@ public enum VietnameseNormalizer {
             }
             i += 1
         }
+        if fieldCodes.isFieldCode(UnsafeBufferPointer(rebasing: original[lineStart..<n])) { builder.takeBack(to: lineMark) }
         builder.trimTrailingSpace()
         return builder.arrays()
     }
@@ -189,19 +190,43 @@ public enum VietnameseNormalizer {
 
         /// The normalised scalars, and where each came from, as the three arrays of a
         /// ``NormalizedText``.
+        ///
+        /// One pass over the pieces fills the three arrays together: a pass for each read
+        /// every piece three times.
         func arrays() -> (scalars: [Unicode.Scalar], starts: [Int32], ends: [Int32]) {
             pieces.withUnsafeBufferPointer { pieces in
-                (Self.array(pieces) { $0.scalar }, Self.array(pieces) { $0.start }, Self.array(pieces) { $0.end })
+                let count = pieces.count
+                var starts: [Int32] = []
+                var ends: [Int32] = []
+                let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, scalarCount in
+                    starts = [Int32](unsafeUninitializedCapacity: count) { starts, startCount in
+                        ends = [Int32](unsafeUninitializedCapacity: count) { ends, endCount in
+                            guard let scalars = scalars.baseAddress, let starts = starts.baseAddress, let ends = ends.baseAddress,
+                                  let pieces = pieces.baseAddress else { return }
+                            for k in 0..<count {
+                                let piece = pieces[k]
+                                (scalars + k).initialize(to: piece.scalar)
+                                (starts + k).initialize(to: piece.start)
+                                (ends + k).initialize(to: piece.end)
+                            }
+                            endCount = count
+                        }
+                        startCount = count
+                    }
+                    scalarCount = count
+                }
+                return (scalars, starts, ends)
             }
         }
 
-        /// One field of every piece, in an array of exactly their number.
-        @inline(__always)
-        private static func array<T>(_ pieces: UnsafeBufferPointer<Piece>, _ field: (Piece) -> T) -> [T] {
-            [T](unsafeUninitializedCapacity: pieces.count) { buffer, count in
-                for (k, piece) in pieces.enumerated() { buffer.initializeElement(at: k, to: field(piece)) }
-                count = pieces.count
-            }
+        /// Number of pieces emitted so far.
+        var count: Int { pieces.count }
+
+        /// Removes what was emitted after the first `mark` pieces (a field-code line), and the
+        /// space pending after it.
+        mutating func takeBack(to mark: Int) {
+            while pieces.count > mark { pieces.removeLast() }
+            pendingSpace = -1
         }
 
         mutating func emit(_ s: Unicode.Scalar, _ origin: Range<Int>) {
@@ -246,11 +271,13 @@ public enum VietnameseNormalizer {
         /// One pass reads the word, notes whether it is all ASCII and hashes it for
         /// ``ComposedWords``: an ASCII word is copied as it is, letter for letter, and any
         /// other is looked up without reading it again.
-        mutating func word(from start: Int) -> Int {
+        ///
+        /// The caller has read and tested the word's first scalar, whose value is `first`.
+        mutating func word(from start: Int, first: UInt32) -> Int {
             let n = original.count
-            var end = start
-            var bits: UInt32 = 0
-            var hash = ComposedWords.emptyHash
+            var end = start + 1
+            var bits = first
+            var hash = ComposedWords.hash(ComposedWords.emptyHash, adding: first)
             while end < n {
                 let s = original[end]
                 let v = s.value

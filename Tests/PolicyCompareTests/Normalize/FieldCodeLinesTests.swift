@@ -12,18 +12,19 @@ struct FieldCodeLinesTests {
         Array(line.unicodeScalars).withUnsafeBufferPointer(FieldCodeLines.mayBeFieldCode)
     }
 
-    /// The field-code lines of `text` as ``FieldCodeLines`` finds them, calling it at each
-    /// line start as the normaliser does.
+    /// The field-code lines of `text` as ``FieldCodeLines`` finds them, judging every line
+    /// (split at each line end scalar) in order.
     private func fieldCodeLines(_ text: String) -> [Range<Int>] {
         let scalars = Array(text.unicodeScalars)
         return scalars.withUnsafeBufferPointer { buffer in
             var lines = FieldCodeLines()
             var found: [Range<Int>] = []
             var start = 0
-            while start <= buffer.count {
-                if let end = lines.fieldCodeEnd(lineStart: start, in: buffer) { found.append(start..<end) }
-                guard let next = (start..<buffer.count).first(where: { VietnameseNormalizer.isLineBreak(buffer[$0]) }) else { break }
-                start = next + 1
+            while true {
+                let end = (start..<buffer.count).first(where: { VietnameseNormalizer.isLineBreak(buffer[$0]) }) ?? buffer.count
+                if lines.isFieldCode(UnsafeBufferPointer(rebasing: buffer[start..<end])) { found.append(start..<end) }
+                guard end < buffer.count else { break }
+                start = end + 1
             }
             return found
         }
@@ -64,14 +65,28 @@ struct FieldCodeLinesTests {
         #expect(fieldCodeLines("PAGE 1\u{2028}2\u{0C}MERGEFORMAT").count == 3)
     }
 
-    @Test("a start at or past the end of the text, or before it, is no field code")
-    func startsOutsideTheText() {
-        let scalars = Array("PAGE\n".unicodeScalars)
-        scalars.withUnsafeBufferPointer { buffer in
-            var lines = FieldCodeLines()
-            #expect(lines.fieldCodeEnd(lineStart: 0, in: buffer) == 4)
-            #expect(lines.fieldCodeEnd(lineStart: 5, in: buffer) == nil)
-            #expect(lines.fieldCodeEnd(lineStart: 9, in: buffer) == nil && lines.fieldCodeEnd(lineStart: -1, in: buffer) == nil)
+    @Test("an empty line is no field code and changes nothing, after a PAGE field or not")
+    func emptyLines() {
+        let page = Array("PAGE".unicodeScalars), two = Array("2".unicodeScalars)
+        var lines = FieldCodeLines()
+        var found: [Bool] = []
+        for line in [[], page, [], [], two, two] {
+            found.append(line.withUnsafeBufferPointer { lines.isFieldCode($0) })
         }
+        #expect(found == [false, true, false, false, true, false])
+    }
+
+    @Test("what a field-code line emitted is taken back, at the start, middle and end of a text, after any line end", arguments: [
+        ("PAGE 1\nKế hoạch", "\nKế hoạch"),
+        ("Kế  hoạch  \r\n  PAGE  1  \r\nTiếp", "Kế hoạch\n\nTiếp"),
+        ("Kế hoạch\u{2028}NUMPAGES 3\u{85}\u{AD}4\u{0B}Tiếp", "Kế hoạch\n\n\nTiếp"),
+        ("Kế hoạch\nPAGE\n\n2", "Kế hoạch\n\n\n"),
+        ("Kế hoạch\n \u{2026}PAGE \u{2026}", "Kế hoạch\n...PAGE ..."),
+        ("Kế hoạch\n* MERGEFORMAT ", "Kế hoạch\n"),
+        ("PA\u{AD}GE 2\r", "\n"),
+    ])
+    func fieldCodeLinesTakenBack(_ text: String, _ expected: String) {
+        #expect(normalized(text) == expected)
+        #expect(VietnameseNormalizer.normalize(text) == VietnameseNormalizerReferenceTests.reference(text))
     }
 }

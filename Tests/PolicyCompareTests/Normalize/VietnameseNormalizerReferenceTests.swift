@@ -50,7 +50,12 @@ struct VietnameseNormalizerReferenceTests {
         }
         var fieldCodes = FieldCodeLines()
         original.withUnsafeBufferPointer { buffer in
-            var i = fieldCodes.fieldCodeEnd(lineStart: 0, in: buffer) ?? 0
+            // At each line's start, a field-code line is skipped to its line end, which is kept.
+            func fieldCodeEnd(lineStart start: Int) -> Int? {
+                let end = (start..<buffer.count).first(where: { VietnameseNormalizer.isLineBreak(buffer[$0]) }) ?? buffer.count
+                return fieldCodes.isFieldCode(UnsafeBufferPointer(rebasing: buffer[start..<end])) ? end : nil
+            }
+            var i = fieldCodeEnd(lineStart: 0) ?? 0
             while i < original.count {
                 let s = original[i]
                 if VietnameseNormalizer.isDropped(s) {
@@ -70,7 +75,7 @@ struct VietnameseNormalizerReferenceTests {
                     pendingSpace = nil
                     trimTrailingSpace()
                     append("\n", i..<end)
-                    i = fieldCodes.fieldCodeEnd(lineStart: end, in: buffer) ?? end
+                    i = fieldCodeEnd(lineStart: end) ?? end
                     continue
                 }
                 switch s.value {
