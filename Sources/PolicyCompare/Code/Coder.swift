@@ -151,14 +151,31 @@ public struct Coder: Sendable {
 
     /// Leftmost-longest selection of non-overlapping matches, made in place (the coder keeps
     /// one buffer for every segment and category instead of three new arrays each).
+    ///
+    /// The matcher's matches come ordered by start, and are sorted only when they are not:
+    /// of each start's matches the longest (then the first pattern) is the one a sort by
+    /// start, length and pattern puts first, and the only one that can be kept.
     static func keepLongestNonOverlapping(_ matches: inout [PhraseMatcher.Match]) {
-        matches.sort { ($0.tokens.lowerBound, -$0.tokens.count, $0.pattern) < ($1.tokens.lowerBound, -$1.tokens.count, $1.pattern) }
+        if zip(matches, matches.dropFirst()).contains(where: { $0.tokens.lowerBound > $1.tokens.lowerBound }) {
+            matches.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        }
         var count = 0
         var end = Int.min
-        for i in matches.indices where matches[i].tokens.lowerBound >= end {
-            end = matches[i].tokens.upperBound
-            matches[count] = matches[i]
-            count += 1
+        var i = 0
+        while i < matches.count {
+            var best = matches[i]
+            var j = i + 1
+            while j < matches.count, matches[j].tokens.lowerBound == best.tokens.lowerBound {
+                let next = matches[j]
+                if (next.tokens.upperBound, best.pattern) > (best.tokens.upperBound, next.pattern) { best = next }
+                j += 1
+            }
+            if best.tokens.lowerBound >= end {
+                end = best.tokens.upperBound
+                matches[count] = best
+                count += 1
+            }
+            i = j
         }
         matches.removeLast(matches.count - count)
     }

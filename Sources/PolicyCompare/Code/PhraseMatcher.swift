@@ -116,11 +116,43 @@ public struct PhraseMatcher: Sendable {
         }
     }
 
+    /// Which ``RunTable`` hashes a vocabulary holds, one bit each, so that a spelling in
+    /// neither vocabulary (most of a document's) is told apart with one load instead of a
+    /// probe of the vocabulary's table.
+    private struct HashFilter: Sendable {
+        private var words: [UInt64] = [0]
+        /// A hash's top `64 - shift` bits pick its bit.
+        private var shift: UInt64 = 58
+
+        init() {}
+
+        /// A filter of every run of `table`, with about 16 bits a run.
+        init(_ table: RunTable<Unicode.Scalar>) {
+            var bits = 64
+            while bits < table.count * 16 { bits <<= 1 }
+            words = Array(repeating: 0, count: bits / 64)
+            shift = UInt64(64 - bits.trailingZeroBitCount)
+            for id in 0..<table.count {
+                let bit = table.withElements(of: id) { RunTable<Unicode.Scalar>.hash(of: $0) } >> shift
+                words[Int(bit >> 6)] |= 1 << (bit & 63)
+            }
+        }
+
+        /// False when no run of the table hashes to `hash`, so none spells the run hashed.
+        @inline(__always)
+        func mayContain(_ hash: UInt64) -> Bool {
+            let bit = hash >> shift
+            return words[Int(bit >> 6)] & (1 << (bit & 63)) != 0
+        }
+    }
+
     public let patterns: [PhrasePattern]
     private var strictVocabulary = RunTable<Unicode.Scalar>()
     /// The loose syllables of the patterns and, so that one look-up finds both, the
     /// mark-folded abbreviations.
     private var looseVocabulary = RunTable<Unicode.Scalar>()
+    private var strictFilter = HashFilter()
+    private var looseFilter = HashFilter()
     private var strictTrie = Trie()
     private var looseTrie = Trie()
     private var nearIDs: [[Int32]] = []
@@ -129,6 +161,9 @@ public struct PhraseMatcher: Sendable {
     /// Abbreviation `a`'s syllables are `expansions[expansionStart[a]..<expansionStart[a + 1]]`.
     private var expansionStart: [Int32] = [0]
     private var expansions: [Encoding] = []
+    /// The most syllables an abbreviation stands for (at least 1): a segment's copy has at
+    /// most this many positions a token.
+    private var longestExpansion = 1
 
     public init(patterns: [PhrasePattern], abbreviations table: Abbreviations) {
         self.patterns = patterns
@@ -155,7 +190,10 @@ public struct PhraseMatcher: Sendable {
             abbreviationOfLoose[id] = Int32(number)
             expansions += reading.syllables
             expansionStart.append(Int32(expansions.count))
+            longestExpansion = max(longestExpansion, reading.syllables.count)
         }
+        strictFilter = HashFilter(strictVocabulary)
+        looseFilter = HashFilter(looseVocabulary)
     }
 
     private mutating func intern(_ syllable: String, loose: Bool) -> Int32 {
@@ -215,8 +253,8 @@ public struct PhraseMatcher: Sendable {
         /// By spelling, then the syllables of the abbreviations (at `expansionBase` on).
         fileprivate var encodings: [Encoding]
         fileprivate var expansionBase: Int
-        /// A segment with an abbreviation, as the tries read it: each syllable's encoding and
-        /// the token it comes from.
+        /// A segment with an abbreviation, as the tries read it (the first positions, as many
+        /// as it has): each syllable's encoding and the token it comes from.
         fileprivate var expanded: [Int32] = []
         fileprivate var expandedSources: [Int32] = []
         /// The last call's matches: its buffer is the next call's once the caller has let
@@ -233,20 +271,27 @@ public struct PhraseMatcher: Sendable {
     /// (found in `folded`): every spelling encoded once, up front, so that a segment's tokens
     /// read their encodings without testing whether each is known yet. The loose form is a
     /// function of the strict one, so the spelling decides the encoding.
+    ///
+    /// The array is made at its full size, the abbreviations' syllables copied in as one block
+    /// (appended to a mapped array, they moved it to a larger one, element by element).
     func documentState(_ spellings: TokenSpellings, folded: FoldedText) -> DocumentState {
-        var encodings = folded.strict.withUnsafeBufferPointer { strict in
+        let base = spellings.ranges.count
+        let encodings = folded.strict.withUnsafeBufferPointer { strict in
             folded.loose.withUnsafeBufferPointer { loose in
-                spellings.ranges.indices.map { spelling in
-                    let range = spellings.ranges[spelling]
-                    let strictID = strictVocabulary.id(of: range, in: strict, hash: spellings.strictHashes[spelling]).map(Int32.init) ?? -1
-                    let looseID = looseVocabulary.id(of: range, in: loose, hash: spellings.looseHashes[spelling]).map(Int32.init) ?? -1
-                    let form = looseID >= 0 && Int(looseID) < abbreviationOfLoose.count ? abbreviationOfLoose[Int(looseID)] : -1
-                    return encoding(strict: strictID, loose: looseID, abbreviation: form)
+                [Encoding](unsafeUninitializedCapacity: base + expansions.count) { buffer, initialized in
+                    for spelling in 0..<base {
+                        let range = spellings.ranges[spelling]
+                        let strictHash = spellings.strictHashes[spelling], looseHash = spellings.looseHashes[spelling]
+                        let strictID = strictFilter.mayContain(strictHash) ? strictVocabulary.id(of: range, in: strict, hash: strictHash).map(Int32.init) ?? -1 : -1
+                        let looseID = looseFilter.mayContain(looseHash) ? looseVocabulary.id(of: range, in: loose, hash: looseHash).map(Int32.init) ?? -1 : -1
+                        let form = looseID >= 0 && Int(looseID) < abbreviationOfLoose.count ? abbreviationOfLoose[Int(looseID)] : -1
+                        buffer.initializeElement(at: spelling, to: encoding(strict: strictID, loose: looseID, abbreviation: form))
+                    }
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[base...]).initialize(fromContentsOf: expansions)
+                    initialized = base + expansions.count
                 }
             }
         }
-        let base = encodings.count
-        encodings += expansions
         return DocumentState(encodings: encodings, expansionBase: base)
     }
 
@@ -261,31 +306,50 @@ public struct PhraseMatcher: Sendable {
         tokens.withUnsafeBufferPointer { tokens in
             state.encodings.withUnsafeBufferPointer { encodings in
                 // Most segments hold no abbreviation: their tokens are read one for one, with
-                // no copy. The first abbreviation met sends the segment to the copy that
-                // reads its syllables.
-                let direct = spellings.withUnsafeBufferPointer { spellings in
+                // no copy. The first abbreviation met sends the rest of the segment, from the
+                // start of its sentence, to the copy that reads its syllables: no walk from an
+                // earlier sentence reads into that one, so their matches stand.
+                let met = spellings.withUnsafeBufferPointer { spellings in
                     scan(Syllables(tokens: tokens, positions: UnsafeBufferPointer(rebasing: spellings[..<count]), sources: nil, encodings: encodings), into: &result)
                 }
-                guard !direct else { return }
-                result.removeAll(keepingCapacity: true)
-                state.expanded.removeAll(keepingCapacity: true)
-                state.expandedSources.removeAll(keepingCapacity: true)
-                for index in 0..<count {
-                    let spelling = spellings[index]
-                    let abbreviation = Syllables.encoding(spelling, in: encodings).abbreviation
-                    if abbreviation >= 0, tokens[index].kind == .word {
-                        for k in expansionStart[Int(abbreviation)]..<expansionStart[Int(abbreviation) + 1] {
-                            state.expanded.append(Int32(state.expansionBase) + k)
-                            state.expandedSources.append(Int32(index))
+                guard let met else { return }
+                let sentence = tokens[met].sentence
+                var first = met
+                while first > 0, tokens[first - 1].sentence == sentence { first -= 1 }
+                while let last = result.last, last.tokens.lowerBound >= first { result.removeLast() }
+                // Written through pointers into buffers at least as long as the copy can be
+                // (appending, each position paid two uniqueness checks).
+                let bound = (count - first) * longestExpansion
+                if state.expanded.count < bound {
+                    state.expanded = Array(repeating: 0, count: bound)
+                    state.expandedSources = Array(repeating: 0, count: bound)
+                }
+                let base = Int32(state.expansionBase)
+                let length = state.expanded.withUnsafeMutableBufferPointer { positions in
+                    state.expandedSources.withUnsafeMutableBufferPointer { sources in
+                        var length = 0
+                        for index in first..<count {
+                            let spelling = spellings[index]
+                            let abbreviation = Syllables.encoding(spelling, in: encodings).abbreviation
+                            if abbreviation >= 0, tokens[index].kind == .word {
+                                for k in expansionStart[Int(abbreviation)]..<expansionStart[Int(abbreviation) + 1] {
+                                    positions[length] = base + k
+                                    sources[length] = Int32(index)
+                                    length += 1
+                                }
+                            } else {
+                                positions[length] = spelling
+                                sources[length] = Int32(index)
+                                length += 1
+                            }
                         }
-                    } else {
-                        state.expanded.append(spelling)
-                        state.expandedSources.append(Int32(index))
+                        return length
                     }
                 }
                 state.expanded.withUnsafeBufferPointer { positions in
                     state.expandedSources.withUnsafeBufferPointer { sources in
-                        _ = scan(Syllables(tokens: tokens, positions: positions, sources: sources, encodings: encodings), into: &result)
+                        _ = scan(Syllables(tokens: tokens, positions: UnsafeBufferPointer(rebasing: positions[..<length]),
+                                           sources: UnsafeBufferPointer(rebasing: sources[..<length]), encodings: encodings), into: &result)
                     }
                 }
             }
@@ -324,15 +388,20 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// Walks the tries from every position of `read`, appending the matches by start token,
-    /// then pattern, then end. False, with `result` incomplete, when `read` reads tokens one for
-    /// one and meets an abbreviation, which must be read as its syllables.
-    private func scan(_ read: Syllables, into result: inout [Match]) -> Bool {
-        // The matches of the token whose positions are being walked start at `group`.
-        var group = 0, groupToken = -1
+    /// then pattern, then end. When `read` reads tokens one for one and meets an abbreviation,
+    /// which must be read as its syllables, it stops there and returns that position, with the
+    /// matches of the positions before it in `result` (nil: every position was read).
+    private func scan(_ read: Syllables, into result: inout [Match]) -> Int? {
+        // The matches of the token whose positions are being walked start at `group` (those
+        // before it, of earlier tokens, are in order already).
+        var group = result.count, groupToken = -1
         for start in 0..<read.positions.count {
             let encoding = read.encoding(start)
             if encoding.isInert { continue }
-            if encoding.abbreviation >= 0, read.sources == nil, read.tokens[start].kind == .word { return false }
+            if encoding.abbreviation >= 0, read.sources == nil, read.tokens[start].kind == .word {
+                Self.sortGroup(&result, from: group)
+                return start
+            }
             let token = read.token(start)
             if token != groupToken {
                 Self.sortGroup(&result, from: group)
@@ -348,7 +417,7 @@ public struct PhraseMatcher: Sendable {
             }
         }
         Self.sortGroup(&result, from: group)
-        return true
+        return nil
     }
 
     /// Orders the matches of one start token (usually none or one) by pattern, then end.

@@ -479,13 +479,11 @@ struct FactExtractor {
         let triggers = Self.triggers.compactMap(phrase)
         for s in segments.indices {
             let list = tokens[s].tokens
-            // Leftmost-longest, non-overlapping, sorted in one buffer for every segment.
+            // Leftmost-longest, non-overlapping (the coder's rule), in one buffer for every segment.
             ordered.removeAll(keepingCapacity: true)
             ordered += table.matcher.matches(tokens: list, spellings: spellings.ids[s], state: &matching)
-            ordered.sort { ($0.tokens.lowerBound, -$0.tokens.count, $0.pattern) < ($1.tokens.lowerBound, -$1.tokens.count, $1.pattern) }
-            var taken = 0
-            for match in ordered where match.tokens.lowerBound >= taken {
-                taken = match.tokens.upperBound
+            Coder.keepLongestNonOverlapping(&ordered)
+            for match in ordered {
                 let entry = table.entries[table.owner[match.pattern]]
                 let start = match.tokens.lowerBound
                 let tasked = start == 0 || triggers.contains { trigger in

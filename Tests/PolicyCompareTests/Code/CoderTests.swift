@@ -52,6 +52,11 @@ import Testing
             for candidate in ordered where expected.last.map({ candidate.tokens.lowerBound >= $0.tokens.upperBound }) ?? true {
                 expected.append(candidate)
             }
+            // Ordered as the matcher orders them (by start, then pattern, then end), they are
+            // not sorted again: the selection must be the same.
+            var matcherOrder = set.sorted { ($0.tokens.lowerBound, $0.pattern, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.pattern, $1.tokens.upperBound) }
+            Coder.keepLongestNonOverlapping(&matcherOrder)
+            #expect(matcherOrder == expected)
             Coder.keepLongestNonOverlapping(&set)
             #expect(set == expected)
         }

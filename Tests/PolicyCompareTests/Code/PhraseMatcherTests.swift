@@ -147,7 +147,11 @@ struct PhraseMatcherTests {
         let patterns = try texts.map(PhrasePattern.parse)
         let abbreviations = Abbreviations(expansions: ["ubnd": "ủy ban nhân dân", "tw": "trung ương"])
         let matcher = PhraseMatcher(patterns: patterns, abbreviations: abbreviations)
-        for text in ["Trẻ em tỉnh và trẻ em. UBND tỉnh, trẻ em tỉnh; TW trẻ em", "trẻ em tỉnh trẻ em tỉnh", "UBND tỉnh trẻ em TW tỉnh. tre em tinh"] {
+        // Abbreviations at a sentence's start, in its middle and end, after sentences with
+        // matches (whose matches stand when the rest is read as syllables) and before others.
+        for text in ["Trẻ em tỉnh và trẻ em. UBND tỉnh, trẻ em tỉnh; TW trẻ em", "trẻ em tỉnh trẻ em tỉnh", "UBND tỉnh trẻ em TW tỉnh. tre em tinh",
+                     "trẻ em tỉnh. ủy ban trẻ em. nhân dân trẻ em UBND tỉnh trẻ em. tre em tinh", "tre em tinh, trẻ UBND. dân tỉnh",
+                     "ủy ban và trẻ em; nhân UBND trẻ. TW", "trẻ em tỉnh. tỉnh trẻ em UBND"] {
             let scalars = Array(text.unicodeScalars)
             let output = Tokenizer().tokenize(scalars, range: 0..<scalars.count)
             let folded = FoldedText(scalars)
