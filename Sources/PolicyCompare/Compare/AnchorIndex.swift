@@ -279,28 +279,34 @@ struct AnchorIndex: Sendable {
     static func winnow(_ tokens: [UInt64], shingleSize: Int, window: Int, emit: (UInt64, Int) -> Void) {
         let shingleCount = tokens.count - shingleSize + 1
         guard shingleCount > 0 else { return }
-        var shingles = [UInt64](repeating: 0, count: shingleCount)
-        for start in 0..<shingleCount {
-            shingles[start] = StableHash.combine(tokens, from: start, count: shingleSize)
-        }
         let width = min(max(1, window), shingleCount)
-        var queue = [Int](repeating: 0, count: shingleCount)
-        var head = 0
-        var tail = 0
-        var lastEmitted = -1
-        for position in 0..<shingleCount {
-            while tail > head && shingles[queue[tail - 1]] >= shingles[position] {
-                tail -= 1
-            }
-            queue[tail] = position
-            tail += 1
-            let windowStart = position - width + 1
-            while queue[head] < windowStart {
-                head += 1
-            }
-            if windowStart >= 0 && queue[head] != lastEmitted {
-                lastEmitted = queue[head]
-                emit(shingles[lastEmitted], lastEmitted)
+        // The queue holds each candidate's hash beside its position, increasing from head to
+        // tail, and is read through buffers: every shingle passes through it, and reading
+        // hashes by position plus the arrays' checks were most of this loop.
+        var queueHashes = [UInt64](repeating: 0, count: shingleCount)
+        var queuePositions = [Int](repeating: 0, count: shingleCount)
+        queueHashes.withUnsafeMutableBufferPointer { hashes in
+            queuePositions.withUnsafeMutableBufferPointer { positions in
+                var head = 0
+                var tail = 0
+                var lastEmitted = -1
+                for position in 0..<shingleCount {
+                    let hash = StableHash.combine(tokens, from: position, count: shingleSize)
+                    while tail > head && hashes[tail - 1] >= hash {
+                        tail -= 1
+                    }
+                    hashes[tail] = hash
+                    positions[tail] = position
+                    tail += 1
+                    let windowStart = position - width + 1
+                    while positions[head] < windowStart {
+                        head += 1
+                    }
+                    if windowStart >= 0 && positions[head] != lastEmitted {
+                        lastEmitted = positions[head]
+                        emit(hashes[head], lastEmitted)
+                    }
+                }
             }
         }
     }

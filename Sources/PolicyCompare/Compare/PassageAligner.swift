@@ -44,13 +44,13 @@ struct PassageAligner: Sendable {
     ///
     /// A seed inside a region already aligned for this pair adds nothing and is skipped, so a
     /// copied page costs one extension however many anchors it holds.
-    func align(_ a: [UInt64], _ b: [UInt64], seeds: [Seed]) -> [Alignment] {
+    func align(_ a: [UInt64], _ b: [UInt64], seeds: ArraySlice<Seed>) -> [Alignment] {
         // The tokens are compared through buffers: extending a passage compares them one by
         // one, and the arrays' bounds checks were a third of that loop.
         a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in align(a, b, seeds: seeds) } }
     }
 
-    private func align(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>, seeds: [Seed]) -> [Alignment] {
+    private func align(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>, seeds: ArraySlice<Seed>) -> [Alignment] {
         var covered: [Alignment] = []
         var passages: [Alignment] = []
         for seed in seeds {

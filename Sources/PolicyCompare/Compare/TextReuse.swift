@@ -167,32 +167,37 @@ public enum TextReuse {
             var sharedCount = [Int](repeating: 0, count: documentCount)
             var touched: [Int] = []
             var chosen: [[Int]] = []
-            let postings = index.postings
-            for document in chunk {
-                for key in index.documentKeys[document] {
-                    var previous = -1
-                    for posting in index.postingRange(of: key) {
-                        let other = postings[posting].document
-                        guard other != document, other != previous else { continue }
-                        previous = other
-                        if sharedCount[other] == 0 { touched.append(other) }
-                        sharedCount[other] += 1
+            // Counting reads every posting of every key a document holds, so it goes through
+            // buffers: the arrays' bounds checks and uniqueness checks doubled that loop.
+            index.postings.withUnsafeBufferPointer { postings in
+                sharedCount.withUnsafeMutableBufferPointer { counts in
+                    for document in chunk {
+                        for key in index.documentKeys[document] {
+                            var previous = -1
+                            for posting in index.postingRange(of: key) {
+                                let other = postings[posting].document
+                                guard other != document, other != previous else { continue }
+                                previous = other
+                                if counts[other] == 0 { touched.append(other) }
+                                counts[other] += 1
+                            }
+                        }
+                        // The documents sharing the most anchors, ties to the lower number (a
+                        // total order, so selecting the first few gives what sorting all of
+                        // them did). The order reads the counts through the buffer: a function
+                        // that captured the counting array made it a boxed variable, and every
+                        // count a dynamic exclusivity check.
+                        let tally = UnsafeBufferPointer(counts)
+                        func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
+                            tally[lhs] != tally[rhs] ? tally[lhs] > tally[rhs] : lhs < rhs
+                        }
+                        chosen.append(
+                            limit <= 32 ? touched.leading(limit, by: precedes) : Array(touched.sorted(by: precedes).prefix(limit))
+                        )
+                        for other in touched { counts[other] = 0 }
+                        touched.removeAll(keepingCapacity: true)
                     }
                 }
-                // The documents sharing the most anchors, ties to the lower number (a total
-                // order, so selecting the first few gives what sorting all of them did). The
-                // order reads the counts through a buffer: a function that captured the
-                // counting array made it a boxed variable, and every count in the loop above
-                // a dynamic exclusivity check (3.4 million at 200 documents, 3.6% of the run).
-                let picked = sharedCount.withUnsafeBufferPointer { counts in
-                    func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
-                        counts[lhs] != counts[rhs] ? counts[lhs] > counts[rhs] : lhs < rhs
-                    }
-                    return limit <= 32 ? touched.leading(limit, by: precedes) : Array(touched.sorted(by: precedes).prefix(limit))
-                }
-                chosen.append(picked)
-                for other in touched { sharedCount[other] = 0 }
-                touched.removeAll(keepingCapacity: true)
             }
             return chosen
         }.flatMap { $0 }
@@ -211,23 +216,40 @@ public enum TextReuse {
         }
     }
 
+    /// Starts of the anchors one document shares with each of its partners, all in one array.
+    ///
+    /// One array rather than one per partner: a document pair has thousands of seeds, and
+    /// appending each to its partner's array checked that array's uniqueness every time.
+    struct SharedSeeds: Sendable {
+        /// Seeds of partner `slot` are `seeds[starts[slot]..<starts[slot + 1]]`.
+        var seeds: [PassageAligner.Seed]
+        var starts: [Int]
+
+        /// The seeds shared with the partner in `slot`.
+        subscript(slot: Int) -> ArraySlice<PassageAligner.Seed> {
+            seeds[starts[slot]..<starts[slot + 1]]
+        }
+    }
+
     /// Starts of the anchors `document` shares with each of `partners`, sorted by position
-    /// in `document` then in the partner; one list per partner, in the partners' order.
+    /// in `document` then in the partner; partner `slot`'s are the seeds of that slot.
     ///
     /// Every occurrence of a shared key in `document` (up to the per-document cap) is paired
     /// with every occurrence in the partner. The lists come out sorted without sorting them:
     /// only this document's occurrences are sorted (one key per position, and fewer than its
     /// seeds with all partners), and each key's postings are already by document then position.
+    /// Each partner's seeds are counted first, so each seed is written once, in its place.
     static func sharedAnchors(
         _ index: AnchorIndex, of document: Int, with partners: [Int], partnerSlot: inout [Int]
-    ) -> [[PassageAligner.Seed]] {
+    ) -> SharedSeeds {
         for (slot, partner) in partners.enumerated() { partnerSlot[partner] = slot }
         defer { for partner in partners { partnerSlot[partner] = -1 } }
         let postings = index.postings
-        // The partners' postings of each shared key, and this document's occurrences of the
-        // key with the range of those postings.
-        var hits: [Int] = []
+        // The partners' occurrences of each shared key, and this document's occurrences of
+        // the key with the range of those.
+        var hits: [(position: Int, slot: Int)] = []
         var own: [(position: Int, hits: Range<Int>)] = []
+        var starts = [Int](repeating: 0, count: partners.count + 1)
         for key in index.documentKeys[document] {
             let range = index.postingRange(of: key)
             let first = hits.count
@@ -239,23 +261,33 @@ public enum TextReuse {
                     if ownStart == range.upperBound { ownStart = posting }
                     ownEnd = posting + 1
                 } else if partnerSlot[other] >= 0 {
-                    hits.append(posting)
+                    hits.append((postings[posting].position, partnerSlot[other]))
                 }
             }
             guard hits.count > first else { continue }
+            for hit in hits[first...] {
+                starts[hit.slot + 1] += ownEnd - ownStart
+            }
             for mine in ownStart..<ownEnd {
                 own.append((postings[mine].position, first..<hits.count))
             }
         }
         own.sort { $0.position < $1.position }
-        var seeds = [[PassageAligner.Seed]](repeating: [], count: partners.count)
-        for mine in own {
-            for hit in mine.hits {
-                let theirs = postings[hits[hit]]
-                seeds[partnerSlot[theirs.document]].append(PassageAligner.Seed(a: mine.position, b: theirs.position))
-            }
+        for slot in partners.indices {
+            starts[slot + 1] += starts[slot]
         }
-        return seeds
+        var cursor = starts
+        let total = starts[partners.count]
+        let seeds = [PassageAligner.Seed](unsafeUninitializedCapacity: total) { buffer, count in
+            for mine in own {
+                for hit in hits[mine.hits] {
+                    buffer[cursor[hit.slot]] = PassageAligner.Seed(a: mine.position, b: hit.position)
+                    cursor[hit.slot] += 1
+                }
+            }
+            count = total
+        }
+        return SharedSeeds(seeds: seeds, starts: starts)
     }
 
     /// Number of integers covered by at least one of `ranges`.

@@ -287,9 +287,10 @@ struct TextReuseTests {
                     return mine.flatMap { a in theirs.map { b in (a: a.position, b: b.position) } }
                 }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
             }
-            #expect(seeds.map { $0.map { [$0.a, $0.b] } } == plain.map { $0.map { [$0.a, $0.b] } })
+            #expect(partners.indices.map { seeds[$0].map { [$0.a, $0.b] } } == plain.map { $0.map { [$0.a, $0.b] } })
             #expect(partnerSlot.allSatisfy { $0 == -1 })
-            seedCount += seeds.reduce(0) { $0 + $1.count }
+            seedCount += seeds.seeds.count
+            #expect(seeds.starts.first == 0 && seeds.starts.last == seeds.seeds.count)
         }
         // The plans share whole paragraphs, so the comparison is not vacuous.
         #expect(seedCount > 100)
