@@ -244,32 +244,46 @@ public enum TextReuse {
     ) -> SharedSeeds {
         for (slot, partner) in partners.enumerated() { partnerSlot[partner] = slot }
         defer { for partner in partners { partnerSlot[partner] = -1 } }
-        let postings = index.postings
         // The partners' occurrences of each shared key, and this document's occurrences of
         // the key with the range of those.
         var hits: [(position: Int, slot: Int)] = []
         var own: [(position: Int, hits: Range<Int>)] = []
         var starts = [Int](repeating: 0, count: partners.count + 1)
-        for key in index.documentKeys[document] {
-            let range = index.postingRange(of: key)
-            let first = hits.count
-            // Postings are by document, so this document's own occurrences are one run.
-            var ownStart = range.upperBound, ownEnd = range.upperBound
-            for posting in range {
-                let other = postings[posting].document
-                if other == document {
-                    if ownStart == range.upperBound { ownStart = posting }
-                    ownEnd = posting + 1
-                } else if partnerSlot[other] >= 0 {
-                    hits.append((postings[posting].position, partnerSlot[other]))
+        // Postings of documents before this one and all its partners are neither; a key's
+        // postings are by document, so they are skipped by a binary search (partners come
+        // after the document in ``detect(_:options:)``, so this skips half of each key's).
+        let floor = min(document, partners.min() ?? document)
+        // The postings are read through buffers: this loop reads every posting of every key
+        // the document holds.
+        index.postings.withUnsafeBufferPointer { postings in
+            partnerSlot.withUnsafeBufferPointer { partnerSlot in
+                for key in index.documentKeys[document] {
+                    let range = index.postingRange(of: key)
+                    var low = range.lowerBound, high = range.upperBound
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if postings[middle].document < floor { low = middle + 1 } else { high = middle }
+                    }
+                    let first = hits.count
+                    // This document's own occurrences are one run.
+                    var ownStart = range.upperBound, ownEnd = range.upperBound
+                    for posting in low..<range.upperBound {
+                        let other = postings[posting].document
+                        if other == document {
+                            if ownStart == range.upperBound { ownStart = posting }
+                            ownEnd = posting + 1
+                        } else if partnerSlot[other] >= 0 {
+                            hits.append((postings[posting].position, partnerSlot[other]))
+                        }
+                    }
+                    guard hits.count > first else { continue }
+                    for hit in hits[first...] {
+                        starts[hit.slot + 1] += ownEnd - ownStart
+                    }
+                    for mine in ownStart..<ownEnd {
+                        own.append((postings[mine].position, first..<hits.count))
+                    }
                 }
-            }
-            guard hits.count > first else { continue }
-            for hit in hits[first...] {
-                starts[hit.slot + 1] += ownEnd - ownStart
-            }
-            for mine in ownStart..<ownEnd {
-                own.append((postings[mine].position, first..<hits.count))
             }
         }
         own.sort { $0.position < $1.position }
