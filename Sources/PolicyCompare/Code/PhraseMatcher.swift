@@ -115,44 +115,11 @@ public struct PhraseMatcher: Sendable {
             }
         }
     }
-
-    /// Which ``RunTable`` hashes a vocabulary holds, one bit each, so that a spelling in
-    /// neither vocabulary (most of a document's) is told apart with one load instead of a
-    /// probe of the vocabulary's table.
-    private struct HashFilter: Sendable {
-        private var words: [UInt64] = [0]
-        /// A hash's top `64 - shift` bits pick its bit.
-        private var shift: UInt64 = 58
-
-        init() {}
-
-        /// A filter of every run of `table`, with about 16 bits a run.
-        init(_ table: RunTable<Unicode.Scalar>) {
-            var bits = 64
-            while bits < table.count * 16 { bits <<= 1 }
-            words = Array(repeating: 0, count: bits / 64)
-            shift = UInt64(64 - bits.trailingZeroBitCount)
-            for id in 0..<table.count {
-                let bit = table.withElements(of: id) { RunTable<Unicode.Scalar>.hash(of: $0) } >> shift
-                words[Int(bit >> 6)] |= 1 << (bit & 63)
-            }
-        }
-
-        /// False when no run of the table hashes to `hash`, so none spells the run hashed.
-        @inline(__always)
-        func mayContain(_ hash: UInt64) -> Bool {
-            let bit = hash >> shift
-            return words[Int(bit >> 6)] & (1 << (bit & 63)) != 0
-        }
-    }
-
     public let patterns: [PhrasePattern]
     private var strictVocabulary = RunTable<Unicode.Scalar>()
     /// The loose syllables of the patterns and, so that one look-up finds both, the
     /// mark-folded abbreviations.
     private var looseVocabulary = RunTable<Unicode.Scalar>()
-    private var strictFilter = HashFilter()
-    private var looseFilter = HashFilter()
     private var strictTrie = Trie()
     private var looseTrie = Trie()
     private var nearIDs: [[Int32]] = []
@@ -192,8 +159,6 @@ public struct PhraseMatcher: Sendable {
             expansionStart.append(Int32(expansions.count))
             longestExpansion = max(longestExpansion, reading.syllables.count)
         }
-        strictFilter = HashFilter(strictVocabulary)
-        looseFilter = HashFilter(looseVocabulary)
     }
 
     private mutating func intern(_ syllable: String, loose: Bool) -> Int32 {
@@ -282,8 +247,8 @@ public struct PhraseMatcher: Sendable {
                     for spelling in 0..<base {
                         let range = spellings.ranges[spelling]
                         let strictHash = spellings.strictHashes[spelling], looseHash = spellings.looseHashes[spelling]
-                        let strictID = strictFilter.mayContain(strictHash) ? strictVocabulary.id(of: range, in: strict, hash: strictHash).map(Int32.init) ?? -1 : -1
-                        let looseID = looseFilter.mayContain(looseHash) ? looseVocabulary.id(of: range, in: loose, hash: looseHash).map(Int32.init) ?? -1 : -1
+                        let strictID = strictVocabulary.id(of: range, in: strict, hash: strictHash).map(Int32.init) ?? -1
+                        let looseID = looseVocabulary.id(of: range, in: loose, hash: looseHash).map(Int32.init) ?? -1
                         let form = looseID >= 0 && Int(looseID) < abbreviationOfLoose.count ? abbreviationOfLoose[Int(looseID)] : -1
                         buffer.initializeElement(at: spelling, to: encoding(strict: strictID, loose: looseID, abbreviation: form))
                     }
