@@ -34,17 +34,9 @@ struct ReuseTokens: Sendable {
     /// Token index and end of the tokens of `UInt8.max` code points or more, by index.
     private let longEnds: [(token: Int32, value: Int32)]
 
-    /// The tokens of spelling `spellings[i]` at source `spans[i]`; `spellingHashes[s]` is the
-    /// hash of spelling `s`.
-    init(spellings: [Int32], spellingHashes: [UInt64], spans: [Range<Int>]) {
-        var builder = Builder(count: spans.count, spellingCount: spellingHashes.count)
-        for (spelling, span) in zip(spellings, spans) { builder.append(spelling, span) }
-        self = builder.finish(spellingHashes: spellingHashes)
-    }
-
     /// Tokens written one at a time into their compact arrays, as a document's analysis reads
     /// them: it had listed every token's span (16 bytes a token) and the spelling numbers
-    /// for ``init(spellings:spellingHashes:spans:)`` to pass over three more times.
+    /// for another pass to read three more times.
     struct Builder: ~Copyable {
         private var narrow: GrowableBuffer<UInt16>
         private var wide: GrowableBuffer<UInt32>

@@ -101,3 +101,13 @@ struct ReuseTokensTests {
         #expect(lost.readFailure != nil)
     }
 }
+
+extension ReuseTokens {
+    /// The tokens of spelling `spellings[i]` at source `spans[i]`; `spellingHashes[s]` is the
+    /// hash of spelling `s` (the tests' way to make tokens without a document).
+    init(spellings: [Int32], spellingHashes: [UInt64], spans: [Range<Int>]) {
+        var builder = Builder(count: spans.count, spellingCount: spellingHashes.count)
+        for (spelling, span) in zip(spellings, spans) { builder.append(spelling, span) }
+        self = builder.finish(spellingHashes: spellingHashes)
+    }
+}
