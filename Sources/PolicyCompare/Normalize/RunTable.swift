@@ -93,25 +93,41 @@ struct RunTable<Element: BitwiseCopyable & Sendable>: Sendable {
     /// to collide. A run of scalars is four bytes a scalar, so the four-byte step takes the last
     /// scalar of an odd-length run in one (byte by byte, it was a fifth of hashing a token).
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         // No bytes hash alike with or without an address (an empty run of a text, an empty array).
-        guard let base = bytes.baseAddress else { return hash ^ (hash >> 29) }
+        guard let base = bytes.baseAddress else {
+            let hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+            return hash ^ (hash >> 29)
+        }
+        return hash(base, bytes.count)
+    }
+
+    /// ``hash(_:)`` of the `count` bytes at `base`, with unchecked arithmetic: the offsets stay
+    /// below `count`, and the overflow checks were a fair part of hashing a token of a few
+    /// scalars, which every token of every document is.
+    @inline(__always)
+    static func hash(_ base: UnsafeRawPointer, _ count: Int) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
         var offset = 0
-        while offset + 8 <= bytes.count {
-            hash = (hash ^ base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            hash ^= hash >> 31
-            offset += 8
+        while offset &+ 8 <= count {
+            hash = mixed(hash, base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset &+= 8
         }
-        if offset + 4 <= bytes.count {
-            hash = (hash ^ UInt64(base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))) &* 0xBF58_476D_1CE4_E5B9
-            hash ^= hash >> 31
-            offset += 4
+        if offset &+ 4 <= count {
+            hash = mixed(hash, UInt64(base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            offset &+= 4
         }
-        while offset < bytes.count {
-            hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01B3
-            offset += 1
+        while offset < count {
+            hash = (hash ^ UInt64(base.load(fromByteOffset: offset, as: UInt8.self))) &* 0x0000_0100_0000_01B3
+            offset &+= 1
         }
         return hash ^ (hash >> 29)
+    }
+
+    /// One step of ``hash(_:)``: `word` mixed into `hash`.
+    @inline(__always)
+    private static func mixed(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
+        return hash ^ (hash >> 31)
     }
 }
 

@@ -31,36 +31,49 @@ public struct TokenSpellings: Sendable, Hashable {
     /// work); a spelling's loose hash is taken when it is first seen, in the same pass.
     public init(_ outputs: [Tokenizer.Output], folded: FoldedText) {
         let tokenCount = outputs.reduce(0) { $0 + $1.tokens.count }
-        // About one spelling per five tokens: room up front for the arrays that grow with them.
+        // About one spelling per five tokens: room up front for the table that grows with them.
         var index = HashIndex(expected: tokenCount / 4)
-        var ranges: [Range<Int>] = [], strictHashes: [UInt64] = [], looseHashes: [UInt64] = []
-        ranges.reserveCapacity(tokenCount / 4)
-        strictHashes.reserveCapacity(tokenCount / 4)
-        looseHashes.reserveCapacity(tokenCount / 4)
+        // Each token adds at most one spelling, so each spelling's columns are written in place
+        // into buffers with room for every token and copied out at their count: appending to
+        // arrays checked their uniqueness and capacity for every new spelling, and reading
+        // `ranges` while appending to it opened an access to it for every token.
+        let columns = UnsafeMutableRawPointer.allocate(byteCount: max(1, tokenCount) * Self.columnBytes,
+                                                       alignment: MemoryLayout<Range<Int>>.alignment)
+        defer { columns.deallocate() }
+        let ranges = columns.bindMemory(to: Range<Int>.self, capacity: tokenCount)
+        let hashes = (columns + tokenCount * MemoryLayout<Range<Int>>.stride).bindMemory(to: UInt64.self, capacity: 2 * tokenCount)
+        let looseHashes = hashes + tokenCount
         ids = folded.strict.withUnsafeBufferPointer { scalars in
             folded.loose.withUnsafeBufferPointer { loose in
                 outputs.map { output in
                     output.tokens.withUnsafeBufferPointer { tokens in
                         [Int32](unsafeUninitializedCapacity: tokens.count) { ids, count in
+                            guard let text = scalars.baseAddress else {
+                                // An empty text: every token's range is cut to the empty run,
+                                // the first spelling, which hashes as any empty run.
+                                let empty = RunTable<Unicode.Scalar>.hash(of: scalars)
+                                if !tokens.isEmpty, case .vacant(let slot) = index.probe(hash: empty, isItem: { _ in true }) {
+                                    Self.add(Int(index.insert(hash: empty, at: slot)), 0..<0, empty, ranges, hashes, looseHashes, loose)
+                                }
+                                for t in tokens.indices { ids.initializeElement(at: t, to: 0) }
+                                count = tokens.count
+                                return
+                            }
                             for t in tokens.indices {
                                 let range = Self.clamped(tokens[t].range, scalars.count)
-                                let run = UnsafeBufferPointer(rebasing: scalars[range])
-                                let hash = RunTable<Unicode.Scalar>.hash(of: run)
-                                let probe = ranges.withUnsafeBufferPointer { ranges in
-                                    index.probe(hash: hash) { id in
-                                        let stored = ranges[Int(id)]  // clamped like `range`: within `scalars`
-                                        return stored.count == run.count && Self.same(run, scalars, stored.lowerBound)
-                                    }
+                                let start = text + range.lowerBound, length = range.count
+                                let hash = RunTable<Unicode.Scalar>.hash(UnsafeRawPointer(start), length &* 4)
+                                let probe = index.probe(hash: hash) { id in
+                                    let stored = ranges[Int(id)]  // clamped like `range`: within `scalars`
+                                    return stored.count == length && Self.same(start, length, text + stored.lowerBound)
                                 }
                                 switch probe {
                                 case .found(let id):
                                     ids.initializeElement(at: t, to: id)
                                 case .vacant(let slot):
-                                    ids.initializeElement(at: t, to: index.insert(hash: hash, at: slot))
-                                    ranges.append(range)
-                                    strictHashes.append(hash)
-                                    // The loose text has the strict one's length, so the range holds in both.
-                                    looseHashes.append(range.upperBound <= loose.count ? RunTable<Unicode.Scalar>.hash(of: UnsafeBufferPointer(rebasing: loose[range])) : 0)
+                                    let id = index.insert(hash: hash, at: slot)
+                                    ids.initializeElement(at: t, to: id)
+                                    Self.add(Int(id), range, hash, ranges, hashes, looseHashes, loose)
                                 }
                             }
                             count = tokens.count
@@ -69,11 +82,26 @@ public struct TokenSpellings: Sendable, Hashable {
                 }
             }
         }
-        self.ranges = ranges
-        self.strictHashes = strictHashes
-        self.looseHashes = looseHashes
+        let count = index.count
+        self.ranges = Array(UnsafeBufferPointer(start: ranges, count: count))
+        strictHashes = Array(UnsafeBufferPointer(start: hashes, count: count))
+        self.looseHashes = Array(UnsafeBufferPointer(start: looseHashes, count: count))
         self.index = index
-        keys = Self.strings(of: ranges, in: folded.strict)
+        keys = Self.strings(of: self.ranges, in: folded.strict)
+    }
+
+    /// Bytes per token of the buffer of spelling columns: a range and two hashes.
+    private static let columnBytes = MemoryLayout<Range<Int>>.stride + 2 * MemoryLayout<UInt64>.stride
+
+    /// Writes spelling `id`'s columns: its range, its strict hash, and its loose hash (the
+    /// loose text has the strict one's length, so the range holds in both).
+    @inline(__always)
+    private static func add(_ id: Int, _ range: Range<Int>, _ hash: UInt64, _ ranges: UnsafeMutablePointer<Range<Int>>,
+                            _ hashes: UnsafeMutablePointer<UInt64>, _ looseHashes: UnsafeMutablePointer<UInt64>,
+                            _ loose: UnsafeBufferPointer<Unicode.Scalar>) {
+        (ranges + id).initialize(to: range)
+        (hashes + id).initialize(to: hash)
+        (looseHashes + id).initialize(to: range.upperBound <= loose.count ? RunTable<Unicode.Scalar>.hash(of: UnsafeBufferPointer(rebasing: loose[range])) : 0)
     }
 
     /// `range` clamped to `0..<count`; tokens' ranges already are, so that is two compares.
@@ -104,14 +132,13 @@ public struct TokenSpellings: Sendable, Hashable {
         }
     }
 
-    /// Whether `run` holds the scalars at `start` of `text` (where the caller knows `start +
-    /// run.count` is within `text`), compared two at a time through bare pointers (a spelling
-    /// is a few scalars; a call to `memcmp` would cost more than it).
+    /// Whether the `count` scalars at `run` and at `stored` are the same, compared two at a
+    /// time through bare pointers (a spelling is a few scalars; a call to `memcmp` would cost
+    /// more than it).
     @inline(__always)
-    private static func same(_ run: UnsafeBufferPointer<Unicode.Scalar>, _ text: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int) -> Bool {
-        guard let textBase = text.baseAddress, let runBase = run.baseAddress else { return run.isEmpty }
-        let stored = UnsafeRawPointer(textBase + start), word = UnsafeRawPointer(runBase)
-        let bytes = run.count &* 4
+    private static func same(_ run: UnsafePointer<Unicode.Scalar>, _ count: Int, _ stored: UnsafePointer<Unicode.Scalar>) -> Bool {
+        let stored = UnsafeRawPointer(stored), word = UnsafeRawPointer(run)
+        let bytes = count &* 4
         var offset = 0
         while offset &+ 8 <= bytes {
             if stored.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != word.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
@@ -141,7 +168,9 @@ public struct TokenSpellings: Sendable, Hashable {
                 return folded.strict.withUnsafeBufferPointer { text in
                     index.find(hash: RunTable<Unicode.Scalar>.hash(of: word)) { id in
                         let range = ranges[Int(id)]
-                        return range.count == word.count && range.upperBound <= text.count && Self.same(word, text, range.lowerBound)
+                        guard range.count == word.count, range.upperBound <= text.count else { return false }
+                        guard let base = text.baseAddress else { return word.isEmpty }
+                        return Self.same(out, word.count, base + range.lowerBound)
                     }
                 }
             }

@@ -23,28 +23,25 @@ public struct Tokenizer: Sendable {
     /// Each scalar is classified by one look-up in ``classes`` (for the scalars below its
     /// end, which are nearly all of a Vietnamese text): testing letter ranges, digits and then
     /// each stop in turn took about twenty instructions for a space and a dozen for a letter.
+    /// All the state lives inside the table's closure, with no nested function: captured by
+    /// one, the arrays and positions were boxed, and every segment paid for dynamic
+    /// exclusivity checks on them.
     private func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>) -> Output {
-        var tokens: [Token] = []
-        var sentences: [Range<Int>] = []
-        var sentenceStart = -1
-        var sentenceEnd = -1
-        var i = max(0, range.lowerBound)
-        let end = min(range.upperBound, scalars.count)
-        // About one token per five scalars in Vietnamese prose: room up front instead of
-        // growing the array several times per segment.
-        tokens.reserveCapacity(max(0, end - i) / 4)
-        func closeSentence() {
-            if sentenceStart >= 0 {
-                sentences.append(sentenceStart..<sentenceEnd)
-                sentenceStart = -1
-            }
-        }
         Self.classes.withUnsafeBufferPointer { classes in
             // Past the table, the letters with tone marks (U+1E00...U+1EFF) are tested first.
             @inline(__always) func classOf(_ s: Unicode.Scalar) -> UInt8 {
                 if s.value < classes.count { return classes[Int(s.value)] }
                 return s.value &- 0x1E00 < 0x100 || VietnameseNormalizer.isWordScalar(s) ? Self.letter : 0
             }
+            var tokens: [Token] = []
+            var sentences: [Range<Int>] = []
+            var sentenceStart = -1
+            var sentenceEnd = -1
+            var i = max(0, range.lowerBound)
+            let end = min(range.upperBound, scalars.count)
+            // About one token per five scalars in Vietnamese prose: room up front instead of
+            // growing the array several times per segment.
+            tokens.reserveCapacity(max(0, end - i) / 4)
             while i < end {
                 let c = classOf(scalars[i])
                 if c & Self.wordOrDigit != 0 {
@@ -80,15 +77,17 @@ public struct Tokenizer: Sendable {
                 }
                 // "gmail.com", "10:30": a soft stop followed by a letter or digit is not a boundary.
                 if c & Self.stop != 0,
-                   c & Self.softStop == 0 || i + 1 >= end || classOf(scalars[i + 1]) & Self.wordOrDigit == 0 {
-                    if sentenceStart >= 0 { sentenceEnd = scalars[i] == "\n" ? sentenceEnd : i + 1 }
-                    closeSentence()
+                   c & Self.softStop == 0 || i + 1 >= end || classOf(scalars[i + 1]) & Self.wordOrDigit == 0,
+                   sentenceStart >= 0 {
+                    if scalars[i] != "\n" { sentenceEnd = i + 1 }
+                    sentences.append(sentenceStart..<sentenceEnd)
+                    sentenceStart = -1
                 }
                 i += 1
             }
+            if sentenceStart >= 0 { sentences.append(sentenceStart..<sentenceEnd) }
+            return Output(tokens: tokens, sentences: sentences)
         }
-        closeSentence()
-        return Output(tokens: tokens, sentences: sentences)
     }
 
     @inline(__always)

@@ -81,6 +81,45 @@ struct RunTableTests {
         #expect(Set(hashes).count == hashes.count)
     }
 
+    @Test("the hash is the multiply-and-mix of eight bytes, then four, then single bytes, for every length and alignment")
+    func hashMatchesItsDefinition() {
+        // The definition, with words put together byte by byte and checked arithmetic.
+        func reference(_ bytes: [UInt8]) -> UInt64 {
+            func word(_ at: Int, _ count: Int) -> UInt64 {
+                (0..<count).reduce(0) { $0 | UInt64(bytes[at + $1]) << (8 * UInt64($1)) }
+            }
+            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+            func mix(_ word: UInt64) {
+                hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
+                hash ^= hash >> 31
+            }
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                mix(word(offset, 8))
+                offset += 8
+            }
+            if offset + 4 <= bytes.count {
+                mix(word(offset, 4))
+                offset += 4
+            }
+            while offset < bytes.count {
+                hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01B3
+                offset += 1
+            }
+            return hash ^ (hash >> 29)
+        }
+        let text = Array("Trẻ em là tương lai của đất nước; 20-CT/TW ngày 05/7/2019.".utf8)
+        for start in 0..<9 {
+            for length in 0...(text.count - start) {
+                let bytes = Array(text[start..<start + length])
+                text.withUnsafeBytes { raw in
+                    #expect(RunTable<UInt8>.hash(UnsafeRawBufferPointer(rebasing: raw[start..<start + length])) == reference(bytes), "\(start), \(length)")
+                }
+            }
+        }
+        #expect(RunTable<UInt8>.hash(UnsafeRawBufferPointer(start: nil, count: 0)) == reference([]))
+    }
+
     @Test("scalar runs are numbered in order of first insertion, and found inside a larger text")
     func numbersAndFinds() {
         var vocabulary = RunTable<Unicode.Scalar>()

@@ -160,4 +160,17 @@ struct TokenSpellingsTests {
         #expect(spellings.ranges.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= folded.strict.count })
         #expect(spellings.spelling(of: "", in: folded) == 3 && spellings.spelling(of: "rẻ", in: folded) == 2)
     }
+
+    @Test("over an empty text, every token is cut to the empty run: one spelling, hashed as any empty run")
+    func emptyTextIsOneEmptySpelling() {
+        let folded = FoldedText([])
+        let tokens = [0..<3, 2..<5, -1..<0].map { Token(range: $0, sentence: 0, kind: .word) }
+        let spellings = TokenSpellings([Tokenizer.Output(tokens: tokens, sentences: []), Tokenizer.Output(tokens: [], sentences: []),
+                                        Tokenizer.Output(tokens: [tokens[0]], sentences: [])], folded: folded)
+        #expect(spellings.ids == [[0, 0, 0], [], [0]])
+        #expect(spellings.keys == [""] && spellings.ranges == [0..<0])
+        let empty = [Unicode.Scalar]().withUnsafeBufferPointer(RunTable<Unicode.Scalar>.hash(of:))
+        #expect(spellings.strictHashes == [empty] && spellings.looseHashes == [empty])
+        #expect(spellings.spelling(of: "", in: folded) == 0 && spellings.spelling(of: "a", in: folded) == nil)
+    }
 }
