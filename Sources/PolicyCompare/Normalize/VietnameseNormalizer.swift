@@ -293,7 +293,12 @@ public enum VietnameseNormalizer {
             let word = UnsafeBufferPointer(rebasing: original[start..<end])
             if bits < 0x80 {
                 // ASCII: as it is, letter k from place start + k.
-                for (k, s) in word.enumerated() { append(s, start &+ k..<start &+ k &+ 1) }
+                pieces.append(count: word.count) { out in
+                    for k in 0..<word.count {
+                        let place = Int32(truncatingIfNeeded: start &+ k)
+                        (out + k).initialize(to: Piece(scalar: word[k], start: place, end: place &+ 1))
+                    }
+                }
             } else {
                 let composed = words.range(of: word, hash: hash) { VietnameseNormalizer.compose(Array($0), table: table) }
                 emit(composed: composed, from: start..<end)
@@ -336,8 +341,12 @@ public enum VietnameseNormalizer {
         /// from the word's whole original range.
         @inline(__always)
         private mutating func emit(composed: Range<Int>, from origin: Range<Int>) {
+            let start = Int32(truncatingIfNeeded: origin.lowerBound), end = Int32(truncatingIfNeeded: origin.upperBound)
             words.composed.withUnsafeBufferPointer { scalars in
-                for s in scalars[composed] { append(s, origin) }
+                let word = UnsafeBufferPointer(rebasing: scalars[composed])
+                pieces.append(count: word.count) { out in
+                    for k in 0..<word.count { (out + k).initialize(to: Piece(scalar: word[k], start: start, end: end)) }
+                }
             }
         }
     }

@@ -22,6 +22,12 @@ struct GrowableBufferTests {
                 let times = Int.random(in: -1...40, using: &random)
                 buffer.append(value, times: times)
                 expected += Array(repeating: value, count: max(0, times))
+            case 7:
+                let run = (0..<Int.random(in: 0...40, using: &random)).map { value &- Int32($0) }
+                buffer.append(count: run.count) { out in
+                    for (k, element) in run.enumerated() { (out + k).initialize(to: element) }
+                }
+                expected += run
             default:
                 buffer.removeLast()
                 if !expected.isEmpty { expected.removeLast() }
@@ -38,6 +44,7 @@ struct GrowableBufferTests {
         #expect(buffer.array().isEmpty && buffer.last == nil)
         buffer.removeLast()
         [Unicode.Scalar]().withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
+        buffer.append(count: 0) { _ in Issue.record("nothing to initialise") }
         #expect(buffer.count == 0)
         buffer.append("ệ")
         #expect(buffer.array() == ["ệ"])
