@@ -18,4 +18,13 @@ struct FoldedTextTests {
         #expect(empty.strict.isEmpty && empty.loose.isEmpty)
         #expect(FoldedText(["Đ", "Ấ"]).loose == ["d", "a"])
     }
+
+    @Test("every scalar below and just past the folds' table folds as the letter table says")
+    func foldsEveryScalarAroundTheTable() {
+        let letters = VietnameseLetters.shared
+        let scalars = (0..<0x2100).compactMap(Unicode.Scalar.init) + ["\u{1EFF}", "\u{1F00}", "\u{FFFD}", "😀", "\u{10FFFF}"]
+        let folded = FoldedText(scalars)
+        #expect(folded.strict == scalars.map(letters.lowercase))
+        #expect(folded.loose == scalars.map { letters.plainLetter(letters.lowercase($0)) })
+    }
 }
