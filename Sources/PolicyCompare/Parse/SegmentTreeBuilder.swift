@@ -71,6 +71,8 @@ struct SegmentTreeBuilder {
         // A path per line and a few per split clause: room for them all at once (growing the
         // set rehashed every path several times a document).
         usedPaths.reserveCapacity(lines.count * 2)
+        // At most a segment per line until clauses are split: room for them all at once.
+        segments.reserveCapacity(lines.count)
         for line in lines {
             add(line)
         }
@@ -123,7 +125,7 @@ struct SegmentTreeBuilder {
         }
         let key = marker.key
         if let at = stack.lastIndex(where: { $0.key == key }) {
-            stack.removeSubrange(at...)
+            stack.removeLast(stack.count - at)
         } else {
             switch marker {
             case .roman:
@@ -131,7 +133,7 @@ struct SegmentTreeBuilder {
             case .number(let parts) where parts.count > 1:
                 let parentLabel = parts.dropLast().joined(separator: ".")
                 if let at = stack.lastIndex(where: { $0.key.isNumber && $0.label == parentLabel }) {
-                    stack.removeSubrange((at + 1)...)
+                    stack.removeLast(stack.count - at - 1)
                 } else {
                     stack.removeAll { $0.key != .roman && $0.key != .annex }
                 }
@@ -147,10 +149,11 @@ struct SegmentTreeBuilder {
         case .number(let parts): component = parts.last ?? ""
         case .letter(let label): component = label
         case .bullet(let c):
-            let counted: Counted = c == "+" ? .plus : c == "*" ? .star : .dash
-            component = "\(c == "•" ? "-" : c)\(nextCount(counted))"
+            // Joined as strings: interpolating the scalar wrote it through a generic path.
+            let (counted, symbol): (Counted, String) = c == "+" ? (.plus, "+") : c == "*" ? (.star, "*") : (.dash, "-")
+            component = symbol + String(nextCount(counted))
         }
-        let path = unique(prefix() + component)
+        let path = unique(childPath(component))
         let role: Segment.Role = if case .roman = marker { .section } else { .item }
         if let parent = stack.last { hasChildren.insert(parent.index) }
         append(path: path, role: role, part: line.part, marker: markerText, range: range)
@@ -179,7 +182,7 @@ struct SegmentTreeBuilder {
             break
         }
         if let parent = stack.last { hasChildren.insert(parent.index) }
-        let path = unique(prefix() + "p\(nextCount(.paragraph))")
+        let path = unique(childPath("p" + String(nextCount(.paragraph))))
         append(path: path, role: .paragraph, part: part, marker: "", range: range)
     }
 
@@ -190,9 +193,14 @@ struct SegmentTreeBuilder {
         return !".;!?\"".unicodeScalars.contains(last) && segments[index].normalizedRange.count < 100
     }
 
-    private func prefix() -> String {
-        guard let top = stack.last else { return "" }
-        return segments[top.index].path + "."
+    /// The path of `component` under the open parent, made in one string of its final size.
+    private func childPath(_ component: String) -> String {
+        guard let top = stack.last else { return component }
+        var path = segments[top.index].path
+        path.reserveCapacity(path.utf8.count + 1 + component.utf8.count)
+        path += "."
+        path += component
+        return path
     }
 
     /// The number of the next `kind` under the open parent. The parent is known by its
@@ -234,7 +242,11 @@ struct SegmentTreeBuilder {
     private mutating func splitInlineClauses() {
         // Most documents split no segment: their segments are then kept as they are rather than
         // copied one by one into a new array.
-        let split = segments.map { Self.clauseMarkers(text.scalars, $0.normalizedRange) }
+        // Read by index: mapping the segments copied each one (retaining its strings) to read its range.
+        let scalars = text.scalars
+        var split: [[(label: String, marker: Range<Int>)]] = []
+        split.reserveCapacity(segments.count)
+        for index in segments.indices { split.append(Self.clauseMarkers(scalars, segments[index].normalizedRange)) }
         guard split.contains(where: { $0.count >= 2 }) else { return }
         var result: [Segment] = []
         result.reserveCapacity(segments.count)
