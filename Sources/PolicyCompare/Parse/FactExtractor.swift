@@ -34,10 +34,16 @@ struct FactExtractor {
     ///
     /// Keys hold no spaces, so the bytes of such a match are `first` ending one key and
     /// `second` starting the next: only a sentence with such a pair is joined and searched
-    /// (joining every sentence with a date was 0.7% of analysing a plan).
+    /// (joining every sentence with a date was 0.7% of analysing a plan). A pair of keys that
+    /// are `first` and `second` byte for byte is such a match whole characters long, between
+    /// spaces or the ends, so it answers without joining (that was most of finding deadlines).
     private func keys(_ s: Int, _ range: Range<Int>, contain first: String, _ second: String) -> Bool {
-        let pairs = range.dropLast().contains { k in
-            key(s, k).utf8.reversed().starts(with: first.utf8.reversed()) && key(s, k + 1).utf8.starts(with: second.utf8)
+        var pairs = false
+        for k in range.dropLast() {
+            let left = key(s, k).utf8, right = key(s, k + 1).utf8
+            guard left.reversed().starts(with: first.utf8.reversed()), right.starts(with: second.utf8) else { continue }
+            if left.count == first.utf8.count, right.count == second.utf8.count { return true }
+            pairs = true
         }
         return pairs && range.map { key(s, $0) }.joined(separator: " ").contains(first + " " + second)
     }
@@ -73,9 +79,15 @@ struct FactExtractor {
 
     /// True when tokens `i...` of segment `s` spell `phrase` within one sentence.
     private func matches(_ s: Int, _ i: Int, _ phrase: [Int32]?) -> Bool {
-        guard let phrase, !phrase.isEmpty, let ids = spellings.ids[safe: s] else { return false }
-        let list = tokens[s].tokens
-        guard i >= 0, i + phrase.count <= list.count, i + phrase.count <= ids.count else { return false }
+        guard let phrase, let ids = spellings.ids[safe: s] else { return false }
+        return Self.spell(phrase, at: i, ids: ids, tokens: tokens[s].tokens)
+    }
+
+    /// True when `list`, whose spellings are `ids`, spells `phrase` from `i` within one
+    /// sentence; for a loop that holds a segment's arrays already (fetching them for every
+    /// candidate was much of finding references).
+    private static func spell(_ phrase: [Int32], at i: Int, ids: [Int32], tokens list: [Token]) -> Bool {
+        guard !phrase.isEmpty, i >= 0, i + phrase.count <= list.count, i + phrase.count <= ids.count else { return false }
         let sentence = list[i].sentence
         for (k, id) in phrase.enumerated() where ids[i + k] != id || list[i + k].sentence != sentence {
             return false
@@ -135,9 +147,12 @@ struct FactExtractor {
         let about = [["thời", "gian"], ["tháng", "hành", "động"], ["tháng", "hđvte"], ["tháng", "hdvte"]].compactMap(phrase)
         let untilEnd = phrase(["đến", "hết", "ngày"]), until = phrase(["đến", "ngày"])
         for s in segments.indices {
-            guard about.contains(where: { contains(s, $0) }) else { continue }
+            // "từ ngày" is looked for first: few segments have it, and each phrase about the
+            // timing is a pass over the segment's tokens.
+            let candidates = starts(of: from, in: s)
+            guard !candidates.isEmpty, about.contains(where: { contains(s, $0) }) else { continue }
             let list = tokens[s].tokens
-            for i in starts(of: from, in: s) {
+            for i in candidates {
                 guard let first = date(s, i + 2) else { continue }
                 var j = first.next
                 if matches(s, j, untilEnd) {
@@ -183,42 +198,57 @@ struct FactExtractor {
     /// `Int` read them (the third nil when there are two); nil unless there are two or three.
     ///
     /// An ASCII word, as every date is, is split on its bytes, where "/" is a character of its
-    /// own (splitting made an array of substrings for every code a date was looked for in);
-    /// any other word by Characters, as a "/" followed by a combining mark is not a "/".
+    /// own, in one pass over its UTF-8 that keeps the parts in a tuple (an array of parts and
+    /// the string's index arithmetic were most of finding a date); any other word by
+    /// Characters, as a "/" followed by a combining mark is not a "/".
     static func slashParts(_ word: String) -> (Int?, Int?, Int?)? {
-        let utf8 = word.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else {
-            let parts = word.split(separator: "/").map { Int($0) }
-            guard parts.count >= 2, parts.count <= 3 else { return nil }
-            return (parts[0], parts[1], parts.count == 3 ? parts[2] : nil)
+        var utf8 = word
+        if let (parts, count) = utf8.withUTF8(asciiSlashParts) {
+            return count >= 2 && count <= 3 ? parts : nil
         }
-        var parts: [Int?] = []
-        var start = utf8.startIndex
-        var i = start
-        while true {
-            let atEnd = i == utf8.endIndex
-            if atEnd || utf8[i] == UInt8(ascii: "/") {
-                // Empty parts are left out, as `split` leaves them out.
-                if start != i {
-                    guard parts.count < 3 else { return nil }
-                    parts.append(integer(utf8[start..<i]))
-                }
-                if atEnd { break }
-                start = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
-        }
-        guard parts.count >= 2 else { return nil }
+        let parts = word.split(separator: "/").map { Int($0) }
+        guard parts.count >= 2, parts.count <= 3 else { return nil }
         return (parts[0], parts[1], parts.count == 3 ? parts[2] : nil)
+    }
+
+    /// The first three non-empty parts of `utf8` between "/" bytes as `Int` reads them, and the
+    /// number of parts (empty ones left out, as `split` leaves them out); nil when a byte is
+    /// not ASCII.
+    private static func asciiSlashParts(_ utf8: UnsafeBufferPointer<UInt8>) -> (parts: (Int?, Int?, Int?), count: Int)? {
+        var parts: (Int?, Int?, Int?) = (nil, nil, nil)
+        var count = 0, start = 0, i = 0
+        while i <= utf8.count {
+            if i < utf8.count {
+                let byte = utf8[i]
+                guard byte < 0x80 else { return nil }
+                if byte != UInt8(ascii: "/") {
+                    i += 1
+                    continue
+                }
+            }
+            if start != i {
+                // A fourth part makes the word no date; its bytes are still checked for ASCII.
+                switch count {
+                case 0: parts.0 = integer(UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                case 1: parts.1 = integer(UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                case 2: parts.2 = integer(UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                default: break
+                }
+                count += 1
+            }
+            i += 1
+            start = i
+        }
+        return (parts, count)
     }
 
     /// `Int` of ASCII bytes: digits alone are summed, anything else (a sign, a letter, more
     /// digits than surely fit) is left to `Int`.
-    private static func integer(_ bytes: Substring.UTF8View) -> Int? {
-        guard bytes.count <= 18 else { return Int(String(Substring(bytes))) }
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count <= 18 else { return Int(String(decoding: bytes, as: UTF8.self)) }
         var value = 0
         for byte in bytes {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return Int(String(Substring(bytes))) }
+            guard isDigit(byte) else { return Int(String(decoding: bytes, as: UTF8.self)) }
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return value
@@ -269,19 +299,24 @@ struct FactExtractor {
         var startsType = [Bool](repeating: false, count: spellings.count)
         for case let first? in typePhrases.map({ $0?.first }) { startsType[Int(first)] = true }
         let period = phrase(["giai", "đoạn"])
+        // "số" and "ngày" by spelling: comparing keys with them went to the slow string
+        // comparison for nearly every type (their keys are not ASCII and rarely equal).
+        let number = spelling(of: "số"), day = spelling(of: "ngày")
         for s in segments.indices {
             let list = tokens[s].tokens
             guard let ids = spellings.ids[safe: s] else { continue }
-            var i = 0
-            while i < list.count {
-                guard i < ids.count, startsType[Int(ids[i])],
-                      let t = typePhrases.indices.first(where: { typePhrases[$0]?.first == ids[i] && matches(s, i, typePhrases[$0]) }) else {
-                    i += 1
+            let end = min(list.count, ids.count)
+            var i = Self.firstFlagged(ids, startsType, from: 0, below: end)
+            while i < end {
+                guard let t = typePhrases.indices.first(where: { t in
+                    typePhrases[t].map { $0.first == ids[i] && Self.spell($0, at: i, ids: ids, tokens: list) } ?? false
+                }) else {
+                    i = Self.firstFlagged(ids, startsType, from: i + 1, below: end)
                     continue
                 }
                 let typeName = typeNames[t]
                 var j = i + types[t].count
-                if key(s, j) == "số" { j += 1 }
+                if let number, spelling(s, j) == number { j += 1 }
                 let limit = segments[s].normalizedRange.upperBound
                 if let token = list[safe: j], token.kind != .word,
                    let (symbol, symbolEnd) = DocumentSymbol.scan(text.scalars, from: token.range.lowerBound, limit: limit) {
@@ -289,7 +324,7 @@ struct FactExtractor {
                     var next = j
                     while next < list.count, list[next].range.lowerBound < symbolEnd { next += 1 }
                     var dateText = ""
-                    if key(s, next) == "ngày", let d = date(s, next + 1), let m = d.month, let y = d.year,
+                    if let day, spelling(s, next) == day, let d = date(s, next + 1), let m = d.month, let y = d.year,
                        let iso = ISODate.make(year: y, month: m, day: d.day) {
                         dateText = iso
                         end = list[d.next - 1].range.upperBound
@@ -323,6 +358,24 @@ struct FactExtractor {
         return result
     }
 
+    /// The first index from `start` below `end` (at most `ids.count`) whose spelling is set in
+    /// `flags`, or `end`: the tokens are passed over through pointers, as most start nothing
+    /// (indexing the arrays token by token was most of finding references).
+    private static func firstFlagged(_ ids: [Int32], _ flags: [Bool], from start: Int, below end: Int) -> Int {
+        ids.withUnsafeBufferPointer { ids in
+            flags.withUnsafeBufferPointer { flags in
+                let end = min(end, ids.count)
+                var i = max(start, 0)
+                while i < end {
+                    let id = UInt(bitPattern: Int(ids[i]))
+                    if id < UInt(flags.count), flags[Int(id)] { return i }
+                    i += 1
+                }
+                return end
+            }
+        }
+    }
+
     private static let nameStops: Set<String> = ["cho", "của", "về", "và", "để", "trong", "tại", "với", "đến", "năm", "ngày", "số", "đã", "được", "nhằm", "theo", "thì", "là", "có", "đối"]
 
     /// "Luật Trẻ em" -> ("trẻ em", end): up to six plain words after "Luật", on one run of text.
@@ -352,9 +405,7 @@ struct FactExtractor {
             if matches(s, j, period) {
                 var years: [String] = []
                 for k in (j + 2)..<min(j + 4, list.count) {
-                    for part in key(s, k).split(separator: "-") where part.count == 4 && Int(part) != nil {
-                        years.append(String(part))
-                    }
+                    Self.appendYears(of: key(s, k), to: &years)
                 }
                 guard years.count >= 2 else { return nil }
                 let end = Self.containsHyphen(key(s, j + 2)) ? j + 3 : j + 4
@@ -371,6 +422,37 @@ struct FactExtractor {
             j += 1
         }
         return nil
+    }
+
+    /// Appends the parts of `key` between "-" that are four characters and an `Int`, as
+    /// `key.split(separator: "-")` filtered by `part.count == 4 && Int(part) != nil` finds them.
+    ///
+    /// An ASCII key, as every year is, is read on its bytes, where "-" is a character of its
+    /// own and such a part is four digits or "+" and three (splitting by Characters, counting
+    /// them and `Int` of a substring were most of reading a programme); any other key by
+    /// Characters, as a "-" followed by a combining mark is not a "-".
+    static func appendYears(of key: String, to years: inout [String]) {
+        var utf8 = key
+        let ascii = utf8.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "-") {
+                let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if part.count == 4, part.dropFirst().allSatisfy(isDigit), isDigit(part[0]) || part[0] == UInt8(ascii: "+") {
+                    years.append(String(decoding: part, as: UTF8.self))
+                }
+                start = end + 1
+            }
+            return true
+        }
+        guard !ascii else { return }
+        for part in key.split(separator: "-") where part.count == 4 && Int(part) != nil {
+            years.append(String(part))
+        }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
     /// `key.contains("-")`, with Foundation's search asked only when a "-" byte is there but
@@ -427,9 +509,13 @@ struct FactExtractor {
         let dueOpener = due?.first ?? -1, otherOpener = reportingDates?.first ?? event?.first ?? -1
         guard dueOpener >= 0 || otherOpener >= 0 else { return [] }
         for s in segments.indices {
-            guard let ids = spellings.ids[safe: s], ids.contains(where: { $0 == dueOpener || $0 == otherOpener }) else { continue }
+            guard let ids = spellings.ids[safe: s] else { continue }
             let list = tokens[s].tokens
-            for i in list.indices where i < ids.count && (ids[i] == dueOpener || ids[i] == otherOpener) {
+            // The openers, found through a pointer (most segments have none).
+            let openers = ids.withUnsafeBufferPointer { ids in
+                ids.indices.filter { ids[$0] == dueOpener || ids[$0] == otherOpener }
+            }
+            for i in openers where i < list.count {
                 var kind: Deadline.Kind
                 var j: Int
                 if matches(s, i, due) {
@@ -477,16 +563,21 @@ struct FactExtractor {
         var matching = table.matcher.documentState(spellings, folded: folded)
         var ordered: [PhraseMatcher.Match] = []
         let triggers = Self.triggers.compactMap(phrase)
+        // A trigger ends just before a mention or one token earlier (before "các"), so a
+        // mention after neither of their last words is not tasked (most are not), and the
+        // triggers are matched only after one.
+        let lasts = triggers.compactMap { $0.last }
         for s in segments.indices {
-            let list = tokens[s].tokens
+            let list = tokens[s].tokens, ids = spellings.ids[s]
             // Leftmost-longest, non-overlapping (the coder's rule), in one buffer for every segment.
             ordered.removeAll(keepingCapacity: true)
-            ordered += table.matcher.matches(tokens: list, spellings: spellings.ids[s], state: &matching)
+            ordered += table.matcher.matches(tokens: list, spellings: ids, state: &matching)
             Coder.keepLongestNonOverlapping(&ordered)
             for match in ordered {
                 let entry = table.entries[table.owner[match.pattern]]
                 let start = match.tokens.lowerBound
-                let tasked = start == 0 || triggers.contains { trigger in
+                let before = (ids[safe: start - 1], ids[safe: start - 2])
+                let tasked = start == 0 || lasts.contains { $0 == before.0 || $0 == before.1 } && triggers.contains { trigger in
                     matches(s, start - trigger.count, trigger) || matches(s, start - trigger.count - 1, trigger) && key(s, start - 1) == "các"
                 }
                 let range = list[start].range.lowerBound..<list[match.tokens.upperBound - 1].range.upperBound

@@ -19,6 +19,29 @@ import Testing
         #expect(FactExtractor.containsHyphen(key) == key.contains("-"))
     }
 
+    @Test("a programme's years are the parts between \"-\" of four characters that Int reads, as splitting finds them",
+          arguments: ["2011-2015", "2011", "2011-", "-2011", "--2011--2015", "20112015", "2011-2015-2020", "+201-+2011", "-201",
+                      "201a-2015", "1e34", "0x12-2015", "", "-", "2011\u{301}-2015", "2011-\u{301}2015", "2011-\u{301}", "đ-2011",
+                      "２０１１-2015", "2011 -2015", "\u{301}-2011"])
+    func yearsAsSplitting(key: String) {
+        var years: [String] = []
+        FactExtractor.appendYears(of: key, to: &years)
+        #expect(years == key.split(separator: "-").filter { $0.count == 4 && Int($0) != nil }.map(String.init))
+    }
+
+    @Test("a mention is tasked after a trigger, or after one and \"các\", or at the start of its segment")
+    func taskedAfterTriggers() throws {
+        let body = """
+            Giao Sở Lao động - Thương binh và Xã hội chủ trì việc này.
+            Đề nghị các Sở Lao động - Thương binh và Xã hội báo cáo.
+            Tỉnh mời Sở Lao động - Thương binh và Xã hội dự họp.
+            Tỉnh phối hợp với Đoàn TNCS Hồ Chí Minh tổ chức.
+            Tỉnh đã mời các Đoàn TNCS Hồ Chí Minh dự họp.
+            """
+        let actors = try Fixtures.parse(body).actors
+        #expect(actors.map(\.tasked) == [true, true, false, true, false])
+    }
+
     @Test("a cited type is matched word by word within one sentence, longest first; commas do not split it, a full stop does",
           arguments: [
             ("Thực hiện Kế hoạch liên ngành số 5/KH-LN của Bộ.", ["Kế hoạch liên ngành"]),
@@ -55,6 +78,9 @@ import Testing
         let reporting = try Fixtures.parse("Các đơn vị báo cáo vào các ngày 25/5 và 20/11 hằng năm.")
         #expect(reporting.deadlines.map { "\($0.kind.rawValue) \($0.date)" } == ["reporting_date --05-25", "reporting_date --11-20"])
         #expect(try Fixtures.parse("Gửi trước tháng 7 và vào tháng 8.").deadlines.isEmpty)
+        // "báo cáo" in the sentence, as two words or inside longer ones, makes a date a reporting one.
+        let words = try Fixtures.parse("Các đơn vị gửi báo cáo vào ngày 25/5/2019. Hội nghị họp vào ngày 20/11/2019.")
+        #expect(words.deadlines.map { "\($0.kind.rawValue) \($0.date)" } == ["reporting_date 2019-05-25", "event 2019-11-20"])
     }
 
     @Test("phrases whose words no token spells find nothing, and the facts they open are absent")
