@@ -79,15 +79,9 @@ struct FactExtractor {
 
     /// True when tokens `i...` of segment `s` spell `phrase` within one sentence.
     private func matches(_ s: Int, _ i: Int, _ phrase: [Int32]?) -> Bool {
-        guard let phrase, let ids = spellings.ids[safe: s] else { return false }
-        return Self.spell(phrase, at: i, ids: ids, tokens: tokens[s].tokens)
-    }
-
-    /// True when `list`, whose spellings are `ids`, spells `phrase` from `i` within one
-    /// sentence; for a loop that holds a segment's arrays already (fetching them for every
-    /// candidate was much of finding references).
-    private static func spell(_ phrase: [Int32], at i: Int, ids: [Int32], tokens list: [Token]) -> Bool {
-        guard !phrase.isEmpty, i >= 0, i + phrase.count <= list.count, i + phrase.count <= ids.count else { return false }
+        guard let phrase, !phrase.isEmpty, let ids = spellings.ids[safe: s] else { return false }
+        let list = tokens[s].tokens
+        guard i >= 0, i + phrase.count <= list.count, i + phrase.count <= ids.count else { return false }
         let sentence = list[i].sentence
         for (k, id) in phrase.enumerated() where ids[i + k] != id || list[i + k].sentence != sentence {
             return false
@@ -308,9 +302,7 @@ struct FactExtractor {
             let end = min(list.count, ids.count)
             var i = Self.firstFlagged(ids, startsType, from: 0, below: end)
             while i < end {
-                guard let t = typePhrases.indices.first(where: { t in
-                    typePhrases[t].map { $0.first == ids[i] && Self.spell($0, at: i, ids: ids, tokens: list) } ?? false
-                }) else {
+                guard let t = typePhrases.indices.first(where: { typePhrases[$0]?.first == ids[i] && matches(s, i, typePhrases[$0]) }) else {
                     i = Self.firstFlagged(ids, startsType, from: i + 1, below: end)
                     continue
                 }
