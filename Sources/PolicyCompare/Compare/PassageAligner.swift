@@ -58,6 +58,10 @@ struct PassageAligner: Sendable {
             if covered.lastIndex(where: { $0.tokensA.contains(seed.a) && $0.tokensB.contains(seed.b) }) != nil {
                 continue
             }
+            // Seeds come by position in A, so an alignment ending in A before this seed holds
+            // no later one: let go after a search that read them all anyway, so later searches
+            // read only the alignments still open (a pair can have hundreds of short ones).
+            covered.removeAll { $0.tokensA.upperBound <= seed.a }
             // Anchors are matched by hash; a collision must not become a passage.
             guard matches(a, seed.a, b, seed.b, count: shingleSize) else { continue }
             let end = extendRight(a, b, from: (seed.a + shingleSize, seed.b + shingleSize))
@@ -165,9 +169,11 @@ struct PassageAligner: Sendable {
         let back = forward ? 0 : shingleSize - 1
         // One bit per token of B's offsets, chosen by its top bits (tokens are hashes): a
         // token of A whose bit is clear matches none of them, and most do not.
+        // Shifts are masked (`&<<`): the amounts are below 64, and the checked shifts' tests
+        // were a third of building each row.
         var tokensB: UInt64 = 0
         for dy in 0...lastDY {
-            tokensB |= 1 << (b[originB + step * dy] >> 58)
+            tokensB |= 1 &<< (b[originB + step * dy] >> 58)
         }
         var best: (dx: Int, dy: Int)?
         var bestRank = Int.max
@@ -175,10 +181,12 @@ struct PassageAligner: Sendable {
             // Offsets are ranked first by dx + dy: no later row can beat one this near.
             if let best, dx > best.dx + best.dy { break }
             let token = a[originA + step * dx]
-            guard tokensB & (1 << (token >> 58)) != 0 else { continue }
+            guard tokensB & (1 &<< (token >> 58)) != 0 else { continue }
             var row: UInt64 = 0
-            for dy in 0...lastDY where b[originB + step * dy] == token {
-                row |= 1 << UInt64(dy)
+            var j = originB
+            for dy in 0...lastDY {
+                row |= UInt64(b[j] == token ? 1 : 0) &<< UInt64(dy)
+                j += step
             }
             if dx == 0 { row &= ~1 }
             // In a row, rank grows with dy: the first whole match is the row's nearest.

@@ -26,12 +26,14 @@ public enum TextReuse {
     /// Finds the passages shared between `documents` and each document's share reused from
     /// each other one.
     public static func detect(_ documents: [ReuseInput], options: ReuseOptions = .init()) -> ReuseResult {
-        let sorted = documents.enumerated().sorted { lhs, rhs in
-            let left = lhs.element.documentID.utf8
-            let right = rhs.element.documentID.utf8
-            if left.elementsEqual(right) { return lhs.offset < rhs.offset }
+        // The positions are sorted, not the inputs: swapping inputs copied them, each copy
+        // retaining every array a document's tokens hold.
+        let sorted = documents.indices.sorted { lhs, rhs in
+            let left = documents[lhs].documentID.utf8
+            let right = documents[rhs].documentID.utf8
+            if left.elementsEqual(right) { return lhs < rhs }
             return left.lexicographicallyPrecedes(right)
-        }.map(\.element)
+        }.map { documents[$0] }
         let chunks = Parallel.chunks(sorted.count)
         let index = fingerprint(sorted, chunks: chunks, options: options)
         let partners = candidatePartners(index, chunks: chunks, options: options)
@@ -53,7 +55,7 @@ public enum TextReuse {
                     sorted[documentB].tokenHashes(into: &hashesB)
                     let alignments = aligner.align(hashesA, hashesB, seeds: seeds[slot])
                     guard !alignments.isEmpty else { continue }
-                    result.add(alignments, between: (documentA, sorted[documentA]), and: (documentB, sorted[documentB]))
+                    result.add(alignments, between: documentA, and: documentB, of: sorted)
                 }
             }
             return result
@@ -106,17 +108,16 @@ public enum TextReuse {
         var passages: [ReusePassage] = []
         var shares: [ShareRow] = []
 
-        /// Records the passages of one pair (positions in identifier order, A before B) and
-        /// the share of each side.
-        mutating func add(
-            _ alignments: [PassageAligner.Alignment],
-            between a: (position: Int, input: ReuseInput),
-            and b: (position: Int, input: ReuseInput)
-        ) {
+        /// Records the passages of one pair (positions `a` and `b` in `documents`, in identifier
+        /// order, A before B) and the share of each side.
+        ///
+        /// Positions rather than inputs: a copied input retains every array its tokens hold.
+        mutating func add(_ alignments: [PassageAligner.Alignment], between a: Int, and b: Int, of documents: [ReuseInput]) {
+            let idA = documents[a].documentID, idB = documents[b].documentID
             for alignment in alignments {
                 passages.append(ReusePassage(
-                    documentA: a.input.documentID,
-                    documentB: b.input.documentID,
+                    documentA: idA,
+                    documentB: idB,
                     tokensA: alignment.tokensA,
                     tokensB: alignment.tokensB,
                     sharedTokens: alignment.sharedTokens,
@@ -125,12 +126,12 @@ public enum TextReuse {
                 ))
             }
             shares.append(ShareRow(
-                document: a.position, source: b.position,
-                share: TextReuse.share(of: a.input, from: b.input, covered: alignments.map(\.tokensA))
+                document: a, source: b,
+                share: TextReuse.share(of: idA, tokens: documents[a].tokenCount, from: idB, covered: alignments.map(\.tokensA))
             ))
             shares.append(ShareRow(
-                document: b.position, source: a.position,
-                share: TextReuse.share(of: b.input, from: a.input, covered: alignments.map(\.tokensB))
+                document: b, source: a,
+                share: TextReuse.share(of: idB, tokens: documents[b].tokenCount, from: idA, covered: alignments.map(\.tokensB))
             ))
         }
     }
@@ -142,13 +143,13 @@ public enum TextReuse {
         var share: ReuseShare
     }
 
-    /// The share of `document` covered by `covered`, its side of the passages with `source`.
-    private static func share(of document: ReuseInput, from source: ReuseInput, covered: [Range<Int>]) -> ReuseShare {
+    /// The share of `document` (of `total` tokens) covered by `covered`, its side of the
+    /// passages with `source`.
+    private static func share(of document: String, tokens total: Int, from source: String, covered: [Range<Int>]) -> ReuseShare {
         let reused = unionLength(covered)
-        let total = document.tokenCount
         return ReuseShare(
-            documentID: document.documentID,
-            sourceID: source.documentID,
+            documentID: document,
+            sourceID: source,
             reusedTokens: reused,
             totalTokens: total,
             share: total > 0 ? Double(reused) / Double(total) : 0

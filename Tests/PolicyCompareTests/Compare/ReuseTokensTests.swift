@@ -64,6 +64,18 @@ struct ReuseTokensTests {
         #expect(ReuseTokens(spellings: [], spellingHashes: [], spans: []).hashes.isEmpty)
     }
 
+    @Test("spelling numbers without a hash give no token, wherever they are")
+    func numbersWithoutHash() {
+        let spans = (0..<7).map { $0 * 2..<$0 * 2 + 1 }
+        #expect(ReuseTokens(spellings: [0, 2, 1, 3, 0, 1, 5], spellingHashes: [7, 8], spans: spans).hashes == [7, 8, 7, 8])
+        #expect(ReuseTokens(spellings: [3, 0, 1, 0, 1, 0, 1], spellingHashes: [7, 8], spans: spans).hashes == [7, 8, 7, 8, 7, 8])
+        #expect(ReuseTokens(spellings: [0, 1, 0, 1, 0, 1, 2], spellingHashes: [7, 8], spans: spans).hashes == [7, 8, 7, 8, 7, 8])
+        #expect(ReuseTokens(spellings: [0, 1, 0, 1, 0, 1, 2], spellingHashes: [], spans: spans).hashes.isEmpty)
+        var buffer: [UInt64] = [1, 2, 3, 4, 5, 6, 7, 8, 9]
+        ReuseTokens(spellings: [1, 9, 1, 0, 0, 0, 0], spellingHashes: [7, 8], spans: spans).hashes(into: &buffer)
+        #expect(buffer == [8, 8, 7, 7, 7, 7])
+    }
+
     @Test("starts that go back, or lie far past their block's start, read back as stored")
     func farAndBackwardStarts() {
         let spans = [100..<105, 90..<95, 200_000..<200_003, 7..<8] + (0..<70).map { 300 + $0 * 2..<301 + $0 * 2 }
