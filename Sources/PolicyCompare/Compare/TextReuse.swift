@@ -278,8 +278,9 @@ public enum TextReuse {
                         }
                     }
                     guard hits.count > first else { continue }
-                    for hit in hits[first...] {
-                        starts[hit.slot + 1] += ownEnd - ownStart
+                    // By index, not by slice: a slice of `hits` per key retained its storage.
+                    for hit in first..<hits.count {
+                        starts[hits[hit].slot + 1] += ownEnd - ownStart
                     }
                     for mine in ownStart..<ownEnd {
                         own.append((postings[mine].position, first..<hits.count))
@@ -294,10 +295,15 @@ public enum TextReuse {
         var cursor = starts
         let total = starts[partners.count]
         let seeds = [PassageAligner.Seed](unsafeUninitializedCapacity: total) { buffer, count in
-            for mine in own {
-                for hit in hits[mine.hits] {
-                    buffer[cursor[hit.slot]] = PassageAligner.Seed(a: mine.position, b: hit.position)
-                    cursor[hit.slot] += 1
+            // Through buffers: a slice of `hits` per own occurrence retained its storage.
+            hits.withUnsafeBufferPointer { hits in
+                cursor.withUnsafeMutableBufferPointer { cursor in
+                    for mine in own {
+                        for hit in hits[mine.hits] {
+                            buffer[cursor[hit.slot]] = PassageAligner.Seed(a: mine.position, b: hit.position)
+                            cursor[hit.slot] += 1
+                        }
+                    }
                 }
             }
             count = total
