@@ -437,9 +437,13 @@ public enum XLSXWriter {
             case .quote(let quote):
                 // A quote that ``cellText(_:)`` would leave as it is goes in as its bytes.
                 let added = quote.withUTF8 { text -> Bool in
-                    guard quote.isNFC, !text.isEmpty, text.count <= maxCellCharacters, !XLSXWriter.containsSuspect(text) else { return false }
+                    guard !text.isEmpty else { return false }
+                    let hash = RunTable<UInt8>.hash(of: text)
+                    guard let number = strings.stored(utf8: text, hash: hash) ?? (
+                        quote.isNFC && text.count <= maxCellCharacters && !XLSXWriter.containsSuspect(text)
+                            ? strings.number(utf8: text, hash: hash) : nil) else { return false }
                     bytes.append(Tag.string.rawValue)
-                    appendVarint(UInt64(strings.number(utf8: text)))
+                    appendVarint(UInt64(number))
                     return true
                 }
                 if !added { appendText(quote.text, strings: &strings) }
@@ -468,11 +472,14 @@ public enum XLSXWriter {
             }
             bytes.append(Tag.string.rawValue)
             // Text that ``cellText(_:)`` would leave as it is (nearly all) is numbered by its
-            // own bytes, without making that copy of it.
+            // own bytes, without making that copy of it; text the table holds already (most
+            // cells: a sheet's texts repeat) is not even checked (``SharedStrings/stored(utf8:hash:)``).
             let number = text.utf8.withContiguousStorageIfAvailable { text -> Int? in
+                let hash = RunTable<UInt8>.hash(of: text)
+                if let stored = strings.stored(utf8: text, hash: hash) { return stored }
                 guard text.count <= maxCellCharacters, !XLSXWriter.containsSuspect(text),
                       !TextNormalization.needsNFC(utf8: text) else { return nil }
-                return strings.number(utf8: text)
+                return strings.number(utf8: text, hash: hash)
             }
             let found = (number ?? nil) ?? strings.number(cellText(text))
             appendVarint(UInt64(found))
@@ -557,10 +564,36 @@ public enum XLSXWriter {
         /// Cells that refer to the table (the `count` attribute).
         private var references = 0
 
+        /// Whether ``cellText(_:)`` leaves every stored text as it is, so that a cell whose
+        /// bytes are stored is that text, checked or not (see ``stored(utf8:hash:)``).
+        ///
+        /// Cleaning can leave text it would change again: dropping a control character
+        /// between a letter and a combining mark leaves the two uncomposed.
+        private var storedAreClean = true
+
         /// The number of `text` (already cleaned by ``cellText(_:)``), counting the reference.
         mutating func number(_ text: String) -> Int {
             var text = text
-            return text.withUTF8 { number(utf8: $0) }
+            let (id, inserted) = text.withUTF8 { bytes in
+                references += 1
+                return texts.insert(bytes)
+            }
+            if inserted, storedAreClean, !cellText(text).utf8.elementsEqual(text.utf8) {
+                storedAreClean = false
+            }
+            return id
+        }
+
+        /// The number of `text`, UTF-8 not yet cleaned, when the table holds these bytes,
+        /// counting the reference; nil otherwise. Every stored text is one that
+        /// ``cellText(_:)`` leaves as it is (while ``storedAreClean``), so a cell whose bytes
+        /// are stored would be cleaned into them: its checks would change nothing.
+        ///
+        /// `hash` is ``RunTable/hash(of:)`` of `text`.
+        mutating func stored(utf8 text: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+            guard storedAreClean, let id = texts.id(of: 0..<text.count, in: text, hash: hash) else { return nil }
+            references += 1
+            return id
         }
 
         /// `number`, a text's number already, counting one more reference to it.
@@ -569,10 +602,11 @@ public enum XLSXWriter {
             return number
         }
 
-        /// The number of a text given as UTF-8 (already cleaned), counting the reference.
-        mutating func number(utf8 text: UnsafeBufferPointer<UInt8>) -> Int {
+        /// The number of a text given as UTF-8 (already cleaned, and left as it is by
+        /// ``cellText(_:)``), counting the reference; `hash` is ``RunTable/hash(of:)`` of it.
+        mutating func number(utf8 text: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
             references += 1
-            return texts.insert(text).id
+            return texts.insert(text, hash: hash).id
         }
 
         /// Hands `sharedStrings.xml` to `emit` in pieces of about `chunkSize` bytes.

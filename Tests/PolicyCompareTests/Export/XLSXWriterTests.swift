@@ -141,6 +141,31 @@ struct XLSXWriterTests {
         #expect(strings.components(separatedBy: "<si>").count == 3)
     }
 
+    @Test("a text already shared is found by its bytes, even one that needed cleaning; not once cleaning left a text it would change again")
+    func storedTextsFoundByBytes() throws {
+        // Items are compared by their bytes: `==` holds `e` U+0301 and `é` equal.
+        func numbers(_ values: [Cell]) throws -> (items: [[UInt8]], cells: [Int], shared: String) {
+            let reader = try workbook([table(values)])
+            let shared = try #require(reader.text("xl/sharedStrings.xml"))
+            let sheet = try #require(reader.text("xl/worksheets/sheet1.xml"))
+            let items = matches(#"<si><t xml:space="preserve">(.*?)</t></si>"#, in: shared).map { Array(unescaped($0[1]).utf8) }
+            let cells = matches(#"<c r="A[0-9]+" t="s"><v>([0-9]+)</v></c>"#, in: sheet).compactMap { Int($0[1]) }
+            return (items, cells, shared)
+        }
+        // Texts alternate, so that a repeat is not the cell above (that one is remembered by column).
+        let nfd = "Bảo vệ".decomposedStringWithCanonicalMapping
+        let plain = try numbers([.text("a\u{1}b"), .text("Bảo vệ"), .text("ab"), .text(nfd), .text("a\u{1}b"), .text("Bảo vệ"), .text(nfd)])
+        #expect(plain.items == ["value", "ab", "Bảo vệ"].map { Array($0.utf8) })
+        #expect(plain.cells == [1, 2, 1, 2, 1, 2, 2])
+        #expect(plain.shared.contains("count=\"8\" uniqueCount=\"3\""))
+        // Dropping U+0001 leaves e and U+0301 uncomposed, a text cleaning would compose: from
+        // then on every cell is checked, so that `e` U+0301 is not taken for that text.
+        let uncomposed = try numbers([.text("e\u{1}\u{301}"), .text("x"), .text("e\u{301}"), .text("x"), .text("é"), .text("e\u{301}")])
+        #expect(uncomposed.items == ["value", "e\u{301}", "x", "\u{E9}"].map { Array($0.utf8) })
+        #expect(uncomposed.cells == [1, 2, 3, 2, 3, 3])
+        #expect(Array(XLSXWriter.cellText("e\u{1}\u{301}").utf8) == Array("e\u{301}".utf8))
+    }
+
     @Test("cells are capped at 32,767 UTF-16 code units, at a character boundary")
     func cellCap() throws {
         let long = String(repeating: "ệ", count: 40_000)
