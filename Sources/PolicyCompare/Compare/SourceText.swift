@@ -123,6 +123,14 @@ public struct SourceText: Sendable, Hashable {
         return Quote(text, byteRange(kept, in: text) ?? 0..<0, cut: cut, isNFC: isNFC)
     }
 
+    /// Calls `body` with the UTF-8 of the text between two code-point offsets (none when out
+    /// of range): the bytes of ``cell(_:)``'s text, for a writer that copies them.
+    func withUTF8<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let text = bytes
+        let kept = byteRange(range, in: text) ?? 0..<0
+        return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[kept])) }
+    }
+
     /// ``cell(_:limit:)``'s text as a string.
     private func quote(_ range: Range<Int>, limit: Int) -> String {
         guard range.count > limit else { return quote(range) }

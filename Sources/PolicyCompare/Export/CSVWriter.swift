@@ -20,7 +20,7 @@ public struct CSVWriter: Sendable, Hashable {
     public let profile: Profile
     /// `,`, `;` or TAB.
     public let delimiter: Character
-    private let delimiterByte: UInt8
+    let delimiterByte: UInt8
 
     /// A comma-separated writer.
     public init(profile: Profile = .spreadsheet) {
@@ -94,6 +94,19 @@ public struct CSVWriter: Sendable, Hashable {
         }
         endRecord(startingAt: recordStart, in: &out)
 
+        if let records = table.rows.csvRecords, records.fields == columnCount {
+            let record = records.renderer(self)
+            var bytes = GrowableBuffer<UInt8>(capacity: 4096)
+            for index in table.rows.indices {
+                bytes.removeAll()
+                record(index, &bytes)
+                recordStart = out.count
+                bytes.withUnsafeBufferPointer { out.appendBytes($0) }
+                endRecord(startingAt: recordStart, in: &out)
+                try recordEnd(out)
+            }
+            return
+        }
         var rows = table.rows.makeIterator()
         var row: [Cell] = []
         while rows.next(into: &row) {
@@ -111,7 +124,9 @@ public struct CSVWriter: Sendable, Hashable {
         }
     }
 
-    private func appendCell<Out: ByteSink & ~Copyable>(_ cell: Cell, to out: inout Out) {
+    /// Appends `cell` as a field (and nothing else): also the way a generated table's record
+    /// renderer (``Table/Rows/CSVRecords``) writes cells that hold no text.
+    func appendCell<Out: ByteSink & ~Copyable>(_ cell: Cell, to out: inout Out) {
         switch cell {
         case .text(let text), .date(let text):
             // Dates are text too: a partial date such as `--05-25` would otherwise be a formula.
@@ -131,18 +146,33 @@ public struct CSVWriter: Sendable, Hashable {
         }
     }
 
-    private func appendText<Out: ByteSink & ~Copyable>(_ text: String, to out: inout Out) {
+    func appendText<Out: ByteSink & ~Copyable>(_ text: String, to out: inout Out) {
         // NFC text (nearly every cell) is checked and copied from the string's own bytes in
         // one call: normalising first made a copy of each string, and each step retained
         // and released it, a cost in every cell of a million-row table.
         let appended: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !TextNormalization.needsNFC(utf8: bytes) else { return false }
-            appendTextBytes(bytes, to: &out)
+            appendText(utf8: bytes, to: &out)
             return true
         }
         if appended != true {
-            let bytes = Array(TextNormalization.nfc(text).utf8)
-            bytes.withUnsafeBufferPointer { appendTextBytes($0, to: &out) }
+            Array(text.utf8).withUnsafeBufferPointer { appendText(utf8: $0, to: &out) }
+        }
+    }
+
+    /// ``appendText(_:to:)`` for the text whose UTF-8 is `bytes` (valid UTF-8).
+    private func appendText<Out: ByteSink & ~Copyable>(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout Out) {
+        guard TextNormalization.needsNFC(utf8: bytes) else { return appendTextBytes(bytes, to: &out) }
+        let normalized = Array(TextNormalization.nfc(String(decoding: bytes, as: UTF8.self)).utf8)
+        normalized.withUnsafeBufferPointer { appendTextBytes($0, to: &out) }
+    }
+
+    /// Appends the text of `source` between code points `range` as its cell
+    /// (``SourceText/cell(_:limit:)`` with no limit) would be written, from the source's bytes: a record renderer's quote, with no cell made.
+    func appendQuote<Out: ByteSink & ~Copyable>(_ range: Range<Int>, of source: SourceText, to out: inout Out) {
+        source.withUTF8(range) { bytes in
+            // A source that NFC leaves alone is copied as it is (see ``SourceText/isNFC``).
+            guard source.isNFC else { return appendText(utf8: bytes, to: &out) }
+            appendTextBytes(bytes, to: &out)
         }
     }
 

@@ -60,7 +60,34 @@ public enum CodingTables {
                     c[10] = .integer(syllables[d])
                 }
             }
-        })
+        }, records: (fields: 11, renderer: { writer in
+            // The same fields as the cells, written as the writer writes them; a category's
+            // four text fields are rendered once a pass.
+            let prefix = DocumentFields()
+            let delimiter = writer.delimiterByte
+            let categoryFields: [[UInt8]] = categories.map { category in
+                var bytes: [UInt8] = []
+                for text in [category.id, category.dimension.rawValue, category.labelEnglish, category.labelVietnamese] {
+                    writer.appendText(text, to: &bytes)
+                    bytes.append(delimiter)
+                }
+                return bytes
+            }
+            return { d, i, out in
+                let count = counts[d][Int(rows[d][i].count)]
+                prefix.append(d, id: ids[d], year: years[d], writer: writer, to: &out)
+                out.appendBytes(categoryFields[Int(rows[d][i].category)])
+                writer.appendCell(.boolean(count.present), to: &out)
+                out.append(delimiter)
+                writer.appendCell(.integer(count.segments), to: &out)
+                out.append(delimiter)
+                writer.appendCell(.integer(count.matches), to: &out)
+                out.append(delimiter)
+                writer.appendCell(.number(DocumentCoding.rate(matches: count.matches, syllables: syllables[d]), places: 3), to: &out)
+                out.append(delimiter)
+                writer.appendCell(.integer(syllables[d]), to: &out)
+            }
+        }))
         return table
     }
 
@@ -92,6 +119,9 @@ public enum CodingTables {
         // looked up by id per row (comparing labels that share storage costs nothing).
         let common = labels.first ?? DocumentCoding.Labels(categoryIDs: [], patterns: [])
         let commonDimensions = common.categoryIDs.map { dimensions[$0] ?? "" }
+        let dimension: @Sendable (Int, Int) -> String = { d, category in
+            labels[d] == common ? commonDimensions[category] : dimensions[labels[d].categoryIDs[category]] ?? ""
+        }
         // The words and sentence are quoted by reference: the table has a row per match.
         table.rows = generatedRows(documents.map(\.evidenceCount), filler: {
             let sources = RecentlyLoaded { documents[$0].source.loaded() }
@@ -114,7 +144,7 @@ public enum CodingTables {
                     c[1] = .integer(years[d])
                     c[2] = .text(paths[d][Int(m.segment)])
                     c[3] = .text(labels[d].categoryIDs[category])
-                    c[4] = .text(labels[d] == common ? commonDimensions[category] : dimensions[labels[d].categoryIDs[category]] ?? "")
+                    c[4] = .text(dimension(d, category))
                     c[5] = .text(labels[d].patterns[Int(m.pattern)])
                     c[6] = source.cell(match)
                     c[7] = .integer(match.lowerBound)
@@ -124,7 +154,51 @@ public enum CodingTables {
                     c[11] = .integer(sentence.upperBound)
                 }
             }
-        })
+        }, records: (fields: 12, renderer: { writer in
+            // The same fields as the cells, written as the writer writes them.
+            let sources = RecentlyLoaded { documents[$0].source.loaded() }
+            let matches = RecentlyLoaded { documents[$0].matches.elements }
+            let prefix = DocumentFields()
+            // The last sentence's field, copied when the next row quotes it too.
+            let previous = PassState<(document: Int, sentence: Range<Int>, bytes: [UInt8])>((-1, 0..<0, []))
+            let delimiter = writer.delimiterByte
+            return { d, i, out in
+                let m = matches[d][i], source = sources[d]
+                let category = Int(m.category)
+                let match = m.wordsRange, sentence = m.sentenceRange
+                prefix.append(d, id: ids[d], year: years[d], writer: writer, to: &out)
+                writer.appendText(paths[d][Int(m.segment)], to: &out)
+                out.append(delimiter)
+                writer.appendText(labels[d].categoryIDs[category], to: &out)
+                out.append(delimiter)
+                writer.appendText(dimension(d, category), to: &out)
+                out.append(delimiter)
+                writer.appendText(labels[d].patterns[Int(m.pattern)], to: &out)
+                out.append(delimiter)
+                writer.appendQuote(match, of: source, to: &out)
+                out.append(delimiter)
+                writer.appendCell(.integer(match.lowerBound), to: &out)
+                out.append(delimiter)
+                writer.appendCell(.integer(match.upperBound), to: &out)
+                out.append(delimiter)
+                if previous.value.document == d, previous.value.sentence == sentence {
+                    out.appendBytes(previous.value.bytes)
+                } else {
+                    let start = out.count
+                    writer.appendQuote(sentence, of: source, to: &out)
+                    out.withUnsafeBufferPointer { written in
+                        previous.value.bytes.removeAll(keepingCapacity: true)
+                        previous.value.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: written[start...]))
+                    }
+                    previous.value.document = d
+                    previous.value.sentence = sentence
+                }
+                out.append(delimiter)
+                writer.appendCell(.integer(sentence.lowerBound), to: &out)
+                out.append(delimiter)
+                writer.appendCell(.integer(sentence.upperBound), to: &out)
+            }
+        }))
         return table
     }
 
@@ -135,10 +209,16 @@ public enum CodingTables {
 
     /// Rows generated from groups read in order: `counts[g]` rows for group `g`, and the
     /// cells of row `i` of group `g` written by `fill(g, i, &cells)` over the row before
-    /// (``Table/Rows/init(count:filler:)``), `fill` being made by `filler` for each pass over
-    /// the rows. The tables of one row per match or per document and category run to
+    /// (``Table/Rows/init(count:filler:records:)``), `fill` being made by `filler` for each pass
+    /// over the rows. The tables of one row per match or per document and category run to
     /// millions of rows on a large corpus; generated, they are never all in memory.
-    static func generatedRows(_ counts: [Int], filler: @escaping @Sendable () -> (Int, Int, inout [Cell]) -> Void) -> Table.Rows {
+    ///
+    /// With `records`, a CSV writer renders row `i` of group `g` straight to bytes with the
+    /// function `records.renderer` makes for its pass, which must write what the cells would.
+    static func generatedRows(
+        _ counts: [Int], filler: @escaping @Sendable () -> (Int, Int, inout [Cell]) -> Void,
+        records: (fields: Int, renderer: @Sendable (CSVWriter) -> (Int, Int, inout GrowableBuffer<UInt8>) -> Void)? = nil
+    ) -> Table.Rows {
         var starts: [Int] = []
         starts.reserveCapacity(counts.count)
         var total = 0
@@ -147,6 +227,16 @@ public enum CodingTables {
             total += count
         }
         let offsets = starts
+        let csv = records.map { records in
+            Table.Rows.CSVRecords(fields: records.fields) { writer in
+                let render = records.renderer(writer)
+                let group = PassState(0)
+                return { index, out in
+                    group.value = Self.group(of: index, in: offsets, near: group.value)
+                    render(group.value, index - offsets[group.value], &out)
+                }
+            }
+        }
         return Table.Rows(count: total, filler: {
             let fill = filler()
             let group = PassState(0)
@@ -154,7 +244,27 @@ public enum CodingTables {
                 group.value = Self.group(of: index, in: offsets, near: group.value)
                 fill(group.value, index - offsets[group.value], &cells)
             }
-        })
+        }, records: csv)
+    }
+
+    /// A pass's CSV bytes of the fields a document's rows begin with (its id and year), made
+    /// for its first row and copied for the rest.
+    private final class DocumentFields {
+        @exclusivity(unchecked) private var document = -1
+        @exclusivity(unchecked) private var bytes: [UInt8] = []
+
+        /// Appends document `d`'s fields, each followed by the delimiter.
+        func append(_ d: Int, id: String, year: Int, writer: CSVWriter, to out: inout GrowableBuffer<UInt8>) {
+            if d != document {
+                bytes.removeAll(keepingCapacity: true)
+                writer.appendText(id, to: &bytes)
+                bytes.append(writer.delimiterByte)
+                writer.appendCell(.integer(year), to: &bytes)
+                bytes.append(writer.delimiterByte)
+                document = d
+            }
+            out.appendBytes(bytes)
+        }
     }
 
     /// What one pass over generated rows keeps from row to row (its group, the last sentence

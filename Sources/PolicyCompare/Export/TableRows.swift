@@ -17,6 +17,17 @@ extension Table {
         private struct Generated: Sendable {
             var count: Int
             var reader: @Sendable () -> (Int, inout [Cell]) -> Void
+            var records: CSVRecords?
+        }
+
+        /// A CSV writer's way to render generated rows straight to bytes, for a table whose
+        /// rows are written by the million: `fields` fields a record, and a function made for
+        /// each pass with the writer that appends row `i`'s record, without its line end, as
+        /// that writer writes the cells `reader` gives (see ``CSVWriter/write(_:)``). Building a
+        /// row's cells retained and released each text they held, once per cell.
+        struct CSVRecords: Sendable {
+            var fields: Int
+            var renderer: @Sendable (CSVWriter) -> (Int, inout GrowableBuffer<UInt8>) -> Void
         }
 
         public init() {
@@ -41,9 +52,15 @@ extension Table {
         /// ``init(count:reader:)`` with functions that write row `i` over the cells of the
         /// row read before it (see ``fill(_:count:_:)``), so that a pass that reads each row
         /// into the same array (``Iterator/next(into:)``) allocates no array per row.
-        init(count: Int, filler: @escaping @Sendable () -> (Int, inout [Cell]) -> Void) {
+        init(count: Int, filler: @escaping @Sendable () -> (Int, inout [Cell]) -> Void, records: CSVRecords? = nil) {
             stored = []
-            generated = Generated(count: Swift.max(0, count), reader: filler)
+            generated = Generated(count: Swift.max(0, count), reader: filler, records: records)
+        }
+
+        /// How a CSV writer renders these rows without their cells, if it can (generated rows
+        /// made with ``CSVRecords``; stored rows, once changed, cannot).
+        var csvRecords: CSVRecords? {
+            generated?.records
         }
 
         /// Whether the rows are generated when read rather than stored.

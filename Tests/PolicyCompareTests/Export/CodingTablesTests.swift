@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PolicyCompare
 
@@ -24,5 +25,64 @@ struct CodingTablesTests {
         }
         #expect(rows.count > 500 && rows == expected)
         #expect(Set(rows.map { $0[4] }) == [.text("theme"), .text("activity")])
+    }
+
+    /// Every CSV writer the tests try: both profiles and the three delimiters.
+    static func writers() throws -> [CSVWriter] {
+        try [CSVWriter(), CSVWriter(profile: .plain), CSVWriter(delimiter: ";"), CSVWriter(profile: .plain, delimiter: "\t")]
+    }
+
+    /// The tables' CSV bytes rendered from their generated records, and from the same rows
+    /// stored as cells (which writers write cell by cell): they must be the same.
+    static func expectRecordsMatchCells(_ codings: [DocumentCoding], codebook: Codebook) throws {
+        for table in [CodingTables.evidence(codings, codebook: codebook), CodingTables.byDocument(codings, codebook: codebook)] {
+            #expect(table.rows.csvRecords != nil)
+            let stored = Table(name: table.name, description: table.description, columns: table.columns, rows: Array(table.rows))
+            #expect(stored.rows.csvRecords == nil)
+            for writer in try writers() {
+                #expect(writer.write(table) == writer.write(stored), "\(table.name), \(writer.profile), \(writer.delimiter)")
+            }
+            // A prefix kept generated (a workbook's sheet) renders its records too.
+            var cut = table
+            cut.rows.removeLast(table.rows.count / 3)
+            let cutStored = Table(name: table.name, description: table.description, columns: table.columns, rows: Array(cut.rows))
+            #expect(cut.rows.csvRecords != nil && CSVWriter().write(cut) == CSVWriter().write(cutStored))
+        }
+    }
+
+    @Test("evidence and coding_by_document records rendered straight to CSV bytes are the cells' bytes, on the shipped directives")
+    func recordsOfTheShippedDirectives() throws {
+        let corpus = try #require(Fixtures.corpus)
+        let codebook = try #require(Fixtures.codebook)
+        let codings = try CorpusAnalyzer(codebook: codebook).analyze(corpus).map(\.coding)
+        #expect(codings.map(\.evidenceCount).reduce(0, +) > 500)
+        try Self.expectRecordsMatchCells(codings, codebook: codebook)
+    }
+
+    @Test("records are the cells' bytes for decomposed text, quotes, delimiters and formula-like sentences")
+    func recordsOfAwkwardText() throws {
+        let root = try Fixtures.temporaryFolder()
+        let codebook = try #require(try CodebookLoader.check("""
+            category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions
+            marriage,theme,,"Child marriage, early",Tảo hôn,,tảo hôn,
+            drowning,activity,,=Drowning,"Đuối ""nước"" sâu",,đuối nước,
+            """, file: "t.csv").0)
+        let files = [
+            // Decomposed (NFD) text: its quotes are normalised when written.
+            ("nfd-2019", 2019, "Phòng chống đuối nước; tảo hôn.".decomposedStringWithCanonicalMapping),
+            ("quotes-2019", 2019, "-Phòng chống \"đuối nước\", tảo hôn; tảo hôn\tđuối nước. =Tảo hôn, đuối nước."),
+            ("empty-2020", 2020, "Không có gì."),
+            ("plain-2021", 2021, "Đuối nước. Đuối nước. Tảo hôn và đuối nước, tảo hôn."),
+        ]
+        var manifest = "document_id,year,file,issuer,level,kind\n"
+        for (id, year, text) in files {
+            try Data(text.utf8).write(to: root.appendingPathComponent("\(id).txt"))
+            manifest += "\(id),\(year),\(id).txt,Test,national,letter\n"
+        }
+        try Data(manifest.utf8).write(to: root.appendingPathComponent("manifest.csv"))
+        let codings = try CorpusAnalyzer(codebook: codebook).analyze(try Corpus.load(root)).map(\.coding)
+        #expect(codings.map(\.evidenceCount).reduce(0, +) >= 8)
+        #expect(codings.contains { !$0.source.isNFC })
+        try Self.expectRecordsMatchCells(codings, codebook: codebook)
     }
 }
