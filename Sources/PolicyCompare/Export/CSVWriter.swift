@@ -111,12 +111,16 @@ public struct CSVWriter: Sendable, Hashable {
         var row: [Cell] = []
         while rows.next(into: &row) {
             recordStart = out.count
-            for index in 0..<columnCount {
-                if index > 0 {
-                    out.append(delimiterByte)
-                }
-                if index < row.count {
-                    appendCell(row[index], to: &out)
+            // Cells read in place: through the array's subscript each was copied, retaining
+            // and releasing the text it held.
+            row.withUnsafeBufferPointer { cells in
+                for index in 0..<columnCount {
+                    if index > 0 {
+                        out.append(delimiterByte)
+                    }
+                    if index < cells.count {
+                        appendCell(cells[index], to: &out)
+                    }
                 }
             }
             endRecord(startingAt: recordStart, in: &out)
