@@ -283,11 +283,13 @@ public struct PhraseMatcher: Sendable {
                 while first > 0, tokens[first - 1].sentence == sentence { first -= 1 }
                 while let last = result.last, last.tokens.lowerBound >= first { result.removeLast() }
                 // Written through pointers into buffers at least as long as the copy can be
-                // (appending, each position paid two uniqueness checks).
+                // (appending, each position paid two uniqueness checks). The buffers are not
+                // zeroed first (filling them cost more than matching the segments): the copy
+                // writes each position it reads.
                 let bound = (count - first) * longestExpansion
                 if state.expanded.count < bound {
-                    state.expanded = Array(repeating: 0, count: bound)
-                    state.expandedSources = Array(repeating: 0, count: bound)
+                    state.expanded = [Int32](unsafeUninitializedCapacity: bound) { $1 = bound }
+                    state.expandedSources = [Int32](unsafeUninitializedCapacity: bound) { $1 = bound }
                 }
                 let base = Int32(state.expansionBase)
                 let length = state.expanded.withUnsafeMutableBufferPointer { positions in
@@ -350,6 +352,37 @@ public struct PhraseMatcher: Sendable {
         func sentence(_ position: Int) -> Int {
             tokens[token(position)].sentence
         }
+
+        /// The first position from `position` on that starts a walk or is an abbreviation
+        /// (`positions.count`: none), found in a loop of its own that holds its few values in
+        /// registers (in the loop of ``scan(_:into:)`` most tokens, inert, paid for its spills).
+        @inline(__always)
+        func firstActive(from position: Int) -> Int {
+            var position = position
+            while position < positions.count, encoding(position).isInert { position += 1 }
+            return position
+        }
+
+        /// The end of the sentence of the position `start` (the first position after it in
+        /// another sentence, or `positions.count`), found by galloping then halving: sentence
+        /// numbers never decrease from position to position, as the tokeniser numbers them.
+        /// Walks and proximity searches stop there instead of testing each position's sentence.
+        func sentenceEnd(from start: Int) -> Int {
+            let sentence = self.sentence(start)
+            var inside = start, step = 1
+            var outside = start + 1
+            while outside < positions.count, self.sentence(outside) == sentence {
+                inside = outside
+                step <<= 1
+                outside = inside + step
+            }
+            outside = min(outside, positions.count)
+            while outside - inside > 1 {
+                let middle = inside + (outside - inside) / 2
+                if self.sentence(middle) == sentence { inside = middle } else { outside = middle }
+            }
+            return outside
+        }
     }
 
     /// Walks the tries from every position of `read`, appending the matches by start token,
@@ -360,9 +393,11 @@ public struct PhraseMatcher: Sendable {
         // The matches of the token whose positions are being walked start at `group` (those
         // before it, of earlier tokens, are in order already).
         var group = result.count, groupToken = -1
-        for start in 0..<read.positions.count {
+        // The end of the sentence of the last walk's start.
+        var sentenceEnd = 0
+        var start = read.firstActive(from: 0)
+        while start < read.positions.count {
             let encoding = read.encoding(start)
-            if encoding.isInert { continue }
             if encoding.abbreviation >= 0, read.sources == nil, read.tokens[start].kind == .word {
                 Self.sortGroup(&result, from: group)
                 return start
@@ -373,13 +408,14 @@ public struct PhraseMatcher: Sendable {
                 group = result.count
                 groupToken = token
             }
-            let sentence = read.sentence(start)
+            if start >= sentenceEnd { sentenceEnd = read.sentenceEnd(from: start) }
             if encoding.strictStart >= 0 {
-                walk(strictTrie, loose: false, from: start, code: encoding.strictStart, sentence: sentence, read, into: &result)
+                walk(strictTrie, loose: false, from: start, code: encoding.strictStart, sentenceEnd: sentenceEnd, read, into: &result)
             }
             if encoding.looseStart >= 0 {
-                walk(looseTrie, loose: true, from: start, code: encoding.looseStart, sentence: sentence, read, into: &result)
+                walk(looseTrie, loose: true, from: start, code: encoding.looseStart, sentenceEnd: sentenceEnd, read, into: &result)
             }
+            start = read.firstActive(from: start + 1)
         }
         Self.sortGroup(&result, from: group)
         return nil
@@ -401,14 +437,14 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// The matches of the patterns of `trie` that start at `start`, whose first syllable led
-    /// to the node coded `code`, within the start's sentence.
+    /// to the node coded `code`, within the start's sentence (which ends at `sentenceEnd`).
     @inline(__always)
-    private func walk(_ trie: Trie, loose: Bool, from start: Int, code first: Int32, sentence: Int, _ read: Syllables, into result: inout [Match]) {
+    private func walk(_ trie: Trie, loose: Bool, from start: Int, code first: Int32, sentenceEnd: Int, _ read: Syllables, into result: inout [Match]) {
         var code = first
         var i = start + 1
         while true {
-            if code & 1 != 0 { collect(trie, node: Int(code >> 1), loose: loose, from: start, to: i, sentence: sentence, read, into: &result) }
-            guard i < read.positions.count, read.sentence(i) == sentence else { return }
+            if code & 1 != 0 { collect(trie, node: Int(code >> 1), loose: loose, from: start, to: i, sentenceEnd: sentenceEnd, read, into: &result) }
+            guard i < sentenceEnd else { return }
             let id = read.encoding(i).id(loose: loose)
             guard id >= 0, let next = trie.child(of: code, id) else { return }
             code = next
@@ -417,12 +453,12 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// The matches of the patterns that end at `node`, reached from `start` at `end`.
-    private func collect(_ trie: Trie, node: Int, loose: Bool, from start: Int, to end: Int, sentence: Int, _ read: Syllables, into result: inout [Match]) {
+    private func collect(_ trie: Trie, node: Int, loose: Bool, from start: Int, to end: Int, sentenceEnd: Int, _ read: Syllables, into result: inout [Match]) {
         for terminal in Int(trie.terminalStart[node])..<Int(trie.terminalStart[node + 1]) {
             let pattern = Int(trie.terminalPatterns[terminal])
             var last = end
             if !nearIDs[pattern].isEmpty {
-                guard let found = find(nearIDs[pattern], loose: loose, in: read, from: end, window: patterns[pattern].window, sentenceID: sentence) else { continue }
+                guard let found = find(nearIDs[pattern], loose: loose, in: read, from: end, window: patterns[pattern].window, sentenceEnd: sentenceEnd) else { continue }
                 last = found
             }
             result.append(Match(pattern: pattern, tokens: read.token(start)..<read.token(last - 1) + 1))
@@ -430,13 +466,12 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// The end of the first occurrence of `phrase` starting within `window` positions of `from`,
-    /// in the sentence `sentenceID`.
-    private func find(_ phrase: [Int32], loose: Bool, in read: Syllables, from: Int, window: Int, sentenceID: Int) -> Int? {
+    /// in the sentence that ends at `sentenceEnd`.
+    private func find(_ phrase: [Int32], loose: Bool, in read: Syllables, from: Int, window: Int, sentenceEnd: Int) -> Int? {
         guard let first = phrase.first else { return nil }
-        let last = min(from + window, read.positions.count - phrase.count)
+        let last = min(from + window, sentenceEnd - phrase.count)
         var begin = from
         while begin <= last {
-            if read.sentence(begin + phrase.count - 1) != sentenceID { return nil }
             // The first syllable alone rules out most positions.
             if read.encoding(begin).id(loose: loose) == first,
                phrase.indices.dropFirst().allSatisfy({ read.encoding(begin + $0).id(loose: loose) == phrase[$0] }) {

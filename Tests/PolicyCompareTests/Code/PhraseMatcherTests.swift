@@ -74,6 +74,25 @@ struct PhraseMatcherTests {
         #expect(found == [[0, 0, 2], [2, 4, 8], [1, 6, 8], [1, 9, 11], [3, 12, 14]])
     }
 
+    @Test("walks and near searches stop at the end of the sentence, also at the last token and after an abbreviation")
+    func sentenceEnds() throws {
+        let patterns = try ["phòng chống ...3 hôn", "tảo hôn", "chỉ đạo", "nhân dân tỉnh"].map(PhrasePattern.parse)
+        let matcher = PhraseMatcher(patterns: patterns, abbreviations: Abbreviations(expansions: ["ubnd": "ủy ban nhân dân"]))
+        for (text, expected) in [
+            ("Phòng chống. Hôn tảo. Hôn chỉ. Đạo tảo hôn", [[1, 7, 9]]),
+            ("Phòng chống tảo hôn", [[0, 0, 4], [1, 2, 4]]),
+            ("Phòng chống tảo; hôn chỉ đạo", [[2, 4, 6]]),
+            ("UBND. Tỉnh chỉ đạo phòng chống UBND tỉnh hôn", [[2, 2, 4], [3, 6, 8]]),
+        ] {
+            let scalars = Array(text.unicodeScalars)
+            let output = Tokenizer().tokenize(scalars, range: 0..<scalars.count)
+            let found = matcher.matches(tokens: output.tokens, folded: FoldedText(scalars)).map { [$0.pattern, $0.tokens.lowerBound, $0.tokens.upperBound] }
+            #expect(found == expected, "\(text)")
+            #expect(found == reference(patterns, Abbreviations(expansions: ["ubnd": "ủy ban nhân dân"]), tokens: output.tokens, folded: FoldedText(scalars))
+                .map { [$0.pattern, $0.tokens.lowerBound, $0.tokens.upperBound] }, "\(text)")
+        }
+    }
+
     /// Every match found the plain way: each token read as its syllables (a word that is an
     /// abbreviation as those of its expansion), every pattern compared at every position, the
     /// second part of a near pattern searched position by position.
