@@ -21,8 +21,10 @@ public struct Coder: Sendable {
 
     private enum Owner: Sendable {
         case include(category: Int)
-        /// Categories it applies to; nil means all.
-        case exclude(categories: Set<Int>?)
+        /// Whether it applies to each category (by index); nil means all. A table, not a
+        /// set: the coder tests it for every match in the scope of an exclusion, and hashing
+        /// the category cost more than the rest of the test.
+        case exclude(categories: [Bool]?)
     }
 
     public init(codebook: Codebook, abbreviations: Abbreviations) {
@@ -37,12 +39,13 @@ public struct Coder: Sendable {
             }
             for pattern in category.exclusions {
                 patterns.append(pattern)
-                owners.append(.exclude(categories: [c]))
+                owners.append(.exclude(categories: codebook.categories.indices.map { $0 == c }))
             }
         }
         for exclusion in codebook.globalExclusions {
             patterns.append(exclusion.pattern)
-            owners.append(.exclude(categories: exclusion.scope.isEmpty ? nil : Set(exclusion.scope.compactMap { index[$0] })))
+            let scope = Set(exclusion.scope.compactMap { index[$0] })
+            owners.append(.exclude(categories: exclusion.scope.isEmpty ? nil : codebook.categories.indices.map(scope.contains)))
         }
         self.owners = owners
         matcher = PhraseMatcher(patterns: patterns, abbreviations: abbreviations)
@@ -69,26 +72,33 @@ public struct Coder: Sendable {
         let text = directive.text
         let spellings = directive.spellings
         var matching = matcher.documentState(spellings, folded: directive.folded)
-        // Each segment's matches by category, and its exclusions, in buffers kept from segment to segment.
+        // Each segment's matches by category, and its exclusions, in buffers kept from segment to
+        // segment; `hit` lists the categories with matches, in order (most segments have a few,
+        // and going through every category twice per segment cost more than the matches did).
         var includes: [[PhraseMatcher.Match]] = Array(repeating: [], count: categoryCount)
-        var excludes: [(Range<Int>, Set<Int>?)] = []
+        var hit: [Int] = []
+        var excludes: [(Range<Int>, [Bool]?)] = []
         var kept: [PhraseMatcher.Match] = []
         for (s, segment) in directive.segments.enumerated() {
             let output = directive.tokens[s]
             let found = matcher.matches(tokens: output.tokens, spellings: spellings.ids[s], state: &matching)
-            for c in includes.indices where !includes[c].isEmpty { includes[c].removeAll(keepingCapacity: true) }
+            for c in hit { includes[c].removeAll(keepingCapacity: true) }
+            hit.removeAll(keepingCapacity: true)
             excludes.removeAll(keepingCapacity: true)
             for match in found {
                 switch owners[match.pattern] {
-                case .include(let c): includes[c].append(match)
+                case .include(let c):
+                    if includes[c].isEmpty { hit.append(c) }
+                    includes[c].append(match)
                 case .exclude(let scope): excludes.append((match.tokens, scope))
                 }
             }
             var any = false
-            for c in 0..<categoryCount where !includes[c].isEmpty {
+            hit.sort()
+            for c in hit {
                 kept.removeAll(keepingCapacity: true)
                 for match in includes[c] where !excludes.contains(where: { range, scope in
-                    (scope == nil || scope?.contains(c) == true) && range.lowerBound <= match.tokens.lowerBound && match.tokens.upperBound <= range.upperBound
+                    (scope?[c] ?? true) && range.lowerBound <= match.tokens.lowerBound && match.tokens.upperBound <= range.upperBound
                 }) {
                     kept.append(match)
                 }
