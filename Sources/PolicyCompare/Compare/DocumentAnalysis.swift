@@ -184,7 +184,7 @@ public struct DocumentAnalysis: Sendable {
                 return deadline
             },
             coding: coding,
-            terms: DocumentTerms(syllables: keys, hashes: hashes, tokens: tokenSpellings, sentenceStarts: sentenceStarts, stopList: stopKeys),
+            terms: DocumentTerms(utf8: spellings.utf8, ends: spellings.utf8Ends, hashes: hashes, tokens: tokenSpellings, sentenceStarts: sentenceStarts, stopList: stopKeys),
             reuseTokens: reuse.finish(spellingHashes: hashes),
             source: source))
     }

@@ -37,9 +37,13 @@ public struct DocumentTerms: Sendable, Hashable {
     /// Largest term size counted.
     static let maxN = 3
 
-    /// The document's distinct token texts (normalised, folded syllables and punctuation).
-    private(set) var syllables: [String] = []
-    /// The ``StableHash/fnv1a(_:)`` of each of `syllables`, which ``Sum`` files them under:
+    /// The UTF-8 bytes of the document's distinct token texts (normalised, folded syllables
+    /// and punctuation), end to end, and where each text's bytes end: ``Sum`` looks a
+    /// syllable up by its bytes, and making a string of each for that was over half the
+    /// cost of the look-up.
+    private(set) var utf8: [UInt8] = []
+    private(set) var utf8Ends: [Int] = []
+    /// The ``StableHash/fnv1a(_:)`` of each syllable, which ``Sum`` files them under:
     /// a document hashes its spellings so for text reuse, and hashing them again here was
     /// most of the cost of looking each up in its year's vocabulary.
     private(set) var syllableHashes: [UInt64] = []
@@ -54,14 +58,43 @@ public struct DocumentTerms: Sendable, Hashable {
     init() {}
 
     /// A document whose tokens are numbered by their text in `syllables` (as a document's
-    /// ``TokenSpellings`` number them): the arrays are kept as they are, not copied.
-    /// `hashes`, when given, are the ``StableHash/fnv1a(_:)`` of `syllables`, one for one.
+    /// ``TokenSpellings`` number them). `hashes`, when given, are the
+    /// ``StableHash/fnv1a(_:)`` of `syllables`, one for one.
     init(syllables: [String], hashes: [UInt64]? = nil, tokens: [Int32], sentenceStarts: [Int32], stopList: RunTable<UInt8>) {
-        self.syllables = syllables
-        if let hashes, hashes.count == syllables.count {
+        var utf8: [UInt8] = [], ends: [Int] = []
+        for var syllable in syllables {
+            syllable.withUTF8 { utf8.append(contentsOf: $0) }
+            ends.append(utf8.count)
+        }
+        self.init(utf8: utf8, ends: ends, hashes: hashes ?? syllables.map(StableHash.fnv1a), tokens: tokens,
+                  sentenceStarts: sentenceStarts, stopList: stopList)
+    }
+
+    /// A document whose tokens are numbered by their text, given as UTF-8 `utf8` and the end of
+    /// each text in it (as ``TokenSpellings/utf8`` and ``TokenSpellings/utf8Ends`` hold a
+    /// document's spellings): the arrays are kept as they are, not copied. `hashes` are the
+    /// ``StableHash/fnv1a(_:)`` of the texts, one for one; when they are not as many, they
+    /// are taken again. Ends that fall back or past `utf8` are cut to the ends before them and
+    /// to `utf8`, so that every text is a run of it.
+    init(utf8: [UInt8], ends: [Int], hashes: [UInt64], tokens: [Int32], sentenceStarts: [Int32], stopList: RunTable<UInt8>) {
+        self.utf8 = utf8
+        var lower = 0
+        if ends.allSatisfy({ end in
+            defer { lower = end }
+            return lower <= end && end <= utf8.count
+        }) {
+            utf8Ends = ends
+        } else {
+            lower = 0
+            utf8Ends = ends.map { end in
+                lower = min(max(lower, end), utf8.count)
+                return lower
+            }
+        }
+        if hashes.count == ends.count {
             syllableHashes = hashes
         } else {
-            syllableHashes = syllables.map(StableHash.fnv1a)
+            syllableHashes = utf8Ends.indices.map { k in StableHash.fnv1a(bytes: Array(utf8[(k > 0 ? utf8Ends[k - 1] : 0)..<utf8Ends[k]])) }
         }
         self.tokens = tokens
         self.sentenceStarts = sentenceStarts
@@ -77,7 +110,9 @@ public struct DocumentTerms: Sendable, Hashable {
             for token in sentence {
                 let (number, inserted) = texts.insert(token)
                 if inserted {
-                    syllables.append(token)
+                    var token = token
+                    token.withUTF8 { utf8.append(contentsOf: $0) }
+                    utf8Ends.append(utf8.count)
                     syllableHashes.append(StableHash.fnv1a(token))
                 }
                 tokens.append(Int32(truncatingIfNeeded: number))
@@ -140,9 +175,17 @@ public struct DocumentTerms: Sendable, Hashable {
             var codes: [Int32] = [], unigrams: [Int] = []
             swap(&codes, &local)
             codes.removeAll(keepingCapacity: true)
-            codes.append(contentsOf: repeatElement(Self.unknown, count: document.syllables.count))
-            for syllable in document.tokens where codes[Int(syllable)] == Self.unknown {
-                codes[Int(syllable)] = lookUp(Int(syllable), of: document)
+            codes.append(contentsOf: repeatElement(Self.unknown, count: document.utf8Ends.count))
+            document.utf8.withUnsafeBufferPointer { utf8 in
+                document.utf8Ends.withUnsafeBufferPointer { ends in
+                    document.syllableHashes.withUnsafeBufferPointer { hashes in
+                        for syllable in document.tokens where codes[Int(syllable)] == Self.unknown {
+                            let k = Int(syllable)
+                            let range = (k > 0 ? ends[k - 1] : 0)..<ends[k]
+                            codes[k] = lookUp(range, of: utf8, hash: hashes[k], stopList: document.stopList)
+                        }
+                    }
+                }
             }
             swap(&unigrams, &self.unigrams)
             // Each token ends at most two terms of two or three syllables.
@@ -211,13 +254,15 @@ public struct DocumentTerms: Sendable, Hashable {
             totals[2] += positions.2
         }
 
-        /// The code of syllable `syllable` of `document`, numbered when new.
-        private mutating func lookUp(_ syllable: Int, of document: DocumentTerms) -> Int32 {
-            let text = document.syllables[syllable], hash = document.syllableHashes[syllable]
-            let (number, inserted) = vocabulary.insert(text, hash: hash)
+        /// The code of the syllable `utf8[range]`, whose ``StableHash/fnv1a(_:)`` is `hash`,
+        /// numbered when new: its text is made a string only then.
+        private mutating func lookUp(_ range: Range<Int>, of utf8: UnsafeBufferPointer<UInt8>, hash: UInt64, stopList: RunTable<UInt8>) -> Int32 {
+            let run = UnsafeBufferPointer(rebasing: utf8[range])
+            let (number, inserted) = vocabulary.insert(run, hash: hash)
             if inserted {
+                let text = String(decoding: run, as: UTF8.self)
                 let code = TermCounts.isPunctuation(text) ? Self.punctuation
-                    : Self.code(number, edge: document.stopList.id(of: text) != nil || !TermCounts.hasLetter(text))
+                    : Self.code(number, edge: stopList.id(of: range, in: utf8) != nil || !TermCounts.hasLetter(text))
                 hashes.append(hash)
                 codes.append(code)
                 unigrams.append(0)

@@ -12,6 +12,11 @@ public struct TokenSpellings: Sendable, Hashable {
     public let ranges: [Range<Int>]
     /// Per spelling: its folded key (the text of `ranges` in `folded.strict`).
     public let keys: [String]
+    /// The UTF-8 bytes of `keys`, end to end, and where each key's bytes end (a key starts
+    /// where the one before it ends): counting terms reads a document's syllables from here,
+    /// and making a string of each again to look it up was most of that look-up.
+    let utf8: [UInt8]
+    let utf8Ends: [Int]
     /// Per spelling: the ``RunTable`` hash of its scalars in `folded.strict` and in
     /// `folded.loose`, so that the phrase matchers, which look each spelling up in three
     /// tables, do not hash it again (they hashed it six times a document).
@@ -87,7 +92,14 @@ public struct TokenSpellings: Sendable, Hashable {
         strictHashes = Array(UnsafeBufferPointer(start: hashes, count: count))
         self.looseHashes = Array(UnsafeBufferPointer(start: looseHashes, count: count))
         self.index = index
-        keys = Self.strings(of: self.ranges, in: folded.strict)
+        let (utf8, ends) = Self.utf8(of: self.ranges, in: folded.strict)
+        keys = utf8.withUnsafeBufferPointer { bytes in
+            ends.indices.map { k in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[(k > 0 ? ends[k - 1] : 0)..<ends[k]]), as: UTF8.self)
+            }
+        }
+        self.utf8 = utf8
+        utf8Ends = ends
     }
 
     /// Bytes per token of the buffer of spelling columns: a range and two hashes.
@@ -112,24 +124,32 @@ public struct TokenSpellings: Sendable, Hashable {
         return lower..<max(lower, min(range.upperBound, count))
     }
 
-    /// The text of each range of `scalars`, all encoded through one reused buffer and each
-    /// made a string from there: `NormalizedText.string` set a buffer up for every key, and
-    /// for a key of up to three scalars went through `String(unsafeUninitializedCapacity:)`,
-    /// whose closure and checks cost more than the string itself.
-    private static func strings(of ranges: [Range<Int>], in scalars: [Unicode.Scalar]) -> [String] {
-        let longest = ranges.reduce(0) { max($0, $1.count) }
-        return scalars.withUnsafeBufferPointer { scalars in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, 4 * longest)) { buffer in
-                ranges.map { range in
-                    guard let base = buffer.baseAddress, range.lowerBound >= 0, range.upperBound <= scalars.count else { return "" }
-                    var count = 0
-                    for i in range {
-                        count &+= UTF8Scalars.write(scalars[i].value, to: base + count)
+    /// The text of each range of `scalars` as UTF-8, written end to end into one array made
+    /// with room for the longest encoding (four bytes a scalar), and where each ends; a range
+    /// outside `scalars` is empty. The keys are made from these bytes, and counting terms
+    /// reads them without the keys.
+    private static func utf8(of ranges: [Range<Int>], in scalars: [Unicode.Scalar]) -> (bytes: [UInt8], ends: [Int]) {
+        let capacity = ranges.reduce(0) { $0 + 4 * $1.count }
+        var ends = [Int]()
+        ends.reserveCapacity(ranges.count)
+        let bytes = scalars.withUnsafeBufferPointer { scalars in
+            [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = 0
+                guard let base = buffer.baseAddress else {
+                    ends = ranges.map { _ in 0 }
+                    return
+                }
+                for range in ranges {
+                    if range.lowerBound >= 0, range.upperBound <= scalars.count {
+                        for i in range {
+                            count &+= UTF8Scalars.write(scalars[i].value, to: base + count)
+                        }
                     }
-                    return String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+                    ends.append(count)
                 }
             }
         }
+        return (bytes, ends)
     }
 
     /// Whether the `count` scalars at `run` and at `stored` are the same, compared two at a

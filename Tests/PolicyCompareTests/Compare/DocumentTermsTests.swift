@@ -102,6 +102,25 @@ struct DocumentTermsTests {
         #expect(DocumentTerms.merged([given]) == expected && DocumentTerms.merged([short, computed]) == DocumentTerms.merged([given, given]))
     }
 
+    @Test("syllables given as UTF-8 and ends count as the same strings; ends that fall back or run past the bytes are cut")
+    func syllablesAsUTF8() {
+        let syllables = ["trẻ", "em", "của", ",", "2019", "năm"]
+        let tokens: [Int32] = [0, 1, 2, 0, 1, 3, 0, 1, 4, 5, 0, 1]
+        let stopKeys = DocumentTerms.stopKeys(stopList)
+        let utf8 = Array(syllables.joined().utf8)
+        let ends = syllables.indices.map { syllables[...$0].joined().utf8.count }
+        let strings = DocumentTerms(syllables: syllables, tokens: tokens, sentenceStarts: [0, 6], stopList: stopKeys)
+        let bytes = DocumentTerms(utf8: utf8, ends: ends, hashes: syllables.map(StableHash.fnv1a), tokens: tokens, sentenceStarts: [0, 6], stopList: stopKeys)
+        let rehashed = DocumentTerms(utf8: utf8, ends: ends, hashes: [], tokens: tokens, sentenceStarts: [0, 6], stopList: stopKeys)
+        #expect(bytes == strings && rehashed == strings)
+        #expect(DocumentTerms.merged([bytes]) == TermCounts.count(sentences: [tokens[..<6].map { syllables[Int($0)] }, tokens[6...].map { syllables[Int($0)] }],
+                                                                  maxN: 3, stopList: stopList))
+        // Ends out of order or past the bytes: each text is cut to a run of the bytes.
+        let cut = DocumentTerms(utf8: Array("treem".utf8), ends: [3, 1, 5, 99], hashes: [], tokens: [0, 1, 2, 3, 0], sentenceStarts: [0], stopList: stopKeys)
+        #expect(cut.utf8Ends == [3, 3, 5, 5])
+        #expect(DocumentTerms.merged([cut]) == TermCounts.count(sentences: [["tre", "", "em", "", "tre"]], maxN: 3, stopList: stopList))
+    }
+
     @Test("adding one to each of many terms at once counts as adding them one at a time, through growth and counts past UInt32.max")
     func gramTableAddsTogether() {
         typealias Gram = DocumentTerms.Gram

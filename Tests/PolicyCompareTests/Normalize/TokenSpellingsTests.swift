@@ -34,6 +34,8 @@ struct TokenSpellingsTests {
         for (i, id) in flatIDs.enumerated() {
             #expect(NormalizedText.string(folded.strict, spellings.ranges[Int(id)]) == flatKeys[i])
             #expect(spellings.keys[Int(id)] == flatKeys[i])
+            let end = spellings.utf8Ends[Int(id)], start = id > 0 ? spellings.utf8Ends[Int(id) - 1] : 0
+            #expect(Array(spellings.utf8[start..<end]) == Array(flatKeys[i].utf8))
             #expect(id <= (flatIDs[..<i].max() ?? -1) + 1)
         }
     }
@@ -157,6 +159,7 @@ struct TokenSpellingsTests {
         }
         #expect(spellings.ids == [expected])
         #expect(spellings.keys == ["trẻ", "em", "rẻ", "", "tr"])
+        #expect(spellings.utf8Ends.count == 5 && Array(spellings.utf8[..<(spellings.utf8Ends.last ?? 0)]) == Array("trẻemrẻtr".utf8))
         #expect(spellings.ranges.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= folded.strict.count })
         #expect(spellings.spelling(of: "", in: folded) == 3 && spellings.spelling(of: "rẻ", in: folded) == 2)
     }
