@@ -171,12 +171,22 @@ public struct CSVWriter: Sendable, Hashable {
     }
 
     /// Appends the text of `source` between code points `range` as its cell
-    /// (``SourceText/cell(_:limit:)`` with no limit) would be written, from the source's bytes: a record renderer's quote, with no cell made.
-    func appendQuote<Out: ByteSink & ~Copyable>(_ range: Range<Int>, of source: SourceText, to out: inout Out) {
-        source.withUTF8(range) { bytes in
-            // A source that NFC leaves alone is copied as it is (see ``SourceText/isNFC``).
-            guard source.isNFC else { return appendText(utf8: bytes, to: &out) }
-            appendTextBytes(bytes, to: &out)
+    /// (``SourceText/cell(_:limit:)``) would be written, from the source's bytes: a record
+    /// renderer's quote, with no cell made.
+    func appendQuote<Out: ByteSink & ~Copyable>(_ range: Range<Int>, of source: SourceText, limit: Int = .max, to out: inout Out) {
+        let cut = range.count > limit
+        source.withUTF8(cut ? range.lowerBound..<range.lowerBound + limit : range) { bytes in
+            guard cut else {
+                // A source that NFC leaves alone is copied as it is (see ``SourceText/isNFC``).
+                guard source.isNFC else { return appendText(utf8: bytes, to: &out) }
+                return appendTextBytes(bytes, to: &out)
+            }
+            // A cut quote is its piece and "…" as one field, as its cell's bytes are.
+            let joined = Array(bytes) + Self.ellipsisBytes
+            joined.withUnsafeBufferPointer { joined in
+                guard source.isNFC else { return appendText(utf8: joined, to: &out) }
+                appendTextBytes(joined, to: &out)
+            }
         }
     }
 
@@ -271,6 +281,7 @@ public struct CSVWriter: Sendable, Hashable {
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
+    private static let ellipsisBytes = Array(SourceText.Quote.ellipsis.utf8)
 
     private static func estimatedSize(rows: Int, columns: Int) -> Int {
         let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)

@@ -347,6 +347,36 @@ public enum ComparisonTables {
                     c[12] = sourcesB[b].cell(rb, limit: excerptLimit)
                 }
             }
+        }, records: Table.Rows.CSVRecords(fields: 13) { writer in
+            // The same fields as the cells, written as the writer writes them: a million rows
+            // at 10,000 plans, each made twice as cells (for CSV and for the workbook).
+            let sourcesA = RecentlyLoaded { documents[$0].source.loaded() }
+            let sourcesB = RecentlyLoaded { documents[$0].source.loaded() }
+            let delimiter = writer.delimiterByte
+            return { i, out in
+                let row = rows[i], a = row.a, b = row.b
+                let ra = row.spanA, rb = row.spanB
+                func append(_ cell: Cell) {
+                    writer.appendCell(cell, to: &out)
+                    out.append(delimiter)
+                }
+                writer.appendText(ids[a], to: &out)
+                out.append(delimiter)
+                append(.integer(years[a]))
+                writer.appendText(ids[b], to: &out)
+                out.append(delimiter)
+                append(.integer(years[b]))
+                append(.integer(ra.lowerBound))
+                append(.integer(ra.upperBound))
+                append(.integer(rb.lowerBound))
+                append(.integer(rb.upperBound))
+                append(.integer(passages[row.passage].tokensA.count))
+                append(.integer(passages[row.passage].sharedTokens))
+                append(.number(passages[row.passage].similarity, places: 3))
+                writer.appendQuote(ra, of: sourcesA[a], limit: excerptLimit, to: &out)
+                out.append(delimiter)
+                writer.appendQuote(rb, of: sourcesB[b], limit: excerptLimit, to: &out)
+            }
         })
         return t
     }
@@ -371,6 +401,20 @@ public enum ComparisonTables {
                     c[3] = .integer(s.totalTokens)
                     c[4] = .number(s.share, places: 4)
                 }
+            }
+        }, records: Table.Rows.CSVRecords(fields: 5) { writer in
+            // The same fields as the cells, written as the writer writes them.
+            let delimiter = writer.delimiterByte
+            return { i, out in
+                writer.appendText(shares[i].documentID, to: &out)
+                out.append(delimiter)
+                writer.appendText(shares[i].sourceID, to: &out)
+                out.append(delimiter)
+                writer.appendCell(.integer(shares[i].reusedTokens), to: &out)
+                out.append(delimiter)
+                writer.appendCell(.integer(shares[i].totalTokens), to: &out)
+                out.append(delimiter)
+                writer.appendCell(.number(shares[i].share, places: 4), to: &out)
             }
         })
         return t

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PolicyCompare
 
@@ -69,6 +70,61 @@ struct ComparisonTablesTests {
             return Self.text(row[index])
         } }
         #expect(rows.count > 10 && shown == expected)
+    }
+
+    /// The reuse tables' CSV bytes rendered from their generated records, and from the same
+    /// rows stored as cells (which writers write cell by cell), for every writer: the same.
+    private static func expectReuseRecordsMatchCells(_ c: Comparison) throws {
+        for table in [ComparisonTables.reuse(c), ComparisonTables.reuseShares(c)] {
+            #expect(table.rows.csvRecords != nil)
+            let stored = Table(name: table.name, description: table.description, columns: table.columns, rows: Array(table.rows))
+            #expect(stored.rows.csvRecords == nil)
+            for writer in try CodingTablesTests.writers() {
+                #expect(writer.write(table) == writer.write(stored), "\(table.name), \(writer.profile), \(writer.delimiter)")
+            }
+        }
+    }
+
+    /// Reuse options that find many short and long passages in a small corpus.
+    private static let eagerReuse = ReuseOptions(shingleSize: 4, minPassageTokens: 4, maxGap: 32, maxPartnersPerDocument: 100)
+
+    @Test("reuse and reuse_shares records rendered straight to CSV bytes are the cells' bytes, on the shipped directives")
+    func reuseRecordsOfTheShippedDirectives() throws {
+        let corpus = try #require(Fixtures.corpus)
+        let codebook = try #require(Fixtures.codebook)
+        let c = try Comparison.compute(try CorpusAnalyzer(codebook: codebook).analyze(corpus), codebook: codebook,
+                                       options: ComparisonOptions(reuse: Self.eagerReuse))
+        let rows = Array(ComparisonTables.reuse(c).rows)
+        #expect(rows.count > 100)
+        // Both kinds of excerpt: whole, and cut with "…".
+        #expect(rows.contains { Self.text($0[11])?.hasSuffix("…") == true } && rows.contains { Self.text($0[11])?.hasSuffix("…") == false })
+        try Self.expectReuseRecordsMatchCells(c)
+    }
+
+    @Test("reuse records are the cells' bytes for decomposed text, quotes, delimiters, tabs and long passages")
+    func reuseRecordsOfAwkwardText() throws {
+        let root = try Fixtures.temporaryFolder()
+        let codebook = try #require(Fixtures.codebook)
+        let shared = "Phòng chống \"đuối nước\", tảo hôn; trẻ em\tđược bảo vệ. =Tăng cường truyền thông, giáo dục. "
+        let long = String(repeating: "Các cơ quan, đơn vị triển khai \"Tháng hành động vì trẻ em\" năm nay; ", count: 30)
+        let files = [
+            // Decomposed (NFD) text: its quotes are normalised when written.
+            ("nfd-2019", 2019, ("Kế hoạch. " + shared + long + "Hết.").decomposedStringWithCanonicalMapping),
+            ("quotes-2020", 2020, "Chỉ thị. " + shared + long + "Xong."),
+            ("plain-2021", 2021, "Công văn số 1. " + long + shared + "Kết thúc."),
+        ]
+        var manifest = "document_id,year,file,issuer,level,kind\n"
+        for (id, year, text) in files {
+            try Data(text.utf8).write(to: root.appendingPathComponent("\(id).txt"))
+            manifest += "\(id),\(year),\(id).txt,Test,national,letter\n"
+        }
+        try Data(manifest.utf8).write(to: root.appendingPathComponent("manifest.csv"))
+        let analyses = try CorpusAnalyzer(codebook: codebook).analyze(try Corpus.load(root))
+        #expect(analyses.contains { !$0.coding.source.isNFC })
+        let c = try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(reuse: Self.eagerReuse))
+        let rows = Array(ComparisonTables.reuse(c).rows)
+        #expect(rows.count >= 2 && rows.contains { Self.text($0[11])?.hasSuffix("…") == true })
+        try Self.expectReuseRecordsMatchCells(c)
     }
 
     /// The text a cell shows, whether held as a string or as a quote of the source.
