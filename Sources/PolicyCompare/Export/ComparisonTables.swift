@@ -353,6 +353,16 @@ public enum ComparisonTables {
             let sourcesA = RecentlyLoaded { documents[$0].source.loaded() }
             let sourcesB = RecentlyLoaded { documents[$0].source.loaded() }
             let delimiter = writer.delimiterByte
+            // Each document's id and year fields, rendered once a pass: every row has two
+            // documents, and each document is in many rows.
+            let documentFields = documents.indices.map { d in
+                var bytes: [UInt8] = []
+                writer.appendText(ids[d], to: &bytes)
+                bytes.append(delimiter)
+                writer.appendCell(.integer(years[d]), to: &bytes)
+                bytes.append(delimiter)
+                return bytes
+            }
             return { i, out in
                 let row = rows[i], a = row.a, b = row.b
                 let ra = row.spanA, rb = row.spanB
@@ -360,12 +370,8 @@ public enum ComparisonTables {
                     writer.appendCell(cell, to: &out)
                     out.append(delimiter)
                 }
-                writer.appendText(ids[a], to: &out)
-                out.append(delimiter)
-                append(.integer(years[a]))
-                writer.appendText(ids[b], to: &out)
-                out.append(delimiter)
-                append(.integer(years[b]))
+                out.appendBytes(documentFields[a])
+                out.appendBytes(documentFields[b])
                 append(.integer(ra.lowerBound))
                 append(.integer(ra.upperBound))
                 append(.integer(rb.lowerBound))
