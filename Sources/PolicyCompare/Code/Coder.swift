@@ -72,24 +72,32 @@ public struct Coder: Sendable {
         let text = directive.text
         let spellings = directive.spellings
         var matching = matcher.documentState(spellings, folded: directive.folded)
-        // Each segment's matches by category, and its exclusions, in buffers kept from segment to
-        // segment; `hit` lists the categories with matches, in order (most segments have a few,
-        // and going through every category twice per segment cost more than the matches did).
-        var includes: [[PhraseMatcher.Match]] = Array(repeating: [], count: categoryCount)
+        // Each segment's matches with their categories, and its exclusions, in buffers kept from
+        // segment to segment; `hit` lists the categories with matches, in order (most segments
+        // have a few, and going through every category twice per segment cost more than the
+        // matches did). One list for every category, read once per category hit: an array per
+        // category, each grown from empty in every document, cost more in allocations than
+        // the matching of the segments it served.
+        var includes: [(category: Int, match: PhraseMatcher.Match)] = []
+        var isHit = [Bool](repeating: false, count: categoryCount)
         var hit: [Int] = []
         var excludes: [(Range<Int>, [Bool]?)] = []
         var kept: [PhraseMatcher.Match] = []
         for (s, segment) in directive.segments.enumerated() {
             let output = directive.tokens[s]
             let found = matcher.matches(tokens: output.tokens, spellings: spellings.ids[s], state: &matching)
-            for c in hit { includes[c].removeAll(keepingCapacity: true) }
+            for c in hit { isHit[c] = false }
             hit.removeAll(keepingCapacity: true)
+            includes.removeAll(keepingCapacity: true)
             excludes.removeAll(keepingCapacity: true)
             for match in found {
                 switch owners[match.pattern] {
                 case .include(let c):
-                    if includes[c].isEmpty { hit.append(c) }
-                    includes[c].append(match)
+                    if !isHit[c] {
+                        isHit[c] = true
+                        hit.append(c)
+                    }
+                    includes.append((c, match))
                 case .exclude(let scope): excludes.append((match.tokens, scope))
                 }
             }
@@ -97,7 +105,7 @@ public struct Coder: Sendable {
             hit.sort()
             for c in hit {
                 kept.removeAll(keepingCapacity: true)
-                for match in includes[c] where !excludes.contains(where: { range, scope in
+                for (category, match) in includes where category == c && !excludes.contains(where: { range, scope in
                     (scope?[c] ?? true) && range.lowerBound <= match.tokens.lowerBound && match.tokens.upperBound <= range.upperBound
                 }) {
                     kept.append(match)

@@ -92,6 +92,35 @@ import Testing
         #expect(coding.counts.map(\.segments) == [1, 1])
     }
 
+    /// The coder gathers a segment's matches of every category in one list and reads it once
+    /// per category hit: on the real directives, each category's evidence must be what a coder
+    /// with a third of the categories (every third one, and the exclusions that apply to them)
+    /// finds, with the matches of the others no longer around it.
+    @Test func eachCategoryCodedAsWithoutTheOthers() throws {
+        let codebook = try #require(Fixtures.codebook)
+        let abbreviations = try Abbreviations.bundled()
+        let coder = Coder(codebook: codebook, abbreviations: abbreviations)
+        let directives = try Fixtures.ids.map(Fixtures.directive)
+        let codings = directives.map(coder.code)
+        var checked = 0
+        for third in 0..<3 {
+            var part = codebook
+            part.categories = codebook.categories.indices.filter { $0 % 3 == third }.map { codebook.categories[$0] }
+            let ids = Set(part.categories.map(\.id))
+            part.globalExclusions = codebook.globalExclusions.filter { $0.scope.isEmpty || !ids.isDisjoint(with: $0.scope) }
+            let partCoder = Coder(codebook: part, abbreviations: abbreviations)
+            for (directive, coding) in zip(directives, codings) {
+                let partCoding = partCoder.code(directive)
+                for id in ids {
+                    let expected = partCoding.evidence(of: id)
+                    #expect(coding.evidence(of: id) == expected, "\(id) in \(directive.metadata.id)")
+                    checked += expected.count
+                }
+            }
+        }
+        #expect(checked > 500)
+    }
+
     @Test func phrasesSkipCommasButNotSentenceBoundaries() throws {
         let codebook = try CodebookLoader.check("""
             category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions
