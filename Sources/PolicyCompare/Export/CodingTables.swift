@@ -63,7 +63,8 @@ public enum CodingTables {
         }, records: (fields: 11, renderer: { writer in
             // The same fields as the cells, written as the writer writes them; a category's
             // four text fields are rendered once a pass.
-            let prefix = DocumentFields()
+            // Each document's id and year fields, rendered once a pass.
+            let prefixes = ids.indices.map { writer.documentFields(id: ids[$0], year: years[$0]) }
             let delimiter = writer.delimiterByte
             let categoryFields: [[UInt8]] = categories.map { category in
                 var bytes: [UInt8] = []
@@ -75,7 +76,7 @@ public enum CodingTables {
             }
             return { d, i, out in
                 let count = counts[d][Int(rows[d][i].count)]
-                prefix.append(d, id: ids[d], year: years[d], writer: writer, to: &out)
+                out.appendBytes(prefixes[d])
                 out.appendBytes(categoryFields[Int(rows[d][i].category)])
                 writer.appendCell(.boolean(count.present), to: &out)
                 out.append(delimiter)
@@ -158,7 +159,8 @@ public enum CodingTables {
             // The same fields as the cells, written as the writer writes them.
             let sources = RecentlyLoaded { documents[$0].source.loaded() }
             let matches = RecentlyLoaded { documents[$0].matches.elements }
-            let prefix = DocumentFields()
+            // Each document's id and year fields, rendered once a pass.
+            let prefixes = ids.indices.map { writer.documentFields(id: ids[$0], year: years[$0]) }
             // The last sentence's field, copied when the next row quotes it too.
             let previous = PassState<(document: Int, sentence: Range<Int>, bytes: [UInt8])>((-1, 0..<0, []))
             let delimiter = writer.delimiterByte
@@ -166,7 +168,7 @@ public enum CodingTables {
                 let m = matches[d][i], source = sources[d]
                 let category = Int(m.category)
                 let match = m.wordsRange, sentence = m.sentenceRange
-                prefix.append(d, id: ids[d], year: years[d], writer: writer, to: &out)
+                out.appendBytes(prefixes[d])
                 writer.appendText(paths[d][Int(m.segment)], to: &out)
                 out.append(delimiter)
                 writer.appendText(labels[d].categoryIDs[category], to: &out)
@@ -245,26 +247,6 @@ public enum CodingTables {
                 fill(group.value, index - offsets[group.value], &cells)
             }
         }, records: csv)
-    }
-
-    /// A pass's CSV bytes of the fields a document's rows begin with (its id and year), made
-    /// for its first row and copied for the rest.
-    private final class DocumentFields {
-        @exclusivity(unchecked) private var document = -1
-        @exclusivity(unchecked) private var bytes: [UInt8] = []
-
-        /// Appends document `d`'s fields, each followed by the delimiter.
-        func append(_ d: Int, id: String, year: Int, writer: CSVWriter, to out: inout GrowableBuffer<UInt8>) {
-            if d != document {
-                bytes.removeAll(keepingCapacity: true)
-                writer.appendText(id, to: &bytes)
-                bytes.append(writer.delimiterByte)
-                writer.appendCell(.integer(year), to: &bytes)
-                bytes.append(writer.delimiterByte)
-                document = d
-            }
-            out.appendBytes(bytes)
-        }
     }
 
     /// What one pass over generated rows keeps from row to row (its group, the last sentence
