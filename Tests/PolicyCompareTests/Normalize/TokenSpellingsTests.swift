@@ -64,6 +64,41 @@ struct TokenSpellingsTests {
         }
     }
 
+    /// Each key's UTF-8 and scalars, made from its range one scalar at a time: `==` on strings
+    /// compares canonical equivalents, so a key of other bytes could pass it.
+    private func expectKeysSpellTheirRanges(_ spellings: TokenSpellings, _ folded: FoldedText, _ label: String) {
+        #expect(spellings.keys.count == spellings.count, "\(label)")
+        for (k, range) in spellings.ranges.enumerated() {
+            let scalars = Array(folded.strict[range])
+            var expected = String.UnicodeScalarView()
+            expected.append(contentsOf: scalars)
+            #expect(Array(spellings.keys[k].utf8) == Array(String(expected).utf8), "\(label): \(k)")
+            #expect(Array(spellings.keys[k].unicodeScalars) == scalars, "\(label): \(k)")
+            let start = k > 0 ? spellings.utf8Ends[k - 1] : 0
+            #expect(Array(spellings.utf8[start..<spellings.utf8Ends[k]]) == Array(spellings.keys[k].utf8), "\(label): \(k)")
+        }
+    }
+
+    @Test("keys are, byte for byte, their ranges' scalars: real directives and edge cases")
+    func keysAreTheirScalarsByteForByte() throws {
+        for id in Fixtures.ids {
+            let directive = try Fixtures.directive(id)
+            expectKeysSpellTheirRanges(TokenSpellings(directive.tokens, folded: directive.folded), directive.folded, id)
+        }
+        // Mixed case, đ/Đ, digits and codes, abbreviations, decomposed (NFD) marks, scalars of
+        // one to four UTF-8 bytes, and keys longer than a string holds inline (15 bytes).
+        let cases = [
+            ["Đảng ĐẢNG đảng Đ đ", "UBND TP.HCM Ủy ban Nhân dân", "20-CT/TW 05/7/2019 2019 số 12"],
+            ["Tie\u{0302}\u{0301}ng Vie\u{0323}\u{0302}t TIE\u{0302}\u{0301}NG", "中文 ĐƯỜNG 𐐀𐐨 Ωμέγα"],
+            ["Supercalifragilisticexpialidocious nghiêngnghiêngnghiêng ĐƯỜNGĐƯỜNGĐƯỜNG", "a b c a"],
+        ]
+        for segments in cases {
+            let (spellings, _, folded, keys) = spellings(segments)
+            #expect(spellings.count == Set(keys.flatMap { $0.map { Array($0.utf8) } }).count, "\(segments)")
+            expectKeysSpellTheirRanges(spellings, folded, "\(segments)")
+        }
+    }
+
     @Test("every key of the real directives finds its own spelling; other words find none")
     func spellingOfKey() throws {
         for id in Fixtures.ids {
