@@ -53,7 +53,7 @@ public enum VietnameseNormalizer {
                 // a digit or punctuation stays as it is; a space or tab joins the pending
                 // space; any other control but a line end is dropped.
                 if isASCIILetter(v) {
-                    i = builder.word(from: i, first: v)
+                    i = builder.prose(from: i, first: v)
                     continue
                 }
                 if v > 0x20, v != 0x7F {
@@ -78,7 +78,7 @@ public enum VietnameseNormalizer {
                     continue
                 }
                 if isWordScalar(s) {
-                    i = builder.word(from: i, first: v)
+                    i = builder.prose(from: i, first: v)
                     continue
                 }
             }
@@ -265,6 +265,49 @@ public enum VietnameseNormalizer {
             }
         }
 
+        /// Reads the prose that starts at `start` (a word scalar): words, and between them the
+        /// ASCII digits and punctuation, emitted as they are, and single spaces (U+0020) before
+        /// anything but a space; emits each word as ``word(from:first:)`` does, and returns
+        /// where the caller's loop must go on (at a line end, any other space, a scalar to map
+        /// or drop).
+        ///
+        /// Prose is words with one space between them: reading the spaces and punctuation
+        /// between words here spares each of them the caller's loop and its tests, and the
+        /// pending space's bookkeeping. A space is emitted at once: something other than a
+        /// space or line end was emitted last (the run starts with a word) and no space is
+        /// pending, so it is what ``space(at:)`` and the next ``emit(_:_:)`` would emit.
+        ///
+        /// The caller has read and tested the first word's first scalar, whose value is `first`.
+        mutating func prose(from start: Int, first: UInt32) -> Int {
+            let n = original.count
+            var i = start, v = first
+            while true {
+                i = word(from: i, first: v)
+                // Up to the next word, or back to the caller.
+                while true {
+                    guard i < n else { return i }
+                    let s = original[i]
+                    v = s.value
+                    if VietnameseNormalizer.isASCIILetter(v) { break }
+                    if v > 0x20, v < 0x7F {
+                        append(s, i..<i + 1)
+                        i += 1
+                        continue
+                    }
+                    if v >= 0x80 {
+                        guard VietnameseNormalizer.isWordScalar(s) else { return i }
+                        break
+                    }
+                    guard v == 0x20, i + 1 < n else { return i }
+                    let next = original[i + 1]
+                    let w = next.value
+                    guard w > 0x20, w < 0x7F || (w >= 0x80 && VietnameseNormalizer.isWordScalar(next)) else { return i }
+                    append(" ", i..<i + 1)
+                    i += 1
+                }
+            }
+        }
+
         /// Reads the word that starts at `start` (a word scalar), emits it composed, with its
         /// tone in place and mapped to its range, and returns where reading goes on.
         ///
@@ -273,7 +316,8 @@ public enum VietnameseNormalizer {
         /// other is looked up without reading it again.
         ///
         /// The caller has read and tested the word's first scalar, whose value is `first`.
-        mutating func word(from start: Int, first: UInt32) -> Int {
+        @inline(__always)
+        private mutating func word(from start: Int, first: UInt32) -> Int {
             let n = original.count
             var end = start + 1
             var bits = first
