@@ -215,33 +215,37 @@ public struct DocumentTerms: Sendable, Hashable {
         /// syllable of `tokens` and `unigrams` a frequency for every number of those codes;
         /// the terms of two and three syllables are written to `terms` from `termCount` on
         /// (room for two a token), for ``GramTable/addOne(toEach:)`` to count together.
+        ///
+        /// The two codes before a token stand for punctuation at the start of each piece, so
+        /// that a term's first syllable is in the piece when its code is not odd; the
+        /// positions of a piece of L tokens, L, L - 1 and L - 2 (none below 0), are added when
+        /// it ends, not counted token by token.
         @inline(__always)
         private mutating func countSentence(_ tokens: Slice<UnsafeBufferPointer<Int32>>, codes: UnsafeBufferPointer<Int32>,
                                             unigrams: UnsafeMutableBufferPointer<Int>,
                                             terms: UnsafeMutableBufferPointer<Gram>, termCount: inout Int) {
-            // Codes of the two tokens before this one, and how many non-punctuation tokens
-            // run up to it.
-            var previous: Int32 = 0, beforePrevious: Int32 = 0
+            var previous = Self.punctuation, beforePrevious = Self.punctuation
+            // Tokens of the piece so far, and positions of each size in the pieces before it.
             var run = 0
             var positions = (0, 0, 0)
             for syllable in tokens {
                 let code = codes[Int(syllable)]
                 guard code != Self.punctuation else {
+                    Self.addPositions(of: run, to: &positions)
                     run = 0
+                    previous = Self.punctuation
+                    beforePrevious = Self.punctuation
                     continue
                 }
                 run += 1
-                positions.0 += 1
-                if run >= 2 { positions.1 += 1 }
-                if run >= 3 { positions.2 += 1 }
                 if code & 1 == 0 {
                     let number = code >> 1
                     unigrams[Int(number)] += 1
-                    if run >= 2, previous & 1 == 0 {
+                    if previous & 1 == 0 {
                         terms.initializeElement(at: termCount, to: Gram(a: previous >> 1, b: number))
                         termCount += 1
                     }
-                    if run >= 3, beforePrevious & 1 == 0 {
+                    if beforePrevious & 1 == 0 {
                         terms.initializeElement(at: termCount, to: Gram(a: beforePrevious >> 1, b: previous >> 1, c: number))
                         termCount += 1
                     }
@@ -249,9 +253,18 @@ public struct DocumentTerms: Sendable, Hashable {
                 beforePrevious = previous
                 previous = code
             }
+            Self.addPositions(of: run, to: &positions)
             totals[0] += positions.0
             totals[1] += positions.1
             totals[2] += positions.2
+        }
+
+        /// Adds the positions of each size in a piece of `length` tokens.
+        @inline(__always)
+        private static func addPositions(of length: Int, to positions: inout (Int, Int, Int)) {
+            positions.0 += length
+            positions.1 += max(0, length - 1)
+            positions.2 += max(0, length - 2)
         }
 
         /// The code of the syllable `utf8[range]`, whose ``StableHash/fnv1a(_:)`` is `hash`,
@@ -378,31 +391,44 @@ public struct DocumentTerms: Sendable, Hashable {
 
         /// Adds one to the count of each of `grams` in turn, exactly as ``add(_:_:)`` would,
         /// through one access to the slots until the table must grow: an access for every
-        /// term made the array check every time that its storage was unique.
+        /// term made the array check every time that its storage was unique. The loop is
+        /// ``add(_:_:)`` for a count of one, with no result to build and check per term.
         mutating func addOne(toEach grams: UnsafeBufferPointer<Gram>) {
             var next = 0
             while next < grams.count {
-                // What stopped the run of terms: a new term after which the table must grow,
-                // or a count that reaches `UInt32.max`.
-                var stop: (inserted: Bool, tooLarge: Int?) = (false, nil)
-                var distinct = count
+                // New terms the slots take before the table must grow (at most half full), and
+                // the slot of a count that would reach `UInt32.max`.
+                var room = entries.count / 2 - count
+                var full: Int?
                 entries.withUnsafeMutableBufferPointer { entries in
+                    let mask = entries.count - 1
                     while next < grams.count {
-                        let added = Self.add(grams[next], 1, to: entries)
+                        let gram = grams[next]
                         next += 1
-                        if added.tooLarge != nil || (added.inserted && (distinct + 1) * 2 > entries.count) {
-                            stop = added
-                            return
+                        let hash = gram.hash
+                        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+                        while true {
+                            if entries[slot].gram.a < 0 {
+                                entries[slot] = Entry(gram: gram, frequency: 1)
+                                room -= 1
+                                if room < 0 { return }
+                                break
+                            }
+                            if entries[slot].gram == gram {
+                                guard entries[slot].frequency < UInt32.max - 1 else {
+                                    full = slot
+                                    return
+                                }
+                                entries[slot].frequency += 1
+                                break
+                            }
+                            slot = (slot + 1) & mask
                         }
-                        if added.inserted { distinct += 1 }
                     }
                 }
-                count = distinct
-                if let slot = stop.tooLarge { addLarge(1, at: slot) }
-                if stop.inserted {
-                    count += 1
-                    if count * 2 > entries.count { grow() }
-                }
+                count = entries.count / 2 - room
+                if let slot = full { addLarge(1, at: slot) }
+                if count * 2 > entries.count { grow() }
             }
         }
 

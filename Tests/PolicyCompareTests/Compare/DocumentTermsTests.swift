@@ -213,4 +213,62 @@ struct DocumentTermsTests {
         table.forEach { gram, frequency in counted[gram] = frequency }
         #expect(counted == [big: Int(UInt32.max) + 5_000_000_000, small: Int(UInt32.max) + 7])
     }
+
+    @Test("edge cases count as the string path: one-token documents, stop syllables and numbers at piece ends, punctuation runs, sentence ends")
+    func edgeCases() {
+        let cases: [[[String]]] = [
+            [], [[]], [["em"]], [["của"]], [[","]], [["2019"]], [["trẻ"], ["em"]], [["trẻ", "em"], ["nghèo", "khó"]],
+            [["của", "trẻ", "em", "và"]], [["và", "2019", "các"]], [["trẻ", "của", "em", "và", "bé"]],
+            [[",", "trẻ", "em", ","], [";", ";"], ["em", ",", "trẻ"]], [["trẻ", "em", "nghèo"], [], ["em", "nghèo", "trẻ"]],
+            [["trẻ", ",", "em", ",", "nghèo"]], [["trẻ", "em", ",", "của", "em"]],
+        ]
+        for sentences in cases {
+            #expect(DocumentTerms.merged([terms(sentences)]) == TermCounts.count(sentences: sentences, maxN: 3, stopList: stopList), "\(sentences)")
+        }
+        // No term spans the end of a sentence; positions are counted within each.
+        let two = DocumentTerms.merged([terms([["trẻ", "em"], ["nghèo", "khó"]])])
+        #expect(two.frequency(of: "em nghèo") == 0 && two.frequency(of: "trẻ em") == 1 && two.frequency(of: "nghèo khó") == 1)
+        #expect(two.total(n: 1) == 4 && two.total(n: 2) == 2 && two.total(n: 3) == 0)
+        // One-token documents, each alone in its sum and all together.
+        let tokens = ["em", "của", ",", "2019", "em"]
+        for token in tokens {
+            let one = DocumentTerms.merged([terms([[token]])])
+            #expect(one.total(n: 1) == (token == "," ? 0 : 1) && one.total(n: 2) == 0 && one.total(n: 3) == 0, "\(token)")
+        }
+        #expect(DocumentTerms.merged(tokens.map { terms([[$0]]) }) == TermCounts.count(sentences: tokens.map { [$0] }, maxN: 3, stopList: stopList))
+    }
+
+    @Test("the real directives: each document and each year's sum count as the string path counts their sentences")
+    func realDirectives() throws {
+        let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
+        let analyzer = try CorpusAnalyzer(codebook: codebook)
+        var sentencesByYear: [Int: [[String]]] = [:], termsByYear: [Int: [DocumentTerms]] = [:]
+        for document in try analyzer.analyze(corpus) {
+            let sentences = Self.sentences(of: document.terms)
+            #expect(DocumentTerms.merged([document.terms]) == TermCounts.count(sentences: sentences, maxN: 3, stopList: analyzer.stopList),
+                    "\(document.metadata.id)")
+            sentencesByYear[document.metadata.year, default: []] += sentences
+            termsByYear[document.metadata.year, default: []].append(document.terms)
+        }
+        #expect(termsByYear.values.contains { $0.count == 1 } && termsByYear.values.contains { $0.count > 1 }, "years of one document and of more")
+        for (year, terms) in termsByYear {
+            let expected = TermCounts.count(sentences: sentencesByYear[year] ?? [], maxN: 3, stopList: analyzer.stopList)
+            #expect(DocumentTerms.merged(terms) == expected, "\(year)")
+            #expect(DocumentTerms.merged(terms.reversed()) == expected, "\(year), reversed")
+        }
+    }
+
+    /// The sentences of `terms` as token texts, split where its sentences start.
+    private static func sentences(of terms: DocumentTerms) -> [[String]] {
+        let texts = terms.utf8Ends.indices.map { k in
+            String(decoding: terms.utf8[(k > 0 ? terms.utf8Ends[k - 1] : 0)..<terms.utf8Ends[k]], as: UTF8.self)
+        }
+        var sentences: [[String]] = [], start = 0
+        for next in terms.sentenceStarts.map(Int.init) + [terms.tokens.count] {
+            let end = min(max(start, next), terms.tokens.count)
+            sentences.append(terms.tokens[start..<end].map { texts[Int($0)] })
+            start = end
+        }
+        return sentences
+    }
 }
