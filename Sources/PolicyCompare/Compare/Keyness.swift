@@ -35,31 +35,43 @@ public enum Keyness {
             guard c > 0, d > 0 else { continue }
             let targetTerms = targetCounts.frequencies[n] ?? [:]
             let referenceTerms = reference.frequencies[n] ?? [:]
-            var candidates = Set(targetTerms.keys)
-            if options.includeUnderused {
-                candidates.formUnion(referenceTerms.keys)
+            // Without under-used rows, a row needs the target's count to reach minFrequency;
+            // most terms of a year occur once or twice, and only the others are looked up in
+            // the reference (a set of every term and two look-ups each were most of the work).
+            for (term, a) in targetTerms where options.includeUnderused || a >= options.minFrequency {
+                guard let row = row(target: target, term: term, n: n, a: a, b: referenceTerms[term] ?? 0, c: c, d: d, options: options)
+                else { continue }
+                if row.direction == .over { over.append(row) } else { under.append(row) }
             }
-            for term in candidates {
-                let a = targetTerms[term] ?? 0
-                let b = referenceTerms[term] ?? 0
-                guard let direction = direction(a: a, b: b, c: c, d: d) else { continue }
-                let overusedCount = direction == .over ? a : b
-                guard overusedCount >= options.minFrequency else { continue }
-                if direction == .under && !options.includeUnderused { continue }
-                let g2 = logLikelihood(a: a, b: b, c: c, d: d)
-                let p = pValue(g2: g2)
-                guard p <= options.maxPValue else { continue }
-                let row = KeynessRow(
-                    target: target, term: term.string, n: n,
-                    targetCount: a, referenceCount: b, targetTotal: c, referenceTotal: d,
-                    g2: g2, pValue: p, logRatio: logRatio(a: a, b: b, c: c, d: d),
-                    direction: direction
-                )
-                if direction == .over { over.append(row) } else { under.append(row) }
+            if options.includeUnderused {
+                for (term, b) in referenceTerms where targetTerms[term] == nil {
+                    guard let row = row(target: target, term: term, n: n, a: 0, b: b, c: c, d: d, options: options) else { continue }
+                    under.append(row)
+                }
             }
         }
         return strongest(over, limit: options.maxRowsPerDirection)
             + strongest(under, limit: options.maxRowsPerDirection)
+    }
+
+    /// The row of `term`, of size `n`, with a of c positions in the target and b of d in the
+    /// reference; nil when `options` leave it out (no direction, too rare where it is
+    /// over-used, under-used when those are not asked for, or above the largest p-value).
+    private static func row(target: String, term: ExactText, n: Int, a: Int, b: Int, c: Int, d: Int,
+                            options: KeynessOptions) -> KeynessRow? {
+        guard let direction = direction(a: a, b: b, c: c, d: d) else { return nil }
+        let overusedCount = direction == .over ? a : b
+        guard overusedCount >= options.minFrequency else { return nil }
+        if direction == .under && !options.includeUnderused { return nil }
+        let g2 = logLikelihood(a: a, b: b, c: c, d: d)
+        let p = pValue(g2: g2)
+        guard p <= options.maxPValue else { return nil }
+        return KeynessRow(
+            target: target, term: term.string, n: n,
+            targetCount: a, referenceCount: b, targetTotal: c, referenceTotal: d,
+            g2: g2, pValue: p, logRatio: logRatio(a: a, b: b, c: c, d: d),
+            direction: direction
+        )
     }
 
     /// Log-likelihood G2 of frequencies a (of c positions) against b (of d positions).

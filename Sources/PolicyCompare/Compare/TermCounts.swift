@@ -73,6 +73,12 @@ public struct TermCounts: Sendable, Hashable {
             totals[n, default: 0] += total
         }
         for (n, terms) in other.frequencies {
+            // Counts of a size these have none of are taken as they are, not hashed in one by
+            // one (a corpus's sum starts empty and takes its first year's terms whole).
+            guard frequencies[n]?.isEmpty == false else {
+                frequencies[n] = terms
+                continue
+            }
             frequencies[n, default: [:]].merge(terms, uniquingKeysWith: +)
         }
     }
@@ -87,11 +93,18 @@ public struct TermCounts: Sendable, Hashable {
         for (n, terms) in other.frequencies {
             guard var mine = frequencies[n] else { continue }
             for (term, count) in terms {
-                let left = (mine[term] ?? 0) - count
-                mine[term] = left > 0 ? left : nil
+                // Through one access to the term's entry: a look-up and a store hashed the
+                // term twice, for every term of a year.
+                Self.remove(count, from: &mine[term])
             }
             frequencies[n] = mine.isEmpty ? nil : mine
         }
+    }
+
+    /// Takes `count` from `frequency` (nil for none), left nil when nothing remains.
+    private static func remove(_ count: Int, from frequency: inout Int?) {
+        let left = (frequency ?? 0) - count
+        frequency = left > 0 ? left : nil
     }
 
     /// The counts of both texts together.

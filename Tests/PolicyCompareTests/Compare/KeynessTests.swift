@@ -132,6 +132,61 @@ struct KeynessTests {
         #expect(unigrams.allSatisfy { $0.n == 1 && $0.targetTotal == 18 })
     }
 
+    @Test("the real directives' years, under every kind of options, give the rows of testing every term of either side")
+    func realYearsAgainstEveryTerm() throws {
+        let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
+        let documents = try CorpusAnalyzer(codebook: codebook).analyze(corpus)
+        let years = Dictionary(grouping: documents, by: \.metadata.year).mapValues { DocumentTerms.merged($0.map(\.terms)) }
+        #expect(years.count > 1)
+        var all = TermCounts()
+        for counts in years.values { all.add(counts) }
+        let options: [KeynessOptions] = [
+            .init(), .init(minFrequency: 1), .init(minFrequency: 0, maxPValue: 1, maxRowsPerDirection: nil),
+            .init(minFrequency: 3, maxPValue: 1, maxRowsPerDirection: nil, includeUnderused: true),
+            .init(minFrequency: 5, maxRowsPerDirection: 10, includeUnderused: true), .init(minFrequency: 2, sizes: 2...3),
+        ]
+        var rows = 0
+        for (year, target) in years {
+            var reference = all
+            reference.subtract(target)
+            for option in options {
+                let expected = Self.everyTerm(target: String(year), target, reference: reference, options: option)
+                rows += expected.count
+                #expect(Keyness.compare(target: String(year), target, reference: reference, options: option) == expected, "\(year) \(option)")
+            }
+        }
+        #expect(rows > 100)
+    }
+
+    /// Keyness as first written: every term of the target (and of the reference, with
+    /// under-used rows) tested against both counts.
+    private static func everyTerm(target: String, _ targetCounts: TermCounts, reference: TermCounts, options: KeynessOptions) -> [KeynessRow] {
+        var over: [KeynessRow] = [], under: [KeynessRow] = []
+        for n in options.sizes {
+            let c = targetCounts.total(n: n), d = reference.total(n: n)
+            guard c > 0, d > 0 else { continue }
+            let targetTerms = targetCounts.frequencies[n] ?? [:], referenceTerms = reference.frequencies[n] ?? [:]
+            var candidates = Set(targetTerms.keys)
+            if options.includeUnderused { candidates.formUnion(referenceTerms.keys) }
+            for term in candidates {
+                let a = targetTerms[term] ?? 0, b = referenceTerms[term] ?? 0
+                guard Double(a) * Double(d) != Double(b) * Double(c) else { continue }
+                let direction: KeynessRow.Direction = Double(a) * Double(d) > Double(b) * Double(c) ? .over : .under
+                guard (direction == .over ? a : b) >= options.minFrequency, direction == .over || options.includeUnderused else { continue }
+                let g2 = Keyness.logLikelihood(a: a, b: b, c: c, d: d), p = Keyness.pValue(g2: g2)
+                guard p <= options.maxPValue else { continue }
+                let row = KeynessRow(target: target, term: term.string, n: n, targetCount: a, referenceCount: b, targetTotal: c, referenceTotal: d,
+                                     g2: g2, pValue: p, logRatio: Keyness.logRatio(a: a, b: b, c: c, d: d), direction: direction)
+                if direction == .over { over.append(row) } else { under.append(row) }
+            }
+        }
+        func strongest(_ rows: [KeynessRow]) -> [KeynessRow] {
+            let sorted = rows.sorted { $0.g2 != $1.g2 ? $0.g2 > $1.g2 : $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+            return options.maxRowsPerDirection.map { Array(sorted.prefix($0)) } ?? sorted
+        }
+        return strongest(over) + strongest(under)
+    }
+
     /// Counts of one-token sentences: `frequencies` gives each token's frequency.
     private func counts(_ frequencies: [String: Int]) -> TermCounts {
         let sentences = frequencies.keys.sorted().flatMap { token in

@@ -119,4 +119,25 @@ struct TermCountsTests {
         #expect(counts.frequency(of: "trẻ em") == 1)
         #expect(counts.frequency(of: "em của") == 0)  // ends on a stop syllable
     }
+
+    @Test("subtracting from a copy leaves the original whole; adding to empty counts takes the other's terms")
+    func sharedCounts() {
+        let year = [["trẻ", "em", "nghèo"], ["đuối", "nước"], ["trẻ", "em"]]
+        let rest = [["trẻ", "em", "dân", "tộc", "thiểu", "số"], ["các", "trẻ", "em"]]
+        let corpus = TermCounts.count(sentences: year + rest, stopList: stopList)
+        var reference = corpus
+        reference.subtract(TermCounts.count(sentences: year, stopList: stopList))
+        #expect(reference == TermCounts.count(sentences: rest, stopList: stopList))
+        #expect(corpus == TermCounts.count(sentences: year + rest, stopList: stopList))
+        // Terms the counts do not hold are no-ops.
+        var unrelated = reference
+        unrelated.subtract(TermCounts.count(sentences: [["gia", "đình"]], stopList: stopList))
+        #expect(unrelated.frequencies == reference.frequencies)
+
+        var sum = TermCounts()
+        sum.add(TermCounts.count(sentences: year, stopList: stopList))
+        #expect(sum == TermCounts.count(sentences: year, stopList: stopList))
+        sum.add(TermCounts.count(sentences: rest, stopList: stopList))
+        #expect(sum == corpus)
+    }
 }
