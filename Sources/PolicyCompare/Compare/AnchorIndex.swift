@@ -99,11 +99,16 @@ struct AnchorIndex: Sendable {
             offsets[index + 1] += offsets[index]
         }
         var cursor = offsets
-        var grouped = anchors
-        for anchor in anchors {
-            let index = partition(of: anchor.hash, bits: bits)
-            grouped[cursor[index]] = anchor
-            cursor[index] += 1
+        // Every place is written once (the offsets count each partition's anchors), so the
+        // array is not filled first: copying the anchors only to overwrite them was a pass
+        // over millions of them.
+        let grouped = [Anchor](unsafeUninitializedCapacity: anchors.count) { buffer, initialized in
+            for anchor in anchors {
+                let index = partition(of: anchor.hash, bits: bits)
+                buffer[cursor[index]] = anchor
+                cursor[index] += 1
+            }
+            initialized = anchors.count
         }
         return PartitionedAnchors(anchors: grouped, offsets: offsets)
     }
@@ -281,30 +286,33 @@ struct AnchorIndex: Sendable {
         guard shingleCount > 0 else { return }
         let width = min(max(1, window), shingleCount)
         // The queue holds each candidate's hash beside its position, increasing from head to
-        // tail, and is read through buffers: every shingle passes through it, and reading
-        // hashes by position plus the arrays' checks were most of this loop.
-        var queueHashes = [UInt64](repeating: 0, count: shingleCount)
-        var queuePositions = [Int](repeating: 0, count: shingleCount)
-        queueHashes.withUnsafeMutableBufferPointer { hashes in
-            queuePositions.withUnsafeMutableBufferPointer { positions in
+        // tail. It never holds more than `width + 1` candidates (those of the window, and the
+        // shingle just added), so it is a ring of that many on the stack: a queue as long as
+        // the document was two arrays allocated and zeroed per document. It is read through
+        // buffers: every shingle passes through it, and the arrays' checks were most of this loop.
+        var capacity = 1
+        while capacity <= width { capacity <<= 1 }
+        let mask = capacity - 1
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { hashes in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: capacity) { positions in
                 var head = 0
                 var tail = 0
                 var lastEmitted = -1
                 for position in 0..<shingleCount {
                     let hash = StableHash.combine(tokens, from: position, count: shingleSize)
-                    while tail > head && hashes[tail - 1] >= hash {
+                    while tail > head && hashes[(tail - 1) & mask] >= hash {
                         tail -= 1
                     }
-                    hashes[tail] = hash
-                    positions[tail] = position
+                    hashes[tail & mask] = hash
+                    positions[tail & mask] = position
                     tail += 1
                     let windowStart = position - width + 1
-                    while positions[head] < windowStart {
+                    while positions[head & mask] < windowStart {
                         head += 1
                     }
-                    if windowStart >= 0 && positions[head] != lastEmitted {
-                        lastEmitted = positions[head]
-                        emit(hashes[head], lastEmitted)
+                    if windowStart >= 0 && positions[head & mask] != lastEmitted {
+                        lastEmitted = positions[head & mask]
+                        emit(hashes[head & mask], lastEmitted)
                     }
                 }
             }

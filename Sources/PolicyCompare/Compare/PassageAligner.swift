@@ -88,24 +88,23 @@ struct PassageAligner: Sendable {
     /// aligns each of its occurrences with the others; once the longer passages around them
     /// are reported, those cross-matches repeat text already accounted for on both sides and
     /// only clutter the list. Shares are unchanged: the dropped ranges are already covered.
-    private func withoutEchoes(_ passages: [Alignment]) -> [Alignment] {
+    func withoutEchoes(_ passages: [Alignment]) -> [Alignment] {
         guard passages.count > 1 else { return passages }
-        let longestFirst = passages.enumerated().sorted { lhs, rhs in
-            if lhs.element.sharedTokens != rhs.element.sharedTokens {
-                return lhs.element.sharedTokens > rhs.element.sharedTokens
+        // Longest first, ties in the order found: each passage's key packs the complement of
+        // its shared tokens above its index (both below 2^32), so plain integers are sorted
+        // instead of pairs through a comparison closure, a third of this step.
+        let longestFirst = passages.indices.map { index in
+            UInt64(UInt32.max - UInt32(truncatingIfNeeded: passages[index].sharedTokens)) << 32 | UInt64(index)
+        }.sorted()
+        var kept: [Alignment] = []
+        for key in longestFirst {
+            let passage = passages[Int(truncatingIfNeeded: key & 0xFFFF_FFFF)]
+            let insideA = kept.contains { Self.range($0.tokensA, encloses: passage.tokensA) }
+            if !(insideA && kept.contains { Self.range($0.tokensB, encloses: passage.tokensB) }) {
+                kept.append(passage)
             }
-            return lhs.offset < rhs.offset
         }
-        var kept: [(offset: Int, element: Alignment)] = []
-        for candidate in longestFirst {
-            let passage = candidate.element
-            let insideA = kept.contains { Self.range($0.element.tokensA, encloses: passage.tokensA) }
-            let insideB = kept.contains { Self.range($0.element.tokensB, encloses: passage.tokensB) }
-            if !(insideA && insideB) {
-                kept.append(candidate)
-            }
-        }
-        return kept.map(\.element)
+        return kept
     }
 
     private func extendRight(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>, from start: (a: Int, b: Int)) -> (a: Int, b: Int, shared: Int) {

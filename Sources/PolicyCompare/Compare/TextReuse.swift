@@ -44,12 +44,12 @@ public enum TextReuse {
                 minPassageTokens: options.effectiveMinPassageTokens,
                 maxGap: options.effectiveMaxGap
             )
-            var partnerSlot = [Int](repeating: -1, count: sorted.count)
+            var scratch = SeedScratch(documentCount: sorted.count)
             var result = ChunkResult()
             // Hashes are expanded per document as it is aligned, never for all at once.
             var hashesA: [UInt64] = [], hashesB: [UInt64] = []
             for documentA in chunk where !partners[documentA].isEmpty {
-                let seeds = sharedAnchors(index, of: documentA, with: partners[documentA], partnerSlot: &partnerSlot)
+                let seeds = sharedAnchors(index, of: documentA, with: partners[documentA], scratch: &scratch)
                 sorted[documentA].tokenHashes(into: &hashesA)
                 for (slot, documentB) in partners[documentA].enumerated() {
                     sorted[documentB].tokenHashes(into: &hashesB)
@@ -232,6 +232,25 @@ public enum TextReuse {
         }
     }
 
+    /// Working storage of ``sharedAnchors(_:of:with:scratch:)``, kept across the documents of
+    /// a chunk: growing its lists anew for every document was a tenth of that step.
+    struct SeedScratch {
+        /// Per document, its slot among the partners of the current call; -1 between calls.
+        var partnerSlot: [Int]
+        /// The partners' occurrences of each shared key: position and partner slot.
+        fileprivate var hits: [(position: Int, slot: Int)] = []
+        /// Per shared key, the range of its occurrences in `hits`.
+        fileprivate var groups: [Range<Int>] = []
+        /// This document's occurrences of the shared keys: position above the key's number in
+        /// `groups`.
+        fileprivate var own: [UInt64] = []
+
+        /// Storage for a corpus of `documentCount` documents.
+        init(documentCount: Int) {
+            partnerSlot = [Int](repeating: -1, count: documentCount)
+        }
+    }
+
     /// Starts of the anchors `document` shares with each of `partners`, sorted by position
     /// in `document` then in the partner; partner `slot`'s are the seeds of that slot.
     ///
@@ -241,14 +260,23 @@ public enum TextReuse {
     /// seeds with all partners), and each key's postings are already by document then position.
     /// Each partner's seeds are counted first, so each seed is written once, in its place.
     static func sharedAnchors(
-        _ index: AnchorIndex, of document: Int, with partners: [Int], partnerSlot: inout [Int]
+        _ index: AnchorIndex, of document: Int, with partners: [Int], scratch: inout SeedScratch
     ) -> SharedSeeds {
-        for (slot, partner) in partners.enumerated() { partnerSlot[partner] = slot }
-        defer { for partner in partners { partnerSlot[partner] = -1 } }
-        // The partners' occurrences of each shared key, and this document's occurrences of
-        // the key with the range of those.
-        var hits: [(position: Int, slot: Int)] = []
-        var own: [(position: Int, hits: Range<Int>)] = []
+        for (slot, partner) in partners.enumerated() { scratch.partnerSlot[partner] = slot }
+        defer { for partner in partners { scratch.partnerSlot[partner] = -1 } }
+        // The lists are moved out for the call (so each stays uniquely referenced) and back.
+        var hits = scratch.hits, groups = scratch.groups, own = scratch.own
+        scratch.hits = []
+        scratch.groups = []
+        scratch.own = []
+        hits.removeAll(keepingCapacity: true)
+        groups.removeAll(keepingCapacity: true)
+        own.removeAll(keepingCapacity: true)
+        defer {
+            scratch.hits = hits
+            scratch.groups = groups
+            scratch.own = own
+        }
         var starts = [Int](repeating: 0, count: partners.count + 1)
         // Postings of documents before this one and all its partners are neither; a key's
         // postings are by document, so they are skipped by a binary search (partners come
@@ -257,7 +285,7 @@ public enum TextReuse {
         // The postings are read through buffers: this loop reads every posting of every key
         // the document holds.
         index.postings.withUnsafeBufferPointer { postings in
-            partnerSlot.withUnsafeBufferPointer { partnerSlot in
+            scratch.partnerSlot.withUnsafeBufferPointer { partnerSlot in
                 for key in index.documentKeys[document] {
                     let range = index.postingRange(of: key)
                     var low = range.lowerBound, high = range.upperBound
@@ -282,13 +310,17 @@ public enum TextReuse {
                     for hit in first..<hits.count {
                         starts[hits[hit].slot + 1] += ownEnd - ownStart
                     }
+                    let group = UInt64(groups.count)
+                    groups.append(first..<hits.count)
                     for mine in ownStart..<ownEnd {
-                        own.append((postings[mine].position, first..<hits.count))
+                        own.append(UInt64(postings[mine].position) << 32 | group)
                     }
                 }
             }
         }
-        own.sort { $0.position < $1.position }
+        // Positions are unique (one anchor per position) and below 2^31, so sorting the packed
+        // integers sorts by position, without a comparison closure.
+        own.sort()
         for slot in partners.indices {
             starts[slot + 1] += starts[slot]
         }
@@ -297,11 +329,14 @@ public enum TextReuse {
         let seeds = [PassageAligner.Seed](unsafeUninitializedCapacity: total) { buffer, count in
             // Through buffers: a slice of `hits` per own occurrence retained its storage.
             hits.withUnsafeBufferPointer { hits in
-                cursor.withUnsafeMutableBufferPointer { cursor in
-                    for mine in own {
-                        for hit in hits[mine.hits] {
-                            buffer[cursor[hit.slot]] = PassageAligner.Seed(a: mine.position, b: hit.position)
-                            cursor[hit.slot] += 1
+                groups.withUnsafeBufferPointer { groups in
+                    cursor.withUnsafeMutableBufferPointer { cursor in
+                        for mine in own {
+                            let position = Int(truncatingIfNeeded: mine >> 32)
+                            for hit in hits[groups[Int(truncatingIfNeeded: mine & 0xFFFF_FFFF)]] {
+                                buffer[cursor[hit.slot]] = PassageAligner.Seed(a: position, b: hit.position)
+                                cursor[hit.slot] += 1
+                            }
                         }
                     }
                 }

@@ -88,4 +88,32 @@ struct PassageAlignerTests {
             }
         }
     }
+
+    @Test("echoes are dropped as a plain longest-first filter over pairs drops them")
+    func echoesMatchPlainFilter() {
+        let aligner = PassageAligner(shingleSize: 2, minPassageTokens: 2, maxGap: 2)
+        var random = ExportFixtures.SeededRandom(seed: 11)
+        for round in 0..<300 {
+            // Few distinct lengths and nearby ranges, so ties and nested passages are common.
+            let passages = (0..<Int.random(in: 0...24, using: &random)).map { _ in
+                let a = Int.random(in: 0...30, using: &random), b = Int.random(in: 0...30, using: &random)
+                return PassageAligner.Alignment(
+                    tokensA: a..<a + Int.random(in: 1...12, using: &random),
+                    tokensB: b..<b + Int.random(in: 1...12, using: &random),
+                    sharedTokens: Int.random(in: 2...6, using: &random)
+                )
+            }
+            let longestFirst = passages.enumerated().sorted { lhs, rhs in
+                lhs.element.sharedTokens != rhs.element.sharedTokens
+                    ? lhs.element.sharedTokens > rhs.element.sharedTokens : lhs.offset < rhs.offset
+            }.map(\.element)
+            var plain: [PassageAligner.Alignment] = []
+            for passage in longestFirst {
+                let insideA = plain.contains { $0.tokensA.lowerBound <= passage.tokensA.lowerBound && passage.tokensA.upperBound <= $0.tokensA.upperBound }
+                let insideB = plain.contains { $0.tokensB.lowerBound <= passage.tokensB.lowerBound && passage.tokensB.upperBound <= $0.tokensB.upperBound }
+                if !(insideA && insideB) { plain.append(passage) }
+            }
+            #expect(aligner.withoutEchoes(passages) == plain, "round \(round)")
+        }
+    }
 }

@@ -74,6 +74,13 @@ struct ReuseTokensTests {
         var buffer: [UInt64] = [1, 2, 3, 4, 5, 6, 7, 8, 9]
         ReuseTokens(spellings: [1, 9, 1, 0, 0, 0, 0], spellingHashes: [7, 8], spans: spans).hashes(into: &buffer)
         #expect(buffer == [8, 8, 7, 7, 7, 7])
+        // The same buffer for more tokens than it holds, then for fewer.
+        let longer = (0..<40).map { $0 % 3 == 0 ? 1 : 0 } as [Int32]
+        let longerSpans = (0..<40).map { $0 * 2..<$0 * 2 + 1 }
+        ReuseTokens(spellings: longer, spellingHashes: [7, 8], spans: longerSpans).hashes(into: &buffer)
+        #expect(buffer == longer.map { $0 == 1 ? 8 : 7 })
+        ReuseTokens(spellings: [1, 0], spellingHashes: [7, 8], spans: [0..<1, 2..<3]).hashes(into: &buffer)
+        #expect(buffer == [8, 7])
     }
 
     @Test("starts that go back, or lie far past their block's start, read back as stored")

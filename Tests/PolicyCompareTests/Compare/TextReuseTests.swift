@@ -274,13 +274,14 @@ struct TextReuseTests {
             anchors, chunks: chunks, bits: bits,
             maxOccurrences: ReuseOptions.maxOccurrencesPerDocument, documentFrequencies: options.anchorFrequencyRange
         )
-        var partnerSlot = [Int](repeating: -1, count: documents.count)
+        // One scratch for every call, as a chunk of detect uses it.
+        var scratch = TextReuse.SeedScratch(documentCount: documents.count)
         var seedCount = 0
         // All other documents, and only the later ones (as detect pairs them), whose search
         // skips the postings of earlier documents.
         for document in documents.indices {
             for partners in [documents.indices.filter { $0 != document }, Array(document + 1..<documents.count)] {
-                let seeds = TextReuse.sharedAnchors(index, of: document, with: partners, partnerSlot: &partnerSlot)
+                let seeds = TextReuse.sharedAnchors(index, of: document, with: partners, scratch: &scratch)
                 let plain = partners.map { partner in
                     index.documentKeys[document].flatMap { key in
                         let postings = index.postingRange(of: key).map { index.postings[$0] }
@@ -290,7 +291,7 @@ struct TextReuseTests {
                     }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
                 }
                 #expect(partners.indices.map { seeds[$0].map { [$0.a, $0.b] } } == plain.map { $0.map { [$0.a, $0.b] } })
-                #expect(partnerSlot.allSatisfy { $0 == -1 })
+                #expect(scratch.partnerSlot.allSatisfy { $0 == -1 })
                 seedCount += seeds.seeds.count
                 #expect(seeds.starts.first == 0 && seeds.starts.last == seeds.seeds.count)
             }
