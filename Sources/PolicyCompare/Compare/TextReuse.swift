@@ -44,18 +44,42 @@ public enum TextReuse {
                 minPassageTokens: options.effectiveMinPassageTokens,
                 maxGap: options.effectiveMaxGap
             )
+            // A partner is usually the partner of several documents of the chunk, and expanding
+            // its hashes for every pair was most of what reading the tokens cost (a pread and a
+            // pass per pair). So the chunk's documents are expanded and seeded first, pairs are
+            // aligned partner by partner, each partner expanded once, and the results are then
+            // put back in document order. Only one chunk's documents are held expanded at once.
+            let members = chunk.filter { !partners[$0].isEmpty }
             var scratch = SeedScratch(documentCount: sorted.count)
+            var seeds: [SharedSeeds] = []
+            var hashes: [[UInt64]] = []
+            var pairs: [(partner: Int, member: Int, slot: Int)] = []
+            for (member, document) in members.enumerated() {
+                seeds.append(sharedAnchors(index, of: document, with: partners[document], scratch: &scratch))
+                var memberHashes: [UInt64] = []
+                sorted[document].tokenHashes(into: &memberHashes)
+                hashes.append(memberHashes)
+                for (slot, partner) in partners[document].enumerated() {
+                    pairs.append((partner, member, slot))
+                }
+            }
+            pairs.sort { ($0.partner, $0.member, $0.slot) < ($1.partner, $1.member, $1.slot) }
+            var alignments = members.map { [[PassageAligner.Alignment]](repeating: [], count: partners[$0].count) }
+            var partnerHashes: [UInt64] = []
+            var expanded = -1
+            for pair in pairs {
+                if pair.partner != expanded {
+                    sorted[pair.partner].tokenHashes(into: &partnerHashes)
+                    expanded = pair.partner
+                }
+                alignments[pair.member][pair.slot] = aligner.align(
+                    hashes[pair.member], partnerHashes, seeds: seeds[pair.member][pair.slot]
+                )
+            }
             var result = ChunkResult()
-            // Hashes are expanded per document as it is aligned, never for all at once.
-            var hashesA: [UInt64] = [], hashesB: [UInt64] = []
-            for documentA in chunk where !partners[documentA].isEmpty {
-                let seeds = sharedAnchors(index, of: documentA, with: partners[documentA], scratch: &scratch)
-                sorted[documentA].tokenHashes(into: &hashesA)
-                for (slot, documentB) in partners[documentA].enumerated() {
-                    sorted[documentB].tokenHashes(into: &hashesB)
-                    let alignments = aligner.align(hashesA, hashesB, seeds: seeds[slot])
-                    guard !alignments.isEmpty else { continue }
-                    result.add(alignments, between: documentA, and: documentB, of: sorted)
+            for (member, document) in members.enumerated() {
+                for (slot, partner) in partners[document].enumerated() where !alignments[member][slot].isEmpty {
+                    result.add(alignments[member][slot], between: document, and: partner, of: sorted)
                 }
             }
             return result
@@ -173,16 +197,21 @@ public enum TextReuse {
             index.postings.withUnsafeBufferPointer { postings in
                 sharedCount.withUnsafeMutableBufferPointer { counts in
                     for document in chunk {
+                        // The document's own count starts far below zero, so its postings are
+                        // counted like any other's but never make it a candidate: one test less
+                        // per posting than skipping them.
+                        counts[document] = Int.min / 2
                         for key in index.documentKeys[document] {
                             var previous = -1
                             for posting in index.postingRange(of: key) {
                                 let other = postings[posting].document
-                                guard other != document, other != previous else { continue }
+                                guard other != previous else { continue }
                                 previous = other
                                 if counts[other] == 0 { touched.append(other) }
                                 counts[other] += 1
                             }
                         }
+                        counts[document] = 0
                         // The documents sharing the most anchors, ties to the lower number (a
                         // total order, so selecting the first few gives what sorting all of
                         // them did). The order reads the counts through the buffer: a function

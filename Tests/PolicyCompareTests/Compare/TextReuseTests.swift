@@ -252,6 +252,40 @@ struct TextReuseTests {
         #expect(result.passages.count >= 8)
     }
 
+    @Test("each pair of many documents gets the passages and shares it gets alone")
+    func pairsAsIfAlone() throws {
+        let ids = ["2010-molisa", "2013-molisa", "2014-molisa", "2019-kien-giang", "2019-lang-son"]
+        let texts = try ids.map { try directive($0) }
+        var random = ExportFixtures.SeededRandom(seed: 3)
+        // Edited copies of the directives with a stretch of another appended, so most
+        // documents are partners of several in their chunk and of several later ones.
+        let documents = (0..<24).map { number in
+            let base = texts[number % texts.count], other = texts[(number * 7 + 3) % texts.count]
+            var tokens = Array(base.prefix(Int.random(in: base.count / 2...base.count, using: &random)))
+            for edit in stride(from: Int.random(in: 0..<40, using: &random), to: tokens.count, by: 41) {
+                tokens[edit] = "v\(number)-\(edit)"
+            }
+            let start = Int.random(in: 0..<max(1, other.count - 300), using: &random)
+            tokens += other[start..<min(other.count, start + 300)]
+            return ReuseInput(documentID: (number < 10 ? "d0" : "d") + String(number), tokens: tokens)
+        }
+        let options = ReuseOptions(maxPartnersPerDocument: 100)
+        let result = TextReuse.detect(documents, options: options)
+        var passages: [ReusePassage] = []
+        var shares: [ReuseShare] = []
+        for first in documents.indices {
+            for second in documents.indices where first < second {
+                let alone = TextReuse.detect([documents[first], documents[second]], options: options)
+                passages += alone.passages
+                shares += alone.shares
+            }
+        }
+        #expect(result.passages == passages)
+        #expect(result.shares == shares.sorted { ($0.documentID, $0.sourceID) < ($1.documentID, $1.sourceID) })
+        // Not vacuous: documents have many partners.
+        #expect(Set(result.shares.map { $0.documentID + $0.sourceID }).count > 100)
+    }
+
     @Test("shared anchors come out as every pairing of the key's postings, sorted by A then B")
     func sharedAnchorsMatchPlainPairing() throws {
         let ids = ["2010-molisa", "2013-molisa", "2014-molisa", "2019-kien-giang", "2019-lang-son"]
