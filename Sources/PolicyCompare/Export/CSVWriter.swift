@@ -231,9 +231,33 @@ public struct CSVWriter: Sendable, Hashable {
         out.append(quote)
     }
 
-    /// Whether `bytes` hold the delimiter, a double quote, CR or LF: eight bytes at a time
+    /// Whether `bytes` hold the delimiter, a double quote, CR or LF: sixteen bytes at a time
     /// (most fields hold none, and export scans a gigabyte of them at 10,000 documents).
+    ///
+    /// Four byte compares of a 16-byte vector, joined: eight bytes at a time by word arithmetic
+    /// (four borrow tests a word) cost about three instructions a byte, the most of any step
+    /// of writing a quote. A field of 16 bytes or more ends with the 16 bytes before its end,
+    /// read again where they overlap the last whole block; a shorter one goes by words.
     static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count
+        guard count >= 16 else { return needsQuotes(short: bytes, delimiter: delimiter) }
+        let delimiters = SIMD16<UInt8>(repeating: delimiter), quotes = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
+        let lineFeeds = SIMD16<UInt8>(repeating: 0x0A), returns = SIMD16<UInt8>(repeating: 0x0D)
+        func found(at offset: Int) -> Bool {
+            let block = UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD16<UInt8>.self)
+            return any((block .== delimiters) .| (block .== quotes) .| (block .== lineFeeds) .| (block .== returns))
+        }
+        var offset = 0
+        while offset + 16 <= count {
+            if found(at: offset) { return true }
+            offset += 16
+        }
+        return offset < count && found(at: count - 16)
+    }
+
+    /// ``needsQuotes(_:delimiter:)`` for fewer than 16 bytes: eight at a time, then one by one.
+    private static func needsQuotes(short bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let delimiters = UInt64(delimiter) &* ones, quotes = UInt64(UInt8(ascii: "\"")) &* ones
