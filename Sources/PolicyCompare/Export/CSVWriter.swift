@@ -128,18 +128,6 @@ public struct CSVWriter: Sendable, Hashable {
         }
     }
 
-    /// A document's id and year as the first two fields of a record, each followed by the
-    /// delimiter: record renderers (``Table/Rows/CSVRecords``) make them once per document and
-    /// copy them into every row of it.
-    func documentFields(id: String, year: Int) -> [UInt8] {
-        var bytes: [UInt8] = []
-        appendText(id, to: &bytes)
-        bytes.append(delimiterByte)
-        appendCell(.integer(year), to: &bytes)
-        bytes.append(delimiterByte)
-        return bytes
-    }
-
     /// Appends `cell` as a field (and nothing else): also the way a generated table's record
     /// renderer (``Table/Rows/CSVRecords``) writes cells that hold no text.
     func appendCell<Out: ByteSink & ~Copyable>(_ cell: Cell, to out: inout Out) {

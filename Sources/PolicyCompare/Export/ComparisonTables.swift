@@ -355,7 +355,7 @@ public enum ComparisonTables {
             let delimiter = writer.delimiterByte
             // Each document's id and year fields, rendered once a pass: every row has two
             // documents, and each document is in many rows.
-            let documentFields = documents.indices.map { writer.documentFields(id: ids[$0], year: years[$0]) }
+            let documentFields = RenderedFields(documents.indices.map { [.text(ids[$0]), .integer(years[$0])] }, writer: writer)
             return { i, out in
                 let row = rows[i], a = row.a, b = row.b
                 let ra = row.spanA, rb = row.spanB
@@ -363,8 +363,8 @@ public enum ComparisonTables {
                     writer.appendCell(cell, to: &out)
                     out.append(delimiter)
                 }
-                out.appendBytes(documentFields[a])
-                out.appendBytes(documentFields[b])
+                documentFields.append(a, to: &out)
+                documentFields.append(b, to: &out)
                 append(.integer(ra.lowerBound))
                 append(.integer(ra.upperBound))
                 append(.integer(rb.lowerBound))

@@ -59,14 +59,46 @@ struct CodingTablesTests {
         try Self.expectRecordsMatchCells(codings, codebook: codebook)
     }
 
-    @Test("records are the cells' bytes for decomposed text, quotes, delimiters and formula-like sentences")
-    func recordsOfAwkwardText() throws {
-        let root = try Fixtures.temporaryFolder()
-        let codebook = try #require(try CodebookLoader.check("""
+    /// A codebook whose ids, labels and patterns hold a delimiter, a quote and a formula sign.
+    private static func awkwardCodebook() throws -> Codebook {
+        try #require(try CodebookLoader.check("""
             category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions
             marriage,theme,,"Child marriage, early",Tảo hôn,,tảo hôn,
             drowning,activity,,=Drowning,"Đuối ""nước"" sâu",,đuối nước,
             """, file: "t.csv").0)
+    }
+
+    @Test("records are the cells' bytes for decomposed text, quotes, delimiters and formula-like sentences")
+    func recordsOfAwkwardText() throws {
+        let codebook = try Self.awkwardCodebook()
+        let codings = try Self.awkwardCodings(codebook)
+        #expect(codings.map(\.evidenceCount).reduce(0, +) >= 8)
+        #expect(codings.contains { !$0.source.isNFC })
+        try Self.expectRecordsMatchCells(codings, codebook: codebook)
+    }
+
+    @Test("records of codings from two codebooks, in alternating documents, give each document its own labels' fields")
+    func recordsOfCodingsWithOtherLabels() throws {
+        let codebook = try Self.awkwardCodebook()
+        let other = try #require(try CodebookLoader.check("""
+            category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions
+            -water,activity,,Water,Nước,,nước,
+            child,theme,,Child,Trẻ em,,tảo hôn ; đuối nước,
+            """, file: "u.csv").0)
+        let renamed = try Self.awkwardCodings(other).map { coding in
+            var coding = coding
+            coding.documentID += "-other"
+            return coding
+        }
+        let codings = try Self.awkwardCodings(codebook) + renamed
+        #expect(renamed.map(\.evidenceCount).reduce(0, +) >= 4)
+        #expect(Set(codings.map(\.labels)).count == 2)
+        try Self.expectRecordsMatchCells(codings, codebook: codebook)
+    }
+
+    /// The codings, by `codebook`, of four documents of awkward text.
+    private static func awkwardCodings(_ codebook: Codebook) throws -> [DocumentCoding] {
+        let root = try Fixtures.temporaryFolder()
         let files = [
             // Decomposed (NFD) text: its quotes are normalised when written.
             ("nfd-2019", 2019, "Phòng chống đuối nước; tảo hôn.".decomposedStringWithCanonicalMapping),
@@ -80,9 +112,6 @@ struct CodingTablesTests {
             manifest += "\(id),\(year),\(id).txt,Test,national,letter\n"
         }
         try Data(manifest.utf8).write(to: root.appendingPathComponent("manifest.csv"))
-        let codings = try CorpusAnalyzer(codebook: codebook).analyze(try Corpus.load(root)).map(\.coding)
-        #expect(codings.map(\.evidenceCount).reduce(0, +) >= 8)
-        #expect(codings.contains { !$0.source.isNFC })
-        try Self.expectRecordsMatchCells(codings, codebook: codebook)
+        return try CorpusAnalyzer(codebook: codebook).analyze(try Corpus.load(root)).map(\.coding)
     }
 }
