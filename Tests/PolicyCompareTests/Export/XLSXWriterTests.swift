@@ -373,4 +373,88 @@ struct XLSXWriterTests {
         #expect(found > 500 && found < 3_500)
         #expect(!XLSXWriter.containsSuspect(UnsafeBufferPointer(start: nil, count: 0)))
     }
+
+    @Test("escaping eight bytes at a time gives what escaping byte by byte gives", arguments: [3, 4] as [UInt64])
+    func escapingAgreesWithAByteByByteEscape(seed: UInt64) {
+        /// Each byte on its own: the five characters and `_` of a literal `_xHHHH_`.
+        func reference(_ text: String) -> [UInt8] {
+            let bytes = Array(text.utf8)
+            var out: [UInt8] = []
+            for (index, byte) in bytes.enumerated() {
+                let rest = bytes[index...]
+                let hex = rest.dropFirst(2).prefix(4)
+                let escapeLike = rest.count >= 7 && rest.dropFirst().first == UInt8(ascii: "x") && rest.dropFirst(6).first == UInt8(ascii: "_")
+                    && hex.allSatisfy { $0 < 0x80 && Character(Unicode.Scalar($0)).isHexDigit }
+                switch byte {
+                case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+                case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+                case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+                case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+                case 0x0D: out += Array("&#13;".utf8)
+                case UInt8(ascii: "_") where escapeLike: out += Array("_x005F_".utf8)
+                default: out.append(byte)
+                }
+            }
+            return out
+        }
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        // The escaped bytes, their neighbours (0x22-0x27, 0x3C-0x3F, 0x0C-0x0E, 0x5E-0x60) and
+        // Vietnamese letters, whose high bytes a borrow between lanes could disturb.
+        let pieces = ["&", "<", ">", "\"", "\r", "_", "x", "0", "F", "g", "_x0041_", "_x00e9_", "ệ", "ư", "\n", " ", "a",
+                      "#", "$", "%", "'", "=", "?", "\u{0C}", "\u{0E}", "^", "`", "Bảo vệ trẻ em"]
+        var escapedSome = 0
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+                Int.random(in: 0..<4, using: &random) == 0 ? pieces[Int.random(in: 0..<pieces.count, using: &random)] : "a"
+            }.joined()
+            var out: [UInt8] = []
+            XLSXWriter.appendEscaped(text, to: &out)
+            let expected = reference(text)
+            if expected.count != text.utf8.count { escapedSome += 1 }
+            #expect(out == expected, "\(text.debugDescription)")
+        }
+        #expect(escapedSome > 300 && escapedSome < 2_900)
+        // Each byte value in each lane of a word of harmless bytes.
+        for byte in 0...255 {
+            let escaped = [0x22, 0x26, 0x3C, 0x3E, 0x0D, 0x5F].contains(byte)
+            for lane in 0..<8 {
+                let word = (0x6161_6161_6161_6161 as UInt64) & ~(0xFF << (8 * UInt64(lane))) | UInt64(byte) << (8 * UInt64(lane))
+                #expect(XLSXWriter.mayNeedEscaping(word) == escaped, "byte \(byte) in lane \(lane)")
+            }
+        }
+    }
+
+    @Test("a row of the widest cells in the most columns is rendered whole, cell for cell")
+    func widestRows() throws {
+        // 800 columns (names up to three letters), each cell as long as a cell can be: an
+        // 8-digit integer, one longer, a negative one, a number in the widest number style,
+        // a shared string of a number with many digits.
+        let columnCount = 800
+        let columns = (0..<columnCount).map { Column("c\($0)", .integer, title: "C", description: "C.") }
+        let kinds: [Cell] = [.integer(99_999_999), .integer(100_000_000), .integer(Int.min), .number(-12_345_678.123_456_789_1, places: 10),
+                             .boolean(true), .number(1e300, places: 3), .empty, .text("t")]
+        let rows = (0..<3).map { row in (0..<columnCount).map { kinds[($0 + row) % kinds.count] } }
+        let reader = try workbook([Table(name: "wide", description: "Wide.", columns: columns, rows: rows)])
+        let sheet = try #require(reader.text("xl/worksheets/sheet1.xml"))
+        // The shared strings are the 800 column names, then "t".
+        var expected = ""
+        for (index, row) in rows.enumerated() {
+            expected += "<row r=\"\(index + 2)\">"
+            for (column, cell) in row.enumerated() {
+                let reference = "\(XLSXWriter.columnName(column))\(index + 2)"
+                switch cell {
+                case .integer(let n): expected += "<c r=\"\(reference)\"><v>\(n)</v></c>"
+                case .number(let x, let places):
+                    expected += "<c r=\"\(reference)\" s=\"\(2 + places)\"><v>\(DecimalText.fixed(x, places: places))</v></c>"
+                case .boolean: expected += "<c r=\"\(reference)\" t=\"b\"><v>1</v></c>"
+                case .text: expected += "<c r=\"\(reference)\" t=\"s\"><v>\(columnCount)</v></c>"
+                default: break
+                }
+            }
+            expected += "</row>"
+        }
+        let data = try #require(sheet.range(of: "</row>").map { sheet[$0.upperBound...] })
+        #expect(data.hasPrefix(expected))
+        #expect(data.dropFirst(expected.count) == "</sheetData></worksheet>")
+    }
 }
