@@ -10,16 +10,22 @@ struct FactExtractor {
     let tokens: [Tokenizer.Output]
     let spellings: TokenSpellings
     let year: Int
+    /// Whether actor mentions and deadlines get their ``ActorMention/quote`` and
+    /// ``Deadline/quote``; without, they are empty: comparing reads both by their source
+    /// ranges, and quoting them was a string per mention and per dated sentence.
+    let quotesMentions: Bool
     /// Folded key of every spelling.
     private let keys: [String]
 
-    init(text: NormalizedText, folded: FoldedText, segments: [Segment], tokens: [Tokenizer.Output], spellings: TokenSpellings, year: Int) {
+    init(text: NormalizedText, folded: FoldedText, segments: [Segment], tokens: [Tokenizer.Output], spellings: TokenSpellings, year: Int,
+         quotesMentions: Bool = true) {
         self.text = text
         self.folded = folded
         self.segments = segments
         self.tokens = tokens
         self.spellings = spellings
         self.year = year
+        self.quotesMentions = quotesMentions
         keys = spellings.keys
     }
 
@@ -534,7 +540,7 @@ struct FactExtractor {
                 while let d = date(s, j), let m = d.month {
                     let iso = d.year.flatMap { ISODate.make(year: $0, month: m, day: d.day) } ?? ISODate.monthDay(month: m, day: d.day)
                     if let iso {
-                        result.append(Deadline(kind: kind, date: iso, quote: text.quote(sentenceRange), segmentPath: segments[s].path,
+                        result.append(Deadline(kind: kind, date: iso, quote: quotesMentions ? text.quote(sentenceRange) : "", segmentPath: segments[s].path,
                                                sourceRange: text.originalRange(sentenceRange)))
                     }
                     j = d.next
@@ -574,7 +580,8 @@ struct FactExtractor {
                 }
                 let range = list[start].range.lowerBound..<list[match.tokens.upperBound - 1].range.upperBound
                 result.append(ActorMention(id: entry.id, name: entry.name, nameEnglish: entry.nameEnglish, tasked: tasked,
-                                           quote: text.quote(range), segmentPath: segments[s].path, sourceRange: text.originalRange(range)))
+                                           quote: quotesMentions ? text.quote(range) : "", segmentPath: segments[s].path,
+                                           sourceRange: text.originalRange(range)))
             }
         }
         return result

@@ -13,7 +13,8 @@ import Testing
         #expect(try Fixtures.directive(id).theme?.text == theme)
     }
 
-    @Test("a parse without segment texts differs from a full parse only in those texts, on every real directive", arguments: Fixtures.ids)
+    @Test("a parse without quotes differs from a full parse only in its segments' texts and its actors' and deadlines' quotes, on every real directive",
+          arguments: Fixtures.ids)
     func parseWithoutSegmentTexts(id: String) throws {
         let full = try Fixtures.directive(id)
         let parser = try #require(Fixtures.reader).parser
@@ -25,7 +26,14 @@ import Testing
         for i in blanked.indices { blanked[i].text = "" }
         #expect(lean.segments == blanked)
         #expect(lean.theme == full.theme && lean.period == full.period && lean.slogans == full.slogans)
-        #expect(lean.references == full.references && lean.actors == full.actors && lean.deadlines == full.deadlines)
+        #expect(lean.references == full.references)
+        #expect(lean.actors.allSatisfy { $0.quote.isEmpty } && lean.deadlines.allSatisfy { $0.quote.isEmpty })
+        #expect(!full.actors.isEmpty && full.actors.allSatisfy { !$0.quote.isEmpty })
+        #expect(full.deadlines.allSatisfy { !$0.quote.isEmpty })
+        var unquotedActors = full.actors, unquotedDeadlines = full.deadlines
+        for i in unquotedActors.indices { unquotedActors[i].quote = "" }
+        for i in unquotedDeadlines.indices { unquotedDeadlines[i].quote = "" }
+        #expect(lean.actors == unquotedActors && lean.deadlines == unquotedDeadlines)
         #expect(lean.tokens == full.tokens && lean.spellings == full.spellings && lean.syllableCount == full.syllableCount)
         #expect(!full.slogans.isEmpty || !full.references.isEmpty)
     }
