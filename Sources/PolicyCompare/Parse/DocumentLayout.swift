@@ -478,13 +478,24 @@ struct DocumentLayout: Sendable {
         }
         guard mayBeDate ?? true else { return nil }
         // The first comma within the first 41 characters is the line's first comma, if that
-        // is at most 40 characters in; only the first six words after it are read.
-        guard let comma = line.prefix(41).firstIndex(of: ","), line.distance(from: line.startIndex, to: comma) <= 40 else { return nil }
+        // is at most 40 characters in; only the first six words after it are read. When each
+        // scalar is a character of its own, the comma and the words are found on the scalars,
+        // the same places without breaking the line into characters (finding the comma and
+        // its distance by Characters was most of reading a date line).
+        let single = hasSingleScalarCharacters(line)
+        let comma: String.Index, rest: Substring
+        if single {
+            let scalars = line.unicodeScalars
+            guard let found = scalars.prefix(41).firstIndex(of: ","), scalars.distance(from: scalars.startIndex, to: found) <= 40 else { return nil }
+            comma = found
+            rest = line[scalars.index(after: found)...]
+        } else {
+            guard let found = line.prefix(41).firstIndex(of: ","), line.distance(from: line.startIndex, to: found) <= 40 else { return nil }
+            comma = found
+            rest = line[line.index(after: found)...]
+        }
         let place = line[..<comma].trimmingSpaces
-        let rest = line[line.index(after: comma)...]
-        // Split on scalars when each is a character of its own, the same split without
-        // breaking the line into characters.
-        let words = hasSingleScalarCharacters(rest)
+        let words = single
             ? rest.unicodeScalars.split(separator: " ", maxSplits: 6).map(Substring.init)
             : rest.split(separator: " ", maxSplits: 6)
         guard words.count >= 6, words[0] == "ngày", words[2] == "tháng", words[4] == "năm",

@@ -167,6 +167,8 @@ import Testing
                   "\(place)x, ngày 1 tháng 2 năm 2020", "\(place), ngày 1 tháng 2 năm 2020", "\(place)xx, ngày 1 tháng 2 năm 2020",
                   "A,\u{301} ngày 1 tháng 2 năm 2020", "A, ngày 1 tháng 2 năm", "A, ngày 31 tháng 2 năm 2020", "Hà Nội, nga\u{300}y 5 tha\u{301}ng 6 năm 2019",
                   "HÀ NỘI, NGÀY 5 THÁNG 6 NĂM 2019", "Hà Nội, ngày 5 tháng 6", "",
+                  "Ha\u{300} Nội, ngày 5 tháng 6 năm 2019", "\(place)\u{301}x, ngày 1 tháng 2 năm 2020", "\(place)\u{301}xx, ngày 1 tháng 2 năm 2020",
+                  "Hà Nội, ngày 5 tháng 6 năm 2019\u{301}", "Hà Nội\u{1F600}, ngày 5 tháng 6 năm 2019", ",ngày 5 tháng 6 năm 2019", "x, , ngày 5 tháng 6 năm 2019",
                   "\u{212A}ính gửi", "\u{212A}", "Ǹơi nhận", "N\u{300}ơi nhận", "İnh", " x ", "x\t", "\tx", "x\u{3000}", "\u{200B}x", "x\u{200B}",
                   "**x **", "* x", "\u{3000}", "KÍNH GỬI:", "Ki\u{301}nh gửi", "Kinh gửi", "Kính gửi\u{301}", "Kính gử", "Kính gửi", "nơi nhận\u{300}",
                   "Nơi nhận\u{20DD}", "NƠi nhận", "Nơi Nhận:", "Nơi nhậ", "Nhà nước", "Kế hoạch", "kính\u{3000}gửi", "K", "N", "Nơi nhận\u{1F600}"]
