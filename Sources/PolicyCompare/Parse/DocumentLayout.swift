@@ -273,20 +273,22 @@ struct DocumentLayout: Sendable {
     /// When the prefix and the text's first scalars (one more than the prefix has) are each a
     /// character of their own, the prefix's characters are its scalars. A text scalar equal to
     /// the prefix's lower-case one, or an ASCII capital of it, lower-cases to it; at the first
-    /// other one, an ASCII scalar lower-cases to an ASCII scalar that differs from the prefix's
-    /// (and is followed by no mark that could make the two canonically equal), so the prefix is
-    /// not there. Any other difference is left to `lowercased()`.
+    /// other one, an ASCII scalar lower-cases to an ASCII scalar that differs from the prefix's,
+    /// and a lower-case letter to itself (what `Character.isLowercase` means), another
+    /// character of one scalar (followed by no mark that could make the two canonically
+    /// equal), so the prefix is not there. Any other difference is left to `lowercased()`
+    /// ("Năm ..." went there for "nơi nhận", a few hundred instructions a line).
     private static func startsBySingleScalars(_ text: String, with lowercasePrefix: String) -> Bool? {
         let table = SingleScalarCharacters.shared
         var scalars = text.unicodeScalars.makeIterator()
         var verdict = true
         for wanted in lowercasePrefix.unicodeScalars {
             guard let properties = table.properties(wanted), properties.contains(.lowercase) || !properties.contains(.letter),
-                  let scalar = scalars.next(), table.properties(scalar) != nil else { return nil }
+                  let scalar = scalars.next(), let found = table.properties(scalar) else { return nil }
             guard verdict, scalar != wanted else { continue }
             let isCapital = scalar.value >= 0x41 && scalar.value <= 0x5A
             if isCapital && scalar.value + 32 == wanted.value { continue }
-            guard scalar.isASCII else { return nil }
+            guard scalar.isASCII || found.contains(.lowercase) else { return nil }
             verdict = false
         }
         if let next = scalars.next(), table.properties(next) == nil { return nil }

@@ -171,7 +171,9 @@ import Testing
                   "Hà Nội, ngày 5 tháng 6 năm 2019\u{301}", "Hà Nội\u{1F600}, ngày 5 tháng 6 năm 2019", ",ngày 5 tháng 6 năm 2019", "x, , ngày 5 tháng 6 năm 2019",
                   "\u{212A}ính gửi", "\u{212A}", "Ǹơi nhận", "N\u{300}ơi nhận", "İnh", " x ", "x\t", "\tx", "x\u{3000}", "\u{200B}x", "x\u{200B}",
                   "**x **", "* x", "\u{3000}", "KÍNH GỬI:", "Ki\u{301}nh gửi", "Kinh gửi", "Kính gửi\u{301}", "Kính gử", "Kính gửi", "nơi nhận\u{300}",
-                  "Nơi nhận\u{20DD}", "NƠi nhận", "Nơi Nhận:", "Nơi nhậ", "Nhà nước", "Kế hoạch", "kính\u{3000}gửi", "K", "N", "Nơi nhận\u{1F600}"]
+                  "Nơi nhận\u{20DD}", "NƠi nhận", "Nơi Nhận:", "Nơi nhậ", "Nhà nước", "Kế hoạch", "kính\u{3000}gửi", "K", "N", "Nơi nhận\u{1F600}",
+                  "Năm 2019, trong bối cảnh", "Nă", "Năm\u{301}", "Nă\u{301}m", "nĂm", "NĂM", "Nǅi", "Nªi", "Nǆi", "Nơi nhận", "NƠI NHẬN:",
+                  "Kỉnh gửi", "Kính gủi:", "Kính gửİ", "Nơi nhậǹ", "Nơ\u{301}i", "Nºi", "Nŉi", "Nßi", "Nơi nhận\u{301}"]
         #expect(lines.count > 200)
         var places = 0
         for line in lines {
