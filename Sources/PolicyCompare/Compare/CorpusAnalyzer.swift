@@ -17,14 +17,17 @@ public struct CorpusAnalyzer: Sendable {
     /// Analyses one listed document, timing each stage.
     public func analyze(_ document: DocumentMetadata, in corpus: Corpus) throws -> DocumentAnalysis {
         var words = ComposedWords()
-        return try analyze(document, in: corpus, words: &words)
+        var spellings = TokenSpellings.Cache()
+        return try analyze(document, in: corpus, words: &words, spellings: &spellings)
     }
 
-    /// ``analyze(_:in:)`` with the words composed for earlier documents in `words`.
+    /// ``analyze(_:in:)`` with the words composed and the spellings made for earlier documents
+    /// in `words` and `spellings`.
     ///
     /// Each stage's time runs from the end of the one before (one clock read per stage), and
     /// the file's path is made only for an error message.
-    func analyze(_ document: DocumentMetadata, in corpus: Corpus, words: inout ComposedWords) throws -> DocumentAnalysis {
+    func analyze(_ document: DocumentMetadata, in corpus: Corpus, words: inout ComposedWords,
+                 spellings: inout TokenSpellings.Cache) throws -> DocumentAnalysis {
         var timings = StageTimings()
         var clock = StageTimings.now()
         let bytes = try corpus.bytes(of: document)
@@ -39,7 +42,7 @@ public struct CorpusAnalyzer: Sendable {
         let text = VietnameseNormalizer.normalize(scalars: decoded.scalars, words: &words)
         clock = timings.lap(.normalise, since: clock, bytes: bytes.count)
         let directive = reader.parser.parse(text, metadata: document, encoding: decoded.encoding.rawValue, notes: decoded.notes,
-                                            inferMetadata: false, quotingSegments: false)
+                                            inferMetadata: false, quotingSegments: false, spellings: &spellings)
         clock = timings.lap(.parse, since: clock, bytes: bytes.count)
         var analysis = DocumentAnalysis(directive, coder: coder, stopKeys: stopKeys, bytes: bytes, source: decoded.source)
         _ = timings.lap(.code, since: clock, bytes: bytes.count)
@@ -78,16 +81,16 @@ public struct CorpusAnalyzer: Sendable {
 
     /// One result per document, computed in parallel, in manifest order.
     ///
-    /// Each core takes the next document as it is free, with one ``ComposedWords`` cache for
-    /// all the documents it reads and its own ``YearTerms/Shard`` to count their terms into. Each document's source goes to one temporary ``DocumentSpool``
+    /// Each core takes the next document as it is free, with one ``ComposedWords`` and one
+    /// ``TokenSpellings/Cache`` for all the documents it reads and its own ``YearTerms/Shard`` to count their terms into. Each document's source goes to one temporary ``DocumentSpool``
     /// for the run as soon as it is analysed (only export quotes it, a document at a time);
     /// it stays in memory if no spool can be made or written.
     private func results(_ corpus: Corpus, progress: ProgressCounter?, terms: YearTerms?) -> [Result<DocumentAnalysis, any Error>] {
         let documents = corpus.documents
         let spool = DocumentSpool()
-        return Parallel.map(documents.count, state: { (words: ComposedWords(), terms: terms?.shard()) }) { index, state in
+        return Parallel.map(documents.count, state: { (words: ComposedWords(), spellings: TokenSpellings.Cache(), terms: terms?.shard()) }) { index, state in
             let result = Result {
-                var analysis = try analyze(documents[index], in: corpus, words: &state.words)
+                var analysis = try analyze(documents[index], in: corpus, words: &state.words, spellings: &state.spellings)
                 if let terms = state.terms {
                     terms.add(analysis.terms, year: analysis.metadata.year)
                     analysis.terms = DocumentTerms()

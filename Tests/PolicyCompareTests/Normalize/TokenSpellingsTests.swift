@@ -150,6 +150,27 @@ struct TokenSpellingsTests {
         #expect(spellings.keys == words)
     }
 
+    @Test("a cache warmed by other texts, or kept at a tiny cap, gives the spellings of a fresh one: NFD, đ/Đ, case, long keys")
+    func cache() {
+        let texts = [
+            ["Đảng ĐẢNG đảng Đ đ d D", "UBND TP.HCM Ủy ban Nhân dân ủy Uỷ"],
+            ["Tie\u{0302}\u{0301}ng Vie\u{0323}\u{0302}t TIE\u{0302}\u{0301}NG tiếng Việt", "中文 ĐƯỜNG 𐐀𐐨 Ωμέγα đường duong"],
+            ["Supercalifragilisticexpialidocious nghiêngnghiêngnghiêng ĐƯỜNGĐƯỜNGĐƯỜNG", "a b c a đảng Đảng"],
+            ["", ". ; !"],
+        ]
+        for limit in [0, 1, 4, 12, 1 << 18] {
+            var warm = TokenSpellings.Cache(limit: limit)
+            for segments in texts + texts.reversed() {
+                let (fresh, outputs, folded, _) = spellings(segments)
+                let cached = TokenSpellings(outputs, folded: folded, cache: &warm)
+                #expect(cached == fresh && cached.keys.map { Array($0.utf8) } == fresh.keys.map { Array($0.utf8) }, "\(limit) \(segments)")
+                #expect(cached.utf8 == fresh.utf8 && cached.utf8Ends == fresh.utf8Ends && cached.looseHashes == fresh.looseHashes, "\(limit) \(segments)")
+                expectKeysSpellTheirRanges(cached, folded, "\(limit) \(segments)")
+                #expect(warm.count <= limit + 1, "\(limit)")
+            }
+        }
+    }
+
     @Test("no tokens, no spellings")
     func empty() {
         #expect(TokenSpellings([], folded: FoldedText([])).count == 0)

@@ -18,8 +18,9 @@ import Testing
     func parseWithoutSegmentTexts(id: String) throws {
         let full = try Fixtures.directive(id)
         let parser = try #require(Fixtures.reader).parser
+        var cache = TokenSpellings.Cache()
         let lean = parser.parse(full.text, metadata: full.metadata, encoding: full.encoding, notes: full.notes, inferMetadata: false,
-                                quotingSegments: false)
+                                quotingSegments: false, spellings: &cache)
         #expect(lean.segments.allSatisfy { $0.text.isEmpty })
         #expect(full.segments.contains { segment in !segment.text.isEmpty })
         var blanked = full.segments
@@ -36,6 +37,34 @@ import Testing
         #expect(lean.actors == unquotedActors && lean.deadlines == unquotedDeadlines)
         #expect(lean.tokens == full.tokens && lean.spellings == full.spellings && lean.syllableCount == full.syllableCount)
         #expect(!full.slogans.isEmpty || !full.references.isEmpty)
+    }
+
+    @Test("a parse with a spelling cache warmed by the other directives, or one at its cap, equals a parse with a fresh cache, on every real directive")
+    func warmSpellingCache() throws {
+        let parser = try #require(Fixtures.reader).parser
+        let directives = try Fixtures.ids.map { try Fixtures.directive($0) }
+        var warm = TokenSpellings.Cache(), tiny = TokenSpellings.Cache(limit: 16)
+        // The first directive comes again last, when every one of its spellings is held.
+        for directive in directives + directives.prefix(1) {
+            var fresh = TokenSpellings.Cache()
+            func parse(_ cache: inout TokenSpellings.Cache) -> Directive {
+                parser.parse(directive.text, metadata: directive.metadata, encoding: directive.encoding, notes: directive.notes,
+                             inferMetadata: false, quotingSegments: false, spellings: &cache)
+            }
+            let expected = parse(&fresh), id = directive.metadata.id
+            #expect(expected.spellings == directive.spellings, "\(id)")
+            for other in [parse(&warm), parse(&tiny)] {
+                #expect(other.spellings == expected.spellings && other.spellings.keys.map { Array($0.utf8) } == expected.spellings.keys.map { Array($0.utf8) },
+                        "\(id)")
+                #expect(other.spellings.utf8 == expected.spellings.utf8 && other.spellings.utf8Ends == expected.spellings.utf8Ends, "\(id)")
+                #expect(other.spellings.looseHashes == expected.spellings.looseHashes, "\(id)")
+                #expect(other.segments == expected.segments && other.actors == expected.actors, "\(id)")
+                #expect(other.references == expected.references && other.deadlines == expected.deadlines, "\(id)")
+                #expect(other.theme == expected.theme && other.slogans == expected.slogans, "\(id)")
+            }
+            #expect(tiny.count <= 16 + 1)
+        }
+        #expect(warm.count >= directives.map(\.spellings.count).max() ?? 1)
     }
 
     @Test func year2014StatesNoTheme() throws {
