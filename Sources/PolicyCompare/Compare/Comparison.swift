@@ -127,6 +127,7 @@ public struct Comparison: Sendable {
         if years.count > 1 {
             // Each document is summed once, into its year; a year's reference is the whole
             // corpus minus that year, so the cost does not grow with years times documents.
+            // Its counts are read off the corpus's as rows need them, never built.
             let termsByYear: [Int: TermCounts]
             if let terms {
                 termsByYear = terms.takeCounts(years)
@@ -141,10 +142,7 @@ public struct Comparison: Sendable {
             }
             let yearTerms = termsByYear, corpusTerms = all
             let results = Parallel.map(years) { year in
-                let target = yearTerms[year] ?? TermCounts()
-                var reference = corpusTerms
-                reference.subtract(target)
-                return Keyness.compare(target: String(year), target, reference: reference, options: options.keyness)
+                Keyness.compare(target: String(year), yearTerms[year] ?? TermCounts(), within: corpusTerms, options: options.keyness)
             }
             keyness = results.flatMap { $0 }
         }

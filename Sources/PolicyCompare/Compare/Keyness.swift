@@ -27,24 +27,44 @@ public enum Keyness {
         reference: TermCounts,
         options: KeynessOptions = .init()
     ) -> [KeynessRow] {
+        rows(target: target, targetCounts, against: reference, holdingTarget: false, options: options)
+    }
+
+    /// Compares `targetCounts` with the rest of `corpus`, of which they are a part (a year's
+    /// counts of the whole corpus's): the rows of ``compare(target:_:reference:options:)``
+    /// with `corpus` minus the target as reference.
+    ///
+    /// A row needs the reference count of few terms, so each is worked out when needed
+    /// (the corpus's count less the target's) instead of building the reference: a copy of
+    /// the corpus's tables, every term of the year taken out, for every year.
+    static func compare(target: String, _ targetCounts: TermCounts, within corpus: TermCounts,
+                        options: KeynessOptions = .init()) -> [KeynessRow] {
+        rows(target: target, targetCounts, against: corpus, holdingTarget: true, options: options)
+    }
+
+    /// The rows of `targetCounts` against `others`, which include the target's own counts
+    /// when `holdingTarget` (then taken away from each count and total read).
+    private static func rows(target: String, _ targetCounts: TermCounts, against others: TermCounts, holdingTarget: Bool,
+                             options: KeynessOptions) -> [KeynessRow] {
         var over: [KeynessRow] = []
         var under: [KeynessRow] = []
         for n in options.sizes {
             let c = targetCounts.total(n: n)
-            let d = reference.total(n: n)
+            let d = others.total(n: n) - (holdingTarget ? c : 0)
             guard c > 0, d > 0 else { continue }
             let targetTerms = targetCounts.frequencies[n] ?? [:]
-            let referenceTerms = reference.frequencies[n] ?? [:]
+            let otherTerms = others.frequencies[n] ?? [:]
             // Without under-used rows, a row needs the target's count to reach minFrequency;
             // most terms of a year occur once or twice, and only the others are looked up in
             // the reference (a set of every term and two look-ups each were most of the work).
             for (term, a) in targetTerms where options.includeUnderused || a >= options.minFrequency {
-                guard let row = row(target: target, term: term, n: n, a: a, b: referenceTerms[term] ?? 0, c: c, d: d, options: options)
-                else { continue }
+                let b = (otherTerms[term] ?? 0) - (holdingTarget ? a : 0)
+                guard let row = row(target: target, term: term, n: n, a: a, b: b, c: c, d: d, options: options) else { continue }
                 if row.direction == .over { over.append(row) } else { under.append(row) }
             }
             if options.includeUnderused {
-                for (term, b) in referenceTerms where targetTerms[term] == nil {
+                // A term the target lacks has all its count in the reference.
+                for (term, b) in otherTerms where targetTerms[term] == nil {
                     guard let row = row(target: target, term: term, n: n, a: 0, b: b, c: c, d: d, options: options) else { continue }
                     under.append(row)
                 }

@@ -83,30 +83,6 @@ public struct TermCounts: Sendable, Hashable {
         }
     }
 
-    /// Removes the counts of `other`, which must be part of these counts (as a year's counts
-    /// are part of the whole corpus's): the result equals counting the rest alone.
-    mutating func subtract(_ other: TermCounts) {
-        for (n, total) in other.totals {
-            totals[n, default: 0] -= total
-            if totals[n] == 0 { totals[n] = nil }
-        }
-        for (n, terms) in other.frequencies {
-            guard var mine = frequencies[n] else { continue }
-            for (term, count) in terms {
-                // Through one access to the term's entry: a look-up and a store hashed the
-                // term twice, for every term of a year.
-                Self.remove(count, from: &mine[term])
-            }
-            frequencies[n] = mine.isEmpty ? nil : mine
-        }
-    }
-
-    /// Takes `count` from `frequency` (nil for none), left nil when nothing remains.
-    private static func remove(_ count: Int, from frequency: inout Int?) {
-        let left = (frequency ?? 0) - count
-        frequency = left > 0 ? left : nil
-    }
-
     /// The counts of both texts together.
     public static func + (lhs: TermCounts, rhs: TermCounts) -> TermCounts {
         var sum = lhs

@@ -55,6 +55,8 @@ struct KeynessTests {
         #expect(Keyness.logLikelihood(a: 3, b: 2, c: 0, d: 100) == 0)
         #expect(Keyness.logRatio(a: 3, b: 2, c: 100, d: 0) == 0)
         #expect(Keyness.compare(target: "2019", counts(["trẻ": 9]), reference: TermCounts()).isEmpty)
+        // A target that is the whole corpus leaves no reference positions.
+        #expect(Keyness.compare(target: "2019", counts(["trẻ": 9]), within: counts(["trẻ": 9])).isEmpty)
     }
 
     /// Target: 1000 unigram positions; reference: 2000.
@@ -132,7 +134,7 @@ struct KeynessTests {
         #expect(unigrams.allSatisfy { $0.n == 1 && $0.targetTotal == 18 })
     }
 
-    @Test("the real directives' years, under every kind of options, give the rows of testing every term of either side")
+    @Test("the real directives' years, under every kind of options, give the rows of testing every term of either side, against the reference or within the corpus")
     func realYearsAgainstEveryTerm() throws {
         let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
         let documents = try CorpusAnalyzer(codebook: codebook).analyze(corpus)
@@ -153,6 +155,8 @@ struct KeynessTests {
                 let expected = Self.everyTerm(target: String(year), target, reference: reference, options: option)
                 rows += expected.count
                 #expect(Keyness.compare(target: String(year), target, reference: reference, options: option) == expected, "\(year) \(option)")
+                // Reference counts read off the corpus as rows need them: the same rows.
+                #expect(Keyness.compare(target: String(year), target, within: all, options: option) == expected, "\(year) \(option) within")
             }
         }
         #expect(rows > 100)

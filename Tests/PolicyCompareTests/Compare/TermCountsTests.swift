@@ -141,3 +141,27 @@ struct TermCountsTests {
         #expect(sum == corpus)
     }
 }
+
+extension TermCounts {
+    /// Removes the counts of `other`, which must be part of these counts (as a year's counts
+    /// are part of the whole corpus's): the result equals counting the rest alone.
+    ///
+    /// How a year's keyness reference was once built; kept here so the tests can check the
+    /// reference counts ``Keyness`` reads off the corpus against the reference itself.
+    mutating func subtract(_ other: TermCounts) {
+        var frequencies = self.frequencies, totals = self.totals
+        for (n, total) in other.totals {
+            totals[n, default: 0] -= total
+            if totals[n] == 0 { totals[n] = nil }
+        }
+        for (n, terms) in other.frequencies {
+            guard var mine = frequencies[n] else { continue }
+            for (term, count) in terms {
+                let left = (mine[term] ?? 0) - count
+                mine[term] = left > 0 ? left : nil
+            }
+            frequencies[n] = mine.isEmpty ? nil : mine
+        }
+        self = TermCounts(frequencies: frequencies, totals: totals)
+    }
+}
