@@ -10,15 +10,19 @@ import Foundation
 struct ColumnMemo<Note> {
     private var texts: [String]
     private var notes: [Note?]
+    /// Each noted text's count of UTF-8 bytes, -1 where none is: the test most calls end at,
+    /// on an array of plain integers (no string is touched for a text of another length).
+    private var counts: [Int]
 
     init(columns: Int) {
         texts = Array(repeating: "", count: max(0, columns))
         notes = Array(repeating: nil, count: max(0, columns))
+        counts = Array(repeating: -1, count: max(0, columns))
     }
 
     /// What was noted in `column` if `text` (UTF-8) is the text noted there last, else nil.
     func note(for text: UnsafeBufferPointer<UInt8>, column: Int) -> Note? {
-        guard column < notes.count, let note = notes[column], texts[column].utf8.count == text.count else { return nil }
+        guard column >= 0, column < counts.count, counts[column] == text.count, let note = notes[column] else { return nil }
         let same = texts[column].utf8.withContiguousStorageIfAvailable { noted in
             guard let left = noted.baseAddress, let right = text.baseAddress, left != right else { return true }
             return memcmp(left, right, noted.count) == 0
@@ -28,8 +32,9 @@ struct ColumnMemo<Note> {
 
     /// Notes `note` for `text` in `column`, in place of what was noted there.
     mutating func remember(_ note: Note, for text: String, column: Int) {
-        guard column < notes.count else { return }
+        guard column >= 0, column < notes.count else { return }
         texts[column] = text
         notes[column] = note
+        counts[column] = text.utf8.count
     }
 }

@@ -467,72 +467,89 @@ public enum XLSXWriter {
         init() {}
 
         /// Reads `table`'s cells, adding their texts to `strings`.
+        ///
+        /// Each row's cells are read in place, from the row's own storage, and their bytes go
+        /// to a ``GrowableBuffer``: taking each cell out of its row copied it (a retain and a
+        /// release of its text, two calls a cell), and `Array.append` checked its storage at
+        /// every tag and varint byte; the two were a sixth of reading a sheet.
         init(_ table: Table, strings: inout SharedStrings) {
             let columnCount = table.columns.count
             for column in table.columns { header.append(strings.number(cellText(column.name))) }
             var widest = table.columns.map { $0.name.count + 1 }  // bold header text is wider
             // Texts' numbers by column: most repeat down a column.
             var numbers = ColumnMemo<Int>(columns: columnCount)
+            var out = GrowableBuffer<UInt8>(capacity: 1 << 16)
             var reader = table.rows.makeIterator()
             var row: [Cell] = []
+            var rowCount = 0
             while reader.next(into: &row) {
-                for (index, cell) in row.prefix(columnCount).enumerated() {
-                    if rows < widthRows { widest[index] = max(widest[index], width(of: cell)) }
-                    append(cell, column: index, numbers: &numbers, strings: &strings)
+                let measured = rowCount < widthRows
+                row.withUnsafeBufferPointer { cells in
+                    for index in 0..<min(columnCount, cells.count) {
+                        if measured { widest[index] = max(widest[index], width(of: cells[index])) }
+                        Self.append(cells[index], column: index, numbers: &numbers, strings: &strings, to: &out)
+                    }
                 }
-                bytes.append(Tag.rowEnd.rawValue)
-                rows += 1
+                out.append(Tag.rowEnd.rawValue)
+                rowCount += 1
             }
+            rows = rowCount
+            bytes = out.array()
             widths = widest.map { min(max($0 + 1, widthRange.lowerBound), widthRange.upperBound) }
         }
 
-        private mutating func append(_ cell: Cell, column: Int, numbers: inout ColumnMemo<Int>, strings: inout SharedStrings) {
+        private static func append(
+            _ cell: Cell, column: Int, numbers: inout ColumnMemo<Int>, strings: inout SharedStrings,
+            to out: inout GrowableBuffer<UInt8>
+        ) {
             switch cell {
             case .text(let text), .date(let text):
                 // A text numbered in this column the row before has that number again.
                 if let number = text.utf8.withContiguousStorageIfAvailable({ numbers.note(for: $0, column: column) }) ?? nil {
-                    bytes.append(Tag.string.rawValue)
-                    appendVarint(UInt64(strings.reference(number)))
-                } else if let number = appendText(text, strings: &strings) {
+                    out.append(Tag.string.rawValue)
+                    appendVarint(UInt64(strings.reference(number)), to: &out)
+                } else if let number = appendText(text, strings: &strings, to: &out) {
                     numbers.remember(number, for: text, column: column)
                 }
             case .quote(let quote):
                 // A quote that ``cellText(_:)`` would leave as it is goes in as its bytes.
-                let added = quote.withUTF8 { text -> Bool in
-                    guard !text.isEmpty else { return false }
+                let number = quote.withUTF8 { text -> Int? in
+                    guard !text.isEmpty else { return nil }
                     let hash = RunTable<UInt8>.hash(of: text)
-                    guard let number = strings.stored(utf8: text, hash: hash) ?? (
+                    return strings.stored(utf8: text, hash: hash) ?? (
                         quote.isNFC && text.count <= maxCellCharacters && !XLSXWriter.containsSuspect(text)
-                            ? strings.number(utf8: text, hash: hash) : nil) else { return false }
-                    bytes.append(Tag.string.rawValue)
-                    appendVarint(UInt64(number))
-                    return true
+                            ? strings.number(utf8: text, hash: hash) : nil)
                 }
-                if !added { appendText(quote.text, strings: &strings) }
+                if let number {
+                    out.append(Tag.string.rawValue)
+                    appendVarint(UInt64(number), to: &out)
+                } else {
+                    appendText(quote.text, strings: &strings, to: &out)
+                }
             case .integer(let value):
-                bytes.append(Tag.integer.rawValue)
-                appendVarint(zigzag(value))
+                out.append(Tag.integer.rawValue)
+                appendVarint(zigzag(value), to: &out)
             case .number(let value, let places):
-                guard value.isFinite else { return bytes.append(Tag.blank.rawValue) }
-                bytes.append(Tag.number.rawValue)
-                appendVarint(value.bitPattern)
-                appendVarint(zigzag(places))
+                guard value.isFinite else { return out.append(Tag.blank.rawValue) }
+                out.append(Tag.number.rawValue)
+                appendVarint(value.bitPattern, to: &out)
+                appendVarint(zigzag(places), to: &out)
             case .boolean(let value):
-                bytes.append(value ? Tag.yes.rawValue : Tag.no.rawValue)
+                out.append(value ? Tag.yes.rawValue : Tag.no.rawValue)
             case .empty:
-                bytes.append(Tag.blank.rawValue)
+                out.append(Tag.blank.rawValue)
             }
         }
 
         /// Appends `text`'s cell; its number in the shared table, nil for a blank cell.
         @discardableResult
-        private mutating func appendText(_ text: String, strings: inout SharedStrings) -> Int? {
+        private static func appendText(_ text: String, strings: inout SharedStrings, to out: inout GrowableBuffer<UInt8>) -> Int? {
             // An empty text is a blank cell, as in the CSV (readers see no value either way).
             guard !text.isEmpty else {
-                bytes.append(Tag.blank.rawValue)
+                out.append(Tag.blank.rawValue)
                 return nil
             }
-            bytes.append(Tag.string.rawValue)
+            out.append(Tag.string.rawValue)
             // Text that ``cellText(_:)`` would leave as it is (nearly all) is numbered by its
             // own bytes, without making that copy of it; text the table holds already (most
             // cells: a sheet's texts repeat) is not even checked (``SharedStrings/stored(utf8:hash:)``).
@@ -544,20 +561,35 @@ public enum XLSXWriter {
                 return strings.number(utf8: text, hash: hash)
             }
             let found = (number ?? nil) ?? strings.number(cellText(text))
-            appendVarint(UInt64(found))
+            appendVarint(UInt64(found), to: &out)
             return found
         }
 
-        private mutating func appendVarint(_ value: UInt64) {
+        /// Appends `value` as unsigned LEB128: one byte below 128 (most numbers), else one
+        /// store of a word for each 56 bits (a number's bit pattern takes two).
+        @inline(__always)
+        private static func appendVarint(_ value: UInt64, to out: inout GrowableBuffer<UInt8>) {
+            guard value >= 0x80 else { return out.append(UInt8(truncatingIfNeeded: value)) }
             var rest = value
-            while rest >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-                rest >>= 7
+            if rest >> 56 != 0 {
+                // Eight bytes of seven bits each, every one marked as followed by more.
+                var word: UInt64 = 0
+                for index in 0..<8 { word |= ((rest >> UInt64(index &* 7)) & 0x7F | 0x80) << UInt64(index &* 8) }
+                out.append(word: word, count: 8)
+                rest >>= 56
             }
-            bytes.append(UInt8(truncatingIfNeeded: rest))
+            var word: UInt64 = 0
+            var count = 0
+            while rest >= 0x80 {
+                word |= ((rest & 0x7F) | 0x80) << UInt64(count &* 8)
+                rest >>= 7
+                count &+= 1
+            }
+            word |= rest << UInt64(count &* 8)
+            out.append(word: word, count: count &+ 1)
         }
 
-        private func zigzag(_ value: Int) -> UInt64 {
+        private static func zigzag(_ value: Int) -> UInt64 {
             UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1))))
         }
 

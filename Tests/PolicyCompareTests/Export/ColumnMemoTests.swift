@@ -22,4 +22,18 @@ import Testing
         memo.remember(9, for: "y", column: 2)
         #expect(note(memo, "y", 2) == nil)
     }
+
+    @Test func aTextOfTheNotedLengthIsComparedByItsBytes() {
+        var memo = ColumnMemo<Int>(columns: 1)
+        memo.remember(1, for: "abc", column: 0)
+        #expect(note(memo, "abd", 0) == nil && note(memo, "abc", 0) == 1 && note(memo, "ab", 0) == nil)
+        memo.remember(2, for: "", column: 0)
+        #expect(note(memo, "", 0) == 2 && note(memo, "abc", 0) == nil)
+        #expect(note(memo, "", -1) == nil)
+        // A text noted by one string and asked for by the bytes of that same string.
+        let long = String(repeating: "Điều 5. ", count: 20)
+        memo.remember(4, for: long, column: 0)
+        var same = long
+        #expect(same.withUTF8 { memo.note(for: $0, column: 0) } == 4)
+    }
 }

@@ -303,6 +303,42 @@ struct XLSXWriterTests {
         #expect(shared.contains("count=\"\(references)\" uniqueCount=\"\(seen.count)\""))
     }
 
+    @Test("integers and numbers of every stored length (one to ten varint bytes) read back as their values")
+    func valuesOfEveryLength() throws {
+        var values: [Cell] = [.integer(Int.min), .integer(Int.max)]
+        for bit in 0..<63 {
+            let power = 1 << bit
+            values += [.integer(power), .integer(power - 1), .integer(-power), .integer(-power + 1)]
+            values.append(.number(Double(power) / 1024, places: bit % 11))
+            values.append(.number(-Double(power) * 1e-9, places: 10 - bit % 11))
+        }
+        values += [.number(0, places: 0), .number(-0.0, places: 3), .number(1e300, places: 2), .number(.leastNonzeroMagnitude, places: 10)]
+        let sheet = try #require(try workbook([table(values)]).text("xl/worksheets/sheet1.xml"))
+        let read = Dictionary(uniqueKeysWithValues: matches(#"<c r="A(\d+)"(?: s="\d+")?><v>([^<]*)</v></c>"#, in: sheet).compactMap { match in
+            Int(match[1]).map { ($0, match[2]) }
+        })
+        for (index, value) in values.enumerated() {
+            switch value {
+            case .integer(let integer): #expect(read[index + 2] == String(integer), "row \(index + 2)")
+            case .number(let number, let places): #expect(read[index + 2] == DecimalText.fixed(number, places: places), "row \(index + 2)")
+            default: Issue.record("unexpected cell")
+            }
+        }
+    }
+
+    @Test("texts of one length that differ down a column each read back as themselves; a repeat as the same string")
+    func sameLengthTextsDownAColumn() throws {
+        let texts = ["abc", "abd", "abd", "a&c", "abc", "<b>", "<b>", "\u{1}bc", "abc"]
+        let reader = try workbook([table(texts.map { .text($0) })])
+        let shared = try #require(reader.text("xl/sharedStrings.xml"))
+        let items = matches(#"<si><t xml:space="preserve">(.*?)</t></si>"#, in: shared).map { unescaped($0[1]) }
+        #expect(items == ["value", "abc", "abd", "a&c", "<b>", "bc"])
+        let sheet = try #require(reader.text("xl/worksheets/sheet1.xml"))
+        let numbers = matches(#"<c r="A(\d+)" t="s"><v>(\d+)</v></c>"#, in: sheet).map { Int($0[2]) ?? -1 }
+        #expect(numbers == [1, 2, 2, 3, 1, 4, 4, 5, 1])
+        #expect(shared.contains("count=\"10\" uniqueCount=\"6\""))
+    }
+
     @Test("column widths come from the header and the first 1,000 rows, between 8 and 60")
     func columnWidths() throws {
         func widths(_ rows: [[Cell]]) throws -> [String] {
