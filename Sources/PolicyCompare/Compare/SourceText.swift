@@ -117,17 +117,37 @@ public struct SourceText: Sendable, Hashable {
 
     /// ``cell(_:limit:)``'s text as a ``Quote``; nil when its offsets do not fit one.
     func reference(_ range: Range<Int>, limit: Int = .max) -> Quote? {
-        let cut = range.count > limit
-        let kept = cut ? range.lowerBound..<range.lowerBound + limit : range
         let text = bytes
-        return Quote(text, byteRange(kept, in: text) ?? 0..<0, cut: cut, isNFC: isNFC)
+        return Quote(text, keptBytes(range, limit: limit, in: text), cut: range.count > limit, isNFC: isNFC)
     }
 
-    /// Calls `body` with the UTF-8 of the text between two code-point offsets (none when out
-    /// of range): the bytes of ``cell(_:)``'s text, for a writer that copies them.
-    func withUTF8<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    /// ``cell(_:limit:)`` for a range whose kept bytes ``keptBytes(_:limit:)`` found already:
+    /// a table that quotes the same passage in two writers (a workbook's cell, a CSV field)
+    /// finds them once.
+    func cell(_ range: Range<Int>, keptBytes: Range<Int>, limit: Int) -> Cell {
         let text = bytes
-        let kept = byteRange(range, in: text) ?? 0..<0
+        guard keptBytes.upperBound <= text.count, let reference = Quote(text, keptBytes, cut: range.count > limit, isNFC: isNFC) else {
+            return .text(quote(range, limit: limit))
+        }
+        return .quote(reference)
+    }
+
+    /// The byte offsets of ``cell(_:limit:)``'s text before any "…": the code points `range`,
+    /// cut after `limit` (empty when out of range).
+    func keptBytes(_ range: Range<Int>, limit: Int = .max) -> Range<Int> {
+        keptBytes(range, limit: limit, in: bytes)
+    }
+
+    private func keptBytes(_ range: Range<Int>, limit: Int, in text: [UInt8]) -> Range<Int> {
+        let kept = range.count > limit ? range.lowerBound..<range.lowerBound + limit : range
+        return byteRange(kept, in: text) ?? 0..<0
+    }
+
+    /// Calls `body` with the text's UTF-8 at byte offsets `kept` (none when they are not in
+    /// the text): the bytes of ``cell(_:)``'s text, for a writer that copies them.
+    func withUTF8<R>(bytes kept: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let text = bytes
+        let kept = kept.lowerBound >= 0 && kept.upperBound <= text.count ? kept : 0..<0
         return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[kept])) }
     }
 

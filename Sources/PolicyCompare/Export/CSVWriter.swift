@@ -174,8 +174,14 @@ public struct CSVWriter: Sendable, Hashable {
     /// (``SourceText/cell(_:limit:)``) would be written, from the source's bytes: a record
     /// renderer's quote, with no cell made.
     func appendQuote<Out: ByteSink & ~Copyable>(_ range: Range<Int>, of source: SourceText, limit: Int = .max, to out: inout Out) {
+        appendQuote(range, keptBytes: source.keptBytes(range, limit: limit), of: source, limit: limit, to: &out)
+    }
+
+    /// ``appendQuote(_:of:limit:to:)`` for a range whose kept bytes
+    /// ``SourceText/keptBytes(_:limit:)`` found already.
+    func appendQuote<Out: ByteSink & ~Copyable>(_ range: Range<Int>, keptBytes: Range<Int>, of source: SourceText, limit: Int, to out: inout Out) {
         let cut = range.count > limit
-        source.withUTF8(cut ? range.lowerBound..<range.lowerBound + limit : range) { bytes in
+        source.withUTF8(bytes: keptBytes) { bytes in
             guard cut else {
                 // A source that NFC leaves alone is copied as it is (see ``SourceText/isNFC``).
                 guard source.isNFC else { return appendText(utf8: bytes, to: &out) }

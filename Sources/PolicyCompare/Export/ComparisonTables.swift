@@ -343,8 +343,8 @@ public enum ComparisonTables {
                     c[8] = .integer(p.tokensA.count)
                     c[9] = .integer(p.sharedTokens)
                     c[10] = .number(p.similarity, places: 3)
-                    c[11] = sourcesA[a].cell(ra, limit: excerptLimit)
-                    c[12] = sourcesB[b].cell(rb, limit: excerptLimit)
+                    c[11] = sourcesA[a].cell(ra, keptBytes: row.bytesA, limit: excerptLimit)
+                    c[12] = sourcesB[b].cell(rb, keptBytes: row.bytesB, limit: excerptLimit)
                 }
             }
         }, records: Table.Rows.CSVRecords(fields: 13) { writer in
@@ -372,9 +372,9 @@ public enum ComparisonTables {
                 append(.integer(passages[row.passage].tokensA.count))
                 append(.integer(passages[row.passage].sharedTokens))
                 append(.number(passages[row.passage].similarity, places: 3))
-                writer.appendQuote(ra, of: sourcesA[a], limit: excerptLimit, to: &out)
+                writer.appendQuote(ra, keptBytes: row.bytesA, of: sourcesA[a], limit: excerptLimit, to: &out)
                 out.append(delimiter)
-                writer.appendQuote(rb, of: sourcesB[b], limit: excerptLimit, to: &out)
+                writer.appendQuote(rb, keptBytes: row.bytesB, of: sourcesB[b], limit: excerptLimit, to: &out)
             }
         })
         return t
@@ -419,15 +419,15 @@ public enum ComparisonTables {
         return t
     }
 
-    /// A row of the reuse table: its passage, documents and source spans, as 28 bytes (a large
-    /// corpus has a million passages).
-    /// The passages whose documents and source spans are known, in order, with their indexes
-    /// and spans; their rows are generated when written.
+    /// The passages whose documents and source spans are known, in order, with their indexes,
+    /// spans and excerpts' bytes; their rows are generated when written.
     ///
     /// Spans are read from each document's tokens once: the passages of one document with
     /// its many partners lie far apart in the table's order, and reading the tokens back
     /// from the spool per passage was most of the table's cost (a second, serial, at
-    /// 10,000 documents).
+    /// 10,000 documents). Each excerpt's bytes are found here too, with the document's
+    /// source read once, not by each writer that quotes it (the workbook and the CSV file
+    /// found them per row, a quarter of the reuse records' cost).
     private static func reuseRows(_ passages: [ReusePassage], documents: [DocumentAnalysis]) -> [ReuseRow] {
         let byID = Dictionary(uniqueKeysWithValues: documents.indices.map { (documents[$0].metadata.id, $0) })
         var rows = passages.indices.compactMap { i -> ReuseRow? in
@@ -450,30 +450,41 @@ public enum ComparisonTables {
             next[row.b] += 1
         }
         for d in documents.indices where starts[d] < starts[d + 1] {
-            let tokens = documents[d].reuseTokens.loaded()
+            let tokens = documents[d].reuseTokens.loaded(), source = documents[d].source.loaded()
             for side in sides[starts[d]..<starts[d + 1]] {
                 let r = Int(side >> 1), isB = side & 1 == 1
                 let passage = passages[rows[r].passage]
-                rows[r].setSpan(tokens.span(isB ? passage.tokensB : passage.tokensA), isB: isB)
+                guard let span = tokens.span(isB ? passage.tokensB : passage.tokensA) else { continue }
+                rows[r].setSpan(span, bytes: source.keptBytes(span, limit: excerptLimit), isB: isB)
             }
         }
         rows.removeAll { !$0.hasSpans }
         return rows
     }
 
+    /// A row of the reuse table: its passage, documents, source spans and the byte offsets of
+    /// its excerpts (``SourceText/keptBytes(_:limit:)``), as 44 bytes (a large corpus has a
+    /// million passages).
     private struct ReuseRow: Sendable {
         private var numbers: (passage: Int32, a: Int32, b: Int32, startA: Int32, endA: Int32, startB: Int32, endB: Int32)
+        private var excerpts: (startA: Int32, endA: Int32, startB: Int32, endB: Int32) = (0, 0, 0, 0)
 
         /// A row whose spans are not known yet.
         init(passage: Int, a: Int, b: Int) {
             numbers = (Int32(clamping: passage), Int32(clamping: a), Int32(clamping: b), -1, -1, -1, -1)
         }
 
-        /// Sets the span in A or B; nil leaves it unknown, and the row is dropped.
-        mutating func setSpan(_ span: Range<Int>?, isB: Bool) {
-            guard let span else { return }
+        /// Sets the span in A or B and its excerpt's bytes; a row without both spans is dropped.
+        mutating func setSpan(_ span: Range<Int>, bytes: Range<Int>, isB: Bool) {
             let (start, end) = (Int32(clamping: span.lowerBound), Int32(clamping: span.upperBound))
-            if isB { (numbers.startB, numbers.endB) = (start, end) } else { (numbers.startA, numbers.endA) = (start, end) }
+            let (first, last) = (Int32(clamping: bytes.lowerBound), Int32(clamping: bytes.upperBound))
+            if isB {
+                (numbers.startB, numbers.endB) = (start, end)
+                (excerpts.startB, excerpts.endB) = (first, last)
+            } else {
+                (numbers.startA, numbers.endA) = (start, end)
+                (excerpts.startA, excerpts.endA) = (first, last)
+            }
         }
 
         var hasSpans: Bool { numbers.startA >= 0 && numbers.startB >= 0 }
@@ -482,6 +493,8 @@ public enum ComparisonTables {
         var b: Int { Int(numbers.b) }
         var spanA: Range<Int> { Int(numbers.startA)..<Int(numbers.endA) }
         var spanB: Range<Int> { Int(numbers.startB)..<Int(numbers.endB) }
+        var bytesA: Range<Int> { Int(excerpts.startA)..<Int(excerpts.endA) }
+        var bytesB: Range<Int> { Int(excerpts.startB)..<Int(excerpts.endB) }
     }
 
     /// Code points of a passage the reuse table quotes, "…" marking a cut.

@@ -56,6 +56,30 @@ struct SourceTextTests {
         #expect(source.cell(0..<15, limit: 5) == .quote(cut))
     }
 
+    @Test("a cell from bytes found beforehand is the cell its code points give, cut or not, in range or not", arguments: [10, 11] as [UInt64])
+    func cellsFromKeptBytes(seed: UInt64) {
+        let scalars = Self.scalars(count: 700, seed: seed)
+        let decomposed = Array(String(String.UnicodeScalarView(scalars)).decomposedStringWithCanonicalMapping.unicodeScalars)
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        for source in [SourceText(scalars), SourceText(decomposed)] {
+            let count = source.scalarCount
+            for _ in 0..<300 {
+                let start = Int.random(in: 0...count + 5, using: &random)
+                let end = start + Int.random(in: 0...200, using: &random)
+                for limit in [1, 63, 64, 65, 150, 600, Int.max] {
+                    let kept = source.keptBytes(start..<end, limit: limit)
+                    #expect(source.cell(start..<end, keptBytes: kept, limit: limit) == source.cell(start..<end, limit: limit), "\(start)..<\(end), \(limit)")
+                }
+            }
+        }
+        // Bytes past the text (a source whose spool could not be read back the second time)
+        // quote nothing rather than trap.
+        let empty = SourceText([])
+        #expect(empty.cell(0..<5, keptBytes: 3..<9, limit: 600) == .text(""))
+        #expect(empty.cell(0..<5, keptBytes: 3..<9, limit: 2) == .text("…"))
+        #expect(empty.withUTF8(bytes: 3..<9) { $0.count } == 0)
+    }
+
     @Test("a quote is 16 bytes, so a cell holding one is no larger than a cell holding a string")
     func quotesKeepCellsSmall() {
         #expect(MemoryLayout<SourceText.Quote>.size == 16)

@@ -278,6 +278,27 @@ struct CSVWriterTests {
         #expect(try XLSXWriter.workbook([byReference]) == XLSXWriter.workbook([byText]))
     }
 
+    @Test("a quote appended from bytes found beforehand writes its cell's bytes, for every profile and delimiter")
+    func quotesFromKeptBytesWriteAsTheirCells() throws {
+        let texts = ["Hòa bình, “trẻ em” và \"111\"; tab\there", "Hoa\u{300} bình\ndòng hai", "=SUM(A1), +1; -2\t@x",
+                     "-- chú ý \"x\"", String(repeating: "Tháng hành động vì trẻ em, \"năm\"; ", count: 40)]
+        for text in texts + texts.map(\.decomposedStringWithCanonicalMapping) {
+            let source = SourceText(Array(text.unicodeScalars))
+            let count = source.scalarCount
+            for writer in try CodingTablesTests.writers() {
+                for range in [0..<count, 0..<7, 1..<count, 3..<count - 2, count..<count + 3, count - 2..<count + 5] {
+                    for limit in [5, 600, Int.max] {
+                        var appended = GrowableBuffer<UInt8>(capacity: 16)
+                        writer.appendQuote(range, keptBytes: source.keptBytes(range, limit: limit), of: source, limit: limit, to: &appended)
+                        var written = GrowableBuffer<UInt8>(capacity: 16)
+                        writer.appendCell(source.cell(range, limit: limit), to: &written)
+                        #expect(appended.array() == written.array(), "\(text.prefix(12)) \(range) \(limit) \(writer.profile) \(writer.delimiter)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("the sixteen-bytes-at-a-time quoting test agrees with a byte-by-byte scan", arguments: [",", ";", "\t"] as [Character])
     func needsQuotesAgreesWithAScan(delimiter: Character) throws {
         let delimiterByte = try #require(delimiter.asciiValue)
