@@ -51,7 +51,7 @@ public struct Comparison: Sendable {
 
     /// Compares the documents of `all` in the years of `options`.
     ///
-    /// `terms`, when given, holds the documents' n-gram counts by year and hands them over (``YearTerms/takeCounts(_:)``: a store serves one comparison; their own ``DocumentAnalysis/terms``
+    /// `terms`, when given, holds the documents' n-gram counts by year and hands them over (``YearTerms/takeSums(_:)``: a store serves one comparison; their own ``DocumentAnalysis/terms``
     /// then being empty, as ``CorpusAnalyzer`` leaves them when it fills a ``YearTerms``);
     /// otherwise the documents' own counts are summed.
     public static func compute(
@@ -128,23 +128,15 @@ public struct Comparison: Sendable {
             // Each document is summed once, into its year; a year's reference is the whole
             // corpus minus that year, so the cost does not grow with years times documents.
             // Its counts are read off the corpus's as rows need them, never built.
-            let termsByYear: [Int: TermCounts]
+            let sums: [Int: DocumentTerms.Sum]
             if let terms {
-                termsByYear = terms.takeCounts(years)
+                sums = terms.takeSums(years)
             } else {
-                let sums = YearTerms()
-                for doc in documents { sums.add(doc.terms, year: doc.metadata.year) }
-                termsByYear = sums.takeCounts(years)
+                let store = YearTerms()
+                for doc in documents { store.add(doc.terms, year: doc.metadata.year) }
+                sums = store.takeSums(years)
             }
-            var all = TermCounts()
-            for year in termsByYear.keys.sorted() {
-                all.add(termsByYear[year] ?? TermCounts())
-            }
-            let yearTerms = termsByYear, corpusTerms = all
-            let results = Parallel.map(years) { year in
-                Keyness.compare(target: String(year), yearTerms[year] ?? TermCounts(), within: corpusTerms, options: options.keyness)
-            }
-            keyness = results.flatMap { $0 }
+            keyness = Keyness.compare(years: years, sums, options: options.keyness)
         }
 
         let reuse = TextReuse.detect(documents.map { ReuseInput(documentID: $0.metadata.id, tokens: $0.reuseTokens) }, options: options.reuse)

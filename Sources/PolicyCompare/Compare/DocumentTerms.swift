@@ -9,14 +9,15 @@
 /// totals that ``TermCounts/count(sentences:maxN:stopList:)`` gives for their sentences
 /// (maxN 3), which the tests check.
 public struct DocumentTerms: Sendable, Hashable {
-    /// A term of two or three syllables: their numbers in a ``Sum``'s vocabulary, -1 past its
-    /// length (single syllables are counted by number, without a table).
+    /// A term of up to three syllables: their numbers in a ``Sum``'s vocabulary, -1 past its
+    /// length (the table holds terms of two or three; single syllables are counted by number).
     struct Gram: Hashable, Sendable {
         var a: Int32
         var b: Int32
         var c: Int32 = -1
 
-        var size: Int { c >= 0 ? 3 : 2 }
+        /// A single syllable (as ``Sum/forEachTerm(_:)`` hands it over) has `b` -1 too.
+        var size: Int { c >= 0 ? 3 : b >= 0 ? 2 : 1 }
 
         /// A cheap hash (a multiply-xorshift mix of the three numbers).
         var hash: UInt64 {
@@ -283,8 +284,10 @@ public struct DocumentTerms: Sendable, Hashable {
             return codes[number]
         }
 
-        /// Adds the counts of `other`, made from other documents with the same stop list.
-        mutating func add(_ other: Sum) {
+        /// Adds the counts of `other`, made from other documents with the same stop list, and
+        /// returns the number here of each of its syllables, by its number there.
+        @discardableResult
+        mutating func add(_ other: Sum) -> [Int32] {
             var numbers: [Int32] = []
             numbers.reserveCapacity(other.vocabulary.count)
             for id in 0..<other.vocabulary.count {
@@ -304,6 +307,36 @@ public struct DocumentTerms: Sendable, Hashable {
                 grams.add(Gram(a: numbers[Int(gram.a)], b: numbers[Int(gram.b)], c: c), frequency)
             }
             for n in 0..<DocumentTerms.maxN { totals[n] += other.totals[n] }
+            return numbers
+        }
+
+        /// Number of syllables numbered (``add(_:)-(Sum)`` maps each of them).
+        var syllableCount: Int { vocabulary.count }
+
+        /// Number of positions of terms of `n` syllables; 0 for sizes not counted.
+        func total(n: Int) -> Int {
+            (1...DocumentTerms.maxN).contains(n) ? totals[n - 1] : 0
+        }
+
+        /// Calls `body` with every term counted and its frequency, in no particular order; a
+        /// single syllable comes as a ``Gram`` whose `b` is -1.
+        func forEachTerm(_ body: (Gram, Int) -> Void) {
+            for (id, frequency) in unigrams.enumerated() where frequency > 0 {
+                body(Gram(a: Int32(truncatingIfNeeded: id), b: -1), frequency)
+            }
+            grams.forEach(body)
+        }
+
+        /// The frequency of `term`, its syllables numbered here (a single syllable's `b` -1);
+        /// 0 when it was not counted.
+        func frequency(of term: Gram) -> Int {
+            guard term.b < 0 else { return grams.frequency(of: term) }
+            return unigrams.indices.contains(Int(term.a)) ? unigrams[Int(term.a)] : 0
+        }
+
+        /// The text of `term` (syllables numbered here): its syllables joined by single spaces.
+        func text(of term: Gram) -> String {
+            text(of: term.a, term.b, term.c)
         }
 
         /// The counts keyed by term text (syllables joined by single spaces).
@@ -461,6 +494,23 @@ public struct DocumentTerms: Sendable, Hashable {
             let entry = entries[slot]
             large[entry.gram] = (entry.frequency == .max ? large[entry.gram, default: 0] : Int(entry.frequency)) + frequency
             entries[slot].frequency = .max
+        }
+
+        /// The frequency of `gram`; 0 when it has none.
+        func frequency(of gram: Gram) -> Int {
+            entries.withUnsafeBufferPointer { entries in
+                let mask = entries.count - 1
+                let hash = gram.hash
+                var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+                while entries[slot].gram.a >= 0 {
+                    if entries[slot].gram == gram {
+                        let frequency = entries[slot].frequency
+                        return frequency == .max ? large[gram, default: 0] : Int(frequency)
+                    }
+                    slot = (slot + 1) & mask
+                }
+                return 0
+            }
         }
 
         /// Calls `body` with every term and its frequency, in no particular order.

@@ -27,47 +27,92 @@ public enum Keyness {
         reference: TermCounts,
         options: KeynessOptions = .init()
     ) -> [KeynessRow] {
-        rows(target: target, targetCounts, against: reference, holdingTarget: false, options: options)
-    }
-
-    /// Compares `targetCounts` with the rest of `corpus`, of which they are a part (a year's
-    /// counts of the whole corpus's): the rows of ``compare(target:_:reference:options:)``
-    /// with `corpus` minus the target as reference.
-    ///
-    /// A row needs the reference count of few terms, so each is worked out when needed
-    /// (the corpus's count less the target's) instead of building the reference: a copy of
-    /// the corpus's tables, every term of the year taken out, for every year.
-    static func compare(target: String, _ targetCounts: TermCounts, within corpus: TermCounts,
-                        options: KeynessOptions = .init()) -> [KeynessRow] {
-        rows(target: target, targetCounts, against: corpus, holdingTarget: true, options: options)
-    }
-
-    /// The rows of `targetCounts` against `others`, which include the target's own counts
-    /// when `holdingTarget` (then taken away from each count and total read).
-    private static func rows(target: String, _ targetCounts: TermCounts, against others: TermCounts, holdingTarget: Bool,
-                             options: KeynessOptions) -> [KeynessRow] {
         var over: [KeynessRow] = []
         var under: [KeynessRow] = []
         for n in options.sizes {
             let c = targetCounts.total(n: n)
-            let d = others.total(n: n) - (holdingTarget ? c : 0)
+            let d = reference.total(n: n)
             guard c > 0, d > 0 else { continue }
             let targetTerms = targetCounts.frequencies[n] ?? [:]
-            let otherTerms = others.frequencies[n] ?? [:]
+            let referenceTerms = reference.frequencies[n] ?? [:]
             // Without under-used rows, a row needs the target's count to reach minFrequency;
             // most terms of a year occur once or twice, and only the others are looked up in
             // the reference (a set of every term and two look-ups each were most of the work).
             for (term, a) in targetTerms where options.includeUnderused || a >= options.minFrequency {
-                let b = (otherTerms[term] ?? 0) - (holdingTarget ? a : 0)
-                guard let row = row(target: target, term: term, n: n, a: a, b: b, c: c, d: d, options: options) else { continue }
+                let b = referenceTerms[term] ?? 0
+                guard let row = row(target: target, term: term.string, n: n, a: a, b: b, c: c, d: d, options: options) else { continue }
                 if row.direction == .over { over.append(row) } else { under.append(row) }
             }
             if options.includeUnderused {
                 // A term the target lacks has all its count in the reference.
-                for (term, b) in otherTerms where targetTerms[term] == nil {
-                    guard let row = row(target: target, term: term, n: n, a: 0, b: b, c: c, d: d, options: options) else { continue }
+                for (term, b) in referenceTerms where targetTerms[term] == nil {
+                    guard let row = row(target: target, term: term.string, n: n, a: 0, b: b, c: c, d: d, options: options) else { continue }
                     under.append(row)
                 }
+            }
+        }
+        return strongest(over, limit: options.maxRowsPerDirection)
+            + strongest(under, limit: options.maxRowsPerDirection)
+    }
+
+    /// The rows of each of `years` against the rest of the corpus, year after year: each
+    /// year's are those of ``compare(target:_:reference:options:)`` with the year's counts in
+    /// `sums` as target and the other years' together as reference.
+    ///
+    /// The counts stay keyed by syllable number: a year's terms are looked up in the corpus's
+    /// sum through the numbers there of its syllables, a reference count is the corpus's less
+    /// the year's, and a term's text is made only for a row. Keying every term of every year
+    /// and of the corpus by its text first was over 5% of a run of two hundred plans, for the
+    /// few hundred terms that make rows.
+    static func compare(years: [Int], _ sums: [Int: DocumentTerms.Sum], options: KeynessOptions = .init()) -> [KeynessRow] {
+        var corpus = DocumentTerms.Sum()
+        var numbers: [Int: [Int32]] = [:]
+        for year in sums.keys.sorted() {
+            if let sum = sums[year] { numbers[year] = corpus.add(sum) }
+        }
+        let whole = corpus, renumbering = numbers
+        return Parallel.map(years) { year in
+            rows(target: year, sums[year] ?? DocumentTerms.Sum(), numbers: renumbering[year] ?? [], within: whole, options: options)
+        }.flatMap { $0 }
+    }
+
+    /// The rows of `year`, whose counts are `sum` and part of `corpus`, where its syllable
+    /// numbered k is numbered `numbers[k]`.
+    private static func rows(target year: Int, _ sum: DocumentTerms.Sum, numbers: [Int32], within corpus: DocumentTerms.Sum,
+                             options: KeynessOptions) -> [KeynessRow] {
+        let target = String(year)
+        // Positions of each size in the year and in the rest of the corpus, by size less one;
+        // no rows of a size either lacks or that the options leave out.
+        let sizes = (1...DocumentTerms.maxN).map { n in
+            (n: n, c: sum.total(n: n), d: corpus.total(n: n) - sum.total(n: n))
+        }
+        let compared = sizes.map { options.sizes.contains($0.n) && $0.c > 0 && $0.d > 0 }
+        var over: [KeynessRow] = []
+        var under: [KeynessRow] = []
+        func renumbered(_ id: Int32, _ numbers: [Int32]) -> Int32 {
+            id < 0 ? -1 : numbers[Int(id)]
+        }
+        sum.forEachTerm { term, a in
+            let (n, c, d) = sizes[term.size - 1]
+            guard compared[n - 1], options.includeUnderused || a >= options.minFrequency else { return }
+            let inCorpus = DocumentTerms.Gram(a: renumbered(term.a, numbers), b: renumbered(term.b, numbers), c: renumbered(term.c, numbers))
+            let b = corpus.frequency(of: inCorpus) - a
+            guard let row = row(target: target, term: sum.text(of: term), n: n, a: a, b: b, c: c, d: d, options: options) else { return }
+            if row.direction == .over { over.append(row) } else { under.append(row) }
+        }
+        if options.includeUnderused {
+            // A term the year lacks has all the corpus's count in the reference.
+            var local = [Int32](repeating: -1, count: corpus.syllableCount)
+            for (k, number) in numbers.enumerated() { local[Int(number)] = Int32(truncatingIfNeeded: k) }
+            corpus.forEachTerm { term, b in
+                let (n, c, d) = sizes[term.size - 1]
+                guard compared[n - 1] else { return }
+                let inYear = DocumentTerms.Gram(a: renumbered(term.a, local), b: renumbered(term.b, local), c: renumbered(term.c, local))
+                // A syllable the year never met has the number -1 there, which no term of it has.
+                guard inYear.a < 0 || (term.b >= 0 && inYear.b < 0) || (term.c >= 0 && inYear.c < 0)
+                    || sum.frequency(of: inYear) == 0 else { return }
+                guard let row = row(target: target, term: corpus.text(of: term), n: n, a: 0, b: b, c: c, d: d, options: options) else { return }
+                under.append(row)
             }
         }
         return strongest(over, limit: options.maxRowsPerDirection)
@@ -77,7 +122,8 @@ public enum Keyness {
     /// The row of `term`, of size `n`, with a of c positions in the target and b of d in the
     /// reference; nil when `options` leave it out (no direction, too rare where it is
     /// over-used, under-used when those are not asked for, or above the largest p-value).
-    private static func row(target: String, term: ExactText, n: Int, a: Int, b: Int, c: Int, d: Int,
+    /// The term's text is made only for a row.
+    private static func row(target: String, term: @autoclosure () -> String, n: Int, a: Int, b: Int, c: Int, d: Int,
                             options: KeynessOptions) -> KeynessRow? {
         guard let direction = direction(a: a, b: b, c: c, d: d) else { return nil }
         let overusedCount = direction == .over ? a : b
@@ -87,7 +133,7 @@ public enum Keyness {
         let p = pValue(g2: g2)
         guard p <= options.maxPValue else { return nil }
         return KeynessRow(
-            target: target, term: term.string, n: n,
+            target: target, term: term(), n: n,
             targetCount: a, referenceCount: b, targetTotal: c, referenceTotal: d,
             g2: g2, pValue: p, logRatio: logRatio(a: a, b: b, c: c, d: d),
             direction: direction

@@ -62,6 +62,13 @@ public final class YearTerms: @unchecked Sendable {
     /// while the comparison goes on instead of lasting through export (a second call finds
     /// no documents).
     public func takeCounts(_ years: [Int]) -> [Int: TermCounts] {
+        takeSums(years).mapValues { $0.counts() }
+    }
+
+    /// The sums of the documents of each of `years`, handed over as ``takeCounts(_:)`` hands
+    /// over their counts: keyness reads them by syllable number and makes the text of a term
+    /// only for its rows (keying every term of every year by its text was over 5% of a run).
+    func takeSums(_ years: [Int]) -> [Int: DocumentTerms.Sum] {
         lock.lock()
         let shards = self.shards
         lock.unlock()
@@ -70,8 +77,8 @@ public final class YearTerms: @unchecked Sendable {
         // to its tables and the others are added into it in place, not into a copy.
         let parts = years.map { year in YearParts(sums.indices.compactMap { sums[$0].removeValue(forKey: year) }) }
         sums = []
-        let counts = Parallel.map(parts) { $0.merged()?.counts() ?? TermCounts() }
-        return Dictionary(zip(years, counts)) { first, _ in first }
+        let merged = Parallel.map(parts) { $0.merged() ?? DocumentTerms.Sum() }
+        return Dictionary(zip(years, merged)) { first, _ in first }
     }
 
     /// One year's sums from the shards, each held once, to be added together on one thread.

@@ -56,7 +56,10 @@ struct KeynessTests {
         #expect(Keyness.logRatio(a: 3, b: 2, c: 100, d: 0) == 0)
         #expect(Keyness.compare(target: "2019", counts(["trẻ": 9]), reference: TermCounts()).isEmpty)
         // A target that is the whole corpus leaves no reference positions.
-        #expect(Keyness.compare(target: "2019", counts(["trẻ": 9]), within: counts(["trẻ": 9])).isEmpty)
+        var whole = DocumentTerms.Sum()
+        whole.add(DocumentTerms(sentences: Array(repeating: ["trẻ"], count: 9), stopList: []))
+        #expect(Keyness.compare(years: [2019], [2019: whole]).isEmpty)
+        #expect(Keyness.compare(years: [2019, 2020], [2019: whole], options: .init(maxPValue: 1, includeUnderused: true)).isEmpty)
     }
 
     /// Target: 1000 unigram positions; reference: 2000.
@@ -134,12 +137,19 @@ struct KeynessTests {
         #expect(unigrams.allSatisfy { $0.n == 1 && $0.targetTotal == 18 })
     }
 
-    @Test("the real directives' years, under every kind of options, give the rows of testing every term of either side, against the reference or within the corpus")
+    @Test("the real directives' years, under every kind of options, give the rows of testing every term of either side, against the reference or by syllable number within the corpus")
     func realYearsAgainstEveryTerm() throws {
         let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
         let documents = try CorpusAnalyzer(codebook: codebook).analyze(corpus)
         let years = Dictionary(grouping: documents, by: \.metadata.year).mapValues { DocumentTerms.merged($0.map(\.terms)) }
         #expect(years.count > 1)
+        // The years summed as the comparison sums them, the latest year's documents first so
+        // that syllables are numbered differently in each year and in the corpus.
+        let store = YearTerms()
+        for document in documents.reversed() { store.add(document.terms, year: document.metadata.year) }
+        let sums = store.takeSums(years.keys.sorted())
+        // Compared in an order of their own, and with a year of no documents (no rows).
+        let order = years.keys.sorted().reversed() + [1999]
         var all = TermCounts()
         for counts in years.values { all.add(counts) }
         let options: [KeynessOptions] = [
@@ -148,16 +158,19 @@ struct KeynessTests {
             .init(minFrequency: 5, maxRowsPerDirection: 10, includeUnderused: true), .init(minFrequency: 2, sizes: 2...3),
         ]
         var rows = 0
-        for (year, target) in years {
-            var reference = all
-            reference.subtract(target)
-            for option in options {
+        for option in options {
+            var expectedByYear: [KeynessRow] = []
+            for year in order {
+                let target = years[year] ?? TermCounts()
+                var reference = all
+                reference.subtract(target)
                 let expected = Self.everyTerm(target: String(year), target, reference: reference, options: option)
                 rows += expected.count
                 #expect(Keyness.compare(target: String(year), target, reference: reference, options: option) == expected, "\(year) \(option)")
-                // Reference counts read off the corpus as rows need them: the same rows.
-                #expect(Keyness.compare(target: String(year), target, within: all, options: option) == expected, "\(year) \(option) within")
+                expectedByYear += expected
             }
+            // Reference counts read off the corpus's sum as rows need them: the same rows.
+            #expect(Keyness.compare(years: Array(order), sums, options: option) == expectedByYear, "\(option) by number")
         }
         #expect(rows > 100)
     }
