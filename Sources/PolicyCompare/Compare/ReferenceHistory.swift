@@ -14,28 +14,36 @@ public struct ReferenceHistory: Sendable, Hashable {
     public var firstYear: Int? { years.first }
     public var lastYear: Int? { years.last }
 
+    /// One history per instrument cited, in order of first citation.
+    ///
+    /// Each citation looks its instrument up once, by key, and changes its history in place
+    /// (five look-ups and a copy of the history for each were most of the cost).
     static func track(_ documents: [DocumentAnalysis], years: [Int]) -> [ReferenceHistory] {
-        var order: [String] = []
-        var byKey: [String: ReferenceHistory] = [:]
+        var histories: [ReferenceHistory] = []
+        var indexOfKey: [String: Int] = [:]
         for document in documents {
+            let id = document.metadata.id, year = document.metadata.year
             for reference in document.references {
-                if byKey[reference.key] == nil {
-                    order.append(reference.key)
-                    byKey[reference.key] = ReferenceHistory(type: reference.type, key: reference.key, date: reference.date, years: [],
-                                                           status: .absent, mentions: [:], quote: reference.quote)
+                let index: Int
+                if let known = indexOfKey[reference.key] {
+                    index = known
+                } else {
+                    index = histories.count
+                    indexOfKey[reference.key] = index
+                    histories.append(ReferenceHistory(type: reference.type, key: reference.key, date: reference.date, years: [],
+                                                      status: .absent, mentions: [:], quote: reference.quote))
                 }
-                byKey[reference.key]?.mentions[document.metadata.id, default: 0] += 1
-                if byKey[reference.key]?.date.isEmpty == true { byKey[reference.key]?.date = reference.date }
-                if byKey[reference.key]?.years.contains(document.metadata.year) == false {
-                    byKey[reference.key]?.years.append(document.metadata.year)
-                }
+                histories[index].mentions[id, default: 0] += 1
+                if histories[index].date.isEmpty { histories[index].date = reference.date }
+                if !histories[index].years.contains(year) { histories[index].years.append(year) }
             }
         }
-        return order.compactMap { key in
-            guard var history = byKey[key] else { return nil }
-            history.years.sort { (years.firstIndex(of: $0) ?? 0) < (years.firstIndex(of: $1) ?? 0) }
-            history.status = ChangeStatus.of(years.map { history.years.contains($0) })
-            return history
+        let order = Dictionary(years.enumerated().map { ($0.element, $0.offset) }) { first, _ in first }
+        for index in histories.indices {
+            histories[index].years.sort { (order[$0] ?? 0) < (order[$1] ?? 0) }
+            let cited = histories[index].years
+            histories[index].status = ChangeStatus.of(years.map { cited.contains($0) })
         }
+        return histories
     }
 }

@@ -16,33 +16,37 @@ public struct SloganHistory: Sendable, Hashable {
     ///
     /// Groups are only ever appended, so the first group close to a set of syllables never
     /// changes once found: it is looked up once per distinct set, and a corpus where ten
-    /// thousand plans repeat the same slogans costs one scan per wording, not per plan.
+    /// thousand plans repeat the same slogans costs one scan per wording, not per plan. So a
+    /// wording's group, and whether it is a variant and an exact one, are settled when it is
+    /// first met; a later occurrence only looks its wording up (hashing its set of syllables
+    /// and comparing the sets for every occurrence was most of the cost).
     static func track(_ documents: [DocumentAnalysis], threshold: Double) -> [SloganHistory] {
         var groups: [Group] = []
         var groupOfKeys: [Set<String>: Int] = [:]
-        // Plans repeat the same wordings: each is split into syllables once.
-        var syllablesOfText: [String: (words: [String], keys: Set<String>)] = [:]
+        // Plans repeat the same wordings: each is split into syllables and grouped once.
+        var groupOfText: [String: Int] = [:]
         for document in documents {
+            let year = document.metadata.year, id = document.metadata.id
             for slogan in document.slogans {
-                let words: [String], keys: Set<String>
-                if let known = syllablesOfText[slogan.text] {
-                    (words, keys) = known
-                } else {
-                    words = PhrasePattern.syllables(of: slogan.text, loose: false)
-                    keys = Set(words)
-                    syllablesOfText[slogan.text] = (words, keys)
+                if let index = groupOfText[slogan.text] {
+                    groups[index].add(year: year, document: id)
+                    continue
                 }
-                let year = document.metadata.year
+                let words = PhrasePattern.syllables(of: slogan.text, loose: false)
+                let keys = Set(words)
                 let found = groupOfKeys[keys] ?? groups.firstIndex { jaccard($0.keys, keys) >= threshold }
                 guard let index = found else {
                     groupOfKeys[keys] = groups.count
+                    groupOfText[slogan.text] = groups.count
                     groups.append(Group(keys: keys, words: words, history: SloganHistory(
-                        text: slogan.text, firstYear: year, years: [year], documents: [document.metadata.id],
-                        variants: [slogan.text], exact: true), variants: [slogan.text]))
+                        text: slogan.text, firstYear: year, years: [year], documents: [id],
+                        variants: [slogan.text], exact: true)))
                     continue
                 }
                 groupOfKeys[keys] = index
-                groups[index].add(slogan.text, words: words, year: year, document: document.metadata.id)
+                groupOfText[slogan.text] = index
+                groups[index].add(variant: slogan.text, words: words)
+                groups[index].add(year: year, document: id)
             }
         }
         return groups.map(\.history)
@@ -53,15 +57,18 @@ public struct SloganHistory: Sendable, Hashable {
         var keys: Set<String>
         var words: [String]
         var history: SloganHistory
-        var variants: Set<String>
+
+        /// Records a wording met for the first time, which no group has yet.
+        mutating func add(variant text: String, words: [String]) {
+            history.variants.append(text)
+            if words != self.words { history.exact = false }
+        }
 
         /// Records one more occurrence. Documents come in order, so a document already
         /// recorded is the last one.
-        mutating func add(_ text: String, words: [String], year: Int, document: String) {
+        mutating func add(year: Int, document: String) {
             if !history.years.contains(year) { history.years.append(year) }
             if history.documents.last != document { history.documents.append(document) }
-            if variants.insert(text).inserted { history.variants.append(text) }
-            if words != self.words { history.exact = false }
         }
     }
 

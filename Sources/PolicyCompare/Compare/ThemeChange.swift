@@ -15,6 +15,10 @@ public struct ThemeChange: Sendable, Hashable {
     public var unchanged: Bool { previousTheme != nil && added.isEmpty && removed.isEmpty }
 
     /// One row per document, in comparison order.
+    ///
+    /// Plans repeat the same themes: each wording is split into syllables once, and the words
+    /// kept, added and removed are worked out once for each pair of a previous theme and a
+    /// theme (once per document, hashing every word of both, they were most of the cost).
     static func track(_ documents: [DocumentAnalysis], years: [Int]) -> [ThemeChange] {
         var themeOfYear: [Int: String] = [:]
         for document in documents {
@@ -22,26 +26,40 @@ public struct ThemeChange: Sendable, Hashable {
                 themeOfYear[document.metadata.year] = theme
             }
         }
-        // Plans repeat the same themes: each wording is split into syllables once.
-        var wordsOfText: [String: [String]] = [:]
-        func cachedWords(_ text: String) -> [String] {
-            if let known = wordsOfText[text] { return known }
-            let split = words(text)
-            wordsOfText[text] = split
-            return split
+        // Each year's previous theme, found once per year, not per document.
+        var previousOfYear: [Int: (year: Int, theme: String)] = [:]
+        var latest: (year: Int, theme: String)?
+        var seen = Set<Int>()
+        for year in years {
+            // A year listed twice takes the years before its first place.
+            if seen.insert(year).inserted, let latest { previousOfYear[year] = latest }
+            if let theme = themeOfYear[year] { latest = (year, theme) }
         }
+        var diffs: [Pair: (kept: [String], added: [String], removed: [String])] = [:]
         return documents.map { document in
             let year = document.metadata.year
-            let position = years.firstIndex(of: year) ?? 0
-            let previousYear = years.prefix(position).last { themeOfYear[$0] != nil }
-            let previous = previousYear.flatMap { themeOfYear[$0] }
-            var change = ThemeChange(documentID: document.metadata.id, year: year, theme: document.theme?.text,
-                                     previousYear: previousYear, previousTheme: previous, kept: [], added: [], removed: [])
-            if let theme = document.theme?.text, let previous {
-                (change.kept, change.added, change.removed) = diff(cachedWords(previous), cachedWords(theme))
+            let previous = previousOfYear[year]
+            let theme = document.theme?.text
+            var change = ThemeChange(documentID: document.metadata.id, year: year, theme: theme,
+                                     previousYear: previous?.year, previousTheme: previous?.theme, kept: [], added: [], removed: [])
+            if let theme, let previous {
+                let pair = Pair(previous: previous.theme, theme: theme)
+                if let known = diffs[pair] {
+                    (change.kept, change.added, change.removed) = known
+                } else {
+                    let found = diff(words(previous.theme), words(theme))
+                    diffs[pair] = found
+                    (change.kept, change.added, change.removed) = found
+                }
             }
             return change
         }
+    }
+
+    /// A previous theme and a theme, whose words' difference is worked out once.
+    private struct Pair: Hashable {
+        var previous: String
+        var theme: String
     }
 
     static func words(_ text: String) -> [String] {

@@ -40,4 +40,49 @@ struct SloganHistoryTests {
         #expect(histories.first?.documents == ["a2010", "c2019", "d2019"])
         #expect(histories.last?.documents == ["b2013"])
     }
+
+    @Test("the real directives' slogans, repeated and reworded, group as looking every occurrence up by its syllables does")
+    func sameAsEveryOccurrence() throws {
+        let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
+        let analyses = try CorpusAnalyzer(codebook: codebook).analyze(corpus)
+        var documents = analyses + analyses.reversed() + analyses
+        // Some wordings cut short or with a word dropped, so that groups gather variants.
+        for index in documents.indices where index % 2 == 1 {
+            documents[index].slogans = documents[index].slogans.map { slogan in
+                var slogan = slogan
+                let words = slogan.text.split(separator: " ")
+                slogan.text = words.count > 3 ? words.dropLast().joined(separator: " ") : slogan.text.uppercased()
+                return slogan
+            }
+        }
+        #expect(documents.reduce(0) { $0 + $1.slogans.count } > 10)
+        for threshold in [0.5, 0.75, 1] {
+            #expect(SloganHistory.track(documents, threshold: threshold) == Self.everyOccurrence(documents, threshold: threshold), "\(threshold)")
+        }
+    }
+
+    /// The groups as first written: every occurrence looks its set of syllables up.
+    private static func everyOccurrence(_ documents: [DocumentAnalysis], threshold: Double) -> [SloganHistory] {
+        var groups: [(keys: Set<String>, words: [String], history: SloganHistory, variants: Set<String>)] = []
+        var groupOfKeys: [Set<String>: Int] = [:]
+        for document in documents {
+            for slogan in document.slogans {
+                let words = PhrasePattern.syllables(of: slogan.text, loose: false)
+                let keys = Set(words)
+                let year = document.metadata.year
+                guard let index = groupOfKeys[keys] ?? groups.firstIndex(where: { SloganHistory.jaccard($0.keys, keys) >= threshold }) else {
+                    groupOfKeys[keys] = groups.count
+                    groups.append((keys, words, SloganHistory(text: slogan.text, firstYear: year, years: [year], documents: [document.metadata.id],
+                                                              variants: [slogan.text], exact: true), [slogan.text]))
+                    continue
+                }
+                groupOfKeys[keys] = index
+                if !groups[index].history.years.contains(year) { groups[index].history.years.append(year) }
+                if groups[index].history.documents.last != document.metadata.id { groups[index].history.documents.append(document.metadata.id) }
+                if groups[index].variants.insert(slogan.text).inserted { groups[index].history.variants.append(slogan.text) }
+                if words != groups[index].words { groups[index].history.exact = false }
+            }
+        }
+        return groups.map(\.history)
+    }
 }
