@@ -33,11 +33,49 @@ public enum VietnameseNormalizer {
     /// came from. The builder reads the source through one buffer for the whole text:
     /// reading each word from an array it held retained and released the array per word,
     /// 1.5% of a 10,000-plan run's time.
+    ///
+    /// The builder writes straight into the three arrays, made with room for as many scalars
+    /// as the text has: it wrote into a buffer of its own, and the arrays were then copied
+    /// out of it (a pass over every scalar). Normalising keeps a text's length or shortens it
+    /// (spaces collapse, CR LF becomes LF, invisible characters go) but for ellipses, each
+    /// three full stops, and words that NFC lengthens, at most threefold: a text that does
+    /// not fit is normalised again with three times the room.
     private static func normalize(_ original: UnsafeBufferPointer<Unicode.Scalar>, words: inout ComposedWords)
         -> (scalars: [Unicode.Scalar], starts: [Int32], ends: [Int32]) {
-        var builder = Builder(original: original)
-        swap(&builder.words, &words)
-        defer { swap(&builder.words, &words) }
+        var capacity = max(original.count, 16)
+        while true {
+            if let arrays = normalize(original, capacity: capacity, words: &words) { return arrays }
+            capacity *= 3
+        }
+    }
+
+    /// ``normalize(_:words:)`` into arrays with room for `capacity` scalars; nil when the
+    /// normalised text needs more.
+    private static func normalize(_ original: UnsafeBufferPointer<Unicode.Scalar>, capacity: Int, words: inout ComposedWords)
+        -> (scalars: [Unicode.Scalar], starts: [Int32], ends: [Int32])? {
+        var count = 0, fits = true
+        var starts: [Int32] = [], ends: [Int32] = []
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { scalars, scalarCount in
+            starts = [Int32](unsafeUninitializedCapacity: capacity) { starts, startCount in
+                ends = [Int32](unsafeUninitializedCapacity: capacity) { ends, endCount in
+                    guard let scalars = scalars.baseAddress, let starts = starts.baseAddress, let ends = ends.baseAddress else { return }
+                    var builder = Builder(original: original, scalars: scalars, starts: starts, ends: ends, capacity: capacity)
+                    swap(&builder.words, &words)
+                    read(original, into: &builder)
+                    swap(&builder.words, &words)
+                    fits = !builder.overflowed
+                    count = fits ? builder.count : 0
+                    endCount = count
+                }
+                startCount = count
+            }
+            scalarCount = count
+        }
+        return fits ? (scalars, starts, ends) : nil
+    }
+
+    /// Normalises `original` into `builder`.
+    private static func read(_ original: UnsafeBufferPointer<Unicode.Scalar>, into builder: inout Builder) {
         var fieldCodes = FieldCodeLines()
         var i = 0
         let n = original.count
@@ -109,7 +147,6 @@ public enum VietnameseNormalizer {
         }
         if fieldCodes.isFieldCode(UnsafeBufferPointer(rebasing: original[lineStart..<n])) { builder.takeBack(to: lineMark) }
         builder.trimTrailingSpace()
-        return builder.arrays()
     }
 
     /// A to Z and a to z: `v | 0x20` lower-cases an ASCII letter, and one unsigned
@@ -160,22 +197,22 @@ public enum VietnameseNormalizer {
         return v == 0xAD || (0x200B...0x200D).contains(v) || v == 0x2060 || v == 0xFEFF || (v <= 0x9F && v != 0x85)
     }
 
-    /// One normalised scalar and the original range it came from.
-    private struct Piece {
-        var scalar: Unicode.Scalar
-        var start: Int32
-        var end: Int32
-    }
-
     /// Accumulates the normalised scalars and their origins.
     private struct Builder: ~Copyable {
         /// The text being normalised, valid while the builder is.
         let original: UnsafeBufferPointer<Unicode.Scalar>
         let table = VietnameseLetters.shared
-        /// The normalised scalars with the original range of each: one append (one capacity
-        /// test) a scalar, not one for each of three arrays, into a growable buffer, whose
-        /// appends cost a fraction of an array's.
-        var pieces: GrowableBuffer<Piece>
+        /// The normalised scalars, and the original range of each as its start and end: the
+        /// three arrays of the ``NormalizedText``, with room for ``capacity`` each.
+        private let scalars: UnsafeMutablePointer<Unicode.Scalar>
+        private let starts: UnsafeMutablePointer<Int32>
+        private let ends: UnsafeMutablePointer<Int32>
+        private let capacity: Int
+        /// Number of scalars emitted so far.
+        private(set) var count = 0
+        /// Whether the text needed more than ``capacity`` scalars: nothing past them was
+        /// written, and the text must be normalised again with more room.
+        private(set) var overflowed = false
         /// Where the run of spaces before what comes next began; -1 when there is none.
         var pendingSpace = -1
         /// The word's scalars when an invisible character was dropped inside it.
@@ -183,49 +220,30 @@ public enum VietnameseNormalizer {
         /// Composed form of every non-ASCII word met so far, by this text and the ones before.
         var words = ComposedWords(limit: 0)
 
-        init(original: UnsafeBufferPointer<Unicode.Scalar>) {
+        init(original: UnsafeBufferPointer<Unicode.Scalar>, scalars: UnsafeMutablePointer<Unicode.Scalar>,
+             starts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int32>, capacity: Int) {
             self.original = original
-            pieces = GrowableBuffer(capacity: original.count)
+            self.scalars = scalars
+            self.starts = starts
+            self.ends = ends
+            self.capacity = capacity
         }
 
-        /// The normalised scalars, and where each came from, as the three arrays of a
-        /// ``NormalizedText``.
-        ///
-        /// One pass over the pieces fills the three arrays together: a pass for each read
-        /// every piece three times.
-        func arrays() -> (scalars: [Unicode.Scalar], starts: [Int32], ends: [Int32]) {
-            pieces.withUnsafeBufferPointer { pieces in
-                let count = pieces.count
-                var starts: [Int32] = []
-                var ends: [Int32] = []
-                let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, scalarCount in
-                    starts = [Int32](unsafeUninitializedCapacity: count) { starts, startCount in
-                        ends = [Int32](unsafeUninitializedCapacity: count) { ends, endCount in
-                            guard let scalars = scalars.baseAddress, let starts = starts.baseAddress, let ends = ends.baseAddress,
-                                  let pieces = pieces.baseAddress else { return }
-                            for k in 0..<count {
-                                let piece = pieces[k]
-                                (scalars + k).initialize(to: piece.scalar)
-                                (starts + k).initialize(to: piece.start)
-                                (ends + k).initialize(to: piece.end)
-                            }
-                            endCount = count
-                        }
-                        startCount = count
-                    }
-                    scalarCount = count
-                }
-                return (scalars, starts, ends)
-            }
+        /// Whether there is room for `added` more scalars; notes that the text overflowed when not.
+        @inline(__always)
+        private mutating func hasRoom(for added: Int) -> Bool {
+            if count + added <= capacity { return true }
+            overflowed = true
+            return false
         }
 
-        /// Number of pieces emitted so far.
-        var count: Int { pieces.count }
+        /// The last scalar emitted, nil when none is.
+        private var last: Unicode.Scalar? { count > 0 ? scalars[count - 1] : nil }
 
-        /// Removes what was emitted after the first `mark` pieces (a field-code line), and the
+        /// Removes what was emitted after the first `mark` scalars (a field-code line), and the
         /// space pending after it.
         mutating func takeBack(to mark: Int) {
-            while pieces.count > mark { pieces.removeLast() }
+            count = min(count, max(0, mark))
             pendingSpace = -1
         }
 
@@ -238,7 +256,7 @@ public enum VietnameseNormalizer {
         @inline(__always)
         private mutating func emitPendingSpace() {
             guard pendingSpace >= 0 else { return }
-            if let last = pieces.last, last.scalar != "\n" {
+            if let last, last != "\n" {
                 append(" ", pendingSpace..<pendingSpace + 1)
             }
             pendingSpace = -1
@@ -246,7 +264,11 @@ public enum VietnameseNormalizer {
 
         @inline(__always)
         private mutating func append(_ s: Unicode.Scalar, _ origin: Range<Int>) {
-            pieces.append(Piece(scalar: s, start: Int32(truncatingIfNeeded: origin.lowerBound), end: Int32(truncatingIfNeeded: origin.upperBound)))
+            guard hasRoom(for: 1) else { return }
+            (scalars + count).initialize(to: s)
+            (starts + count).initialize(to: Int32(truncatingIfNeeded: origin.lowerBound))
+            (ends + count).initialize(to: Int32(truncatingIfNeeded: origin.upperBound))
+            count += 1
         }
 
         mutating func space(at i: Int) {
@@ -260,9 +282,7 @@ public enum VietnameseNormalizer {
         }
 
         mutating func trimTrailingSpace() {
-            while pieces.last?.scalar == " " {
-                pieces.removeLast()
-            }
+            while last == " " { count -= 1 }
         }
 
         /// Reads the prose that starts at `start` (a word scalar): words, and between them the
@@ -322,27 +342,38 @@ public enum VietnameseNormalizer {
             var end = start + 1
             var bits = first
             var hash = ComposedWords.hash(ComposedWords.emptyHash, adding: first)
+            // The scalar the word ends at; a space when it ends the text.
+            var next: UInt32 = 0x20
             while end < n {
                 let s = original[end]
                 let v = s.value
-                guard VietnameseNormalizer.isASCIILetter(v) || (v >= 0x80 && VietnameseNormalizer.isWordScalar(s)) else { break }
+                guard VietnameseNormalizer.isASCIILetter(v) || (v >= 0x80 && VietnameseNormalizer.isWordScalar(s)) else {
+                    next = v
+                    break
+                }
                 bits |= v
                 hash = ComposedWords.hash(hash, adding: v)
                 end += 1
             }
             emitPendingSpace()
-            if end < n, VietnameseNormalizer.isDropped(original[end]), let gapped = gappedWord(from: start, end: end) {
+            // A word mostly ends at a space or punctuation (U+0020...U+007E), never dropped:
+            // one test spares those the full one.
+            if next &- 0x20 >= 0x5F, end < n, VietnameseNormalizer.isDropped(original[end]),
+               let gapped = gappedWord(from: start, end: end) {
                 return gapped
             }
             let word = UnsafeBufferPointer(rebasing: original[start..<end])
             if bits < 0x80 {
                 // ASCII: as it is, letter k from place start + k.
-                pieces.append(count: word.count) { out in
-                    for k in 0..<word.count {
-                        let place = Int32(truncatingIfNeeded: start &+ k)
-                        (out + k).initialize(to: Piece(scalar: word[k], start: place, end: place &+ 1))
-                    }
+                guard hasRoom(for: word.count) else { return end }
+                let (scalars, starts, ends) = (self.scalars + count, self.starts + count, self.ends + count)
+                for k in 0..<word.count {
+                    let place = Int32(truncatingIfNeeded: start &+ k)
+                    (scalars + k).initialize(to: word[k])
+                    (starts + k).initialize(to: place)
+                    (ends + k).initialize(to: place &+ 1)
                 }
+                count += word.count
             } else {
                 let composed = words.range(of: word, hash: hash) { VietnameseNormalizer.compose(Array($0), table: table) }
                 emit(composed: composed, from: start..<end)
@@ -386,12 +417,17 @@ public enum VietnameseNormalizer {
         @inline(__always)
         private mutating func emit(composed: Range<Int>, from origin: Range<Int>) {
             let start = Int32(truncatingIfNeeded: origin.lowerBound), end = Int32(truncatingIfNeeded: origin.upperBound)
-            words.composed.withUnsafeBufferPointer { scalars in
-                let word = UnsafeBufferPointer(rebasing: scalars[composed])
-                pieces.append(count: word.count) { out in
-                    for k in 0..<word.count { (out + k).initialize(to: Piece(scalar: word[k], start: start, end: end)) }
+            guard hasRoom(for: composed.count) else { return }
+            let (scalars, starts, ends) = (self.scalars + count, self.starts + count, self.ends + count)
+            words.composed.withUnsafeBufferPointer { composedScalars in
+                let word = UnsafeBufferPointer(rebasing: composedScalars[composed])
+                for k in 0..<word.count {
+                    (scalars + k).initialize(to: word[k])
+                    (starts + k).initialize(to: start)
+                    (ends + k).initialize(to: end)
                 }
             }
+            count += composed.count
         }
     }
 

@@ -138,6 +138,16 @@ struct VietnameseNormalizerReferenceTests {
         #expect(VietnameseNormalizer.normalize(text) == Self.reference(text))
     }
 
+    /// The normaliser writes into room for as many scalars as the text has, and grows it when
+    /// it emits more: an ellipsis becomes three full stops.
+    @Test("texts that normalise to more scalars than they have", arguments: [
+        String(repeating: "…", count: 40), String(repeating: "a…", count: 40), "…" + String(repeating: "hoà …", count: 30),
+        String(repeating: "…", count: 17) + "\nPAGE 1\n" + String(repeating: "…", count: 17),
+    ])
+    func textsThatGrow(_ text: String) {
+        #expect(VietnameseNormalizer.normalize(text) == Self.reference(text))
+    }
+
     @Test("random texts of letters, marks, spaces, invisible characters, line ends and punctuation")
     func randomTexts() {
         Self.expectSameAsReference(pool: [
