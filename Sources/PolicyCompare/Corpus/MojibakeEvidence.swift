@@ -21,7 +21,7 @@ struct MojibakeEvidence: Sendable, Hashable {
     /// that cannot be worth repairing by that bound, almost all Unicode Vietnamese, stops there.
     init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         var counts: UInt64 = 0
-        var latin1Leads = 0
+        var latin1Leads = 0, vietnamese = 0
         Self.leadCounts.withUnsafeBufferPointer { table in
             var start = 0
             while start < bytes.count {
@@ -36,6 +36,14 @@ struct MojibakeEvidence: Sendable, Hashable {
                 start = end
             }
         }
+        self.init(utf8: bytes, latin1Leads: latin1Leads, vietnamese: vietnamese)
+    }
+
+    /// Counts over UTF-8 bytes that are known to be valid, whose lead bytes C2 and C3
+    /// (`latin1Leads`) and those of the Vietnamese blocks (`vietnamese`) were counted while
+    /// they were decoded (``UTF8Scalars/validScalars(_:checkpointEvery:)``, by ``leadCounts``).
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>, latin1Leads: Int, vietnamese: Int) {
+        self.vietnamese = vietnamese
         guard latin1Leads > 0, latin1Leads >= 4 * vietnamese else { return }
         let count = bytes.count
         var index = 0
@@ -59,7 +67,7 @@ struct MojibakeEvidence: Sendable, Hashable {
 
     /// Per byte: 1 for the lead bytes C2 and C3 (U+0080-U+00FF), 1 << 32 for the lead bytes of
     /// the Vietnamese blocks, 0 otherwise.
-    private static let leadCounts: [UInt64] = (0...255).map { byte in
+    static let leadCounts: [UInt64] = (0...255).map { byte in
         switch byte {
         case 0xC2, 0xC3: 1
         case 0xC4, 0xC5, 0xC6, 0xCC, 0xE1: 1 << 32

@@ -83,6 +83,8 @@ enum UTF8Scalars {
         /// True when no scalar could change under NFC: what
         /// ``TextNormalization/needsNFC(utf8:)`` of the bytes denies.
         var isNFC: Bool
+        /// The signs of legacy text stored as Unicode, from the lead bytes counted here.
+        var mojibake: MojibakeEvidence
     }
 
     /// The scalars of `bytes` when they are well-formed UTF-8 (exactly when
@@ -96,65 +98,85 @@ enum UTF8Scalars {
     /// in Vietnamese, between letters with diacritics) are widened up to eight bytes at a time.
     /// All but the last eight bytes are read without testing for the end (a word, or a whole
     /// multi-byte scalar, is always there); only those last bytes are read one scalar at a time.
+    /// The lead bytes that ``MojibakeEvidence`` counts are counted as their scalars are
+    /// decoded, one look-up each, instead of in a pass of its own over every byte.
     static func validScalars(_ bytes: UnsafeBufferPointer<UInt8>, checkpointEvery step: Int) -> Decoded? {
         let count = bytes.count
-        let step = max(1, step)
+        // At most 2^32 - 1 scalars between checkpoints, for the lead counters below.
+        let step = max(1, min(step, Int(UInt32.max)))
         var wellFormed = true, isNFC = true
         var checkpoints: [Int32] = []
         checkpoints.reserveCapacity(count / step + 1)
+        var latin1Leads = 0, vietnameseLeads = 0
         // A scalar takes at least one byte: room for as many scalars as bytes, so that the
         // bytes need not be counted first.
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
             initialized = 0
-            guard let start = buffer.baseAddress, let base = bytes.baseAddress else { return }
-            // Scalars are written as their values (a `Unicode.Scalar` is its `UInt32`): those
-            // of well-formed UTF-8 need no second check.
-            let out = UnsafeMutableRawPointer(start)
-            var i = 0, n = 0
-            defer { initialized = n }
-            // Eight bytes can be read from every offset up to this one.
-            let lastWord = count - 8
-            while i < count {
-                // The scalars up to the next checkpoint, without testing for it per scalar.
-                checkpoints.append(Int32(truncatingIfNeeded: i))
-                let end = n + step
-                while n < end, i <= lastWord {
-                    let lead = base[i]
-                    if lead < 0x80 {
-                        // The ASCII bytes that start the next eight (one at least), widened
-                        // together; all eight are written, within the room (`n` is at most
-                        // `i`), and those after the ASCII are written over later.
-                        let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                        let ascii = min((word & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3, end - n)
-                        let wide = SIMD8<UInt32>(truncatingIfNeeded: UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt8>.self))
-                        out.storeBytes(of: wide, toByteOffset: n &* 4, as: SIMD8<UInt32>.self)
-                        n += ascii
-                        i += ascii
-                        continue
-                    }
-                    let (value, length) = multibyte(base + i)
-                    guard length > 0 else { wellFormed = false; return }
-                    if isNFC, mayChangeUnderNFC(value) { isNFC = false }
-                    out.storeBytes(of: value, toByteOffset: n &* 4, as: UInt32.self)
-                    n += 1
-                    i += length
+            MojibakeEvidence.leadCounts.withUnsafeBufferPointer { leadCounts in
+                guard let start = buffer.baseAddress, let base = bytes.baseAddress else { return }
+                // Scalars are written as their values (a `Unicode.Scalar` is its `UInt32`): those
+                // of well-formed UTF-8 need no second check.
+                let out = UnsafeMutableRawPointer(start)
+                var i = 0, n = 0
+                defer { initialized = n }
+                // Eight bytes can be read from every offset up to this one.
+                let lastWord = count - 8
+                // The lead counts of the scalars since the last checkpoint: two 32-bit counters
+                // in one word, which `step` keeps from overflowing.
+                var leads: UInt64 = 0
+                defer {
+                    latin1Leads += Int(truncatingIfNeeded: leads & 0xFFFF_FFFF)
+                    vietnameseLeads += Int(truncatingIfNeeded: leads >> 32)
                 }
-                while n < end, i < count {
-                    let lead = base[i]
-                    var value = UInt32(lead), length = 1
-                    if lead >= 0x80 {
-                        guard i + (lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4) <= count else { wellFormed = false; return }
-                        (value, length) = multibyte(base + i)
+                while i < count {
+                    // The scalars up to the next checkpoint, without testing for it per scalar.
+                    checkpoints.append(Int32(truncatingIfNeeded: i))
+                    latin1Leads += Int(truncatingIfNeeded: leads & 0xFFFF_FFFF)
+                    vietnameseLeads += Int(truncatingIfNeeded: leads >> 32)
+                    leads = 0
+                    let end = n + step
+                    while n < end, i <= lastWord {
+                        let lead = base[i]
+                        if lead < 0x80 {
+                            // The ASCII bytes that start the next eight (one at least), widened
+                            // together; all eight are written, within the room (`n` is at most
+                            // `i`), and those after the ASCII are written over later.
+                            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                            let ascii = min((word & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3, end - n)
+                            let wide = SIMD8<UInt32>(truncatingIfNeeded: UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt8>.self))
+                            out.storeBytes(of: wide, toByteOffset: n &* 4, as: SIMD8<UInt32>.self)
+                            n += ascii
+                            i += ascii
+                            continue
+                        }
+                        let (value, length) = multibyte(base + i)
                         guard length > 0 else { wellFormed = false; return }
                         if isNFC, mayChangeUnderNFC(value) { isNFC = false }
+                        leads &+= leadCounts[Int(lead)]
+                        out.storeBytes(of: value, toByteOffset: n &* 4, as: UInt32.self)
+                        n += 1
+                        i += length
                     }
-                    out.storeBytes(of: value, toByteOffset: n &* 4, as: UInt32.self)
-                    n += 1
-                    i += length
+                    while n < end, i < count {
+                        let lead = base[i]
+                        var value = UInt32(lead), length = 1
+                        if lead >= 0x80 {
+                            guard i + (lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4) <= count else { wellFormed = false; return }
+                            (value, length) = multibyte(base + i)
+                            guard length > 0 else { wellFormed = false; return }
+                            if isNFC, mayChangeUnderNFC(value) { isNFC = false }
+                            leads &+= leadCounts[Int(lead)]
+                        }
+                        out.storeBytes(of: value, toByteOffset: n &* 4, as: UInt32.self)
+                        n += 1
+                        i += length
+                    }
                 }
             }
         }
-        return wellFormed ? Decoded(scalars: scalars, checkpoints: checkpoints, isNFC: isNFC) : nil
+        guard wellFormed else { return nil }
+        return Decoded(scalars: scalars, checkpoints: checkpoints, isNFC: isNFC,
+                       mojibake: MojibakeEvidence(utf8: bytes, latin1Leads: latin1Leads, vietnamese: vietnameseLeads))
     }
 
     /// Whether the scalar `value` of well-formed UTF-8 could change under NFC; those below

@@ -157,6 +157,7 @@ struct UTF8ScalarsTests {
         }
         #expect(decoded?.checkpoints == checkpoints, comment)
         #expect(decoded?.isNFC == !bytes.withUnsafeBufferPointer(TextNormalization.needsNFC(utf8:)), comment)
+        #expect(decoded?.mojibake == bytes.withUnsafeBufferPointer { MojibakeEvidence(utf8: $0) }, comment)
         if step == SourceText.step {
             #expect(decoded?.checkpoints == bytes.withUnsafeBufferPointer(SourceText.checkpoints(utf8:)).checkpoints, comment)
         }
