@@ -17,19 +17,28 @@ public struct ReferenceHistory: Sendable, Hashable {
     /// One history per instrument cited, in order of first citation.
     ///
     /// Each citation looks its instrument up once, by key, and changes its history in place
-    /// (five look-ups and a copy of the history for each were most of the cost).
+    /// (five look-ups and a copy of the history for each were most of the cost). Keys are
+    /// looked up by their bytes (hashing a `String` that is not ASCII normalises it first);
+    /// they are told apart as strings are (canonical equivalence), so bytes not seen before
+    /// are looked up as a string once.
     static func track(_ documents: [DocumentAnalysis], years: [Int]) -> [ReferenceHistory] {
         var histories: [ReferenceHistory] = []
         var indexOfKey: [String: Int] = [:]
+        var indexOfBytes: [ExactText: Int] = [:]
         for document in documents {
             let id = document.metadata.id, year = document.metadata.year
             for reference in document.references {
+                let bytes = ExactText(reference.key)
                 let index: Int
-                if let known = indexOfKey[reference.key] {
+                if let known = indexOfBytes[bytes] {
                     index = known
+                } else if let known = indexOfKey[reference.key] {
+                    index = known
+                    indexOfBytes[bytes] = known
                 } else {
                     index = histories.count
                     indexOfKey[reference.key] = index
+                    indexOfBytes[bytes] = index
                     histories.append(ReferenceHistory(type: reference.type, key: reference.key, date: reference.date, years: [],
                                                       status: .absent, mentions: [:], quote: reference.quote))
                 }

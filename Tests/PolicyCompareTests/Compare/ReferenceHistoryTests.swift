@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PolicyCompare
 
@@ -15,8 +16,18 @@ struct ReferenceHistoryTests {
             reference.date = ""
             return reference
         }
+        // A key cited spelled with its marks composed and decomposed: other bytes, the same
+        // key as a string.
+        let cited = try #require(documents.first { !$0.references.isEmpty }?.references.first)
+        for (index, key) in [(1, "Nghị quyết 5/NQ"), (2, "Nghị quyết 5/NQ".decomposedStringWithCanonicalMapping), (3, "Nghị quyết 5/NQ")] {
+            var reference = cited
+            reference.key = key
+            documents[index].references.append(reference)
+        }
         let years = Array(Set(documents.map(\.metadata.year))).sorted()
         #expect(documents.reduce(0) { $0 + $1.references.count } > 10)
+        #expect(documents.contains { document in document.references.contains { !$0.key.utf8.elementsEqual($0.key.precomposedStringWithCanonicalMapping.utf8) } })
+        #expect(ReferenceHistory.track(documents, years: years).filter { $0.key == "Nghị quyết 5/NQ" }.count == 1)
         for order in [years, years.reversed(), Array(years.dropFirst()), years + [years[0]]] {
             #expect(ReferenceHistory.track(documents, years: order) == Self.byKey(documents, years: order), "\(order)")
         }
