@@ -44,7 +44,10 @@ public struct DirectiveParser: Sendable {
         var segments = builder.build(layout.content)
         let folded = FoldedText(text.scalars)
         let tokenizer = Tokenizer()
-        let tokens = segments.map { tokenizer.tokenize(text.scalars, range: $0.normalizedRange) }
+        // Read by index: mapping the segments copied each one (retaining its strings) to read its range.
+        var tokens: [Tokenizer.Output] = []
+        tokens.reserveCapacity(segments.count)
+        for index in segments.indices { tokens.append(tokenizer.tokenize(text.scalars, range: segments[index].normalizedRange)) }
         let spellings = TokenSpellings(tokens, folded: folded, cache: &cache)
         var metadata = metadata
         var notes = notes

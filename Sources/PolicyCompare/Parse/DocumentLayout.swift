@@ -87,8 +87,14 @@ struct DocumentLayout: Sendable {
                 content.append(ContentLine(range: range, part: phase == .body ? .body : .annex, isAnnexHeading: false))
                 continue
             }
+            if phase == .body, Self.isPlainHeading(scalars, range, vocabulary) {
+                content.append(ContentLine(range: range, part: .body, isAnnexHeading: false))
+                continue
+            }
             let line = text.text(range)
-            let bare = Self.bare(line)
+            // A line that opens and ends with an ASCII scalar other than "*", a space or a tab is
+            // its own bare form (what `bare` returns as a copy).
+            let bare = Self.hasKeptEnds(scalars, range) ? line : Self.bare(line)
             var handled = false
             while !handled {
                 handled = true
@@ -188,6 +194,42 @@ struct DocumentLayout: Sendable {
             previousIsASCII = scalar.isASCII
         }
         return false
+    }
+
+    /// True when a body line that is not plain prose is content all the same, decided on its
+    /// scalars before any string is made: it opens with a word of ASCII letters and digits
+    /// (a Roman numeral heading, "II. CHỦ ĐỀ ...", most of them) that ends before the line does,
+    /// is not a signature's first word and does not start with "n" or "N".
+    ///
+    /// Its first scalar is then the bare line's first scalar, so the line is not "Nơi nhận"
+    /// (an ASCII scalar other than "n" lower-cases to no "n"), and that word, which trimming
+    /// cannot cut, is the first word ``isSignature(_:_:)`` looks up, so it is no signature.
+    static func isPlainHeading(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ vocabulary: Vocabulary) -> Bool {
+        guard let firstWords = vocabulary.signatureFirstWords, let first = scalars[range].first,
+              first != "n", first != "N", isASCIIAlphanumeric(first) else { return false }
+        var end = range.lowerBound
+        while end < range.upperBound, isASCIIAlphanumeric(scalars[end]) { end += 1 }
+        guard end < range.upperBound, " .()".unicodeScalars.contains(scalars[end]) else { return false }
+        var word = String.UnicodeScalarView()
+        for scalar in scalars[range.lowerBound..<end] {
+            word.append(scalar.value >= 0x61 ? Unicode.Scalar(UInt8(scalar.value - 0x20)) : scalar)
+        }
+        return !firstWords.contains(String(word))
+    }
+
+    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
+        }
+    }
+
+    /// True when the first and last scalars of a line are ASCII and neither "*", a space nor
+    /// a tab: ``bare(_:)`` then strips nothing.
+    static func hasKeptEnds(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        func isKept(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && scalar != "*" && scalar != " " && scalar != "\t" }
+        guard let first = scalars[range].first, let last = scalars[range].last else { return false }
+        return isKept(first) && isKept(last)
     }
 
     /// The line without markdown emphasis or surrounding spaces.
@@ -334,20 +376,19 @@ struct DocumentLayout: Sendable {
     static func isUpperCase(_ line: String) -> Bool {
         // A lower-case ASCII letter that starts a character (first, or after an ASCII scalar,
         // which never joins the next into one character) settles it without Character
-        // properties, as in ``isPlainProse(_:_:)``.
+        // properties, as in ``isPlainProse(_:_:)``. A line of single-scalar characters (every
+        // line of most plans) reads the properties from a table, in the same pass over its
+        // scalars (a second pass was most of the cost); any other line asks its characters.
+        let table = SingleScalarCharacters.shared
         var previousIsASCII = true
+        var letters = 0, lowercase = false, simple = true
         for scalar in line.unicodeScalars {
             if previousIsASCII, scalar.value >= 0x61, scalar.value <= 0x7A { return false }
             previousIsASCII = scalar.isASCII
-        }
-        // A line of single-scalar characters (every line of most plans) reads the properties
-        // from a table; any other line asks its characters.
-        let table = SingleScalarCharacters.shared
-        var letters = 0, lowercase = false, simple = true
-        for scalar in line.unicodeScalars {
+            guard simple else { continue }
             guard let properties = table.properties(scalar) else {
                 simple = false
-                break
+                continue
             }
             if properties.contains(.letter) {
                 if properties.contains(.lowercase) { lowercase = true }

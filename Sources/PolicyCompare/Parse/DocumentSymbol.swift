@@ -53,7 +53,14 @@ enum DocumentSymbol {
             break
         }
         guard sawSeparator, lastGood > start else { return nil }
-        return (normalize(NormalizedText.string(scalars, start..<lastGood)), lastGood)
+        // Encoded straight to the bytes `normalize` works on: a string of the raw code was made
+        // only to be read back as UTF-8.
+        let bytes = [UInt8](unsafeUninitializedCapacity: 4 * (lastGood - start)) { out, count in
+            count = 0
+            guard let base = out.baseAddress else { return }
+            for scalar in scalars[start..<lastGood] where scalar != " " { count += UTF8Scalars.write(scalar.value, to: base + count) }
+        }
+        return (normalize(bytes: bytes), lastGood)
     }
 
     /// One spelling per code: spaces removed, known variants of parts replaced, in the table's
@@ -66,6 +73,12 @@ enum DocumentSymbol {
         var symbol: [UInt8] = []
         symbol.reserveCapacity(raw.utf8.count)
         for byte in raw.utf8 where byte != UInt8(ascii: " ") { symbol.append(byte) }
+        return normalize(bytes: symbol)
+    }
+
+    /// ``normalize(_:)`` of UTF-8 `bytes` that hold no space.
+    private static func normalize(bytes: [UInt8]) -> String {
+        var symbol = bytes
         for (variant, canonical) in variantBytes {
             symbol = replacing(variant, with: canonical, in: symbol)
         }

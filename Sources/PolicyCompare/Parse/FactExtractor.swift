@@ -80,7 +80,20 @@ struct FactExtractor {
     /// by spelling, an integer: a token's key is a word exactly when its spelling is the word's.
     private func starts(of phrase: [Int32]?, in s: Int) -> [Int] {
         guard let phrase, let first = phrase.first, let ids = spellings.ids[safe: s] else { return [] }
-        return ids.indices.filter { ids[$0] == first && matches(s, $0, phrase) }
+        // Most segments hold no token of the first word: they are passed over through a
+        // pointer, without a filter's closure and array.
+        let found = Self.firstIndex(of: first, or: first, in: ids, from: 0)
+        guard found < ids.count else { return [] }
+        return (found..<ids.count).filter { ids[$0] == first && matches(s, $0, phrase) }
+    }
+
+    /// The first index from `start` whose spelling is `a` or `b`, or `ids.count`.
+    private static func firstIndex(of a: Int32, or b: Int32, in ids: [Int32], from start: Int) -> Int {
+        ids.withUnsafeBufferPointer { ids in
+            var i = min(max(start, 0), ids.count)
+            while i < ids.count, ids[i] != a, ids[i] != b { i += 1 }
+            return i
+        }
     }
 
     /// True when tokens `i...` of segment `s` spell `phrase` within one sentence.
@@ -509,11 +522,12 @@ struct FactExtractor {
         for s in segments.indices {
             guard let ids = spellings.ids[safe: s] else { continue }
             let list = tokens[s].tokens
-            // The openers, found through a pointer (most segments have none).
-            let openers = ids.withUnsafeBufferPointer { ids in
-                ids.indices.filter { ids[$0] == dueOpener || ids[$0] == otherOpener }
-            }
-            for i in openers where i < list.count {
+            // The openers, found through a pointer one after another (most segments have none),
+            // not gathered into an array first.
+            var i = -1
+            while case let next = Self.firstIndex(of: dueOpener, or: otherOpener, in: ids, from: i + 1), next < ids.count {
+                i = next
+                guard i < list.count else { continue }
                 var kind: Deadline.Kind
                 var j: Int
                 if matches(s, i, due) {

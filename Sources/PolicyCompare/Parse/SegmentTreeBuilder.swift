@@ -11,6 +11,7 @@ import Foundation
 struct SegmentTreeBuilder {
     private struct Open {
         var key: Key
+        /// What a numbered level is found by ("5.1"); read only for numbers.
         var label: String
         var index: Int
     }
@@ -160,12 +161,10 @@ struct SegmentTreeBuilder {
         stack.append(Open(key: key, label: labelFor(marker), index: segments.count - 1))
     }
 
+    /// The label a numbered level is found by ("5.1"); a level of another kind is found by its
+    /// key alone, so it needs none (a string per bullet was made for nothing).
     private func labelFor(_ marker: Marker) -> String {
-        switch marker {
-        case .number(let parts): parts.joined(separator: ".")
-        case .roman(let label), .letter(let label): label
-        case .bullet(let c): String(c)
-        }
+        if case .number(let parts) = marker { parts.joined(separator: ".") } else { "" }
     }
 
     /// Prose closes bullet lists and finished items, then hangs under the nearest heading.
@@ -241,20 +240,26 @@ struct SegmentTreeBuilder {
     /// Splits "... với các nhóm hoạt động: (i) ...; (ii) ...; (iii) ..." into clause segments.
     private mutating func splitInlineClauses() {
         // Most documents split no segment: their segments are then kept as they are rather than
-        // copied one by one into a new array.
+        // copied one by one into a new array. Only the segments that split are kept with their
+        // clauses (an array of markers per segment was kept and dropped for all of them).
         // Read by index: mapping the segments copied each one (retaining its strings) to read its range.
         let scalars = text.scalars
-        var split: [[(label: String, marker: Range<Int>)]] = []
-        split.reserveCapacity(segments.count)
-        for index in segments.indices { split.append(Self.clauseMarkers(scalars, segments[index].normalizedRange)) }
-        guard split.contains(where: { $0.count >= 2 }) else { return }
+        var split: [(index: Int, clauses: [(label: String, marker: Range<Int>)])] = []
+        for index in segments.indices {
+            let clauses = Self.clauseMarkers(scalars, segments[index].normalizedRange)
+            if clauses.count >= 2 { split.append((index, clauses)) }
+        }
+        guard !split.isEmpty else { return }
         var result: [Segment] = []
         result.reserveCapacity(segments.count)
-        for (segment, clauses) in zip(segments, split) {
-            guard clauses.count >= 2, let first = clauses.first else {
+        var nextSplit = 0
+        for (index, segment) in segments.enumerated() {
+            guard nextSplit < split.count, split[nextSplit].index == index, let first = split[nextSplit].clauses.first else {
                 result.append(segment)
                 continue
             }
+            let clauses = split[nextSplit].clauses
+            nextSplit += 1
             var lead = segment
             lead.normalizedRange = Self.trim(text.scalars, segment.normalizedRange.lowerBound..<first.marker.lowerBound)
             if lead.normalizedRange.isEmpty {
@@ -288,7 +293,7 @@ struct SegmentTreeBuilder {
 
     /// Consecutive "(i)", "(ii)", ... markers inside a range.
     private static func clauseMarkers(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [(label: String, marker: Range<Int>)] {
-        var found: [(String, Range<Int>)] = []
+        var found: [(label: String, marker: Range<Int>)] = []
         let upper = min(range.upperBound, scalars.count)
         var i = max(range.lowerBound, 0)
         while i < upper {
@@ -335,6 +340,12 @@ struct SegmentTreeBuilder {
         return lower..<upper
     }
 
+    /// One of "IVXLC", compared as scalars (searching the string's scalars for each line's
+    /// first was most of reading a marker).
+    private static func isRomanDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "I" || scalar == "V" || scalar == "X" || scalar == "L" || scalar == "C"
+    }
+
     /// The list marker at the start of a line and where its text starts.
     private static func marker(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> (marker: Marker, textStart: Int)? {
         let start = range.lowerBound
@@ -357,7 +368,7 @@ struct SegmentTreeBuilder {
         }
         // Roman numerals: "IV." followed by a space.
         var i = start
-        while i < end, "IVXLC".unicodeScalars.contains(scalars[i]) { i += 1 }
+        while i < end, isRomanDigit(scalars[i]) { i += 1 }
         if i > start, i - start <= 5, i < end, scalars[i] == "." || scalars[i] == ")", i + 1 >= end || scalars[i + 1] == " " {
             return (.roman(NormalizedText.string(scalars, start..<i)), skipSpaces(i + 1))
         }

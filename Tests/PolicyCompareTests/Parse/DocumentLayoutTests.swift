@@ -49,6 +49,44 @@ import Testing
         #expect(Self.agreesWithFullChecks(text, range, try DocumentLayout.Vocabulary.bundled()))
     }
 
+    /// Lines of the real directives and odd ones, normalised, each with its whole range.
+    private static func headingCases() throws -> [(NormalizedText, Range<Int>)] {
+        var cases: [(NormalizedText, Range<Int>)] = []
+        for id in Fixtures.ids {
+            let text = try Fixtures.directive(id).text
+            cases += Self.lines(text).map { (text, $0) }
+        }
+        let odd = ["I. MỤC ĐÍCH, YÊU CẦU", "II.CHỦ ĐỀ", "IV) NHIỆM VỤ", "KT. CHỦ TỊCH", "kt. chủ tịch", "TM. ỦY BAN", "Q. GIÁM ĐỐC",
+                   "NƠI NHẬN", "N. ĐIỀU", "III", "III ", "III**", "1 ", "1", "A(B)", "I.", "TL.", "q. giám đốc", "**II. HAI**",
+                   "II. HAI **", " II. HAI", "II\u{301}. HAI", "ĐÃ KÝ", "X\u{200B}. Y", "ab. CD", "2019 - NĂM"]
+        cases += odd.map { line in
+            let text = VietnameseNormalizer.normalize(line)
+            return (text, 0..<text.scalars.count)
+        }
+        return cases.filter { !$0.1.isEmpty }
+    }
+
+    @Test func plainHeadingFastPathTakesOnlyBodyContentLines() throws {
+        let vocabulary = try DocumentLayout.Vocabulary.bundled()
+        var taken = 0
+        for (text, range) in try Self.headingCases() where DocumentLayout.isPlainHeading(text.scalars, range, vocabulary) {
+            taken += 1
+            let bare = DocumentLayout.bare(text.text(range))
+            #expect(!DocumentLayout.isNoiNhan(bare) && !DocumentLayout.isSignature(bare, vocabulary), "\(text.text(range))")
+        }
+        #expect(taken >= 10)
+    }
+
+    @Test func aLineWithKeptEndsIsItsOwnBareForm() throws {
+        var kept = 0
+        for (text, range) in try Self.headingCases() where DocumentLayout.hasKeptEnds(text.scalars, range) {
+            kept += 1
+            let line = text.text(range)
+            #expect(DocumentLayout.bare(line) == line && Self.bareByCharacters(line) == line, "\(line)")
+        }
+        #expect(kept >= 10)
+    }
+
     /// `isUpperCase` by Character properties alone, as it was before its ASCII fast path.
     private static func upperCaseByCharacters(_ line: String) -> Bool {
         var letters = 0

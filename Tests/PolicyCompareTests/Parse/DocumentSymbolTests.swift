@@ -31,6 +31,21 @@ import Testing
         #expect(scanned?.symbol == "1332/LĐTBXH-TE")
     }
 
+    /// `scan` encodes the code's scalars itself: its key must be `normalize` of the code's text.
+    @Test func scanGivesTheKeyOfTheCodesTextAtEveryDigitOfTheRealDirectives() throws {
+        var scanned = 0
+        var texts = try Fixtures.ids.map { try Fixtures.directive($0).text }
+        texts.append(VietnameseNormalizer.normalize("số 12 / LĐ - TB&XH - TE, 56/2017/ND-CP và 7-CT/TW; 1555/QĐ-TTG 9 /BLĐTB&XH"))
+        for text in texts {
+            for start in text.scalars.indices where Tokenizer.isDigit(text.scalars[start]) {
+                guard let (symbol, end) = DocumentSymbol.scan(text.scalars, from: start, limit: text.scalars.count) else { continue }
+                scanned += 1
+                #expect(symbol == DocumentSymbol.normalize(text.text(start..<end)), "\(text.text(start..<end))")
+            }
+        }
+        #expect(scanned >= 20)
+    }
+
     @Test func upperCaseRuleAgreesWithScalarPropertiesOnASCIIAndBeyond() {
         for value in UInt32(0)..<0x300 {
             guard let scalar = Unicode.Scalar(value) else { continue }
