@@ -59,7 +59,12 @@ struct SegmentTreeBuilder {
     private var stack: [Open] = []
     /// Paragraphs and bullets so far under each parent, at ``nextCount(_:)``'s index.
     private var childCounts: [Int] = []
-    private var usedPaths: Set<String> = []
+    /// Every path given so far (`paths`), found by the hash of its UTF-8 (``HashIndex``):
+    /// hashing each path with `Hasher` for a set was most of making it unique. Paths are ASCII
+    /// but for a list letter, a scalar of the NFC text, so two paths are equal strings exactly
+    /// when their bytes are equal.
+    private var usedPaths = HashIndex()
+    private var paths: [String] = []
     private var hasChildren: Set<Int> = []
     private var annexCount = 0
 
@@ -70,8 +75,9 @@ struct SegmentTreeBuilder {
 
     mutating func build(_ lines: [DocumentLayout.ContentLine]) -> [Segment] {
         // A path per line and a few per split clause: room for them all at once (growing the
-        // set rehashed every path several times a document).
-        usedPaths.reserveCapacity(lines.count * 2)
+        // table rehashed every path several times a document).
+        usedPaths = HashIndex(expected: lines.count * 2)
+        paths.reserveCapacity(lines.count * 2)
         // At most a segment per line until clauses are split: room for them all at once.
         segments.reserveCapacity(lines.count)
         for line in lines {
@@ -217,11 +223,22 @@ struct SegmentTreeBuilder {
         // One hash of each candidate: inserting tells whether it was taken.
         var candidate = path
         var n = 2
-        while !usedPaths.insert(candidate).inserted {
+        while !insert(candidate) {
             candidate = "\(path)#\(n)"
             n += 1
         }
         return candidate
+    }
+
+    /// Adds `path` to the paths given; false when it was given before.
+    private mutating func insert(_ path: String) -> Bool {
+        var path = path
+        let hash = path.withUTF8 { RunTable<UInt8>.hash(UnsafeRawBufferPointer($0)) }
+        let probe = usedPaths.probe(hash: hash) { paths[Int($0)].utf8.elementsEqual(path.utf8) }
+        guard case .vacant(let slot) = probe else { return false }
+        usedPaths.insert(hash: hash, at: slot)
+        paths.append(path)
+        return true
     }
 
     private mutating func append(path: String, role: Segment.Role, part: Segment.Part, marker: String, range: Range<Int>) {
