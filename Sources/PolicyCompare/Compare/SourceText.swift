@@ -151,6 +151,12 @@ public struct SourceText: Sendable, Hashable {
         return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[kept])) }
     }
 
+    /// Calls `body` with the whole text's UTF-8, read back once when spooled: for a writer that
+    /// quotes many ranges of it (``byteRange(_:in:near:)``).
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer(body)
+    }
+
     /// ``cell(_:limit:)``'s text as a string.
     private func quote(_ range: Range<Int>, limit: Int) -> String {
         guard range.count > limit else { return quote(range) }
@@ -158,50 +164,70 @@ public struct SourceText: Sendable, Hashable {
     }
 
     private func byteRange(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int>? {
-        guard range.lowerBound >= 0, range.upperBound <= scalarCount, let start = byteOffset(range.lowerBound, in: bytes) else { return nil }
-        // A range shorter than the checkpoints' step (a match's words) ends nearer its start
-        // than its checkpoint, most often.
-        guard range.count < Self.step || range.upperBound == scalarCount else {
-            return byteOffset(range.upperBound, in: bytes).map { start..<$0 }
+        bytes.withUnsafeBufferPointer { bytes in
+            var near = Position()
+            return byteRange(range, in: bytes, near: &near)
         }
-        return start..<Self.byteOffset(skipping: range.count, from: start, in: bytes)
+    }
+
+    /// A code point's offset and the byte offset where it starts: a place to walk on from.
+    struct Position: Sendable, Hashable {
+        var scalar = 0
+        var byte = 0
+    }
+
+    /// The byte offsets of the code points `range` in `text` (this text's UTF-8, as
+    /// ``withUTF8(_:)`` lends it), nil when out of range; `near` becomes the start's position.
+    ///
+    /// Each end is walked to from the nearest known place before it: its checkpoint, or `near`
+    /// (for the end, the start) when that is nearer. A run of quotes in reading order (a
+    /// document's evidence) so finds each from the one before, not each from its checkpoint.
+    func byteRange(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, near: inout Position) -> Range<Int>? {
+        guard range.lowerBound >= 0, range.upperBound <= scalarCount,
+              let start = byteOffset(range.lowerBound, in: text, near: near) else { return nil }
+        near = Position(scalar: range.lowerBound, byte: start)
+        return byteOffset(range.upperBound, in: text, near: near).map { start..<$0 }
     }
 
     /// Byte offset of code point `scalar` (the end for `scalarCount`), nil out of range.
     func byteOffset(_ scalar: Int) -> Int? {
-        byteOffset(scalar, in: bytes)
+        bytes.withUnsafeBufferPointer { byteOffset(scalar, in: $0, near: Position()) }
     }
 
-    private func byteOffset(_ scalar: Int, in bytes: [UInt8]) -> Int? {
-        if scalar == scalarCount { return bytes.count }
+    /// Byte offset of code point `scalar` in `text`, walked to from its checkpoint or from
+    /// `near` when that is at or before it and nearer.
+    private func byteOffset(_ scalar: Int, in text: UnsafeBufferPointer<UInt8>, near: Position) -> Int? {
+        if scalar == scalarCount { return text.count }
         guard scalar >= 0, scalar < scalarCount, let checkpoint = checkpoints[safe: scalar / Self.step] else { return nil }
-        return Self.byteOffset(skipping: scalar % Self.step, from: Int(checkpoint), in: bytes)
+        let skip = scalar % Self.step
+        guard near.scalar <= scalar, scalar - near.scalar < skip else {
+            return Self.byteOffset(skipping: skip, from: Int(checkpoint), in: text)
+        }
+        return Self.byteOffset(skipping: scalar - near.scalar, from: near.byte, in: text)
     }
 
     /// The byte offset of the code point `skip` code points after the one that starts at byte
     /// `start` (the end of `bytes` when there are fewer).
-    private static func byteOffset(skipping skip: Int, from start: Int, in bytes: [UInt8]) -> Int {
-        bytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return 0 }
-            // Code points that start in bytes[start..<offset]; the one sought is the first to
-            // start once `skip` have.
-            var offset = start, started = 0
-            // Eight bytes at a time.
-            while offset + 8 <= bytes.count {
-                let starts = UTF8Scalars.starts(inWord: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-                guard started + starts <= skip else { break }
-                started += starts
-                offset += 8
-            }
-            while offset < bytes.count {
-                if bytes[offset] & 0xC0 != 0x80 {
-                    if started == skip { return offset }
-                    started += 1
-                }
-                offset += 1
-            }
-            return bytes.count
+    private static func byteOffset(skipping skip: Int, from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        // Code points that start in bytes[start..<offset]; the one sought is the first to
+        // start once `skip` have.
+        var offset = start, started = 0
+        // Eight bytes at a time.
+        while offset + 8 <= bytes.count {
+            let starts = UTF8Scalars.starts(inWord: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+            guard started + starts <= skip else { break }
+            started += starts
+            offset += 8
         }
+        while offset < bytes.count {
+            if bytes[offset] & 0xC0 != 0x80 {
+                if started == skip { return offset }
+                started += 1
+            }
+            offset += 1
+        }
+        return bytes.count
     }
 
     /// A piece of a source, cut at code points, with "…" after it when it was shortened.

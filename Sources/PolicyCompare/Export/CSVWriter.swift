@@ -171,29 +171,23 @@ public struct CSVWriter: Sendable, Hashable {
     }
 
     /// Appends the text of `source` between code points `range` as its cell
-    /// (``SourceText/cell(_:limit:)``) would be written, from the source's bytes: a record
-    /// renderer's quote, with no cell made.
-    func appendQuote<Out: ByteSink & ~Copyable>(_ range: Range<Int>, of source: SourceText, limit: Int = .max, to out: inout Out) {
-        appendQuote(range, keptBytes: source.keptBytes(range, limit: limit), of: source, limit: limit, to: &out)
-    }
-
-    /// ``appendQuote(_:of:limit:to:)`` for a range whose kept bytes
-    /// ``SourceText/keptBytes(_:limit:)`` found already.
+    /// (``SourceText/cell(_:limit:)``) would be written, from the source's bytes at `keptBytes`
+    /// (found by ``SourceText/keptBytes(_:limit:)``): a record renderer's quote, with no cell made.
     func appendQuote<Out: ByteSink & ~Copyable>(_ range: Range<Int>, keptBytes: Range<Int>, of source: SourceText, limit: Int, to out: inout Out) {
         let cut = range.count > limit
         source.withUTF8(bytes: keptBytes) { bytes in
-            guard cut else {
-                // A source that NFC leaves alone is copied as it is (see ``SourceText/isNFC``).
-                guard source.isNFC else { return appendText(utf8: bytes, to: &out) }
-                return appendTextBytes(bytes, to: &out)
-            }
+            guard cut else { return appendQuote(utf8: bytes, isNFC: source.isNFC, to: &out) }
             // A cut quote is its piece and "…" as one field, as its cell's bytes are.
             let joined = Array(bytes) + Self.ellipsisBytes
-            joined.withUnsafeBufferPointer { joined in
-                guard source.isNFC else { return appendText(utf8: joined, to: &out) }
-                appendTextBytes(joined, to: &out)
-            }
+            joined.withUnsafeBufferPointer { appendQuote(utf8: $0, isNFC: source.isNFC, to: &out) }
         }
+    }
+
+    /// Appends a quote whose UTF-8 is `bytes`, from a source whose ``SourceText/isNFC`` is
+    /// `isNFC`, as its cell would be written: a source that NFC leaves alone is copied as it is.
+    func appendQuote<Out: ByteSink & ~Copyable>(utf8 bytes: UnsafeBufferPointer<UInt8>, isNFC: Bool, to out: inout Out) {
+        guard isNFC else { return appendText(utf8: bytes, to: &out) }
+        appendTextBytes(bytes, to: &out)
     }
 
     private func appendTextBytes<Out: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout Out) {

@@ -118,7 +118,8 @@ public enum CodingTables {
             labels[d] == common ? commonDimensions[category] : dimensions[labels[d].categoryIDs[category]] ?? ""
         }
         // The words and sentence are quoted by reference: the table has a row per match.
-        table.rows = generatedRows(documents.map(\.evidenceCount), filler: {
+        let (starts, count) = rowStarts(documents.map(\.evidenceCount))
+        table.rows = generatedRows(starts: starts, count: count, filler: {
             let sources = RecentlyLoaded { documents[$0].source.loaded() }
             let matches = RecentlyLoaded { documents[$0].matches.elements }
             // Most rows (63% at 1,000 generated plans) quote the sentence the row before quoted.
@@ -149,86 +150,13 @@ public enum CodingTables {
                     c[11] = .integer(sentence.upperBound)
                 }
             }
-        }, records: (fields: 12, renderer: { writer in
-            // The same fields as the cells, written as the writer writes them. Rows come
-            // document by document: a document's data is read, and its segment paths and its
-            // labels' fields rendered, when its first row is written, not looked up per row.
-            let prefixes = RenderedFields(ids.indices.map { [.text(ids[$0]), .integer(years[$0])] }, writer: writer)
-            let current = PassState(EvidenceDocument())
-            let delimiter = writer.delimiterByte
-            return { d, i, out in
-                if current.value.index != d {
-                    current.value.read(documents[d], index: d, writer: writer, dimensions: dimensions)
-                }
-                let m = current.value.matches[i], source = current.value.source
-                let match = m.wordsRange, sentence = m.sentenceRange
-                prefixes.append(d, to: &out)
-                current.value.paths.append(Int(m.segment), to: &out)
-                current.value.categories.append(Int(m.category), to: &out)
-                current.value.patterns.append(Int(m.pattern), to: &out)
-                writer.appendQuote(match, of: source, to: &out)
-                out.append(delimiter)
-                writer.appendCell(.integer(match.lowerBound), to: &out)
-                out.append(delimiter)
-                writer.appendCell(.integer(match.upperBound), to: &out)
-                out.append(delimiter)
-                if current.value.sentence == sentence {
-                    out.appendBytes(current.value.sentenceField)
-                } else {
-                    let start = out.count
-                    writer.appendQuote(sentence, of: source, to: &out)
-                    out.withUnsafeBufferPointer { written in
-                        current.value.sentenceField.removeAll(keepingCapacity: true)
-                        current.value.sentenceField.append(contentsOf: UnsafeBufferPointer(rebasing: written[start...]))
-                    }
-                    current.value.sentence = sentence
-                }
-                out.append(delimiter)
-                writer.appendCell(.integer(sentence.lowerBound), to: &out)
-                out.append(delimiter)
-                writer.appendCell(.integer(sentence.upperBound), to: &out)
-            }
-        }))
+        }, records: Table.Rows.CSVRecords(fields: 12) { writer in
+            // The same fields as the cells, written as the writer writes them, a document's
+            // records at a time (see ``EvidenceRecords``).
+            let records = EvidenceRecords(documents, starts: starts, writer: writer, dimensions: dimensions)
+            return { index, out in records.append(row: index, to: &out) }
+        })
         return table
-    }
-
-    /// What the evidence records of one document read, gathered when its first record is
-    /// written: its source and matches, read back from the spool once, and its text fields,
-    /// rendered once. Per row, the four text fields were each checked for NFC, formula
-    /// prefixes and quoting (about 400 instructions each), and the caches of sources and
-    /// matches looked up and their data retained.
-    private struct EvidenceDocument {
-        /// The document's number in the pass (-1 before the first).
-        private(set) var index = -1
-        private(set) var source = SourceText([])
-        private(set) var matches: [DocumentCoding.Match] = []
-        /// Each segment path's field, with the delimiter after it.
-        private(set) var paths = RenderedFields()
-        /// The labels `categories` and `patterns` were rendered from: codings of one run share
-        /// theirs, so they are rendered once a pass.
-        private var labels: DocumentCoding.Labels?
-        /// Each category's id and dimension fields, and each pattern's field, each with the
-        /// delimiter after it.
-        private(set) var categories = RenderedFields()
-        private(set) var patterns = RenderedFields()
-        /// The last sentence quoted and its field: most rows (63% at 1,000 generated plans)
-        /// quote the sentence the row before quoted.
-        var sentence = 0..<0
-        var sentenceField: [UInt8] = []
-
-        mutating func read(_ coding: DocumentCoding, index: Int, writer: CSVWriter, dimensions: [String: String]) {
-            self.index = index
-            source = coding.source.loaded()
-            matches = coding.matches.elements
-            paths = RenderedFields(coding.segmentPaths.map { [.text($0)] }, writer: writer)
-            if labels != coding.labels {
-                labels = coding.labels
-                categories = RenderedFields(coding.labels.categoryIDs.map { [.text($0), .text(dimensions[$0] ?? "")] }, writer: writer)
-                patterns = RenderedFields(coding.labels.patterns.map { [.text($0)] }, writer: writer)
-            }
-            sentence = 0..<0
-            sentenceField.removeAll(keepingCapacity: true)
-        }
     }
 
     /// ``generatedRows(_:filler:)`` with one `row` function for every pass.
@@ -248,14 +176,7 @@ public enum CodingTables {
         _ counts: [Int], filler: @escaping @Sendable () -> (Int, Int, inout [Cell]) -> Void,
         records: (fields: Int, renderer: @Sendable (CSVWriter) -> (Int, Int, inout GrowableBuffer<UInt8>) -> Void)? = nil
     ) -> Table.Rows {
-        var starts: [Int] = []
-        starts.reserveCapacity(counts.count)
-        var total = 0
-        for count in counts {
-            starts.append(total)
-            total += count
-        }
-        let offsets = starts
+        let (offsets, total) = rowStarts(counts)
         let csv = records.map { records in
             Table.Rows.CSVRecords(fields: records.fields) { writer in
                 let render = records.renderer(writer)
@@ -266,14 +187,36 @@ public enum CodingTables {
                 }
             }
         }
-        return Table.Rows(count: total, filler: {
+        return generatedRows(starts: offsets, count: total, filler: filler, records: csv)
+    }
+
+    /// Where each group's rows start when group `g` has `counts[g]` rows, and how many rows
+    /// there are in all.
+    static func rowStarts(_ counts: [Int]) -> (starts: [Int], count: Int) {
+        var starts: [Int] = []
+        starts.reserveCapacity(counts.count)
+        var total = 0
+        for count in counts {
+            starts.append(total)
+            total += count
+        }
+        return (starts, total)
+    }
+
+    /// ``generatedRows(_:filler:records:)`` for groups that start at `offsets`, `total` rows
+    /// in all, with `records` that render a row from its index in the table.
+    static func generatedRows(
+        starts offsets: [Int], count total: Int, filler: @escaping @Sendable () -> (Int, Int, inout [Cell]) -> Void,
+        records: Table.Rows.CSVRecords?
+    ) -> Table.Rows {
+        Table.Rows(count: total, filler: {
             let fill = filler()
             let group = PassState(0)
             return { index, cells in
                 group.value = Self.group(of: index, in: offsets, near: group.value)
                 fill(group.value, index - offsets[group.value], &cells)
             }
-        }, records: csv)
+        }, records: records)
     }
 
     /// What one pass over generated rows keeps from row to row (its group, the last sentence

@@ -42,6 +42,38 @@ struct SourceTextTests {
         #expect(source.quote(0..<(scalars.count + 1)).isEmpty)
     }
 
+    @Test("byte ranges walked to from the range before are those found from checkpoints, in reading order or not", arguments: [12, 13] as [UInt64])
+    func byteRangesWalkedOnFromTheLast(seed: UInt64) {
+        let scalars = Self.scalars(count: 2_000, seed: seed)
+        let source = SourceText(scalars)
+        var naive: [Int] = [0]
+        for scalar in scalars { naive.append((naive.last ?? 0) + String(scalar).utf8.count) }
+        var random = ExportFixtures.SeededRandom(seed: seed)
+        // Ranges in reading order (a document's matches and sentences, some overlapping and
+        // some far apart), then in any order, then out of range, all from the same place.
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < scalars.count {
+            let end = min(scalars.count, start + Int.random(in: 0...150, using: &random))
+            ranges.append(start..<end)
+            start += Int.random(in: 0...90, using: &random)
+        }
+        ranges += (0..<300).map { _ in
+            let start = Int.random(in: 0...scalars.count, using: &random)
+            return start..<Int.random(in: start...scalars.count, using: &random)
+        }
+        ranges += [0..<0, scalars.count..<scalars.count, 0..<scalars.count, 5..<(scalars.count + 1), -1..<3, 10..<20]
+        var near = SourceText.Position()
+        source.withUTF8 { text in
+            for range in ranges {
+                let inRange = range.lowerBound >= 0 && range.upperBound <= scalars.count
+                let expected = inRange ? naive[range.lowerBound]..<naive[range.upperBound] : nil
+                #expect(source.byteRange(range, in: text, near: &near) == expected, "\(range)")
+                #expect(!inRange || near == SourceText.Position(scalar: range.lowerBound, byte: naive[range.lowerBound]))
+            }
+        }
+    }
+
     @Test("a reference cut after `limit` code points ends with …, as do its bytes")
     func referencesCutWithAnEllipsis() throws {
         let source = SourceText(Array("Tháng hành động vì trẻ em".unicodeScalars))
