@@ -14,6 +14,12 @@ public struct Coder: Sendable {
     private let matcher: PhraseMatcher
     /// Pattern index -> what it belongs to.
     private let owners: [Owner]
+    /// Every exclusion's scope, end to end: a row per exclusion of whether it applies to each
+    /// category (by index). A table, not a set: the coder tests it for every match in the scope
+    /// of an exclusion, and hashing the category cost more than the rest of the test. One
+    /// table, not an array per exclusion: each match of an exclusion retained and released its
+    /// array as the coder listed it.
+    private let exclusionScopes: [Bool]
     /// Category ids and pattern texts, which codings refer to by index.
     private let labels: DocumentCoding.Labels
     /// Each category's place among the category ids in string order, for sorting matches.
@@ -21,16 +27,15 @@ public struct Coder: Sendable {
 
     private enum Owner: Sendable {
         case include(category: Int)
-        /// Whether it applies to each category (by index); nil means all. A table, not a
-        /// set: the coder tests it for every match in the scope of an exclusion, and hashing
-        /// the category cost more than the rest of the test.
-        case exclude(categories: [Bool]?)
+        /// Where its row starts in ``exclusionScopes``.
+        case exclude(scope: Int)
     }
 
     public init(codebook: Codebook, abbreviations: Abbreviations) {
         self.codebook = codebook
         var patterns: [PhrasePattern] = []
         var owners: [Owner] = []
+        var scopes: [Bool] = []
         let index = Dictionary(uniqueKeysWithValues: codebook.categories.enumerated().map { ($0.element.id, $0.offset) })
         for (c, category) in codebook.categories.enumerated() {
             for pattern in category.patterns {
@@ -39,15 +44,18 @@ public struct Coder: Sendable {
             }
             for pattern in category.exclusions {
                 patterns.append(pattern)
-                owners.append(.exclude(categories: codebook.categories.indices.map { $0 == c }))
+                owners.append(.exclude(scope: scopes.count))
+                scopes += codebook.categories.indices.map { $0 == c }
             }
         }
         for exclusion in codebook.globalExclusions {
             patterns.append(exclusion.pattern)
             let scope = Set(exclusion.scope.compactMap { index[$0] })
-            owners.append(.exclude(categories: exclusion.scope.isEmpty ? nil : codebook.categories.indices.map(scope.contains)))
+            owners.append(.exclude(scope: scopes.count))
+            scopes += codebook.categories.indices.map { exclusion.scope.isEmpty || scope.contains($0) }
         }
         self.owners = owners
+        exclusionScopes = scopes
         matcher = PhraseMatcher(patterns: patterns, abbreviations: abbreviations)
         labels = DocumentCoding.Labels(categoryIDs: codebook.categories.map(\.id), patterns: patterns.map(\.text))
         var ranks = [Int](repeating: 0, count: codebook.categories.count)
@@ -72,80 +80,136 @@ public struct Coder: Sendable {
         let text = directive.text
         let spellings = directive.spellings
         var matching = matcher.documentState(spellings, folded: directive.folded)
-        // Each segment's matches with their categories, and its exclusions, in buffers kept from
-        // segment to segment; `hit` lists the categories with matches, in order (most segments
-        // have a few, and going through every category twice per segment cost more than the
-        // matches did). One list for every category, read once per category hit: an array per
-        // category, each grown from empty in every document, cost more in allocations than
-        // the matching of the segments it served.
-        var includes: [(category: Int, match: PhraseMatcher.Match)] = []
-        var isHit = [Bool](repeating: false, count: categoryCount)
+        // The evidence goes by start, then category id (by rank: the same order as comparing the
+        // ids). The ranks are read from a local: a closure that reads `self` copied the whole
+        // coder, every table it holds retained, at each step of a sort.
+        let ranks = idRanks
+        // Each segment's evidence is put in order when it is made; the whole list is sorted only
+        // when a segment's comes before the one's before it (segments follow the text).
+        var unordered = false
+        // Each segment's matches by category, and its exclusions, in buffers kept from segment to
+        // segment. `hit` lists the categories with matches; `tally` counts each one's matches,
+        // then marks where its run starts in `grouped`, which holds every category's matches in
+        // one run each, in the matcher's order (a counting sort). Picking each category's
+        // matches out of the whole list, once per category hit, cost more than the grouping;
+        // an array per category, each grown from empty in every document, cost more in
+        // allocations than the matching of the segments it served.
+        var tally = [Int](repeating: 0, count: categoryCount)
         var hit: [Int] = []
-        var excludes: [(Range<Int>, [Bool]?)] = []
-        var kept: [PhraseMatcher.Match] = []
-        for (s, segment) in directive.segments.enumerated() {
+        var grouped: [PhraseMatcher.Match] = []
+        var excludes: [(range: Range<Int>, scope: Int)] = []
+        let scopes = exclusionScopes
+        // Segments are read in place: copying each one (as `enumerated()` did) retained and
+        // released its strings and arrays.
+        for s in directive.segments.indices {
             let output = directive.tokens[s]
             let found = matcher.matches(tokens: output.tokens, spellings: spellings.ids[s], state: &matching)
-            for c in hit { isHit[c] = false }
-            hit.removeAll(keepingCapacity: true)
-            includes.removeAll(keepingCapacity: true)
-            excludes.removeAll(keepingCapacity: true)
+            for c in hit { tally[c] = 0 }
+            if !hit.isEmpty { hit.removeAll(keepingCapacity: true) }
+            if !excludes.isEmpty { excludes.removeAll(keepingCapacity: true) }
             for match in found {
                 switch owners[match.pattern] {
                 case .include(let c):
-                    if !isHit[c] {
-                        isHit[c] = true
-                        hit.append(c)
-                    }
-                    includes.append((c, match))
+                    if tally[c] == 0 { hit.append(c) }
+                    tally[c] += 1
                 case .exclude(let scope): excludes.append((match.tokens, scope))
                 }
             }
             var any = false
-            hit.sort()
-            for c in hit {
-                kept.removeAll(keepingCapacity: true)
-                for (category, match) in includes where category == c && !excludes.contains(where: { range, scope in
-                    (scope?[c] ?? true) && range.lowerBound <= match.tokens.lowerBound && match.tokens.upperBound <= range.upperBound
-                }) {
-                    kept.append(match)
+            if !hit.isEmpty {
+                hit.sort()
+                var total = 0
+                for c in hit {
+                    total += tally[c]
+                    tally[c] = total
                 }
-                Self.keepLongestNonOverlapping(&kept)
-                guard !kept.isEmpty else { continue }
-                if !any { segmentPaths.append(segment.path) }
-                any = true
-                matchCounts[c] += kept.count
-                segmentsHit[c] += 1
-                for match in kept {
-                    let first = output.tokens[match.tokens.lowerBound]
-                    let last = output.tokens[match.tokens.upperBound - 1]
-                    let words = first.range.lowerBound..<last.range.upperBound
-                    let sentence = Self.quoteWindow(output.sentences[safe: first.sentence] ?? words, around: words, in: text.scalars)
-                    let wordsRange = text.originalRange(words), sentenceRange = text.originalRange(sentence)
-                    coded.append(DocumentCoding.Match(
-                        category: Int32(clamping: c), pattern: Int32(clamping: match.pattern), segment: Int32(clamping: segmentPaths.count - 1),
-                        matchStart: Int32(clamping: wordsRange.lowerBound), matchEnd: Int32(clamping: wordsRange.upperBound),
-                        sentenceStart: Int32(clamping: sentenceRange.lowerBound), sentenceEnd: Int32(clamping: sentenceRange.upperBound)))
+                if grouped.count < total {
+                    grouped = Array(repeating: PhraseMatcher.Match(pattern: 0, tokens: 0..<0), count: max(found.count, 2 * grouped.count))
+                }
+                for match in found.reversed() {
+                    if case .include(let c) = owners[match.pattern] {
+                        tally[c] -= 1
+                        grouped[tally[c]] = match
+                    }
+                }
+                let segmentFirst = coded.count
+                grouped.withUnsafeMutableBufferPointer { grouped in
+                    for (k, c) in hit.enumerated() {
+                        let start = tally[c], end = k + 1 < hit.count ? tally[hit[k + 1]] : total
+                        var count = 0
+                        for i in start..<end {
+                            let match = grouped[i]
+                            if excludes.isEmpty || !excludes.contains(where: { range, scope in
+                                scopes[scope + c] && range.lowerBound <= match.tokens.lowerBound && match.tokens.upperBound <= range.upperBound
+                            }) {
+                                grouped[start + count] = match
+                                count += 1
+                            }
+                        }
+                        let kept = UnsafeMutableBufferPointer(rebasing: grouped[start..<start + count])
+                        count = Self.keepLongestNonOverlapping(kept)
+                        guard count > 0 else { continue }
+                        if !any { segmentPaths.append(directive.segments[s].path) }
+                        any = true
+                        matchCounts[c] += count
+                        segmentsHit[c] += 1
+                        for match in kept[..<count] {
+                            let first = output.tokens[match.tokens.lowerBound]
+                            let last = output.tokens[match.tokens.upperBound - 1]
+                            let words = first.range.lowerBound..<last.range.upperBound
+                            let sentence = Self.quoteWindow(output.sentences[safe: first.sentence] ?? words, around: words, in: text.scalars)
+                            let wordsRange = text.originalRange(words), sentenceRange = text.originalRange(sentence)
+                            coded.append(DocumentCoding.Match(
+                                category: Int32(clamping: c), pattern: Int32(clamping: match.pattern), segment: Int32(clamping: segmentPaths.count - 1),
+                                matchStart: Int32(clamping: wordsRange.lowerBound), matchEnd: Int32(clamping: wordsRange.upperBound),
+                                sentenceStart: Int32(clamping: sentenceRange.lowerBound), sentenceEnd: Int32(clamping: sentenceRange.upperBound)))
+                        }
+                    }
+                }
+                // Category by category, each by start: ordered by insertion (or, when there are
+                // many, by the sort), both keeping equal ones in turn as the sort of the whole
+                // list did.
+                if coded.count - segmentFirst > 32 {
+                    coded[segmentFirst...].sort { Self.precedes($0, $1, ranks) }
+                } else if coded.count - segmentFirst > 1 {
+                    coded.withUnsafeMutableBufferPointer { coded in
+                        for i in segmentFirst + 1 ..< coded.count {
+                            let match = coded[i]
+                            var j = i
+                            while j > segmentFirst, Self.precedes(match, coded[j - 1], ranks) {
+                                coded[j] = coded[j - 1]
+                                j -= 1
+                            }
+                            coded[j] = match
+                        }
+                    }
+                }
+                if segmentFirst > 0, segmentFirst < coded.count, Self.precedes(coded[segmentFirst], coded[segmentFirst - 1], ranks) {
+                    unordered = true
                 }
             }
             if !any {
                 // Its text is the source at `sourceRange` (the segment tree quotes it from there).
+                let segment = directive.segments[s]
                 uncoded.append(DocumentCoding.UncodedSegment(segmentPath: segment.path, role: segment.role,
                                                              syllables: output.tokens.count { $0.kind == .word },
                                                              sourceRange: segment.sourceRange))
             }
         }
-        // By start, then category id (by rank: the same order as comparing the ids). The ranks
-        // are read from a local: a closure that reads `self` copied the whole coder, every
-        // table it holds retained, at each step of the sort.
-        let ranks = idRanks
-        coded.sort { ($0.matchStart, ranks[Int($0.category)]) < ($1.matchStart, ranks[Int($1.category)]) }
+        if unordered { coded.sort { Self.precedes($0, $1, ranks) } }
         let counts = codebook.categories.indices.map {
             DocumentCoding.Count(categoryID: codebook.categories[$0].id, segments: segmentsHit[$0], matches: matchCounts[$0])
         }
         return DocumentCoding(documentID: directive.metadata.id, year: directive.metadata.year, syllables: directive.syllableCount,
                               counts: counts, uncodedSegments: uncoded.trimmed, matches: SpooledArray(coded.trimmed), labels: labels,
                               segmentPaths: segmentPaths.trimmed, source: source)
+    }
+
+    /// Whether evidence `a` goes before `b`: by start, then category id (`ranks`: each category's
+    /// place among the ids in string order).
+    @inline(__always)
+    private static func precedes(_ a: DocumentCoding.Match, _ b: DocumentCoding.Match, _ ranks: [Int]) -> Bool {
+        (a.matchStart, ranks[Int(a.category)]) < (b.matchStart, ranks[Int(b.category)])
     }
 
     /// The sentence around a match, or in a sentence longer than 400 characters (a page of
@@ -167,15 +231,27 @@ public struct Coder: Sendable {
         return lower..<max(lower, upper)
     }
 
-    /// Leftmost-longest selection of non-overlapping matches, made in place (the coder keeps
-    /// one buffer for every segment and category instead of three new arrays each).
+    /// Leftmost-longest selection of non-overlapping matches, made in place (the fact extractor
+    /// keeps one buffer for every segment instead of three new arrays each).
+    static func keepLongestNonOverlapping(_ matches: inout [PhraseMatcher.Match]) {
+        let count = matches.withUnsafeMutableBufferPointer { keepLongestNonOverlapping($0) }
+        // Most calls keep every match: `removeLast(_:)` cost some sixty instructions even then.
+        if count < matches.count { matches.removeLast(matches.count - count) }
+    }
+
+    /// The selection of the array form, within a buffer: the kept
+    /// matches are moved to its front, and their number returned (the coder selects within
+    /// runs of one buffer kept for every segment and category, not in arrays of their own).
     ///
     /// The matcher's matches come ordered by start, and are sorted only when they are not:
     /// of each start's matches the longest (then the first pattern) is the one a sort by
     /// start, length and pattern puts first, and the only one that can be kept.
-    static func keepLongestNonOverlapping(_ matches: inout [PhraseMatcher.Match]) {
-        if zip(matches, matches.dropFirst()).contains(where: { $0.tokens.lowerBound > $1.tokens.lowerBound }) {
+    static func keepLongestNonOverlapping(_ matches: UnsafeMutableBufferPointer<PhraseMatcher.Match>) -> Int {
+        guard matches.count > 1 else { return matches.count }
+        var matches = matches
+        for i in 1..<matches.count where matches[i - 1].tokens.lowerBound > matches[i].tokens.lowerBound {
             matches.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+            break
         }
         var count = 0
         var end = Int.min
@@ -195,7 +271,6 @@ public struct Coder: Sendable {
             }
             i = j
         }
-        // Most calls keep every match: `removeLast(_:)` cost some sixty instructions even then.
-        if count < matches.count { matches.removeLast(matches.count - count) }
+        return count
     }
 }
