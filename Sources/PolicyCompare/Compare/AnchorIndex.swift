@@ -12,8 +12,8 @@
 /// - kept keys are then numbered in order of first occurrence (document, then position) and
 ///   their postings laid out in that order, so a document that shares a passage with an
 ///   earlier one reads that passage's postings sequentially instead of one cache miss each;
-/// - instead of a lookup per anchor, each partition hands every document chunk the keys its
-///   documents hold (the index transposed), and chunks collect them in parallel.
+/// - instead of a lookup per anchor, each document's keys are read off the laid-out postings
+///   (the index transposed), in key order, so they need no sorting.
 struct AnchorIndex: Sendable {
     /// One anchor shingle of one document (16 bytes: a corpus has millions; a document has
     /// fewer than 2^31 tokens and a corpus fewer than 2^31 documents).
@@ -59,8 +59,17 @@ struct AnchorIndex: Sendable {
         var postings: [Posting] = []
         /// Kept keys, ascending (hence by first occurrence).
         var keptKeys: [Int] = []
-        /// Per document chunk, the (document, key) pairs of kept keys, by key.
-        var holdings: [[(document: Int, key: Int)]] = []
+    }
+
+    /// What a partition's table knows of one key while its anchors are read (24 bytes).
+    private struct KeyTally {
+        var hash: UInt64
+        /// The document of its latest anchor, and that anchor's occurrence in it.
+        var lastDocument: Int32 = -1
+        var occurrences: Int32 = 0
+        /// Documents holding it, and postings it keeps.
+        var frequency: Int32 = 0
+        var postingCount: Int32 = 0
     }
 
     /// Start of each key's postings: key `k`'s are `keyStart[k]..<keyStart[k + 1]`.
@@ -68,10 +77,13 @@ struct AnchorIndex: Sendable {
     /// Postings of all kept keys, keys in order of first occurrence, each key's run by
     /// document then position.
     let postings: [Posting]
-    /// Per document, the kept keys it holds, ascending, each once.
-    let documentKeys: [[Int]]
+    /// Start of each document's keys in ``keyList``: document `d`'s are
+    /// `keyList[documentKeyStart[d]..<documentKeyStart[d + 1]]`.
+    private let documentKeyStart: [Int]
+    /// Per document, the kept keys it holds, ascending, each once; all documents' end to end.
+    let keyList: [Int32]
 
-    /// Where the postings of a key from ``documentKeys`` are in ``postings``.
+    /// Where the postings of a key from ``keyList`` are in ``postings``.
     ///
     /// A range rather than a slice: a slice retains the shared array, and millions of
     /// retains from several threads on one reference count cost more than the lookups.
@@ -79,8 +91,13 @@ struct AnchorIndex: Sendable {
         keyStart[key]..<keyStart[key + 1]
     }
 
+    /// Where the keys `document` holds are in ``keyList``.
+    func keyRange(of document: Int) -> Range<Int> {
+        documentKeyStart[document]..<documentKeyStart[document + 1]
+    }
+
     /// Number of hash bits that choose a partition for about `anchorCount` anchors: about
-    /// 32,768 anchors per partition, so its table (about 1 MB) stays in cache.
+    /// 32,768 anchors per partition, so its table stays in cache.
     static func partitionBits(anchorCount: Int) -> Int {
         var bits = 0
         while bits < 12 && (anchorCount >> bits) > 32_768 { bits += 1 }
@@ -129,149 +146,208 @@ struct AnchorIndex: Sendable {
         maxOccurrences: Int, documentFrequencies: Range<Int>
     ) {
         let documentCount = chunks.last?.upperBound ?? 0
-        var chunkOfDocument = [Int](repeating: 0, count: documentCount)
-        for (chunk, range) in chunks.enumerated() {
-            for document in range { chunkOfDocument[document] = chunk }
-        }
-        let chunkLookup = chunkOfDocument
         let partitions = Parallel.map(1 << bits) { partition in
-            var members: [Anchor] = []
-            for chunk in anchors {
-                members.append(contentsOf: chunk.anchors[chunk.offsets[partition]..<chunk.offsets[partition + 1]])
-            }
-            return Self.buildPartition(
-                members, chunkOfDocument: chunkLookup, chunkCount: chunks.count,
-                maxOccurrences: maxOccurrences, documentFrequencies: documentFrequencies
+            Self.buildPartition(
+                anchors, partition: partition, maxOccurrences: maxOccurrences, documentFrequencies: documentFrequencies
             )
         }
-
         let layout = Self.layOut(partitions, documentCount: documentCount)
         keyStart = layout.keyStart
         postings = layout.postings
-        documentKeys = Parallel.map(Array(chunks.indices)) { chunk in
-            let range = chunks[chunk]
-            var keys = [[Int]](repeating: [], count: range.count)
-            for (index, partition) in partitions.enumerated() {
-                for holding in partition.holdings[chunk] {
-                    keys[holding.document - range.lowerBound].append(layout.globalKey[index][holding.key])
+        (documentKeyStart, keyList) = Self.documentKeys(keyStart: layout.keyStart, postings: layout.postings, documentCount: documentCount)
+    }
+
+    /// Per document, the keys it holds, ascending, each once, read off the laid-out postings.
+    ///
+    /// Keys are visited in their order, so each document's come out ascending without
+    /// sorting; counted first, so each is written once in its place. Partitions handing each
+    /// chunk its documents' keys, appended to a list per document and sorted, cost more.
+    private static func documentKeys(
+        keyStart: [Int], postings: [Posting], documentCount: Int
+    ) -> (starts: [Int], keys: [Int32]) {
+        var starts = [Int](repeating: 0, count: documentCount + 1)
+        postings.withUnsafeBufferPointer { postings in
+            starts.withUnsafeMutableBufferPointer { starts in
+                for key in 0..<(keyStart.count - 1) {
+                    var previous = -1
+                    for posting in keyStart[key]..<keyStart[key + 1] where postings[posting].document != previous {
+                        previous = postings[posting].document
+                        starts[previous + 1] += 1
+                    }
+                }
+                for document in 0..<documentCount {
+                    starts[document + 1] += starts[document]
                 }
             }
-            return keys.map { $0.sorted() }
-        }.flatMap { $0 }
+        }
+        var cursor = starts
+        let total = starts[documentCount]
+        let keys = [Int32](unsafeUninitializedCapacity: total) { keys, initialized in
+            postings.withUnsafeBufferPointer { postings in
+                cursor.withUnsafeMutableBufferPointer { cursor in
+                    for key in 0..<(keyStart.count - 1) {
+                        var previous = -1
+                        for posting in keyStart[key]..<keyStart[key + 1] where postings[posting].document != previous {
+                            previous = postings[posting].document
+                            keys[cursor[previous]] = Int32(truncatingIfNeeded: key)
+                            cursor[previous] += 1
+                        }
+                    }
+                }
+            }
+            initialized = total
+        }
+        return (starts, keys)
     }
 
     /// All partitions' kept keys renumbered in order of first occurrence, with their postings
-    /// concatenated in that order; `globalKey[p][k]` is the new number of key `k` of partition `p`.
-    private static func layOut(
-        _ partitions: [Partition], documentCount: Int
-    ) -> (keyStart: [Int], postings: [Posting], globalKey: [[Int]]) {
-        // Bucket keys by the document of their first posting, then sort each bucket by
+    /// concatenated in that order.
+    private static func layOut(_ partitions: [Partition], documentCount: Int) -> (keyStart: [Int], postings: [Posting]) {
+        // Every partition's postings end to end first, so a kept key's run is a range of one
+        // array: copying them key by key from each partition retained the partition per key.
+        var pooled: [Posting] = []
+        pooled.reserveCapacity(partitions.reduce(0) { $0 + $1.postings.count })
+        // Each kept key's run in `pooled`, with the document and position of its first posting.
+        var runs: [(document: Int32, position: Int32, start: Int, end: Int)] = []
+        runs.reserveCapacity(partitions.reduce(0) { $0 + $1.keptKeys.count })
+        for partition in partitions {
+            let base = pooled.count
+            pooled.append(contentsOf: partition.postings)
+            for key in partition.keptKeys {
+                let start = base + partition.postingStart[key], end = base + partition.postingStart[key + 1]
+                let first = pooled[start]
+                runs.append((Int32(truncatingIfNeeded: first.document), Int32(truncatingIfNeeded: first.position), start, end))
+            }
+        }
+        // Bucket runs by the document of their first posting, then sort each bucket by
         // position (one anchor per position, so the order is total).
         var bucketStart = [Int](repeating: 0, count: documentCount + 1)
-        for partition in partitions {
-            for key in partition.keptKeys {
-                bucketStart[partition.postings[partition.postingStart[key]].document + 1] += 1
-            }
+        for run in runs {
+            bucketStart[Int(run.document) + 1] += 1
         }
         for document in 0..<documentCount {
             bucketStart[document + 1] += bucketStart[document]
         }
         var cursor = bucketStart
-        var order = [(position: Int, partition: Int, key: Int)](repeating: (0, 0, 0), count: bucketStart[documentCount])
-        for (index, partition) in partitions.enumerated() {
-            for key in partition.keptKeys {
-                let first = partition.postings[partition.postingStart[key]]
-                order[cursor[first.document]] = (first.position, index, key)
-                cursor[first.document] += 1
-            }
+        var order = [Int](repeating: 0, count: runs.count)
+        for (index, run) in runs.enumerated() {
+            order[cursor[Int(run.document)]] = index
+            cursor[Int(run.document)] += 1
         }
         for document in 0..<documentCount where bucketStart[document + 1] - bucketStart[document] > 1 {
-            order[bucketStart[document]..<bucketStart[document + 1]].sort { $0.position < $1.position }
+            order[bucketStart[document]..<bucketStart[document + 1]].sort { runs[$0].position < runs[$1].position }
         }
 
-        var globalKey = partitions.map { [Int](repeating: -1, count: $0.postingStart.count - 1) }
         var keyStart: [Int] = [0]
         keyStart.reserveCapacity(order.count + 1)
-        var postings: [Posting] = []
-        postings.reserveCapacity(partitions.reduce(0) { $0 + $1.postings.count })
-        for (key, entry) in order.enumerated() {
-            let partition = partitions[entry.partition]
-            globalKey[entry.partition][entry.key] = key
-            postings.append(contentsOf: partition.postings[partition.postingStart[entry.key]..<partition.postingStart[entry.key + 1]])
-            keyStart.append(postings.count)
+        let postings = [Posting](unsafeUninitializedCapacity: pooled.count) { postings, initialized in
+            var written = 0
+            pooled.withUnsafeBufferPointer { pooled in
+                for index in order {
+                    for posting in runs[index].start..<runs[index].end where written < postings.count {
+                        postings[written] = pooled[posting]
+                        written += 1
+                    }
+                    keyStart.append(written)
+                }
+            }
+            initialized = written
         }
-        return (keyStart, postings, globalKey)
+        return (keyStart, postings)
     }
 
-    /// One partition from its anchors, in document and position order.
+    /// One partition from every chunk's anchors of it, in document and position order.
+    ///
+    /// Read in place from the chunks (gathering them into one array first copied every
+    /// anchor), through buffers, with the table holding only key numbers (4 bytes a slot,
+    /// its keys' hashes and counts in one record each): the table is as large as twice the
+    /// anchors, and filling a table of hashes and numbers was most of building it.
     private static func buildPartition(
-        _ members: [Anchor], chunkOfDocument: [Int], chunkCount: Int,
-        maxOccurrences: Int, documentFrequencies: Range<Int>
+        _ anchors: [PartitionedAnchors], partition: Int, maxOccurrences: Int, documentFrequencies: Range<Int>
     ) -> Partition {
+        let memberCount = anchors.reduce(0) { $0 + $1.offsets[partition + 1] - $1.offsets[partition] }
         var capacity = 16
-        while capacity < members.count * 2 { capacity *= 2 }
+        while capacity < memberCount * 2 { capacity *= 2 }
         let mask = capacity - 1
-        var tableHash = [UInt64](repeating: 0, count: capacity)
-        var tableKey = [Int](repeating: -1, count: capacity)
-        var keyOfMember = [Int](repeating: 0, count: members.count)
-        var indexed = [Bool](repeating: false, count: members.count)
-        var frequency: [Int] = []
-        var postingCount: [Int] = []
-        var lastDocument: [Int] = []
-        var occurrences: [Int] = []
-        for (member, anchor) in members.enumerated() {
-            // The low bits pick the slot: the high bits are the same across a partition.
-            var slot = Int(truncatingIfNeeded: anchor.hash) & mask
-            while tableKey[slot] >= 0 && tableHash[slot] != anchor.hash {
-                slot = (slot + 1) & mask
+        let limit = Int32(clamping: maxOccurrences)
+        var table = [Int32](repeating: -1, count: capacity)
+        var keyCount = 0
+        // Per member, its key, or -1 when it is past its key's postings for its document.
+        var keyOfMember: [Int32] = []
+        // At most one key per member.
+        let tallies = [KeyTally](unsafeUninitializedCapacity: memberCount) { tallies, initialized in
+            keyOfMember = [Int32](unsafeUninitializedCapacity: memberCount) { keyOfMember, written in
+                table.withUnsafeMutableBufferPointer { table in
+                    var member = 0
+                    for chunk in anchors {
+                        chunk.anchors.withUnsafeBufferPointer { chunkAnchors in
+                            for index in chunk.offsets[partition]..<chunk.offsets[partition + 1] where member < keyOfMember.count {
+                                let anchor = chunkAnchors[index]
+                                // The low bits pick the slot: the high bits are the same across a partition.
+                                var slot = Int(truncatingIfNeeded: anchor.hash) & mask
+                                var key = Int(table[slot])
+                                while key >= 0 && tallies[key].hash != anchor.hash {
+                                    slot = (slot + 1) & mask
+                                    key = Int(table[slot])
+                                }
+                                if key < 0 {
+                                    key = keyCount
+                                    keyCount += 1
+                                    table[slot] = Int32(truncatingIfNeeded: key)
+                                    tallies.initializeElement(at: key, to: KeyTally(hash: anchor.hash))
+                                }
+                                let document = Int32(truncatingIfNeeded: anchor.document)
+                                if tallies[key].lastDocument != document {
+                                    tallies[key].lastDocument = document
+                                    tallies[key].occurrences = 0
+                                    tallies[key].frequency += 1
+                                }
+                                if tallies[key].occurrences < limit {
+                                    tallies[key].occurrences += 1
+                                    tallies[key].postingCount += 1
+                                    keyOfMember[member] = Int32(truncatingIfNeeded: key)
+                                } else {
+                                    keyOfMember[member] = -1
+                                }
+                                member += 1
+                            }
+                        }
+                    }
+                    written = member
+                }
             }
-            if tableKey[slot] < 0 {
-                tableKey[slot] = frequency.count
-                tableHash[slot] = anchor.hash
-                frequency.append(0)
-                postingCount.append(0)
-                lastDocument.append(-1)
-                occurrences.append(0)
-            }
-            let key = tableKey[slot]
-            keyOfMember[member] = key
-            if lastDocument[key] != anchor.document {
-                lastDocument[key] = anchor.document
-                occurrences[key] = 0
-                frequency[key] += 1
-            }
-            if occurrences[key] < maxOccurrences {
-                occurrences[key] += 1
-                postingCount[key] += 1
-                indexed[member] = true
-            }
+            initialized = keyCount
         }
 
-        var starts = [Int](repeating: 0, count: frequency.count + 1)
-        for key in frequency.indices {
-            let kept = documentFrequencies.contains(frequency[key])
-            starts[key + 1] = starts[key] + (kept ? postingCount[key] : 0)
+        var starts = [Int](repeating: 0, count: tallies.count + 1)
+        var kept: [Int] = []
+        for key in tallies.indices {
+            let keep = documentFrequencies.contains(Int(tallies[key].frequency))
+            starts[key + 1] = starts[key] + (keep ? Int(tallies[key].postingCount) : 0)
+            if keep && tallies[key].postingCount > 0 { kept.append(key) }
         }
         var cursor = starts
-        var postings = [Posting](repeating: Posting(document: 0, position: 0), count: starts[frequency.count])
-        for (member, anchor) in members.enumerated() where indexed[member] {
-            let key = keyOfMember[member]
-            guard cursor[key] < starts[key + 1] else { continue }
-            postings[cursor[key]] = Posting(document: anchor.document, position: anchor.position)
-            cursor[key] += 1
-        }
-
-        var holdings = [[(document: Int, key: Int)]](repeating: [], count: chunkCount)
-        var kept: [Int] = []
-        for key in frequency.indices where starts[key + 1] > starts[key] {
-            kept.append(key)
-            var previous = -1
-            for posting in postings[starts[key]..<starts[key + 1]] where posting.document != previous {
-                previous = posting.document
-                holdings[chunkOfDocument[posting.document]].append((posting.document, key))
+        let total = starts[tallies.count]
+        let postings = [Posting](unsafeUninitializedCapacity: total) { postings, initialized in
+            keyOfMember.withUnsafeBufferPointer { keyOfMember in
+                cursor.withUnsafeMutableBufferPointer { cursor in
+                    var member = 0
+                    for chunk in anchors {
+                        chunk.anchors.withUnsafeBufferPointer { chunkAnchors in
+                            for index in chunk.offsets[partition]..<chunk.offsets[partition + 1] where member < keyOfMember.count {
+                                let key = Int(keyOfMember[member])
+                                member += 1
+                                guard key >= 0, cursor[key] < starts[key + 1] else { continue }
+                                postings[cursor[key]] = Posting(document: chunkAnchors[index].document, position: chunkAnchors[index].position)
+                                cursor[key] += 1
+                            }
+                        }
+                    }
+                }
             }
+            initialized = total
         }
-        return Partition(postingStart: starts, postings: postings, keptKeys: kept, holdings: holdings)
+        return Partition(postingStart: starts, postings: postings, keptKeys: kept)
     }
 
     /// Calls `emit` with the hash and start of each anchor shingle of `tokens`, in order.

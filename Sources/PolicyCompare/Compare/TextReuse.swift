@@ -110,7 +110,11 @@ public enum TextReuse {
         // Winnowing keeps about 2 / (window + 1) of the shingles.
         let bits = AnchorIndex.partitionBits(anchorCount: 2 * (tokenTotal / window + 1))
         let anchors = Parallel.map(chunks) { chunk in
+            // Room for the anchors winnowing is expected to keep, and a little more: growing
+            // the list by doubling copied it a dozen times per chunk.
+            let chunkTokens = chunk.reduce(0) { $0 + documents[$1].tokenCount }
             var anchors: [AnchorIndex.Anchor] = []
+            anchors.reserveCapacity(chunkTokens / (window + 1) * 2 + chunkTokens / 16 + 64)
             var hashes: [UInt64] = []
             for document in chunk {
                 documents[document].tokenHashes(into: &hashes)
@@ -194,14 +198,15 @@ public enum TextReuse {
             var chosen: [[Int]] = []
             // Counting reads every posting of every key a document holds, so it goes through
             // buffers: the arrays' bounds checks and uniqueness checks doubled that loop.
-            index.postings.withUnsafeBufferPointer { postings in
+            index.postings.withUnsafeBufferPointer { postings in index.keyList.withUnsafeBufferPointer { keyList in
                 sharedCount.withUnsafeMutableBufferPointer { counts in
                     for document in chunk {
                         // The document's own count starts far below zero, so its postings are
                         // counted like any other's but never make it a candidate: one test less
                         // per posting than skipping them.
                         counts[document] = Int.min / 2
-                        for key in index.documentKeys[document] {
+                        for held in index.keyRange(of: document) {
+                            let key = Int(keyList[held])
                             var previous = -1
                             for posting in index.postingRange(of: key) {
                                 let other = postings[posting].document
@@ -228,7 +233,7 @@ public enum TextReuse {
                         touched.removeAll(keepingCapacity: true)
                     }
                 }
-            }
+            } }
             return chosen
         }.flatMap { $0 }
         var partners = [[Int]](repeating: [], count: documentCount)
@@ -313,10 +318,10 @@ public enum TextReuse {
         let floor = min(document, partners.min() ?? document)
         // The postings are read through buffers: this loop reads every posting of every key
         // the document holds.
-        index.postings.withUnsafeBufferPointer { postings in
+        index.postings.withUnsafeBufferPointer { postings in index.keyList.withUnsafeBufferPointer { keyList in
             scratch.partnerSlot.withUnsafeBufferPointer { partnerSlot in
-                for key in index.documentKeys[document] {
-                    let range = index.postingRange(of: key)
+                for held in index.keyRange(of: document) {
+                    let range = index.postingRange(of: Int(keyList[held]))
                     var low = range.lowerBound, high = range.upperBound
                     while low < high {
                         let middle = (low + high) / 2
@@ -346,7 +351,7 @@ public enum TextReuse {
                     }
                 }
             }
-        }
+        } }
         // Positions are unique (one anchor per position) and below 2^31, so sorting the packed
         // integers sorts by position, without a comparison closure.
         own.sort()

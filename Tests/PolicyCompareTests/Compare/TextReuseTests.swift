@@ -308,6 +308,22 @@ struct TextReuseTests {
             anchors, chunks: chunks, bits: bits,
             maxOccurrences: ReuseOptions.maxOccurrencesPerDocument, documentFrequencies: options.anchorFrequencyRange
         )
+        // Each document's keys are the keys whose postings hold the document, ascending and
+        // each once.
+        let keys = Set(index.keyList.map(Int.init)).sorted()
+        var plainKeys = [[Int]](repeating: [], count: documents.count)
+        for key in keys {
+            var holders: [Int] = []
+            for posting in index.postingRange(of: key) where holders.last != index.postings[posting].document {
+                holders.append(index.postings[posting].document)
+            }
+            #expect(holders.count >= 2)
+            for holder in holders { plainKeys[holder].append(key) }
+        }
+        for document in documents.indices {
+            #expect(index.keyRange(of: document).map { Int(index.keyList[$0]) } == plainKeys[document])
+        }
+        #expect(keys.count > 100)
         // One scratch for every call, as a chunk of detect uses it.
         var scratch = TextReuse.SeedScratch(documentCount: documents.count)
         var seedCount = 0
@@ -317,8 +333,8 @@ struct TextReuseTests {
             for partners in [documents.indices.filter { $0 != document }, Array(document + 1..<documents.count)] {
                 let seeds = TextReuse.sharedAnchors(index, of: document, with: partners, scratch: &scratch)
                 let plain = partners.map { partner in
-                    index.documentKeys[document].flatMap { key in
-                        let postings = index.postingRange(of: key).map { index.postings[$0] }
+                    index.keyRange(of: document).flatMap { held in
+                        let postings = index.postingRange(of: Int(index.keyList[held])).map { index.postings[$0] }
                         let mine = postings.filter { $0.document == document }
                         let theirs = postings.filter { $0.document == partner }
                         return mine.flatMap { a in theirs.map { b in (a: a.position, b: b.position) } }
