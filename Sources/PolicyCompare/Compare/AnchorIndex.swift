@@ -82,6 +82,12 @@ struct AnchorIndex: Sendable {
     private let documentKeyStart: [Int]
     /// Per document, the kept keys it holds, ascending, each once; all documents' end to end.
     let keyList: [Int32]
+    /// Start of each key's documents in ``documentList``: key `k`'s are
+    /// `documentList[keyDocumentStart[k]..<keyDocumentStart[k + 1]]`.
+    private let keyDocumentStart: [Int]
+    /// Per key, the documents holding it, ascending, each once; all keys' end to end (its
+    /// postings without their positions and repeats, for counting the documents sharing keys).
+    let documentList: [Int32]
 
     /// Where the postings of a key from ``keyList`` are in ``postings``.
     ///
@@ -89,6 +95,11 @@ struct AnchorIndex: Sendable {
     /// retains from several threads on one reference count cost more than the lookups.
     func postingRange(of key: Int) -> Range<Int> {
         keyStart[key]..<keyStart[key + 1]
+    }
+
+    /// Where the documents holding a key from ``keyList`` are in ``documentList``.
+    func documentRange(of key: Int) -> Range<Int> {
+        keyDocumentStart[key]..<keyDocumentStart[key + 1]
     }
 
     /// Where the keys `document` holds are in ``keyList``.
@@ -154,7 +165,11 @@ struct AnchorIndex: Sendable {
         let layout = Self.layOut(partitions, documentCount: documentCount)
         keyStart = layout.keyStart
         postings = layout.postings
-        (documentKeyStart, keyList) = Self.documentKeys(keyStart: layout.keyStart, postings: layout.postings, documentCount: documentCount)
+        let transposed = Self.documentKeys(keyStart: layout.keyStart, postings: layout.postings, documentCount: documentCount)
+        documentKeyStart = transposed.starts
+        keyList = transposed.keys
+        keyDocumentStart = transposed.keyDocumentStart
+        documentList = transposed.documents
     }
 
     /// Per document, the keys it holds, ascending, each once, read off the laid-out postings.
@@ -162,18 +177,25 @@ struct AnchorIndex: Sendable {
     /// Keys are visited in their order, so each document's come out ascending without
     /// sorting; counted first, so each is written once in its place. Partitions handing each
     /// chunk its documents' keys, appended to a list per document and sorted, cost more.
+    ///
+    /// The same pass lists each key's documents once each (its postings without positions and
+    /// repeats): counting the documents that share keys reads those, not the postings.
     private static func documentKeys(
         keyStart: [Int], postings: [Posting], documentCount: Int
-    ) -> (starts: [Int], keys: [Int32]) {
+    ) -> (starts: [Int], keys: [Int32], keyDocumentStart: [Int], documents: [Int32]) {
+        let keyCount = keyStart.count - 1
         var starts = [Int](repeating: 0, count: documentCount + 1)
+        var keyDocumentStart = [Int](repeating: 0, count: keyCount + 1)
         postings.withUnsafeBufferPointer { postings in
             starts.withUnsafeMutableBufferPointer { starts in
-                for key in 0..<(keyStart.count - 1) {
-                    var previous = -1
+                for key in 0..<keyCount {
+                    var previous = -1, count = 0
                     for posting in keyStart[key]..<keyStart[key + 1] where postings[posting].document != previous {
                         previous = postings[posting].document
                         starts[previous + 1] += 1
+                        count += 1
                     }
+                    keyDocumentStart[key + 1] = keyDocumentStart[key] + count
                 }
                 for document in 0..<documentCount {
                     starts[document + 1] += starts[document]
@@ -182,22 +204,29 @@ struct AnchorIndex: Sendable {
         }
         var cursor = starts
         let total = starts[documentCount]
+        var documents: [Int32] = []
         let keys = [Int32](unsafeUninitializedCapacity: total) { keys, initialized in
-            postings.withUnsafeBufferPointer { postings in
-                cursor.withUnsafeMutableBufferPointer { cursor in
-                    for key in 0..<(keyStart.count - 1) {
-                        var previous = -1
-                        for posting in keyStart[key]..<keyStart[key + 1] where postings[posting].document != previous {
-                            previous = postings[posting].document
-                            keys[cursor[previous]] = Int32(truncatingIfNeeded: key)
-                            cursor[previous] += 1
+            documents = [Int32](unsafeUninitializedCapacity: total) { documents, written in
+                postings.withUnsafeBufferPointer { postings in
+                    cursor.withUnsafeMutableBufferPointer { cursor in
+                        var listed = 0
+                        for key in 0..<keyCount {
+                            var previous = -1
+                            for posting in keyStart[key]..<keyStart[key + 1] where postings[posting].document != previous {
+                                previous = postings[posting].document
+                                keys[cursor[previous]] = Int32(truncatingIfNeeded: key)
+                                cursor[previous] += 1
+                                documents[listed] = Int32(truncatingIfNeeded: previous)
+                                listed += 1
+                            }
                         }
                     }
                 }
+                written = total
             }
             initialized = total
         }
-        return (starts, keys)
+        return (starts, keys, keyDocumentStart, documents)
     }
 
     /// All partitions' kept keys renumbered in order of first occurrence, with their postings

@@ -196,22 +196,19 @@ public enum TextReuse {
             var sharedCount = [Int](repeating: 0, count: documentCount)
             var touched: [Int] = []
             var chosen: [[Int]] = []
-            // Counting reads every posting of every key a document holds, so it goes through
+            // Counting reads every document of every key a document holds, so it goes through
             // buffers: the arrays' bounds checks and uniqueness checks doubled that loop.
-            index.postings.withUnsafeBufferPointer { postings in index.keyList.withUnsafeBufferPointer { keyList in
+            // Each key's documents are listed once each, so no posting is skipped as a repeat.
+            index.documentList.withUnsafeBufferPointer { documents in index.keyList.withUnsafeBufferPointer { keyList in
                 sharedCount.withUnsafeMutableBufferPointer { counts in
                     for document in chunk {
-                        // The document's own count starts far below zero, so its postings are
+                        // The document's own count starts far below zero, so its keys are
                         // counted like any other's but never make it a candidate: one test less
-                        // per posting than skipping them.
+                        // per key than skipping them.
                         counts[document] = Int.min / 2
                         for held in index.keyRange(of: document) {
-                            let key = Int(keyList[held])
-                            var previous = -1
-                            for posting in index.postingRange(of: key) {
-                                let other = postings[posting].document
-                                guard other != previous else { continue }
-                                previous = other
+                            for listed in index.documentRange(of: Int(keyList[held])) {
+                                let other = Int(documents[listed])
                                 if counts[other] == 0 { touched.append(other) }
                                 counts[other] += 1
                             }

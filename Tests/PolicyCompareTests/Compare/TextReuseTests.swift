@@ -308,8 +308,8 @@ struct TextReuseTests {
             anchors, chunks: chunks, bits: bits,
             maxOccurrences: ReuseOptions.maxOccurrencesPerDocument, documentFrequencies: options.anchorFrequencyRange
         )
-        // Each document's keys are the keys whose postings hold the document, ascending and
-        // each once.
+        // Each key's documents and each document's keys are its postings' documents, and the
+        // keys whose postings hold the document, ascending and each once.
         let keys = Set(index.keyList.map(Int.init)).sorted()
         var plainKeys = [[Int]](repeating: [], count: documents.count)
         for key in keys {
@@ -317,6 +317,7 @@ struct TextReuseTests {
             for posting in index.postingRange(of: key) where holders.last != index.postings[posting].document {
                 holders.append(index.postings[posting].document)
             }
+            #expect(index.documentRange(of: key).map { Int(index.documentList[$0]) } == holders)
             #expect(holders.count >= 2)
             for holder in holders { plainKeys[holder].append(key) }
         }
