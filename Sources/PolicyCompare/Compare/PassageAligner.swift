@@ -51,8 +51,12 @@ struct PassageAligner: Sendable {
     }
 
     private func align(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>, seeds: ArraySlice<Seed>) -> [Alignment] {
+        // Room for a pair's usual few alignments at once: growing both lists from empty for
+        // every pair reallocated them several times each.
         var covered: [Alignment] = []
+        covered.reserveCapacity(16)
         var passages: [Alignment] = []
+        passages.reserveCapacity(16)
         for seed in seeds {
             // Seeds come in text order, so the latest alignment is the likeliest to hold this one.
             if covered.lastIndex(where: { $0.tokensA.contains(seed.a) && $0.tokensB.contains(seed.b) }) != nil {
