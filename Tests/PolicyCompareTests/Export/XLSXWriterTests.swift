@@ -303,7 +303,7 @@ struct XLSXWriterTests {
         #expect(shared.contains("count=\"\(references)\" uniqueCount=\"\(seen.count)\""))
     }
 
-    @Test("integers and numbers of every stored length (one to ten varint bytes) read back as their values")
+    @Test("integers and numbers of every stored width (zero to eight value bytes) read back as their values")
     func valuesOfEveryLength() throws {
         var values: [Cell] = [.integer(Int.min), .integer(Int.max)]
         for bit in 0..<63 {
@@ -324,6 +324,30 @@ struct XLSXWriterTests {
             default: Issue.record("unexpected cell")
             }
         }
+    }
+
+    @Test("quotes are written as the texts they quote: repeated down a column or not, of twin sources, cut, empty, not NFC")
+    func quotesAreTheirTexts() throws {
+        let text = "Bảo vệ trẻ em. Chăm sóc trẻ em. Bảo vệ trẻ em."
+        let source = SourceText(Array(text.unicodeScalars)), twin = SourceText(Array(text.unicodeScalars))
+        let decomposed = SourceText(Array(text.decomposedStringWithCanonicalMapping.unicodeScalars))
+        let pieces: [(source: SourceText, range: Range<Int>, limit: Int)] = [
+            (source, 0..<14, .max), (source, 0..<14, .max), (source, 15..<31, .max), (source, 32..<46, .max),
+            (twin, 32..<46, .max), (twin, 0..<14, .max), (source, 0..<14, 5), (source, 0..<14, 5), (source, 0..<14, .max),
+            (source, 3..<3, .max), (source, 3..<3, .max), (decomposed, 0..<20, .max), (decomposed, 0..<20, .max), (source, 0..<14, .max),
+        ]
+        let quotes = pieces.map { $0.source.cell($0.range, limit: $0.limit) }
+        let texts = quotes.map { cell -> Cell in
+            guard case .quote(let quote) = cell else { return cell }
+            return .text(quote.text)
+        }
+        #expect(quotes.allSatisfy { if case .quote = $0 { true } else { false } })
+        // Two columns, so that a quote is often not the one the row before had in its column.
+        let columns = [Column("a", .string, title: "A", description: "A."), Column("b", .string, title: "B", description: "B.")]
+        func sheet(_ cells: [Cell]) -> Table {
+            Table(name: "q", description: "Q.", columns: columns, rows: cells.indices.map { [cells[$0], cells[$0 * 5 % cells.count]] })
+        }
+        #expect(try XLSXWriter.workbook([sheet(quotes)]) == XLSXWriter.workbook([sheet(texts)]))
     }
 
     @Test("texts of one length that differ down a column each read back as themselves; a repeat as the same string")
