@@ -444,7 +444,15 @@ public enum XLSXWriter {
             // only to count its first characters was a sixth of reading a sheet.
             return quote.withUTF8 { CharacterCount.firstLine($0, limit: limit) } ?? width(of: quote.text, limit: limit)
         case .integer(let value):
-            return String(value).count
+            // Its digits and sign, counted: making `String(value)` to count it was a tenth of
+            // reading a sheet's first rows.
+            var width = value < 0 ? 2 : 1
+            var rest = value.magnitude
+            while rest >= 10 {
+                rest /= 10
+                width += 1
+            }
+            return width
         case .number(let value, let places):
             return DecimalText.fixed(value, places: places).count
         case .boolean:

@@ -377,6 +377,10 @@ struct XLSXWriterTests {
         #expect(try widths([[.text(String(repeating: "a", count: 100)), .number(1.5, places: 2)]]) == ["60", "8"])
         #expect(try widths([[.text(String(repeating: "ơ", count: 58)), .integer(1)]]) == ["59", "8"])
         #expect(try widths([[.text(String(repeating: "ơ", count: 59)), .integer(1)]]) == ["60", "8"])
+        // An integer asks for its digits and sign.
+        for value in [0, 9, 10, -9, -10, 1_234_567, -99_999_999, 1 << 40, Int.max, Int.min] {
+            #expect(try widths([[.text("x"), .integer(value)]]) == ["8", String(min(max(String(value).count + 1, 8), 60))], "\(value)")
+        }
     }
 
     /// The capture groups of every match of `pattern` in `text` ("" for a group that did not take part).
