@@ -177,9 +177,15 @@ public struct CSVWriter: Sendable, Hashable {
         let cut = range.count > limit
         source.withUTF8(bytes: keptBytes) { bytes in
             guard cut else { return appendQuote(utf8: bytes, isNFC: source.isNFC, to: &out) }
-            // A cut quote is its piece and "…" as one field, as its cell's bytes are.
-            let joined = Array(bytes) + Self.ellipsisBytes
-            joined.withUnsafeBufferPointer { appendQuote(utf8: $0, isNFC: source.isNFC, to: &out) }
+            // A cut quote is its piece and "…" as one field, as its cell's bytes are. From an
+            // NFC source the piece is written with "…" after it, not joined to it first (a
+            // copy per cut quote): "…" holds no byte that makes a field quoted, and a field
+            // that looks like a formula does so by its piece's first bytes.
+            guard source.isNFC else {
+                let joined = Array(bytes) + Self.ellipsisBytes
+                return joined.withUnsafeBufferPointer { appendText(utf8: $0, to: &out) }
+            }
+            appendTextBytes(bytes, ellipsis: true, to: &out)
         }
     }
 
@@ -190,7 +196,9 @@ public struct CSVWriter: Sendable, Hashable {
         appendTextBytes(bytes, to: &out)
     }
 
-    private func appendTextBytes<Out: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout Out) {
+    /// Appends `bytes` as a text field, with "…" after them when `ellipsis` (which changes
+    /// neither whether the field is quoted nor whether it looks like a formula).
+    private func appendTextBytes<Out: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, ellipsis: Bool = false, to out: inout Out) {
         let prefix = profile == .spreadsheet && Self.looksLikeFormula(bytes)
         let quote = UInt8(ascii: "\"")
         guard Self.needsQuotes(bytes, delimiter: delimiterByte) else {
@@ -198,6 +206,9 @@ public struct CSVWriter: Sendable, Hashable {
                 out.append(UInt8(ascii: "'"))
             }
             out.appendBytes(bytes)
+            if ellipsis {
+                out.appendBytes(Self.ellipsisBytes)
+            }
             return
         }
         out.append(quote)
@@ -216,6 +227,9 @@ public struct CSVWriter: Sendable, Hashable {
             runStart = index + 1
         }
         out.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.endIndex]))
+        if ellipsis {
+            out.appendBytes(Self.ellipsisBytes)
+        }
         out.append(quote)
     }
 

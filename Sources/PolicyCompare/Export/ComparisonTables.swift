@@ -323,14 +323,14 @@ public enum ComparisonTables {
         let passages = c.reuse.passages
         let rows = reuseRows(passages, documents: documents)
         t.rows = Table.Rows(count: rows.count, filler: {
-            // A's source and B's kept apart: A repeats over a run of rows while B changes
-            // with each partner, so in one cache eight partners pushed A out and it was read
-            // back again (8,345 loads for 1,000 generated plans; 7,718 kept apart).
-            let sourcesA = RecentlyLoaded { documents[$0].source.loaded() }
-            let sourcesB = RecentlyLoaded { documents[$0].source.loaded() }
+            let sources = ReuseSources(documents)
             return { i, cells in
-                let row = rows[i], p = passages[row.passage], a = row.a, b = row.b
+                let row = rows[i], a = row.a, b = row.b
+                sources.select(a, b)
                 let ra = row.spanA, rb = row.spanB
+                // The passage's fields read in place: a copy retained its two identifiers.
+                let tokens = passages[row.passage].tokensA.count, shared = passages[row.passage].sharedTokens
+                let similarity = passages[row.passage].similarity
                 Table.Rows.fill(&cells, count: 13) { c in
                     c[0] = .text(ids[a])
                     c[1] = .integer(years[a])
@@ -340,24 +340,24 @@ public enum ComparisonTables {
                     c[5] = .integer(ra.upperBound)
                     c[6] = .integer(rb.lowerBound)
                     c[7] = .integer(rb.upperBound)
-                    c[8] = .integer(p.tokensA.count)
-                    c[9] = .integer(p.sharedTokens)
-                    c[10] = .number(p.similarity, places: 3)
-                    c[11] = sourcesA[a].cell(ra, keptBytes: row.bytesA, limit: excerptLimit)
-                    c[12] = sourcesB[b].cell(rb, keptBytes: row.bytesB, limit: excerptLimit)
+                    c[8] = .integer(tokens)
+                    c[9] = .integer(shared)
+                    c[10] = .number(similarity, places: 3)
+                    c[11] = sources.sourceA.cell(ra, keptBytes: row.bytesA, limit: excerptLimit)
+                    c[12] = sources.sourceB.cell(rb, keptBytes: row.bytesB, limit: excerptLimit)
                 }
             }
         }, records: Table.Rows.CSVRecords(fields: 13) { writer in
             // The same fields as the cells, written as the writer writes them: a million rows
             // at 10,000 plans, which the CSV file no longer makes as cells (the workbook does).
-            let sourcesA = RecentlyLoaded { documents[$0].source.loaded() }
-            let sourcesB = RecentlyLoaded { documents[$0].source.loaded() }
+            let sources = ReuseSources(documents)
             let delimiter = writer.delimiterByte
             // Each document's id and year fields, rendered once a pass: every row has two
             // documents, and each document is in many rows.
             let documentFields = RenderedFields(documents.indices.map { [.text(ids[$0]), .integer(years[$0])] }, writer: writer)
             return { i, out in
                 let row = rows[i], a = row.a, b = row.b
+                sources.select(a, b)
                 let ra = row.spanA, rb = row.spanB
                 func append(_ cell: Cell) {
                     writer.appendCell(cell, to: &out)
@@ -372,12 +372,48 @@ public enum ComparisonTables {
                 append(.integer(passages[row.passage].tokensA.count))
                 append(.integer(passages[row.passage].sharedTokens))
                 append(.number(passages[row.passage].similarity, places: 3))
-                writer.appendQuote(ra, keptBytes: row.bytesA, of: sourcesA[a], limit: excerptLimit, to: &out)
+                writer.appendQuote(ra, keptBytes: row.bytesA, of: sources.sourceA, limit: excerptLimit, to: &out)
                 out.append(delimiter)
-                writer.appendQuote(rb, keptBytes: row.bytesB, of: sourcesB[b], limit: excerptLimit, to: &out)
+                writer.appendQuote(rb, keptBytes: row.bytesB, of: sources.sourceB, limit: excerptLimit, to: &out)
             }
         })
         return t
+    }
+
+    /// The sources a reader of the reuse rows quotes, for one pass over them.
+    ///
+    /// The sources of the row before are kept at hand: a run of rows shares A, and a pair's
+    /// rows share B, so most rows look neither up (each look-up copied the source out of the
+    /// cache, retaining and releasing its arrays). A's and B's caches are apart: A repeats
+    /// over a run of rows while B changes with each partner, so in one cache eight partners
+    /// pushed A out and it was read back again (8,345 loads for 1,000 generated plans; 7,718
+    /// kept apart). A class with unchecked access, as ``RecentlyLoaded`` is: the pair kept in
+    /// the readers' captured variables cost more in access checks than the look-ups it saved.
+    private final class ReuseSources {
+        private let cacheA: RecentlyLoaded<SourceText>
+        private let cacheB: RecentlyLoaded<SourceText>
+        @exclusivity(unchecked) private var a = -1
+        @exclusivity(unchecked) private var b = -1
+        /// The source of the document ``select(_:_:)`` made A, and of B.
+        @exclusivity(unchecked) private(set) var sourceA = SourceText([])
+        @exclusivity(unchecked) private(set) var sourceB = SourceText([])
+
+        init(_ documents: [DocumentAnalysis]) {
+            cacheA = RecentlyLoaded { documents[$0].source.loaded() }
+            cacheB = RecentlyLoaded { documents[$0].source.loaded() }
+        }
+
+        /// Makes ``sourceA`` and ``sourceB`` the sources of documents `a` and `b`.
+        func select(_ a: Int, _ b: Int) {
+            if a != self.a {
+                self.a = a
+                sourceA = cacheA[a]
+            }
+            if b != self.b {
+                self.b = b
+                sourceB = cacheB[b]
+            }
+        }
     }
 
     public static func reuseShares(_ c: Comparison) -> Table {
@@ -430,9 +466,21 @@ public enum ComparisonTables {
     /// found them per row, a quarter of the reuse records' cost).
     private static func reuseRows(_ passages: [ReusePassage], documents: [DocumentAnalysis]) -> [ReuseRow] {
         let byID = Dictionary(uniqueKeysWithValues: documents.indices.map { (documents[$0].metadata.id, $0) })
-        var rows = passages.indices.compactMap { i -> ReuseRow? in
-            guard let a = byID[passages[i].documentA], let b = byID[passages[i].documentB] else { return nil }
-            return ReuseRow(passage: i, a: a, b: b)
+        // A pair's passages are consecutive, and a document's pairs as A: each identifier is
+        // looked up only when it is not the passage before's (hashing two identifiers per
+        // passage was a third of this function's cost).
+        var lastA = (id: "", document: byID[""]), lastB = lastA
+        func document(_ id: String, last: inout (id: String, document: Int?)) -> Int? {
+            if id != last.id {
+                last = (id, byID[id])
+            }
+            return last.document
+        }
+        var rows: [ReuseRow] = []
+        rows.reserveCapacity(passages.count)
+        for i in passages.indices {
+            guard let a = document(passages[i].documentA, last: &lastA), let b = document(passages[i].documentB, last: &lastB) else { continue }
+            rows.append(ReuseRow(passage: i, a: a, b: b))
         }
         // Both sides of every row, grouped by document (a counting sort): side s of row r is 2r + s.
         var starts = [Int](repeating: 0, count: documents.count + 1)
