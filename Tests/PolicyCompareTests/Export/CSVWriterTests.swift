@@ -281,7 +281,7 @@ struct CSVWriterTests {
     @Test("a quote appended from bytes found beforehand writes its cell's bytes, for every profile and delimiter")
     func quotesFromKeptBytesWriteAsTheirCells() throws {
         let texts = ["Hòa bình, “trẻ em” và \"111\"; tab\there", "Hoa\u{300} bình\ndòng hai", "=SUM(A1), +1; -2\t@x",
-                     "-- chú ý \"x\"", String(repeating: "Tháng hành động vì trẻ em, \"năm\"; ", count: 40)]
+                     "-- chú ý \"x\"", "＝ＳＵＭ(１), \"ｘ\"", "＋ một, hai", String(repeating: "Tháng hành động vì trẻ em, \"năm\"; ", count: 40)]
         for text in texts + texts.map(\.decomposedStringWithCanonicalMapping) {
             let source = SourceText(Array(text.unicodeScalars))
             let count = source.scalarCount
