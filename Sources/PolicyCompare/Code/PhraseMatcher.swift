@@ -122,6 +122,14 @@ public struct PhraseMatcher: Sendable {
     /// The loose syllables of the patterns and, so that one look-up finds both, the
     /// mark-folded abbreviations.
     private var looseVocabulary = RunTable<Unicode.Scalar>()
+    /// The hashes of the runs of `strictVocabulary` and `looseVocabulary`: most spellings of a
+    /// document are in neither, and ``documentState(_:folded:)`` looks up only those that may be.
+    private var strictFilter = HashFilter()
+    private var looseFilter = HashFilter()
+    /// By strict id, the loose id of that syllable's mark-folded form (-1: none): a spelling's
+    /// loose form is a function of its strict one, so a spelling found in the strict vocabulary
+    /// needs no second look-up.
+    private var looseOfStrict: [Int32] = []
     private var strictTrie = Trie()
     private var looseTrie = Trie()
     private var nearIDs: [[Int32]] = []
@@ -160,6 +168,14 @@ public struct PhraseMatcher: Sendable {
             expansions += reading.syllables
             expansionStart.append(Int32(expansions.count))
             longestExpansion = max(longestExpansion, reading.syllables.count)
+        }
+        strictFilter = HashFilter(strictVocabulary)
+        looseFilter = HashFilter(looseVocabulary)
+        for id in 0..<strictVocabulary.count {
+            // Folded as text is: the loose fold of a scalar is the plain letter of its strict fold.
+            let loose = strictVocabulary.withElements(of: id) { FoldedText(Array($0)).loose }
+            let looseID = loose.withUnsafeBufferPointer { looseVocabulary.id(of: 0..<$0.count, in: $0) }.map(Int32.init) ?? -1
+            looseOfStrict.append(looseID)
         }
     }
 
@@ -240,22 +256,36 @@ public struct PhraseMatcher: Sendable {
     /// function of the strict one, so the spelling decides the encoding.
     ///
     /// The array is made at its full size, the abbreviations' syllables copied in as one block
-    /// (appended to a mapped array, they moved it to a larger one, element by element).
+    /// (appended to a mapped array, they moved it to a larger one, element by element). A
+    /// spelling is looked up in a vocabulary only when that vocabulary's ``HashFilter`` may hold
+    /// its hash (about five look-ups in six failed, each probing the table's index), and in the
+    /// loose one only when it is not a strict syllable, whose loose id ``looseOfStrict`` holds.
     func documentState(_ spellings: TokenSpellings, folded: FoldedText) -> DocumentState {
         let base = spellings.ranges.count
         let encodings = folded.strict.withUnsafeBufferPointer { strict in
             folded.loose.withUnsafeBufferPointer { loose in
-                [Encoding](unsafeUninitializedCapacity: base + expansions.count) { buffer, initialized in
-                    for spelling in 0..<base {
-                        let range = spellings.ranges[spelling]
-                        let strictHash = spellings.strictHashes[spelling], looseHash = spellings.looseHashes[spelling]
-                        let strictID = strictVocabulary.id(of: range, in: strict, hash: strictHash).map(Int32.init) ?? -1
-                        let looseID = looseVocabulary.id(of: range, in: loose, hash: looseHash).map(Int32.init) ?? -1
-                        let form = looseID >= 0 && Int(looseID) < abbreviationOfLoose.count ? abbreviationOfLoose[Int(looseID)] : -1
-                        buffer.initializeElement(at: spelling, to: encoding(strict: strictID, loose: looseID, abbreviation: form))
+                strictFilter.words.withUnsafeBufferPointer { strictBits in
+                    looseFilter.words.withUnsafeBufferPointer { looseBits in
+                        [Encoding](unsafeUninitializedCapacity: base + expansions.count) { buffer, initialized in
+                            let unknown = Encoding.unknown
+                            for spelling in 0..<base {
+                                let strictHash = spellings.strictHashes[spelling], looseHash = spellings.looseHashes[spelling]
+                                let strictMay = HashFilter.mayHold(strictHash, in: strictBits), looseMay = HashFilter.mayHold(looseHash, in: looseBits)
+                                guard strictMay || looseMay else {
+                                    buffer.initializeElement(at: spelling, to: unknown)
+                                    continue
+                                }
+                                let range = spellings.ranges[spelling]
+                                let strictID = strictMay ? strictVocabulary.id(of: range, in: strict, hash: strictHash).map(Int32.init) ?? -1 : -1
+                                let looseID = strictID >= 0 ? looseOfStrict[Int(strictID)]
+                                    : looseMay ? looseVocabulary.id(of: range, in: loose, hash: looseHash).map(Int32.init) ?? -1 : -1
+                                let form = looseID >= 0 && Int(looseID) < abbreviationOfLoose.count ? abbreviationOfLoose[Int(looseID)] : -1
+                                buffer.initializeElement(at: spelling, to: encoding(strict: strictID, loose: looseID, abbreviation: form))
+                            }
+                            _ = UnsafeMutableBufferPointer(rebasing: buffer[base...]).initialize(fromContentsOf: expansions)
+                            initialized = base + expansions.count
+                        }
                     }
-                    _ = UnsafeMutableBufferPointer(rebasing: buffer[base...]).initialize(fromContentsOf: expansions)
-                    initialized = base + expansions.count
                 }
             }
         }
