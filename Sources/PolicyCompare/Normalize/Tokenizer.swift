@@ -5,9 +5,22 @@
 /// brackets, dashes and slashes between words are skipped, so a phrase can span them.
 public struct Tokenizer: Sendable {
     public struct Output: Sendable, Hashable {
-        public var tokens: [Token]
+        public let tokens: [Token]
         /// Normalised scalar range of each sentence, indexed by `Token.sentence`.
-        public var sentences: [Range<Int>]
+        public let sentences: [Range<Int>]
+        /// Number of `.word` tokens (syllables): the tokeniser counts them as it makes them, and
+        /// counting them again in the parser was a pass over every token of every document.
+        public let words: Int
+
+        init(tokens: [Token], sentences: [Range<Int>]) {
+            self.init(tokens: tokens, sentences: sentences, words: tokens.count { $0.kind == .word })
+        }
+
+        fileprivate init(tokens: [Token], sentences: [Range<Int>], words: Int) {
+            self.tokens = tokens
+            self.sentences = sentences
+            self.words = words
+        }
     }
 
     public init() {}
@@ -37,6 +50,7 @@ public struct Tokenizer: Sendable {
             var sentences: [Range<Int>] = []
             var sentenceStart = -1
             var sentenceEnd = -1
+            var words = 0
             var i = max(0, range.lowerBound)
             let end = min(range.upperBound, scalars.count)
             // About one token per five scalars in Vietnamese prose, and a sentence per few dozen:
@@ -76,6 +90,7 @@ public struct Tokenizer: Sendable {
                     if sentenceStart < 0 { sentenceStart = start }
                     sentenceEnd = i
                     let kind: Token.Kind = !startsWithDigit ? .word : (hasLetter || hasSeparator ? .code : .number)
+                    words &+= startsWithDigit ? 0 : 1
                     tokens.append(Token(range: start..<i, sentence: sentences.count, kind: kind))
                     continue
                 }
@@ -90,7 +105,7 @@ public struct Tokenizer: Sendable {
                 i += 1
             }
             if sentenceStart >= 0 { sentences.append(sentenceStart..<sentenceEnd) }
-            return Output(tokens: tokens, sentences: sentences)
+            return Output(tokens: tokens, sentences: sentences, words: words)
         }
     }
 

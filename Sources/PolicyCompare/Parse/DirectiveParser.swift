@@ -60,7 +60,7 @@ public struct DirectiveParser: Sendable {
         if let (_, index) = theme, segments[index].normalizedRange.count < 200 { segments[index].role = .theme }
         let slogans = facts.slogans()
         for (_, index) in slogans { segments[index].role = .slogan }
-        let syllables = tokens.reduce(0) { total, output in total + output.tokens.count { $0.kind == .word } }
+        let syllables = tokens.reduce(0) { $0 + $1.words }
         return Directive(
             metadata: metadata, encoding: encoding, notes: notes, text: text, letterHead: layout.head,
             theme: theme?.0, period: facts.period(), slogans: slogans.map(\.0), segments: segments,

@@ -14,6 +14,15 @@ import Testing
         #expect(t.sentences == [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 2])
     }
 
+    @Test("counts its word tokens as it makes them, not its numbers or codes; a segment's count is its own")
+    func wordCount() {
+        let n = VietnameseNormalizer.normalize("Số 20-CT/TW ngày 12 tháng 5, trẻ em 2019; UBND x2")
+        let out = Tokenizer().tokenize(n.scalars, range: 0..<n.scalars.count)
+        #expect(out.words == 7 && out.words == out.tokens.count { $0.kind == .word })
+        #expect(Tokenizer().tokenize(n.scalars, range: 0..<2).words == 1 && Tokenizer().tokenize(n.scalars, range: 3..<11).words == 0)
+        #expect(Tokenizer.Output(tokens: out.tokens, sentences: out.sentences) == out)
+    }
+
     @Test func documentCodesAreOneToken() {
         let t = tokens("Chỉ thị 20-CT/TW ngày 05/11/2012 và Quyết định 1555/QĐ-TTg")
         #expect(t.words.contains("20-CT/TW"))
