@@ -156,9 +156,10 @@ public struct PhraseMatcher: Sendable {
         strictTrie.freeze()
         looseTrie.freeze()
         var readings: [(form: String, syllables: [Encoding])] = []
+        var words = ComposedWords()
         for (form, expansion) in table.expansions {
-            let strict = PhrasePattern.syllables(of: expansion, loose: false)
-            let loose = PhrasePattern.syllables(of: expansion, loose: true)
+            let strict = PhrasePattern.syllables(of: expansion, loose: false, words: &words)
+            let loose = PhrasePattern.syllables(of: expansion, loose: true, words: &words)
             readings.append((form, zip(strict, loose).map { encoding(strict: lookup($0, loose: false), loose: lookup($1, loose: true)) }))
         }
         for (number, reading) in readings.enumerated() {

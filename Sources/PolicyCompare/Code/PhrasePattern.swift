@@ -44,6 +44,14 @@ public struct PhrasePattern: Sendable, Hashable {
     }
 
     public static func parse(_ raw: String) throws(Problem) -> PhrasePattern {
+        var words = ComposedWords()
+        return try parse(raw, words: &words)
+    }
+
+    /// ``parse(_:)`` with the composed words of earlier phrases in `words`, and this one's
+    /// added to them: a table of many patterns repeats its words, and composing a word anew
+    /// for each phrase was most of the cost of parsing it.
+    static func parse(_ raw: String, words: inout ComposedWords) throws(Problem) -> PhrasePattern {
         var text = hasTrimmedEnds(raw) ? raw : raw.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { throw .empty }
         let original = text
@@ -54,7 +62,7 @@ public struct PhrasePattern: Sendable, Hashable {
         }
         let parts = hasEllipsis(text) ? text.components(separatedBy: "...") : [text]
         guard parts.count <= 2 else { throw .twoProximities(original) }
-        let first = syllables(of: parts[0], loose: loose)
+        let first = syllables(of: parts[0], loose: loose, words: &words)
         var near: [String] = []
         var window = defaultWindow
         if parts.count == 2 {
@@ -67,7 +75,7 @@ public struct PhrasePattern: Sendable, Hashable {
             } else if let c = rest.first, !c.isWhitespace {
                 throw .badWindow(original)
             }
-            near = syllables(of: String(rest), loose: loose)
+            near = syllables(of: String(rest), loose: loose, words: &words)
             guard !first.isEmpty, !near.isEmpty else { throw .missingPart(original) }
         }
         guard !first.isEmpty else { throw .nothingToMatch(original) }
@@ -116,7 +124,14 @@ public struct PhrasePattern: Sendable, Hashable {
 
     /// Normalises and folds a phrase exactly as text is, and splits it into syllable keys.
     static func syllables(of phrase: String, loose: Bool) -> [String] {
-        let normalized = VietnameseNormalizer.normalize(phrase)
+        var words = ComposedWords()
+        return syllables(of: phrase, loose: loose, words: &words)
+    }
+
+    /// ``syllables(of:loose:)`` with the composed words of earlier phrases in `words`, and this
+    /// one's added to them.
+    static func syllables(of phrase: String, loose: Bool, words: inout ComposedWords) -> [String] {
+        let normalized = VietnameseNormalizer.normalize(phrase, words: &words)
         let folded = FoldedText(normalized.scalars)
         let keys = loose ? folded.loose : folded.strict
         return Tokenizer().tokenize(normalized.scalars, range: 0..<normalized.scalars.count).tokens.map {

@@ -17,11 +17,13 @@ struct ActorTable: Sendable {
         var entries: [Entry] = []
         var patterns: [PhrasePattern] = []
         var owner: [Int] = []
+        // The variants repeat their words ("ủy ban", "nhân dân"): each is composed once.
+        var words = ComposedWords()
         for row in try BundledResource.tsvRows("actors.tsv") where row.count >= 3 {
             let entry = Entry(id: row[0], name: row[1], nameEnglish: row[2])
             let variants = [row[1]] + (row.count > 3 ? row[3].components(separatedBy: ";") : [])
             for variant in variants {
-                guard let pattern = try? PhrasePattern.parse(variant) else { continue }
+                guard let pattern = try? PhrasePattern.parse(variant, words: &words) else { continue }
                 patterns.append(pattern)
                 owner.append(entries.count)
             }

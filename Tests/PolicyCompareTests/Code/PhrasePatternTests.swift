@@ -38,4 +38,15 @@ struct PhrasePatternTests {
         #expect(throws: PhrasePattern.Problem.empty) { try PhrasePattern.parse("\u{3000} ") }
         #expect(throws: PhrasePattern.Problem.missingPart("trẻ em ...")) { try PhrasePattern.parse("trẻ em ... ") }
     }
+
+    @Test("patterns parsed with the composed words of earlier ones are those parsed alone")
+    func sharedComposedWords() throws {
+        let actors = try ActorTable.bundled(abbreviations: Abbreviations.bundled())
+        var words = ComposedWords()
+        for pattern in actors.matcher.patterns {
+            #expect(try PhrasePattern.parse(pattern.text) == pattern)
+            #expect(try PhrasePattern.parse(pattern.text, words: &words) == pattern)
+        }
+        #expect(!actors.matcher.patterns.isEmpty && words.count > 0, "the words were shared")
+    }
 }
