@@ -163,11 +163,13 @@ public enum VietnameseNormalizer {
         if v < 0x80 {
             return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
         }
-        // Latin letters and combining diacritics, all of Vietnamese, without a property
-        // lookup (VietnameseNormalizerTests checks these ranges against the properties).
+        // Latin letters and combining diacritics, all of Vietnamese, and the Latin-1 and general
+        // punctuation between words (no-break space, curly quotes, dashes, the ellipsis) without
+        // a property lookup (VietnameseNormalizerTests checks these ranges against the properties).
         if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 }
         if (v >= 0x300 && v <= 0x36F) || (v >= 0x1E00 && v <= 0x1EFF) { return true }
-        if v == 0xAD { return false }
+        if v < 0xC0 { return v == 0xAA || v == 0xB5 || v == 0xBA }
+        if v >= 0x2000 && v <= 0x206F { return false }
         return isLetterOrMark(s)
     }
 
@@ -202,17 +204,8 @@ public enum VietnameseNormalizer {
         /// The text being normalised, valid while the builder is.
         let original: UnsafeBufferPointer<Unicode.Scalar>
         let table = VietnameseLetters.shared
-        /// The normalised scalars, and the original range of each as its start and end: the
-        /// three arrays of the ``NormalizedText``, with room for ``capacity`` each.
-        private let scalars: UnsafeMutablePointer<Unicode.Scalar>
-        private let starts: UnsafeMutablePointer<Int32>
-        private let ends: UnsafeMutablePointer<Int32>
-        private let capacity: Int
-        /// Number of scalars emitted so far.
-        private(set) var count = 0
-        /// Whether the text needed more than ``capacity`` scalars: nothing past them was
-        /// written, and the text must be normalised again with more room.
-        private(set) var overflowed = false
+        /// The normalised scalars and their origins as written so far.
+        private var out: Output
         /// Where the run of spaces before what comes next began; -1 when there is none.
         var pendingSpace = -1
         /// The word's scalars when an invisible character was dropped inside it.
@@ -223,52 +216,36 @@ public enum VietnameseNormalizer {
         init(original: UnsafeBufferPointer<Unicode.Scalar>, scalars: UnsafeMutablePointer<Unicode.Scalar>,
              starts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int32>, capacity: Int) {
             self.original = original
-            self.scalars = scalars
-            self.starts = starts
-            self.ends = ends
-            self.capacity = capacity
+            out = Output(scalars: scalars, starts: starts, ends: ends, capacity: capacity)
         }
 
-        /// Whether there is room for `added` more scalars; notes that the text overflowed when not.
-        @inline(__always)
-        private mutating func hasRoom(for added: Int) -> Bool {
-            if count + added <= capacity { return true }
-            overflowed = true
-            return false
-        }
+        /// Number of scalars emitted so far.
+        var count: Int { out.count }
 
-        /// The last scalar emitted, nil when none is.
-        private var last: Unicode.Scalar? { count > 0 ? scalars[count - 1] : nil }
+        /// Whether the text needed more than its capacity: nothing past it was written, and the
+        /// text must be normalised again with more room.
+        var overflowed: Bool { out.overflowed }
 
         /// Removes what was emitted after the first `mark` scalars (a field-code line), and the
         /// space pending after it.
         mutating func takeBack(to mark: Int) {
-            count = min(count, max(0, mark))
+            out.count = min(out.count, max(0, mark))
             pendingSpace = -1
         }
 
         mutating func emit(_ s: Unicode.Scalar, _ origin: Range<Int>) {
             emitPendingSpace()
-            append(s, origin)
+            out.append(s, origin)
         }
 
         /// The space that a run of spaces became, before what follows it on the line.
         @inline(__always)
         private mutating func emitPendingSpace() {
             guard pendingSpace >= 0 else { return }
-            if let last, last != "\n" {
-                append(" ", pendingSpace..<pendingSpace + 1)
+            if let last = out.last, last != "\n" {
+                out.append(" ", pendingSpace..<pendingSpace + 1)
             }
             pendingSpace = -1
-        }
-
-        @inline(__always)
-        private mutating func append(_ s: Unicode.Scalar, _ origin: Range<Int>) {
-            guard hasRoom(for: 1) else { return }
-            (scalars + count).initialize(to: s)
-            (starts + count).initialize(to: Int32(truncatingIfNeeded: origin.lowerBound))
-            (ends + count).initialize(to: Int32(truncatingIfNeeded: origin.upperBound))
-            count += 1
         }
 
         mutating func space(at i: Int) {
@@ -278,39 +255,48 @@ public enum VietnameseNormalizer {
         mutating func newline(_ origin: Range<Int>) {
             pendingSpace = -1
             trimTrailingSpace()
-            append("\n", origin)
+            out.append("\n", origin)
         }
 
         mutating func trimTrailingSpace() {
-            while last == " " { count -= 1 }
+            while out.last == " " { out.count -= 1 }
         }
 
         /// Reads the prose that starts at `start` (a word scalar): words, and between them the
         /// ASCII digits and punctuation, emitted as they are, and single spaces (U+0020) before
-        /// anything but a space; emits each word as ``word(from:first:)`` does, and returns
-        /// where the caller's loop must go on (at a line end, any other space, a scalar to map
-        /// or drop).
+        /// anything but a space; emits each word as ``word(_:from:first:into:)`` does, and
+        /// returns where the caller's loop must go on (at a line end, any other space, a scalar
+        /// to map or drop).
         ///
         /// Prose is words with one space between them: reading the spaces and punctuation
         /// between words here spares each of them the caller's loop and its tests, and the
         /// pending space's bookkeeping. A space is emitted at once: something other than a
         /// space or line end was emitted last (the run starts with a word) and no space is
-        /// pending, so it is what ``space(at:)`` and the next ``emit(_:_:)`` would emit.
+        /// pending, so it is what ``space(at:)`` and the next ``emit(_:_:)`` would emit. The
+        /// pending space, if any, goes before the first word: nothing is emitted before it.
+        ///
+        /// The output is written through a copy of ``out`` held in a local for the whole run:
+        /// written through the builder, each store through its pointers made the compiler load
+        /// them and the count from the builder again (they might have been stored over).
         ///
         /// The caller has read and tested the first word's first scalar, whose value is `first`.
         mutating func prose(from start: Int, first: UInt32) -> Int {
+            emitPendingSpace()
+            guard let text = original.baseAddress else { return start }
             let n = original.count
+            var out = self.out
+            defer { self.out = out }
             var i = start, v = first
             while true {
-                i = word(from: i, first: v)
+                i = word(text, from: i, first: v, into: &out)
                 // Up to the next word, or back to the caller.
                 while true {
                     guard i < n else { return i }
-                    let s = original[i]
+                    let s = text[i]
                     v = s.value
                     if VietnameseNormalizer.isASCIILetter(v) { break }
                     if v > 0x20, v < 0x7F {
-                        append(s, i..<i + 1)
+                        out.append(s, i..<i + 1)
                         i += 1
                         continue
                     }
@@ -319,17 +305,18 @@ public enum VietnameseNormalizer {
                         break
                     }
                     guard v == 0x20, i + 1 < n else { return i }
-                    let next = original[i + 1]
+                    let next = text[i + 1]
                     let w = next.value
                     guard w > 0x20, w < 0x7F || (w >= 0x80 && VietnameseNormalizer.isWordScalar(next)) else { return i }
-                    append(" ", i..<i + 1)
+                    out.append(" ", i..<i + 1)
                     i += 1
                 }
             }
         }
 
-        /// Reads the word that starts at `start` (a word scalar), emits it composed, with its
-        /// tone in place and mapped to its range, and returns where reading goes on.
+        /// Reads the word that starts at `start` (a word scalar) of `text` (``original``'s
+        /// scalars), emits it into `out` composed, with its tone in place and mapped to its
+        /// range, and returns where reading goes on.
         ///
         /// One pass reads the word, notes whether it is all ASCII and hashes it for
         /// ``ComposedWords``: an ASCII word is copied as it is, letter for letter, and any
@@ -337,7 +324,8 @@ public enum VietnameseNormalizer {
         ///
         /// The caller has read and tested the word's first scalar, whose value is `first`.
         @inline(__always)
-        private mutating func word(from start: Int, first: UInt32) -> Int {
+        private mutating func word(_ text: UnsafePointer<Unicode.Scalar>, from start: Int, first: UInt32,
+                                   into out: inout Output) -> Int {
             let n = original.count
             var end = start + 1
             var bits = first
@@ -345,7 +333,7 @@ public enum VietnameseNormalizer {
             // The scalar the word ends at; a space when it ends the text.
             var next: UInt32 = 0x20
             while end < n {
-                let s = original[end]
+                let s = text[end]
                 let v = s.value
                 guard VietnameseNormalizer.isASCIILetter(v) || (v >= 0x80 && VietnameseNormalizer.isWordScalar(s)) else {
                     next = v
@@ -355,36 +343,27 @@ public enum VietnameseNormalizer {
                 hash = ComposedWords.hash(hash, adding: v)
                 end += 1
             }
-            emitPendingSpace()
             // A word mostly ends at a space or punctuation (U+0020...U+007E), never dropped:
             // one test spares those the full one.
-            if next &- 0x20 >= 0x5F, end < n, VietnameseNormalizer.isDropped(original[end]),
-               let gapped = gappedWord(from: start, end: end) {
+            if next &- 0x20 >= 0x5F, end < n, VietnameseNormalizer.isDropped(text[end]),
+               let gapped = gappedWord(from: start, end: end, into: &out) {
                 return gapped
             }
-            let word = UnsafeBufferPointer(rebasing: original[start..<end])
+            let word = UnsafeBufferPointer(start: text + start, count: end &- start)
             if bits < 0x80 {
-                // ASCII: as it is, letter k from place start + k.
-                guard hasRoom(for: word.count) else { return end }
-                let (scalars, starts, ends) = (self.scalars + count, self.starts + count, self.ends + count)
-                for k in 0..<word.count {
-                    let place = Int32(truncatingIfNeeded: start &+ k)
-                    (scalars + k).initialize(to: word[k])
-                    (starts + k).initialize(to: place)
-                    (ends + k).initialize(to: place &+ 1)
-                }
-                count += word.count
+                out.append(ascii: word, at: start)
             } else {
+                let table = self.table
                 let composed = words.range(of: word, hash: hash) { VietnameseNormalizer.compose(Array($0), table: table) }
-                emit(composed: composed, from: start..<end)
+                words.composed.withUnsafeBufferPointer { out.append(composed: UnsafeBufferPointer(rebasing: $0[composed]), from: start..<end) }
             }
             return end
         }
 
         /// Reads on past the invisible characters at `end`: when a word scalar follows them, the
-        /// word goes on and is emitted whole from `start` to its last word scalar, whose end
-        /// this returns; nil (nothing emitted) when the word ended at `end`.
-        private mutating func gappedWord(from start: Int, end: Int) -> Int? {
+        /// word goes on and is emitted whole into `out` from `start` to its last word scalar,
+        /// whose end this returns; nil (nothing emitted) when the word ended at `end`.
+        private mutating func gappedWord(from start: Int, end: Int, into out: inout Output) -> Int? {
             let n = original.count
             var next = end
             while next < n, VietnameseNormalizer.isDropped(original[next]) { next += 1 }
@@ -405,29 +384,81 @@ public enum VietnameseNormalizer {
             }
             // Letters no longer sit at start + k: the word, ASCII or not, comes from its whole range.
             let word = gappedWord
+            let table = self.table
             let composed = word.withUnsafeBufferPointer { word in
                 words.range(of: word) { VietnameseNormalizer.compose(Array($0), table: table) }
             }
-            emit(composed: composed, from: start..<wordEnd)
+            words.composed.withUnsafeBufferPointer { out.append(composed: UnsafeBufferPointer(rebasing: $0[composed]), from: start..<wordEnd) }
             return wordEnd
         }
+    }
 
-        /// Emits the composed word at `composed` in ``ComposedWords/composed``, every scalar
-        /// from the word's whole original range.
+    /// The three arrays a ``Builder`` writes, the normalised scalars and the start and end of
+    /// each one's original range, with room for ``capacity`` each, and how many are written.
+    private struct Output {
+        let scalars: UnsafeMutablePointer<Unicode.Scalar>
+        let starts: UnsafeMutablePointer<Int32>
+        let ends: UnsafeMutablePointer<Int32>
+        let capacity: Int
+        /// Number of scalars written so far.
+        var count = 0
+        /// Whether the text needed more than ``capacity`` scalars: nothing past them was written.
+        var overflowed = false
+
+        init(scalars: UnsafeMutablePointer<Unicode.Scalar>, starts: UnsafeMutablePointer<Int32>,
+             ends: UnsafeMutablePointer<Int32>, capacity: Int) {
+            self.scalars = scalars
+            self.starts = starts
+            self.ends = ends
+            self.capacity = capacity
+        }
+
+        /// The last scalar written, nil when none is.
+        var last: Unicode.Scalar? { count > 0 ? scalars[count - 1] : nil }
+
+        /// Whether there is room for `added` more scalars; notes that the text overflowed when not.
         @inline(__always)
-        private mutating func emit(composed: Range<Int>, from origin: Range<Int>) {
-            let start = Int32(truncatingIfNeeded: origin.lowerBound), end = Int32(truncatingIfNeeded: origin.upperBound)
-            guard hasRoom(for: composed.count) else { return }
+        private mutating func hasRoom(for added: Int) -> Bool {
+            if count + added <= capacity { return true }
+            overflowed = true
+            return false
+        }
+
+        @inline(__always)
+        mutating func append(_ s: Unicode.Scalar, _ origin: Range<Int>) {
+            guard hasRoom(for: 1) else { return }
+            (scalars + count).initialize(to: s)
+            (starts + count).initialize(to: Int32(truncatingIfNeeded: origin.lowerBound))
+            (ends + count).initialize(to: Int32(truncatingIfNeeded: origin.upperBound))
+            count += 1
+        }
+
+        /// Appends an ASCII word as it is, letter k from place `start` + k.
+        @inline(__always)
+        mutating func append(ascii word: UnsafeBufferPointer<Unicode.Scalar>, at start: Int) {
+            guard hasRoom(for: word.count) else { return }
             let (scalars, starts, ends) = (self.scalars + count, self.starts + count, self.ends + count)
-            words.composed.withUnsafeBufferPointer { composedScalars in
-                let word = UnsafeBufferPointer(rebasing: composedScalars[composed])
-                for k in 0..<word.count {
-                    (scalars + k).initialize(to: word[k])
-                    (starts + k).initialize(to: start)
-                    (ends + k).initialize(to: end)
-                }
+            for k in 0..<word.count {
+                let place = Int32(truncatingIfNeeded: start &+ k)
+                (scalars + k).initialize(to: word[k])
+                (starts + k).initialize(to: place)
+                (ends + k).initialize(to: place &+ 1)
             }
-            count += composed.count
+            count += word.count
+        }
+
+        /// Appends a composed word, every scalar from the word's whole original range.
+        @inline(__always)
+        mutating func append(composed word: UnsafeBufferPointer<Unicode.Scalar>, from origin: Range<Int>) {
+            let start = Int32(truncatingIfNeeded: origin.lowerBound), end = Int32(truncatingIfNeeded: origin.upperBound)
+            guard hasRoom(for: word.count) else { return }
+            let (scalars, starts, ends) = (self.scalars + count, self.starts + count, self.ends + count)
+            for k in 0..<word.count {
+                (scalars + k).initialize(to: word[k])
+                (starts + k).initialize(to: start)
+                (ends + k).initialize(to: end)
+            }
+            count += word.count
         }
     }
 
