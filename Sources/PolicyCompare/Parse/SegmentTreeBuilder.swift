@@ -34,13 +34,17 @@ struct SegmentTreeBuilder {
         }
     }
 
+    /// A marker by where its label lies in the text, made a string only for the path (a
+    /// number's parts were each a string, joined again for its label).
     private enum Marker {
-        case roman(String), number([String]), letter(String), bullet(Unicode.Scalar)
+        /// A numeral ("IV") or a letter ("a"), and a number: its scalars without the closing
+        /// "." or ")" ("5.1"), its last part ("1") and the number of parts before that.
+        case roman(Range<Int>), number(label: Range<Int>, last: Range<Int>, depth: Int), letter(Range<Int>), bullet(Unicode.Scalar)
 
         var key: Key {
             switch self {
             case .roman: .roman
-            case .number(let parts): .number(depth: parts.count - 1)
+            case .number(_, _, let depth): .number(depth: depth)
             case .letter: .letter
             case .bullet(let c): .bullet(c)
             }
@@ -59,13 +63,15 @@ struct SegmentTreeBuilder {
     private var stack: [Open] = []
     /// Paragraphs and bullets so far under each parent, at ``nextCount(_:)``'s index.
     private var childCounts: [Int] = []
+    /// Whether each segment, by index, has a child (a flag per segment, not a set of indices
+    /// hashed at every child).
+    private var hasChildren: [Bool] = []
     /// Every path given so far (`paths`), found by the hash of its UTF-8 (``HashIndex``):
     /// hashing each path with `Hasher` for a set was most of making it unique. Paths are ASCII
     /// but for a list letter, a scalar of the NFC text, so two paths are equal strings exactly
     /// when their bytes are equal.
     private var usedPaths = HashIndex()
     private var paths: [String] = []
-    private var hasChildren: Set<Int> = []
     private var annexCount = 0
 
     init(text: NormalizedText, quotesText: Bool = true) {
@@ -78,8 +84,11 @@ struct SegmentTreeBuilder {
         // table rehashed every path several times a document).
         usedPaths = HashIndex(expected: lines.count * 2)
         paths.reserveCapacity(lines.count * 2)
-        // At most a segment per line until clauses are split: room for them all at once.
+        // At most a segment per line until clauses are split: room for them all at once, and
+        // for the counts of children under each of them and the top level.
         segments.reserveCapacity(lines.count)
+        hasChildren = [Bool](repeating: false, count: lines.count)
+        childCounts = [Int](repeating: 0, count: (lines.count + 1) * 4)
         for line in lines {
             add(line)
         }
@@ -112,7 +121,7 @@ struct SegmentTreeBuilder {
         if found == nil, line.follows, let last = segments.indices.last, segments[last].part == line.part,
            let first = scalars[safe: start], first.properties.isLowercase,
            let lastChar = segments[last].normalizedRange.last.flatMap({ scalars[safe: $0] }),
-           !".;:!?".unicodeScalars.contains(lastChar) {
+           lastChar != ".", lastChar != ";", lastChar != ":", lastChar != "!", lastChar != "?" {
             segments[last].normalizedRange = segments[last].normalizedRange.lowerBound..<end
             return
         }
@@ -132,15 +141,15 @@ struct SegmentTreeBuilder {
         }
         let key = marker.key
         if let at = stack.lastIndex(where: { $0.key == key }) {
-            stack.removeLast(stack.count - at)
+            close(from: at)
         } else {
             switch marker {
             case .roman:
                 stack.removeAll()
-            case .number(let parts) where parts.count > 1:
-                let parentLabel = parts.dropLast().joined(separator: ".")
+            case .number(let label, let last, let depth) where depth > 0:
+                let parentLabel = NormalizedText.string(scalars, label.lowerBound..<last.lowerBound - 1)
                 if let at = stack.lastIndex(where: { $0.key.isNumber && $0.label == parentLabel }) {
-                    stack.removeLast(stack.count - at - 1)
+                    close(from: at + 1)
                 } else {
                     stack.removeAll { $0.key != .roman && $0.key != .annex }
                 }
@@ -150,19 +159,17 @@ struct SegmentTreeBuilder {
                 break
             }
         }
-        let component: String
+        let path: String
         switch marker {
-        case .roman(let label): component = label
-        case .number(let parts): component = parts.last ?? ""
-        case .letter(let label): component = label
+        case .roman(let part), .number(_, let part, _), .letter(let part):
+            path = unique(childPath(NormalizedText.string(scalars, part)))
         case .bullet(let c):
-            // Joined as strings: interpolating the scalar wrote it through a generic path.
-            let (counted, symbol): (Counted, String) = c == "+" ? (.plus, "+") : c == "*" ? (.star, "*") : (.dash, "-")
-            component = symbol + String(nextCount(counted))
+            let (counted, symbol): (Counted, UInt8) = c == "+" ? (.plus, UInt8(ascii: "+")) : c == "*" ? (.star, UInt8(ascii: "*")) : (.dash, UInt8(ascii: "-"))
+            let number = nextCount(counted)
+            path = unique(childPath(symbol, number))
         }
-        let path = unique(childPath(component))
         let role: Segment.Role = if case .roman = marker { .section } else { .item }
-        if let parent = stack.last { hasChildren.insert(parent.index) }
+        markParent()
         append(path: path, role: role, part: line.part, marker: markerText, range: range)
         stack.append(Open(key: key, label: labelFor(marker), index: segments.count - 1))
     }
@@ -170,7 +177,25 @@ struct SegmentTreeBuilder {
     /// The label a numbered level is found by ("5.1"); a level of another kind is found by its
     /// key alone, so it needs none (a string per bullet was made for nothing).
     private func labelFor(_ marker: Marker) -> String {
-        if case .number(let parts) = marker { parts.joined(separator: ".") } else { "" }
+        if case .number(let label, _, _) = marker { NormalizedText.string(text.scalars, label) } else { "" }
+    }
+
+    /// Closes the open levels from `index` of the stack on (usually one or two: removing them
+    /// one by one costs less than the generic removal of a count).
+    private mutating func close(from index: Int) {
+        while stack.count > max(index, 0) { stack.removeLast() }
+    }
+
+    /// Marks the open parent, if any, as having a child.
+    private mutating func markParent() {
+        guard let parent = stack.last?.index else { return }
+        if parent >= hasChildren.count { hasChildren += repeatElement(false, count: parent + 1 - hasChildren.count) }
+        hasChildren[parent] = true
+    }
+
+    /// Whether segment `index` has a child.
+    private func hasChild(_ index: Int) -> Bool {
+        hasChildren.indices.contains(index) && hasChildren[index]
     }
 
     /// Prose closes bullet lists and finished items, then hangs under the nearest heading.
@@ -180,32 +205,59 @@ struct SegmentTreeBuilder {
                 stack.removeLast()
                 continue
             }
-            if top.key.isNumber && !hasChildren.contains(top.index) && !looksLikeHeading(top.index) {
+            if top.key.isNumber && !hasChild(top.index) && !looksLikeHeading(top.index) {
                 stack.removeLast()
                 continue
             }
             break
         }
-        if let parent = stack.last { hasChildren.insert(parent.index) }
-        let path = unique(childPath("p" + String(nextCount(.paragraph))))
+        markParent()
+        // Counted before the path is made: counting within its argument made the builder
+        // copy itself (to make the path from the builder as it was), and then its counts.
+        let number = nextCount(.paragraph)
+        let path = unique(childPath(UInt8(ascii: "p"), number))
         append(path: path, role: .paragraph, part: part, marker: "", range: range)
     }
 
     private func looksLikeHeading(_ index: Int) -> Bool {
-        let scalars = text.scalars
-        guard let last = segments[index].normalizedRange.last.flatMap({ scalars[safe: $0] }) else { return false }
+        let range = segments[index].normalizedRange
+        guard let end = range.last, let last = text.scalars[safe: end] else { return false }
         if last == ":" { return true }
-        return !".;!?\"".unicodeScalars.contains(last) && segments[index].normalizedRange.count < 100
+        return last != "." && last != ";" && last != "!" && last != "?" && last != "\"" && range.count < 100
     }
 
     /// The path of `component` under the open parent, made in one string of its final size.
     private func childPath(_ component: String) -> String {
-        guard let top = stack.last else { return component }
-        var path = segments[top.index].path
-        path.reserveCapacity(path.utf8.count + 1 + component.utf8.count)
-        path += "."
-        path += component
-        return path
+        guard stack.last != nil else { return component }
+        var component = component
+        return component.withUTF8 { childPath($0) }
+    }
+
+    /// The path under the open parent of `symbol` followed by `number` ("p2", "-3"), its digits
+    /// written with the path (a string was made for the number and another for the component).
+    private func childPath(_ symbol: UInt8, _ number: Int) -> String {
+        guard number >= 0, number < 100_000_000 else { return childPath(String(decoding: [symbol], as: UTF8.self) + String(number)) }
+        let (digits, count) = DecimalText.asciiDigits(below100Million: UInt64(number))
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 9) { component in
+            component[0] = symbol
+            for k in 0..<count { component[1 + k] = UInt8(truncatingIfNeeded: digits >> (8 * UInt64(k))) }
+            return childPath(UnsafeBufferPointer(rebasing: component[..<(1 + count)]))
+        }
+    }
+
+    /// The path of the component whose UTF-8 is `component` under the open parent: the
+    /// parent's bytes, a ".", the component's, made a string once.
+    private func childPath(_ component: UnsafeBufferPointer<UInt8>) -> String {
+        guard let top = stack.last else { return String(decoding: component, as: UTF8.self) }
+        var parent = segments[top.index].path
+        return parent.withUTF8 { parent in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: parent.count + 1 + component.count) { path in
+                _ = path.initialize(fromContentsOf: parent)
+                path[parent.count] = UInt8(ascii: ".")
+                _ = UnsafeMutableBufferPointer(rebasing: path[(parent.count + 1)...]).initialize(fromContentsOf: component)
+                return String(decoding: path, as: UTF8.self)
+            }
+        }
     }
 
     /// The number of the next `kind` under the open parent. The parent is known by its
@@ -249,7 +301,7 @@ struct SegmentTreeBuilder {
 
     /// Items with children whose text is short or ends in ":" are headings.
     private mutating func assignRoles() {
-        for index in hasChildren where segments[index].role == .item && looksLikeHeading(index) {
+        for index in hasChildren.indices where hasChildren[index] && index < segments.count && segments[index].role == .item && looksLikeHeading(index) {
             segments[index].role = .heading
         }
     }
@@ -387,11 +439,11 @@ struct SegmentTreeBuilder {
         var i = start
         while i < end, isRomanDigit(scalars[i]) { i += 1 }
         if i > start, i - start <= 5, i < end, scalars[i] == "." || scalars[i] == ")", i + 1 >= end || scalars[i + 1] == " " {
-            return (.roman(NormalizedText.string(scalars, start..<i)), skipSpaces(i + 1))
+            return (.roman(start..<i), skipSpaces(i + 1))
         }
-        // Numbers: "1." "2)" "5.1." "5.1"
+        // Numbers: "1." "2)" "5.1." "5.1": runs of up to three digits joined by single dots.
         i = start
-        var parts: [String] = []
+        var depth = 0
         var partStart = start
         while i < end {
             if Tokenizer.isDigit(scalars[i]) {
@@ -399,22 +451,24 @@ struct SegmentTreeBuilder {
                 continue
             }
             guard i > partStart, i - partStart <= 3 else { break }
-            parts.append(NormalizedText.string(scalars, partStart..<i))
             if scalars[i] == ".", i + 1 < end, Tokenizer.isDigit(scalars[i + 1]) {
                 i += 1
                 partStart = i
+                depth += 1
                 continue
             }
+            let number = Marker.number(label: start..<i, last: partStart..<i, depth: depth)
             if scalars[i] == "." || scalars[i] == ")" {
-                if i + 1 >= end || scalars[i + 1] == " " { return (.number(parts), skipSpaces(i + 1)) }
-            } else if scalars[i] == " " && parts.count > 1 {
-                return (.number(parts), skipSpaces(i))
+                if i + 1 >= end || scalars[i + 1] == " " { return (number, skipSpaces(i + 1)) }
+            } else if scalars[i] == " " && depth > 0 {
+                return (number, skipSpaces(i))
             }
             break
         }
-        // Letters: "a)".
-        if first.properties.isLowercase, start + 1 < end, scalars[start + 1] == ")" {
-            return (.letter(String(first)), skipSpaces(start + 2))
+        // Letters: "a)" (the ")" looked for first: most lines are prose, and a scalar's case
+        // is a look-up in the Unicode tables).
+        if start + 1 < end, scalars[start + 1] == ")", first.properties.isLowercase {
+            return (.letter(start..<start + 1), skipSpaces(start + 2))
         }
         return nil
     }
