@@ -108,10 +108,17 @@ struct FactExtractor {
         return true
     }
 
-    /// True when segment `s` contains `phrase` within one sentence.
+    /// True when segment `s` contains `phrase` within one sentence. The tokens of its first
+    /// word are found through a pointer (a closure asked of every token was most of finding
+    /// the topics of slogans).
     private func contains(_ s: Int, _ phrase: [Int32]?) -> Bool {
         guard let phrase, let first = phrase.first, let ids = spellings.ids[safe: s] else { return false }
-        return ids.indices.contains { ids[$0] == first && matches(s, $0, phrase) }
+        var i = Self.firstIndex(of: first, or: first, in: ids, from: 0)
+        while i < ids.count {
+            if matches(s, i, phrase) { return true }
+            i = Self.firstIndex(of: first, or: first, in: ids, from: i + 1)
+        }
+        return false
     }
 
     // MARK: Theme
@@ -411,9 +418,12 @@ struct FactExtractor {
     private func programme(_ s: Int, from i: Int, period: [Int32]?) -> (name: String, end: Int)? {
         let list = tokens[s].tokens
         guard let start = list[safe: i - 2] else { return nil }
+        // Only a token spelt as the phrase's first word is matched against it.
+        let first = period?.first ?? -1
+        let ids = spellings.ids[safe: s] ?? []
         var j = i
         while j < list.count, j - i < 15, list[j].sentence == start.sentence {
-            if matches(s, j, period) {
+            if ids[safe: j] == first, matches(s, j, period) {
                 var years: [String] = []
                 for k in (j + 2)..<min(j + 4, list.count) {
                     Self.appendYears(of: key(s, k), to: &years)
