@@ -316,8 +316,12 @@ struct FactExtractor {
         // The types as spellings of this document, longest first (the order of `types`), and
         // which spellings start one, so most tokens are passed over after one look-up.
         let typePhrases = types.map(phrase)
+        // The first spelling of each type (-1 for one this document does not spell), so that a
+        // token that starts one is matched only against the types it can start: asking every
+        // type of every such token copied the type's phrase out of its optional each time.
+        let typeFirsts = typePhrases.map { $0?.first ?? -1 }
         var startsType = [Bool](repeating: false, count: spellings.count)
-        for case let first? in typePhrases.map({ $0?.first }) { startsType[Int(first)] = true }
+        for first in typeFirsts where first >= 0 { startsType[Int(first)] = true }
         let period = phrase(["giai", "đoạn"])
         // "số" and "ngày" by spelling: comparing keys with them went to the slow string
         // comparison for nearly every type (their keys are not ASCII and rarely equal).
@@ -328,7 +332,13 @@ struct FactExtractor {
             let end = min(list.count, ids.count)
             var i = Self.firstFlagged(ids, startsType, from: 0, below: end)
             while i < end {
-                guard let t = typePhrases.indices.first(where: { typePhrases[$0]?.first == ids[i] && matches(s, i, typePhrases[$0]) }) else {
+                let id = ids[i]
+                var found: Int?
+                for t in typeFirsts.indices where typeFirsts[t] == id && matches(s, i, typePhrases[t]) {
+                    found = t
+                    break
+                }
+                guard let t = found else {
                     i = Self.firstFlagged(ids, startsType, from: i + 1, below: end)
                     continue
                 }
