@@ -269,14 +269,22 @@ public struct DocumentTerms: Sendable, Hashable {
         }
 
         /// The code of the syllable `utf8[range]`, whose ``StableHash/fnv1a(_:)`` is `hash`,
-        /// numbered when new: its text is made a string only then.
+        /// numbered when new: its text is made a string only then, and only when it has no
+        /// ASCII letter. One that has is neither punctuation nor without a letter, as its bytes
+        /// tell (making a string of every new syllable and reading its scalars' properties was
+        /// about a tenth of summing a document).
         private mutating func lookUp(_ range: Range<Int>, of utf8: UnsafeBufferPointer<UInt8>, hash: UInt64, stopList: RunTable<UInt8>) -> Int32 {
             let run = UnsafeBufferPointer(rebasing: utf8[range])
             let (number, inserted) = vocabulary.insert(run, hash: hash)
             if inserted {
-                let text = String(decoding: run, as: UTF8.self)
-                let code = TermCounts.isPunctuation(text) ? Self.punctuation
-                    : Self.code(number, edge: stopList.id(of: range, in: utf8) != nil || !TermCounts.hasLetter(text))
+                let isStop = stopList.id(of: range, in: utf8) != nil
+                let code: Int32
+                if TermCounts.hasASCIILetter(run) {
+                    code = Self.code(number, edge: isStop)
+                } else {
+                    let text = String(decoding: run, as: UTF8.self)
+                    code = TermCounts.isPunctuation(text) ? Self.punctuation : Self.code(number, edge: isStop || !TermCounts.hasLetter(text))
+                }
                 hashes.append(hash)
                 codes.append(code)
                 unigrams.append(0)

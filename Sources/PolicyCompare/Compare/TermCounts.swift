@@ -129,6 +129,13 @@ public struct TermCounts: Sendable, Hashable {
         }
     }
 
+    /// Whether the UTF-8 `utf8` holds an ASCII letter: a text that does is not punctuation
+    /// (``isPunctuation(_:)``) and has a letter (``hasLetter(_:)``), as no byte of another
+    /// scalar's UTF-8 is an ASCII one.
+    static func hasASCIILetter(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        utf8.contains { byte in (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+    }
+
     private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
         (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
     }

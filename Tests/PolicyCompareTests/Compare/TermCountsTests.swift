@@ -5,6 +5,19 @@ import Testing
 struct TermCountsTests {
     let stopList: Set<String> = ["và", "của", "các", "cho", "để"]
 
+    @Test("a token with an ASCII letter, as its bytes tell, is a word with a letter; others are told by their scalars")
+    func asciiLetterBytes() {
+        let tokens = ["trẻ", "Em", "ở", "ư", "2019", "05/7", ",", "-", "“", "đ", "x1", "ABC", "₫", "Ⅳ", "ﬁ", ""]
+        let withASCII: Set<String> = ["trẻ", "Em", "x1", "ABC"]
+        for token in tokens {
+            var utf8 = token
+            let hasASCII = utf8.withUTF8 { TermCounts.hasASCIILetter($0) }
+            #expect(hasASCII == withASCII.contains(token), "\(token)")
+            if hasASCII { #expect(!TermCounts.isPunctuation(token) && TermCounts.hasLetter(token), "\(token)") }
+        }
+        #expect(TermCounts.hasLetter("ở") && TermCounts.isPunctuation("“") && !TermCounts.hasLetter("2019"))
+    }
+
     @Test("counts 1- to 3-grams and every n-gram position in the totals")
     func countsAndTotals() {
         let counts = TermCounts.count(sentences: [["bảo", "vệ", "trẻ", "em"]], stopList: stopList)
