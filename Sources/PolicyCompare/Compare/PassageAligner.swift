@@ -116,11 +116,16 @@ struct PassageAligner: Sendable {
         var y = start.b
         var shared = 0
         while true {
-            while x < a.count && y < b.count && a[x] == b[y] {
-                x += 1
-                y += 1
-                shared += 1
+            // One bound for both documents, and one counter: this loop reads every token of
+            // every passage.
+            let limit = min(a.count - x, b.count - y)
+            var run = 0
+            while run < limit && a[x + run] == b[y + run] {
+                run += 1
             }
+            x += run
+            y += run
+            shared += run
             guard let offset = resumeOffset(a, b, at: x, y, forward: true) else {
                 return (x, y, shared)
             }
@@ -135,11 +140,14 @@ struct PassageAligner: Sendable {
         var y = start.b
         var shared = 0
         while true {
-            while x > 0 && y > 0 && a[x - 1] == b[y - 1] {
-                x -= 1
-                y -= 1
-                shared += 1
+            let limit = min(x, y)
+            var run = 0
+            while run < limit && a[x - 1 - run] == b[y - 1 - run] {
+                run += 1
             }
+            x -= run
+            y -= run
+            shared += run
             guard let offset = resumeOffset(a, b, at: x, y, forward: false) else { return (x, y, shared) }
             x -= offset.dx + shingleSize
             y -= offset.dy + shingleSize
@@ -154,10 +162,11 @@ struct PassageAligner: Sendable {
     /// (exclusive) less the offset.
     ///
     /// Most differences end the passage, so every offset is tried and none matches. Instead
-    /// of comparing a shingle at each, one row of offsets (one dx) at a time compares only
-    /// the token of each shingle nearest the difference, as bits of a word, and only for rows
-    /// whose token may be among B's; a whole shingle is compared only where that token
-    /// matches, nearest first.
+    /// of comparing a shingle at each, B's offsets are listed by the top bits of the token
+    /// nearest the difference (tokens are hashes), as bits of a word per value, and one row
+    /// of offsets (one dx) at a time takes the offsets listed under its own token's top bits;
+    /// a whole shingle is compared only at those, nearest first. Comparing each row's token
+    /// with all of B's was most of this search.
     func resumeOffset(
         _ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>, at x: Int, _ y: Int, forward: Bool
     ) -> (dx: Int, dy: Int)? {
@@ -170,43 +179,50 @@ struct PassageAligner: Sendable {
         let step = forward ? 1 : -1
         let originA = forward ? x : x - 1, originB = forward ? y : y - 1
         let back = forward ? 0 : shingleSize - 1
-        // One bit per token of B's offsets, chosen by its top bits (tokens are hashes): a
-        // token of A whose bit is clear matches none of them, and most do not.
-        // Shifts are masked (`&<<`): the amounts are below 64, and the checked shifts' tests
-        // were a third of building each row.
-        var tokensB: UInt64 = 0
-        for dy in 0...lastDY {
-            tokensB |= 1 &<< (b[originB + step * dy] >> 58)
-        }
-        var best: (dx: Int, dy: Int)?
-        var bestRank = Int.max
-        for dx in 0...lastDX {
-            // Offsets are ranked first by dx + dy: no later row can beat one this near.
-            if let best, dx > best.dx + best.dy { break }
-            let token = a[originA + step * dx]
-            guard tokensB & (1 &<< (token >> 58)) != 0 else { continue }
-            var row: UInt64 = 0
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { offsetsB in
+            // Bit `t` of `tokensB` is set when some token of B's offsets has top bits `t`, and
+            // then bit `dy` of `offsetsB[t]` when the token at offset dy has them: entries are
+            // written only under the bits set, and read only there. A token of A whose bit is
+            // clear matches none of B's, and most do not.
+            // Shifts are masked (`&<<`): the amounts are below 64, and the checked shifts'
+            // tests were a third of building the rows.
+            var tokensB: UInt64 = 0
             var j = originB
             for dy in 0...lastDY {
-                row |= UInt64(b[j] == token ? 1 : 0) &<< UInt64(dy)
+                let top = Int(truncatingIfNeeded: b[j] >> 58)
+                let listed = tokensB & (1 &<< UInt64(top)) != 0
+                offsetsB[top] = (listed ? offsetsB[top] : 0) | 1 &<< UInt64(dy)
+                tokensB |= 1 &<< UInt64(top)
                 j += step
             }
-            if dx == 0 { row &= ~1 }
-            // In a row, rank grows with dy: the first whole match is the row's nearest.
-            while row != 0 {
-                let dy = row.trailingZeroBitCount
-                row &= row - 1
-                let rank = Self.rank(dx: dx, dy: dy)
-                guard rank < bestRank else { break }
-                let i = originA + step * dx - back, j = originB + step * dy - back
-                if matches(a, i, b, j, count: shingleSize) {
-                    best = (dx, dy)
-                    bestRank = rank
-                    break
+            var best: (dx: Int, dy: Int)?
+            var bestRank = Int.max
+            for dx in 0...lastDX {
+                // Offsets are ranked first by dx + dy: no later row can beat one this near.
+                if let best, dx > best.dx + best.dy { break }
+                let token = a[originA + step * dx]
+                let top = Int(truncatingIfNeeded: token >> 58)
+                guard tokensB & (1 &<< UInt64(top)) != 0 else { continue }
+                var row = offsetsB[top]
+                if dx == 0 { row &= ~1 }
+                // In a row, rank grows with dy: the first whole match is the row's nearest. An
+                // offset whose token only shares the top bits fails the whole comparison, and
+                // one past it in the row would rank lower still, so it may end the row as well.
+                while row != 0 {
+                    let dy = row.trailingZeroBitCount
+                    row &= row - 1
+                    let rank = Self.rank(dx: dx, dy: dy)
+                    guard rank < bestRank else { break }
+                    let i = originA + step * dx - back, j = originB + step * dy - back
+                    if matches(a, i, b, j, count: shingleSize) {
+                        best = (dx, dy)
+                        bestRank = rank
+                        break
+                    }
                 }
             }
+            return best
         }
-        return best
     }
 
     /// The order in which offsets are preferred (lower first): fewest skipped tokens, then
