@@ -76,7 +76,11 @@ public enum TextReuse {
                     hashes[pair.member], partnerHashes, seeds: seeds[pair.member][pair.slot]
                 )
             }
+            // Room for every passage and share of the chunk at once: growing the list of
+            // passages (80 bytes each) by doubling copied it several times per chunk.
             var result = ChunkResult()
+            result.passages.reserveCapacity(alignments.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
+            result.shares.reserveCapacity(alignments.reduce(0) { $0 + 2 * $1.count(where: { !$0.isEmpty }) })
             for (member, document) in members.enumerated() {
                 for (slot, partner) in partners[document].enumerated() where !alignments[member][slot].isEmpty {
                     result.add(alignments[member][slot], between: document, and: partner, of: sorted)
@@ -265,11 +269,13 @@ public enum TextReuse {
 
     /// Working storage of ``sharedAnchors(_:of:with:scratch:)``, kept across the documents of
     /// a chunk: growing its lists anew for every document was a tenth of that step.
-    struct SeedScratch {
+    struct SeedScratch: ~Copyable {
         /// Per document, its slot among the partners of the current call; -1 between calls.
         var partnerSlot: [Int]
-        /// The partners' occurrences of each shared key: position and partner slot.
-        fileprivate var hits: [(position: Int, slot: Int)] = []
+        /// The partners' occurrences of each shared key. A buffer, not an array: appending to
+        /// an array captured by the loop that reads the postings checked its uniqueness with a
+        /// runtime call per occurrence, a quarter of that loop.
+        fileprivate var hits = GrowableBuffer<Hit>(capacity: 1_024)
         /// Per shared key, the range of its occurrences in `hits`.
         fileprivate var groups: [Range<Int>] = []
         /// This document's occurrences of the shared keys: position above the key's number in
@@ -280,6 +286,12 @@ public enum TextReuse {
         init(documentCount: Int) {
             partnerSlot = [Int](repeating: -1, count: documentCount)
         }
+    }
+
+    /// A partner's occurrence of a shared key: its position, and the partner's slot.
+    fileprivate struct Hit {
+        var position: Int32
+        var slot: Int32
     }
 
     /// Starts of the anchors `document` shares with each of `partners`, sorted by position
@@ -293,20 +305,29 @@ public enum TextReuse {
     static func sharedAnchors(
         _ index: AnchorIndex, of document: Int, with partners: [Int], scratch: inout SeedScratch
     ) -> SharedSeeds {
+        // The document itself takes the slot past the partners' (it wins over a partner
+        // listed as itself): the loop over the postings then tests most of them, those of
+        // documents that are neither, once instead of twice.
+        let ownSlot = partners.count
         for (slot, partner) in partners.enumerated() { scratch.partnerSlot[partner] = slot }
-        defer { for partner in partners { scratch.partnerSlot[partner] = -1 } }
+        scratch.partnerSlot[document] = ownSlot
+        defer {
+            for partner in partners { scratch.partnerSlot[partner] = -1 }
+            scratch.partnerSlot[document] = -1
+        }
         // The lists are moved out for the call (so each stays uniquely referenced) and back.
-        var hits = scratch.hits, groups = scratch.groups, own = scratch.own
-        scratch.hits = []
+        var groups = scratch.groups, own = scratch.own
+        var hits = GrowableBuffer<Hit>(capacity: 0)
+        swap(&hits, &scratch.hits)
         scratch.groups = []
         scratch.own = []
-        hits.removeAll(keepingCapacity: true)
+        hits.removeAll()
         groups.removeAll(keepingCapacity: true)
         own.removeAll(keepingCapacity: true)
         defer {
-            scratch.hits = hits
             scratch.groups = groups
             scratch.own = own
+            swap(&hits, &scratch.hits)
         }
         var starts = [Int](repeating: 0, count: partners.count + 1)
         // Postings of documents before this one and all its partners are neither; a key's
@@ -316,7 +337,7 @@ public enum TextReuse {
         // The postings are read through buffers: this loop reads every posting of every key
         // the document holds.
         index.postings.withUnsafeBufferPointer { postings in index.keyList.withUnsafeBufferPointer { keyList in
-            scratch.partnerSlot.withUnsafeBufferPointer { partnerSlot in
+            scratch.partnerSlot.withUnsafeBufferPointer { partnerSlot in starts.withUnsafeMutableBufferPointer { starts in
                 for held in index.keyRange(of: document) {
                     let range = index.postingRange(of: Int(keyList[held]))
                     var low = range.lowerBound, high = range.upperBound
@@ -328,18 +349,23 @@ public enum TextReuse {
                     // This document's own occurrences are one run.
                     var ownStart = range.upperBound, ownEnd = range.upperBound
                     for posting in low..<range.upperBound {
-                        let other = postings[posting].document
-                        if other == document {
+                        let slot = partnerSlot[postings[posting].document]
+                        guard slot >= 0 else { continue }
+                        if slot == ownSlot {
                             if ownStart == range.upperBound { ownStart = posting }
                             ownEnd = posting + 1
-                        } else if partnerSlot[other] >= 0 {
-                            hits.append((postings[posting].position, partnerSlot[other]))
+                        } else {
+                            hits.append(Hit(
+                                position: Int32(truncatingIfNeeded: postings[posting].position),
+                                slot: Int32(truncatingIfNeeded: slot)
+                            ))
                         }
                     }
                     guard hits.count > first else { continue }
-                    // By index, not by slice: a slice of `hits` per key retained its storage.
-                    for hit in first..<hits.count {
-                        starts[hits[hit].slot + 1] += ownEnd - ownStart
+                    hits.withUnsafeBufferPointer { hits in
+                        for hit in first..<hits.count {
+                            starts[Int(hits[hit].slot) + 1] += ownEnd - ownStart
+                        }
                     }
                     let group = UInt64(groups.count)
                     groups.append(first..<hits.count)
@@ -347,7 +373,7 @@ public enum TextReuse {
                         own.append(UInt64(postings[mine].position) << 32 | group)
                     }
                 }
-            }
+            } }
         } }
         // Positions are unique (one anchor per position) and below 2^31, so sorting the packed
         // integers sorts by position, without a comparison closure.
@@ -365,8 +391,8 @@ public enum TextReuse {
                         for mine in own {
                             let position = Int(truncatingIfNeeded: mine >> 32)
                             for hit in hits[groups[Int(truncatingIfNeeded: mine & 0xFFFF_FFFF)]] {
-                                buffer[cursor[hit.slot]] = PassageAligner.Seed(a: position, b: hit.position)
-                                cursor[hit.slot] += 1
+                                buffer[cursor[Int(hit.slot)]] = PassageAligner.Seed(a: position, b: Int(hit.position))
+                                cursor[Int(hit.slot)] += 1
                             }
                         }
                     }
@@ -378,10 +404,13 @@ public enum TextReuse {
     }
 
     /// Number of integers covered by at least one of `ranges`.
+    ///
+    /// A pair's passages come sorted by their start in A, so A's side is not sorted again.
     private static func unionLength(_ ranges: [Range<Int>]) -> Int {
+        let isSorted = zip(ranges, ranges.dropFirst()).allSatisfy { $0.lowerBound <= $1.lowerBound }
         var total = 0
         var reach = Int.min
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+        for range in isSorted ? ranges : ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             let start = max(range.lowerBound, reach)
             if range.upperBound > start {
                 total += range.upperBound - start
