@@ -116,11 +116,11 @@ struct PassageAligner: Sendable {
         var y = start.b
         var shared = 0
         while true {
-            // One bound for both documents, and one counter: this loop reads every token of
-            // every passage.
+            // One bound for both documents, one counter, and wrapping sums (the bound keeps
+            // them inside the documents): this loop reads every token of every passage.
             let limit = min(a.count - x, b.count - y)
             var run = 0
-            while run < limit && a[x + run] == b[y + run] {
+            while run < limit && a[x &+ run] == b[y &+ run] {
                 run += 1
             }
             x += run
@@ -142,7 +142,7 @@ struct PassageAligner: Sendable {
         while true {
             let limit = min(x, y)
             var run = 0
-            while run < limit && a[x - 1 - run] == b[y - 1 - run] {
+            while run < limit && a[x &- 1 &- run] == b[y &- 1 &- run] {
                 run += 1
             }
             x -= run
@@ -186,6 +186,8 @@ struct PassageAligner: Sendable {
             // clear matches none of B's, and most do not.
             // Shifts are masked (`&<<`): the amounts are below 64, and the checked shifts'
             // tests were a third of building the rows.
+            // Positions step with wrapping arithmetic: they stay inside the documents, and the
+            // overflow tests were a fifth of these loops.
             var tokensB: UInt64 = 0
             var j = originB
             for dy in 0...lastDY {
@@ -193,24 +195,25 @@ struct PassageAligner: Sendable {
                 let listed = tokensB & (1 &<< UInt64(top)) != 0
                 offsetsB[top] = (listed ? offsetsB[top] : 0) | 1 &<< UInt64(dy)
                 tokensB |= 1 &<< UInt64(top)
-                j += step
+                j &+= step
             }
             var best: (dx: Int, dy: Int)?
             var bestRank = Int.max
             for dx in 0...lastDX {
                 // Offsets are ranked first by dx + dy: no later row can beat one this near.
                 if let best, dx > best.dx + best.dy { break }
-                let token = a[originA + step * dx]
+                let token = a[originA &+ step &* dx]
                 let top = Int(truncatingIfNeeded: token >> 58)
                 guard tokensB & (1 &<< UInt64(top)) != 0 else { continue }
                 var row = offsetsB[top]
                 if dx == 0 { row &= ~1 }
-                // In a row, rank grows with dy: the first whole match is the row's nearest. An
-                // offset whose token only shares the top bits fails the whole comparison, and
-                // one past it in the row would rank lower still, so it may end the row as well.
+                // In a row, rank grows with dy: the first whole match is the row's nearest. Half
+                // the offsets listed share only the top bits with the token, so the token itself
+                // is compared before the whole shingle.
                 while row != 0 {
                     let dy = row.trailingZeroBitCount
                     row &= row - 1
+                    guard b[originB &+ step &* dy] == token else { continue }
                     let rank = Self.rank(dx: dx, dy: dy)
                     guard rank < bestRank else { break }
                     let i = originA + step * dx - back, j = originB + step * dy - back
@@ -240,7 +243,7 @@ struct PassageAligner: Sendable {
     /// its document.
     private func matches(_ a: UnsafeBufferPointer<UInt64>, _ i: Int, _ b: UnsafeBufferPointer<UInt64>, _ j: Int, count: Int) -> Bool {
         guard i >= 0, j >= 0, i + count <= a.count, j + count <= b.count else { return false }
-        for offset in 0..<count where a[i + offset] != b[j + offset] {
+        for offset in 0..<count where a[i &+ offset] != b[j &+ offset] {
             return false
         }
         return true
