@@ -208,13 +208,14 @@ public enum TextReuse {
                     for document in chunk {
                         // The document's own count starts far below zero, so its keys are
                         // counted like any other's but never make it a candidate: one test less
-                        // per key than skipping them.
+                        // per key than skipping them. Counts add with `&+=`: none comes near
+                        // the bounds, and the overflow test was a tenth of this loop.
                         counts[document] = Int.min / 2
                         for held in index.keyRange(of: document) {
                             for listed in index.documentRange(of: Int(keyList[held])) {
                                 let other = Int(documents[listed])
                                 if counts[other] == 0 { touched.append(other) }
-                                counts[other] += 1
+                                counts[other] &+= 1
                             }
                         }
                         counts[document] = 0
@@ -289,7 +290,10 @@ public enum TextReuse {
     }
 
     /// A partner's occurrence of a shared key: its position, and the partner's slot.
-    fileprivate struct Hit {
+    ///
+    /// Internal, not file-private: a file-private type in the storage of ``SeedScratch``,
+    /// which tests use, broke the test module's build (swift 6.3.1).
+    struct Hit {
         var position: Int32
         var slot: Int32
     }
