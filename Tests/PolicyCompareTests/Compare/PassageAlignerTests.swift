@@ -35,12 +35,13 @@ struct PassageAlignerTests {
     }
 
     /// Tokens drawn from `alphabet` values by a fixed generator, so shingles recur often;
-    /// spread over all 64 bits, as token hashes are.
-    private static func tokens(_ count: Int, alphabet: UInt64, seed: UInt64) -> [UInt64] {
+    /// spread over all 64 bits, as token hashes are, or (not `spread`) all with the same top
+    /// bits, so every offset is listed under one value and only the token tells them apart.
+    private static func tokens(_ count: Int, alphabet: UInt64, seed: UInt64, spread: Bool = true) -> [UInt64] {
         var state = seed
         return (0..<count).map { _ in
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return ((state >> 33) % alphabet + 1) &* 0x9E37_79B9_7F4A_7C15
+            return ((state >> 33) % alphabet + 1) &* (spread ? 0x9E37_79B9_7F4A_7C15 : 1)
         }
     }
 
@@ -49,9 +50,9 @@ struct PassageAlignerTests {
     func resumeOffsetMatchesPlainSearch(shingleSize: Int, maxGap: Int) {
         let aligner = PassageAligner(shingleSize: shingleSize, minPassageTokens: shingleSize, maxGap: maxGap)
         let offsets = Self.preferred(maxGap: maxGap)
-        for (alphabet, seed) in [(2, 1), (4, 2), (40, 3)] as [(UInt64, UInt64)] {
-            let a = Self.tokens(48, alphabet: alphabet, seed: seed)
-            let b = Self.tokens(40, alphabet: alphabet, seed: seed + 100)
+        for (alphabet, seed, spread) in [(2, 1, true), (4, 2, true), (40, 3, true), (3, 4, false), (40, 5, false)] as [(UInt64, UInt64, Bool)] {
+            let a = Self.tokens(48, alphabet: alphabet, seed: seed, spread: spread)
+            let b = Self.tokens(40, alphabet: alphabet, seed: seed + 100, spread: spread)
             a.withUnsafeBufferPointer { bufferA in
                 b.withUnsafeBufferPointer { bufferB in
                     for x in 0...a.count {
@@ -62,7 +63,7 @@ struct PassageAlignerTests {
                                     a, b, at: x, y, forward: forward, shingleSize: shingleSize, offsets: offsets
                                 )
                                 #expect(fast?.dx == plain?.dx && fast?.dy == plain?.dy,
-                                        "x \(x) y \(y) forward \(forward) alphabet \(alphabet)")
+                                        "x \(x) y \(y) forward \(forward) alphabet \(alphabet) spread \(spread)")
                             }
                         }
                     }
