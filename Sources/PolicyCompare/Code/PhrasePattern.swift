@@ -85,9 +85,16 @@ public struct PhrasePattern: Sendable, Hashable {
     /// A problem that makes a parsed pattern unable to match: a sentence stop inside a
     /// phrase, or an abbreviation that the text expands before matching.
     public func unmatchable(abbreviations: Abbreviations) -> Problem? {
+        var words = ComposedWords()
+        return unmatchable(abbreviations: abbreviations, words: &words)
+    }
+
+    /// ``unmatchable(abbreviations:)`` with the composed words of earlier phrases in `words`
+    /// (a codebook's patterns share their words), and this pattern's added to them.
+    func unmatchable(abbreviations: Abbreviations, words: inout ComposedWords) -> Problem? {
         let phrase = text.hasPrefix("~") ? String(text.dropFirst()) : text
         for part in Self.hasEllipsis(phrase) ? phrase.components(separatedBy: "...") : [phrase] {
-            let normalized = VietnameseNormalizer.normalize(part)
+            let normalized = VietnameseNormalizer.normalize(part, words: &words)
             let tokens = Tokenizer().tokenize(normalized.scalars, range: 0..<normalized.scalars.count).tokens
             if Set(tokens.map(\.sentence)).count > 1 { return .spansSentence(text) }
             let folded = FoldedText(normalized.scalars)
