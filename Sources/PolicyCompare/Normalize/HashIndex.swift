@@ -27,6 +27,23 @@ struct HashIndex: Hashable {
         slots = Array(repeating: Self.empty, count: size)
     }
 
+    /// A table of items the caller knows to be distinct, numbered in the order of `hashes`
+    /// (their hashes): what inserting each one at the slot its probe finds vacant makes,
+    /// placed in one pass over the slots (an insert each checked that the slots were not shared).
+    init(distinct hashes: [UInt64]) {
+        self.init(expected: hashes.count)
+        count = hashes.count
+        slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            for (id, hash) in hashes.enumerated() {
+                let tag = Self.tag(hash)
+                var slot = Int(truncatingIfNeeded: tag) & mask
+                while slots[slot] != Self.empty { slot = (slot + 1) & mask }
+                slots[slot] = UInt64(tag) << 32 | UInt64(UInt32(truncatingIfNeeded: id))
+            }
+        }
+    }
+
     /// Where ``probe(hash:isItem:)`` found an item, or the free slot where it goes.
     enum Probe {
         case found(Int32)

@@ -37,123 +37,110 @@ public struct TokenSpellings: Sendable, Hashable {
     /// ``init(_:folded:)`` with the keys, UTF-8 and loose hashes of spellings met in earlier
     /// documents in `cache`.
     ///
-    /// Each token is hashed once, with the ``RunTable`` hash that the phrase matchers need
-    /// anyway, so a new spelling's strict hash is the one it was found by (hashing every token
-    /// for the index and every spelling again for the matchers cost about a fifth of this
-    /// work). A spelling's key, UTF-8 and loose hash depend on its scalars alone, so they come
-    /// from `cache` when a document read before used it (making them was about 330
-    /// instructions a spelling); the spellings are still numbered here, in this document's
-    /// order of first use, so nothing read from them depends on the cache.
+    /// Each token is looked up once, in `cache`, and the cache marks each spelling with its
+    /// number in this document when the document first uses it. A spelling's key, UTF-8 and
+    /// hashes depend on its scalars alone, so they come from the cache whichever document put
+    /// them there; the spellings are still numbered in this document's order of first use, so
+    /// nothing read from them depends on the cache. (Looking each token up in a table of this
+    /// document's spellings, by the ``RunTable`` hash, and each new spelling again in the cache
+    /// was two look-ups for a spelling, a longer hash for every token, and a table to grow for
+    /// every document.)
     init(_ outputs: [Tokenizer.Output], folded: FoldedText, cache: inout Cache) {
         let tokenCount = outputs.reduce(0) { $0 + $1.tokens.count }
-        // About one spelling per five tokens: room up front for the table that grows with them.
-        var index = HashIndex(expected: tokenCount / 4)
+        cache.begin(scalars: folded.strict.count)
         // Each token adds at most one spelling, so each spelling's columns are written in place
-        // into buffers with room for every token and copied out at their count: appending to
-        // arrays checked their uniqueness and capacity for every new spelling, and reading
-        // `ranges` while appending to it opened an access to it for every token.
+        // into buffers with room for every token and copied out at their count.
         let columns = UnsafeMutableRawPointer.allocate(byteCount: max(1, tokenCount) * Self.columnBytes,
                                                        alignment: MemoryLayout<Range<Int>>.alignment)
         defer { columns.deallocate() }
-        let ranges = columns.bindMemory(to: Range<Int>.self, capacity: tokenCount)
-        let hashes = (columns + tokenCount * MemoryLayout<Range<Int>>.stride).bindMemory(to: UInt64.self, capacity: 2 * tokenCount)
-        let looseHashes = hashes + tokenCount
-        ids = folded.strict.withUnsafeBufferPointer { scalars in
-            outputs.map { output in
-                output.tokens.withUnsafeBufferPointer { tokens in
-                    [Int32](unsafeUninitializedCapacity: tokens.count) { ids, count in
-                        guard let text = scalars.baseAddress else {
-                            // An empty text: every token's range is cut to the empty run,
-                            // the first spelling, which hashes as any empty run.
-                            let empty = RunTable<Unicode.Scalar>.hash(of: scalars)
-                            if !tokens.isEmpty, case .vacant(let slot) = index.probe(hash: empty, isItem: { _ in true }) {
-                                Self.add(Int(index.insert(hash: empty, at: slot)), 0..<0, empty, ranges, hashes)
+        var firsts = Firsts(columns, capacity: tokenCount)
+        // An empty text is read through a one-scalar array: every token's range is cut to the
+        // empty run, of which no scalar is read.
+        let count = folded.strict.count
+        let strictText = count > 0 ? folded.strict : ["\u{0}"], looseText = count > 0 ? folded.loose : ["\u{0}"]
+        ids = strictText.withUnsafeBufferPointer { strict in
+            looseText.withUnsafeBufferPointer { loose in
+                outputs.map { output in
+                    output.tokens.withUnsafeBufferPointer { tokens in
+                        [Int32](unsafeUninitializedCapacity: tokens.count) { ids, initialized in
+                            if let strict = strict.baseAddress, let loose = loose.baseAddress, let out = ids.baseAddress {
+                                cache.number(tokens, in: Folded(strict: strict, loose: loose, count: count), ids: out, firsts: &firsts)
                             }
-                            for t in tokens.indices { ids.initializeElement(at: t, to: 0) }
-                            count = tokens.count
-                            return
+                            initialized = tokens.count
                         }
-                        for t in tokens.indices {
-                            let range = Self.clamped(tokens[t].range, scalars.count)
-                            let start = text + range.lowerBound, length = range.count
-                            let hash = RunTable<Unicode.Scalar>.hash(UnsafeRawPointer(start), length &* 4)
-                            let probe = index.probe(hash: hash) { id in
-                                let stored = ranges[Int(id)]  // clamped like `range`: within `scalars`
-                                return stored.count == length && Self.same(start, length, text + stored.lowerBound)
-                            }
-                            switch probe {
-                            case .found(let id):
-                                ids.initializeElement(at: t, to: id)
-                            case .vacant(let slot):
-                                let id = index.insert(hash: hash, at: slot)
-                                ids.initializeElement(at: t, to: id)
-                                Self.add(Int(id), range, hash, ranges, hashes)
-                            }
-                        }
-                        count = tokens.count
                     }
                 }
             }
         }
-        let count = index.count
-        self.ranges = Array(UnsafeBufferPointer(start: ranges, count: count))
-        strictHashes = Array(UnsafeBufferPointer(start: hashes, count: count))
-        self.index = index
-        // Each spelling's key, UTF-8 (written end to end into one array made with room for
-        // the longest encoding, four bytes a scalar) and loose hash, from the cache.
-        let capacity = self.ranges.reduce(0) { $0 + 4 * $1.count }
-        var keys = [String]()
-        keys.reserveCapacity(count)
-        var ends = [Int]()
-        ends.reserveCapacity(count)
-        utf8 = folded.strict.withUnsafeBufferPointer { strict in
-            folded.loose.withUnsafeBufferPointer { loose in
-                [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
-                    written = 0
-                    for k in 0..<count {
-                        let range = ranges[k]  // clamped: within `strict`, and `loose` has its length
-                        let entry = cache.entry(UnsafeBufferPointer(rebasing: strict[range]), hash: hashes[k],
-                                                loose: UnsafeBufferPointer(rebasing: loose[range]),
-                                                into: buffer.baseAddress.map { $0 + written })
-                        keys.append(entry.key)
-                        (looseHashes + k).initialize(to: entry.loose)
-                        written &+= entry.bytes
-                        ends.append(written)
-                    }
-                }
-            }
+        let spellings = firsts.count
+        ranges = Array(UnsafeBufferPointer(start: firsts.ranges, count: spellings))
+        strictHashes = Array(UnsafeBufferPointer(start: firsts.hashes, count: spellings))
+        (keys, utf8, utf8Ends, looseHashes) = cache.columns(of: UnsafeBufferPointer(start: firsts.entries, count: spellings))
+        index = HashIndex(distinct: strictHashes)
+    }
+
+    /// A document's folded scalars, strict and loose, through bare pointers, and their number.
+    fileprivate struct Folded {
+        let strict: UnsafePointer<Unicode.Scalar>
+        let loose: UnsafePointer<Unicode.Scalar>
+        let count: Int
+    }
+
+    /// Per spelling of one document, in its order of first use: the range and strict hash of
+    /// its first token and its number in the cache, written into buffers with room for every
+    /// token.
+    fileprivate struct Firsts {
+        let ranges: UnsafeMutablePointer<Range<Int>>
+        let hashes: UnsafeMutablePointer<UInt64>
+        let entries: UnsafeMutablePointer<Int32>
+        private(set) var count = 0
+
+        /// The columns laid out in `buffer`, of ``columnBytes`` a token for `capacity` tokens.
+        init(_ buffer: UnsafeMutableRawPointer, capacity: Int) {
+            ranges = buffer.bindMemory(to: Range<Int>.self, capacity: capacity)
+            let hashes = buffer + capacity * MemoryLayout<Range<Int>>.stride
+            self.hashes = hashes.bindMemory(to: UInt64.self, capacity: capacity)
+            entries = (hashes + capacity * MemoryLayout<UInt64>.stride).bindMemory(to: Int32.self, capacity: capacity)
         }
-        self.looseHashes = Array(UnsafeBufferPointer(start: looseHashes, count: count))
-        self.keys = keys
-        utf8Ends = ends
+
+        /// Adds the spelling of cache entry `entry`, first met as `range` with `hash`; returns its number.
+        @inline(__always)
+        mutating func add(_ range: Range<Int>, _ hash: UInt64, entry: Int32) -> Int32 {
+            (ranges + count).initialize(to: range)
+            (hashes + count).initialize(to: hash)
+            (entries + count).initialize(to: entry)
+            count &+= 1
+            return Int32(truncatingIfNeeded: count &- 1)
+        }
     }
 
-    /// Bytes per token of the buffer of spelling columns: a range and two hashes.
-    private static let columnBytes = MemoryLayout<Range<Int>>.stride + 2 * MemoryLayout<UInt64>.stride
-
-    /// Writes spelling `id`'s range and strict hash (its loose hash comes with its key).
-    @inline(__always)
-    private static func add(_ id: Int, _ range: Range<Int>, _ hash: UInt64, _ ranges: UnsafeMutablePointer<Range<Int>>,
-                            _ hashes: UnsafeMutablePointer<UInt64>) {
-        (ranges + id).initialize(to: range)
-        (hashes + id).initialize(to: hash)
-    }
+    /// Bytes per token of the buffer of spelling columns (``Firsts``): a range, a hash and a
+    /// cache entry.
+    private static let columnBytes = MemoryLayout<Range<Int>>.stride + MemoryLayout<UInt64>.stride + MemoryLayout<Int32>.stride
 
     /// `range` clamped to `0..<count`; tokens' ranges already are, so that is two compares.
     @inline(__always)
-    private static func clamped(_ range: Range<Int>, _ count: Int) -> Range<Int> {
+    fileprivate static func clamped(_ range: Range<Int>, _ count: Int) -> Range<Int> {
         if range.lowerBound >= 0, range.upperBound <= count { return range }
         let lower = max(0, min(range.lowerBound, count))
         return lower..<max(lower, min(range.upperBound, count))
     }
 
-    /// Whether the `count` scalars at `run` and at `stored` are the same, compared two at a
-    /// time through bare pointers (a spelling is a few scalars; a call to `memcmp` would cost
-    /// more than it).
+    /// Whether the `count` scalars at `run` and at `stored` are the same, compared through bare
+    /// pointers (a spelling is a few scalars; a call to `memcmp` would cost more than it): up
+    /// to four scalars, nearly every syllable, as two words that overlap (or one scalar), with
+    /// no loop; a longer run two scalars at a time.
     @inline(__always)
     fileprivate static func same(_ run: UnsafePointer<Unicode.Scalar>, _ count: Int, _ stored: UnsafePointer<Unicode.Scalar>) -> Bool {
         let stored = UnsafeRawPointer(stored), word = UnsafeRawPointer(run)
         let bytes = count &* 4
+        if bytes <= 16 {
+            guard bytes >= 8 else {
+                return bytes == 0 || stored.load(as: UInt32.self) == word.load(as: UInt32.self)
+            }
+            return stored.loadUnaligned(as: UInt64.self) == word.loadUnaligned(as: UInt64.self)
+                && stored.loadUnaligned(fromByteOffset: bytes &- 8, as: UInt64.self) == word.loadUnaligned(fromByteOffset: bytes &- 8, as: UInt64.self)
+        }
         var offset = 0
         while offset &+ 8 <= bytes {
             if stored.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != word.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
@@ -194,30 +181,38 @@ public struct TokenSpellings: Sendable, Hashable {
 }
 
 extension TokenSpellings {
-    /// The key, UTF-8 and loose hash of every spelling met, by its scalars in `folded.strict`,
-    /// kept from one document to the next by one worker (as ``ComposedWords`` is for the
-    /// normaliser).
+    /// Every spelling met, by its scalars in `folded.strict`, with its key, UTF-8 and loose
+    /// hash, kept from one document to the next by one worker (as ``ComposedWords`` is for the
+    /// normaliser); each document's tokens are looked up here.
     ///
-    /// A corpus repeats its spellings: each is made once per worker instead of once per
+    /// A corpus repeats its spellings: each key is made once per worker instead of once per
     /// document. All three are functions of the spelling's strict scalars alone (the loose
     /// fold of a scalar is the plain letter of its strict fold), so what the cache answers
-    /// never depends on what it holds or on which documents its worker read before. It starts
-    /// over once it holds ``limit`` scalars, so a corpus of ever-new spellings cannot grow it
-    /// without bound: starting over costs nothing per look-up (unlike evicting the least used
-    /// entry), and a corpus's own vocabulary stays far below the limit.
+    /// never depends on what it holds or on which documents its worker read before. Each
+    /// spelling is marked with the document that last used it and its number there, so a
+    /// document numbers its spellings in the cache itself. It starts over before a document
+    /// that could take it past ``limit`` scalars, so a corpus of ever-new spellings cannot
+    /// grow it without bound: starting over costs nothing per look-up (unlike evicting the
+    /// least used entry), and a corpus's own vocabulary stays far below the limit.
     struct Cache: Sendable {
-        /// Where one spelling's scalars and UTF-8 lie in the flat arrays, its loose hash and key.
-        private struct Entry: Sendable {
-            var scalars: Range<Int>
-            var bytes: Range<Int>
-            var loose: UInt64
-            var key: String
-        }
-
+        /// The spellings by ``key(_:_:)`` of their scalars.
         private var known = HashIndex(expected: 1024)
+        /// The scalars of every spelling, end to end.
         private var scalars: [Unicode.Scalar] = []
+        /// Per spelling: where its scalars start in `scalars` (high 32 bits) and their number.
+        private var spans: [UInt64] = []
+        /// Per spelling: the ``stamp`` of the last document that used it (high 32 bits) and its
+        /// number in that document.
+        private var marks: [UInt64] = []
+        /// Per spelling: the ``RunTable`` hash of its strict and of its loose scalars.
+        private var strictHashes: [UInt64] = []
+        private var looseHashes: [UInt64] = []
+        /// The UTF-8 of every spelling, end to end, and where each spelling's lies.
         private var bytes: [UInt8] = []
-        private var entries: [Entry] = []
+        private var byteRanges: [Range<Int>] = []
+        private var keys: [String] = []
+        /// The number of the document being read, from 1 (a mark of 0 is no document's).
+        private var stamp: UInt32 = 0
         /// Scalars kept before the cache starts over (about 65,000 spellings of four).
         let limit: Int
 
@@ -226,62 +221,153 @@ extension TokenSpellings {
         }
 
         /// Number of distinct spellings held.
-        var count: Int { entries.count }
+        var count: Int { keys.count }
 
-        /// The key of the spelling whose strict scalars are `run` (with the ``RunTable`` hash
-        /// `hash`) and loose scalars `loose`, its loose hash, and its UTF-8, written at
-        /// `destination` (room for four bytes a scalar; nil only for an empty run), with their
-        /// number.
+        /// Number of scalars held.
+        var heldScalars: Int { scalars.count }
+
+        /// Starts a document of `count` scalars: its tokens hold no more scalars than that,
+        /// so the cache first starts over if they could take it past ``limit`` (or when the
+        /// stamps run out).
+        mutating func begin(scalars count: Int) {
+            if (scalars.count + count > limit && self.count > 0) || stamp == .max { self = Cache(limit: limit) }
+            stamp += 1
+        }
+
+        /// The hash the cache finds a spelling by, of the `bytes` bytes (four a scalar) at `run`.
+        ///
+        /// Every token is looked up by it, and the ``RunTable`` hash (which the phrase matchers
+        /// need) is kept with each spelling instead: a run of up to four scalars, nearly every
+        /// syllable, is read as two words that overlap (or one scalar) and mixed with no loop,
+        /// where the table's hash took a loop and a tail for most tokens. A longer run also
+        /// mixes each word before its last two.
         @inline(__always)
-        mutating func entry(_ run: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt64, loose: UnsafeBufferPointer<Unicode.Scalar>,
-                            into destination: UnsafeMutablePointer<UInt8>?) -> (key: String, bytes: Int, loose: UInt64) {
-            let probe = scalars.withUnsafeBufferPointer { held in
-                entries.withUnsafeBufferPointer { entries in
-                    known.probe(hash: hash) { id in
-                        let stored = entries[Int(id)].scalars
-                        guard stored.count == run.count else { return false }
-                        guard let word = run.baseAddress, let base = held.baseAddress else { return true }  // both empty
-                        return TokenSpellings.same(word, run.count, base + stored.lowerBound)
-                    }
-                }
+        static func key(_ run: UnsafeRawPointer, _ bytes: Int) -> UInt64 {
+            var hash = UInt64(truncatingIfNeeded: bytes) &* 0x9E37_79B9_7F4A_7C15
+            guard bytes >= 8 else {
+                return bytes == 0 ? hash : (hash ^ UInt64(run.load(as: UInt32.self))) &* 0xBF58_476D_1CE4_E5B9
             }
-            switch probe {
-            case .found(let id):
-                let entry = entries[Int(id)]
-                if let destination, !entry.bytes.isEmpty {
-                    bytes.withUnsafeBufferPointer { bytes in
-                        guard let base = bytes.baseAddress else { return }
-                        destination.initialize(from: base + entry.bytes.lowerBound, count: entry.bytes.count)
+            var offset = 0
+            while offset &+ 16 < bytes {
+                hash = (hash ^ run.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
+                hash ^= hash >> 31
+                offset &+= 8
+            }
+            hash = (hash ^ run.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            return (hash ^ run.loadUnaligned(fromByteOffset: bytes &- 8, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
+        }
+
+        /// Numbers `tokens`, cut to `text`, writing each one's number in the document into
+        /// `ids` and each spelling the document has not used before into `firsts`.
+        ///
+        /// Runs of held spellings are numbered through bare pointers; a spelling not held is
+        /// added (a call, which may move the arrays) and its token looked up again.
+        fileprivate mutating func number(_ tokens: UnsafeBufferPointer<Token>, in text: Folded, ids: UnsafeMutablePointer<Int32>,
+                                         firsts: inout Firsts) {
+            var t = 0
+            while t < tokens.count {
+                let stamp = UInt64(stamp) << 32
+                let miss: (key: UInt64, slot: Int)? = scalars.withUnsafeBufferPointer { held in
+                    spans.withUnsafeBufferPointer { spans in
+                        marks.withUnsafeMutableBufferPointer { marks in
+                            // A held spelling of no scalars is compared with none, so any address will do.
+                            let base = held.baseAddress ?? text.strict
+                            while t < tokens.count {
+                                let range = TokenSpellings.clamped(tokens[t].range, text.count)
+                                let start = text.strict + range.lowerBound, length = range.count
+                                let key = Self.key(UnsafeRawPointer(start), length &* 4)
+                                let probe = known.probe(hash: key) { id in
+                                    let span = spans[Int(id)]
+                                    return Int(truncatingIfNeeded: span & 0xFFFF_FFFF) == length
+                                        && TokenSpellings.same(start, length, base + Int(truncatingIfNeeded: span >> 32))
+                                }
+                                switch probe {
+                                case .vacant(let slot):
+                                    return (key, slot)
+                                case .found(let entry):
+                                    let mark = marks[Int(entry)]
+                                    if mark & 0xFFFF_FFFF_0000_0000 == stamp {
+                                        ids[t] = Int32(truncatingIfNeeded: mark)
+                                    } else {
+                                        let id = firsts.add(range, strictHashes[Int(entry)], entry: entry)
+                                        marks[Int(entry)] = stamp | UInt64(UInt32(bitPattern: id))
+                                        ids[t] = id
+                                    }
+                                }
+                                t &+= 1
+                            }
+                            return nil
+                        }
                     }
                 }
-                return (entry.key, entry.bytes.count, entry.loose)
-            case .vacant(let slot):
-                return add(run, hash: hash, loose: loose, at: slot, into: destination)
+                guard let miss else { return }
+                let range = TokenSpellings.clamped(tokens[t].range, text.count)
+                add(UnsafeBufferPointer(start: text.strict + range.lowerBound, count: range.count), key: miss.key,
+                    loose: UnsafeBufferPointer(start: text.loose + range.lowerBound, count: range.count), at: miss.slot)
             }
         }
 
-        /// Makes the key, UTF-8 and loose hash of a spelling not held and keeps them under
-        /// `hash` at the `slot` its look-up found vacant (or starts over, full).
+        /// Makes the key, UTF-8 and hashes of a spelling not held and keeps them under its
+        /// ``key(_:_:)`` at the `slot` its look-up found vacant.
         @inline(never)
-        private mutating func add(_ run: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt64, loose: UnsafeBufferPointer<Unicode.Scalar>,
-                                  at slot: Int, into destination: UnsafeMutablePointer<UInt8>?) -> (key: String, bytes: Int, loose: UInt64) {
-            var written = 0
-            if let destination {
-                for scalar in run { written &+= UTF8Scalars.write(scalar.value, to: destination + written) }
-            }
-            let utf8 = UnsafeBufferPointer(start: destination, count: written)
-            let key = String(decoding: utf8, as: UTF8.self), looseHash = RunTable<Unicode.Scalar>.hash(of: loose)
-            var slot = slot
-            if scalars.count + run.count > limit, count > 0 {
-                self = Cache(limit: limit)  // empty now, so the spelling goes in whatever its size
-                if case .vacant(let free) = known.probe(hash: hash, isItem: { _ in false }) { slot = free }
+        private mutating func add(_ run: UnsafeBufferPointer<Unicode.Scalar>, key hash: UInt64, loose: UnsafeBufferPointer<Unicode.Scalar>,
+                                  at slot: Int) {
+            let key = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, 4 * run.count)) { buffer in
+                var written = 0
+                if let destination = buffer.baseAddress {
+                    for scalar in run { written &+= UTF8Scalars.write(scalar.value, to: destination + written) }
+                }
+                let utf8 = UnsafeBufferPointer(start: buffer.baseAddress, count: written)
+                byteRanges.append(bytes.count..<bytes.count + written)
+                bytes.append(contentsOf: utf8)
+                return String(decoding: utf8, as: UTF8.self)
             }
             known.insert(hash: hash, at: slot)
-            entries.append(Entry(scalars: scalars.count..<scalars.count + run.count, bytes: bytes.count..<bytes.count + written,
-                                 loose: looseHash, key: key))
+            spans.append(UInt64(scalars.count) << 32 | UInt64(run.count))
+            marks.append(0)
             scalars.append(contentsOf: run)
-            bytes.append(contentsOf: utf8)
-            return (key, written, looseHash)
+            strictHashes.append(RunTable<Unicode.Scalar>.hash(of: run))
+            looseHashes.append(RunTable<Unicode.Scalar>.hash(of: loose))
+            keys.append(key)
+        }
+
+        /// The keys, UTF-8 (end to end, and where each key's ends) and loose hashes of the
+        /// spellings held as `entries`, gathered in one pass through bare pointers.
+        fileprivate func columns(of entries: UnsafeBufferPointer<Int32>) -> (keys: [String], utf8: [UInt8], ends: [Int], loose: [UInt64]) {
+            let count = entries.count
+            var utf8: [UInt8] = [], ends: [Int] = [], loose: [UInt64] = []
+            let keys = [String](unsafeUninitializedCapacity: count) { keys, initialized in
+                self.keys.withUnsafeBufferPointer { held in
+                    byteRanges.withUnsafeBufferPointer { byteRanges in
+                        bytes.withUnsafeBufferPointer { bytes in
+                            looseHashes.withUnsafeBufferPointer { looseHashes in
+                                let size = entries.reduce(0) { $0 + byteRanges[Int($1)].count }
+                                utf8 = [UInt8](unsafeUninitializedCapacity: size) { utf8, written in
+                                    ends = [Int](unsafeUninitializedCapacity: count) { ends, endsInitialized in
+                                        loose = [UInt64](unsafeUninitializedCapacity: count) { loose, looseInitialized in
+                                            written = 0
+                                            for k in 0..<count {
+                                                let entry = Int(entries[k]), range = byteRanges[entry]
+                                                keys.initializeElement(at: k, to: held[entry])
+                                                loose.initializeElement(at: k, to: looseHashes[entry])
+                                                if let out = utf8.baseAddress, let source = bytes.baseAddress {
+                                                    (out + written).initialize(from: source + range.lowerBound, count: range.count)
+                                                }
+                                                written += range.count
+                                                ends.initializeElement(at: k, to: written)
+                                            }
+                                            looseInitialized = count
+                                        }
+                                        endsInitialized = count
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                initialized = count
+            }
+            return (keys, utf8, ends, loose)
         }
     }
 }

@@ -131,6 +131,26 @@ struct HashIndexTests {
         #expect(index.find(hash: 1_234 << 32 | (1_234 ^ 1)) { _ in false } == nil, "same tag, no such item")
     }
 
+    @Test("a table of distinct items is the one their probes and inserts make, and finds each by its own id")
+    func distinct() {
+        // Colliding hashes, hashes that keep the same slot bits, and enough items to pass the
+        // first size of a table made for one.
+        let hashes: [UInt64] = (0..<300).map { (n: Int) -> UInt64 in
+            let high = UInt64(n % 50)
+            return n % 3 == 0 ? UInt64(n % 7) : high << 32 | (high ^ 1)
+        } + [0, 1, .max]
+        var inserted = HashIndex(expected: hashes.count)
+        for hash in hashes {
+            if case .vacant(let slot) = inserted.probe(hash: hash, isItem: { _ in false }) { inserted.insert(hash: hash, at: slot) }
+        }
+        let built = HashIndex(distinct: hashes)
+        #expect(built == inserted && built.count == hashes.count)
+        for (id, hash) in hashes.enumerated() {
+            #expect(built.find(hash: hash) { $0 == Int32(id) } == Int32(id), "\(id)")
+        }
+        #expect(HashIndex(distinct: []) == HashIndex(expected: 0) && HashIndex(distinct: []).count == 0)
+    }
+
     @Test("equal when the same items went in in the same order")
     func equality() {
         var a = HashIndex(), b = HashIndex()
