@@ -57,6 +57,9 @@ struct DocumentLayout: Sendable {
         var lastWasContent = false
         var lineStart = 0
         var lines: [(range: Range<Int>, blankBefore: Bool)] = []
+        // Room for a line per 48 scalars (a plan's lines are longer), so that the lines, and
+        // the content lines after them, do not grow one doubling at a time.
+        lines.reserveCapacity(scalars.count / 48 + 8)
         scalars.withUnsafeBufferPointer { scalars in
             // Line ends found through a bare pointer (a filtered loop over the array checked
             // each scalar's index).
@@ -75,6 +78,7 @@ struct DocumentLayout: Sendable {
             }
         }
         var titleLines: [String] = []
+        content.reserveCapacity(lines.count)
         for (range, blankBefore) in lines {
             let contentBefore = content.count
             defer {
