@@ -84,10 +84,12 @@ public struct CorpusAnalyzer: Sendable {
     /// Each core takes the next document as it is free, with one ``ComposedWords`` and one
     /// ``TokenSpellings/Cache`` for all the documents it reads and its own ``YearTerms/Shard`` to count their terms into. Each document's source goes to one temporary ``DocumentSpool``
     /// for the run as soon as it is analysed (only export quotes it, a document at a time);
-    /// it stays in memory if no spool can be made or written.
+    /// it stays in memory if no spool can be made. The spool's last block is written once
+    /// every document is in.
     private func results(_ corpus: Corpus, progress: ProgressCounter?, terms: YearTerms?) -> [Result<DocumentAnalysis, any Error>] {
         let documents = corpus.documents
         let spool = DocumentSpool()
+        defer { spool?.finishWriting() }
         return Parallel.map(documents.count, state: { (words: ComposedWords(), spellings: TokenSpellings.Cache(), terms: terms?.shard()) }) { index, state in
             let result = Result {
                 var analysis = try analyze(documents[index], in: corpus, words: &state.words, spellings: &state.spellings)

@@ -204,7 +204,7 @@ public struct DocumentAnalysis: Sendable {
 
     /// Moves what only text reuse and export read to `spool`: the source's bytes (the
     /// analysis and its coding share them), the evidence offsets and the bulk of the reuse
-    /// tokens; each stays in memory when the spool cannot take it.
+    /// tokens (a block of the spool that its file cannot take stays in the spool's memory).
     mutating func spool(to spool: DocumentSpool) {
         let storage = unique()
         storage.fields.source = storage.fields.source.spooled(to: spool)

@@ -79,8 +79,7 @@ public struct SourceText: Sendable, Hashable {
         isNFC = other.isNFC
     }
 
-    /// The same text with its bytes written to `spool`, or itself when it is spooled already
-    /// or the spool cannot take them.
+    /// The same text with its bytes written to `spool`, or itself when it is spooled already.
     func spooled(to spool: DocumentSpool) -> SourceText {
         SourceText(self, utf8: utf8.spooled(to: spool))
     }

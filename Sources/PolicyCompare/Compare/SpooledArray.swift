@@ -34,12 +34,10 @@ struct SpooledArray<Element: BitwiseCopyable & Sendable & Hashable>: Sendable, H
         }
     }
 
-    /// The same elements written to `spool`, or themselves when spooled already, empty, or
-    /// the spool cannot take them.
+    /// The same elements written to `spool`, or themselves when spooled already or empty.
     func spooled(to spool: DocumentSpool) -> SpooledArray {
-        guard case .memory(let elements) = storage, !elements.isEmpty,
-              let range = spool.store(elements.withUnsafeBytes { Array($0) }) else { return self }
-        return SpooledArray(.spool(spool, range), count: count)
+        guard case .memory(let elements) = storage, !elements.isEmpty else { return self }
+        return SpooledArray(.spool(spool, spool.store(elements.withUnsafeBytes { Array($0) })), count: count)
     }
 
     /// The same elements in memory.
