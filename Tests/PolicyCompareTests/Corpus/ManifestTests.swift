@@ -84,6 +84,26 @@ import Testing
         do { _ = try Corpus.load(root) } catch { #expect(error.description.contains("leads outside the corpus folder")) }
     }
 
+    @Test func fileInALinkedFolderOutsideIsRefused() throws {
+        let root = try corpus(Self.header + "a,2019,directives/a.txt,X,national,letter,,,,\nb,2019,elsewhere/secret.txt,X,national,letter,,,,\n")
+        let outside = try Fixtures.temporaryFolder()
+        try Data("x".utf8).write(to: outside.appendingPathComponent("secret.txt"))
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("elsewhere"), withDestinationURL: outside)
+        let e: CorpusError?
+        do { _ = try Corpus.load(root); e = nil } catch { e = error }
+        guard case .pathEscapes(_, 3, "elsewhere/secret.txt") = e else { Issue.record("got \(String(describing: e))"); return }
+    }
+
+    @Test func filesInSeveralFoldersAreEachResolved() throws {
+        let root = try corpus(Self.header + "a,2019,directives/a.txt,X,national,letter,,,,\nb,2019,c.txt,X,national,letter,,,,\nc,2019,more/d.txt,X,national,letter,,,,\nd,2019,more/none.txt,X,national,letter,,,,\n")
+        try Data("Một.\n".utf8).write(to: root.appendingPathComponent("c.txt"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("more"), withIntermediateDirectories: true)
+        try Data("Hai.\n".utf8).write(to: root.appendingPathComponent("more/d.txt"))
+        let e: CorpusError?
+        do { _ = try Corpus.load(root); e = nil } catch { e = error }
+        guard case .fileMissing(_, 5, "more/none.txt") = e else { Issue.record("got \(String(describing: e))"); return }
+    }
+
     @Test func linksThatStayInsideAreFollowedEvenFromALinkedFolder() throws {
         let root = try corpus(Self.header + "a,2019,directives/alias.txt,X,national,letter,,,,\nb,2019,directives/a.txt,X,national,letter,,,,\n")
         try FileManager.default.createSymbolicLink(
