@@ -88,8 +88,12 @@ public struct DocumentCoding: Sendable, Hashable {
     }
 
     /// The counted matches of one category, in reading order, quoted from the source.
+    ///
+    /// A document without any reads nothing back from the spool: the report asks every
+    /// document of a year for a category's evidence, and most have none.
     public func evidence(of categoryID: String) -> [Evidence] {
-        guard let category = labels.categoryIDs.firstIndex(of: categoryID) else { return [] }
+        guard let category = labels.categoryIDs.firstIndex(of: categoryID),
+              counts.first(where: { $0.categoryID == categoryID }).map({ $0.matches > 0 }) ?? true else { return [] }
         let source = source.loaded()
         return matches.elements.filter { $0.category == category }.map { evidence($0, quotingFrom: source) }
     }
