@@ -23,6 +23,17 @@ struct RenderedFields: Sendable {
         }
     }
 
+    /// Entry `k` the field of `texts[k]`, as `writer` writes text: a document's segment paths,
+    /// without an array of cells made for each.
+    init(texts: [String], writer: CSVWriter) {
+        ends.reserveCapacity(texts.count)
+        for text in texts {
+            writer.appendText(text, to: &bytes)
+            bytes.append(writer.delimiterByte)
+            ends.append(bytes.count)
+        }
+    }
+
     /// Appends entry `k`'s bytes to `out`.
     func append<Out: ByteSink & ~Copyable>(_ k: Int, to out: inout Out) {
         let start = k > 0 ? ends[k - 1] : 0
