@@ -270,25 +270,53 @@ public enum CodingTables {
             ],
             primaryKey: ["document_id", "segment_path"])
         // Generated when written: a large corpus has a hundred thousand uncoded segments.
+        // Per document, only what a row reads (copying a coding per row retains all it holds).
         let documents = ordered(codings)
-        table.rows = generatedRows(documents.map(\.uncodedSegments.count), filler: {
+        let ids = documents.map(\.documentID), years = documents.map(\.year), syllables = documents.map(\.syllables)
+        let segments = documents.map(\.uncodedSegments)
+        let share: @Sendable (Int, Int) -> Double = { d, i in
+            syllables[d] > 0 ? Double(segments[d][i].syllables) / Double(syllables[d]) : 0
+        }
+        table.rows = generatedRows(segments.map(\.count), filler: {
             let sources = RecentlyLoaded { documents[$0].source.loaded() }
             return { d, i, cells in
-                let coding = documents[d], u = coding.uncodedSegments[i]
-                let share = coding.syllables > 0 ? Double(u.syllables) / Double(coding.syllables) : 0
+                let u = segments[d][i]
                 Table.Rows.fill(&cells, count: 9) { c in
-                    c[0] = .text(coding.documentID)
-                    c[1] = .integer(coding.year)
+                    c[0] = .text(ids[d])
+                    c[1] = .integer(years[d])
                     c[2] = .text(u.segmentPath)
                     c[3] = .text(u.role.rawValue)
                     c[4] = .integer(u.syllables)
-                    c[5] = .number(share, places: 4)
+                    c[5] = .number(share(d, i), places: 4)
                     c[6] = sources[d].cell(u.sourceRange)
                     c[7] = .integer(u.sourceRange.lowerBound)
                     c[8] = .integer(u.sourceRange.upperBound)
                 }
             }
-        })
+        }, records: (fields: 9, renderer: { writer in
+            // The same fields as the cells, written as the writer writes them; each
+            // document's id and year fields are rendered once a pass.
+            let sources = RecentlyLoaded { documents[$0].source.loaded() }
+            let prefixes = RenderedFields(ids.indices.map { [.text(ids[$0]), .integer(years[$0])] }, writer: writer)
+            let delimiter = writer.delimiterByte
+            return { d, i, out in
+                let u = segments[d][i], source = sources[d]
+                prefixes.append(d, to: &out)
+                writer.appendText(u.segmentPath, to: &out)
+                out.append(delimiter)
+                writer.appendText(u.role.rawValue, to: &out)
+                out.append(delimiter)
+                DecimalText.appendInteger(u.syllables, to: &out)
+                out.append(delimiter)
+                DecimalText.appendFixed(share(d, i), places: 4, to: &out)
+                out.append(delimiter)
+                writer.appendQuote(u.sourceRange, keptBytes: source.keptBytes(u.sourceRange), of: source, limit: .max, to: &out)
+                out.append(delimiter)
+                DecimalText.appendInteger(u.sourceRange.lowerBound, to: &out)
+                out.append(delimiter)
+                DecimalText.appendInteger(u.sourceRange.upperBound, to: &out)
+            }
+        }))
         return table
     }
 }

@@ -296,7 +296,31 @@ public enum ComparisonTables {
                     c[8] = .text(mention.segmentPath)
                 }
             }
-        })
+        }, records: (fields: 9, renderer: { writer in
+            // The same fields as the cells, written as the writer writes them, without a
+            // copy of the document's metadata per row; its id and year fields are rendered
+            // once a pass.
+            let prefixes = RenderedFields(documents.map { [.text($0.metadata.id), .integer($0.metadata.year)] }, writer: writer)
+            let delimiter = writer.delimiterByte
+            return { d, i, out in
+                let entry = entries[d][i], actors = documents[d].actorMentions
+                let mention = actors.mentions[entry.first], a = actors.agency(of: mention)
+                prefixes.append(d, to: &out)
+                writer.appendText(a.id, to: &out)
+                out.append(delimiter)
+                writer.appendText(a.name, to: &out)
+                out.append(delimiter)
+                writer.appendText(a.nameEnglish, to: &out)
+                out.append(delimiter)
+                DecimalText.appendInteger(entry.mentions, to: &out)
+                out.append(delimiter)
+                DecimalText.appendInteger(entry.tasked, to: &out)
+                out.append(delimiter)
+                writer.appendCell(.boolean(entry.tasked > 0), to: &out)
+                out.append(delimiter)
+                writer.appendText(mention.segmentPath, to: &out)
+            }
+        }))
         return t
     }
 

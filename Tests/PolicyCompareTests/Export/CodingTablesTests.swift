@@ -35,7 +35,7 @@ struct CodingTablesTests {
     /// The tables' CSV bytes rendered from their generated records, and from the same rows
     /// stored as cells (which writers write cell by cell): they must be the same.
     static func expectRecordsMatchCells(_ codings: [DocumentCoding], codebook: Codebook) throws {
-        for table in [CodingTables.evidence(codings, codebook: codebook), CodingTables.byDocument(codings, codebook: codebook)] {
+        for table in [CodingTables.evidence(codings, codebook: codebook), CodingTables.byDocument(codings, codebook: codebook), CodingTables.uncoded(codings)] {
             #expect(table.rows.csvRecords != nil)
             let stored = Table(name: table.name, description: table.description, columns: table.columns, rows: Array(table.rows))
             #expect(stored.rows.csvRecords == nil)
@@ -50,7 +50,7 @@ struct CodingTablesTests {
         }
     }
 
-    @Test("evidence and coding_by_document records rendered straight to CSV bytes are the cells' bytes, on the shipped directives")
+    @Test("evidence, coding_by_document and uncoded records rendered straight to CSV bytes are the cells' bytes, on the shipped directives")
     func recordsOfTheShippedDirectives() throws {
         let corpus = try #require(Fixtures.corpus)
         let codebook = try #require(Fixtures.codebook)

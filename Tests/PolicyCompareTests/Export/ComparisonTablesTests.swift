@@ -85,6 +85,18 @@ struct ComparisonTablesTests {
         }
     }
 
+    @Test("actors and uncoded records rendered straight to CSV bytes are the cells' bytes, on the shipped directives")
+    func actorAndUncodedRecords() throws {
+        let c = try Self.comparison()
+        for table in [ComparisonTables.actors(c), CodingTables.uncoded(c.documents.map(\.coding))] {
+            #expect(table.rows.count > 20 && table.rows.csvRecords != nil)
+            let stored = Table(name: table.name, description: table.description, columns: table.columns, rows: Array(table.rows))
+            for writer in try CodingTablesTests.writers() {
+                #expect(writer.write(table) == writer.write(stored), "\(table.name), \(writer.profile), \(writer.delimiter)")
+            }
+        }
+    }
+
     /// Reuse options that find many short and long passages in a small corpus.
     private static let eagerReuse = ReuseOptions(shingleSize: 4, minPassageTokens: 4, maxGap: 32, maxPartnersPerDocument: 100)
 
