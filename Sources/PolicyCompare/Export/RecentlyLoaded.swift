@@ -3,9 +3,8 @@
 /// once per cell.
 ///
 /// Rows come document by document (or, for reuse, pair by pair), so the last ``kept``
-/// documents loaded are kept. Keeping 128 instead of 8 read a third fewer reuse partners back
-/// at 10,000 documents, about 0.2 s of CPU by the profile: not worth 16 times as many
-/// documents held by each reader. Each pass over a table's rows makes its own (see
+/// documents loaded are kept: 8 unless the reader asks for more (the reuse table's partners,
+/// see ``ComparisonTables``). Each pass over a table's rows makes its own (see
 /// ``Table/Rows/init(count:reader:)``), so none is shared between threads.
 final class RecentlyLoaded<Value> {
     private let load: (Int) -> Value
@@ -17,10 +16,12 @@ final class RecentlyLoaded<Value> {
     /// at two or three look-ups per row of a million-row table.
     @exclusivity(unchecked) private var indexes: [Int] = []
     @exclusivity(unchecked) private var values: [Value] = []
-    static var kept: Int { 8 }
+    /// How many documents are kept (at least one).
+    let kept: Int
 
-    /// `load(index)` reads document `index`'s data into memory.
-    init(_ load: @escaping (Int) -> Value) {
+    /// `load(index)` reads document `index`'s data into memory; the last `kept` loaded are kept.
+    init(kept: Int = 8, _ load: @escaping (Int) -> Value) {
+        self.kept = max(kept, 1)
         self.load = load
     }
 
@@ -30,7 +31,7 @@ final class RecentlyLoaded<Value> {
         let value = load(index)
         indexes.insert(index, at: 0)
         values.insert(value, at: 0)
-        if indexes.count > Self.kept {
+        if indexes.count > kept {
             indexes.removeLast()
             values.removeLast()
         }

@@ -8,7 +8,8 @@ import Testing
             loads.append(index)
             return "document \(index)"
         }
-        let kept = RecentlyLoaded<String>.kept
+        let kept = cache.kept
+        #expect(kept == 8)
         for index in 0..<kept { #expect(cache[index] == "document \(index)") }
         for index in (0..<kept).reversed() { #expect(cache[index] == "document \(index)") }
         #expect(loads == Array(0..<kept))
@@ -21,5 +22,21 @@ import Testing
         // Document 0 took the place of document 1, the oldest then.
         #expect(cache[1] == "document 1")
         #expect(loads.count == kept + 3 && loads.last == 1)
+    }
+
+    @Test func keepsAsManyDocumentsAsAsked() {
+        var loads = 0
+        let cache = RecentlyLoaded<Int>(kept: 3) { index in
+            loads += 1
+            return index * 10
+        }
+        for index in [0, 1, 2, 0, 1, 2] { #expect(cache[index] == index * 10) }
+        #expect(loads == 3)
+        // A fourth pushes out the first loaded (0), and only it.
+        #expect(cache[3] == 30 && cache[1] == 10 && cache[2] == 20 && loads == 4)
+        #expect(cache[0] == 0 && loads == 5)
+        // At least one is kept.
+        let one = RecentlyLoaded<Int>(kept: 0) { $0 }
+        #expect(one.kept == 1)
     }
 }
