@@ -22,6 +22,7 @@ enum DecimalText {
     }
 
     /// Appends `n` in decimal, with `-` when negative.
+    @inline(__always)
     static func appendInteger<Sink: ByteSink & ~Copyable>(_ n: Int, to out: inout Sink) {
         if n < 0 {
             out.append(UInt8(ascii: "-"))
@@ -71,11 +72,27 @@ enum DecimalText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Appends `value` in decimal, with leading zeros up to `minimumDigits`.
+    ///
+    /// Up to 8 digits (nearly every number of a table: offsets, counts, string numbers) are
+    /// worked out all at once in one register (``digits(below100Million:)``) and appended
+    /// with one store: a digit at a time, each appended on its own, cost about 130
+    /// instructions a number. That path is inlined where a number is appended, its
+    /// `minimumDigits` mostly a constant: as a call of its own, saving and restoring
+    /// registers and the zero padding's checks were a third of its 67 instructions.
+    @inline(__always)
     private static func appendUnsigned<Sink: ByteSink & ~Copyable>(_ value: UInt64, minimumDigits: Int, to out: inout Sink) {
-        // Up to 8 digits (nearly every number of a table: offsets, counts, string numbers) are
-        // worked out all at once in one register (``digits(below100Million:)``) and appended
-        // with one store: a digit at a time, each appended on its own, cost about 130
-        // instructions a number.
+        if value < 100_000_000, minimumDigits <= 8 {
+            let (word, count) = asciiDigits(below100Million: value, minimumDigits: minimumDigits)
+            out.append(word: word, count: count)
+            return
+        }
+        appendUnsigned(long: value, minimumDigits: minimumDigits, to: &out)
+    }
+
+    /// ``appendUnsigned(_:minimumDigits:to:)`` for a value of more than 8 digits, or more
+    /// than 8 digits asked for.
+    private static func appendUnsigned<Sink: ByteSink & ~Copyable>(long value: UInt64, minimumDigits: Int, to out: inout Sink) {
         if value < 100_000_000 {
             for _ in 8..<max(minimumDigits, 8) { out.append(UInt8(ascii: "0")) }
             let (word, count) = asciiDigits(below100Million: value, minimumDigits: minimumDigits)
