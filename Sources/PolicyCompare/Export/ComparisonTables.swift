@@ -346,11 +346,12 @@ public enum ComparisonTables {
         let ids = documents.map(\.metadata.id), years = documents.map(\.metadata.year)
         let passages = c.reuse.passages
         let rows = reuseRows(passages, documents: documents)
+        let nextB = nextRunsOfB(rows, documents: documents.count)
         t.rows = Table.Rows(count: rows.count, filler: {
             let sources = ReuseSources(documents)
             return { i, cells in
                 let row = rows[i], a = row.a, b = row.b
-                sources.select(a, b)
+                sources.select(a, b, nextB: nextB[i])
                 let ra = row.spanA, rb = row.spanB
                 // The passage's fields read in place: a copy retained its two identifiers.
                 let tokens = passages[row.passage].tokensA.count, shared = passages[row.passage].sharedTokens
@@ -381,7 +382,7 @@ public enum ComparisonTables {
             let documentFields = RenderedFields(documents.indices.map { [.text(ids[$0]), .integer(years[$0])] }, writer: writer)
             return { i, out in
                 let row = rows[i], a = row.a, b = row.b
-                sources.select(a, b)
+                sources.select(a, b, nextB: nextB[i])
                 let ra = row.spanA, rb = row.spanB
                 func append(_ cell: Cell) {
                     writer.appendCell(cell, to: &out)
@@ -411,9 +412,11 @@ public enum ComparisonTables {
     /// cache, retaining and releasing its arrays). A's and B's caches are apart: A repeats
     /// over a run of rows while B changes with each partner, so in one cache eight partners
     /// pushed A out and it was read back again (8,345 loads for 1,000 generated plans; 7,718
-    /// kept apart). B's cache keeps 128 partners, not 8: a document's partners recur in the
-    /// runs of the documents after it, and at 10,000 generated plans 8 read 69,717 sources
-    /// back for 73,591 pairs, 128 read 49,335 (2 MB of sources held at 13 KB each).
+    /// kept apart). B's cache keeps 128 partners, not 8, and lets go the one needed again
+    /// last (``nextRunsOfB(_:documents:)``): a document's partners recur in the runs of the
+    /// documents after it, and at 10,000 generated plans 8 read 69,717 sources back for
+    /// 73,591 pairs, 128 let go oldest first 49,335, and 128 let go by next use 35,833 (2 MB
+    /// of sources held at 13 KB each).
     /// A class with unchecked access, as ``RecentlyLoaded`` is: the pair kept in the readers'
     /// captured variables cost more in access checks than the look-ups it saved.
     private final class ReuseSources {
@@ -430,15 +433,16 @@ public enum ComparisonTables {
             cacheB = RecentlyLoaded(kept: 128) { documents[$0].source.loaded() }
         }
 
-        /// Makes ``sourceA`` and ``sourceB`` the sources of documents `a` and `b`.
-        func select(_ a: Int, _ b: Int) {
+        /// Makes ``sourceA`` and ``sourceB`` the sources of documents `a` and `b`, `b` being
+        /// B again next at row `nextB` (see ``nextRunsOfB(_:documents:)``).
+        func select(_ a: Int, _ b: Int, nextB: Int32) {
             if a != self.a {
                 self.a = a
                 sourceA = cacheA[a]
             }
             if b != self.b {
                 self.b = b
-                sourceB = cacheB[b]
+                sourceB = cacheB[b, readNextAt: Int(nextB)]
             }
         }
     }
@@ -535,6 +539,22 @@ public enum ComparisonTables {
         }
         rows.removeAll { !$0.hasSpans }
         return rows
+    }
+
+    /// For each row, the first row of the next run of rows with its B as B after its own run
+    /// (`Int32.max` when none): where ``ReuseSources`` looks B up again.
+    private static func nextRunsOfB(_ rows: [ReuseRow], documents: Int) -> [Int32] {
+        var next = [Int32](repeating: .max, count: rows.count)
+        var nextRun = [Int32](repeating: .max, count: documents)
+        for r in rows.indices.reversed() {
+            let b = rows[r].b
+            guard b >= 0, b < documents else { continue }
+            next[r] = nextRun[b]
+            if r == 0 || rows[r - 1].b != b {
+                nextRun[b] = Int32(clamping: r)
+            }
+        }
+        return next
     }
 
     /// A row of the reuse table: its passage, documents, source spans and the byte offsets of

@@ -39,4 +39,20 @@ import Testing
         let one = RecentlyLoaded<Int>(kept: 0) { $0 }
         #expect(one.kept == 1)
     }
+
+    @Test func withNextReadsLetsGoTheDocumentReadAgainLast() {
+        var loads: [Int] = []
+        let cache = RecentlyLoaded<Int>(kept: 2) { index in
+            loads.append(index)
+            return index * 10
+        }
+        #expect(cache[0, readNextAt: 9] == 0 && cache[1, readNextAt: 4] == 10)
+        // Document 0, read again last (9), goes, though 1 was loaded after it.
+        #expect(cache[2, readNextAt: 5] == 20 && loads == [0, 1, 2])
+        #expect(cache[1, readNextAt: 7] == 10 && loads == [0, 1, 2])
+        // Now 1 is read again last (7): it goes, and 2 stays.
+        #expect(cache[0, readNextAt: .max] == 0 && loads == [0, 1, 2, 0])
+        #expect(cache[2, readNextAt: 8] == 20 && loads == [0, 1, 2, 0])
+        #expect(cache[1, readNextAt: .max] == 10 && loads == [0, 1, 2, 0, 1])
+    }
 }
