@@ -53,30 +53,8 @@ struct DocumentLayout: Sendable {
     init(_ text: NormalizedText, vocabulary: Vocabulary) {
         let scalars = text.scalars
         var phase = Phase.head
-        var previousBlank = true
         var lastWasContent = false
-        var lineStart = 0
-        var lines: [(range: Range<Int>, blankBefore: Bool)] = []
-        // Room for a line per 48 scalars (a plan's lines are longer), so that the lines, and
-        // the content lines after them, do not grow one doubling at a time.
-        lines.reserveCapacity(scalars.count / 48 + 8)
-        scalars.withUnsafeBufferPointer { scalars in
-            // Line ends found through a bare pointer (a filtered loop over the array checked
-            // each scalar's index).
-            var i = 0
-            while i <= scalars.count {
-                i = scalars.index(of: "\n", from: i, to: scalars.count)
-                let range = lineStart..<i
-                if range.isEmpty {
-                    previousBlank = true
-                } else {
-                    lines.append((range, previousBlank))
-                    previousBlank = false
-                }
-                lineStart = i + 1
-                i += 1
-            }
-        }
+        let lines = Self.lines(scalars)
         var titleLines: [String] = []
         content.reserveCapacity(lines.count)
         for (range, blankBefore) in lines {
@@ -183,13 +161,53 @@ struct DocumentLayout: Sendable {
         if phase == .title { head.title = titleLines.joined(separator: " ") }
     }
 
+    /// The non-blank lines of `scalars`, each with whether a blank line (or the start) comes
+    /// before it.
+    ///
+    /// Never inlined: inlined into the layout's long initialiser, the line-break search
+    /// (`index(of:from:to:)` of `UnsafeBufferPointer`) called its eight-scalar test out of
+    /// line, a call for every eight scalars of a document.
+    @inline(never)
+    static func lines(_ scalars: [Unicode.Scalar]) -> [(range: Range<Int>, blankBefore: Bool)] {
+        var lines: [(range: Range<Int>, blankBefore: Bool)] = []
+        // Room for a line per 48 scalars (a plan's lines are longer), so that the lines, and
+        // the content lines after them, do not grow one doubling at a time.
+        lines.reserveCapacity(scalars.count / 48 + 8)
+        var previousBlank = true
+        var lineStart = 0
+        scalars.withUnsafeBufferPointer { scalars in
+            // Line ends found through a bare pointer (a filtered loop over the array checked
+            // each scalar's index).
+            var i = 0
+            while i <= scalars.count {
+                i = scalars.index(of: "\n", from: i, to: scalars.count)
+                let range = lineStart..<i
+                if range.isEmpty {
+                    previousBlank = true
+                } else {
+                    lines.append((range, previousBlank))
+                    previousBlank = false
+                }
+                lineStart = i + 1
+                i += 1
+            }
+        }
+        return lines
+    }
+
     /// True when a body or annex line can only be content, decided on its scalars before any
     /// string is made (most lines are prose): it has a lower-case ASCII letter that starts a
     /// character, so it is not upper case (no heading or signature), and after emphasis and
-    /// spaces it opens with neither "n"/"N" nor "(" (not "Nơi nhận", not "(Đã ký").
+    /// spaces it opens with neither "(" (not "(Đã ký") nor "n"/"N" followed by "o", "O", "ơ"
+    /// or "Ơ" (not "Nơi nhận"). The scalar after an "n" opens the bare line's second character
+    /// (or joins the first, which is then no "n"), and only those four start a character that
+    /// lower-cases to "ơ" ("Năm ...", "Nâng cao ..." are prose).
     static func isPlainProse(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        guard let first = scalars[range].first(where: { $0 != "*" && $0 != " " && $0 != "\t" && $0 != "\u{200B}" }),
-              first != "n", first != "N", first != "(" else { return false }
+        guard let start = scalars[range].firstIndex(where: { $0 != "*" && $0 != " " && $0 != "\t" && $0 != "\u{200B}" }),
+              case let first = scalars[start], first != "(" else { return false }
+        if first == "n" || first == "N" {
+            guard start + 1 < range.upperBound, !"oOơƠ".unicodeScalars.contains(scalars[start + 1]) else { return false }
+        }
         // An ASCII scalar never joins the next one into a character, so a letter after one
         // (or first) starts its own character.
         var previousIsASCII = true
@@ -270,7 +288,17 @@ struct DocumentLayout: Sendable {
     /// canonically equal to it (decomposing keeps an ASCII letter as it is): most head lines
     /// are passed over without hashing them for the titles' set.
     static func hasLowercaseASCII(_ line: String) -> Bool {
-        line.utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+        // A plain loop over the bytes (`contains(where:)` was compiled to out-of-line SIMD
+        // calls that cost more than it saved on lines this short).
+        var line = line
+        return line.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] &- UInt8(ascii: "a") < 26 { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     private static let docLapBytes = Array("Đ".utf8)
@@ -378,19 +406,51 @@ struct DocumentLayout: Sendable {
 
     /// True when the line has letters and none of them is lower case.
     static func isUpperCase(_ line: String) -> Bool {
-        // A lower-case ASCII letter that starts a character (first, or after an ASCII scalar,
-        // which never joins the next into one character) settles it without Character
-        // properties, as in ``isPlainProse(_:_:)``. A line of single-scalar characters (every
-        // line of most plans) reads the properties from a table, in the same pass over its
-        // scalars (a second pass was most of the cost); any other line asks its characters.
+        if case let verdict?? = line.utf8.withContiguousStorageIfAvailable(upperCaseVerdict) { return verdict }
+        var letters = 0
+        for c in line where c.isLetter {
+            if c.isLowercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
+    /// ``isUpperCase(_:)`` told from a line's UTF-8 bytes, or nil when its characters must
+    /// be asked.
+    ///
+    /// A lower-case ASCII letter that starts a character (first, or after an ASCII scalar,
+    /// which never joins the next into one character) settles it without Character
+    /// properties, as in ``isPlainProse(_:_:)``. A line of single-scalar characters (every
+    /// line of most plans) reads the properties of its other scalars from a table, in the same
+    /// pass (a second pass was most of the cost). ASCII bytes are told on the spot, as the
+    /// table tells their scalars (only a control below U+0020 is outside it), and only the
+    /// other scalars are decoded (iterating the string's scalars cost about twice as much).
+    private static func upperCaseVerdict(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         let table = SingleScalarCharacters.shared
         var previousIsASCII = true
         var letters = 0, lowercase = false, simple = true
-        for scalar in line.unicodeScalars {
-            if previousIsASCII, scalar.value >= 0x61, scalar.value <= 0x7A { return false }
-            previousIsASCII = scalar.isASCII
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                if byte &- UInt8(ascii: "a") < 26 {
+                    if previousIsASCII { return false }
+                    lowercase = true
+                    letters += 1
+                } else if byte &- UInt8(ascii: "A") < 26 {
+                    letters += 1
+                } else if byte < 0x20 {
+                    simple = false
+                }
+                previousIsASCII = true
+                i += 1
+                continue
+            }
+            guard let (value, length) = UTF8Scalars.read(bytes, at: i) else { return nil }
+            previousIsASCII = false
+            i += length
             guard simple else { continue }
-            guard let properties = table.properties(scalar) else {
+            guard let scalar = Unicode.Scalar(value), let properties = table.properties(scalar) else {
                 simple = false
                 continue
             }
@@ -399,13 +459,7 @@ struct DocumentLayout: Sendable {
                 letters += 1
             }
         }
-        if simple { return !lowercase && letters >= 2 }
-        letters = 0
-        for c in line where c.isLetter {
-            if c.isLowercase { return false }
-            letters += 1
-        }
-        return letters >= 2
+        return simple ? !lowercase && letters >= 2 : nil
     }
 
     static func isIssuerLine(_ bare: String) -> Bool {
@@ -524,30 +578,74 @@ struct DocumentLayout: Sendable {
             UTF8Scalars.contains(bytes, ",") && UTF8Scalars.contains(bytes, "ng") && UTF8Scalars.contains(bytes, "th")
         }
         guard mayBeDate ?? true else { return nil }
-        // The first comma within the first 41 characters is the line's first comma, if that
-        // is at most 40 characters in; only the first six words after it are read. When each
-        // scalar is a character of its own, the comma and the words are found on the scalars,
-        // the same places without breaking the line into characters (finding the comma and
-        // its distance by Characters was most of reading a date line).
-        let single = hasSingleScalarCharacters(line)
-        let comma: String.Index, rest: Substring
-        if single {
-            let scalars = line.unicodeScalars
-            guard let found = scalars.prefix(41).firstIndex(of: ","), scalars.distance(from: scalars.startIndex, to: found) <= 40 else { return nil }
-            comma = found
-            rest = line[scalars.index(after: found)...]
-        } else {
-            guard let found = line.prefix(41).firstIndex(of: ","), line.distance(from: line.startIndex, to: found) <= 40 else { return nil }
-            comma = found
-            rest = line[line.index(after: found)...]
+        // When each scalar is a character of its own, the comma and the words are read on the
+        // bytes (``dateFields(_:)``); reading them by scalars and comparing the words as strings
+        // was most of reading a date line.
+        if hasSingleScalarCharacters(line), let fields = line.utf8.withContiguousStorageIfAvailable(dateFields) {
+            guard let (comma, day, month, year) = fields,
+                  let date = ISODate.make(year: year, month: month, day: day) else { return nil }
+            let place = line[..<line.utf8.index(line.utf8.startIndex, offsetBy: comma)].trimmingSpaces
+            return (place, date)
         }
+        // The first comma within the first 41 characters is the line's first comma, if that
+        // is at most 40 characters in; only the first six words after it are read.
+        guard let comma = line.prefix(41).firstIndex(of: ","), line.distance(from: line.startIndex, to: comma) <= 40 else { return nil }
         let place = line[..<comma].trimmingSpaces
-        let words = single
-            ? rest.unicodeScalars.split(separator: " ", maxSplits: 6).map(Substring.init)
-            : rest.split(separator: " ", maxSplits: 6)
+        let words = line[line.index(after: comma)...].split(separator: " ", maxSplits: 6)
         guard words.count >= 6, words[0] == "ngày", words[2] == "tháng", words[4] == "năm",
               let d = Int(words[1]), let m = Int(words[3]), let y = Int(words[5].prefix(4)),
               let date = ISODate.make(year: y, month: m, day: d) else { return nil }
         return (place, date)
+    }
+
+    /// The byte offset of the comma and the day, month and year of a date line whose scalars
+    /// are each a character of its own, read from its UTF-8 bytes; nil when it has none.
+    ///
+    /// What ``placeDate(_:)`` reads by characters: each scalar is a character, so the comma's
+    /// place in characters is the number of scalars (of bytes other than continuation bytes)
+    /// before it, and the words are split on the byte of " ". Such text is in NFC (no scalar
+    /// of ``SingleScalarCharacters`` changes under it), so a word equals "ngày" exactly when
+    /// its bytes do. A number is read as `Int(_:)` reads it for the values a date can take:
+    /// a "-" or a value above 9999 makes no day, month or year, so those are nil at once; the
+    /// year's first four characters are its first four bytes unless one of them is not
+    /// ASCII, when it is no number either way.
+    private static func dateFields(_ bytes: UnsafeBufferPointer<UInt8>) -> (comma: Int, day: Int, month: Int, year: Int)? {
+        var comma = 0, scalarsBefore = 0
+        while comma < bytes.count, bytes[comma] != UInt8(ascii: ",") {
+            if bytes[comma] & 0xC0 != 0x80 { scalarsBefore += 1 }
+            comma += 1
+        }
+        guard comma < bytes.count, scalarsBefore <= 40 else { return nil }
+        var i = comma + 1
+        func nextWord() -> Range<Int>? {
+            while i < bytes.count, bytes[i] == UInt8(ascii: " ") { i += 1 }
+            guard i < bytes.count else { return nil }
+            let start = i
+            while i < bytes.count, bytes[i] != UInt8(ascii: " ") { i += 1 }
+            return start..<i
+        }
+        func isWord(_ range: Range<Int>, _ word: StaticString) -> Bool {
+            word.withUTF8Buffer { bytes[range].elementsEqual($0) }
+        }
+        func number(_ range: Range<Int>) -> Int? {
+            var k = range.lowerBound
+            if k < range.upperBound, bytes[k] == UInt8(ascii: "+") { k += 1 }
+            guard k < range.upperBound else { return nil }
+            var value = 0
+            while k < range.upperBound {
+                let digit = bytes[k] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+                guard value <= 9999 else { return nil }
+                k += 1
+            }
+            return value
+        }
+        guard let ngay = nextWord(), isWord(ngay, "ngày"), let dayWord = nextWord(),
+              let thang = nextWord(), isWord(thang, "tháng"), let monthWord = nextWord(),
+              let nam = nextWord(), isWord(nam, "năm"), let yearWord = nextWord(),
+              let day = number(dayWord), let month = number(monthWord),
+              let year = number(yearWord.lowerBound..<min(yearWord.lowerBound + 4, yearWord.upperBound)) else { return nil }
+        return (comma, day, month, year)
     }
 }

@@ -41,6 +41,8 @@ import Testing
         ("KT. BỘ TRƯỞNG", false), ("THỨ TRƯỞNG", false), ("I. MỤC ĐÍCH, YÊU CẦU", false), ("Đ", false),
         ("ĐẨY MẠNH TRUYỀN THÔNG", false), ("Tổ chức các hoạt động", true), ("**Tổ chức** tháng hành động", true),
         ("- Sở Lao động phối hợp", true), ("1. Mục đích", true), ("Ư\u{301}NG HỘ", false),
+        ("Năm 2019, tiếp tục", true), ("**Nâng cao** chất lượng", true), ("ngày hội", true), ("NƠi nhận", false),
+        ("No\u{31B}i nhận", false), ("noi nhận", false), ("N", false), ("Nhà nước", true),
     ])
     func proseFastPath(line: String, plain: Bool) throws {
         let text = VietnameseNormalizer.normalize(line)
@@ -103,7 +105,8 @@ import Testing
             let text = try Fixtures.directive(id).text
             lines += Self.lines(text).map { DocumentLayout.bare(text.text($0)) }
         }
-        lines += ["a\u{301}BC", "A\u{301}BC", "ĐỀ ÁN", "Đ a", "ÀB", "x", "AB1", "KT. BỘ TRƯỞNG", "a\u{345}", "Ω a", "ǅA", "ĐÀ\u{20DD}b", "", "1 2 3", "\u{600}aAB"]
+        lines += ["a\u{301}BC", "A\u{301}BC", "ĐỀ ÁN", "Đ a", "ÀB", "x", "AB1", "KT. BỘ TRƯỞNG", "a\u{345}", "Ω a", "ǅA", "ĐÀ\u{20DD}b", "", "1 2 3", "\u{600}aAB",
+                  "\tAB", "AB\u{7F}", "A\u{1}B", "ÂB\u{0}", "ÊaB", "ÊAB", "ĐỀ ÁN\u{1F600}", "A\u{1F600}b", "ẠB", "ẠBẶ\u{2013}"]
         #expect(lines.count > 200)
         #expect(lines.contains(where: DocumentLayout.isUpperCase) && !lines.allSatisfy(DocumentLayout.isUpperCase))
         for line in lines {
@@ -211,7 +214,13 @@ import Testing
                   "**x **", "* x", "\u{3000}", "KÍNH GỬI:", "Ki\u{301}nh gửi", "Kinh gửi", "Kính gửi\u{301}", "Kính gử", "Kính gửi", "nơi nhận\u{300}",
                   "Nơi nhận\u{20DD}", "NƠi nhận", "Nơi Nhận:", "Nơi nhậ", "Nhà nước", "Kế hoạch", "kính\u{3000}gửi", "K", "N", "Nơi nhận\u{1F600}",
                   "Năm 2019, trong bối cảnh", "Nă", "Năm\u{301}", "Nă\u{301}m", "nĂm", "NĂM", "Nǅi", "Nªi", "Nǆi", "Nơi nhận", "NƠI NHẬN:",
-                  "Kỉnh gửi", "Kính gủi:", "Kính gửİ", "Nơi nhậǹ", "Nơ\u{301}i", "Nºi", "Nŉi", "Nßi", "Nơi nhận\u{301}"]
+                  "Kỉnh gửi", "Kính gủi:", "Kính gửİ", "Nơi nhậǹ", "Nơ\u{301}i", "Nºi", "Nŉi", "Nßi", "Nơi nhận\u{301}",
+                  "A, ngày +5 tháng 6 năm 2019", "A, ngày -5 tháng 6 năm 2019", "A, ngày 0000000000000000000005 tháng 06 năm 2019",
+                  "A, ngày 99999999999999999999 tháng 6 năm 2019", "A, ngày 5 tháng 6 năm 2019.", "A, ngày 5 tháng 6 năm 20190",
+                  "A, ngày 5 tháng 6 năm +201", "A, ngày 5 tháng 6 năm 2Ǹ19", "A, ngày 5 tháng 6 năm 201Ǹ", "A, ngày 5 tháng 6 năm ",
+                  "A, ngày 5 tháng 6 năm 2019 và", "A,ngày  5   tháng 6 năm 2019", "A, ngày 5  tháng\u{A0}6 năm 2019", "A, ngày + tháng 6 năm 2019",
+                  " Hà Nội\u{A0}, ngày 5 tháng 6 năm 2019", "Hà Nội, ngàyy 5 tháng 6 năm 2019", "Hà Nội, ngày 5 tháng 6 năm",
+                  "\(place)ớ, ngày 1 tháng 2 năm 2020", "\(place)ớx, ngày 1 tháng 2 năm 2020"]
         #expect(lines.count > 200)
         var places = 0
         for line in lines {
