@@ -383,25 +383,64 @@ struct DocumentLayout: Sendable {
 
     /// A list line without its bullet and its closing ";" or ",".
     static func dropBullet(_ line: String) -> String {
-        // A line of characters of one scalar each (``SingleScalarCharacters``, and "•") is
-        // cut on its scalars, the same as on its characters and without comparing strings;
-        // a line with any other scalar by Characters (";" may be U+037E, a bullet carry a mark).
+        // A line of characters of one scalar each is cut on its bytes (``bulletCut(_:)``); a
+        // line with any other scalar by Characters (";" may be U+037E, a bullet carry a mark).
+        var line = line
+        if let cut = line.withUTF8(bulletCut) { return cut }
+        var text = line.drop(while: { "-+•* ".contains($0) }).trimmingSpaces
+        while let last = text.last, last == ";" || last == "," { text.removeLast() }
+        return text
+    }
+
+    /// ``dropBullet(_:)`` of a line whose scalars are each a character of its own (those of
+    /// ``SingleScalarCharacters``, and "•"), cut on its UTF-8 bytes; nil for any other line.
+    ///
+    /// Cut as on its characters, without comparing strings, and trimmed as `trimmingSpaces`
+    /// trims (of its spaces only " " and the no-break space, bytes C2 A0, are among these
+    /// scalars); "•" is the bytes E2 80 A2, the other marks one byte each. Only the result is
+    /// made a string (cutting the scalar view made index checks and a copy of the slice).
+    private static func bulletCut(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let table = SingleScalarCharacters.shared
-        let scalars = line.unicodeScalars
-        guard scalars.allSatisfy({ table.properties($0) != nil || $0 == "•" }) else {
-            var text = line.drop(while: { "-+•* ".contains($0) }).trimmingSpaces
-            while let last = text.last, last == ";" || last == "," { text.removeLast() }
-            return text
+        var i = 0
+        while i < bytes.count {
+            guard let (value, length) = UTF8Scalars.read(bytes, at: i), let scalar = Unicode.Scalar(value),
+                  table.properties(scalar) != nil || scalar == "•" else { return nil }
+            i += length
         }
-        var start = scalars.firstIndex { !($0 == "-" || $0 == "+" || $0 == "•" || $0 == "*" || $0 == " ") } ?? scalars.endIndex
-        // Trimmed in place, as `trimmingSpaces` trims (of its spaces only " " and the no-break
-        // space are among these scalars), so that only the result is made a string.
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{A0}" }
-        var end = scalars.endIndex
-        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        while end > start, case let last = scalars[scalars.index(before: end)], last == ";" || last == "," { end = scalars.index(before: end) }
-        return String(scalars[start..<end])
+        func isBullet(_ k: Int) -> Bool { k + 2 < bytes.count && bytes[k] == 0xE2 && bytes[k + 1] == 0x80 && bytes[k + 2] == 0xA2 }
+        func isNoBreakSpace(_ k: Int) -> Bool { k + 1 < bytes.count && bytes[k] == 0xC2 && bytes[k + 1] == 0xA0 }
+        var start = 0
+        while start < bytes.count {
+            let byte = bytes[start]
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: " ") {
+                start += 1
+            } else if isBullet(start) {
+                start += 3
+            } else {
+                break
+            }
+        }
+        while start < bytes.count {
+            if bytes[start] == UInt8(ascii: " ") {
+                start += 1
+            } else if isNoBreakSpace(start) {
+                start += 2
+            } else {
+                break
+            }
+        }
+        var end = bytes.count
+        while end > start {
+            if bytes[end - 1] == UInt8(ascii: " ") {
+                end -= 1
+            } else if end - 2 >= start, isNoBreakSpace(end - 2) {
+                end -= 2
+            } else {
+                break
+            }
+        }
+        while end > start, bytes[end - 1] == UInt8(ascii: ";") || bytes[end - 1] == UInt8(ascii: ",") { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// True when the line has letters and none of them is lower case.

@@ -186,7 +186,8 @@ import Testing
             lines += Self.lines(text).map { DocumentLayout.bare(text.text($0)) }
         }
         lines += ["- Như trên;", "+ Lưu: VT,;", "• Sở;\u{37E}", "-\u{301} x", "*-+• x ;", "x\r\n", "\r\n-", "- ;;", ";", "-", "",
-                  "–x", "-\u{200B}x", "•\u{301}", "•x", "+", "+\u{20DD}", "\u{2212} x", "- Sở\u{3000};", "-\u{A0}x\u{A0},", "KẾ HOẠCH", "Kế hoạch", "KÊ\u{301} HOẠCH", "KẾ HOẠCh", "THÔNG BÁO"]
+                  "–x", "-\u{200B}x", "•\u{301}", "•x", "+", "+\u{20DD}", "\u{2212} x", "- Sở\u{3000};", "-\u{A0}x\u{A0},", "KẾ HOẠCH", "Kế hoạch", "KÊ\u{301} HOẠCH", "KẾ HOẠCh", "THÔNG BÁO",
+                  "•\u{A0} x \u{A0};", " \u{A0}-x", "x\u{A0}\u{A0};,", "\u{1}- x", "-•+* \u{A0}\u{A0} Sở ; ,", "\u{A0}", "• ;\u{A0}", "-\u{A0}•x"]
         #expect(lines.count > 200)
         for line in lines {
             #expect(DocumentLayout.dropBullet(line) == Self.dropBulletByCharacters(line), "\(line)")
