@@ -139,7 +139,7 @@ struct DocumentLayout: Sendable {
                 case .after:
                     if Self.isSignature(bare, vocabulary) || (Self.isPersonName(bare) && !signature.isEmpty) {
                         signature.append(bare)
-                    } else if Self.isUpperCase(bare) && bare.split(separator: " ").count >= 3 || bare.uppercased().hasPrefix("PHỤ LỤC") {
+                    } else if Self.isUpperCase(bare) && Self.hasThreeWords(bare) || bare.uppercased().hasPrefix("PHỤ LỤC") {
                         phase = .annex
                         content.append(ContentLine(range: range, part: .annex, isAnnexHeading: true))
                     } else {
@@ -148,7 +148,7 @@ struct DocumentLayout: Sendable {
                     }
                 case .annex:
                     let isSignature = Self.isSignature(bare, vocabulary)
-                    if !isSignature && Self.isUpperCase(bare) && bare.split(separator: " ").count >= 3 {
+                    if !isSignature && Self.isUpperCase(bare) && Self.hasThreeWords(bare) {
                         content.append(ContentLine(range: range, part: .annex, isAnnexHeading: true))
                     } else if isSignature {
                         signature.append(bare)
@@ -499,6 +499,23 @@ struct DocumentLayout: Sendable {
             }
         }
         return simple ? !lowercase && letters >= 2 : nil
+    }
+
+    /// True when `line` has at least three words between spaces (what
+    /// `line.split(separator: " ").count >= 3` says), read up to its third word only: an
+    /// upper-case annex line may be a long slogan, split whole for the count.
+    static func hasThreeWords(_ line: String) -> Bool {
+        var words = 0, inWord = false
+        for character in line {
+            if character == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words == 3 { return true }
+            }
+        }
+        return false
     }
 
     static func isIssuerLine(_ bare: String) -> Bool {

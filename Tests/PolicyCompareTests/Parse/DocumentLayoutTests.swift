@@ -114,6 +114,19 @@ import Testing
         }
     }
 
+    @Test func threeWordsAgreesWithSplittingOnEveryLineAndOddCases() throws {
+        var lines: [String] = []
+        for id in Fixtures.ids {
+            let text = try Fixtures.directive(id).text
+            lines += Self.lines(text).map { DocumentLayout.bare(text.text($0)) }
+        }
+        lines += ["", " ", "A", "A B", "A  B ", "A B C", "  A   B   C  ", "A \u{301}B C", "A B\u{A0}C", "A\tB C", "A B C D"]
+        #expect(lines.contains(where: DocumentLayout.hasThreeWords) && !lines.allSatisfy(DocumentLayout.hasThreeWords))
+        for line in lines {
+            #expect(DocumentLayout.hasThreeWords(line) == (line.split(separator: " ").count >= 3), "\(line)")
+        }
+    }
+
     /// `isPersonName` by Character operations alone, as it was before its table fast path.
     private static func personNameByCharacters(_ bare: String) -> Bool {
         let words = bare.split(separator: " ")
