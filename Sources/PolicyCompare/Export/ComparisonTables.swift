@@ -430,13 +430,11 @@ public enum ComparisonTables {
     /// cache, retaining and releasing its arrays). A's and B's caches are apart: A repeats
     /// over a run of rows while B changes with each partner, so in one cache eight partners
     /// pushed A out and it was read back again (8,345 loads for 1,000 generated plans; 7,718
-    /// kept apart). B's cache keeps 1,024 partners, not 8, and lets go the one needed again
+    /// kept apart). B's cache keeps 128 partners, not 8, and lets go the one needed again
     /// last (``nextRunsOfB(_:documents:)``): a document's partners recur in the runs of the
     /// documents after it, and at 10,000 generated plans 8 read 69,717 sources back for
-    /// 73,591 pairs, 128 let go oldest first 49,335, 128 let go by next use 35,833, and
-    /// 1,024 by next use 21,453 (13 MB of sources held at 13 KB each; the sources read back
-    /// were half the bytes read from the spool). Quoting only each run's bytes of B instead
-    /// saved little: a pair's excerpts span most of B (6,588 code points at the median).
+    /// 73,591 pairs, 128 let go oldest first 49,335, and 128 let go by next use 35,833 (2 MB
+    /// of sources held at 13 KB each).
     /// A class with unchecked access, as ``RecentlyLoaded`` is: the pair kept in the readers'
     /// captured variables cost more in access checks than the look-ups it saved.
     private final class ReuseSources {
@@ -450,7 +448,7 @@ public enum ComparisonTables {
 
         init(_ documents: [DocumentAnalysis]) {
             cacheA = RecentlyLoaded { documents[$0].source.loaded() }
-            cacheB = RecentlyLoaded(kept: 1024) { documents[$0].source.loaded() }
+            cacheB = RecentlyLoaded(kept: 128) { documents[$0].source.loaded() }
         }
 
         /// Makes ``sourceA`` and ``sourceB`` the sources of documents `a` and `b`, `b` being

@@ -19,9 +19,6 @@ final class RecentlyLoaded<Value> {
     @exclusivity(unchecked) private var indexes: [Int] = []
     @exclusivity(unchecked) private var values: [Value] = []
     @exclusivity(unchecked) private var ranks: [Int] = []
-    /// For each document number, its place among the kept (-1 when it is not kept): found
-    /// without a search, which at the reuse table's 1,024 kept cost more than a load saved.
-    @exclusivity(unchecked) private var positions: [Int32] = []
     /// Documents loaded so far.
     @exclusivity(unchecked) private var loads = 0
     /// How many documents are kept (at least one).
@@ -35,7 +32,7 @@ final class RecentlyLoaded<Value> {
 
     /// Document `index`'s data, in memory; when one must go, the one loaded first goes.
     subscript(index: Int) -> Value {
-        if let position = position(of: index) { return values[position] }
+        if let position = indexes.firstIndex(of: index) { return values[position] }
         // Ranked by loads before it, negated: the one loaded first has the greatest rank.
         return loaded(index, rank: -loads)
     }
@@ -44,37 +41,24 @@ final class RecentlyLoaded<Value> {
     /// (`Int.max` for none): when one must go, the one looked up again last goes (Belady's
     /// rule, the fewest loads for the order the reader knows).
     subscript(index: Int, readNextAt next: Int) -> Value {
-        if let position = position(of: index) {
+        if let position = indexes.firstIndex(of: index) {
             ranks[position] = next
             return values[position]
         }
         return loaded(index, rank: next)
     }
 
-    /// Where document `index` is kept, if it is.
-    private func position(of index: Int) -> Int? {
-        guard index >= 0, index < positions.count, positions[index] >= 0 else { return nil }
-        return Int(positions[index])
-    }
-
     /// Loads document `index` and keeps it with `rank`, in place of the kept one of the
-    /// greatest rank when `kept` are (a negative `index` is loaded but not kept).
+    /// greatest rank when `kept` are.
     private func loaded(_ index: Int, rank: Int) -> Value {
         let value = load(index)
         loads += 1
-        guard index >= 0 else { return value }
-        if index >= positions.count {
-            positions.append(contentsOf: repeatElement(-1, count: index + 1 - positions.count))
-        }
         guard indexes.count >= kept, let out = ranks.indices.max(by: { ranks[$0] < ranks[$1] }) else {
-            positions[index] = Int32(truncatingIfNeeded: indexes.count)
             indexes.append(index)
             values.append(value)
             ranks.append(rank)
             return value
         }
-        positions[indexes[out]] = -1
-        positions[index] = Int32(truncatingIfNeeded: out)
         indexes[out] = index
         values[out] = value
         ranks[out] = rank

@@ -55,25 +55,4 @@ import Testing
         #expect(cache[2, readNextAt: 8] == 20 && loads == [0, 1, 2, 0])
         #expect(cache[1, readNextAt: .max] == 10 && loads == [0, 1, 2, 0, 1])
     }
-
-    @Test func findsEachOfManyKeptDocumentsAndForgetsThoseLetGo() {
-        var loads: [Int] = []
-        let cache = RecentlyLoaded<Int>(kept: 1024) { index in
-            loads.append(index)
-            return index * 10
-        }
-        // Numbers far apart and out of order, each kept once loaded.
-        let numbers = (0..<1024).map { ($0 * 7919) % 5000 }
-        for index in numbers { #expect(cache[index, readNextAt: index] == index * 10) }
-        for index in numbers.reversed() { #expect(cache[index, readNextAt: index] == index * 10) }
-        #expect(loads == numbers)
-        // A new one lets go the one read again last (the greatest number), which is then
-        // read back, while the new one is found where it took its place.
-        let last = numbers.max() ?? 0
-        #expect(cache[6000, readNextAt: 0] == 60000 && loads.count == 1025)
-        #expect(cache[6000] == 60000 && loads.count == 1025)
-        #expect(cache[last, readNextAt: 0] == last * 10 && loads.count == 1026 && loads.last == last)
-        // A negative number is loaded each time, never kept.
-        #expect(cache[-3] == -30 && cache[-3] == -30 && loads.suffix(2) == [-3, -3])
-    }
 }
