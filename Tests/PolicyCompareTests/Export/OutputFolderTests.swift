@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PolicyCompare
+
+@Suite struct OutputFolderTests {
+    private func contents(_ url: URL) throws -> [UInt8] {
+        try [UInt8](Data(contentsOf: url))
+    }
+
+    /// A set of files lands whole, empty ones and non-ASCII bytes included; a second run
+    /// replaces what it writes again and leaves the user's other files alone.
+    @Test func writesTheSetAndReplacesOnlyItsOwnFiles() throws {
+        let destination = try Fixtures.temporaryFolder().appendingPathComponent("out")
+        let report = Array("Tháng hành động vì trẻ em\n".utf8)
+        try OutputFolder.write([(name: "report.txt", bytes: report), (name: "empty.csv", bytes: [])], to: destination)
+        #expect(try contents(destination.appendingPathComponent("report.txt")) == report)
+        #expect(try contents(destination.appendingPathComponent("empty.csv")) == [])
+
+        let notes = destination.appendingPathComponent("notes.txt")
+        try Data("mine".utf8).write(to: notes)
+        try OutputFolder.write([(name: "report.txt", bytes: Array("second\n".utf8))], to: destination)
+        #expect(try contents(destination.appendingPathComponent("report.txt")) == Array("second\n".utf8))
+        #expect(try contents(notes) == Array("mine".utf8))
+        #expect(try contents(destination.appendingPathComponent("empty.csv")) == [])
+        let left = try FileManager.default.contentsOfDirectory(atPath: destination.deletingLastPathComponent().path)
+        #expect(left == ["out"], "no temporary folder is left beside the reports")
+    }
+
+    /// One file, written over a longer one: nothing of the old bytes is left at its end.
+    @Test func writeEmptiesAnExistingFile() throws {
+        let url = try Fixtures.temporaryFolder().appendingPathComponent("table.csv")
+        try OutputFolder.write(Array(repeating: UInt8(ascii: "x"), count: 10_000), to: url)
+        try OutputFolder.write(Array("a,b\r\n".utf8), to: url)
+        #expect(try contents(url) == Array("a,b\r\n".utf8))
+    }
+
+    /// A file that cannot be created names its path and the system's reason.
+    @Test func writeIntoAMissingFolderSaysWhy() throws {
+        let url = try Fixtures.temporaryFolder().appendingPathComponent("missing/report.txt")
+        #expect(throws: OutputError.cannotWrite(url.path, reason: String(cString: strerror(ENOENT)))) {
+            try OutputFolder.write([1, 2, 3], to: url)
+        }
+    }
+
+    /// A failed set changes nothing: the previous reports stay as they were.
+    @Test func aFailureLeavesThePreviousReports() throws {
+        let destination = try Fixtures.temporaryFolder().appendingPathComponent("out")
+        try OutputFolder.write([(name: "report.txt", bytes: Array("first\n".utf8))], to: destination)
+        try FileManager.default.createDirectory(at: destination.appendingPathComponent("themes.csv"), withIntermediateDirectories: false)
+        #expect(throws: OutputError.self) {
+            try OutputFolder.write([(name: "report.txt", bytes: Array("second\n".utf8)), (name: "themes.csv", bytes: [1])], to: destination)
+        }
+        #expect(try contents(destination.appendingPathComponent("report.txt")) == Array("first\n".utf8))
+
+        let file = destination.appendingPathComponent("report.txt")
+        #expect(throws: OutputError.notAFolder(file.path)) {
+            try OutputFolder.write([(name: "a.csv", bytes: [])], to: file)
+        }
+    }
+}
