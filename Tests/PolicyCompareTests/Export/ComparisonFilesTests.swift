@@ -9,6 +9,25 @@ struct ComparisonFilesTests {
               rows: (0..<rows).map { [.integer($0)] })
     }
 
+    @Test("a CSV file's size is estimated from a sample of its rows: long rows outweigh more short ones")
+    func estimatedSize() throws {
+        let csv = CSVWriter()
+        let short = table("coding_by_document", rows: 330)
+        let long = Table(name: "reuse", description: "Test.", columns: [Column("text", .string, title: "Text", description: "A passage.")],
+                         rows: (0..<254).map { [.text(String(repeating: "trẻ em ", count: 50 + $0 % 7))] })
+        let shortSize = ComparisonFiles.estimatedCSVBytes(short, csv: csv)
+        let longSize = ComparisonFiles.estimatedCSVBytes(long, csv: csv)
+        #expect(longSize > 5 * shortSize, "\(longSize) against \(shortSize)")
+        // Within a tenth of the real sizes; a table of no more rows than the sample, exactly.
+        for table in [short, long] {
+            let size = csv.write(table).count, estimate = ComparisonFiles.estimatedCSVBytes(table, csv: csv)
+            #expect(abs(estimate - size) * 10 < size, "\(table.name): \(estimate) against \(size)")
+        }
+        let small = self.table("slogans", rows: 20)
+        #expect(ComparisonFiles.estimatedCSVBytes(small, csv: csv) == csv.write(small).count)
+        #expect(ComparisonFiles.estimatedCSVBytes(self.table("none", rows: 0), csv: csv) == 0)
+    }
+
     @Test("sheets longer than the cap keep their first rows, and a first sheet lists what was cut")
     func sheetCap() throws {
         let tables = [table("documents", rows: 3), table("evidence", rows: 8), table("reuse", rows: 5)]
