@@ -10,12 +10,7 @@ public enum OutputFolder {
     /// Writes one file atomically (a temporary file beside it, then a rename).
     public static func writeFile(_ bytes: [UInt8], to url: URL) throws(OutputError) {
         do {
-            // `Data` without a copy of the bytes (a codebook is small, but a report need not be).
-            try bytes.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress, !raw.isEmpty else { return try Data().write(to: url, options: .atomic) }
-                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
-                    .write(to: url, options: .atomic)
-            }
+            try Data(bytes).write(to: url, options: .atomic)
         } catch {
             throw .cannotWrite(url.path, reason: error.localizedDescription)
         }

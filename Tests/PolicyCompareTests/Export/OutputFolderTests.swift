@@ -35,6 +35,18 @@ import TestSupport
         #expect(try contents(url) == Array("a,b\r\n".utf8))
     }
 
+    /// One file alone (the codebook's export) replaces the old one whole; a folder that is
+    /// missing is named in the error.
+    @Test func writeFileReplacesTheFileAndNamesAMissingFolder() throws {
+        let url = try Fixtures.temporaryFolder().appendingPathComponent("codebook.yml")
+        try OutputFolder.writeFile(Array("theme:\n  - id: child_rights\n".utf8), to: url)
+        try OutputFolder.writeFile(Array("activity: []\n".utf8), to: url)
+        #expect(try contents(url) == Array("activity: []\n".utf8))
+        let missing = url.deletingLastPathComponent().appendingPathComponent("missing/codebook.yml")
+        let error = #expect(throws: OutputError.self) { try OutputFolder.writeFile([1], to: missing) }
+        #expect(error?.description.contains(missing.path) == true)
+    }
+
     /// A file that cannot be created names its path and the system's reason.
     @Test func writeIntoAMissingFolderSaysWhy() throws {
         let url = try Fixtures.temporaryFolder().appendingPathComponent("missing/report.txt")
