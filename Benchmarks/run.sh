@@ -6,8 +6,10 @@
 #   Benchmarks/run.sh 1000 5000        # other sizes
 #   Benchmarks/run.sh --smoke          # CI: 50 directives, debug build, checks that it works
 #   Benchmarks/run.sh --seed 7 --strict 10000
+#   Benchmarks/run.sh --repeat 5 10000 # five runs; the median run is reported
 #
-# Options: --seed S (default 1), --strict (exit 3 when a target is missed), --smoke.
+# Options: --seed S (default 1), --repeat N (default 1; runs per size, median reported),
+#          --strict (exit 3 when a target is missed), --smoke.
 # Environment: POLICY_COMPARE_BIN=path uses that binary instead of building one;
 #              BENCH_TIMEOUT=seconds stops a run that takes longer (default: none; smoke: 100);
 #              BENCH_EXTRA_ARGS="--format csv,txt" adds arguments to every compare run.
@@ -19,6 +21,7 @@ repo=$(cd "$here/.." && pwd)
 cd "$repo"
 
 seed=1
+repeat=1
 smoke=0
 strict=0
 sizes=()
@@ -28,15 +31,19 @@ while [ $# -gt 0 ]; do
     --strict) strict=1 ;;
     --seed) [ $# -ge 2 ] || { echo "run.sh: --seed needs a value" >&2; exit 2; }; seed=$2; shift ;;
     --seed=*) seed=${1#--seed=} ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --repeat) [ $# -ge 2 ] || { echo "run.sh: --repeat needs a value" >&2; exit 2; }; repeat=$2; shift ;;
+    --repeat=*) repeat=${1#--repeat=} ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *[!0-9]*|'') echo "run.sh: unknown argument '$1' (sizes are whole numbers; see --help)" >&2; exit 2 ;;
     *) sizes+=("$1") ;;
   esac
   shift
 done
 [[ "$seed" =~ ^[0-9]+$ ]] || { echo "run.sh: --seed must be a whole number" >&2; exit 2; }
+[[ "$repeat" =~ ^[0-9]+$ ]] && [ "$repeat" -ge 1 ] || { echo "run.sh: --repeat must be a whole number of at least 1" >&2; exit 2; }
 if [ "$smoke" = 1 ]; then
   sizes=(50)
+  repeat=1
   timeout_s=${BENCH_TIMEOUT:-100}
 else
   [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
@@ -120,6 +127,11 @@ ensure_corpus() {
   cp Datasets/codebook.csv "$dir/codebook.csv"
 }
 
+# The machine's stolen time so far, in clock ticks (field 8 of the cpu line of /proc/stat, Linux):
+# time the hypervisor gave this virtual machine's processors to others. Empty where unknown.
+steal_ticks() { awk '/^cpu / {print $9; exit}' /proc/stat 2>/dev/null || true; }
+ticks_per_second=$(getconf CLK_TCK 2>/dev/null || echo 100)
+
 # Seconds from GNU time's "h:mm:ss" or "m:ss.ss".
 clock_seconds() { awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }' <<<"$1"; }
 
@@ -133,32 +145,48 @@ run_size() {
   ensure_corpus "$n"
   local corpus_bytes
   corpus_bytes=$(du -sb "$corpus" | cut -f1)
-  rm -rf "$out"
   local flags=(--quiet --timings) unsupported=()
-  local status
-  while :; do
-    local cmd=("$bin" compare --corpus "$corpus" --out "$out" ${BENCH_EXTRA_ARGS:-} "${flags[@]+"${flags[@]}"}")
-    [ "$timeout_s" != 0 ] && cmd=(timeout "$timeout_s" "${cmd[@]}")
-    set +e
-    /usr/bin/time -v -o "$tmp/time.txt" "${cmd[@]}" >"$tmp/stdout" 2>"$tmp/stderr"
-    status=$?
-    set -e
-    # A build without --quiet or --timings refuses them as usage errors (exit 2): drop and retry.
-    local dropped=0
-    if [ "$status" = 2 ]; then
-      for f in "${flags[@]}"; do
-        if grep -q "unknown option '$f'" "$tmp/stderr"; then
-          unsupported+=("$f")
-          local kept=()
-          for g in "${flags[@]}"; do [ "$g" = "$f" ] || kept+=("$g"); done
-          flags=("${kept[@]+"${kept[@]}"}")
-          dropped=1
-          break
-        fi
-      done
-    fi
-    [ "$dropped" = 1 ] || break
+  local status walls=() steals=() rss_max=0 r
+  for ((r = 1; r <= repeat; r++)); do
+    rm -rf "$out"
+    local steal0; steal0=$(steal_ticks)
+    while :; do
+      local cmd=("$bin" compare --corpus "$corpus" --out "$out" ${BENCH_EXTRA_ARGS:-} "${flags[@]+"${flags[@]}"}")
+      [ "$timeout_s" != 0 ] && cmd=(timeout "$timeout_s" "${cmd[@]}")
+      set +e
+      /usr/bin/time -v -o "$tmp/time.txt" "${cmd[@]}" >"$tmp/stdout" 2>"$tmp/stderr"
+      status=$?
+      set -e
+      # A build without --quiet or --timings refuses them as usage errors (exit 2): drop and retry.
+      local dropped=0
+      if [ "$status" = 2 ]; then
+        for f in "${flags[@]}"; do
+          if grep -q "unknown option '$f'" "$tmp/stderr"; then
+            unsupported+=("$f")
+            local kept=()
+            for g in "${flags[@]}"; do [ "$g" = "$f" ] || kept+=("$g"); done
+            flags=("${kept[@]+"${kept[@]}"}")
+            dropped=1
+            break
+          fi
+        done
+      fi
+      [ "$dropped" = 1 ] || break
+    done
+    local steal1; steal1=$(steal_ticks)
+    steals+=("$(awk -v a="$steal0" -v b="$steal1" -v hz="$ticks_per_second" 'BEGIN {print (a != "" && b != "" && hz > 0) ? (b - a) / hz : ""}')")
+    walls+=("$(clock_seconds "$(grep 'Elapsed (wall clock)' "$tmp/time.txt" | awk '{print $NF}')")")
+    local rss_r; rss_r=$(awk -F': *' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")
+    [ "${rss_r:-0}" -gt "$rss_max" ] && rss_max=$rss_r
+    cp "$tmp/time.txt" "$tmp/time.$r.txt"; cp "$tmp/stdout" "$tmp/stdout.$r"; cp "$tmp/stderr" "$tmp/stderr.$r"
+    [ "$status" = 0 ] || break
   done
+  # The run reported is the median run by wall time (the lower middle one of an even number).
+  local runs=${#walls[@]} median_run
+  median_run=$(for i in "${!walls[@]}"; do echo "${walls[$i]} $((i + 1))"; done | sort -n -k1,1 -k2,2 | sed -n "$(((runs + 1) / 2))p" | cut -d' ' -f2)
+  [ "$status" = 0 ] || median_run=$runs
+  cp "$tmp/time.$median_run.txt" "$tmp/time.txt"; cp "$tmp/stdout.$median_run" "$tmp/stdout"; cp "$tmp/stderr.$median_run" "$tmp/stderr"
+  local steal=${steals[$((median_run - 1))]}
 
   echo
   echo "### $n documents ($(awk -v b="$corpus_bytes" 'BEGIN {printf "%.1f", b / 1e6}') MB on disk)"
@@ -166,6 +194,10 @@ run_size() {
   echo '```'
   echo "${bin} compare --corpus $corpus --out $out ${BENCH_EXTRA_ARGS:+$BENCH_EXTRA_ARGS }${flags[*]+"${flags[*]}"}"
   echo '```'
+  if [ "$runs" -gt 1 ]; then
+    echo
+    echo "$runs runs: $(printf '%s s, ' "${walls[@]}" | sed 's/, $//') wall time; the tables below are the median run's (run $median_run)."
+  fi
   if [ ${#unsupported[@]} -gt 0 ]; then
     echo
     echo "Note: this build does not accept ${unsupported[*]}; ran without."
@@ -208,13 +240,21 @@ run_size() {
   echo
   echo "| measure | value |"
   echo "|---|---:|"
-  awk -v w="$wall" -v b="$corpus_bytes" -v r="$rss_kb" -v u="$user" -v s="$sys" -v c="$cpu_pct" 'BEGIN {
+  awk -v w="$wall" -v b="$corpus_bytes" -v r="$rss_kb" -v u="$user" -v s="$sys" -v c="$cpu_pct" -v st="$steal" \
+      -v runs="$runs" -v rmax="$rss_max" 'BEGIN {
       printf "| wall time | %.2f s |\n", w
       printf "| CPU time (user + sys) | %.2f s + %.2f s (%s CPU) |\n", u, s, c
+      if (st != "") printf "| hypervisor steal (all cores) | %.2f s |\n", st
       printf "| end to end | %.2f MB/s |\n", (w > 0 ? b / 1e6 / w : 0)
       printf "| peak RSS | %.0f MB |\n", r * 1024 / 1e6
       printf "| peak RSS / corpus size | %.2f× |\n", r * 1024 / b
+      if (runs > 1) printf "| peak RSS, highest of the %d runs | %.0f MB (%.2f×) |\n", runs, rmax * 1024 / 1e6, rmax * 1024 / b
     }'
+  if awk -v st="$steal" -v w="$wall" -v c="$(nproc)" 'BEGIN {exit !(st != "" && st > 0.05 * w * c)}'; then
+    echo
+    echo "Note: the machine's hypervisor took ${steal} s of its cores' time during this run (steal in /proc/stat):"
+    echo "the virtual machine was sharing its processors, so times are inflated and vary from run to run; use --repeat."
+  fi
   [ "$status" = 0 ] || fail "compare on $n documents failed (exit $status)"
   local other
   other=$(grep -v $'^timing\t' "$tmp/stderr" | head -10 || true)
@@ -244,7 +284,7 @@ run_size() {
   if [ "$n" -ge 10000 ]; then
     awk -v w="$wall" 'BEGIN {exit !(w < 3)}' || missed+=("$n documents: wall time ${wall} s ≥ 3 s")
   fi
-  awk -v r="$rss_kb" -v b="$corpus_bytes" 'BEGIN {exit !(r * 1024 < 3 * b)}' || missed+=("$n documents: peak RSS ≥ 3× corpus size")
+  awk -v r="$rss_max" -v b="$corpus_bytes" 'BEGIN {exit !(r * 1024 < 3 * b)}' || missed+=("$n documents: peak RSS ≥ 3× corpus size")
 }
 
 for n in "${sizes[@]}"; do
