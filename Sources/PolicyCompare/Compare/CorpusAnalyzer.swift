@@ -79,7 +79,15 @@ public struct CorpusAnalyzer: Sendable {
         return (analyses, skipped)
     }
 
-    /// One result per document, computed in parallel, in manifest order.
+    /// One result per document, computed in parallel, returned in manifest order.
+    ///
+    /// The documents are read year by year (in manifest order within a year), so that each
+    /// core adds one year's n-gram counts after another to its ``YearTerms/Shard``: in manifest
+    /// order, a corpus of many years had every core add each document to a different year's
+    /// tables of hundreds of thousands of terms, and adding them missed the cache. At 10,000
+    /// generated plans over 16 years, that took 8.0% of the run's samples, and 4.1% read year by
+    /// year. Nothing else depends on the order: sums do not, and the results are put back in
+    /// manifest order.
     ///
     /// Each core takes the next document as it is free, with one ``ComposedWords`` and one
     /// ``TokenSpellings/Cache`` for all the documents it reads and its own ``YearTerms/Shard`` to count their terms into. Each document's source goes to one temporary ``DocumentSpool``
@@ -88,9 +96,11 @@ public struct CorpusAnalyzer: Sendable {
     /// every document is in.
     private func results(_ corpus: Corpus, progress: ProgressCounter?, terms: YearTerms?) -> [Result<DocumentAnalysis, any Error>] {
         let documents = corpus.documents
+        let order = documents.indices.sorted { (documents[$0].year, $0) < (documents[$1].year, $1) }
         let spool = DocumentSpool()
         defer { spool?.finishWriting() }
-        return Parallel.map(documents.count, state: { (words: ComposedWords(), spellings: TokenSpellings.Cache(), terms: terms?.shard()) }) { index, state in
+        let computed = Parallel.map(order.count, state: { (words: ComposedWords(), spellings: TokenSpellings.Cache(), terms: terms?.shard()) }) { position, state in
+            let index = order[position]
             let result = Result {
                 var analysis = try analyze(documents[index], in: corpus, words: &state.words, spellings: &state.spellings)
                 if let terms = state.terms {
@@ -101,8 +111,11 @@ public struct CorpusAnalyzer: Sendable {
                 return analysis
             }
             progress?.documentDone(bytes: (try? result.get())?.bytes ?? 0)
-            return result
+            return (index, result)
         }
+        var results = [Result<DocumentAnalysis, any Error>?](repeating: nil, count: documents.count)
+        for (index, result) in computed { results[index] = result }
+        return results.compactMap { $0 }
     }
 }
 
