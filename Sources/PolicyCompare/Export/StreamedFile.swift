@@ -10,6 +10,13 @@ import Foundation
 /// while the next is filled: the disk takes a block in about a millisecond, and the copy
 /// leaves the profile. Two blocks take turns, so a file needs 2 MB of memory however long.
 ///
+/// The disk is shared, though: the run's files (1.1 GB at 10,000 plans) are written at once,
+/// and the disk took them in 2 to 2.5 s, most of the export. So a block filled while the
+/// disk is still taking the one before is not held until it is free: it goes through the
+/// page cache at once (``blocksWrittenInPlace``), and the CPU's copy and the disk share
+/// the work (about a third of the bytes went that way at 10,000 plans, and export was
+/// about 0.2 s shorter).
+///
 /// What is not a whole block (the end of the file, or a file smaller than a block), and
 /// every write over earlier bytes, goes through an ordinary descriptor. Where direct I/O is
 /// not offered (another system, or a file system that refuses it, such as some network
@@ -33,6 +40,8 @@ final class StreamedFile {
     private var blockStart = 0
     /// Blocks not being filled and not waiting to be written.
     private let free: DispatchSemaphore
+    /// Full blocks written through the page cache while the writer was busy with the one before.
+    private(set) var blocksWrittenInPlace = 0
 
     /// Creates (or empties) the file at `url`; with `direct`, full blocks bypass the page
     /// cache where the system allows it.
@@ -103,14 +112,30 @@ final class StreamedFile {
         return try render(&sink)
     }
 
-    /// Hands the full block to the writer and starts filling the other once it is free.
+    /// Hands the full block to the writer and goes on in the other, when the writer is done
+    /// with it; while the disk is still taking the block before, writes this one through the
+    /// page cache itself and goes on in the same block.
     private func submitBlock() {
         let block = UnsafeRawBufferPointer(start: blocks[current], count: filled)
-        writer.write(Block(bytes: block, offset: blockStart), then: free)
+        if free.wait(timeout: .now()) == .timedOut {
+            if let failed = FileWrite.all(block, to: descriptor, at: blockStart) { writer.record(failed) }
+            blocksWrittenInPlace += 1
+        } else {
+            writer.write(Block(bytes: block, offset: blockStart), then: free)
+            current = (current + 1) % blocks.count
+        }
         blockStart += filled
         filled = 0
-        current = (current + 1) % blocks.count
-        free.wait()
+    }
+
+    /// Runs `body` while the writer takes no block: every full block after the first is then
+    /// written in place (for tests of a busy disk). `body` must not write over earlier bytes
+    /// or close the file, which wait for the writer.
+    func whileWriterIsBusy<R>(_ body: () throws -> R) rethrows -> R {
+        let release = DispatchSemaphore(value: 0)
+        writer.hold(until: release)
+        defer { release.signal() }
+        return try body()
     }
 
     /// Whether full blocks go to the disk with direct I/O (false once a write refused it).
@@ -282,6 +307,11 @@ private final class BlockWriter: @unchecked Sendable {  // `direct` is used on `
         }
     }
 
+    /// Keeps the writer from the blocks handed over after this call until `release` is signalled.
+    func hold(until release: DispatchSemaphore) {
+        queue.async { release.wait() }
+    }
+
     /// Whether blocks go out with direct I/O.
     var writesDirectly: Bool {
         queue.sync { direct >= 0 }
@@ -306,9 +336,10 @@ private final class BlockWriter: @unchecked Sendable {  // `direct` is used on `
         return failure != nil
     }
 
-    private func record(_ error: Int32) {
+    func record(_ error: Int32) {
         lock.lock()
         if failure == nil { failure = StreamedFile.failure(path, error) }
         lock.unlock()
     }
 }
+

@@ -38,6 +38,38 @@ import TestSupport
         #expect(try [UInt8](Data(contentsOf: url)) == expected)
     }
 
+    /// While the writer is busy with one block, the next full blocks are written in place
+    /// through the page cache (each block after the first), between writes over earlier bytes
+    /// and through the sink, and the file holds the same bytes; once the writer is free again,
+    /// blocks go to it.
+    @Test(arguments: [true, false])
+    func writesBlocksInPlaceWhileTheWriterIsBusy(direct: Bool) throws {
+        var random = ExportFixtures.SeededRandom(seed: 7)
+        let url = Scratch.path("streamed", extension: "bin")
+        try FileManager.default.createDirectory(at: Scratch.root, withIntermediateDirectories: true)
+        let file = try StreamedFile(url: url, direct: direct, blockSize: Self.blockSize)
+        var expected: [UInt8] = []
+        func append(_ count: Int) throws {
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &random) }
+            try file.write(bytes)
+            expected += bytes
+        }
+        try file.whileWriterIsBusy {
+            try append(Self.blockSize * 5 + 100)
+            file.withSink { sink in
+                for k in 0..<(Self.blockSize * 2) { sink.append(UInt8(truncatingIfNeeded: k)) }
+            }
+            expected += (0..<(Self.blockSize * 2)).map { UInt8(truncatingIfNeeded: $0) }
+        }
+        #expect(file.blocksWrittenInPlace == 6, "seven full blocks, the first handed to the writer")
+        // Over the end of a block written in place and the start of the next.
+        try file.overwrite(at: Self.blockSize * 3 - 2, with: [1, 2, 3, 4])
+        expected.replaceSubrange(Self.blockSize * 3 - 2 ..< Self.blockSize * 3 + 2, with: [1, 2, 3, 4])
+        try append(Self.blockSize * 4)
+        try file.close()
+        #expect(try [UInt8](Data(contentsOf: url)) == expected)
+    }
+
     /// Bytes rendered in place through the sink (single bytes, runs, digit words near and
     /// across block ends), between writes and writes over earlier bytes, give the bytes an
     /// array given the same appends holds; the sink counts every byte of the file.
