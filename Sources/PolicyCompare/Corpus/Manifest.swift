@@ -28,30 +28,37 @@ public struct Manifest: Sendable, Hashable {
         let inside = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
         let rootPrefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
         var folders = Folders()
+        // Each column's position, looked up once for all rows.
+        let column = Dictionary(uniqueKeysWithValues: (requiredColumns + optionalColumns).map { ($0, table.position(of: $0)) })
+        let required = requiredColumns.map { ($0, column[$0] ?? nil) }
+        func value(_ row: CSVTable.Row, _ name: String) -> String { row[position: column[name] ?? nil] }
+        documents.reserveCapacity(table.rows.count)
         for row in table.rows {
-            for column in requiredColumns where row[column].isEmpty {
-                throw .emptyField(file: file, line: row.line, column: column)
+            for (name, position) in required where row[position: position].isEmpty {
+                throw .emptyField(file: file, line: row.line, column: name)
             }
-            let id = row["document_id"]
+            let id = value(row, "document_id")
             guard id.utf8.allSatisfy(isIDByte) else {
                 throw .badID(file: file, line: row.line, id: id)
             }
             if let first = lines[id] {
                 throw .duplicateID(file: file, line: row.line, id: id, firstLine: first)
             }
-            let yearText = row["year"]
-            guard yearText.count == 4, yearText.allSatisfy(\.isASCII), let year = Int(yearText), year >= 1900, year <= 2999 else {
+            let yearText = value(row, "year")
+            guard yearText.utf8.count == 4, yearText.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                  let year = Int(yearText), year >= 1900, year <= 2999 else {
                 throw .badYear(file: file, line: row.line, value: yearText)
             }
-            let level = row["level"].lowercased()
+            let levelText = value(row, "level")
+            let level = levelText.lowercased()
             guard levels.contains(level) else {
-                throw .badLevel(file: file, line: row.line, value: row["level"])
+                throw .badLevel(file: file, line: row.line, value: levelText)
             }
-            let date = row["date"]
+            let date = value(row, "date")
             if !date.isEmpty && !ISODate.isValid(date) {
                 throw .badDate(file: file, line: row.line, value: date)
             }
-            let path = row["file"]
+            let path = value(row, "file")
             let resolved = try resolve(path, rootPrefix: rootPrefix, inside: inside, folders: &folders, file: file, line: row.line)
             if let first = fileLines[resolved] {
                 throw .duplicateFile(file: file, line: row.line, path: path, firstLine: first)
@@ -59,8 +66,8 @@ public struct Manifest: Sendable, Hashable {
             fileLines[resolved] = row.line
             lines[id] = row.line
             documents.append(DocumentMetadata(
-                id: id, year: year, file: path, issuer: row["issuer"], level: level, kind: row["kind"],
-                title: row["title"], date: date, number: row["number"], source: row["source"]))
+                id: id, year: year, file: path, issuer: value(row, "issuer"), level: level, kind: value(row, "kind"),
+                title: value(row, "title"), date: date, number: value(row, "number"), source: value(row, "source")))
         }
         if documents.isEmpty {
             throw .noDocuments(file: file)
@@ -79,6 +86,22 @@ public struct Manifest: Sendable, Hashable {
         }
     }
 
+    /// Whether a component of the `/`-separated `path` is `..`.
+    static func hasParentComponent(_ path: String) -> Bool {
+        var dots = 0  // dots since the last slash; -1 once anything else came
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if dots == 2 { return true }
+                dots = 0
+            } else if byte == UInt8(ascii: "."), dots >= 0 {
+                dots += 1
+            } else {
+                dots = -1
+            }
+        }
+        return dots == 2
+    }
+
     /// Real paths of the folders that manifest paths name, by their path relative to the
     /// corpus folder (nil for one that does not exist): a corpus keeps its files in a few
     /// folders, each resolved once.
@@ -94,8 +117,7 @@ public struct Manifest: Sendable, Hashable {
     /// resolved whole.
     private static func resolve(_ path: String, rootPrefix: String, inside: String, folders: inout Folders,
                                 file: String, line: Int) throws(CorpusError) -> String {
-        let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        if path.hasPrefix("/") || path.hasPrefix("~") || path.utf8.contains(UInt8(ascii: "\\")) || components.contains("..") {
+        if path.hasPrefix("/") || path.hasPrefix("~") || path.utf8.contains(UInt8(ascii: "\\")) || hasParentComponent(path) {
             throw .pathEscapes(file: file, line: line, path: path)
         }
         let resolved: String

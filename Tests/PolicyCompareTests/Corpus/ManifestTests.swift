@@ -75,6 +75,15 @@ import Testing
         guard case .pathEscapes(_, 2, path) = e else { Issue.record("got \(String(describing: e))"); return }
     }
 
+    @Test func parentComponentsAreFoundWhereverTheyAre() {
+        for path in ["..", "../a.txt", "a/..", "a/../b.txt", "a//../b", "a/b/.."] {
+            #expect(Manifest.hasParentComponent(path), "\(path)")
+        }
+        for path in ["a.txt", "...", ".../a", "a../b", "..a/b", "a/..b", "./a.txt", "a/./b", ".", "a/.", ""] {
+            #expect(!Manifest.hasParentComponent(path), "\(path)")
+        }
+    }
+
     @Test func symbolicLinkPointingOutsideIsRefused() throws {
         let root = try corpus(Self.header + "a,2019,directives/link.txt,X,national,letter,,,,\n")
         let outside = try Fixtures.temporaryFolder().appendingPathComponent("secret.txt")
