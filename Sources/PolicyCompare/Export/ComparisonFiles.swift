@@ -29,7 +29,7 @@ public enum ComparisonFiles {
         into folder: URL
     ) throws -> [String] {
         let writesCSV = formats.contains("csv"), writesWorkbook = formats.contains("xlsx")
-        let tables = Parallel.map(ComparisonTables.builders(comparison)) { build in build() }
+        let tables = ComparisonTables.all(comparison)
 
         // Long jobs first, so the short ones even out the cores' work at the end: the
         // workbook, the two largest tables, the reports (about a second for 10,000 plans; not

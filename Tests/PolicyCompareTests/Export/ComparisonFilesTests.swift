@@ -79,6 +79,8 @@ struct ComparisonFilesTests {
             return (names, try Dictionary(uniqueKeysWithValues: files.map { ($0, try Data(contentsOf: folder.appendingPathComponent($0))) }))
         }
         let tables = ComparisonTables.builders(comparison).map { $0().name + ".csv" }
+        #expect(ComparisonTables.all(comparison).map { $0.name + ".csv" } == tables, "built slowest first, returned in table order")
+        #expect(tables[ComparisonTables.slowestBuilder] == "reuse.csv")
         let all = try write(Set(ComparisonFiles.formats))
         #expect(all.names == tables + ["datapackage.json", "report.txt", "report.md", "report.html", "comparison.xlsx"])
         #expect(Set(all.files.keys) == Set(all.names))
