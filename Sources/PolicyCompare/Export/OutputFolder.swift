@@ -7,13 +7,45 @@ import Foundation
 /// while moving puts every previous report back. Files in the destination that this run does
 /// not write are left alone, and no existing file or folder is ever removed.
 public enum OutputFolder {
-    /// Writes one file atomically (a temporary file beside it, then a rename).
+    /// Writes one file atomically (a temporary file beside it, then a rename), making its
+    /// folder first when it is missing, as `compare` makes its `--out` folder.
+    ///
+    /// - Throws: ``OutputError/cannotWriteFile(_:reason:)`` with the system's reason.
     public static func writeFile(_ bytes: [UInt8], to url: URL) throws(OutputError) {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw .cannotWriteFile(url.path, reason: "it is a folder")
+        }
+        // The nearest folder on the path that exists must be a folder, not a file.
+        var folder = url.deletingLastPathComponent()
+        while !manager.fileExists(atPath: folder.path, isDirectory: &isFolder), folder.pathComponents.count > 1 {
+            folder = folder.deletingLastPathComponent()
+        }
+        if !isFolder.boolValue {
+            throw .cannotWriteFile(url.path, reason: "\(folder.path) is a file, not a folder")
+        }
+        do {
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWriteFile(url.path, reason: "its folder cannot be made: \(systemReason(error))")
+        }
         do {
             try Data(bytes).write(to: url, options: .atomic)
         } catch {
-            throw .cannotWrite(url.path, reason: error.localizedDescription)
+            throw .cannotWriteFile(url.path, reason: systemReason(error))
         }
+    }
+
+    /// The system's own words for a Foundation file error (`strerror` of its POSIX code, as
+    /// the other writers give), else Foundation's description.
+    private static func systemReason(_ error: any Error) -> String {
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
     }
 
     /// Creates (or empties) the file at `url` and writes `bytes` into it, for a file of the
@@ -160,6 +192,8 @@ public enum OutputFolder {
 public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
     case notAFolder(String)
     case cannotWrite(String, reason: String)
+    /// One file written alone (`codebook export --out FILE`).
+    case cannotWriteFile(String, reason: String)
 
     public var description: String {
         switch self {
@@ -167,6 +201,8 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(path) is a file, not a folder; pass --out with a folder for the reports"
         case .cannotWrite(let path, let reason):
             "cannot write reports to \(path) (\(reason)); check the folder exists and is writable, or pass another --out; previous reports there are unchanged"
+        case .cannotWriteFile(let path, let reason):
+            "cannot write \(path) (\(reason)); pass --out a file in a folder you can write to; a previous file there is unchanged"
         }
     }
 }

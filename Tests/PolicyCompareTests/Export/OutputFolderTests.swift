@@ -35,16 +35,39 @@ import TestSupport
         #expect(try contents(url) == Array("a,b\r\n".utf8))
     }
 
-    /// One file alone (the codebook's export) replaces the old one whole; a folder that is
-    /// missing is named in the error.
-    @Test func writeFileReplacesTheFileAndNamesAMissingFolder() throws {
+    /// One file alone (the codebook's export) replaces the old one whole, and a missing folder
+    /// is made for it.
+    @Test func writeFileReplacesTheFileAndMakesAMissingFolder() throws {
         let url = try Fixtures.temporaryFolder().appendingPathComponent("codebook.yml")
         try OutputFolder.writeFile(Array("theme:\n  - id: child_rights\n".utf8), to: url)
         try OutputFolder.writeFile(Array("activity: []\n".utf8), to: url)
         #expect(try contents(url) == Array("activity: []\n".utf8))
-        let missing = url.deletingLastPathComponent().appendingPathComponent("missing/codebook.yml")
-        let error = #expect(throws: OutputError.self) { try OutputFolder.writeFile([1], to: missing) }
-        #expect(error?.description.contains(missing.path) == true)
+        let nested = url.deletingLastPathComponent().appendingPathComponent("missing/too/codebook.yml")
+        try OutputFolder.writeFile([1], to: nested)
+        #expect(try contents(nested) == [1])
+    }
+
+    /// A file that cannot be written alone (its folder is a file; its path is a folder) names
+    /// its path and the system's reason, not the reports, and leaves what was there.
+    @Test func writeFileSaysWhyItCannotWrite() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let plain = folder.appendingPathComponent("plain.txt")
+        try OutputFolder.writeFile(Array("kept".utf8), to: plain)
+        let underFile = plain.appendingPathComponent("codebook.yml")
+        let error = #expect(throws: OutputError.self) { try OutputFolder.writeFile([1], to: underFile) }
+        guard case .cannotWriteFile(let path, let reason) = error else { Issue.record("got \(String(describing: error))"); return }
+        #expect(path == underFile.path && reason == "\(plain.path) is a file, not a folder", "\(reason)")
+        #expect(error?.description.hasPrefix("cannot write \(underFile.path) (") == true)
+        #expect(error?.description.contains("reports") == false)
+        #expect(try contents(plain) == Array("kept".utf8))
+        let isFolder = folder.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: isFolder, withIntermediateDirectories: true)
+        #expect(throws: OutputError.cannotWriteFile(isFolder.path, reason: "it is a folder")) {
+            try OutputFolder.writeFile([1], to: isFolder)
+        }
+        #expect(throws: OutputError.cannotWriteFile(underFile.appendingPathComponent("deeper.yml").path, reason: "\(plain.path) is a file, not a folder")) {
+            try OutputFolder.writeFile([1], to: underFile.appendingPathComponent("deeper.yml"))
+        }
     }
 
     /// A file that cannot be created names its path and the system's reason.
