@@ -77,9 +77,8 @@ struct CompareCommand {
     func run() throws -> CLIResult {
         var timings = StageTimings()
         let start = DispatchTime.now().uptimeNanoseconds
-        let corpus = try Corpus.load(cli.corpusURL(arguments))
-        let codebook = try CodebookLoader.load(cli.codebookURL(arguments))
-        let analyzer = try CorpusAnalyzer(codebook: codebook)
+        let (corpus, analyzer) = try CorpusAnalyzer.load(corpus: cli.corpusURL(arguments), codebook: cli.codebookURL(arguments))
+        let codebook = analyzer.coder.codebook
         let sink = arguments.flags.contains("quiet") ? nil : cli.progress
         let progress = sink.map { write in
             ProgressCounter(total: corpus.documents.count, delay: cli.progressDelay) { done, total, bytes, seconds in

@@ -18,6 +18,17 @@ struct CorpusAnalyzerTests {
         return try Corpus.load(root)
     }
 
+    @Test("the corpus and the analyzer read at once are those read in turn; a corpus error comes before a codebook error")
+    func loadsCorpusAndCodebookTogether() throws {
+        let codebookURL = Fixtures.datasets.appendingPathComponent("codebook.csv")
+        let (corpus, analyzer) = try CorpusAnalyzer.load(corpus: Fixtures.datasets, codebook: codebookURL)
+        #expect(corpus == (try Corpus.load(Fixtures.datasets)))
+        #expect(analyzer.coder.codebook == (try CodebookLoader.load(codebookURL)))
+        let missing = try Fixtures.temporaryFolder().appendingPathComponent("none")
+        #expect(throws: CorpusError.self) { try CorpusAnalyzer.load(corpus: missing, codebook: missing.appendingPathComponent("codebook.csv")) }
+        #expect(throws: CodebookError.self) { try CorpusAnalyzer.load(corpus: Fixtures.datasets, codebook: missing.appendingPathComponent("codebook.csv")) }
+    }
+
     @Test("documents are read year by year but come back in manifest order, with the same analyses and year sums")
     func manifestOrder() throws {
         let codebook = try #require(Fixtures.codebook)
