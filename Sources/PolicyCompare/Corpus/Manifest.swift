@@ -21,58 +21,89 @@ public struct Manifest: Sendable, Hashable {
             throw .csv(error)
         }
         let known = Set(requiredColumns + optionalColumns)
-        var documents: [DocumentMetadata] = []
-        var lines: [String: Int] = [:]
-        var fileLines: [String: Int] = [:]
         let rootPath = realPath(root.path) ?? root.path  // a missing folder holds no file anyway
         let inside = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
         let rootPrefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        var folders = Folders()
         // Each column's position, looked up once for all rows.
         let column = Dictionary(uniqueKeysWithValues: (requiredColumns + optionalColumns).map { ($0, table.position(of: $0)) })
-        let required = requiredColumns.map { ($0, column[$0] ?? nil) }
-        func value(_ row: CSVTable.Row, _ name: String) -> String { row[position: column[name] ?? nil] }
-        documents.reserveCapacity(table.rows.count)
-        for row in table.rows {
-            for (name, position) in required where row[position: position].isEmpty {
-                throw .emptyField(file: file, line: row.line, column: name)
+        let rows = table.rows
+        // Each row is checked on its own on all cores (the file's `lstat` and its path's strings
+        // were most of a manifest of ten thousand rows, serial before any document is read);
+        // then, in order, against the rows before it, so the first problem in the file is
+        // the error whatever the cores did.
+        let checked = Parallel.map(Parallel.chunks(rows.count)) { chunk in
+            var folders = Folders()
+            return chunk.map { check(rows[$0], column: column, rootPrefix: rootPrefix, inside: inside, folders: &folders, file: file) }
+        }
+        var documents: [DocumentMetadata] = []
+        documents.reserveCapacity(rows.count)
+        var lines: [String: Int] = [:]
+        var fileLines: [String: Int] = [:]
+        for row in checked.joined() {
+            if let problem = row.idProblem { throw problem }
+            let document = row.document
+            if let first = lines[document.id] {
+                throw .duplicateID(file: file, line: row.line, id: document.id, firstLine: first)
             }
-            let id = value(row, "document_id")
-            guard id.utf8.allSatisfy(isIDByte) else {
-                throw .badID(file: file, line: row.line, id: id)
+            if let problem = row.problem { throw problem }
+            if let first = fileLines[row.resolved] {
+                throw .duplicateFile(file: file, line: row.line, path: document.file, firstLine: first)
             }
-            if let first = lines[id] {
-                throw .duplicateID(file: file, line: row.line, id: id, firstLine: first)
-            }
-            let yearText = value(row, "year")
-            guard yearText.utf8.count == 4, yearText.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-                  let year = Int(yearText), year >= 1900, year <= 2999 else {
-                throw .badYear(file: file, line: row.line, value: yearText)
-            }
-            let levelText = value(row, "level")
-            let level = levelText.lowercased()
-            guard levels.contains(level) else {
-                throw .badLevel(file: file, line: row.line, value: levelText)
-            }
-            let date = value(row, "date")
-            if !date.isEmpty && !ISODate.isValid(date) {
-                throw .badDate(file: file, line: row.line, value: date)
-            }
-            let path = value(row, "file")
-            let resolved = try resolve(path, rootPrefix: rootPrefix, inside: inside, folders: &folders, file: file, line: row.line)
-            if let first = fileLines[resolved] {
-                throw .duplicateFile(file: file, line: row.line, path: path, firstLine: first)
-            }
-            fileLines[resolved] = row.line
-            lines[id] = row.line
-            documents.append(DocumentMetadata(
-                id: id, year: year, file: path, issuer: value(row, "issuer"), level: level, kind: value(row, "kind"),
-                title: value(row, "title"), date: date, number: value(row, "number"), source: value(row, "source")))
+            fileLines[row.resolved] = row.line
+            lines[document.id] = row.line
+            documents.append(document)
         }
         if documents.isEmpty {
             throw .noDocuments(file: file)
         }
         return Manifest(documents: documents, lines: lines, extraColumns: table.columns.filter { !known.contains($0) })
+    }
+
+    /// A row checked on its own: its document, its file's real path, and its first problem
+    /// before the test of its id against the rows before (`idProblem`) or after it (`problem`).
+    private struct CheckedRow: Sendable {
+        var line: Int
+        var document: DocumentMetadata
+        var resolved = ""
+        var idProblem: CorpusError?
+        var problem: CorpusError?
+    }
+
+    /// Checks one row: what the loop of ``parse(_:file:root:)`` tests in turn, but the tests
+    /// against other rows.
+    private static func check(_ row: CSVTable.Row, column: [String: Int?], rootPrefix: String, inside: String,
+                              folders: inout Folders, file: String) -> CheckedRow {
+        func value(_ name: String) -> String { row[position: column[name] ?? nil] }
+        let id = value("document_id"), yearText = value("year"), levelText = value("level"), date = value("date"), path = value("file")
+        var checked = CheckedRow(line: row.line, document: DocumentMetadata(
+            id: id, year: 0, file: path, issuer: value("issuer"), level: levelText.lowercased(), kind: value("kind"),
+            title: value("title"), date: date, number: value("number"), source: value("source")))
+        if let name = requiredColumns.first(where: { value($0).isEmpty }) {
+            checked.idProblem = .emptyField(file: file, line: row.line, column: name)
+        } else if !id.utf8.allSatisfy(isIDByte) {
+            checked.idProblem = .badID(file: file, line: row.line, id: id)
+        }
+        guard checked.idProblem == nil else { return checked }
+        guard yearText.utf8.count == 4, yearText.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              let year = Int(yearText), year >= 1900, year <= 2999 else {
+            checked.problem = .badYear(file: file, line: row.line, value: yearText)
+            return checked
+        }
+        checked.document.year = year
+        guard levels.contains(checked.document.level) else {
+            checked.problem = .badLevel(file: file, line: row.line, value: levelText)
+            return checked
+        }
+        if !date.isEmpty && !ISODate.isValid(date) {
+            checked.problem = .badDate(file: file, line: row.line, value: date)
+            return checked
+        }
+        do {
+            checked.resolved = try resolve(path, rootPrefix: rootPrefix, inside: inside, folders: &folders, file: file, line: row.line)
+        } catch {
+            checked.problem = error
+        }
+        return checked
     }
 
     /// Whether `byte` may be in a document id: an ASCII letter or digit, `-`, `_` or `.`.

@@ -75,6 +75,43 @@ import Testing
         guard case .pathEscapes(_, 2, path) = e else { Issue.record("got \(String(describing: e))"); return }
     }
 
+    /// Rows are checked on all cores, then in order against the rows before them: in a long
+    /// manifest the error is the first problem in the file, whichever rows the cores took.
+    @Test func theFirstProblemInALongManifestIsTheError() throws {
+        // 200 rows, each with a file of its own.
+        let root = try corpus(Self.header)
+        var rows: [String] = []
+        for k in 0..<200 {
+            try Data("Nội dung \(k).\n".utf8).write(to: root.appendingPathComponent("directives/d\(k).txt"))
+            rows.append("d\(k),2019,directives/d\(k).txt,X,provincial,plan,,,,")
+        }
+        func load(_ edits: [Int: String]) -> CorpusError? {
+            var lines = rows
+            for (k, row) in edits { lines[k] = row }
+            do {
+                try Data((Self.header + lines.joined(separator: "\n") + "\n").utf8).write(to: root.appendingPathComponent("manifest.csv"))
+                _ = try Corpus.load(root)
+                return nil
+            } catch {
+                return error as? CorpusError
+            }
+        }
+        let path = root.appendingPathComponent("manifest.csv").path
+        #expect(load([:]) == nil)
+        // Line numbers count the header: row k is on line k + 2.
+        #expect(load([150: "d7,2019,directives/d150.txt,X,provincial,plan,,,,", 180: "d180,19,directives/d180.txt,X,provincial,plan,,,,"])
+                == .duplicateID(file: path, line: 152, id: "d7", firstLine: 9))
+        #expect(load([40: "d40,2019,directives/none.txt,X,provincial,plan,,,,", 150: "d7,2019,directives/d150.txt,X,provincial,plan,,,,"])
+                == .fileMissing(file: path, line: 42, path: "directives/none.txt"))
+        #expect(load([199: "d199,2019,directives/d3.txt,X,provincial,plan,,,,", 198: "d198,2019,directives/d198.txt,X,nation,plan,,,,"])
+                == .badLevel(file: path, line: 200, value: "nation"))
+        #expect(load([199: "d199,2019,directives/d3.txt,X,provincial,plan,,,,"])
+                == .duplicateFile(file: path, line: 201, path: "directives/d3.txt", firstLine: 5))
+        // On one row, a missing field comes before a repeated id, and a repeated id before a bad year.
+        #expect(load([120: "d5,,directives/d120.txt,X,provincial,plan,,,,"]) == .emptyField(file: path, line: 122, column: "year"))
+        #expect(load([120: "d5,20x9,directives/d120.txt,X,provincial,plan,,,,"]) == .duplicateID(file: path, line: 122, id: "d5", firstLine: 7))
+    }
+
     @Test func parentComponentsAreFoundWhereverTheyAre() {
         for path in ["..", "../a.txt", "a/..", "a/../b.txt", "a//../b", "a/b/.."] {
             #expect(Manifest.hasParentComponent(path), "\(path)")
