@@ -61,11 +61,6 @@ public struct CSVReader: Sendable {
             if !blank { records.append(Record(line: recordLine, fields: fields)) }
             fields = []
         }
-        /// One more scalar on the line unless `byte` continues a multi-byte character.
-        func advance(_ byte: UInt8) {
-            if byte & 0xC0 != 0x80 { column += 1 }
-        }
-
         let first = delimiter.first
         /// Whether `byte` ends a run of plain bytes outside quotes.
         func isSpecial(_ byte: UInt8) -> Bool {
@@ -104,7 +99,9 @@ public struct CSVReader: Sendable {
                     }
                     continue
                 }
-                if byte == lf { line += 1; column = 1 } else { advance(byte) }
+                // A line feed inside the quotes: the field goes on on the next line.
+                line += 1
+                column = 1
                 field.append(byte)
                 i += 1
                 continue
