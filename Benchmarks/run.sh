@@ -7,9 +7,10 @@
 #   Benchmarks/run.sh --smoke          # CI: 50 directives, debug build, checks that it works
 #   Benchmarks/run.sh --seed 7 --strict 10000
 #   Benchmarks/run.sh --repeat 5 10000 # five runs; the median run is reported
+#   Benchmarks/run.sh --budget 10000   # also: the run without the table files, and the disk alone
 #
 # Options: --seed S (default 1), --repeat N (default 1; runs per size, median reported),
-#          --strict (exit 3 when a target is missed), --smoke.
+#          --budget (where the time goes), --strict (exit 3 when a target is missed), --smoke.
 # Environment: POLICY_COMPARE_BIN=path uses that binary instead of building one;
 #              BENCH_TIMEOUT=seconds stops a run that takes longer (default: none; smoke: 100);
 #              BENCH_EXTRA_ARGS="--format csv,txt" adds arguments to every compare run.
@@ -24,16 +25,18 @@ seed=1
 repeat=1
 smoke=0
 strict=0
+budget=0
 sizes=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1 ;;
     --strict) strict=1 ;;
+    --budget) budget=1 ;;
     --seed) [ $# -ge 2 ] || { echo "run.sh: --seed needs a value" >&2; exit 2; }; seed=$2; shift ;;
     --seed=*) seed=${1#--seed=} ;;
     --repeat) [ $# -ge 2 ] || { echo "run.sh: --repeat needs a value" >&2; exit 2; }; repeat=$2; shift ;;
     --repeat=*) repeat=${1#--repeat=} ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *[!0-9]*|'') echo "run.sh: unknown argument '$1' (sizes are whole numbers; see --help)" >&2; exit 2 ;;
     *) sizes+=("$1") ;;
   esac
@@ -44,6 +47,7 @@ done
 if [ "$smoke" = 1 ]; then
   sizes=(50)
   repeat=1
+  budget=1
   timeout_s=${BENCH_TIMEOUT:-100}
 else
   [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
@@ -52,7 +56,8 @@ fi
 
 fail() { echo "run.sh: $*" >&2; exit 1; }
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+probe=""  # the disk probe's file while it exists (--budget)
+trap 'rm -rf "$tmp" ${probe:+"$probe"}' EXIT
 
 # ---------------------------------------------------------------- tools
 if [ ! -x /usr/bin/time ]; then
@@ -285,6 +290,66 @@ run_size() {
     awk -v w="$wall" 'BEGIN {exit !(w < 3)}' || missed+=("$n documents: wall time ${wall} s ≥ 3 s")
   fi
   awk -v r="$rss_max" -v b="$corpus_bytes" 'BEGIN {exit !(r * 1024 < 3 * b)}' || missed+=("$n documents: peak RSS ≥ 3× corpus size")
+  [ "$budget" = 1 ] && time_budget "$n" "$corpus" "$out" "$wall"
+  return 0
+}
+
+# Where the time of a size's run goes (--budget): the same run writing report.txt only (as
+# many runs as --repeat, median), and the disk alone writing as many bytes as the run's files,
+# with dd and direct I/O (or, where the file system refuses it, through the page cache and a
+# final fsync). The difference between the two runs is what rendering and writing the other
+# files costs.
+time_budget() {
+  local n=$1 corpus=$2 out=$3 wall=$4
+  local files out_bytes
+  files=$(find "$out" -type f | wc -l | tr -d ' ')
+  out_bytes=$(du -sb "$out" | cut -f1)
+  # The extra arguments without their --format (given twice, an option is refused).
+  local extra=() kept=() skip=0 a
+  read -r -a extra <<<"${BENCH_EXTRA_ARGS:-}"
+  for a in "${extra[@]+"${extra[@]}"}"; do
+    if [ "$skip" = 1 ]; then skip=0; continue; fi
+    case "$a" in --format) skip=1 ;; --format=*) ;; *) kept+=("$a") ;; esac
+  done
+  local lean=$out-report-only walls=() r status
+  for ((r = 1; r <= repeat; r++)); do
+    rm -rf "$lean"
+    local cmd=("$bin" compare --corpus "$corpus" --out "$lean" "${kept[@]+"${kept[@]}"}" --format txt --quiet)
+    [ "$timeout_s" != 0 ] && cmd=(timeout "$timeout_s" "${cmd[@]}")
+    set +e
+    /usr/bin/time -f '%e' -o "$tmp/lean.txt" "${cmd[@]}" >/dev/null 2>"$tmp/lean.err"
+    status=$?
+    set -e
+    [ "$status" = 0 ] || { head -5 "$tmp/lean.err" >&2; fail "compare --format txt on $n documents failed (exit $status)"; }
+    walls+=("$(tail -1 "$tmp/lean.txt")")
+  done
+  rm -rf "$lean"
+  local lean_wall
+  lean_wall=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(((${#walls[@]} + 1) / 2))p")
+  # The disk: as many whole MiB as the files hold (at least one).
+  local mib=$(((out_bytes + 1048575) / 1048576)) how="dd oflag=direct" t0 t1
+  probe=$out.disk-probe
+  t0=$(date +%s.%N)
+  if ! dd if=/dev/zero of="$probe" bs=1048576 count="$mib" oflag=direct 2>/dev/null; then
+    how="dd conv=fsync (no direct I/O on this file system)"
+    t0=$(date +%s.%N)
+    dd if=/dev/zero of="$probe" bs=1048576 count="$mib" conv=fsync 2>/dev/null || fail "dd could not write $probe"
+  fi
+  t1=$(date +%s.%N)
+  rm -f "$probe"
+  probe=""
+  echo
+  echo "Where the time goes (--budget):"
+  echo
+  echo "| part | seconds |"
+  echo "|---|---:|"
+  awk -v w="$wall" -v lw="$lean_wall" -v runs="${#walls[@]}" -v files="$files" -v ob="$out_bytes" -v mib="$mib" \
+      -v how="$how" -v t0="$t0" -v t1="$t1" 'BEGIN {
+      printf "| the run above: %d files, %.0f MB | %.2f |\n", files, ob / 1e6, w
+      printf "| the same run writing report.txt only (%s) | %.2f |\n", (runs > 1 ? "median of " runs " runs" : "one run"), lw
+      printf "| difference: rendering and writing the other files | %.2f |\n", w - lw
+      printf "| the disk alone: %d MiB of zeros with %s | %.2f |\n", mib, how, t1 - t0
+    }'
 }
 
 for n in "${sizes[@]}"; do
