@@ -36,7 +36,7 @@ while [ $# -gt 0 ]; do
     --seed=*) seed=${1#--seed=} ;;
     --repeat) [ $# -ge 2 ] || { echo "run.sh: --repeat needs a value" >&2; exit 2; }; repeat=$2; shift ;;
     --repeat=*) repeat=${1#--repeat=} ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *[!0-9]*|'') echo "run.sh: unknown argument '$1' (sizes are whole numbers; see --help)" >&2; exit 2 ;;
     *) sizes+=("$1") ;;
   esac
@@ -343,10 +343,10 @@ time_budget() {
   echo
   echo "| part | seconds |"
   echo "|---|---:|"
-  awk -v w="$wall" -v lw="$lean_wall" -v runs="${#walls[@]}" -v files="$files" -v ob="$out_bytes" -v mib="$mib" \
-      -v how="$how" -v t0="$t0" -v t1="$t1" 'BEGIN {
+  awk -v w="$wall" -v lw="$lean_wall" -v each="$(printf '%s s, ' "${walls[@]}" | sed 's/, $//')" -v runs="${#walls[@]}" \
+      -v files="$files" -v ob="$out_bytes" -v mib="$mib" -v how="$how" -v t0="$t0" -v t1="$t1" 'BEGIN {
       printf "| the run above: %d files, %.0f MB | %.2f |\n", files, ob / 1e6, w
-      printf "| the same run writing report.txt only (%s) | %.2f |\n", (runs > 1 ? "median of " runs " runs" : "one run"), lw
+      printf "| the same run writing report.txt only (%s) | %.2f |\n", (runs > 1 ? "median of " runs " runs: " each : "one run"), lw
       printf "| difference: rendering and writing the other files | %.2f |\n", w - lw
       printf "| the disk alone: %d MiB of zeros with %s | %.2f |\n", mib, how, t1 - t0
     }'
