@@ -83,14 +83,9 @@ public struct PhrasePattern: Sendable, Hashable {
     }
 
     /// A problem that makes a parsed pattern unable to match: a sentence stop inside a
-    /// phrase, or an abbreviation that the text expands before matching.
-    public func unmatchable(abbreviations: Abbreviations) -> Problem? {
-        var words = ComposedWords()
-        return unmatchable(abbreviations: abbreviations, words: &words)
-    }
-
-    /// ``unmatchable(abbreviations:)`` with the composed words of earlier phrases in `words`
-    /// (a codebook's patterns share their words), and this pattern's added to them.
+    /// phrase, or an abbreviation that the text expands before matching. `words` holds the
+    /// composed words of earlier phrases (a codebook's patterns share their words) and takes
+    /// this pattern's.
     func unmatchable(abbreviations: Abbreviations, words: inout ComposedWords) -> Problem? {
         let phrase = text.hasPrefix("~") ? String(text.dropFirst()) : text
         for part in Self.hasEllipsis(phrase) ? phrase.components(separatedBy: "...") : [phrase] {

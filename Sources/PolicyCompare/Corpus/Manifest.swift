@@ -7,8 +7,6 @@ public struct Manifest: Sendable, Hashable {
     public static let levels = ["national", "provincial", "district", "commune"]
 
     public var documents: [DocumentMetadata]
-    /// The line of each document's row, for messages that point back at the manifest.
-    public var lines: [String: Int]
     /// Columns the manifest has beyond the known ones; they are ignored.
     public var extraColumns: [String]
 
@@ -37,12 +35,12 @@ public struct Manifest: Sendable, Hashable {
         }
         var documents: [DocumentMetadata] = []
         documents.reserveCapacity(rows.count)
-        var lines: [String: Int] = [:]
+        var idLines: [String: Int] = [:]
         var fileLines: [String: Int] = [:]
         for row in checked.joined() {
             if let problem = row.idProblem { throw problem }
             let document = row.document
-            if let first = lines[document.id] {
+            if let first = idLines[document.id] {
                 throw .duplicateID(file: file, line: row.line, id: document.id, firstLine: first)
             }
             if let problem = row.problem { throw problem }
@@ -50,13 +48,13 @@ public struct Manifest: Sendable, Hashable {
                 throw .duplicateFile(file: file, line: row.line, path: document.file, firstLine: first)
             }
             fileLines[row.resolved] = row.line
-            lines[document.id] = row.line
+            idLines[document.id] = row.line
             documents.append(document)
         }
         if documents.isEmpty {
             throw .noDocuments(file: file)
         }
-        return Manifest(documents: documents, lines: lines, extraColumns: table.columns.filter { !known.contains($0) })
+        return Manifest(documents: documents, extraColumns: table.columns.filter { !known.contains($0) })
     }
 
     /// A row checked on its own: its document, its file's real path, and its first problem

@@ -12,11 +12,6 @@ struct UTF8Diagnosis: Sendable, Hashable {
     /// The offset of an incomplete sequence at the very end, if the bytes end inside one.
     private(set) var truncatedTail: Int?
 
-    /// Whether the scan stopped early because the bytes are clearly not UTF-8 (over 1,000
-    /// invalid sequences, more than twice as many as valid multi-byte ones); the counts then
-    /// cover only the part scanned.
-    private(set) var stoppedEarly = false
-
     /// Scans `bytes`.
     init<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) where Bytes.Index == Int {
         let start = bytes.startIndex
@@ -66,10 +61,8 @@ struct UTF8Diagnosis: Sendable, Hashable {
                 }
                 invalidCount += 1
                 index += 1
-                if invalidCount > 1_000 && invalidCount > 2 * multibyteCount {
-                    stoppedEarly = true
-                    return
-                }
+                // Clearly not UTF-8: the counts cover only the part scanned.
+                if invalidCount > 1_000 && invalidCount > 2 * multibyteCount { return }
             }
         }
     }

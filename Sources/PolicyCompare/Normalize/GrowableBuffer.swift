@@ -38,28 +38,12 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
         count += elements.count
     }
 
-    /// Appends `added` values that `body` initialises, all of them, from the place of the
-    /// first it is given: one capacity test and one count update for a run whose length is
-    /// known (a word's letters), where appending each tested and stored both every time.
-    @inline(__always)
-    mutating func append(count added: Int, initializingWith body: (UnsafeMutablePointer<Element>) -> Void) {
-        guard added > 0 else { return }
-        if count + added > capacity { grow(toAtLeast: count + added) }
-        body(base + count)
-        count += added
-    }
-
     /// Appends `element` `times` times.
     mutating func append(_ element: Element, times: Int) {
         guard times > 0 else { return }
         if count + times > capacity { grow(toAtLeast: count + times) }
         (base + count).initialize(repeating: element, count: times)
         count += times
-    }
-
-    /// Removes the last value; does nothing when empty.
-    mutating func removeLast() {
-        if count > 0 { count -= 1 }
     }
 
     /// Removes every value, keeping the memory.

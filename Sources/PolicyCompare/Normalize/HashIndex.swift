@@ -92,20 +92,6 @@ struct HashIndex: Hashable {
         return id
     }
 
-    /// FNV-1a of a run of scalars.
-    @inline(__always)
-    static func hash(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in range { hash = (hash ^ UInt64(scalars[i].value)) &* 0x0000_0100_0000_01B3 }
-        return hash
-    }
-
-    /// Whether two runs of scalars are the same, scalar for scalar.
-    @inline(__always)
-    static func equal(_ a: UnsafeBufferPointer<Unicode.Scalar>, _ ra: Range<Int>, _ b: UnsafeBufferPointer<Unicode.Scalar>, _ rb: Range<Int>) -> Bool {
-        ra.count == rb.count && (0..<ra.count).allSatisfy { a[ra.lowerBound + $0] == b[rb.lowerBound + $0] }
-    }
-
     /// The 32 bits of `hash` kept in its slot, whose low bits are its first slot: both
     /// halves of the hash decide it, for callers whose hashes differ mostly in one.
     @inline(__always)

@@ -27,8 +27,7 @@ struct HashIndexTests {
     @Test("equal items get one id, numbered in order of first insertion")
     func dense() {
         let items = ["trẻ", "em", "trẻ", "quyền", "em", "trẻ"]
-        let fnv = { (s: String) in Array(s.unicodeScalars).withUnsafeBufferPointer { HashIndex.hash($0, 0..<$0.count) } }
-        let result = ids(items, hash: fnv)
+        let result = ids(items, hash: StableHash.fnv1a)
         #expect(result.ids == [0, 1, 0, 2, 1, 0] && result.count == 3)
     }
 
@@ -40,33 +39,6 @@ struct HashIndexTests {
         #expect(same.ids == (0..<3_000).map(Int32.init) + (0..<3_000).reversed().map(Int32.init))
         let few = ids(items + items, expected: 1, hash: { UInt64($0.count) })
         #expect(few.count == 3_000 && Array(few.ids.suffix(3_000)) == (0..<3_000).map(Int32.init))
-    }
-
-    @Test("FNV-1a of scalars: the published vectors, and a range is its own scalars")
-    func fnv() {
-        func hash(_ s: String, _ range: Range<Int>? = nil) -> UInt64 {
-            Array(s.unicodeScalars).withUnsafeBufferPointer { HashIndex.hash($0, range ?? 0..<$0.count) }
-        }
-        // For ASCII, FNV-1a over scalars is FNV-1a over bytes.
-        #expect(hash("") == 0xcbf2_9ce4_8422_2325)
-        #expect(hash("a") == 0xaf63_dc4c_8601_ec8c)
-        #expect(hash("foobar") == 0x8594_4171_f739_67e8)
-        #expect(hash("xx foobar", 3..<9) == hash("foobar"))
-    }
-
-    @Test("runs of scalars are equal exactly when they have the same scalars")
-    func equalRuns() {
-        let a = Array("trẻ em trẻ".unicodeScalars), b = Array("em trẻ".unicodeScalars)
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                #expect(HashIndex.equal(a, 0..<3, a, 7..<10))
-                #expect(HashIndex.equal(a, 4..<6, b, 0..<2))
-                #expect(HashIndex.equal(a, 0..<3, b, 3..<6))
-                #expect(!HashIndex.equal(a, 0..<3, a, 4..<6))
-                #expect(!HashIndex.equal(a, 0..<3, a, 0..<2))
-                #expect(HashIndex.equal(a, 5..<5, b, 1..<1))
-            }
-        }
     }
 
     @Test("a probe finds an item present and a vacant slot for one absent; inserting there numbers it next, through growth")
