@@ -20,7 +20,7 @@ public enum CodebookLoader {
         guard let text = String(validating: Array(data), as: UTF8.self) else {
             throw .unreadable(path: url.path, reason: "it is not UTF-8 text; save it as 'CSV UTF-8'")
         }
-        let (codebook, problems) = try check(text, file: url.path, fingerprint: StableHash.hex(StableHash.fnv1a(bytes: Array(data))))
+        let (codebook, problems) = try check(text, file: url.path, fingerprint: StableHash.hex(StableHash.fnv1a(bytes: data)))
         guard problems.isEmpty, let codebook else { throw .invalid(problems) }
         return codebook
     }

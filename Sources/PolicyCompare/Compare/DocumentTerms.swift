@@ -95,7 +95,7 @@ public struct DocumentTerms: Sendable, Hashable {
         if hashes.count == ends.count {
             syllableHashes = hashes
         } else {
-            syllableHashes = utf8Ends.indices.map { k in StableHash.fnv1a(bytes: Array(utf8[(k > 0 ? utf8Ends[k - 1] : 0)..<utf8Ends[k]])) }
+            syllableHashes = utf8Ends.indices.map { k in StableHash.fnv1a(bytes: utf8[(k > 0 ? utf8Ends[k - 1] : 0)..<utf8Ends[k]]) }
         }
         self.tokens = tokens
         self.sentenceStarts = sentenceStarts

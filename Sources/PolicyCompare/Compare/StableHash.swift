@@ -9,23 +9,28 @@ enum StableHash {
 
     /// FNV-1a over the UTF-8 bytes of `text`.
     static func fnv1a(_ text: String) -> UInt64 {
-        // Contiguous storage is the fast path for native strings; bridged ones iterate.
-        if let hash = text.utf8.withContiguousStorageIfAvailable(hashBytes) {
-            return hash
-        }
-        var hash = fnvOffset
-        for byte in text.utf8 {
-            hash = (hash ^ UInt64(byte)) &* fnvPrime
-        }
-        return hash
+        fnv1a(bytes: text.utf8)
     }
 
-    private static func hashBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// FNV-1a over raw bytes: the fingerprint of an input file. Contiguous bytes (an array,
+    /// a native string's UTF-8) are read through a buffer pointer, without a bounds check
+    /// each; others (a bridged string) are iterated.
+    static func fnv1a<Bytes: Sequence<UInt8>>(bytes: Bytes) -> UInt64 {
+        bytes.withContiguousStorageIfAvailable(fnv1aLoop) ?? fnv1aLoop(bytes)
+    }
+
+    private static func fnv1aLoop<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var hash = fnvOffset
         for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* fnvPrime
         }
         return hash
+    }
+
+    /// 16 lower-case hex digits.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// The hash of a run of token hashes, order-sensitive.

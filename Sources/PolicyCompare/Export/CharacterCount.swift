@@ -9,9 +9,9 @@
 /// joiner, CR or Hangul jamo among them; `CharacterCountTests` checks every one), so such a
 /// text has as many characters as scalars. Any other text is counted by `String.count`.
 enum CharacterCount {
-    static func of(_ text: String) -> Int {
-        let fast = text.utf8.withContiguousStorageIfAvailable(scalarsIfEachIsACharacter)
-        return (fast ?? nil) ?? text.count
+    /// The number of characters of valid UTF-8 `bytes`.
+    static func of(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        scalarsIfEachIsACharacter(bytes) ?? String(decoding: bytes, as: UTF8.self).count
     }
 
     /// The number of scalars in valid UTF-8 `bytes` when all are in the set above, else nil.

@@ -200,7 +200,7 @@ public struct ReportBuilder: Sendable {
                     guard let request = wanted[match.category] else { continue }
                     let bytes = source.byteRange(match.sentenceRange, in: text, near: &near) ?? 0..<0
                     let sentence = UnsafeBufferPointer(rebasing: text[bytes])
-                    let length = CharacterCount.scalarsIfEachIsACharacter(sentence) ?? String(decoding: sentence, as: UTF8.self).count
+                    let length = CharacterCount.of(utf8: sentence)
                     let candidate = Candidate(length: length, document: d, match: m, start: match.matchStart)
                     if length >= 60 {
                         if full[request].map({ precedes(candidate, $0, longerFirst: false) }) ?? true { full[request] = candidate }
