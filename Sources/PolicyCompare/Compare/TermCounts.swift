@@ -118,14 +118,14 @@ public struct TermCounts: Sendable, Hashable {
 
     static func isPunctuation(_ token: String) -> Bool {
         !token.unicodeScalars.contains { scalar in
-            scalar.isASCII ? (0x30...0x39).contains(scalar.value) || isASCIILetter(scalar)
+            scalar.isASCII ? (0x30...0x39).contains(scalar.value) || VietnameseNormalizer.isASCIILetter(scalar.value)
                 : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
     }
 
     static func hasLetter(_ token: String) -> Bool {
         token.unicodeScalars.contains { scalar in
-            scalar.isASCII ? isASCIILetter(scalar) : scalar.properties.isAlphabetic
+            scalar.isASCII ? VietnameseNormalizer.isASCIILetter(scalar.value) : scalar.properties.isAlphabetic
         }
     }
 
@@ -133,10 +133,6 @@ public struct TermCounts: Sendable, Hashable {
     /// (``isPunctuation(_:)``) and has a letter (``hasLetter(_:)``), as no byte of another
     /// scalar's UTF-8 is an ASCII one.
     static func hasASCIILetter(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        utf8.contains { byte in (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
-    }
-
-    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
-        (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+        utf8.contains { VietnameseNormalizer.isASCIILetter(UInt32($0)) }
     }
 }

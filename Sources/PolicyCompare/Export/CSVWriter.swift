@@ -269,20 +269,14 @@ public struct CSVWriter: Sendable, Hashable {
     /// ``needsQuotes(_:delimiter:)`` for fewer than 16 bytes: eight at a time, then one by one.
     private static func needsQuotes(short bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let delimiters = UInt64(delimiter) &* ones, quotes = UInt64(UInt8(ascii: "\"")) &* ones
-        let lineFeeds = UInt64(0x0A) &* ones, returns = UInt64(0x0D) &* ones
-        /// The high bit of `x`'s lowest zero byte is set in `zeroBytes(x) & highs` (bytes above
-        /// it may be set too, by the borrow), and none is set when `x` has no zero byte: so
-        /// the four tests are joined and checked once.
-        func zeroBytes(_ x: UInt64) -> UInt64 {
-            (x &- ones) & ~x
-        }
+        let delimiters = ByteWord.repeating(delimiter), quotes = ByteWord.repeating(UInt8(ascii: "\""))
+        let lineFeeds = ByteWord.repeating(0x0A), returns = ByteWord.repeating(0x0D)
         var offset = 0
         while offset + 8 <= bytes.count {
             let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-            let found = zeroBytes(word ^ delimiters) | zeroBytes(word ^ quotes) | zeroBytes(word ^ lineFeeds) | zeroBytes(word ^ returns)
-            if found & highs != 0 {
+            let found = ByteWord.zeroBytes(word ^ delimiters) | ByteWord.zeroBytes(word ^ quotes)
+                | ByteWord.zeroBytes(word ^ lineFeeds) | ByteWord.zeroBytes(word ^ returns)
+            if found != 0 {
                 return true
             }
             offset += 8

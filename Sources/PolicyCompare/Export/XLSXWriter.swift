@@ -173,15 +173,11 @@ public enum XLSXWriter {
     /// byte below 0x20 or equal to 0xEF has none (testing byte by byte was 1% of a run).
     static func containsSuspect(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var index = 0
         while index + 8 <= bytes.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            // The high bit of each byte below 0x20 (exact for a bound up to 0x80), and of each
-            // byte that is 0xEF (a zero byte of the word xor EF..EF).
-            let below = (word &- ones &* 0x20) & ~word & highs
-            let other = word ^ (ones &* 0xEF)
-            let equal = (other &- ones) & ~other & highs
+            let below = ByteWord.bytes(below: 0x20, in: word)
+            let equal = ByteWord.zeroBytes(word ^ ByteWord.repeating(0xEF))
             if below | equal != 0, (index..<index + 8).contains(where: { isSuspect(base[$0]) }) { return true }
             index += 8
         }
@@ -783,13 +779,12 @@ public enum XLSXWriter {
     /// misplace, never invent, a zero byte.
     @inline(__always)
     static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        let quoteOrAmpersand = (word | ones &* 0x04) ^ (ones &* 0x26)
-        let angle = (word | ones &* 0x02) ^ (ones &* 0x3E)
-        let carriageReturn = word ^ (ones &* 0x0D)
-        let underscore = word ^ (ones &* 0x5F)
-        return hasZeroByte(quoteOrAmpersand) | hasZeroByte(angle) | hasZeroByte(carriageReturn) | hasZeroByte(underscore) != 0
+        let quoteOrAmpersand = (word | ByteWord.repeating(0x04)) ^ ByteWord.repeating(0x26)
+        let angle = (word | ByteWord.repeating(0x02)) ^ ByteWord.repeating(0x3E)
+        let carriageReturn = word ^ ByteWord.repeating(0x0D)
+        let underscore = word ^ ByteWord.repeating(0x5F)
+        return ByteWord.zeroBytes(quoteOrAmpersand) | ByteWord.zeroBytes(angle) | ByteWord.zeroBytes(carriageReturn)
+            | ByteWord.zeroBytes(underscore) != 0
     }
 
     /// Whether `_xHHHH_` (H a hex digit, either case) starts at `index`.
