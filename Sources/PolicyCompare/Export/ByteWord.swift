@@ -21,7 +21,8 @@ enum ByteWord {
         (x &- ones) & ~x & highs
     }
 
-    /// The high bits of `word`'s bytes below `bound`, exact for a bound up to 0x80.
+    /// Not zero exactly when a byte of `word` is below `bound`, for a bound up to 0x80; as in
+    /// ``zeroBytes(_:)``, the lowest such byte's high bit is set and a borrow may mark others.
     @inline(__always)
     static func bytes(below bound: UInt8, in word: UInt64) -> UInt64 {
         (word &- repeating(bound)) & ~word & highs
