@@ -27,7 +27,8 @@ struct AgreementCommand {
                                        categories: Set(codebook.categories.map(\.id)))
         let wanted = Set(human.map(\.documentID))
         let codings = try codeCorpus(corpus, codebook: codebook).filter { wanted.contains($0.documentID) }
-        return .success(Self.render(Agreement.compute(codings: codings, human: human, codebook: codebook), cells: human.count))
+        return .success(Self.render(Agreement.compute(codings: codings, human: human, codebook: codebook), cells: human.count),
+                        stderr: CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns))
     }
 
     static func render(_ a: Agreement, cells: Int) -> String {

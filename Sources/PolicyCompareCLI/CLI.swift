@@ -19,7 +19,7 @@ public struct CLIResult: Sendable, Equatable {
         self.built = built
     }
 
-    static func success(_ stdout: String) -> CLIResult { CLIResult(exitCode: 0, stdout: stdout, stderr: "") }
+    static func success(_ stdout: String, stderr: String = "") -> CLIResult { CLIResult(exitCode: 0, stdout: stdout, stderr: stderr) }
 
     public static func == (lhs: CLIResult, rhs: CLIResult) -> Bool {
         (lhs.exitCode, lhs.stdout, lhs.stderr) == (rhs.exitCode, rhs.stdout, rhs.stderr)
@@ -90,6 +90,13 @@ public struct CLI: Sendable {
     /// The codebook: `--codebook`, or `codebook.csv` in the corpus folder.
     func codebookURL(_ arguments: Arguments) -> URL {
         arguments.options["codebook"].map(url) ?? corpusURL(arguments).appendingPathComponent("codebook.csv")
+    }
+
+    /// One `warning:` line per column whose name nearly is a known column's (`tittle`,
+    /// `Parent ID`): its values are ignored, most likely by mistake. Other extra columns are
+    /// the researcher's own and pass without a word.
+    static func warnings(_ columns: [UnknownColumn]) -> String {
+        columns.filter { $0.suggestion != nil }.map { "warning: \($0)\n" }.joined()
     }
 
     /// The corpus folder: `--corpus` or `Datasets/`.

@@ -41,15 +41,16 @@ struct CodebookCommand {
             guard problems.isEmpty, let codebook else { throw CodebookError.invalid(problems) }
             let themes = codebook.categories.count { $0.dimension == .theme }
             let patterns = codebook.categories.reduce(0) { $0 + $1.patterns.count }
-            return .success("\(url.path): OK, \(codebook.categories.count) categories (\(themes) themes, \(codebook.categories.count - themes) activities), \(patterns) patterns, \(codebook.globalExclusions.count) global exclusions\n")
+            return .success("\(url.path): OK, \(codebook.categories.count) categories (\(themes) themes, \(codebook.categories.count - themes) activities), \(patterns) patterns, \(codebook.globalExclusions.count) global exclusions\n",
+                            stderr: CLI.warnings(codebook.unknownColumns))
         default:
             let codebook = try CodebookLoader.load(cli.codebookURL(arguments))
             let yaml = QuantedaYAML.render(codebook)
             if let out = arguments.options["out"] {
                 try OutputFolder.writeFile(Array(yaml.utf8), to: cli.url(out))
-                return .success("wrote \(cli.url(out).path)\n")
+                return .success("wrote \(cli.url(out).path)\n", stderr: CLI.warnings(codebook.unknownColumns))
             }
-            return .success(yaml)
+            return .success(yaml, stderr: CLI.warnings(codebook.unknownColumns))
         }
     }
 }

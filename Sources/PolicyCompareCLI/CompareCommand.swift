@@ -127,7 +127,8 @@ struct CompareCommand {
         }
         timings.notePeakMemory(.export, .total)
         timings.add(.total, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, bytes: inputBytes)
-        var messages = skipped.map { "warning: skipped \($0.documentID): \($0.reason)\n" }.joined()
+        var messages = CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns)
+        messages += skipped.map { "warning: skipped \($0.documentID): \($0.reason)\n" }.joined()
         if arguments.flags.contains("timings") { messages += timings.lines }
         return CLIResult(exitCode: 0, stdout: "compared \(comparison.documents.count) documents over \(comparison.years.map(String.init).joined(separator: ", ")); wrote \(files.count) \(files.count == 1 ? "file" : "files") to \(out.path)\n", stderr: messages, built: [analyses, comparison])
     }

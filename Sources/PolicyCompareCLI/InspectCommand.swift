@@ -17,6 +17,7 @@ struct InspectCommand {
         let target = arguments.positionals[0]
         let reader = try DirectiveReader()
         let directive: Directive
+        var columns: [UnknownColumn] = []
         let fileURL = cli.url(target)
         let corpusURL = cli.corpusURL(arguments)
         if FileManager.default.fileExists(atPath: fileURL.path), !target.isEmpty {
@@ -24,13 +25,16 @@ struct InspectCommand {
             if let corpus = try? Corpus.load(corpusURL),
                let listed = corpus.documents.first(where: { corpus.root.appendingPathComponent($0.file).standardizedFileURL.path == fileURL.standardizedFileURL.path }) {
                 directive = try reader.read(listed, in: corpus)
+                columns = corpus.manifest.unknownColumns
             } else {
                 directive = try reader.read(file: fileURL)
             }
         } else {
             let corpus = try Corpus.load(corpusURL)
             directive = try reader.read(try corpus.document(target), in: corpus)
+            columns = corpus.manifest.unknownColumns
         }
-        return .success(arguments.flags.contains("json") ? DirectiveJSON.render(directive) : DirectiveText.render(directive))
+        return .success(arguments.flags.contains("json") ? DirectiveJSON.render(directive) : DirectiveText.render(directive),
+                        stderr: CLI.warnings(columns))
     }
 }

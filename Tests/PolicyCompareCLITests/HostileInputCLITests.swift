@@ -397,6 +397,41 @@ struct HostileCorpusCLITests {
     }
 }
 
+// MARK: - Columns that are not read
+
+@Suite("Columns a reader does not use: the researcher's own pass silently, a misspelt known one is a warning")
+struct UnknownColumnCLITests {
+    @Test("A misspelt manifest column is a warning on stderr naming file, column and the name meant; the run goes on")
+    func misspeltManifestColumn() throws {
+        let corpus = try HostileCorpus(HostileCorpus.good)
+        var text = "document_id,year,file,issuer,level,kind,tittle,notes\n"
+        for d in HostileCorpus.good { text += "\(d.id),\(d.year),directives/\(d.id).txt,X,\(d.level),letter,Kế hoạch,mine\n" }
+        try corpus.writeManifestText(text)
+        let warning = "warning: \(corpus.corpus.appendingPathComponent("manifest.csv").path):1:7: column 'tittle' is not one PolicyCompare reads, so its values are ignored; did you mean 'title'? Rename the column to use them\n"
+        let compared = corpus.compare(corpus.out())
+        #expect(compared.exitCode == 0 && compared.stderr == warning, "\(compared)")
+        let coded = corpus.run(["code", "--corpus", corpus.corpus.path, "--out", corpus.out("coded").path])
+        #expect(coded.exitCode == 0 && coded.stderr == warning, "\(coded)")
+        let inspected = corpus.run(["inspect", HostileCorpus.good[0].id, "--corpus", corpus.corpus.path])
+        #expect(inspected.exitCode == 0 && inspected.stderr == warning, "\(inspected)")
+    }
+
+    @Test("A misspelt codebook column is a warning from compare and codebook check; a column of one's own is not")
+    func misspeltCodebookColumn() throws {
+        let corpus = try HostileCorpus(HostileCorpus.good)
+        let codebook = corpus.corpus.appendingPathComponent("codebook.csv")
+        try Data(("category_id,dimension,parent_id,label_en,label_vi,definition,patterns,Exclusion,notes\n"
+            + "child_marriage,theme,,Child marriage,Tảo hôn,,tảo hôn,tảo hôn giả,mine\n").utf8).write(to: codebook)
+        let warning = "warning: \(codebook.path):1:8: column 'Exclusion' is not one PolicyCompare reads, so its values are ignored; did you mean 'exclusions'? Rename the column to use them\n"
+        let checked = corpus.run(["codebook", "check", codebook.path])
+        #expect(checked.exitCode == 0 && checked.stdout.contains("OK, 1 categories") && checked.stderr == warning, "\(checked)")
+        let compared = corpus.compare(corpus.out())
+        #expect(compared.exitCode == 0 && compared.stderr == warning, "\(compared)")
+        let shipped = try HostileCorpus(HostileCorpus.good).compare(corpus.out("shipped"))
+        #expect(shipped.exitCode == 0 && shipped.stderr.isEmpty, "\(shipped)")
+    }
+}
+
 // MARK: - One bad document among many
 
 @Suite("--skip-invalid: one bad document among many")

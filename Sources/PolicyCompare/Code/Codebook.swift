@@ -13,6 +13,9 @@ public struct Codebook: Sendable, Hashable {
     public var fingerprint: String
     /// Where it was read from.
     public var source: String
+    /// Columns the file has beyond ``CodebookLoader/columns``; they are ignored, and those
+    /// whose name nearly is a known column's (``UnknownColumn/suggestion``) deserve a warning.
+    public var unknownColumns: [UnknownColumn] = []
 
     public func category(_ id: String) -> Category? {
         categories.first { $0.id == id }

@@ -118,7 +118,8 @@ public enum CodebookLoader {
             problems.append(CodebookProblem(file: file, line: 1, column: 1, message: "the codebook has no categories; add one row per category"))
         }
         problems.sort { ($0.line, $0.column) < ($1.line, $1.column) }
-        let codebook = Codebook(categories: categories, globalExclusions: globals.map(\.0), fingerprint: fingerprint, source: file)
+        let codebook = Codebook(categories: categories, globalExclusions: globals.map(\.0), fingerprint: fingerprint, source: file,
+                                unknownColumns: UnknownColumn.find(in: table.columns, known: columns, file: file))
         return (codebook, problems)
     }
 

@@ -239,9 +239,29 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case .duplicateColumn(let file, let column, let name):
             "\(file):1:\(column): column '\(name)' appears twice in the header; keep one"
         case .missingColumns(let file, let missing, let found):
-            "\(file):1: missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); the header has \(found.joined(separator: ", ")); add the missing column\(missing.count == 1 ? "" : "s") to the header row"
+            "\(file):1: missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); the header has \(found.joined(separator: ", ")); \(Self.repair(missing: missing, found: found))"
         case .wrongFieldCount(let file, let line, let expected, let found):
             "\(file):\(line): expected \(expected) fields as in the header, found \(found); check for a missing or extra delimiter, or quote fields that contain one"
         }
+    }
+
+    /// How to mend a header that lacks `missing`: rename each header name that nearly is a
+    /// missing column (`Year`, `document id`), add the others.
+    private static func repair(missing: [String], found: [String]) -> String {
+        var renames: [String] = []
+        var added: [String] = []
+        var unused = found.filter { !missing.contains($0) }
+        for column in missing {
+            if let index = unused.firstIndex(where: { UnknownColumn.closest(to: $0, among: [column]) != nil }) {
+                renames.append("'\(unused[index])' to '\(column)'")
+                unused.remove(at: index)
+            } else {
+                added.append(column)
+            }
+        }
+        var steps: [String] = []
+        if !renames.isEmpty { steps.append("rename \(renames.joined(separator: ", "))") }
+        if !added.isEmpty { steps.append("add the missing column\(added.count == 1 ? "" : "s") \(added.joined(separator: ", ")) to the header row") }
+        return steps.joined(separator: ", and ")
     }
 }

@@ -7,8 +7,9 @@ public struct Manifest: Sendable, Hashable {
     public static let levels = ["national", "provincial", "district", "commune"]
 
     public var documents: [DocumentMetadata]
-    /// Columns the manifest has beyond the known ones; they are ignored.
-    public var extraColumns: [String]
+    /// Columns the manifest has beyond the known ones; they are ignored, and those whose name
+    /// nearly is a known column's (``UnknownColumn/suggestion``) deserve a warning.
+    public var unknownColumns: [UnknownColumn]
 
     /// Parses and validates manifest text; `root` is the corpus folder that paths are relative to.
     public static func parse(_ text: String, file: String, root: URL) throws(CorpusError) -> Manifest {
@@ -18,7 +19,6 @@ public struct Manifest: Sendable, Hashable {
         } catch {
             throw .csv(error)
         }
-        let known = Set(requiredColumns + optionalColumns)
         let rootPath = realPath(root.path) ?? root.path  // a missing folder holds no file anyway
         let inside = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
         let rootPrefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
@@ -54,7 +54,8 @@ public struct Manifest: Sendable, Hashable {
         if documents.isEmpty {
             throw .noDocuments(file: file)
         }
-        return Manifest(documents: documents, extraColumns: table.columns.filter { !known.contains($0) })
+        return Manifest(documents: documents,
+                        unknownColumns: UnknownColumn.find(in: table.columns, known: requiredColumns + optionalColumns, file: file))
     }
 
     /// A row checked on its own: its document, its file's real path, and its first problem

@@ -27,6 +27,20 @@ import Testing
         #expect(!codebook.globalExclusions.isEmpty)
     }
 
+    @Test func aMisspeltExclusionsColumnIsIgnoredWithASuggestion() throws {
+        let text = "category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusion,notes\n"
+            + "child_marriage,theme,,Child marriage,Tảo hôn,,tảo hôn,tảo hôn giả,mine\n"
+        let (codebook, problems) = try CodebookLoader.check(text, file: "cb.csv")
+        #expect(problems.isEmpty)
+        let loaded = try #require(codebook)
+        #expect(loaded.categories.first?.exclusions.isEmpty == true, "a misspelt column's values are not read")
+        #expect(loaded.unknownColumns == [
+            UnknownColumn(file: "cb.csv", column: 8, name: "exclusion", suggestion: "exclusions"),
+            UnknownColumn(file: "cb.csv", column: 9, name: "notes", suggestion: nil),
+        ])
+        #expect(try #require(Fixtures.codebook).unknownColumns.isEmpty)
+    }
+
     @Test func goodRowsHaveNoProblems() throws {
         #expect(try problems("child_marriage,theme,,Child marriage,Tảo hôn,early marriage,tảo hôn ; ~tao hon,\n").isEmpty)
     }

@@ -106,4 +106,14 @@ import Testing
             try reader.table("id\n", required: ["id", "year"])
         }
     }
+
+    @Test func aMissingColumnsMessageSaysWhichToRenameAndWhichToAdd() {
+        #expect(CSVError.missingColumns(file: "m.csv", missing: ["year"], found: ["id"]).description
+            == "m.csv:1: missing column year; the header has id; add the missing column year to the header row")
+        #expect(CSVError.missingColumns(file: "m.csv", missing: ["year", "kind"], found: ["id", "Year", "kinds"]).description
+            == "m.csv:1: missing columns year, kind; the header has id, Year, kinds; rename 'Year' to 'year', 'kinds' to 'kind'")
+        // A header name is offered for one missing column only.
+        #expect(CSVError.missingColumns(file: "m.csv", missing: ["label_en", "label_vi"], found: ["label-en"]).description
+            == "m.csv:1: missing columns label_en, label_vi; the header has label-en; rename 'label-en' to 'label_en', and add the missing column label_vi to the header row")
+    }
 }

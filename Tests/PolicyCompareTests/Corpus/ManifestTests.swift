@@ -180,9 +180,21 @@ import Testing
         guard case .csv(.unterminatedQuote(_, 2)) = quotes else { Issue.record("got \(String(describing: quotes))"); return }
     }
 
-    @Test func extraColumnsAreKeptAsWarnings() throws {
-        let root = try corpus("document_id,year,file,issuer,level,kind,notes\na,2019,directives/a.txt,X,national,letter,my note\n")
+    @Test func extraColumnsAreIgnoredAndAMisspeltOneGetsASuggestion() throws {
+        let root = try corpus("document_id,year,file,issuer,level,kind,notes,tittle\na,2019,directives/a.txt,X,national,letter,my note,Kế hoạch\n")
         let corpus = try Corpus.load(root)
-        #expect(corpus.manifest.extraColumns == ["notes"])
+        #expect(corpus.manifest.unknownColumns.map(\.name) == ["notes", "tittle"])
+        #expect(corpus.manifest.unknownColumns.map(\.suggestion) == [nil, "title"])
+        #expect(corpus.manifest.unknownColumns.map(\.column) == [7, 8])
+        #expect(corpus.manifest.unknownColumns.allSatisfy { $0.file.hasSuffix("manifest.csv") })
+        #expect(corpus.documents.first?.title == "", "a misspelt column's values are not read")
+    }
+
+    @Test func aRequiredColumnInOtherCaseIsAnErrorThatSaysWhatToRename() throws {
+        let e = try error("Document ID,Year,file,issuer,level\na,2019,directives/a.txt,X,national\n")
+        guard case .csv(.missingColumns(_, let missing, _)) = e else { Issue.record("got \(String(describing: e))"); return }
+        #expect(missing == ["document_id", "year", "kind"])
+        #expect(e?.description.hasSuffix("rename 'Document ID' to 'document_id', 'Year' to 'year', and add the missing column kind to the header row") == true,
+                "\(String(describing: e))")
     }
 }
