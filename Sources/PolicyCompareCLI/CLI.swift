@@ -92,6 +92,15 @@ public struct CLI: Sendable {
         arguments.options["codebook"].map(url) ?? corpusURL(arguments).appendingPathComponent("codebook.csv")
     }
 
+    /// What to say when a signal ends the run, once the report sets being written have been
+    /// removed unfinished (their destinations keep their previous files): the executable
+    /// calls this from its signal handler, then exits with 128 + the signal's number.
+    public static func interrupted() -> String {
+        let abandoned = OutputFolder.abandonWrites()
+        guard !abandoned.isEmpty else { return "\ninterrupted\n" }
+        return "\ninterrupted: the unfinished reports for \(abandoned.joined(separator: ", ")) were removed; the files there are as they were before the run\n"
+    }
+
     /// One `warning:` line per column whose name nearly is a known column's (`tittle`,
     /// `Parent ID`): its values are ignored, most likely by mistake. Other extra columns are
     /// the researcher's own and pass without a word.

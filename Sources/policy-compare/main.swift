@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import PolicyCompareCLI
 
@@ -6,6 +7,23 @@ import PolicyCompareCLI
     FileHandle.standardError.write(Data(line.utf8))
 }
 
+/// Ctrl-C, `kill` and a closed terminal end the run as before, but not before the reports
+/// being written are removed unfinished: nothing half-written is left beside `--out`.
+func handleInterrupts() -> [any DispatchSourceSignal] {
+    [SIGINT, SIGTERM, SIGHUP].map { number in
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        source.setEventHandler {
+            let message = Array(CLI.interrupted().utf8)
+            _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+            _exit(128 + number)
+        }
+        source.resume()
+        return source
+    }
+}
+
+let interrupts = handleInterrupts()
 // Progress lines only when standard error is a terminal.
 let cli = CLI(progress: isatty(2) == 1 ? writeProgress : nil)
 let result = cli.run(Array(CommandLine.arguments.dropFirst()))

@@ -5,7 +5,8 @@ import Foundation
 /// Files go to a new temporary folder beside the destination first; only when all are
 /// written are they moved into place, each previous version set aside first, so a failure
 /// while moving puts every previous report back. Files in the destination that this run does
-/// not write are left alone, and no existing file or folder is ever removed.
+/// not write are left alone, and no existing file or folder is ever removed. A run that is
+/// interrupted removes its temporary folder first (``abandonWrites(under:)``).
 public enum OutputFolder {
     /// Writes one file atomically (a temporary file beside it, then a rename), making its
     /// folder first when it is missing, as `compare` makes its `--out` folder.
@@ -116,6 +117,8 @@ public enum OutputFolder {
             temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
         }
         let names: [String]
+        PartialFolders.shared.add(temporary, for: destination)
+        defer { PartialFolders.shared.remove(temporary) }
         do {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
             names = try produce(temporary)
@@ -124,7 +127,19 @@ public enum OutputFolder {
             if error is OutputError || error is ExportError { throw error }
             throw OutputError.cannotWrite(destination.path, reason: error.localizedDescription)
         }
-        try moveIntoPlace(names, from: temporary, to: destination, destinationExists: exists)
+        let moved = try PartialFolders.shared.commit(temporary) { () throws(OutputError) in
+            try moveIntoPlace(names, from: temporary, to: destination, destinationExists: exists)
+        }
+        if !moved { throw OutputError.abandoned(destination.path) }
+    }
+
+    /// Removes the temporary folders of the report sets this process is writing under
+    /// `parent` (all of them when nil), for a run that is being interrupted, and returns the
+    /// destinations they were for. A set already being moved into place is let finish first,
+    /// so each destination keeps either its previous files or the whole new set. A write
+    /// whose folder was removed throws ``OutputError/abandoned(_:)``.
+    public static func abandonWrites(under parent: URL? = nil) -> [String] {
+        PartialFolders.shared.abandon(under: parent)
     }
 
     /// Moves the files `names` of `temporary` into `destination` as one set, then removes
@@ -194,6 +209,8 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
     case cannotWrite(String, reason: String)
     /// One file written alone (`codebook export --out FILE`).
     case cannotWriteFile(String, reason: String)
+    /// The run was interrupted while writing: the unfinished set was removed.
+    case abandoned(String)
 
     public var description: String {
         switch self {
@@ -203,6 +220,8 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
             "cannot write reports to \(path) (\(reason)); check the folder exists and is writable, or pass another --out; previous reports there are unchanged"
         case .cannotWriteFile(let path, let reason):
             "cannot write \(path) (\(reason)); pass --out a file in a folder you can write to; a previous file there is unchanged"
+        case .abandoned(let path):
+            "the reports for \(path) were not written: the run was interrupted; previous reports there are unchanged"
         }
     }
 }

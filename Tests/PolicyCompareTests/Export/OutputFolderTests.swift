@@ -93,4 +93,44 @@ import TestSupport
             try OutputFolder.write([(name: "a.csv", bytes: [])], to: file)
         }
     }
+
+    /// An interruption while a set is being written (the signal handler's call, made here
+    /// from inside the writing) removes the unfinished set: the destination keeps its previous
+    /// files, nothing is left beside it, and the write fails saying why.
+    @Test func anInterruptedWriteLeavesNothingAndThePreviousReports() throws {
+        let parent = try Fixtures.temporaryFolder()
+        let destination = parent.appendingPathComponent("out")
+        try OutputFolder.write([(name: "report.txt", bytes: Array("first\n".utf8))], to: destination)
+        var abandoned: [String] = []
+        #expect(throws: OutputError.abandoned(destination.path)) {
+            try OutputFolder.write(to: destination) { folder in
+                try Data("second\n".utf8).write(to: folder.appendingPathComponent("report.txt"))
+                try Data([1, 2, 3]).write(to: folder.appendingPathComponent("themes.csv"))
+                abandoned = OutputFolder.abandonWrites(under: parent)
+                #expect(!FileManager.default.fileExists(atPath: folder.path), "the unfinished folder is removed at once")
+                return ["report.txt", "themes.csv"]
+            }
+        }
+        #expect(abandoned == [destination.path])
+        #expect(try contents(destination.appendingPathComponent("report.txt")) == Array("first\n".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: destination.path) == ["report.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["out"], "no hidden folder is left beside it")
+    }
+
+    /// An interruption removes only the sets under the folder it names, and none that have
+    /// been moved into place: a finished write is not registered any more.
+    @Test func anInterruptionTouchesOnlyUnfinishedSetsUnderItsFolder() throws {
+        let parent = try Fixtures.temporaryFolder()
+        let other = try Fixtures.temporaryFolder()
+        let destination = parent.appendingPathComponent("out")
+        try OutputFolder.write([(name: "report.txt", bytes: Array("done\n".utf8))], to: destination)
+        #expect(OutputFolder.abandonWrites(under: parent) == [])
+        #expect(try contents(destination.appendingPathComponent("report.txt")) == Array("done\n".utf8))
+        try OutputFolder.write(to: other.appendingPathComponent("out")) { folder in
+            #expect(OutputFolder.abandonWrites(under: parent) == [], "another folder's write is not this one's")
+            try Data("kept\n".utf8).write(to: folder.appendingPathComponent("report.txt"))
+            return ["report.txt"]
+        }
+        #expect(try contents(other.appendingPathComponent("out/report.txt")) == Array("kept\n".utf8))
+    }
 }
