@@ -100,4 +100,23 @@ import Testing
         #expect(lines.contains("    - \"tảo hôn\""))
         #expect(!lines.contains { $0.hasPrefix("    - ") && $0.contains("...") })
     }
+
+    @Test func quantedaExportListsTheGlobalExclusionsWithTheirScopes() throws {
+        let text = Self.header + "*,*,,All,,,,\"sở y tế @health ; bảo vệ chăm sóc trẻ em\"\n"
+            + "health,theme,,Health,,,y tế,\nother,theme,,Other,,,trẻ em,\n"
+        let codebook = try #require(try CodebookLoader.check(text, file: "cb.csv").0)
+        let lines = QuantedaYAML.render(codebook).split(separator: "\n", omittingEmptySubsequences: false)
+        let theme = try #require(lines.firstIndex(of: "theme:"))
+        let header = lines[..<theme]
+        #expect(header.contains("#   sở y tế @health"))
+        #expect(header.contains("#   bảo vệ chăm sóc trẻ em"))
+        let other = try #require(lines.firstIndex(of: "  other:"))
+        #expect(lines[theme..<other].contains("    # global exclusion for this category (not applied by quanteda): sở y tế"))
+        #expect(!lines[other...].contains { $0.contains("sở y tế") }, "a scoped exclusion is listed under its categories only")
+        // The shipped codebook's '*' row: every global exclusion is in the export.
+        let shipped = try #require(Fixtures.codebook)
+        let yaml = QuantedaYAML.render(shipped)
+        #expect(!shipped.globalExclusions.isEmpty)
+        for exclusion in shipped.globalExclusions { #expect(yaml.contains("#   \(exclusion.pattern.text)"), "\(exclusion.pattern.text)") }
+    }
 }
