@@ -129,8 +129,21 @@ struct CompareCommand {
         timings.add(.total, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, bytes: inputBytes)
         var messages = CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns)
         messages += skipped.map { "warning: skipped \($0.documentID): \($0.reason)\n" }.joined()
+        messages += Self.earlierFiles(in: out, besides: files)
         if arguments.flags.contains("timings") { messages += timings.lines }
         return CLIResult(exitCode: 0, stdout: "compared \(comparison.documents.count) documents over \(comparison.years.map(String.init).joined(separator: ", ")); wrote \(files.count) \(files.count == 1 ? "file" : "files") to \(out.path)\n", stderr: messages, built: [analyses, comparison])
+    }
+}
+
+extension CompareCommand {
+    /// A warning naming the files of an earlier run that `out` still holds beside the
+    /// `written` ones (a run with fewer `--format`s leaves the others as they were), or "".
+    static func earlierFiles(in out: URL, besides written: [String]) -> String {
+        let earlier = ComparisonFiles.names(formats: Set(ComparisonFiles.formats)).filter {
+            !written.contains($0) && FileManager.default.fileExists(atPath: out.appendingPathComponent($0).path)
+        }
+        guard !earlier.isEmpty else { return "" }
+        return "warning: \(out.path) also holds \(earlier.joined(separator: ", ")) from an earlier run; this run's --format did not write them, so they may not match these results; delete them, or run without --format\n"
     }
 }
 

@@ -152,6 +152,17 @@ import Testing
         #expect(String(decoding: byYear, as: UTF8.self).hasPrefix("year;category_id;"))
     }
 
+    @Test func fewerFormatsThanAnEarlierRunWarnOfItsFilesLeftBeside() throws {
+        let out = temporary()
+        #expect(cli.run(["compare", "--out", out.path, "--format", "txt,xlsx"]).stderr.isEmpty, "a fresh folder holds no earlier files")
+        let fewer = cli.run(["compare", "--out", out.path, "--format", "txt", "--years", "2010,2014"])
+        #expect(fewer.exitCode == 0)
+        #expect(fewer.stderr == "warning: \(out.path) also holds comparison.xlsx from an earlier run; this run's --format did not write them, so they may not match these results; delete them, or run without --format\n")
+        #expect(cli.run(["compare", "--out", out.path]).stderr.isEmpty, "every format rewrites every file")
+        let csvOnly = cli.run(["compare", "--out", out.path, "--format", "csv"])
+        #expect(csvOnly.stderr.contains("also holds report.txt, report.md, report.html, comparison.xlsx from an earlier run"), "\(csvOnly.stderr)")
+    }
+
     @Test func reusePartnersBoundsThePairsAligned() throws {
         let one = temporary(), all = temporary()
         #expect(cli.run(["compare", "--out", one.path, "--format", "csv", "--reuse-partners", "1"]).exitCode == 0)

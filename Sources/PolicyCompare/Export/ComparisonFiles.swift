@@ -10,6 +10,17 @@ public enum ComparisonFiles {
     /// The formats `write` knows, in the order their files are listed.
     public static let formats = ["csv", "txt", "md", "html", "xlsx"]
 
+    /// The names of the files that ``write(_:formats:csv:strings:toolVersion:into:)`` writes
+    /// for `formats`, in the order it returns them.
+    public static func names(formats: Set<String>) -> [String] {
+        var names = formats.contains("csv") ? ComparisonTables.names.map { "\($0).csv" } + ["datapackage.json"] : []
+        for (format, name) in [("txt", "report.txt"), ("md", "report.md"), ("html", "report.html"), ("xlsx", "comparison.xlsx")]
+        where formats.contains(format) {
+            names.append(name)
+        }
+        return names
+    }
+
     /// The workbook's first sheets, in this order; the other tables follow in table order.
     static let sheetOrder = ["matrix_by_year", "changes", "coding_by_year", "evidence", "themes", "slogans", "references", "keyness", "reuse", "documents"]
 

@@ -16,6 +16,10 @@ public enum ComparisonTables {
         return tables
     }
 
+    /// The names of the tables of ``all(_:)``, in that order, known before any is built.
+    static let names = ["documents", "coding_by_document", "coding_by_year", "matrix_by_year", "changes", "baseline", "evidence",
+                        "uncoded", "keyness", "themes", "slogans", "references", "actors", "reuse", "reuse_shares"]
+
     /// The position of the reuse table's builder in ``builders(_:)``.
     static let slowestBuilder = 13
 

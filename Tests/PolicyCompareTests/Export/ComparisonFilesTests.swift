@@ -81,13 +81,17 @@ struct ComparisonFilesTests {
         let tables = ComparisonTables.builders(comparison).map { $0().name + ".csv" }
         #expect(ComparisonTables.all(comparison).map { $0.name + ".csv" } == tables, "built slowest first, returned in table order")
         #expect(tables[ComparisonTables.slowestBuilder] == "reuse.csv")
+        #expect(ComparisonTables.names.map { $0 + ".csv" } == tables, "the names known before building are the built tables'")
         let all = try write(Set(ComparisonFiles.formats))
         #expect(all.names == tables + ["datapackage.json", "report.txt", "report.md", "report.html", "comparison.xlsx"])
+        #expect(all.names == ComparisonFiles.names(formats: Set(ComparisonFiles.formats)))
         #expect(Set(all.files.keys) == Set(all.names))
         #expect(try write(Set(ComparisonFiles.formats)).files == all.files, "parallel jobs, same bytes")
         let some = try write(["xlsx", "txt"])
         #expect(some.names == ["report.txt", "comparison.xlsx"] && some.files["comparison.xlsx"] == all.files["comparison.xlsx"])
+        #expect(some.names == ComparisonFiles.names(formats: ["xlsx", "txt"]))
         #expect(try write(["csv"]).names == tables + ["datapackage.json"])
+        #expect(ComparisonFiles.names(formats: ["csv"]) == tables + ["datapackage.json"])
     }
 
     @Test("a corpus's sources are spooled as it is read; a source that cannot be read back lets no file out")
