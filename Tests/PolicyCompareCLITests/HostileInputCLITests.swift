@@ -343,7 +343,8 @@ struct HostileCorpusCLITests {
         ("path escaping", header + row2018 + "x,2019,../../etc/passwd,X,national,letter,,,,\n", ["manifest.csv:3", "outside the corpus"]),
         ("absolute path", header + row2018 + "x,2019,/etc/hostname,X,national,letter,,,,\n", ["manifest.csv:3", "outside the corpus"]),
         ("same file twice", header + row2018 + "x,2019,directives//2018-molisa.txt,X,national,letter,,,,\n", ["manifest.csv:3", "line 2"]),
-        ("too many fields", header + "2018-molisa,2018,directives/2018-molisa.txt,Bộ,national,letter,,,,,\n", ["manifest.csv:2", "expected 10 fields"]),
+        ("too many fields", header + "2018-molisa,2018,directives/2018-molisa.txt,Bộ,national,letter,,,,,extra\n", ["manifest.csv:2", "expected 10 fields"]),
+        ("separated by ';'", header.replacingOccurrences(of: ",", with: ";") + row2018.replacingOccurrences(of: ",", with: ";"), ["manifest.csv:1", "separated by ';'"]),
         ("no rows", header, ["manifest.csv", "no documents"]),
         ("not UTF-8", "document_id,year,file,issuer,level,kind\n2018-molisa,2018,directives/2018-molisa.txt,B\u{00F4},national,letter\n", ["manifest.csv", "UTF-8"]),
     ]
@@ -382,6 +383,7 @@ struct HostileCorpusCLITests {
         ("unknown dimension", "a,topic,,A,,,x,\n", "codebook.csv:2:2"),
         ("unknown parent", "a,theme,ghost,A,,,x,\n", "codebook.csv:2:3"),
         ("no patterns", "a,theme,,A,,,,\n", "codebook.csv:2:7"),
+        ("a value past the header", "a,theme,,A,,,x,,stray\n", "codebook.csv:2: expected 8 fields"),
     ]
 
     @Test("A bad codebook: exit 1, stderr lists file:line:column, --out untouched", arguments: 0..<codebooks.count)

@@ -149,34 +149,55 @@ public struct CSVReader: Sendable {
     /// Parses a table with a header row into rows keyed by column name.
     ///
     /// `required` columns must be present; every row must have as many fields as the header.
+    /// What a spreadsheet leaves behind is let pass: columns without a name in the header
+    /// (when they hold no value), fields past the header's that are empty, and rows of empty
+    /// fields only, which are skipped as blank lines are.
     public func table(_ text: String, required: [String]) throws(CSVError) -> CSVTable {
+        if required.count > 1, let other = otherDelimiter(text) {
+            throw .otherDelimiter(file: file, found: other, expected: delimiter)
+        }
         let all = try records(text)
         guard let header = all.first else {
             throw .empty(file: file)
         }
         let names = header.fields.map(\.trimmingSpaces)
         var seen = Set<String>()
-        for (i, name) in names.enumerated() {
+        for (i, name) in names.enumerated() where !name.isEmpty {
             if !seen.insert(name).inserted {
                 throw .duplicateColumn(file: file, column: i + 1, name: name)
             }
         }
         let missing = required.filter { !seen.contains($0) }
         if !missing.isEmpty {
-            throw .missingColumns(file: file, missing: missing, found: names)
+            throw .missingColumns(file: file, missing: missing, found: names.filter { !$0.isEmpty })
         }
+        let unnamed = names.indices.filter { names[$0].isEmpty }
         // One index of the columns for every row (a dictionary per row was a third of reading
         // a manifest of ten thousand documents).
-        let positions = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) })
+        let positions = Dictionary(uniqueKeysWithValues: names.enumerated().filter { !$0.element.isEmpty }.map { ($0.element, $0.offset) })
         var rows: [CSVTable.Row] = []
         rows.reserveCapacity(all.count - 1)
         for record in all.dropFirst() {
-            guard record.fields.count == names.count else {
+            var fields = record.fields
+            if fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+            while fields.count > names.count, fields[fields.count - 1].trimmingSpaces.isEmpty { fields.removeLast() }
+            guard fields.count == names.count else {
                 throw .wrongFieldCount(file: file, line: record.line, expected: names.count, found: record.fields.count)
             }
-            rows.append(CSVTable.Row(line: record.line, fields: record.fields, positions: positions))
+            if let column = unnamed.first(where: { !fields[$0].trimmingSpaces.isEmpty }) {
+                throw .valueWithoutColumn(file: file, line: record.line, column: column + 1)
+            }
+            rows.append(CSVTable.Row(line: record.line, fields: fields, positions: positions))
         }
         return CSVTable(file: file, columns: names, rows: rows)
+    }
+
+    /// `;` or a tab when `text`'s first line has one of them and not the delimiter: a file
+    /// saved by a spreadsheet in a locale that separates with it.
+    private func otherDelimiter(_ text: String) -> Character? {
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        guard !firstLine.contains(delimiter) else { return nil }
+        return [";", "\t"].first { $0 != delimiter && firstLine.contains($0) }
     }
 }
 
@@ -202,6 +223,7 @@ public struct CSVTable: Sendable, Hashable {
         }
     }
     public var file: String
+    /// The header's names in order; "" for a column without a name.
     public var columns: [String]
     public var rows: [Row]
 
@@ -225,6 +247,8 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     case duplicateColumn(file: String, column: Int, name: String)
     case missingColumns(file: String, missing: [String], found: [String])
     case wrongFieldCount(file: String, line: Int, expected: Int, found: Int)
+    case otherDelimiter(file: String, found: Character, expected: Character)
+    case valueWithoutColumn(file: String, line: Int, column: Int)
 
     public var description: String {
         switch self {
@@ -242,7 +266,16 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(file):1: missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); the header has \(found.joined(separator: ", ")); \(Self.repair(missing: missing, found: found))"
         case .wrongFieldCount(let file, let line, let expected, let found):
             "\(file):\(line): expected \(expected) fields as in the header, found \(found); check for a missing or extra delimiter, or quote fields that contain one"
+        case .otherDelimiter(let file, let found, let expected):
+            "\(file):1: the columns are separated by \(Self.name(found)), not \(Self.name(expected)); save the file as comma-separated CSV (in Excel: Save As, 'CSV UTF-8 (Comma delimited)'), or replace each \(Self.name(found)) between columns with \(Self.name(expected))"
+        case .valueWithoutColumn(let file, let line, let column):
+            "\(file):\(line):\(column): a value in a column that has no name in the header; name the column in the header row or delete the value (if a field holds a comma, quote the whole field)"
         }
+    }
+
+    /// A delimiter as a message names it.
+    private static func name(_ delimiter: Character) -> String {
+        delimiter == "\t" ? "tabs" : "'\(delimiter)'"
     }
 
     /// How to mend a header that lacks `missing`: rename each header name that nearly is a

@@ -19,14 +19,15 @@ public struct UnknownColumn: Sendable, Hashable, CustomStringConvertible {
         return "\(file):1:\(column): column '\(name)' is not one PolicyCompare reads, so its values are ignored; did you mean '\(suggestion)'? Rename the column to use them"
     }
 
-    /// The columns of `header` that are not in `known`, in header order, each with the known
-    /// column missing from the header that its name nearly is.
+    /// The named columns of `header` that are not in `known`, in header order, each with the
+    /// known column missing from the header that its name nearly is. (Columns without a name,
+    /// which a spreadsheet leaves, hold no value: ``CSVReader/table(_:required:)`` sees to it.)
     static func find(in header: [String], known: [String], file: String) -> [UnknownColumn] {
         let present = Set(header)
         let absent = known.filter { !present.contains($0) }
         let knownSet = Set(known)
         return header.enumerated().compactMap { position, name in
-            knownSet.contains(name) ? nil
+            knownSet.contains(name) || name.isEmpty ? nil
                 : UnknownColumn(file: file, column: position + 1, name: name, suggestion: closest(to: name, among: absent))
         }
     }

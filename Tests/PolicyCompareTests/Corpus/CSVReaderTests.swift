@@ -107,6 +107,50 @@ import Testing
         }
     }
 
+    @Test("A file separated by ';' or tabs, as a spreadsheet saves it in some locales, is named as such", arguments: [
+        ("id;year;kind\na;2019;plan\n", ";", "';'"), ("id\tyear\tkind\r\na\t2019\tplan\r\n", "\t", "tabs"),
+        ("\u{FEFF}id;year;kind\n\"a;b\";2019;\"x\"\"\"\n", ";", "';'"),
+    ] as [(String, Character, String)])
+    func otherDelimiter(text: String, found: Character, named: String) {
+        #expect(throws: CSVError.otherDelimiter(file: "m.csv", found: found, expected: ",")) {
+            try reader.table(text, required: ["id", "year"])
+        }
+        let message = CSVError.otherDelimiter(file: "m.csv", found: found, expected: ",").description
+        #expect(message.hasPrefix("m.csv:1: the columns are separated by \(named), not ','; save the file as comma-separated CSV"))
+    }
+
+    @Test func aFileWithTheDelimiterOrARequiredColumnAloneIsNotTakenForAnother() throws {
+        #expect(try reader.table("id,note\na,\"x;y\"\n", required: ["id", "note"]).rows.first?["note"] == "x;y")
+        #expect(try CSVReader(file: "m.csv", delimiter: ";").table("id;note\na;b\n", required: ["id", "note"]).rows.count == 1)
+        #expect(throws: CSVError.missingColumns(file: "m.csv", missing: ["id"], found: ["a;b"])) {
+            try reader.table("a;b\n", required: ["id"])   // one required column: nothing to tell by
+        }
+    }
+
+    @Test("What a spreadsheet leaves passes: unnamed empty columns, empty fields past the header, rows of empty fields")
+    func spreadsheetLeftovers() throws {
+        let text = "id,name,,,\r\na,Hà Nội,,,\r\n,,,,\r\nb,Huế,,,,,\r\n\"\",,\r\n"
+        let table = try reader.table(text, required: ["id", "name"])
+        #expect(table.columns == ["id", "name", "", "", ""])
+        #expect(table.rows.map(\.line) == [2, 4])
+        #expect(table.rows.map { $0["name"] } == ["Hà Nội", "Huế"])
+        #expect(UnknownColumn.find(in: table.columns, known: ["id", "name"], file: "m.csv").isEmpty)
+    }
+
+    @Test func aValueUnderAColumnWithoutANameIsAnError() {
+        #expect(throws: CSVError.valueWithoutColumn(file: "m.csv", line: 3, column: 3)) {
+            try reader.table("id,name,\na,b,\nc,d,stray\n", required: ["id"])
+        }
+        #expect(CSVError.valueWithoutColumn(file: "m.csv", line: 3, column: 3).description
+            == "m.csv:3:3: a value in a column that has no name in the header; name the column in the header row or delete the value (if a field holds a comma, quote the whole field)")
+        #expect(throws: CSVError.wrongFieldCount(file: "m.csv", line: 2, expected: 2, found: 3)) {
+            try reader.table("id,name\na,b,c\n", required: ["id"])
+        }
+        #expect(throws: CSVError.duplicateColumn(file: "m.csv", column: 3, name: "id")) {
+            try reader.table("id,,id\n", required: ["id"])
+        }
+    }
+
     @Test func aMissingColumnsMessageSaysWhichToRenameAndWhichToAdd() {
         #expect(CSVError.missingColumns(file: "m.csv", missing: ["year"], found: ["id"]).description
             == "m.csv:1: missing column year; the header has id; add the missing column year to the header row")
