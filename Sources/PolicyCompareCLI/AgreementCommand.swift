@@ -20,11 +20,7 @@ struct AgreementCommand {
         let codingURL = cli.url(arguments.options["coding"] ?? "")
         let corpus = try Corpus.load(cli.corpusURL(arguments))
         let codebook = try CodebookLoader.load(cli.codebookURL(arguments))
-        guard let data = try? Data(contentsOf: codingURL), let text = String(data: data, encoding: .utf8) else {
-            throw CorpusError.unreadable(path: codingURL.path, reason: "missing, or not UTF-8 text")
-        }
-        let human = try HumanCode.load(text, file: codingURL.path, documents: Set(corpus.documents.map(\.id)),
-                                       categories: Set(codebook.categories.map(\.id)))
+        let human = try HumanCode.load(codingURL, documents: Set(corpus.documents.map(\.id)), categories: Set(codebook.categories.map(\.id)))
         let wanted = Set(human.map(\.documentID))
         let codings = try codeCorpus(corpus, codebook: codebook).filter { wanted.contains($0.documentID) }
         return .success(Self.render(Agreement.compute(codings: codings, human: human, codebook: codebook), cells: human.count),

@@ -1,7 +1,7 @@
 import Foundation
 import PolicyCompare
 
-/// `policy-compare codebook check [FILE]` and `codebook export --format quanteda-yaml [--codebook FILE] [--out FILE]`.
+/// `policy-compare codebook check [FILE | --codebook FILE]` and `codebook export --format quanteda-yaml [--codebook FILE] [--out FILE]`.
 struct CodebookCommand {
     let cli: CLI
     let action: String
@@ -15,7 +15,10 @@ struct CodebookCommand {
         self.action = action
         switch action {
         case "check":
-            self.arguments = try Arguments.parse(Array(arguments.dropFirst()), spec: .init(command: "codebook check", valued: ["corpus"], positionals: 0...1))
+            self.arguments = try Arguments.parse(Array(arguments.dropFirst()), spec: .init(command: "codebook check", valued: ["corpus", "codebook"], positionals: 0...1))
+            if !self.arguments.positionals.isEmpty, self.arguments.options["codebook"] != nil {
+                throw .repeated(command: "codebook check", option: "codebook (or FILE)")
+            }
         case "export":
             self.arguments = try Arguments.parse(Array(arguments.dropFirst()), spec: .init(command: "codebook export", valued: ["format", "codebook", "corpus", "out"]))
             let format = self.arguments.options["format"] ?? "quanteda-yaml"
@@ -31,13 +34,7 @@ struct CodebookCommand {
         switch action {
         case "check":
             let url = arguments.positionals.first.map(cli.url) ?? cli.codebookURL(arguments)
-            guard let data = try? Data(contentsOf: url) else {
-                throw CodebookError.unreadable(path: url.path, reason: "no such file, or not readable")
-            }
-            guard let text = String(validating: Array(data), as: UTF8.self) else {
-                throw CodebookError.unreadable(path: url.path, reason: "it is not UTF-8 text; save it as 'CSV UTF-8'")
-            }
-            let (codebook, problems) = try CodebookLoader.check(text, file: url.path)
+            let (codebook, problems) = try CodebookLoader.check(url)
             guard problems.isEmpty, let codebook else { throw CodebookError.invalid(problems) }
             let themes = codebook.categories.count { $0.dimension == .theme }
             let patterns = codebook.categories.reduce(0) { $0 + $1.patterns.count }

@@ -72,7 +72,7 @@ enum Help {
             """
         case "codebook":
             """
-            policy-compare codebook check [FILE]
+            policy-compare codebook check [FILE | --codebook FILE] [--corpus DIR]
             policy-compare codebook export [--format quanteda-yaml] [--codebook FILE] [--out FILE]
 
             check: lists every problem of a codebook as file:line:column: message (exit 1 if any).

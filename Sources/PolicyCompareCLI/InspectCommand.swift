@@ -30,11 +30,30 @@ struct InspectCommand {
                 directive = try reader.read(file: fileURL)
             }
         } else {
-            let corpus = try Corpus.load(corpusURL)
-            directive = try reader.read(try corpus.document(target), in: corpus)
+            // Not a file: a document id of the corpus, unless it was meant as a path.
+            let looksLikePath = target.contains("/") || target.lowercased().hasSuffix(".txt")
+            let found = Result { () throws -> (Corpus, DocumentMetadata) in
+                let corpus = try Corpus.load(corpusURL)
+                return (corpus, try corpus.document(target))
+            }
+            if case .failure = found, looksLikePath { throw InspectError.noSuchFile(fileURL.path) }
+            let (corpus, document) = try found.get()
+            directive = try reader.read(document, in: corpus)
             columns = corpus.manifest.unknownColumns
         }
         return .success(arguments.flags.contains("json") ? DirectiveJSON.render(directive) : DirectiveText.render(directive),
                         stderr: CLI.warnings(columns))
+    }
+}
+
+/// What `inspect` was given names nothing it can read.
+enum InspectError: Error, CustomStringConvertible {
+    case noSuchFile(String)
+
+    var description: String {
+        switch self {
+        case .noSuchFile(let path):
+            "no such file \(path), and no document of that id in the corpus; give the path of a directive's text file, or a document_id from the corpus's manifest.csv"
+        }
     }
 }

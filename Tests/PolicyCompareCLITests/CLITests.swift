@@ -65,6 +65,15 @@ import Testing
         #expect(missing.exitCode == 1 && missing.stderr.contains("no document '1999-nowhere'"))
         let badCorpus = cli.run(["inspect", "2010-molisa", "--corpus", "/nonexistent"])
         #expect(badCorpus.exitCode == 1 && badCorpus.stderr.contains("does not exist"))
+        // A mistyped path is named as a missing file, not as a missing corpus or id.
+        for (path, corpus) in [("directives/nosuch.txt", "Datasets"), ("nosuch.txt", "/nonexistent")] {
+            let mistyped = cli.run(["inspect", path, "--corpus", corpus])
+            #expect(mistyped.exitCode == 1 && mistyped.stderr.hasPrefix("error: no such file \(CLITests.root.path)/\(path), and no document of that id"), "\(mistyped.stderr)")
+        }
+        let folder = cli.run(["inspect", "Datasets/directives"])
+        #expect(folder.exitCode == 1 && folder.stderr.contains("(it is a folder, not a file)"), "\(folder.stderr)")
+        let corpusFile = cli.run(["inspect", "2010-molisa", "--corpus", "Datasets/manifest.csv"])
+        #expect(corpusFile.exitCode == 1 && corpusFile.stderr.contains("manifest.csv is a file, not a folder"), "\(corpusFile.stderr)")
     }
 
     @Test func codeWritesTheThreeTables() throws {
@@ -87,6 +96,10 @@ import Testing
     @Test func codebookCheckAndExport() throws {
         let ok = cli.run(["codebook", "check"])
         #expect(ok.exitCode == 0 && ok.stdout.contains("OK, 33 categories"))
+        #expect(cli.run(["codebook", "check", "--codebook", "Datasets/codebook.csv"]).stdout == ok.stdout, "--codebook as the other commands take it")
+        #expect(cli.run(["codebook", "check", "Datasets/codebook.csv", "--codebook", "Datasets/codebook.csv"]).exitCode == 2)
+        let folder = cli.run(["codebook", "check", "Datasets"])
+        #expect(folder.exitCode == 1 && folder.stderr.contains("cannot read the codebook (it is a folder, not a file)"), "\(folder.stderr)")
         let bad = Scratch.path("bad", extension: "csv")
         try Data("category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions\na,color,,A,,,x,\n".utf8).write(to: bad)
         let failed = cli.run(["codebook", "check", bad.path])

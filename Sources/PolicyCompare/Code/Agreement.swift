@@ -92,6 +92,17 @@ public struct HumanCode: Sendable, Hashable {
     public var present: Bool
     public var line: Int
 
+    /// Reads a human coding CSV file; see ``load(_:file:documents:categories:)``.
+    public static func load(_ url: URL, documents: Set<String>, categories: Set<String>) throws -> [HumanCode] {
+        let data: Data
+        switch FileBytes.read(url) {
+        case .success(let bytes): data = bytes
+        case .failure(let problem): throw CorpusError.unreadable(path: url.path, reason: problem.reason)
+        }
+        guard let text = String(validating: Array(data), as: UTF8.self) else { throw CorpusError.notUTF8(path: url.path) }
+        return try load(text, file: url.path, documents: documents, categories: categories)
+    }
+
     /// Reads a human coding CSV (`document_id, category_id, present`; more columns ignored),
     /// checking every id against the corpus and codebook.
     public static func load(_ text: String, file: String, documents: Set<String>, categories: Set<String>) throws -> [HumanCode] {

@@ -11,18 +11,24 @@ public enum CodebookLoader {
 
     /// Loads a codebook file; any problem is an error listing every problem found.
     public static func load(_ url: URL) throws(CodebookError) -> Codebook {
+        let (codebook, problems) = try check(url)
+        guard problems.isEmpty, let codebook else { throw .invalid(problems) }
+        return codebook
+    }
+
+    /// Reads and checks a codebook file: the codebook (when usable) and every problem found.
+    ///
+    /// - Throws: ``CodebookError`` when the file cannot be read as UTF-8 CSV at all.
+    public static func check(_ url: URL) throws(CodebookError) -> (Codebook?, [CodebookProblem]) {
         let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
+        switch FileBytes.read(url) {
+        case .success(let bytes): data = bytes
+        case .failure(let problem): throw .unreadable(path: url.path, reason: problem.reason)
         }
         guard let text = String(validating: Array(data), as: UTF8.self) else {
             throw .unreadable(path: url.path, reason: "it is not UTF-8 text; save it as 'CSV UTF-8'")
         }
-        let (codebook, problems) = try check(text, file: url.path, fingerprint: StableHash.hex(StableHash.fnv1a(bytes: data)))
-        guard problems.isEmpty, let codebook else { throw .invalid(problems) }
-        return codebook
+        return try check(text, file: url.path, fingerprint: StableHash.hex(StableHash.fnv1a(bytes: data)))
     }
 
     /// Parses codebook text and returns the codebook (when usable) and every problem found.

@@ -10,21 +10,21 @@ public struct Corpus: Sendable, Hashable {
     /// Loads and validates `root/manifest.csv`; nothing is decoded yet.
     public static func load(_ root: URL) throws(CorpusError) -> Corpus {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
             throw .folderMissing(path: root.path)
         }
+        guard isDirectory.boolValue else { throw .notAFolder(path: root.path) }
         let manifestURL = root.appendingPathComponent("manifest.csv")
         guard FileManager.default.fileExists(atPath: manifestURL.path) else {
             throw .manifestMissing(path: manifestURL.path)
         }
         let data: Data
-        do {
-            data = try Data(contentsOf: manifestURL)
-        } catch {
-            throw .unreadable(path: manifestURL.path, reason: error.localizedDescription)
+        switch FileBytes.read(manifestURL) {
+        case .success(let bytes): data = bytes
+        case .failure(let problem): throw .unreadable(path: manifestURL.path, reason: problem.reason)
         }
         guard let text = String(validating: Array(data), as: UTF8.self) else {
-            throw .unreadable(path: manifestURL.path, reason: "it is not UTF-8 text; save it as CSV UTF-8")
+            throw .notUTF8(path: manifestURL.path)
         }
         let manifest = try Manifest.parse(text, file: manifestURL.path, root: root)
         return Corpus(root: root, manifest: manifest)

@@ -1,6 +1,8 @@
 /// A corpus folder or its manifest cannot be used as it is.
 public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
     case folderMissing(path: String)
+    case notAFolder(path: String)
+    case notUTF8(path: String)
     case manifestMissing(path: String)
     case unreadable(path: String, reason: String)
     case csv(CSVError)
@@ -12,6 +14,8 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
     case badLevel(file: String, line: Int, value: String)
     case pathEscapes(file: String, line: Int, path: String)
     case fileMissing(file: String, line: Int, path: String)
+    case fileIsFolder(file: String, line: Int, path: String)
+    case backslashPath(file: String, line: Int, path: String)
     case duplicateFile(file: String, line: Int, path: String, firstLine: Int)
     case noDocuments(file: String)
     case unknownDocument(id: String, known: [String])
@@ -20,10 +24,14 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .folderMissing(let path):
             "corpus folder \(path) does not exist; pass --corpus with a folder that holds manifest.csv"
+        case .notAFolder(let path):
+            "\(path) is a file, not a folder; pass --corpus with the folder that holds manifest.csv"
+        case .notUTF8(let path):
+            "\(path): the file is not UTF-8 text; save it as 'CSV UTF-8' (in Excel: Save As, 'CSV UTF-8 (Comma delimited)')"
         case .manifestMissing(let path):
             "\(path) not found; a corpus folder needs a manifest.csv with columns \(Manifest.requiredColumns.joined(separator: ", "))"
         case .unreadable(let path, let reason):
-            "\(path): cannot be read (\(reason)); check that it exists and is readable"
+            "\(path): cannot be read (\(reason)); give the path of a readable file"
         case .csv(let error):
             error.description
         case .emptyField(let file, let line, let column):
@@ -31,7 +39,7 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
         case .duplicateID(let file, let line, let id, let firstLine):
             "\(file):\(line): document_id '\(id)' is already used on line \(firstLine); give each document its own id"
         case .badID(let file, let line, let id):
-            "\(file):\(line): document_id '\(id)' is not usable; use lower-case letters, digits and '-' (e.g. 2019-kien-giang)"
+            "\(file):\(line): document_id '\(id)' is not usable; use ASCII letters, digits, '-', '_' and '.' only, without spaces (e.g. 2019-kien-giang)"
         case .badYear(let file, let line, let value):
             "\(file):\(line): year '\(value)' is not a 4-digit year; write the year the directive is for, e.g. 2019"
         case .badDate(let file, let line, let value):
@@ -42,6 +50,10 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(file):\(line): file '\(path)' leads outside the corpus folder; give a path relative to the folder that holds manifest.csv, without '..', absolute paths or links pointing outside"
         case .fileMissing(let file, let line, let path):
             "\(file):\(line): file '\(path)' does not exist in the corpus folder; fix the path or add the file"
+        case .fileIsFolder(let file, let line, let path):
+            "\(file):\(line): file '\(path)' is a folder; give the path of the directive's text file in it"
+        case .backslashPath(let file, let line, let path):
+            "\(file):\(line): file '\(path)' has a '\\'; write paths with '/' between folders (e.g. directives/2019-kien-giang.txt), on Windows too"
         case .duplicateFile(let file, let line, let path, let firstLine):
             "\(file):\(line): file '\(path)' is already listed on line \(firstLine); list each file once"
         case .noDocuments(let file):

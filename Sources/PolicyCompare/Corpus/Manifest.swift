@@ -147,7 +147,10 @@ public struct Manifest: Sendable, Hashable {
     /// resolved whole.
     private static func resolve(_ path: String, rootPrefix: String, inside: String, folders: inout Folders,
                                 file: String, line: Int) throws(CorpusError) -> String {
-        if path.hasPrefix("/") || path.hasPrefix("~") || path.utf8.contains(UInt8(ascii: "\\")) || hasParentComponent(path) {
+        if path.utf8.contains(UInt8(ascii: "\\")) {
+            throw .backslashPath(file: file, line: line, path: path)
+        }
+        if path.hasPrefix("/") || path.hasPrefix("~") || hasParentComponent(path) {
             throw .pathEscapes(file: file, line: line, path: path)
         }
         let resolved: String
@@ -155,10 +158,10 @@ public struct Manifest: Sendable, Hashable {
             resolved = plain
         } else {
             var isDirectory: ObjCBool = false
-            guard let real = realPath(rootPrefix + path),
-                  FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            guard let real = realPath(rootPrefix + path), FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory) else {
                 throw .fileMissing(file: file, line: line, path: path)
             }
+            if isDirectory.boolValue { throw .fileIsFolder(file: file, line: line, path: path) }
             resolved = real
         }
         guard resolved.hasPrefix(inside) else {

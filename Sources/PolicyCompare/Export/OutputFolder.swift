@@ -29,24 +29,13 @@ public enum OutputFolder {
         do {
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw .cannotWriteFile(url.path, reason: "its folder cannot be made: \(systemReason(error))")
+            throw .cannotWriteFile(url.path, reason: "its folder cannot be made: \(FileBytes.systemReason(error))")
         }
         do {
             try Data(bytes).write(to: url, options: .atomic)
         } catch {
-            throw .cannotWriteFile(url.path, reason: systemReason(error))
+            throw .cannotWriteFile(url.path, reason: FileBytes.systemReason(error))
         }
-    }
-
-    /// The system's own words for a Foundation file error (`strerror` of its POSIX code, as
-    /// the other writers give), else Foundation's description.
-    private static func systemReason(_ error: any Error) -> String {
-        let error = error as NSError
-        if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
-        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return error.localizedDescription
     }
 
     /// Creates (or empties) the file at `url` and writes `bytes` into it, for a file of the

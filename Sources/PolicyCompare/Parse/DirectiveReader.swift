@@ -17,10 +17,9 @@ public struct DirectiveReader: Sendable {
     /// Reads a file outside any manifest; its year and issuer are inferred from the text.
     public func read(file url: URL) throws -> Directive {
         let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: url))
-        } catch {
-            throw CorpusError.unreadable(path: url.path, reason: error.localizedDescription)
+        switch FileBytes.read(url) {
+        case .success(let data): bytes = Array(data)
+        case .failure(let problem): throw CorpusError.unreadable(path: url.path, reason: problem.reason)
         }
         let id = url.deletingPathExtension().lastPathComponent
         let metadata = DocumentMetadata(id: id, year: 0, file: url.path, issuer: "", level: "", kind: "")

@@ -75,6 +75,21 @@ import Testing
         guard case .pathEscapes(_, 2, path) = e else { Issue.record("got \(String(describing: e))"); return }
     }
 
+    @Test func aWindowsPathIsNamedAsSuch() throws {
+        let backslash = try error(Self.header + "a,2019,directives\\a.txt,X,national,letter,,,,\n")
+        guard case .backslashPath(_, 2, "directives\\a.txt") = backslash else { Issue.record("got \(String(describing: backslash))"); return }
+        #expect(backslash?.description.contains("write paths with '/' between folders") == true)
+    }
+
+    @Test func aCorpusThatIsAFileOrAManifestNotInUTF8IsNamedAsSuch() throws {
+        let root = try corpus(Self.header + "a,2019,directives/a.txt,X,national,letter,,,,\n")
+        let manifest = root.appendingPathComponent("manifest.csv")
+        #expect(throws: CorpusError.notAFolder(path: manifest.path)) { try Corpus.load(manifest) }
+        try Data(Array(Self.header.utf8) + Array("a,2019,directives/a.txt,B".utf8) + [0xF4] + Array(",national,letter,,,,\n".utf8)).write(to: manifest)
+        #expect(throws: CorpusError.notUTF8(path: manifest.path)) { try Corpus.load(root) }
+        #expect(CorpusError.notUTF8(path: "m.csv").description == "m.csv: the file is not UTF-8 text; save it as 'CSV UTF-8' (in Excel: Save As, 'CSV UTF-8 (Comma delimited)')")
+    }
+
     /// Rows are checked on all cores, then in order against the rows before them: in a long
     /// manifest the error is the first problem in the file, whichever rows the cores took.
     @Test func theFirstProblemInALongManifestIsTheError() throws {
@@ -163,7 +178,8 @@ import Testing
 
     @Test func aFolderIsNotAFile() throws {
         let e = try error(Self.header + "a,2019,directives,X,national,letter,,,,\n")
-        guard case .fileMissing(_, 2, "directives") = e else { Issue.record("got \(String(describing: e))"); return }
+        guard case .fileIsFolder(_, 2, "directives") = e else { Issue.record("got \(String(describing: e))"); return }
+        #expect(e?.description.hasSuffix(":2: file 'directives' is a folder; give the path of the directive's text file in it") == true)
     }
 
     @Test func sameFileTwiceIsRefused() throws {

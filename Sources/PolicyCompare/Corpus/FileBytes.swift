@@ -1,0 +1,34 @@
+import Foundation
+
+/// Reads a whole file a researcher named (a manifest, a codebook, a coding file, a directive),
+/// with the reason in plain words when it cannot: "it is a folder, not a file", "no such
+/// file", or the system's own words, not Foundation's error numbers.
+enum FileBytes {
+    struct Problem: Error, Sendable, Hashable {
+        var reason: String
+    }
+
+    static func read(_ url: URL) -> Result<Data, Problem> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            return .failure(Problem(reason: "no such file"))
+        }
+        if isDirectory.boolValue { return .failure(Problem(reason: "it is a folder, not a file")) }
+        do {
+            return .success(try Data(contentsOf: url))
+        } catch {
+            return .failure(Problem(reason: systemReason(error)))
+        }
+    }
+
+    /// The system's own words for a Foundation file error (`strerror` of its POSIX code),
+    /// else Foundation's description.
+    static func systemReason(_ error: any Error) -> String {
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
+    }
+}
