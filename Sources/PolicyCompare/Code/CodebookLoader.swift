@@ -75,10 +75,9 @@ public enum CodebookLoader {
                 continue
             }
             lines[id] = row.line
-            guard let dimension = Category.Dimension(rawValue: dimensionText) else {
-                problem(row, "dimension", "unknown dimension '\(dimensionText)'; use theme or activity")
-                continue
-            }
+            // A row with an unknown dimension is checked on, so that one pass lists all its problems.
+            let dimension = Category.Dimension(rawValue: dimensionText.lowercased())
+            if dimension == nil { problem(row, "dimension", "unknown dimension '\(dimensionText)'; use theme or activity") }
             if row["label_en"].isEmpty { problem(row, "label_en", "label_en is empty; give the category an English label") }
             var patterns: [PhrasePattern] = []
             for (entry, k) in entries(row["patterns"]) {
@@ -103,14 +102,14 @@ public enum CodebookLoader {
             }
             let parent = row["parent_id"]
             if !parent.isEmpty { parents.append((id, parent, row)) }
-            categories.append(Category(id: id, dimension: dimension, parent: parent, labelEnglish: row["label_en"],
+            categories.append(Category(id: id, dimension: dimension ?? .theme, parent: parent, labelEnglish: row["label_en"],
                                        labelVietnamese: row["label_vi"], definition: row["definition"],
                                        patterns: patterns, exclusions: exclusions))
         }
         let ids = Set(categories.map(\.id))
         for (id, parent, row) in parents {
             if parent == id {
-                problem(row, "parent_id", "category '\(id)' names itself as parent")
+                problem(row, "parent_id", "category '\(id)' names itself as parent; leave parent_id empty or name a broader category")
             } else if !ids.contains(parent) {
                 problem(row, "parent_id", "parent_id '\(parent)' names no category; use an id from the category_id column or leave it empty")
             }

@@ -55,6 +55,18 @@ import Testing
         #expect(p.first?.line == 2 && p.first?.column == 2 && p.first?.message.contains("unknown dimension 'topic'") == true)
     }
 
+    @Test func aRowWithAnUnknownDimensionIsCheckedOnSoEveryProblemIsListedAtOnce() throws {
+        let p = try problems("health,theme,,Health,,,y tế,\nnewcat,topic,health_nutrtion,,,,,\n")
+        #expect(p.map(\.description) == [
+            "cb.csv:3:2: unknown dimension 'topic'; use theme or activity",
+            "cb.csv:3:3: parent_id 'health_nutrtion' names no category; use an id from the category_id column or leave it empty",
+            "cb.csv:3:4: label_en is empty; give the category an English label",
+            "cb.csv:3:7: category 'newcat' has no patterns, so it can never be coded; add at least one phrase",
+        ])
+        #expect(try problems("a,Theme,,A,,,x,\nb,ACTIVITY,,B,,,y,\n").isEmpty, "dimensions in any case, as levels in the manifest")
+        #expect(try problems("a,theme,a,A,,,x,\n").map(\.message) == ["category 'a' names itself as parent; leave parent_id empty or name a broader category"])
+    }
+
     @Test(arguments: [
         ("x ; ; y", "pattern 2: the pattern is empty"),
         ("!!! ; y", "pattern 1: pattern '!!!' normalises to nothing"),
