@@ -110,7 +110,11 @@ struct CompareCommand {
         var comparison = try timings.measure(.compare, bytes: inputBytes) {
             var reuse = ReuseOptions()
             if let reusePartners { reuse.maxPartnersPerDocument = reusePartners }
-            return try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: years, baseline: baseline, reuse: reuse), terms: terms)
+            do {
+                return try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: years, baseline: baseline, reuse: reuse), terms: terms)
+            } catch let error as ComparisonError where !skipped.isEmpty {
+                throw CompareError.afterSkipping(error, skipped)  // a year may be missing because its documents were skipped
+            }
         }
         timings.notePeakMemory(.compare)
         comparison.skipped = skipped
@@ -150,12 +154,18 @@ extension CompareCommand {
 /// A comparison run cannot produce reports.
 enum CompareError: Error, CustomStringConvertible {
     case nothingReadable([SkippedDocument])
+    case afterSkipping(ComparisonError, [SkippedDocument])
 
     var description: String {
         switch self {
         case .nothingReadable(let skipped):
-            "no document of the corpus could be read, so nothing was written:\n"
-                + skipped.map { "  \($0.documentID) (\($0.file)): \($0.reason)" }.joined(separator: "\n")
+            "no document of the corpus could be read, so nothing was written:\n" + Self.list(skipped)
+        case .afterSkipping(let error, let skipped):
+            "\(error); nothing was written. --skip-invalid left out \(skipped.count) unreadable document\(skipped.count == 1 ? "" : "s"), whose years count as absent:\n" + Self.list(skipped)
         }
+    }
+
+    private static func list(_ skipped: [SkippedDocument]) -> String {
+        skipped.map { "  \($0.documentID) (\($0.file)): \($0.reason)" }.joined(separator: "\n")
     }
 }

@@ -467,6 +467,15 @@ struct SkipInvalidTests {
         #expect(Set(documents.dropFirst().compactMap(\.first)) == ["2018-molisa", "2019-kien-giang"], "\(documents.map(\.first))")
     }
 
+    @Test("--skip-invalid, then --years naming a year whose only document was skipped: the error lists what was skipped")
+    func yearLeftOnlyWithSkippedDocuments() throws {
+        let corpus = try HostileCorpus(HostileCorpus.good + [HostileCorpus.Document(id: "2017-blank", year: 2017, bytes: [])])
+        let result = corpus.compare(corpus.out(), ["--skip-invalid", "--years", "2017,2018"])
+        #expect(result.exitCode == 1 && result.stdout.isEmpty, "\(result)")
+        #expect(result.stderr.hasPrefix("error: --years names 2017, but the corpus has no document for it; available years: 2018, 2019; nothing was written. --skip-invalid left out 1 unreadable document, whose years count as absent:\n  2017-blank ("), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: corpus.out().path))
+    }
+
     @Test("--skip-invalid with every document invalid is an error (exit 1), nothing written")
     func everythingInvalid() throws {
         let corpus = try HostileCorpus([HostileCorpus.Document(id: "2019-scan", year: 2019, bytes: HostileCorpus.png),
