@@ -6,6 +6,16 @@ public enum Caveat: Sendable, Hashable {
     case unequalLength(longest: Int, longestSyllables: Int, shortest: Int, shortestSyllables: Int)
     /// A year holds several documents; presence means "in at least one".
     case severalDocuments(year: Int, count: Int)
+    /// Documents whose text states the month of action in another year than the manifest's:
+    /// each is compared under the manifest's year, which may be a slip (a file copied, a row
+    /// mistyped). In manifest order.
+    case yearDiffers([YearDifference])
+
+    public struct YearDifference: Sendable, Hashable {
+        public var documentID: String
+        public var manifestYear: Int
+        public var statedYear: Int
+    }
 
     static func find(_ documents: [DocumentAnalysis], years: [Int]) -> [Caveat] {
         var caveats: [Caveat] = []
@@ -29,6 +39,12 @@ public enum Caveat: Sendable, Hashable {
         for year in years where (counts[year] ?? 0) > 1 {
             caveats.append(.severalDocuments(year: year, count: counts[year] ?? 0))
         }
+        // The period's year is the manifest's when the text gives none, so only a stated one differs.
+        let differences = documents.compactMap { document -> YearDifference? in
+            guard let start = document.period?.start, let stated = Int(start.prefix(4)), stated != document.metadata.year else { return nil }
+            return YearDifference(documentID: document.metadata.id, manifestYear: document.metadata.year, statedYear: stated)
+        }
+        if !differences.isEmpty { caveats.append(.yearDiffers(differences)) }
         return caveats
     }
 }

@@ -66,6 +66,8 @@ public struct ReportBuilder: Sendable {
             return t("caveat.length", longest, longestSyllables, shortest, shortestSyllables)
         case .severalDocuments(let year, let count):
             return t("caveat.several", year, count)
+        case .yearDiffers(let differences):
+            return t("caveat.year", differences.map { t("caveat.year.item", $0.documentID, $0.manifestYear, $0.statedYear) }.joined(separator: "; "))
         }
     }
 

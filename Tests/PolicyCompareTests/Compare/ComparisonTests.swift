@@ -83,6 +83,25 @@ import Testing
         #expect(c.caveats.contains { if case .mixedLevels = $0 { true } else { false } })
     }
 
+    @Test("a document whose text states its month of action in another year than the manifest's is a caveat")
+    func aYearTheTextContradicts() throws {
+        let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
+        var analyses = try CorpusAnalyzer(codebook: codebook).analyze(corpus)
+        let shipped = try Comparison.compute(analyses, codebook: codebook)
+        #expect(!shipped.caveats.contains { if case .yearDiffers = $0 { true } else { false } }, "the real directives agree with their manifest")
+        let index = try #require(analyses.firstIndex { $0.metadata.id == "2019-kien-giang" })
+        analyses[index].metadata.year = 2020
+        let relabelled = try Comparison.compute(analyses, codebook: codebook)
+        #expect(relabelled.caveats.contains(.yearDiffers([Caveat.YearDifference(documentID: "2019-kien-giang", manifestYear: 2020, statedYear: 2019)])))
+        // 2014 states no period: its year is the manifest's, whatever that is.
+        let index2014 = try #require(analyses.firstIndex { $0.metadata.id == "2014-molisa" })
+        analyses[index2014].metadata.year = 2015
+        let noPeriod = try Comparison.compute(analyses, codebook: codebook)
+        #expect(noPeriod.caveats.contains(.yearDiffers([Caveat.YearDifference(documentID: "2019-kien-giang", manifestYear: 2020, statedYear: 2019)])))
+        let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(relabelled))
+        #expect(report.contains("the text states the month of action in another year than the manifest gives: 2019-kien-giang (manifest 2020, text 2019)"))
+    }
+
     @Test("year rows add each document's first count of the category's id, whatever order the codebook lists them in")
     func yearRowsWhateverTheCodebookOrder() throws {
         let (corpus, codebook) = try Self.corpus()
