@@ -22,7 +22,8 @@ enum Help {
       codebook   Check a codebook, or export it as a quanteda dictionary.
       agreement  Compare the tool's coding with a human coding (precision, recall, F1, kappa).
 
-    Exit codes: 0 success, 1 bad input data, 2 bad usage. Errors go to standard error.
+    Exit codes: 0 success, 1 bad input data, 2 bad usage, 128 + signal when interrupted
+    (130 Ctrl-C; unfinished reports are removed). Errors and warnings go to standard error.
 
     """
 
