@@ -146,7 +146,7 @@ public struct ReportBuilder: Sendable {
         let intensity = c.years.map { y in String(format: "%.1f", c.row(year: y, category: change.categoryID)?.per1000 ?? 0) }.joined(separator: " / ")
         var blocks: [Report.Block] = [.bullets([t("priorities.entry", t.label(category), change.yearsPresent.map(String.init).joined(separator: ", "), intensity)])]
         if let evidence {
-            blocks.append(.quote(shorten(evidence.sentence, around: evidence.matched), source: "\(evidence.documentID) \(evidence.segmentPath), \(t("quote.matched")): \(evidence.matched)"))
+            blocks.append(.quote(Self.shorten(evidence.sentence, around: evidence.matched), source: "\(evidence.documentID) \(evidence.segmentPath), \(t("quote.matched")): \(evidence.matched)"))
         }
         return blocks
     }
@@ -221,16 +221,38 @@ public struct ReportBuilder: Sendable {
     }
 
     /// A sentence with its white space collapsed, cut to about 220 characters around its
-    /// match with "…" where cut (the words stay the source's own).
-    private func shorten(_ raw: String, around match: String, limit: Int = 220) -> String {
+    /// match with "…" where cut, at spaces, so that every word shown is whole and the source's
+    /// own. (A word longer than ``wordReach`` is cut where it must be.)
+    static func shorten(_ raw: String, around match: String, limit: Int = 220) -> String {
         let sentence = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard sentence.count > limit else { return sentence }
         let characters = Array(sentence)
         let matchStart = sentence.range(of: match).map { sentence.distance(from: sentence.startIndex, to: $0.lowerBound) } ?? 0
-        let start = max(0, min(matchStart - limit / 3, characters.count - limit))
-        let end = min(characters.count, start + limit)
-        return (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+        var start = max(0, min(matchStart - limit / 3, characters.count - limit))
+        var end = min(characters.count, start + limit)
+        // Out to the edges of a word cut in two, or, for a very long word, in past it.
+        func isEdge(_ i: Int) -> Bool { i == 0 || i == characters.count || characters[i - 1] == " " || characters[i] == " " }
+        if !isEdge(start) {
+            if let out = (max(0, start - Self.wordReach)..<start).reversed().first(where: isEdge) {
+                start = out
+            } else if let inward = (start..<min(characters.count, start + Self.wordReach)).first(where: isEdge) {
+                start = inward
+            }
+        }
+        if !isEdge(end) {
+            if let out = (end...min(characters.count, end + Self.wordReach)).first(where: isEdge) {
+                end = out
+            } else if let inward = (max(start, end - Self.wordReach)...end).reversed().first(where: isEdge), inward > start {
+                end = inward
+            }
+        }
+        let shown = String(characters[start..<end]).trimmingCharacters(in: .whitespaces)
+        return (start > 0 ? "…" : "") + shown + (end < characters.count ? "…" : "")
     }
+
+    /// How far a cut moves to reach a word's edge: longer than any Vietnamese syllable or
+    /// common compound, shorter than a run of text without spaces (a URL, a hostile "word").
+    static let wordReach = 30
 
     private func slogans(_ c: Comparison) -> Report.Section {
         let t = strings
@@ -316,7 +338,7 @@ public struct ReportBuilder: Sendable {
         let byID = Dictionary(uniqueKeysWithValues: c.documents.map { ($0.metadata.id, $0) })
         for p in c.reuse.passages.leading(3, by: { ($0.tokensA.count, $0.documentA) > ($1.tokensA.count, $1.documentA) }) {
             guard let a = byID[p.documentA], let range = a.reuseTokens.span(p.tokensA) else { continue }
-            blocks.append(.quote(shorten(a.quote(range), around: ""), source: t("reuse.passage", p.documentA, p.documentB, p.tokensA.count, String(format: "%.2f", p.similarity))))
+            blocks.append(.quote(Self.shorten(a.quote(range), around: ""), source: t("reuse.passage", p.documentA, p.documentB, p.tokensA.count, String(format: "%.2f", p.similarity))))
         }
         return Report.Section(title: t("reuse.title"), blocks: blocks)
     }

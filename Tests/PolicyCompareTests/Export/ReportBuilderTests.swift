@@ -1,8 +1,34 @@
+import Foundation
 import Testing
 @testable import PolicyCompare
 
 @Suite("ReportBuilder")
 struct ReportBuilderTests {
+    @Test("a long quote is cut at spaces: every word shown is whole, as in the source")
+    func quotesAreCutBetweenWords() {
+        let words = (0..<80).map { "từ\($0)" }
+        let sentence = words.joined(separator: " ")
+        for match in ["từ0", "từ40", "từ79", "từ33 từ34"] {
+            let quote = ReportBuilder.shorten(sentence, around: match)
+            let inner = quote.trimmingCharacters(in: CharacterSet(charactersIn: "…"))
+            #expect(sentence.contains(inner), "\(match): not the source's words")
+            let shown = inner.split(separator: " ").map(String.init)
+            #expect(shown.allSatisfy(words.contains), "\(match): a word was cut: \(quote)")
+            #expect(quote.contains(match) && inner.count <= 220 + 2 * ReportBuilder.wordReach, "\(match): \(quote)")
+            #expect(quote.hasPrefix("…") == (shown.first != words.first) && quote.hasSuffix("…") == (shown.last != words.last), "\(match): \(quote)")
+        }
+        // The report's example from 2019-kien-giang: the window began one letter into "Thực".
+        let kienGiang = "Thực hiện hiệu quả hơn các chính sách, chương trình và vận động xã hội để giảm khoảng cách về cơ hội phát triển và tiếp cận các dịch vụ chăm sóc y tế, giáo dục, bảo vệ, chăm sóc trẻ em, nước sạch và các dịch vụ phúc lợi xã hội của trẻ em giữa các vùng kinh tế - xã hội"
+        let quote = ReportBuilder.shorten(kienGiang, around: "giảm khoảng cách")
+        let sourceWords = Set(kienGiang.split(separator: " "))
+        #expect(quote.trimmingCharacters(in: CharacterSet(charactersIn: "…")).split(separator: " ").allSatisfy(sourceWords.contains), "\(quote)")
+        #expect(quote.hasPrefix("Thực hiện") && quote.hasSuffix("…"), "\(quote)")
+        // A run of 500 letters without a space is cut where it must be, near the window.
+        let long = String(repeating: "a", count: 500) + " tảo hôn"
+        let cut = ReportBuilder.shorten(long, around: "tảo hôn")
+        #expect(cut.hasPrefix("…") && cut.hasSuffix("tảo hôn") && cut.count <= 222, "\(cut.count)")
+    }
+
     @Test("the quote of a category's year is its shortest sentence of 60 characters or more, else its longest shorter one")
     func shortestEvidence() throws {
         let corpus = try #require(Fixtures.corpus)
