@@ -25,7 +25,7 @@ public enum CodingTables {
                 Column("year", .integer, title: "Year", description: "Year the directive is for."),
             ] + categoryColumns + [
                 Column("present", .boolean, title: "Present", description: "true when at least one counted match occurs in the body or annexes."),
-                Column("segments", .integer, title: "Segments", description: "Number of body segments with at least one counted match."),
+                Column("segments", .integer, title: "Segments", description: "Number of body and annex segments with at least one counted match."),
                 Column("matches", .integer, title: "Matches", description: "Number of counted matches (overlaps within a category counted once)."),
                 Column("per_1000_syllables", .number, title: "Matches per 1,000 syllables", description: "matches / syllables * 1000, three decimals."),
                 Column("syllables", .integer, title: "Syllables", description: "Syllables in the document's coded body and annexes."),
