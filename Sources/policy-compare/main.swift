@@ -9,10 +9,13 @@ import PolicyCompareCLI
 
 /// Ctrl-C, `kill` and a closed terminal end the run as before, but not before the reports
 /// being written are removed unfinished: nothing half-written is left beside `--out`.
+/// The handlers run on a queue of their own, which gets a thread even while the parallel
+/// stages keep every worker of the global queues busy, so a signal is answered at once.
 func handleInterrupts() -> [any DispatchSourceSignal] {
-    [SIGINT, SIGTERM, SIGHUP].map { number in
+    let queue = DispatchQueue(label: "policy-compare.interrupts")
+    return [SIGINT, SIGTERM, SIGHUP].map { number in
         signal(number, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
         source.setEventHandler {
             let message = Array(CLI.interrupted().utf8)
             _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
