@@ -150,8 +150,9 @@ public struct CSVReader: Sendable {
     ///
     /// `required` columns must be present; every row must have as many fields as the header.
     /// What a spreadsheet leaves behind is let pass: columns without a name in the header
-    /// (when they hold no value), fields past the header's that are empty, and rows of empty
-    /// fields only, which are skipped as blank lines are.
+    /// (when they hold no value) and rows of empty fields only, which are skipped as blank
+    /// lines are. A row with more fields than the header stays an error even when the extra
+    /// ones are empty: an unquoted comma in a value shifts the fields after it.
     public func table(_ text: String, required: [String]) throws(CSVError) -> CSVTable {
         if required.count > 1, let other = otherDelimiter(text) {
             throw .otherDelimiter(file: file, found: other, expected: delimiter)
@@ -178,9 +179,8 @@ public struct CSVReader: Sendable {
         var rows: [CSVTable.Row] = []
         rows.reserveCapacity(all.count - 1)
         for record in all.dropFirst() {
-            var fields = record.fields
+            let fields = record.fields
             if fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-            while fields.count > names.count, fields[fields.count - 1].trimmingSpaces.isEmpty { fields.removeLast() }
             guard fields.count == names.count else {
                 throw .wrongFieldCount(file: file, line: record.line, expected: names.count, found: record.fields.count)
             }
@@ -192,12 +192,17 @@ public struct CSVReader: Sendable {
         return CSVTable(file: file, columns: names, rows: rows)
     }
 
-    /// `;` or a tab when `text`'s first line has one of them and not the delimiter: a file
-    /// saved by a spreadsheet in a locale that separates with it.
+    /// `;` or a tab when `text`'s first line that is not blank (its header) has one of them and
+    /// not the delimiter: a file saved by a spreadsheet in a locale that separates with it.
     private func otherDelimiter(_ text: String) -> Character? {
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
-        guard !firstLine.contains(delimiter) else { return nil }
-        return [";", "\t"].first { $0 != delimiter && firstLine.contains($0) }
+        var rest = text[...]
+        var header = rest.prefix { !$0.isNewline }
+        while header.allSatisfy(\.isWhitespace), header.endIndex < rest.endIndex {
+            rest = rest[rest.index(after: header.endIndex)...]
+            header = rest.prefix { !$0.isNewline }
+        }
+        guard !header.contains(delimiter) else { return nil }
+        return [";", "\t"].first { $0 != delimiter && header.contains($0) }
     }
 }
 
@@ -263,19 +268,19 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case .duplicateColumn(let file, let column, let name):
             "\(file):1:\(column): column '\(name)' appears twice in the header; keep one"
         case .missingColumns(let file, let missing, let found):
-            "\(file):1: missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); the header has \(found.joined(separator: ", ")); \(Self.repair(missing: missing, found: found))"
+            "\(file):1: missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); \(found.isEmpty ? "the header has no column names" : "the header has \(found.joined(separator: ", "))"); \(Self.repair(missing: missing, found: found))"
         case .wrongFieldCount(let file, let line, let expected, let found):
             "\(file):\(line): expected \(expected) fields as in the header, found \(found); check for a missing or extra delimiter, or quote fields that contain one"
         case .otherDelimiter(let file, let found, let expected):
-            "\(file):1: the columns are separated by \(Self.name(found)), not \(Self.name(expected)); save the file as comma-separated CSV (in Excel: Save As, 'CSV UTF-8 (Comma delimited)'), or replace each \(Self.name(found)) between columns with \(Self.name(expected))"
+            "\(file):1: the columns are separated by \(Self.name(found, plural: true)), not \(Self.name(expected, plural: true)); save the file as comma-separated CSV (in Excel: Save As, 'CSV UTF-8 (Comma delimited)'), or replace each \(Self.name(found, plural: false)) between columns with \(Self.name(expected, plural: false))"
         case .valueWithoutColumn(let file, let line, let column):
             "\(file):\(line):\(column): a value in a column that has no name in the header; name the column in the header row or delete the value (if a field holds a comma, quote the whole field)"
         }
     }
 
     /// A delimiter as a message names it.
-    private static func name(_ delimiter: Character) -> String {
-        delimiter == "\t" ? "tabs" : "'\(delimiter)'"
+    private static func name(_ delimiter: Character, plural: Bool) -> String {
+        delimiter == "\t" ? (plural ? "tabs" : "tab") : "'\(delimiter)'"
     }
 
     /// How to mend a header that lacks `missing`: rename each header name that nearly is a

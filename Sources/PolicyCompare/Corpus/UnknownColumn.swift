@@ -34,14 +34,15 @@ public struct UnknownColumn: Sendable, Hashable, CustomStringConvertible {
 
     /// The candidate `name` nearly is, or nil: equal once case, spaces, `-` and `.` are set
     /// aside, or else within one edit (a letter added, dropped, changed, or two swapped) of a
-    /// candidate of up to four letters and two of a longer one. The nearest wins; among equals,
-    /// the first.
+    /// candidate of up to nine letters and two of a longer one. (Two edits of a shorter one
+    /// took a researcher's own `label_fr` for `label_vi`.) The nearest wins; among equals, the
+    /// first.
     static func closest(to name: String, among candidates: [String]) -> String? {
         let key = Array(comparable(name))
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let target = Array(comparable(candidate))
-            let limit = target.count <= 4 ? 1 : 2
+            let limit = target.count <= 9 ? 1 : 2
             let distance = editDistance(key, target, limit: limit)
             if distance <= limit, distance < best?.distance ?? .max {
                 best = (candidate, distance)

@@ -8,10 +8,12 @@ import Foundation
 /// not write are left alone, and no existing file or folder is ever removed. A run that is
 /// interrupted removes its temporary folder first (``abandonWrites(under:)``).
 public enum OutputFolder {
-    /// Writes one file atomically (a temporary file beside it, then a rename), making its
-    /// folder first when it is missing, as `compare` makes its `--out` folder.
+    /// Writes one file atomically (into a temporary folder beside it, then a rename), making
+    /// its folder first when it is missing, as `compare` makes its `--out` folder. An
+    /// interrupted write removes its temporary folder as a report set's is.
     ///
-    /// - Throws: ``OutputError/cannotWriteFile(_:reason:)`` with the system's reason.
+    /// - Throws: ``OutputError/cannotWriteFile(_:reason:)`` with the system's reason, or
+    ///   ``OutputError/abandoned(_:)``.
     public static func writeFile(_ bytes: [UInt8], to url: URL) throws(OutputError) {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
@@ -31,11 +33,40 @@ public enum OutputFolder {
         } catch {
             throw .cannotWriteFile(url.path, reason: "its folder cannot be made: \(FileBytes.systemReason(error))")
         }
+        let temporary = freshTemporary(beside: url)
+        let begun: Bool
         do {
-            try Data(bytes).write(to: url, options: .atomic)
+            begun = try PartialFolders.shared.begin(temporary, for: url)
         } catch {
-            throw .cannotWriteFile(url.path, reason: FileBytes.systemReason(error))
+            if case .cannotWrite(_, let reason) = error { throw .cannotWriteFile(url.path, reason: reason) }
+            throw error
         }
+        guard begun else { throw .abandoned(url.path) }
+        defer { PartialFolders.shared.remove(temporary) }
+        let staged = temporary.appendingPathComponent(url.lastPathComponent)
+        do {
+            try write(bytes, to: staged)
+        } catch {
+            try? manager.removeItem(at: temporary)
+            if case .cannotWrite(_, let reason) = error { throw .cannotWriteFile(url.path, reason: reason) }
+            throw error
+        }
+        let moved = try PartialFolders.shared.commit(temporary) { () throws(OutputError) in
+            defer { try? manager.removeItem(at: temporary) }
+            if rename(staged.path, url.path) != 0 { throw .cannotWriteFile(url.path, reason: String(cString: strerror(errno))) }
+        }
+        if !moved { throw .abandoned(url.path) }
+    }
+
+    /// A fresh hidden name beside `destination` for its temporary folder: an existing file or
+    /// folder of that name (someone else's) is never touched.
+    private static func freshTemporary(beside destination: URL) -> URL {
+        let parent = destination.deletingLastPathComponent()
+        var temporary: URL
+        repeat {
+            temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
+        } while FileManager.default.fileExists(atPath: temporary.path)
+        return temporary
     }
 
     /// Creates (or empties) the file at `url` and writes `bytes` into it, for a file of the
@@ -100,16 +131,11 @@ public enum OutputFolder {
         } catch {
             throw OutputError.cannotWrite(parent.path, reason: error.localizedDescription)
         }
-        // A fresh name: an existing folder of that name (someone else's) is never touched.
-        var temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
-        while manager.fileExists(atPath: temporary.path) {
-            temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
-        }
-        let names: [String]
-        PartialFolders.shared.add(temporary, for: destination)
+        let temporary = freshTemporary(beside: destination)
+        guard try PartialFolders.shared.begin(temporary, for: destination) else { throw OutputError.abandoned(destination.path) }
         defer { PartialFolders.shared.remove(temporary) }
+        let names: [String]
         do {
-            try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
             names = try produce(temporary)
         } catch {
             try? manager.removeItem(at: temporary)
@@ -122,11 +148,12 @@ public enum OutputFolder {
         if !moved { throw OutputError.abandoned(destination.path) }
     }
 
-    /// Removes the temporary folders of the report sets this process is writing under
-    /// `parent` (all of them when nil), for a run that is being interrupted, and returns the
-    /// destinations they were for. A set already being moved into place is let finish first,
-    /// so each destination keeps either its previous files or the whole new set. A write
-    /// whose folder was removed throws ``OutputError/abandoned(_:)``.
+    /// Removes the temporary folders of the report sets (and single files) this process is
+    /// writing under `parent` (all of them when nil), for a run that is being interrupted, and
+    /// returns the destinations they were for. A set already being moved into place is let
+    /// finish first, so each destination keeps either its previous files or the whole new
+    /// set. A write whose folder was removed, or that starts under `parent` afterwards,
+    /// throws ``OutputError/abandoned(_:)``.
     public static func abandonWrites(under parent: URL? = nil) -> [String] {
         PartialFolders.shared.abandon(under: parent)
     }

@@ -108,15 +108,16 @@ import Testing
     }
 
     @Test("A file separated by ';' or tabs, as a spreadsheet saves it in some locales, is named as such", arguments: [
-        ("id;year;kind\na;2019;plan\n", ";", "';'"), ("id\tyear\tkind\r\na\t2019\tplan\r\n", "\t", "tabs"),
-        ("\u{FEFF}id;year;kind\n\"a;b\";2019;\"x\"\"\"\n", ";", "';'"),
-    ] as [(String, Character, String)])
-    func otherDelimiter(text: String, found: Character, named: String) {
+        ("id;year;kind\na;2019;plan\n", ";", "';'", "';'"), ("id\tyear\tkind\r\na\t2019\tplan\r\n", "\t", "tabs", "tab"),
+        ("\u{FEFF}id;year;kind\n\"a;b\";2019;\"x\"\"\"\n", ";", "';'", "';'"), ("\n\r\n  \nid;year\n1;2\n", ";", "';'", "';'"),
+    ] as [(String, Character, String, String)])
+    func otherDelimiter(text: String, found: Character, named: String, each: String) {
         #expect(throws: CSVError.otherDelimiter(file: "m.csv", found: found, expected: ",")) {
             try reader.table(text, required: ["id", "year"])
         }
         let message = CSVError.otherDelimiter(file: "m.csv", found: found, expected: ",").description
         #expect(message.hasPrefix("m.csv:1: the columns are separated by \(named), not ','; save the file as comma-separated CSV"))
+        #expect(message.hasSuffix("or replace each \(each) between columns with ','"))
     }
 
     @Test func aFileWithTheDelimiterOrARequiredColumnAloneIsNotTakenForAnother() throws {
@@ -127,14 +128,22 @@ import Testing
         }
     }
 
-    @Test("What a spreadsheet leaves passes: unnamed empty columns, empty fields past the header, rows of empty fields")
+    @Test("What a spreadsheet leaves passes: unnamed empty columns, rows of empty fields")
     func spreadsheetLeftovers() throws {
-        let text = "id,name,,,\r\na,Hà Nội,,,\r\n,,,,\r\nb,Huế,,,,,\r\n\"\",,\r\n"
+        let text = "id,name,,,\r\na,Hà Nội,,,\r\n,,,,\r\nb,Huế,,,\r\n\"\",,\r\n"
         let table = try reader.table(text, required: ["id", "name"])
         #expect(table.columns == ["id", "name", "", "", ""])
         #expect(table.rows.map(\.line) == [2, 4])
         #expect(table.rows.map { $0["name"] } == ["Hà Nội", "Huế"])
         #expect(UnknownColumn.find(in: table.columns, known: ["id", "name"], file: "m.csv").isEmpty)
+    }
+
+    @Test("An unquoted comma in a value is an error even when the last field is empty: it shifts the fields after it")
+    func anUnquotedCommaBeforeAnEmptyLastFieldIsAnError() {
+        let header = "category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions\n"
+        #expect(throws: CSVError.wrongFieldCount(file: "m.csv", line: 2, expected: 8, found: 9)) {
+            try reader.table(header + "health,theme,,Health,Y tế,Care, treatment,y tế;sức khỏe,\n", required: ["category_id"])
+        }
     }
 
     @Test func aValueUnderAColumnWithoutANameIsAnError() {
@@ -154,6 +163,9 @@ import Testing
     @Test func aMissingColumnsMessageSaysWhichToRenameAndWhichToAdd() {
         #expect(CSVError.missingColumns(file: "m.csv", missing: ["year"], found: ["id"]).description
             == "m.csv:1: missing column year; the header has id; add the missing column year to the header row")
+        #expect(throws: CSVError.missingColumns(file: "m.csv", missing: ["id"], found: [])) { try reader.table(",\n1\n", required: ["id"]) }
+        #expect(CSVError.missingColumns(file: "m.csv", missing: ["id"], found: []).description
+            == "m.csv:1: missing column id; the header has no column names; add the missing column id to the header row")
         #expect(CSVError.missingColumns(file: "m.csv", missing: ["year", "kind"], found: ["id", "Year", "kinds"]).description
             == "m.csv:1: missing columns year, kind; the header has id, Year, kinds; rename 'Year' to 'year', 'kinds' to 'kind'")
         // A header name is offered for one missing column only.

@@ -20,9 +20,12 @@ import Testing
         #expect(UnknownColumn.closest(to: name, among: Self.manifestColumns) == nil)
     }
 
-    @Test func shortNamesAllowOneEditAndLongerTwo() {
+    @Test func namesUpToNineLettersAllowOneEditAndLongerTwo() {
         #expect(UnknownColumn.closest(to: "yr", among: ["year"]) == nil)            // two edits from four letters
         #expect(UnknownColumn.closest(to: "yea", among: ["year"]) == "year")
+        #expect(UnknownColumn.closest(to: "label_fr", among: CodebookLoader.columns) == nil, "a third language's labels are the researcher's own")
+        #expect(UnknownColumn.closest(to: "documnt_d", among: ["document_id"]) == "document_id")   // two edits from eleven letters
+        #expect(UnknownColumn.closest(to: "patern", among: ["patterns"]) == nil)    // two edits from eight letters
         #expect(UnknownColumn.closest(to: "exclusion", among: CodebookLoader.columns) == "exclusions")
         #expect(UnknownColumn.closest(to: "paretn_id", among: CodebookLoader.columns) == "parent_id")   // a swap is one edit
         #expect(UnknownColumn.closest(to: "labelEN", among: CodebookLoader.columns) == "label_en")
@@ -31,8 +34,8 @@ import Testing
 
     @Test func theNearestWinsAndAmongEqualsTheFirst() {
         #expect(UnknownColumn.closest(to: "label_e", among: ["label_vi", "label_en"]) == "label_en")
-        #expect(UnknownColumn.closest(to: "label_x", among: ["label_vi", "label_en"]) == "label_vi")
-        #expect(UnknownColumn.closest(to: "label_x", among: ["label_en", "label_vi"]) == "label_en")
+        #expect(UnknownColumn.closest(to: "note", among: ["notes", "nota"]) == "notes")
+        #expect(UnknownColumn.closest(to: "note", among: ["nota", "notes"]) == "nota")
     }
 
     @Test("Only columns absent from the header are suggested; known columns are not unknown")

@@ -117,6 +117,25 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["out"], "no hidden folder is left beside it")
     }
 
+    /// Once an interruption has begun under a folder, no new set or file is written there,
+    /// and nothing is made for it; elsewhere writing goes on.
+    @Test func afterAnInterruptionNothingNewStartsUnderItsFolder() throws {
+        let parent = try Fixtures.temporaryFolder()
+        #expect(OutputFolder.abandonWrites(under: parent) == [])
+        #expect(throws: OutputError.abandoned(parent.appendingPathComponent("out").path)) {
+            try OutputFolder.write([(name: "report.txt", bytes: Array("late\n".utf8))], to: parent.appendingPathComponent("out"))
+        }
+        #expect(throws: OutputError.abandoned(parent.appendingPathComponent("codebook.yml").path)) {
+            try OutputFolder.writeFile(Array("late\n".utf8), to: parent.appendingPathComponent("codebook.yml"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == [])
+        let elsewhere = try Fixtures.temporaryFolder().appendingPathComponent("codebook.yml")
+        try OutputFolder.writeFile(Array("on time\n".utf8), to: elsewhere)
+        #expect(try contents(elsewhere) == Array("on time\n".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.deletingLastPathComponent().path) == ["codebook.yml"],
+                "a single file's temporary folder is gone")
+    }
+
     /// An interruption removes only the sets under the folder it names, and none that have
     /// been moved into place: a finished write is not registered any more.
     @Test func anInterruptionTouchesOnlyUnfinishedSetsUnderItsFolder() throws {
