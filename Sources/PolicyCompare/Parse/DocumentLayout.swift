@@ -98,6 +98,11 @@ struct DocumentLayout: Sendable {
                         head.title = bare
                     } else if Self.isNoiNhan(bare) {
                         phase = .recipients
+                    } else if Self.isNumberedHeading(scalars, range) {
+                        // "I. MỤC ĐÍCH, YÊU CẦU" right after the title: upper case like the
+                        // head's lines, but the body's first section, not to be dropped.
+                        phase = .body
+                        handled = false
                     } else if Self.isUpperCase(bare) || (bare.utf8.starts(with: Self.docLapBytes) && Self.hasPrefix(bare, "Độc lập")) {
                         if head.issuer.isEmpty, Self.isIssuerLine(bare) { head.issuer = bare }
                     } else {
@@ -237,6 +242,19 @@ struct DocumentLayout: Sendable {
             word.append(scalar.value >= 0x61 ? Unicode.Scalar(UInt8(scalar.value - 0x20)) : scalar)
         }
         return !firstWords.contains(String(word))
+    }
+
+    /// True when the line opens with a Roman numeral or a number and a dot, then a space
+    /// ("I. MỤC ĐÍCH", "2. Nội dung"): a numbered heading or item, which no letter head's line is.
+    static func isNumberedHeading(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var end = range.lowerBound
+        let roman = "IVXLC".unicodeScalars
+        if end < range.upperBound, roman.contains(scalars[end]) {
+            while end < range.upperBound, roman.contains(scalars[end]) { end += 1 }
+        } else {
+            while end < range.upperBound, ("0"..."9").contains(scalars[end]) { end += 1 }
+        }
+        return end > range.lowerBound && end + 1 < range.upperBound && scalars[end] == "." && scalars[end + 1] == " "
     }
 
     private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {

@@ -68,6 +68,27 @@ import Testing
         #expect(warm.count >= directives.map(\.spellings.count).max() ?? 1)
     }
 
+    @Test("a first section heading in capitals right after the title is the body's first section, not a head line dropped")
+    func firstSectionInCapitalsAfterTheTitle() throws {
+        let text = """
+            ỦY BAN NHÂN DÂN HUYỆN MINH HÓA
+
+            KẾ HOẠCH
+            Triển khai Tháng hành động vì trẻ em năm 2021
+
+            I. PHÒNG CHỐNG TẢO HÔN VÀ ĐUỐI NƯỚC
+            1. Tăng cường tuyên truyền.
+            II. NỘI DUNG
+            1. Tổ chức Lễ phát động.
+            """
+        let directive = try Fixtures.parse(text)
+        #expect(directive.segments.map(\.path) == ["I", "I.1", "II", "II.1"])
+        #expect(directive.segments.first?.text == "PHÒNG CHỐNG TẢO HÔN VÀ ĐUỐI NƯỚC" && directive.segments.first?.role == .section)
+        let coding = Coder(codebook: try #require(Fixtures.codebook), abbreviations: try Abbreviations.bundled()).code(directive)
+        let present = Set(coding.counts.filter(\.present).map(\.categoryID))
+        #expect(present.isSuperset(of: ["child_marriage", "injury_drowning"]), "the heading's words are coded: \(present)")
+    }
+
     @Test func year2014StatesNoTheme() throws {
         let d = try Fixtures.directive("2014-molisa")
         #expect(d.theme == nil)
