@@ -462,6 +462,7 @@ struct SkipInvalidTests {
             let lines = report.split(separator: "\n")
             #expect(lines.contains { $0.contains("2019-scan") && $0.contains("PNG") }, "\(name) does not list 2019-scan with its reason")
             #expect(lines.contains { $0.contains("2019-blank") && $0.contains("empty") }, "\(name) does not list 2019-blank with its reason")
+            #expect(!report.contains(corpus.folder.path), "\(name) names a path of this machine: the same corpus elsewhere would differ")
         }
         let documents = CSVCells.records((try? Data(contentsOf: out.appendingPathComponent("documents.csv"))) ?? Data())
         #expect(Set(documents.dropFirst().compactMap(\.first)) == ["2018-molisa", "2019-kien-giang"], "\(documents.map(\.first))")

@@ -81,10 +81,14 @@ public struct CorpusAnalyzer: Sendable {
     ) -> (analyses: [DocumentAnalysis], skipped: [SkippedDocument]) {
         var analyses: [DocumentAnalysis] = []
         var skipped: [SkippedDocument] = []
+        // Reasons name files relative to the corpus folder, so a report is the same on every machine.
+        let root = corpus.root.path.hasSuffix("/") ? corpus.root.path : corpus.root.path + "/"
         for (document, result) in zip(corpus.documents, results(corpus, progress: progress, terms: terms)) {
             switch result {
             case .success(let analysis): analyses.append(analysis)
-            case .failure(let error): skipped.append(SkippedDocument(documentID: document.id, file: document.file, reason: String(describing: error)))
+            case .failure(let error):
+                let reason = String(describing: error).replacingOccurrences(of: root, with: "")
+                skipped.append(SkippedDocument(documentID: document.id, file: document.file, reason: reason))
             }
         }
         return (analyses, skipped)
@@ -134,5 +138,6 @@ public struct CorpusAnalyzer: Sendable {
 public struct SkippedDocument: Sendable, Hashable {
     public var documentID: String
     public var file: String
+    /// Why, with paths relative to the corpus folder.
     public var reason: String
 }
