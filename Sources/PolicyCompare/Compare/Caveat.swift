@@ -4,6 +4,8 @@ public enum Caveat: Sendable, Hashable {
     case mixedLevels([Int: [String]])
     /// The longest year has more than twice the syllables of the shortest.
     case unequalLength(longest: Int, longestSyllables: Int, shortest: Int, shortestSyllables: Int)
+    /// Only one year is compared: a status says no more than "present in that year".
+    case singleYear(Int)
     /// A year holds several documents; presence means "in at least one".
     case severalDocuments(year: Int, count: Int)
     /// Documents whose text states the month of action in another year than the manifest's:
@@ -19,6 +21,7 @@ public enum Caveat: Sendable, Hashable {
 
     static func find(_ documents: [DocumentAnalysis], years: [Int]) -> [Caveat] {
         var caveats: [Caveat] = []
+        if years.count == 1, let year = years.first { caveats.append(.singleYear(year)) }
         var levels: [Int: [String]] = [:]
         var syllables: [Int: Int] = [:]
         var counts: [Int: Int] = [:]

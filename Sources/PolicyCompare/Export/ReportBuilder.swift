@@ -64,6 +64,8 @@ public struct ReportBuilder: Sendable {
             return t("caveat.levels", text)
         case .unequalLength(let longest, let longestSyllables, let shortest, let shortestSyllables):
             return t("caveat.length", longest, longestSyllables, shortest, shortestSyllables)
+        case .singleYear(let year):
+            return t("caveat.single", year)
         case .severalDocuments(let year, let count):
             return t("caveat.several", year, count)
         case .yearDiffers(let differences):

@@ -83,6 +83,17 @@ import Testing
         #expect(c.caveats.contains { if case .mixedLevels = $0 { true } else { false } })
     }
 
+    @Test("one compared year is a caveat: its statuses say no more than present in that year")
+    func aSingleYearIsACaveat() throws {
+        let one = try Self.compare(ComparisonOptions(years: [2019]))
+        #expect(one.caveats.contains(.singleYear(2019)))
+        #expect(!(try Self.compare()).caveats.contains { if case .singleYear = $0 { true } else { false } })
+        let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(one))
+        #expect(report.contains("only 2019 is compared: nothing can be new, dropped or intermittent, so \"continuing\" below means no more than \"present in 2019\""))
+        let vi = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.vi), toolVersion: "test").build(one))
+        #expect(vi.contains("chỉ so sánh năm 2019"))
+    }
+
     @Test("a document whose text states its month of action in another year than the manifest's is a caveat")
     func aYearTheTextContradicts() throws {
         let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
