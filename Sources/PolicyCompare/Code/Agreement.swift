@@ -129,6 +129,7 @@ public struct HumanCode: Sendable, Hashable {
             seen["\(document)|\(category)"] = row.line
             codes.append(HumanCode(documentID: document, categoryID: category, present: present, line: row.line))
         }
+        guard !codes.isEmpty else { throw AgreementError.noRows(file: file) }
         return codes
     }
 }
@@ -139,6 +140,7 @@ public enum AgreementError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownCategory(file: String, line: Int, id: String)
     case badPresent(file: String, line: Int, value: String)
     case duplicate(file: String, line: Int, firstLine: Int)
+    case noRows(file: String)
 
     public var description: String {
         switch self {
@@ -150,6 +152,8 @@ public enum AgreementError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(file):\(line): present '\(value)' is not a yes/no value; write true or false (or 1/0)"
         case .duplicate(let file, let line, let firstLine):
             "\(file):\(line): this document and category are already coded on line \(firstLine); keep one row per cell"
+        case .noRows(let file):
+            "\(file): the coding has a header but no rows, so there is nothing to compare; add one row per document and category coded (or check that the right sheet was saved)"
         }
     }
 }

@@ -42,6 +42,11 @@ import Testing
         #expect(throws: AgreementError.badPresent(file: "h.csv", line: 2, value: "maybe")) {
             try HumanCode.load("document_id,category_id,present\n2010-molisa,child_marriage,maybe\n", file: "h.csv", documents: Set(Fixtures.ids), categories: ids)
         }
+        for text in ["document_id,category_id,present\n", "document_id,category_id,present\r\n,,\r\n,,\r\n"] {
+            #expect(throws: AgreementError.noRows(file: "h.csv")) {
+                try HumanCode.load(text, file: "h.csv", documents: Set(Fixtures.ids), categories: ids)
+            }
+        }
     }
 
     /// The quality bar: an independent careful human reading of the five directives
