@@ -71,7 +71,7 @@ public enum HTMLReport {
                 let x = labelWidth + i * cell
                 let fill = colour(value.per1000, maximum: maximum, present: value.present)
                 let ink = value.present && maximum > 0 && value.per1000 / maximum > 0.55 ? "#fff" : "#222"
-                svg += "<rect x=\"\(x + 1)\" y=\"\(y + 1)\" width=\"\(cell - 2)\" height=\"\(row - 2)\" rx=\"3\" fill=\"\(fill)\"><title>\(year): \(value.documentsPresent)/\(value.documentsTotal), \(String(format: "%.1f", value.per1000)) / 1000</title></rect>\n"
+                svg += "<rect x=\"\(x + 1)\" y=\"\(y + 1)\" width=\"\(cell - 2)\" height=\"\(row - 2)\" rx=\"3\" fill=\"\(fill)\"><title>\(year): \(value.documentsPresent)/\(value.documentsTotal), \(t.decimal(value.per1000, places: 1)) / 1000</title></rect>\n"
                 svg += "<text x=\"\(x + cell / 2)\" y=\"\(y + 16)\" text-anchor=\"middle\" fill=\"\(ink)\" class=\"cell\">\(value.present ? "\(value.documentsPresent)/\(value.documentsTotal)" : "–")</text>\n"
             }
             if let change = c.changes.first(where: { $0.categoryID == category.id }) {

@@ -145,7 +145,7 @@ public struct ReportBuilder: Sendable {
     private func entry(_ change: Comparison.CategoryChange, quote evidence: Evidence?, _ c: Comparison) -> [Report.Block] {
         guard let category = c.codebook.category(change.categoryID) else { return [] }
         let t = strings
-        let intensity = c.years.map { y in String(format: "%.1f", c.row(year: y, category: change.categoryID)?.per1000 ?? 0) }.joined(separator: " / ")
+        let intensity = c.years.map { y in t.decimal(c.row(year: y, category: change.categoryID)?.per1000 ?? 0, places: 1) }.joined(separator: " / ")
         var blocks: [Report.Block] = [.bullets([t("priorities.entry", t.label(category), change.yearsPresent.map(String.init).joined(separator: ", "), intensity)])]
         if let evidence {
             blocks.append(.quote(Self.shorten(evidence.sentence, around: evidence.matched), source: "\(evidence.documentID) \(evidence.segmentPath), \(t("quote.matched")): \(evidence.matched)"))
@@ -302,7 +302,7 @@ public struct ReportBuilder: Sendable {
         var blocks: [Report.Block] = [.paragraph(t("keyness.intro"))]
         for year in c.years {
             let top = highlights(c.keyness.filter { $0.target == String(year) && $0.direction == .over }, count: 8)
-            let terms = top.map { "\($0.term) (G2 \(String(format: "%.1f", $0.g2)), \($0.targetCount)/\($0.referenceCount))" }
+            let terms = top.map { "\($0.term) (G2 \(t.decimal($0.g2, places: 1)), \($0.targetCount)/\($0.referenceCount))" }
             blocks.append(.bullets([t("keyness.year", year, terms.isEmpty ? t("keyness.nothing") : terms.joined(separator: "; "))]))
         }
         return Report.Section(title: t("keyness.title"), blocks: blocks)
@@ -333,14 +333,14 @@ public struct ReportBuilder: Sendable {
         guard !c.reuse.shares.isEmpty else { return Report.Section(title: t("reuse.title"), blocks: [.paragraph(t("reuse.none"))]) }
         // The pairs with the largest shares; a large corpus has far too many to list.
         let strongest = c.reuse.shares.leading(Self.listLimit) { ($0.share, $1.documentID, $1.sourceID) > ($1.share, $0.documentID, $0.sourceID) }
-        let rows = strongest.map { [$0.documentID, $0.sourceID, String(format: "%.1f%%", $0.share * 100), String($0.reusedTokens)] }
+        let rows = strongest.map { [$0.documentID, $0.sourceID, t.decimal($0.share * 100, places: 1) + "%", String($0.reusedTokens)] }
         var blocks: [Report.Block] = [.paragraph(t("reuse.intro", c.reuse.passages.count)),
                                       .table([t("col.document"), t("col.sharedWith"), t("col.share"), t("col.syllables")], rows)]
         if c.reuse.shares.count > Self.listLimit { blocks.append(.paragraph(t("more", c.reuse.shares.count - Self.listLimit, "reuse_shares.csv"))) }
         let byID = Dictionary(uniqueKeysWithValues: c.documents.map { ($0.metadata.id, $0) })
         for p in c.reuse.passages.leading(3, by: { ($0.tokensA.count, $0.documentA) > ($1.tokensA.count, $1.documentA) }) {
             guard let a = byID[p.documentA], let range = a.reuseTokens.span(p.tokensA) else { continue }
-            blocks.append(.quote(Self.shorten(a.quote(range), around: ""), source: t("reuse.passage", p.documentA, p.documentB, p.tokensA.count, String(format: "%.2f", p.similarity))))
+            blocks.append(.quote(Self.shorten(a.quote(range), around: ""), source: t("reuse.passage", p.documentA, p.documentB, p.tokensA.count, t.decimal(p.similarity, places: 2))))
         }
         return Report.Section(title: t("reuse.title"), blocks: blocks)
     }

@@ -26,6 +26,14 @@ public struct ReportStrings: Sendable, Hashable {
         return text
     }
 
+    /// `value` with `places` decimals and this language's decimal mark (`number.decimal`:
+    /// "9.1" in English, "9,1" in Vietnamese, whose "1.000" is a thousand).
+    public func decimal(_ value: Double, places: Int) -> String {
+        let text = String(format: "%.\(places)f", value)
+        let mark = self("number.decimal")
+        return mark == "." || mark == "number.decimal" ? text : text.replacingOccurrences(of: ".", with: mark)
+    }
+
     /// A category's labels, this language first.
     public func label(_ category: Category) -> String {
         language == .en ? "\(category.labelEnglish) (\(category.labelVietnamese))" : "\(category.labelVietnamese) (\(category.labelEnglish))"

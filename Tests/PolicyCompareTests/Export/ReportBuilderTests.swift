@@ -4,6 +4,21 @@ import Testing
 
 @Suite("ReportBuilder")
 struct ReportBuilderTests {
+    @Test("numbers take the report language's decimal mark: 9.1 in English, 9,1 in Vietnamese, whose 1.000 is a thousand")
+    func decimalMarkFollowsTheLanguage() throws {
+        let en = try ReportStrings.bundled(.en), vi = try ReportStrings.bundled(.vi)
+        #expect(en.decimal(9.06, places: 1) == "9.1" && vi.decimal(9.06, places: 1) == "9,1")
+        #expect(en.decimal(-0.5, places: 2) == "-0.50" && vi.decimal(1, places: 2) == "1,00")
+        let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
+        let c = try Comparison.compute(try CorpusAnalyzer(codebook: codebook).analyze(corpus), codebook: codebook)
+        let english = TextReport.plain(ReportBuilder(strings: en, toolVersion: "test").build(c))
+        let vietnamese = TextReport.plain(ReportBuilder(strings: vi, toolVersion: "test").build(c))
+        #expect(english.contains("per 1,000 syllables 9.1 / 6.3 / 1.6 / 1.2"))
+        #expect(vietnamese.contains("trên 1.000 âm tiết 9,1 / 6,3 / 1,6 / 1,2"))
+        let html = HTMLReport.render(ReportBuilder(strings: vi, toolVersion: "test").build(c), comparison: c, strings: vi)
+        #expect(html.contains(", 1,2 / 1000</title>") && !html.contains(", 1.2 / 1000</title>"))
+    }
+
     @Test("a long quote is cut at spaces: every word shown is whole, as in the source")
     func quotesAreCutBetweenWords() {
         let words = (0..<80).map { "từ\($0)" }
