@@ -150,14 +150,15 @@ public enum XLSXWriter {
     }
 
     /// `text` as a cell may hold it: NFC, XML-illegal control characters (U+0000-0008, 000B,
-    /// 000C, 000E-001F, FFFE, FFFF) dropped, cut to 32,767 UTF-16 code units.
+    /// 000C, 000E-001F, FFFE, FFFF) dropped, cut to 32,767 UTF-16 code units, the last of them
+    /// "…" where cut (the CSV files hold the whole text).
     static func cellText(_ text: String) -> String {
         var result = TextNormalization.nfc(text)
         if result.utf8.withContiguousStorageIfAvailable(containsSuspect) ?? result.utf8.contains(where: isSuspect) {
             result = withoutIllegalCharacters(result)
         }
-        if result.utf8.count > maxCellCharacters {
-            result = prefix(result, utf16Limit: maxCellCharacters)
+        if result.utf8.count > maxCellCharacters, result.utf16.count > maxCellCharacters {
+            result = prefix(result, utf16Limit: maxCellCharacters - 1) + "…"
         }
         return result
     }

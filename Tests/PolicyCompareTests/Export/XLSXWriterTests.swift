@@ -166,13 +166,16 @@ struct XLSXWriterTests {
         #expect(Array(XLSXWriter.cellText("e\u{1}\u{301}").utf8) == Array("e\u{301}".utf8))
     }
 
-    @Test("cells are capped at 32,767 UTF-16 code units, at a character boundary")
+    @Test("cells are capped at 32,767 UTF-16 code units, at a character boundary, with \"…\" where cut")
     func cellCap() throws {
         let long = String(repeating: "ệ", count: 40_000)
-        #expect(XLSXWriter.cellText(long).utf16.count == 32_767)
+        let cut = XLSXWriter.cellText(long)
+        #expect(cut.utf16.count == 32_767 && cut.hasSuffix("ệ…"))
         let emoji = String(repeating: "😀", count: 20_000)  // two code units each
-        #expect(XLSXWriter.cellText(emoji).utf16.count == 32_766)
+        #expect(XLSXWriter.cellText(emoji).utf16.count == 32_767 && XLSXWriter.cellText(emoji).hasSuffix("😀…"))
         #expect(XLSXWriter.cellText("short") == "short")
+        let fits = String(repeating: "ệ", count: 32_767)  // more UTF-8 bytes than the cap, as many code units
+        #expect(XLSXWriter.cellText(fits) == fits, "a text that fits is not cut")
     }
 
     @Test("sheet names: illegal characters replaced, at most 31 characters, unique ignoring case")
