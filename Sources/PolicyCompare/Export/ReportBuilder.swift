@@ -26,7 +26,8 @@ public struct ReportBuilder: Sendable {
 
     private func corpus(_ c: Comparison) -> Report.Section {
         let t = strings
-        var blocks: [Report.Block] = [.paragraph(t("corpus.intro", c.documents.count, c.years.count, c.years.map(String.init).joined(separator: ", ")))]
+        var blocks: [Report.Block] = [.paragraph(t(c.documents.count == 1 ? "corpus.intro.single" : c.years.count == 1 ? "corpus.intro.oneYear" : "corpus.intro",
+                                                         c.documents.count, c.years.count, c.years.map(String.init).joined(separator: ", ")))]
         if c.documents.count <= Self.listLimit {
             let rows = c.documents.map { d in
                 [d.metadata.id, String(d.metadata.year), d.metadata.level, d.metadata.kind, d.metadata.issuer, String(d.coding.syllables),
@@ -264,7 +265,7 @@ public struct ReportBuilder: Sendable {
         }
         let recurring = c.slogans.filter { $0.years.count > 1 }
         return Report.Section(title: t("slogans.title"), blocks: [
-            .paragraph(t("slogans.intro", c.slogans.count, recurring.count)),
+            .paragraph(t("slogans.intro", one: recurring.count, c.slogans.count, recurring.count)),
             .table([t("col.slogan"), t("col.first"), t("col.years"), t("col.exact")], rows),
         ])
     }

@@ -19,7 +19,19 @@ public struct ReportStrings: Sendable, Hashable {
 
     /// The string for `key` with `{0}`, `{1}`, ... replaced by `arguments`; the key itself when missing.
     public func callAsFunction(_ key: String, _ arguments: CustomStringConvertible...) -> String {
-        var text = strings[key] ?? key
+        fill(strings[key] ?? key, arguments)
+    }
+
+    /// ``callAsFunction(_:_:)`` of `key.one` when `count` is 1 and this language has that
+    /// form ("1 recurs", "1 compared year"), else of `key`.
+    public func callAsFunction(_ key: String, one count: Int, _ arguments: CustomStringConvertible...) -> String {
+        let chosen = count == 1 && strings["\(key).one"] != nil ? "\(key).one" : key
+        return fill(strings[chosen] ?? chosen, arguments)
+    }
+
+    /// `text` with `{0}`, `{1}`, ... replaced by `arguments`.
+    private func fill(_ text: String, _ arguments: [CustomStringConvertible]) -> String {
+        var text = text
         for (i, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(i)}", with: argument.description)
         }

@@ -92,6 +92,7 @@ import Testing
         #expect(report.contains("only 2019 is compared: nothing can be new, dropped or intermittent, so \"continuing\" below means no more than \"present in 2019\""))
         let vi = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.vi), toolVersion: "test").build(one))
         #expect(vi.contains("chỉ so sánh năm 2019"))
+        #expect(report.contains("2 documents in 1 compared year (2019)."), "singular for one year")
     }
 
     @Test("a document whose text states its month of action in another year than the manifest's is a caveat")

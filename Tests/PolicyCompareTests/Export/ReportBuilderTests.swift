@@ -14,6 +14,8 @@ struct ReportBuilderTests {
         let english = TextReport.plain(ReportBuilder(strings: en, toolVersion: "test").build(c))
         let vietnamese = TextReport.plain(ReportBuilder(strings: vi, toolVersion: "test").build(c))
         #expect(english.contains("per 1,000 syllables 9.1 / 6.3 / 1.6 / 1.2"))
+        #expect(english.contains("13 distinct slogans; 1 recurs in more than one year"), "a singular count takes the singular form")
+        #expect(en("slogans.intro", one: 2, 13, 2).contains("; 2 recur in"))
         #expect(vietnamese.contains("trên 1.000 âm tiết 9,1 / 6,3 / 1,6 / 1,2"))
         let html = HTMLReport.render(ReportBuilder(strings: vi, toolVersion: "test").build(c), comparison: c, strings: vi)
         #expect(html.contains(", 1,2 / 1000</title>") && !html.contains(", 1.2 / 1000</title>"))
