@@ -94,13 +94,11 @@ public struct HumanCode: Sendable, Hashable {
 
     /// Reads a human coding CSV file; see ``load(_:file:documents:categories:)``.
     public static func load(_ url: URL, documents: Set<String>, categories: Set<String>) throws -> [HumanCode] {
-        let data: Data
-        switch FileBytes.read(url) {
-        case .success(let bytes): data = bytes
-        case .failure(let problem): throw CorpusError.unreadable(path: url.path, reason: problem.reason)
+        switch FileBytes.csvText(url) {
+        case .success(let file): return try load(file.text, file: url.path, documents: documents, categories: categories)
+        case .failure(.unreadable(let reason)): throw CorpusError.unreadable(path: url.path, reason: reason)
+        case .failure(.notUTF8): throw CorpusError.notUTF8(path: url.path)
         }
-        guard let text = String(validating: Array(data), as: UTF8.self) else { throw CorpusError.notUTF8(path: url.path) }
-        return try load(text, file: url.path, documents: documents, categories: categories)
     }
 
     /// Reads a human coding CSV (`document_id, category_id, present`; more columns ignored),

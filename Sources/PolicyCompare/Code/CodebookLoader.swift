@@ -20,15 +20,11 @@ public enum CodebookLoader {
     ///
     /// - Throws: ``CodebookError`` when the file cannot be read as UTF-8 CSV at all.
     public static func check(_ url: URL) throws(CodebookError) -> (Codebook?, [CodebookProblem]) {
-        let data: Data
-        switch FileBytes.read(url) {
-        case .success(let bytes): data = bytes
-        case .failure(let problem): throw .unreadable(path: url.path, reason: problem.reason)
+        switch FileBytes.csvText(url) {
+        case .success(let file): return try check(file.text, file: url.path, fingerprint: StableHash.hex(StableHash.fnv1a(bytes: file.bytes)))
+        case .failure(.unreadable(let reason)): throw .unreadable(path: url.path, reason: reason)
+        case .failure(.notUTF8): throw .unreadable(path: url.path, reason: "it is not UTF-8 text; save it as 'CSV UTF-8'")
         }
-        guard let text = String(validating: Array(data), as: UTF8.self) else {
-            throw .unreadable(path: url.path, reason: "it is not UTF-8 text; save it as 'CSV UTF-8'")
-        }
-        return try check(text, file: url.path, fingerprint: StableHash.hex(StableHash.fnv1a(bytes: data)))
     }
 
     /// Parses codebook text and returns the codebook (when usable) and every problem found.

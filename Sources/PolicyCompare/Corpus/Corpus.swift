@@ -18,13 +18,11 @@ public struct Corpus: Sendable, Hashable {
         guard FileManager.default.fileExists(atPath: manifestURL.path) else {
             throw .manifestMissing(path: manifestURL.path)
         }
-        let data: Data
-        switch FileBytes.read(manifestURL) {
-        case .success(let bytes): data = bytes
-        case .failure(let problem): throw .unreadable(path: manifestURL.path, reason: problem.reason)
-        }
-        guard let text = String(validating: Array(data), as: UTF8.self) else {
-            throw .notUTF8(path: manifestURL.path)
+        let text: String
+        switch FileBytes.csvText(manifestURL) {
+        case .success(let file): text = file.text
+        case .failure(.unreadable(let reason)): throw .unreadable(path: manifestURL.path, reason: reason)
+        case .failure(.notUTF8): throw .notUTF8(path: manifestURL.path)
         }
         let manifest = try Manifest.parse(text, file: manifestURL.path, root: root)
         return Corpus(root: root, manifest: manifest)

@@ -21,6 +21,22 @@ enum FileBytes {
         }
     }
 
+    /// A CSV file's bytes and their text: ``read(_:)``, then UTF-8, which a text that is not
+    /// (a spreadsheet's legacy "CSV" export) fails with `notUTF8`.
+    static func csvText(_ url: URL) -> Result<(bytes: Data, text: String), CSVTextProblem> {
+        switch read(url) {
+        case .failure(let problem): return .failure(.unreadable(problem.reason))
+        case .success(let bytes):
+            guard let text = String(validating: Array(bytes), as: UTF8.self) else { return .failure(.notUTF8) }
+            return .success((bytes, text))
+        }
+    }
+
+    enum CSVTextProblem: Error, Sendable, Hashable {
+        case unreadable(String)
+        case notUTF8
+    }
+
     /// The system's own words for a Foundation file error (`strerror` of its POSIX code),
     /// else Foundation's description.
     static func systemReason(_ error: any Error) -> String {

@@ -12,4 +12,15 @@ import Testing
         #expect(FileBytes.read(folder.appendingPathComponent("none.csv")) == .failure(FileBytes.Problem(reason: "no such file")))
         #expect(FileBytes.systemReason(NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES))) == String(cString: strerror(EACCES)))
     }
+
+    @Test func readsACSVAsUTF8TextOrSaysWhyNot() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let good = folder.appendingPathComponent("good.csv"), legacy = folder.appendingPathComponent("legacy.csv")
+        try Data("a,Hà Nội\n".utf8).write(to: good)
+        try Data([0x61, 0x2C, 0x48, 0xE0, 0x0A]).write(to: legacy)  // "a,Hà" in Windows-1252
+        let read = try FileBytes.csvText(good).get()
+        #expect(read.text == "a,Hà Nội\n" && read.bytes == Data("a,Hà Nội\n".utf8))
+        #expect(throws: FileBytes.CSVTextProblem.notUTF8) { try FileBytes.csvText(legacy).get() }
+        #expect(throws: FileBytes.CSVTextProblem.unreadable("it is a folder, not a file")) { try FileBytes.csvText(folder).get() }
+    }
 }
