@@ -468,6 +468,43 @@ struct SkipInvalidTests {
         #expect(Set(documents.dropFirst().compactMap(\.first)) == ["2018-molisa", "2019-kien-giang"], "\(documents.map(\.first))")
     }
 
+    @Test("A plan in English and one typed without tone marks: compared, with a warning, a report caveat and a note in documents.csv")
+    func fewDiacritics() throws {
+        let english = """
+        PEOPLE'S COMMITTEE OF KIEN GIANG PROVINCE
+        PLAN
+        Month of Action for Children 2020
+        I. PURPOSE
+        1. Prevent child marriage, violence and abuse against children, and drowning.
+        2. Hold a provincial children's forum so that children can voice their opinions on matters that concern them.
+        II. IMPLEMENTATION
+        The Department of Labour, Invalids and Social Affairs leads and reports the results before 05/7/2020.
+        """
+        let unmarked = HostileCorpus.plan2019.folding(options: .diacriticInsensitive, locale: nil)
+            .replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+        let corpus = try HostileCorpus(HostileCorpus.good + [
+            HostileCorpus.Document(id: "2020-english", year: 2020, bytes: Array(english.utf8), level: "provincial"),
+            HostileCorpus.Document(id: "2021-unmarked", year: 2021, bytes: Array(unmarked.utf8), level: "provincial"),
+        ])
+        let out = corpus.out()
+        let result = corpus.compare(out)
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(result.stderr.contains("warning: few syllables carry a diacritic in 2020-english (0%), 2021-unmarked (0%), where Vietnamese prose marks about 80%"),
+                "\(result.stderr)")
+        let report = (try? String(contentsOf: out.appendingPathComponent("report.txt"), encoding: .utf8)) ?? ""
+        #expect(report.contains("few syllables carry a diacritic in 2020-english (0%); 2021-unmarked (0%)"), "\(report)")
+        let documents = CSVCells.records((try? Data(contentsOf: out.appendingPathComponent("documents.csv"))) ?? Data())
+        let notes = try #require(documents.first?.firstIndex(of: "notes"))
+        for row in documents.dropFirst() {
+            let flagged = row[notes].contains("of its") && row[notes].contains("syllables carry a diacritic (Vietnamese prose: about 80%)")
+            #expect(flagged == ["2020-english", "2021-unmarked"].contains(row[0]), "\(row[0]): \(row[notes])")
+        }
+        // Marked Vietnamese alone gives no such warning.
+        let good = try HostileCorpus(HostileCorpus.good)
+        let plain = good.compare(good.out())
+        #expect(plain.exitCode == 0 && !plain.stderr.contains("diacritic"), "\(plain)")
+    }
+
     @Test("--skip-invalid, then --years naming a year whose only document was skipped: the error lists what was skipped")
     func yearLeftOnlyWithSkippedDocuments() throws {
         let corpus = try HostileCorpus(HostileCorpus.good + [HostileCorpus.Document(id: "2017-blank", year: 2017, bytes: [])])

@@ -201,6 +201,7 @@ public struct Coder: Sendable {
             DocumentCoding.Count(categoryID: codebook.categories[$0].id, segments: segmentsHit[$0], matches: matchCounts[$0])
         }
         return DocumentCoding(documentID: directive.metadata.id, year: directive.metadata.year, syllables: directive.syllableCount,
+                              markedSyllables: directive.markedSyllableCount,
                               counts: counts, uncodedSegments: uncoded.trimmed, matches: SpooledArray(coded.trimmed), labels: labels,
                               segmentPaths: segmentPaths.trimmed, source: source)
     }

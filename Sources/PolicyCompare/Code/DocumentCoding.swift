@@ -56,6 +56,8 @@ public struct DocumentCoding: Sendable, Hashable {
     public var year: Int
     /// Syllables in the coded segments (the denominator of `per_1000_syllables`).
     public var syllables: Int
+    /// Of those, the syllables with a letter that carries a diacritic (see ``Directive/hasFewDiacritics``).
+    public var markedSyllables: Int
     /// One entry per codebook category, in codebook order.
     public var counts: [Count]
     /// The body and annex segments no category matched, in reading order, quoted from the source.

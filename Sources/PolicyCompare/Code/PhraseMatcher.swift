@@ -226,7 +226,7 @@ public struct PhraseMatcher: Sendable {
 
     /// Every match of every pattern in `tokens` (all overlaps kept), ordered by start then pattern.
     public func matches(tokens: [Token], folded: FoldedText) -> [Match] {
-        let spellings = TokenSpellings([Tokenizer.Output(tokens: tokens, sentences: [])], folded: folded)
+        let spellings = TokenSpellings([Tokenizer.Output(tokens: tokens, sentences: [], markedWords: 0)], folded: folded)  // spellings read only the tokens
         var state = documentState(spellings, folded: folded)
         return matches(tokens: tokens, spellings: spellings.ids.first ?? [], state: &state)
     }

@@ -12,11 +12,21 @@ public enum Caveat: Sendable, Hashable {
     /// each is compared under the manifest's year, which may be a slip (a file copied, a row
     /// mistyped). In manifest order.
     case yearDiffers([YearDifference])
+    /// Documents whose syllables mostly carry no diacritic (see ``Directive/hasFewDiacritics``):
+    /// in another language, or typed without tone marks, they code little or nothing, and
+    /// their words weigh on their year's key terms. In manifest order.
+    case fewDiacritics([DiacriticShare])
 
     public struct YearDifference: Sendable, Hashable {
         public var documentID: String
         public var manifestYear: Int
         public var statedYear: Int
+    }
+
+    public struct DiacriticShare: Sendable, Hashable {
+        public var documentID: String
+        /// The share of its syllables with a diacritic, as a whole percentage.
+        public var percent: Int
     }
 
     static func find(_ documents: [DocumentAnalysis], years: [Int]) -> [Caveat] {
@@ -48,6 +58,12 @@ public enum Caveat: Sendable, Hashable {
             return YearDifference(documentID: document.metadata.id, manifestYear: document.metadata.year, statedYear: stated)
         }
         if !differences.isEmpty { caveats.append(.yearDiffers(differences)) }
+        let unmarked = documents.compactMap { document -> DiacriticShare? in
+            let coding = document.coding
+            guard Directive.fewDiacritics(marked: coding.markedSyllables, of: coding.syllables) else { return nil }
+            return DiacriticShare(documentID: document.metadata.id, percent: Directive.percent(coding.markedSyllables, of: coding.syllables))
+        }
+        if !unmarked.isEmpty { caveats.append(.fewDiacritics(unmarked)) }
         return caveats
     }
 }

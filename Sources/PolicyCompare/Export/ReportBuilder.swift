@@ -71,6 +71,8 @@ public struct ReportBuilder: Sendable {
             return t("caveat.several", year, count)
         case .yearDiffers(let differences):
             return t("caveat.year", differences.map { t("caveat.year.item", $0.documentID, $0.manifestYear, $0.statedYear) }.joined(separator: "; "))
+        case .fewDiacritics(let shares):
+            return t("caveat.marks", shares.map { t("caveat.marks.item", $0.documentID, $0.percent) }.joined(separator: "; "))
         }
     }
 

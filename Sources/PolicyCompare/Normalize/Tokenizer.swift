@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits normalised text into syllable tokens, sentences, and case- or mark-folded keys.
 ///
 /// Sentence (clause) boundaries are `.` `;` `:` `!` `?` and line ends (`.` and `:` only
@@ -11,15 +13,19 @@ public struct Tokenizer: Sendable {
         /// Number of `.word` tokens (syllables): the tokeniser counts them as it makes them, and
         /// counting them again in the parser was a pass over every token of every document.
         public let words: Int
+        /// Number of those words with a letter that carries a diacritic ("trẻ", "đ", "ư"),
+        /// by which a text in another language, or Vietnamese typed without tone marks, shows.
+        public let markedWords: Int
 
-        init(tokens: [Token], sentences: [Range<Int>]) {
-            self.init(tokens: tokens, sentences: sentences, words: tokens.count { $0.kind == .word })
+        init(tokens: [Token], sentences: [Range<Int>], markedWords: Int) {
+            self.init(tokens: tokens, sentences: sentences, words: tokens.count { $0.kind == .word }, markedWords: markedWords)
         }
 
-        fileprivate init(tokens: [Token], sentences: [Range<Int>], words: Int) {
+        fileprivate init(tokens: [Token], sentences: [Range<Int>], words: Int, markedWords: Int) {
             self.tokens = tokens
             self.sentences = sentences
             self.words = words
+            self.markedWords = markedWords
         }
     }
 
@@ -44,13 +50,15 @@ public struct Tokenizer: Sendable {
             // Past the table, the letters with tone marks (U+1E00...U+1EFF) are tested first.
             @inline(__always) func classOf(_ s: Unicode.Scalar) -> UInt8 {
                 if s.value < classes.count { return classes[Int(s.value)] }
-                return s.value &- 0x1E00 < 0x100 || VietnameseNormalizer.isWordScalar(s) ? Self.letter : 0
+                if s.value &- 0x1E00 < 0x100 || s.value &- 0x300 < 0x70 { return Self.letter | Self.marked }
+                return VietnameseNormalizer.isWordScalar(s) ? Self.letter : 0
             }
             var tokens: [Token] = []
             var sentences: [Range<Int>] = []
             var sentenceStart = -1
             var sentenceEnd = -1
             var words = 0
+            var markedWords = 0
             var i = max(0, range.lowerBound)
             let end = min(range.upperBound, scalars.count)
             // About one token per five scalars in Vietnamese prose, and a sentence per few dozen:
@@ -70,7 +78,14 @@ public struct Tokenizer: Sendable {
                     i += 1
                     if !startsWithDigit {
                         // A word takes letters and digits, and nothing else.
-                        while i < end, classOf(scalars[i]) & Self.wordOrDigit != 0 { i += 1 }
+                        var classes = c
+                        while i < end {
+                            let k = classOf(scalars[i])
+                            guard k & Self.wordOrDigit != 0 else { break }
+                            classes |= k
+                            i += 1
+                        }
+                        markedWords &+= classes & Self.marked != 0 ? 1 : 0
                     } else {
                         while i < end {
                             let k = classOf(scalars[i])
@@ -105,7 +120,7 @@ public struct Tokenizer: Sendable {
                 i += 1
             }
             if sentenceStart >= 0 { sentences.append(sentenceStart..<sentenceEnd) }
-            return Output(tokens: tokens, sentences: sentences, words: words)
+            return Output(tokens: tokens, sentences: sentences, words: words, markedWords: markedWords)
         }
     }
 
@@ -119,6 +134,9 @@ public struct Tokenizer: Sendable {
     private static let stop: UInt8 = 4, softStop: UInt8 = 8
     /// Joins the parts of a document code that starts with a digit: `/` `-` `.` `&`.
     private static let separator: UInt8 = 16
+    /// A letter with a diacritic: Latin-1 and Latin Extended letters but a few without one
+    /// ("ß", "æ", "ı"...), Latin Extended Additional (U+1E00...U+1EFF) and combining marks.
+    private static let marked: UInt8 = 32
 
     /// The class of every scalar below U+0250 (ASCII, Latin-1 and Latin Extended-A and -B,
     /// where every Vietnamese letter but those of U+1E00...U+1EFF lies); a scalar past the
@@ -131,6 +149,9 @@ public struct Tokenizer: Sendable {
         if ".;:!?\n".unicodeScalars.contains(s) { c |= stop }
         if s == "." || s == ":" { c |= softStop }
         if "/-.&".unicodeScalars.contains(s) { c |= separator }
+        if value >= 0xC0, c & letter != 0, s == "đ" || s == "Đ" || String(s).decomposedStringWithCanonicalMapping.unicodeScalars.count > 1 {
+            c |= marked
+        }
         return c
     }
 }

@@ -61,12 +61,18 @@ public struct DirectiveParser: Sendable {
         let slogans = facts.slogans()
         for (_, index) in slogans { segments[index].role = .slogan }
         let syllables = tokens.reduce(0) { $0 + $1.words }
+        let marked = tokens.reduce(0) { $0 + $1.markedWords }
+        if Directive.fewDiacritics(marked: marked, of: syllables) {
+            notes.append("only \(Directive.percent(marked, of: syllables))% of its \(syllables) syllables carry a diacritic (Vietnamese prose: about 80%): "
+                         + "it may be in another language or typed without tone marks, which the codebook's patterns do not match (only its ~ patterns do), "
+                         + "so its coding is likely incomplete")
+        }
         return Directive(
             metadata: metadata, encoding: encoding, notes: notes, text: text, letterHead: layout.head,
             theme: theme?.0, period: facts.period(), slogans: slogans.map(\.0), segments: segments,
             recipients: layout.recipients, signature: layout.signature,
             references: facts.references(types: referenceTypes, typeNames: referenceTypeNames),
-            actors: facts.actors(actors), deadlines: facts.deadlines(), syllableCount: syllables,
+            actors: facts.actors(actors), deadlines: facts.deadlines(), syllableCount: syllables, markedSyllableCount: marked,
             folded: folded, tokens: tokens, spellings: spellings)
     }
 

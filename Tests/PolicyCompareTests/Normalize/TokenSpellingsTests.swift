@@ -220,7 +220,7 @@ struct TokenSpellingsTests {
         let folded = FoldedText(Array("trẻ em trẻ".unicodeScalars))
         let ranges = [0..<3, 4..<6, 7..<10, 7..<14, 8..<14, 12..<20, -3..<2, 0..<3, 10..<12]
         let tokens = ranges.map { Token(range: $0, sentence: 0, kind: .word) }
-        let spellings = TokenSpellings([Tokenizer.Output(tokens: tokens, sentences: [])], folded: folded)
+        let spellings = TokenSpellings([Tokenizer.Output(tokens: tokens, sentences: [], markedWords: 0)], folded: folded)  // spellings read only the tokens
         var numbers: [String: Int32] = [:]
         let expected = ranges.map { range -> Int32 in
             let key = NormalizedText.string(folded.strict, range)
@@ -239,8 +239,8 @@ struct TokenSpellingsTests {
     func emptyTextIsOneEmptySpelling() {
         let folded = FoldedText([])
         let tokens = [0..<3, 2..<5, -1..<0].map { Token(range: $0, sentence: 0, kind: .word) }
-        let spellings = TokenSpellings([Tokenizer.Output(tokens: tokens, sentences: []), Tokenizer.Output(tokens: [], sentences: []),
-                                        Tokenizer.Output(tokens: [tokens[0]], sentences: [])], folded: folded)
+        let spellings = TokenSpellings([Tokenizer.Output(tokens: tokens, sentences: [], markedWords: 0), Tokenizer.Output(tokens: [], sentences: [], markedWords: 0),
+                                        Tokenizer.Output(tokens: [tokens[0]], sentences: [], markedWords: 0)], folded: folded)
         #expect(spellings.ids == [[0, 0, 0], [], [0]])
         #expect(spellings.keys == [""] && spellings.ranges == [0..<0])
         let empty = [Unicode.Scalar]().withUnsafeBufferPointer(RunTable<Unicode.Scalar>.hash(of:))

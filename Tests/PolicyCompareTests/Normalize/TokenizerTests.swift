@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PolicyCompare
 
@@ -20,7 +21,22 @@ import Testing
         let out = Tokenizer().tokenize(n.scalars, range: 0..<n.scalars.count)
         #expect(out.words == 7 && out.words == out.tokens.count { $0.kind == .word })
         #expect(Tokenizer().tokenize(n.scalars, range: 0..<2).words == 1 && Tokenizer().tokenize(n.scalars, range: 3..<11).words == 0)
-        #expect(Tokenizer.Output(tokens: out.tokens, sentences: out.sentences) == out)
+        #expect(Tokenizer.Output(tokens: out.tokens, sentences: out.sentences, markedWords: out.markedWords) == out)
+    }
+
+    @Test("counts the words with a letter that carries a diacritic: tone marks, â ă ê ô ơ ư and đ; not numbers or codes")
+    func markedWordCount() {
+        func counts(_ text: String) -> (words: Int, marked: Int) {
+            let n = VietnameseNormalizer.normalize(text)
+            let out = Tokenizer().tokenize(n.scalars, range: 0..<n.scalars.count)
+            return (out.words, out.markedWords)
+        }
+        #expect(counts("Trẻ em nghèo, trẻ em dân tộc; Hãy gọi 111. Xong") == (10, 7))
+        #expect(counts("đi ĐẾN ơn ư â ê Ô ă") == (8, 8))
+        #expect(counts("Children of the world, June 2019: 1555/QĐ-TTg") == (5, 0))
+        #expect(counts("Chu de cua Thang hanh dong vi tre em") == (9, 0))
+        // Decomposed marks count too, should a text keep them.
+        #expect(counts("tre\u{309} em") == (2, 1))
     }
 
     @Test func documentCodesAreOneToken() {
@@ -53,6 +69,7 @@ import Testing
         func isWordOrDigit(_ s: Unicode.Scalar) -> Bool { VietnameseNormalizer.isWordScalar(s) || Tokenizer.isDigit(s) }
         var tokens: [Token] = [], sentences: [Range<Int>] = []
         var sentenceStart = -1, sentenceEnd = -1
+        var markedWords = 0
         var i = max(0, range.lowerBound)
         let end = min(range.upperBound, scalars.count)
         func closeSentence() {
@@ -86,6 +103,7 @@ import Testing
                 sentenceEnd = i
                 let kind: Token.Kind = !startsWithDigit ? .word : (hasLetter || hasSeparator ? .code : .number)
                 tokens.append(Token(range: start..<i, sentence: sentences.count, kind: kind))
+                if kind == .word, scalars[start..<i].contains(where: isMarked) { markedWords += 1 }
                 continue
             }
             if ".;:!?\n".unicodeScalars.contains(s),
@@ -96,7 +114,16 @@ import Testing
             i += 1
         }
         closeSentence()
-        return Tokenizer.Output(tokens: tokens, sentences: sentences)
+        return Tokenizer.Output(tokens: tokens, sentences: sentences, markedWords: markedWords)
+    }
+
+    /// A letter with a diacritic: one that decomposes, "đ", a combining mark, or any of Latin
+    /// Extended Additional.
+    func isMarked(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if (0x1E00...0x1EFF).contains(v) || (0x300..<0x370).contains(v) { return true }
+        return v >= 0xC0 && v < 0x250 && VietnameseNormalizer.isWordScalar(s)
+            && (s == "đ" || s == "Đ" || String(s).decomposedStringWithCanonicalMapping.unicodeScalars.count > 1)
     }
 
     @Test("on the real directives, every segment tokenises as the scalar-by-scalar tests do")

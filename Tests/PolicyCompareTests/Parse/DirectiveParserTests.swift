@@ -89,6 +89,28 @@ import Testing
         #expect(present.isSuperset(of: ["child_marriage", "injury_drowning"]), "the heading's words are coded: \(present)")
     }
 
+    @Test("the real directives mark most syllables; the same text without its marks, or a text in English, has few diacritics and a note saying so")
+    func fewDiacritics() throws {
+        for id in Fixtures.ids {
+            let directive = try Fixtures.directive(id)
+            let share = Double(directive.markedSyllableCount) / Double(directive.syllableCount)
+            #expect(share > 0.8 && !directive.hasFewDiacritics, "\(id): \(share)")
+            #expect(!directive.notes.contains { $0.contains("diacritic") }, "\(id)")
+            let source = try String(contentsOf: Fixtures.datasets.appendingPathComponent("directives/\(id).txt"), encoding: .utf8)
+            let unmarked = try Fixtures.parse(source.folding(options: .diacriticInsensitive, locale: nil)
+                .replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D"), id: id)
+            #expect(unmarked.markedSyllableCount == 0 && unmarked.hasFewDiacritics, "\(id)")
+            let note = "only 0% of its \(unmarked.syllableCount) syllables carry a diacritic (Vietnamese prose: about 80%): it may be in another language or typed without tone marks"
+            #expect(unmarked.notes.contains { $0.hasPrefix(note) }, "\(id): \(unmarked.notes)")
+        }
+        let english = try Fixtures.parse("Prevent child marriage, violence and abuse against children, and drowning. Hold a children's forum in the province, "
+                                         + "so that children can voice their opinions on matters that concern them, before the end of June.")
+        #expect(english.syllableCount >= 20 && english.markedSyllableCount == 0 && english.hasFewDiacritics)
+        // Too short a text to judge: a heading or a line of names says nothing about its language.
+        let short = try Fixtures.parse("Children's forum, Kien Giang")
+        #expect(short.markedSyllableCount == 0 && !short.hasFewDiacritics && short.notes.isEmpty)
+    }
+
     @Test func year2014StatesNoTheme() throws {
         let d = try Fixtures.directive("2014-molisa")
         #expect(d.theme == nil)
