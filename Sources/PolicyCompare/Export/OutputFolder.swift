@@ -58,13 +58,15 @@ public enum OutputFolder {
         if !moved { throw .abandoned(url.path) }
     }
 
-    /// A fresh hidden name beside `destination` for its temporary folder: an existing file or
-    /// folder of that name (someone else's) is never touched.
+    /// A fresh hidden name beside `destination` for its temporary folder, once the folders
+    /// that killed runs left there are removed (``PartialFolders/sweepStale(beside:)``): an
+    /// existing file or folder of that name (someone else's) is never touched.
     private static func freshTemporary(beside destination: URL) -> URL {
+        PartialFolders.sweepStale(beside: destination)
         let parent = destination.deletingLastPathComponent()
         var temporary: URL
         repeat {
-            temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
+            temporary = parent.appendingPathComponent(PartialFolders.temporaryName(for: destination))
         } while FileManager.default.fileExists(atPath: temporary.path)
         return temporary
     }

@@ -152,4 +152,66 @@ import TestSupport
         }
         #expect(try contents(other.appendingPathComponent("out/report.txt")) == Array("kept\n".utf8))
     }
+
+    /// A run killed with `kill -9` leaves its temporary folder; the next write beside it
+    /// removes it when its name holds this host and a process that no longer exists, and
+    /// leaves every other folder, of a live process, another host, or another name.
+    @Test func aKilledRunsFolderIsRemovedByTheNextWrite() throws {
+        let parent = try Fixtures.temporaryFolder()
+        let destination = parent.appendingPathComponent("out")
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let dead = gone.processIdentifier
+        #expect(kill(dead, 0) != 0 && errno == ESRCH, "pid \(dead) is taken again")
+        let uuid = UUID().uuidString
+        let host = PartialFolders.host
+        let stale = [PartialFolders.temporaryName(for: destination, pid: dead), ".out.partial-\(uuid)-\(dead)@\(host)-abandoned"]
+        let kept = [
+            PartialFolders.temporaryName(for: destination, pid: getppid()),  // a live process
+            PartialFolders.temporaryName(for: destination),  // this process
+            ".out.partial-\(uuid)-\(dead)@another-\(host)",  // another host sharing the folder
+            ".out.partial-\(uuid)-\(dead)@\(host).example",
+            ".out.partial-\(uuid)",  // a name of an earlier version, without its process
+            ".out.partial-\(dead)",
+            ".other.partial-\(uuid)-\(dead)@\(host)",  // another destination's
+        ]
+        for name in stale + kept {
+            try FileManager.default.createDirectory(at: parent.appendingPathComponent(name), withIntermediateDirectories: false)
+            try Data("half\n".utf8).write(to: parent.appendingPathComponent(name).appendingPathComponent("report.txt"))
+        }
+        try OutputFolder.write([(name: "report.txt", bytes: Array("whole\n".utf8))], to: destination)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: parent.path)) == Set(kept + ["out"]))
+        #expect(try contents(destination.appendingPathComponent("report.txt")) == Array("whole\n".utf8))
+        // A single file's write sweeps beside it too.
+        let file = parent.appendingPathComponent("codebook.yml")
+        let staleFile = parent.appendingPathComponent(PartialFolders.temporaryName(for: file, pid: dead))
+        try FileManager.default.createDirectory(at: staleFile, withIntermediateDirectories: false)
+        try OutputFolder.writeFile(Array("yaml\n".utf8), to: file)
+        #expect(!FileManager.default.fileExists(atPath: staleFile.path))
+        #expect(!PartialFolders.host.isEmpty && !PartialFolders.host.contains("@") && !PartialFolders.host.contains("/"))
+    }
+
+    /// A run killed while its parent (a shell, a script) has not yet collected it is a zombie:
+    /// it has ended, so its folder is stale too.
+    @Test func aZombiesFolderIsRemovedByTheNextWrite() throws {
+        var pid: pid_t = 0
+        let arguments: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { for argument in arguments { free(argument) } }
+        #expect(posix_spawn(&pid, "/bin/true", nil, nil, arguments, nil) == 0)
+        defer { var status: Int32 = 0; _ = waitpid(pid, &status, 0) }
+        func state() -> String {
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+            return stat.split(separator: ")").last.map { String($0.trimmingCharacters(in: .whitespaces).prefix(1)) } ?? ""
+        }
+        for _ in 0..<200 where state() != "Z" { usleep(10_000) }
+        try #require(state() == "Z", "pid \(pid) did not end as a zombie")
+        let parent = try Fixtures.temporaryFolder()
+        let destination = parent.appendingPathComponent("out")
+        let stale = parent.appendingPathComponent(PartialFolders.temporaryName(for: destination, pid: pid))
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: false)
+        try OutputFolder.write([(name: "report.txt", bytes: Array("whole\n".utf8))], to: destination)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["out"])
+    }
 }
