@@ -110,7 +110,9 @@ struct DocumentLayout: Sendable {
                         handled = false
                     }
                 case .title:
-                    if blankBefore {
+                    // A title ends at a blank line, or at a line that starts what follows it:
+                    // a plan typed without blank lines is not all title.
+                    if blankBefore || titleLines.last.map(Self.endsSentence) == true || Self.followsTitle(scalars, range, bare) {
                         head.title = titleLines.joined(separator: " ")
                         phase = .head
                         handled = false
@@ -255,6 +257,24 @@ struct DocumentLayout: Sendable {
             while end < range.upperBound, ("0"..."9").contains(scalars[end]) { end += 1 }
         }
         return end > range.lowerBound && end + 1 < range.upperBound && scalars[end] == "." && scalars[end + 1] == " "
+    }
+
+    /// Whether `bare`, a line after the title's with no blank line between, starts what follows
+    /// a title rather than continuing it: a numbered heading or item ("I. MỤC ĐÍCH", "1. Mục
+    /// đích"), a lettered item ("a)"), a bullet, the opening of a preamble or of the head's
+    /// blocks ("Căn cứ", "Thực hiện", "Nhằm", "Kính gửi", "Nơi nhận"), a line ending as a
+    /// clause does (":" or ";"), or a line longer than any title's (a paragraph typed as one line).
+    static func followsTitle(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ bare: String) -> Bool {
+        if isNumberedHeading(scalars, range) || startsWithBullet(bare) || range.count > 160 { return true }
+        let first = bare.unicodeScalars.prefix(2)
+        if first.count == 2, first.last == ")", first.first.map({ ("a"..."z").contains($0) }) == true { return true }
+        if let last = bare.unicodeScalars.last, last == ":" || last == ";" { return true }
+        return ["căn cứ", "thực hiện", "nhằm", "kính gửi", "nơi nhận"].contains { starts(bare, with: $0) }
+    }
+
+    /// Whether a title line ends a sentence ("."), so that the title is whole.
+    static func endsSentence(_ bare: String) -> Bool {
+        bare.unicodeScalars.last == "."
     }
 
     private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {

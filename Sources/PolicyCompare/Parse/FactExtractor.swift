@@ -161,25 +161,29 @@ struct FactExtractor {
 
     // MARK: Period
 
-    /// "từ ngày 01/6 đến ngày 30/6/2019" in a segment about the month or its timing.
+    /// "từ ngày 01/6 đến ngày 30/6/2019" in a segment about the month or its timing; also
+    /// "từ 01/6 đến 30/6/2019", "từ ngày 01 - 30/6/2019" and "đến hết ngày 30/6 năm 2019".
     func period() -> Period? {
-        guard let from = phrase(["từ", "ngày"]) else { return nil }
+        guard let from = phrase(["từ"]) else { return nil }
         let about = [["thời", "gian"], ["tháng", "hành", "động"], ["tháng", "hđvte"], ["tháng", "hdvte"]].compactMap(phrase)
-        let untilEnd = phrase(["đến", "hết", "ngày"]), until = phrase(["đến", "ngày"])
+        let day = phrase(["ngày"])
+        let untilEndOf = phrase(["đến", "hết", "ngày"]), untilDay = phrase(["đến", "ngày"]), untilEnd = phrase(["đến", "hết"]), until = phrase(["đến"])
         for s in segments.indices {
-            // "từ ngày" is looked for first: few segments have it, and each phrase about the
+            // "từ" is looked for first: few segments have it, and each phrase about the
             // timing is a pass over the segment's tokens.
             let candidates = starts(of: from, in: s)
             guard !candidates.isEmpty, about.contains(where: { contains(s, $0) }) else { continue }
             let list = tokens[s].tokens
             for i in candidates {
-                guard let first = date(s, i + 2) else { continue }
+                guard let first = date(s, matches(s, i + 1, day) ? i + 2 : i + 1) else { continue }
                 var j = first.next
-                if matches(s, j, untilEnd) {
+                if matches(s, j, untilEndOf) {
                     j += 3
-                } else if matches(s, j, until) {
+                } else if matches(s, j, untilDay) || matches(s, j, untilEnd) {
                     j += 2
-                } else {
+                } else if matches(s, j, until) {
+                    j += 1
+                } else if !dashBetween(s, j - 1, j) {
                     continue
                 }
                 guard let second = date(s, j) else { continue }
@@ -194,7 +198,16 @@ struct FactExtractor {
         return nil
     }
 
-    /// A date written "05/7/2019", "01/6", "01 tháng 6 năm 2019" or "01" at token `i`.
+    /// Whether tokens `a` and `b` of segment `s` are in one sentence with only spaces and a
+    /// dash between them ("01 - 30/6").
+    private func dashBetween(_ s: Int, _ a: Int, _ b: Int) -> Bool {
+        let list = tokens[s].tokens
+        guard let left = list[safe: a], let right = list[safe: b], left.sentence == right.sentence else { return false }
+        let between = text.scalars[left.range.upperBound..<right.range.lowerBound]
+        return between.contains { "-–—".unicodeScalars.contains($0) } && between.allSatisfy { " -–—".unicodeScalars.contains($0) }
+    }
+
+    /// A date written "05/7/2019", "01/6", "30/6 năm 2019", "01 tháng 6 năm 2019" or "01" at token `i`.
     private func date(_ s: Int, _ i: Int) -> (day: Int, month: Int?, year: Int?, next: Int)? {
         let list = tokens[s].tokens
         guard let token = list[safe: i] else { return nil }
@@ -202,6 +215,9 @@ struct FactExtractor {
         if token.kind == .code {
             guard let (day, month, y) = Self.slashParts(word), let d = day, let m = month else { return nil }
             guard (1...31).contains(d), (1...12).contains(m) else { return nil }
+            if y == nil, key(s, i + 1) == "năm", list[safe: i + 2]?.kind == .number, let y = Int(key(s, i + 2)), list[i + 2].sentence == token.sentence {
+                return (d, m, y, i + 3)
+            }
             return (d, m, y, i + 1)
         }
         guard token.kind == .number, let d = Int(word), (1...31).contains(d) else { return nil }

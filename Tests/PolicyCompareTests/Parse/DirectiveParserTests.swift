@@ -89,6 +89,32 @@ import Testing
         #expect(present.isSuperset(of: ["child_marriage", "injury_drowning"]), "the heading's words are coded: \(present)")
     }
 
+    @Test("a plan typed without a blank line after its title: the title ends where the body starts, and the body is coded",
+          arguments: [
+              // What follows the title, and the body's first segment paths.
+              ("I. MỤC ĐÍCH\n1. Phòng chống đuối nước cho trẻ em.", ["I", "I.1"]),
+              ("1. Phòng chống đuối nước cho trẻ em.\n2. Tổ chức diễn đàn.", ["1", "2"]),
+              ("a) Phòng chống đuối nước cho trẻ em.", ["a"]),
+              ("- Phòng chống đuối nước cho trẻ em.", ["-1"]),
+              ("Thực hiện Công văn số 1332/LĐTBXH-TE ngày 08/4/2019 của Bộ, Ủy ban nhân dân xã phòng chống đuối nước cho trẻ em", ["p1"]),
+              ("Nhằm phòng chống đuối nước cho trẻ em, Ủy ban nhân dân xã ban hành kế hoạch như sau", ["p1"]),
+              ("Ủy ban nhân dân xã ban hành kế hoạch phòng chống đuối nước cho trẻ em như sau:", ["p1"]),
+              ("Ủy ban nhân dân xã ban hành kế hoạch phòng chống đuối nước cho trẻ em, bảo đảm mọi trẻ em được học bơi và được bảo vệ "
+               + "an toàn trong dịp hè, với sự tham gia của gia đình, nhà trường và cộng đồng dân cư ở mọi thôn bản", ["p1"]),
+          ])
+    func titleWithoutBlankLine(_ body: String, _ paths: [String]) throws {
+        for head in ["", "ỦY BAN NHÂN DÂN XÃ AN BÌNH\n"] {
+            let directive = try Fixtures.parse(head + "KẾ HOẠCH\nTriển khai Tháng hành động vì trẻ em năm 2021\ntrên địa bàn xã\n" + body)
+            #expect(directive.letterHead.title == "KẾ HOẠCH Triển khai Tháng hành động vì trẻ em năm 2021 trên địa bàn xã", "\(head)\(body)")
+            #expect(Array(directive.segments.map(\.path).prefix(paths.count)) == paths, "\(body)")
+            let coding = Coder(codebook: try #require(Fixtures.codebook), abbreviations: try Abbreviations.bundled()).code(directive)
+            #expect(coding.counts.contains { $0.categoryID == "injury_drowning" && $0.present }, "\(body)")
+        }
+        // A title line ending in a full stop is the title's last.
+        let stopped = try Fixtures.parse("KẾ HOẠCH\nTriển khai Tháng hành động vì trẻ em năm 2021.\nỦy ban nhân dân xã phòng chống đuối nước cho trẻ em")
+        #expect(stopped.letterHead.title == "KẾ HOẠCH Triển khai Tháng hành động vì trẻ em năm 2021." && stopped.segments.map(\.path) == ["p1"])
+    }
+
     @Test("the real directives mark most syllables; the same text without its marks, or a text in English, has few diacritics and a note saying so")
     func fewDiacritics() throws {
         for id in Fixtures.ids {
@@ -127,6 +153,26 @@ import Testing
         #expect((lang.start, lang.end) == ("2019-06-01", "2019-06-30"))
         let kien = try #require(try Fixtures.directive("2019-kien-giang").period)
         #expect((kien.start, kien.end, kien.quote) == ("2019-06-01", "2019-06-30", "Từ ngày 01/6 đến ngày 30/6/2019"))
+    }
+
+    @Test("a period typed otherwise: without 'ngày', with a dash, 'đến hết', the year after 'năm', in capitals; its year is the text's",
+          arguments: [
+              "từ ngày 01/6 đến ngày 30/6 năm 2021", "từ ngày 01/6 đến 30/6/2021", "từ 01/6/2021 đến 30/6/2021", "Từ ngày 01 - 30/6/2021",
+              "từ ngày 01/6 – 30/6/2021", "từ ngày 01/6/2021 đến hết ngày 30/6/2021", "từ ngày 01/6 đến hết 30/6/2021",
+              "TỪ NGÀY 01/6 ĐẾN NGÀY 30/6 NĂM 2021", "từ ngày 01 đến ngày 30 tháng 6 năm 2021",
+          ])
+    func periodVariants(_ stated: String) throws {
+        let directive = try Fixtures.parse("1. Thời gian tổ chức Tháng hành động: \(stated).", year: 2019)
+        let period = try #require(directive.period, "\(stated)")
+        #expect((period.start, period.end, period.quote) == ("2021-06-01", "2021-06-30", stated))
+    }
+
+    @Test("numbers after 'từ' that are not a period: no month, a clock time, a dash between unrelated numbers")
+    func notPeriods() throws {
+        for text in ["Thời gian: từ 7 đến 9 giờ sáng.", "Thời gian: trẻ em từ 6 - 15 tuổi.", "Thời gian: từ năm 2019 đến năm 2021.",
+                     "Từ ngày 01/6 đến ngày 30/6/2021 các xã báo cáo kết quả."] {
+            #expect(try Fixtures.parse(text).period == nil, "\(text)")
+        }
     }
 
     static let slogans2019 = [
