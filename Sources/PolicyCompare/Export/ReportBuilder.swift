@@ -30,7 +30,7 @@ public struct ReportBuilder: Sendable {
                                                          c.documents.count, c.years.count, c.years.map(String.init).joined(separator: ", ")))]
         if c.documents.count <= Self.listLimit {
             let rows = c.documents.map { d in
-                [d.metadata.id, String(d.metadata.year), d.metadata.level, d.metadata.kind, d.metadata.issuer, String(d.coding.syllables),
+                [d.metadata.id, String(d.metadata.year), t.code("level", d.metadata.level), t.code("kind", d.metadata.kind), d.metadata.issuer, String(d.coding.syllables),
                  String(d.coding.counts.count(where: \.present))]
             }
             blocks.append(.table([t("col.document"), t("col.year"), t("col.level"), t("col.kind"), t("col.issuer"), t("col.syllables"), t("col.categories")], rows))
@@ -38,7 +38,7 @@ public struct ReportBuilder: Sendable {
             // Many documents: one line per year; documents.csv lists them all.
             let rows = c.years.map { year in
                 let docs = c.documents.filter { $0.metadata.year == year }
-                let levels = Array(Set(docs.map(\.metadata.level))).sorted().joined(separator: ", ")
+                let levels = Array(Set(docs.map(\.metadata.level))).sorted().map { t.code("level", $0) }.joined(separator: ", ")
                 return [String(year), String(docs.count), levels, String(docs.reduce(0) { $0 + $1.coding.syllables })]
             }
             blocks.append(.table([t("col.year"), t("col.documents"), t("col.level"), t("col.syllables")], rows))
@@ -61,7 +61,7 @@ public struct ReportBuilder: Sendable {
         let t = strings
         switch caveat {
         case .mixedLevels(let levels):
-            let text = levels.keys.sorted().map { "\($0): \(levels[$0, default: []].joined(separator: ", "))" }.joined(separator: "; ")
+            let text = levels.keys.sorted().map { "\($0): \(levels[$0, default: []].map { t.code("level", $0) }.joined(separator: ", "))" }.joined(separator: "; ")
             return t("caveat.levels", text)
         case .unequalLength(let longest, let longestSyllables, let shortest, let shortestSyllables):
             return t("caveat.length", longest, longestSyllables, shortest, shortestSyllables)

@@ -38,6 +38,12 @@ public struct ReportStrings: Sendable, Hashable {
         return text
     }
 
+    /// A manifest code (`level` or `kind`) in this language (`level.provincial` is "tỉnh" in
+    /// Vietnamese), or the code as written when the strings have no such key.
+    public func code(_ column: String, _ value: String) -> String {
+        strings["\(column).\(value)"] ?? value
+    }
+
     /// `value` with `places` decimals and this language's decimal mark (`number.decimal`:
     /// "9.1" in English, "9,1" in Vietnamese, whose "1.000" is a thousand).
     public func decimal(_ value: Double, places: Int) -> String {

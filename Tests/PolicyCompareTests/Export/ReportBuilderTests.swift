@@ -21,6 +21,27 @@ struct ReportBuilderTests {
         #expect(html.contains(", 1,2 / 1000</title>") && !html.contains(", 1.2 / 1000</title>"))
     }
 
+    @Test("a Vietnamese report names the manifest's levels and common kinds in Vietnamese; an English one, and an unknown code, as written")
+    func levelsAndKindsFollowTheLanguage() throws {
+        let en = try ReportStrings.bundled(.en), vi = try ReportStrings.bundled(.vi)
+        let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
+        let c = try Comparison.compute(try CorpusAnalyzer(codebook: codebook).analyze(corpus), codebook: codebook)
+        let english = TextReport.plain(ReportBuilder(strings: en, toolVersion: "test").build(c))
+        let vietnamese = TextReport.plain(ReportBuilder(strings: vi, toolVersion: "test").build(c))
+        // The corpus table's row of a document: its cells, split at runs of two spaces or more.
+        func row(_ report: String, _ id: String) -> [String] {
+            let line = report.split(separator: "\n").first { $0.hasPrefix("  \(id) ") } ?? ""
+            return line.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        #expect(row(english, "2019-kien-giang").prefix(4) == ["2019-kien-giang", "2019", "provincial", "plan"])
+        #expect(english.contains("2010: national; 2013: national; 2014: national; 2019: provincial"))
+        #expect(row(vietnamese, "2019-kien-giang").prefix(4) == ["2019-kien-giang", "2019", "tỉnh", "kế hoạch"])
+        #expect(row(vietnamese, "2010-molisa").prefix(4) == ["2010-molisa", "2010", "trung ương", "công văn"])
+        #expect(vietnamese.contains("2010: trung ương; 2013: trung ương; 2014: trung ương; 2019: tỉnh"))
+        #expect(!vietnamese.contains("provincial") && !vietnamese.contains("national"))
+        #expect(vi.code("level", "commune") == "xã" && vi.code("kind", "memo") == "memo" && en.code("level", "district") == "district")
+    }
+
     @Test("a long quote is cut at spaces: every word shown is whole, as in the source")
     func quotesAreCutBetweenWords() {
         let words = (0..<80).map { "từ\($0)" }
