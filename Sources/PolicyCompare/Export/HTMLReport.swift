@@ -37,17 +37,25 @@ public enum HTMLReport {
 
     private static func render(_ block: Report.Block) -> String {
         switch block {
+        case .heading(let text):
+            return "<h3>\(escape(text))</h3>\n"
         case .paragraph(let text):
             return "<p>\(escape(text))</p>\n"
         case .bullets(let items):
             return "<ul>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+        case .entries(let entries):
+            return "<ul>\n" + entries.map { "<li>\(escape($0.text))\($0.quote.map(render) ?? "")</li>\n" }.joined() + "</ul>\n"
         case .table(let header, let rows):
             var out = "<div class=\"scroll\"><table>\n<thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             for row in rows { out += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }
             return out + "</tbody></table></div>\n"
-        case .quote(let text, let source):
-            return "<blockquote><p>“\(escape(text))”</p><cite>\(escape(source))</cite></blockquote>\n"
+        case .quote(let quote):
+            return render(quote) + "\n"
         }
+    }
+
+    private static func render(_ quote: Report.Quote) -> String {
+        "<blockquote><p>“\(escape(quote.text))”</p><cite>\(escape(quote.source))</cite></blockquote>"
     }
 
     /// Categories by year: colour for matches per 1,000 syllables, text for documents present.
@@ -57,7 +65,8 @@ public enum HTMLReport {
         let width = labelWidth + cell * c.years.count + 110
         let height = top + row * categories.count + 6
         let maximum = c.byYear.filter { r in categories.contains { $0.id == r.categoryID } }.map(\.per1000).max() ?? 0
-        var svg = "<div class=\"scroll\"><svg role=\"img\" aria-label=\"\(escape(t("html.heatmap")))\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        let name = t("html.heatmap") + ": " + t(dimension == .theme ? "priorities.themes" : "priorities.activities")
+        var svg = "<div class=\"scroll\"><svg role=\"img\" aria-label=\"\(escape(name))\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         for (i, year) in c.years.enumerated() {
             svg += "<text x=\"\(labelWidth + i * cell + cell / 2)\" y=\"18\" text-anchor=\"middle\" class=\"year\">\(year)</text>\n"
         }

@@ -109,51 +109,53 @@ public struct ReportBuilder: Sendable {
         let t = strings
         // The section's paragraphs, and the categories listed after each with the year each
         // is quoted from; the quotes are found in one pass over the documents once all are known.
-        var groups: [(paragraphs: [String], entries: [(change: Comparison.CategoryChange, year: Int?)])] = []
+        var groups: [(heading: String?, paragraphs: [String], entries: [(change: Comparison.CategoryChange, year: Int?)])] = []
         for dimension in Category.Dimension.allCases {
             let changes = c.changes.filter { c.codebook.category($0.categoryID)?.dimension == dimension }
             let continuing = changes.filter { $0.status == .continuing }
-            groups.append(([t(dimension == .theme ? "priorities.themes" : "priorities.activities"), t("priorities.continuing", continuing.count)],
+            groups.append((t(dimension == .theme ? "priorities.themes" : "priorities.activities"), [t("priorities.continuing", continuing.count)],
                            continuing.map { ($0, c.years.last) }))
             for year in c.years.dropFirst() {
                 let new = changes.filter { $0.status == .new && $0.firstYear == year }
                 guard !new.isEmpty else { continue }
-                groups.append(([t("priorities.new", year, new.count)], new.map { ($0, year) }))
+                groups.append((nil, [t("priorities.new", year, new.count)], new.map { ($0, year) }))
             }
             let dropped = changes.filter { $0.status == .dropped }
             if !dropped.isEmpty {
-                groups.append(([t("priorities.dropped", dropped.count)], dropped.map { ($0, $0.lastYear) }))
+                groups.append((nil, [t("priorities.dropped", dropped.count)], dropped.map { ($0, $0.lastYear) }))
             }
             let intermittent = changes.filter { $0.status == .intermittent }
             if !intermittent.isEmpty {
-                groups.append(([t("priorities.intermittent", intermittent.count)], intermittent.map { ($0, $0.lastYear) }))
+                groups.append((nil, [t("priorities.intermittent", intermittent.count)], intermittent.map { ($0, $0.lastYear) }))
             }
             let absent = changes.filter { $0.status == .absent }.compactMap { c.codebook.category($0.categoryID).map(t.label) }
-            if !absent.isEmpty { groups.append(([t("priorities.absent", absent.joined(separator: "; "))], [])) }
+            if !absent.isEmpty { groups.append((nil, [t("priorities.absent", absent.joined(separator: "; "))], [])) }
         }
         let quotes = Self.shortestEvidence(groups.flatMap { group in
             group.entries.compactMap { entry in entry.year.map { QuoteRequest(categoryID: entry.change.categoryID, year: $0) } }
         }, in: c)
         var blocks: [Report.Block] = []
         for group in groups {
+            if let heading = group.heading { blocks.append(.heading(heading)) }
             blocks += group.paragraphs.map(Report.Block.paragraph)
-            blocks += group.entries.flatMap { change, year in
+            let entries = group.entries.compactMap { change, year in
                 entry(change, quote: year.flatMap { quotes[QuoteRequest(categoryID: change.categoryID, year: $0)] }, c)
             }
+            if !entries.isEmpty { blocks.append(.entries(entries)) }
         }
         return Report.Section(title: t("priorities.title"), blocks: blocks)
     }
 
     /// A category line with its years and `quote`, a short quote from one of them.
-    private func entry(_ change: Comparison.CategoryChange, quote evidence: Evidence?, _ c: Comparison) -> [Report.Block] {
-        guard let category = c.codebook.category(change.categoryID) else { return [] }
+    private func entry(_ change: Comparison.CategoryChange, quote evidence: Evidence?, _ c: Comparison) -> Report.Entry? {
+        guard let category = c.codebook.category(change.categoryID) else { return nil }
         let t = strings
         let intensity = c.years.map { y in t.decimal(c.row(year: y, category: change.categoryID)?.per1000 ?? 0, places: 1) }.joined(separator: " / ")
-        var blocks: [Report.Block] = [.bullets([t("priorities.entry", t.label(category), change.yearsPresent.map(String.init).joined(separator: ", "), intensity)])]
-        if let evidence {
-            blocks.append(.quote(Self.shorten(evidence.sentence, around: evidence.matched), source: "\(evidence.documentID) \(evidence.segmentPath), \(t("quote.matched")): \(evidence.matched)"))
-        }
-        return blocks
+        return Report.Entry(text: t("priorities.entry", t.label(category), change.yearsPresent.map(String.init).joined(separator: ", "), intensity),
+                            quote: evidence.map { evidence in
+                                Report.Quote(text: Self.shorten(evidence.sentence, around: evidence.matched),
+                                             source: "\(evidence.documentID) \(evidence.segmentPath), \(t("quote.matched")): \(evidence.matched)")
+                            })
     }
 
     /// A category and the year the report quotes it from.
@@ -302,13 +304,12 @@ public struct ReportBuilder: Sendable {
     private func keyness(_ c: Comparison) -> Report.Section {
         let t = strings
         guard c.years.count > 1 else { return Report.Section(title: t("keyness.title"), blocks: [.paragraph(t("keyness.single"))]) }
-        var blocks: [Report.Block] = [.paragraph(t("keyness.intro"))]
-        for year in c.years {
+        let lines = c.years.map { year in
             let top = highlights(c.keyness.filter { $0.target == String(year) && $0.direction == .over }, count: 8)
             let terms = top.map { "\($0.term) (G2 \(t.decimal($0.g2, places: 1)), \($0.targetCount)/\($0.referenceCount))" }
-            blocks.append(.bullets([t("keyness.year", year, terms.isEmpty ? t("keyness.nothing") : terms.joined(separator: "; "))]))
+            return t("keyness.year", year, terms.isEmpty ? t("keyness.nothing") : terms.joined(separator: "; "))
         }
-        return Report.Section(title: t("keyness.title"), blocks: blocks)
+        return Report.Section(title: t("keyness.title"), blocks: [.paragraph(t("keyness.intro")), .bullets(lines)])
     }
 
     /// The strongest terms without repeats: a term inside one already listed is skipped, and
@@ -343,7 +344,8 @@ public struct ReportBuilder: Sendable {
         let byID = Dictionary(uniqueKeysWithValues: c.documents.map { ($0.metadata.id, $0) })
         for p in c.reuse.passages.leading(3, by: { ($0.tokensA.count, $0.documentA) > ($1.tokensA.count, $1.documentA) }) {
             guard let a = byID[p.documentA], let range = a.reuseTokens.span(p.tokensA) else { continue }
-            blocks.append(.quote(Self.shorten(a.quote(range), around: ""), source: t("reuse.passage", p.documentA, p.documentB, p.tokensA.count, t.decimal(p.similarity, places: 2))))
+            blocks.append(.quote(Report.Quote(text: Self.shorten(a.quote(range), around: ""),
+                                              source: t("reuse.passage", p.documentA, p.documentB, p.tokensA.count, t.decimal(p.similarity, places: 2)))))
         }
         return Report.Section(title: t("reuse.title"), blocks: blocks)
     }

@@ -9,15 +9,19 @@ public enum TextReport {
             out.append(String(repeating: "-", count: section.title.count))
             for block in section.blocks {
                 switch block {
-                case .paragraph(let text):
+                case .heading(let text), .paragraph(let text):
                     out.append(text)
                 case .bullets(let items):
                     out.append(contentsOf: items.map { "  - " + $0 })
+                case .entries(let entries):
+                    for entry in entries {
+                        out.append("  - " + entry.text)
+                        if let quote = entry.quote { out.append(contentsOf: plain(quote)) }
+                    }
                 case .table(let header, let rows):
                     out.append(contentsOf: aligned([header] + rows))
-                case .quote(let text, let source):
-                    out.append("      “\(text)”")
-                    out.append("      (\(source))")
+                case .quote(let quote):
+                    out.append(contentsOf: plain(quote))
                 }
             }
             out.append("")
@@ -32,25 +36,44 @@ public enum TextReport {
             out.append("")
             for block in section.blocks {
                 switch block {
+                case .heading(let text):
+                    out.append("### " + escape(text))
+                    out.append("")
                 case .paragraph(let text):
                     out.append(escape(text))
                     out.append("")
                 case .bullets(let items):
                     out.append(contentsOf: items.map { "- " + escape($0) })
                     out.append("")
+                case .entries(let entries):
+                    // A loose list: each quote, indented under its item after a blank line, is part of it.
+                    for entry in entries {
+                        out.append("- " + escape(entry.text))
+                        out.append("")
+                        if let quote = entry.quote { out.append(contentsOf: markdown(quote)) }
+                    }
                 case .table(let header, let rows):
                     out.append("| " + header.map(cell).joined(separator: " | ") + " |")
                     out.append("|" + String(repeating: " --- |", count: header.count))
                     out.append(contentsOf: rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" })
                     out.append("")
-                case .quote(let text, let source):
-                    out.append("  > “\(escape(text))”  ")
-                    out.append("  > — \(escape(source))")
-                    out.append("")
+                case .quote(let quote):
+                    out.append(contentsOf: markdown(quote))
                 }
             }
         }
         return out.joined(separator: "\n")
+    }
+
+    /// A quote's lines in `report.txt`, indented under the item before it.
+    private static func plain(_ quote: Report.Quote) -> [String] {
+        ["      “\(quote.text)”", "      (\(quote.source))"]
+    }
+
+    /// A quote's lines in `report.md`: a block quote indented under the item before it, its
+    /// source on a line of its own (the two spaces end the first line with a break).
+    private static func markdown(_ quote: Report.Quote) -> [String] {
+        ["  > “\(escape(quote.text))”  ", "  > — \(escape(quote.source))", ""]
     }
 
     /// Columns padded to their widest cell.

@@ -18,4 +18,28 @@ import Testing
         #expect(html.contains("Chung tay vì trẻ em nghèo, trẻ em dân tộc thiểu số"))
         #expect(html.contains("<ins>+ chung tay vì</ins>"))
     }
+
+    @Test("headings are headings, each priority group is one list with each quote inside its item, and each heatmap has its own name")
+    func structure() throws {
+        let c = try #require(RealCorpusComparisonTests.comparison)
+        for language in ReportStrings.Language.allCases {
+            let t = try ReportStrings.bundled(language)
+            let html = HTMLReport.render(ReportBuilder(strings: t, toolVersion: "test").build(c), comparison: c, strings: t)
+            for tag in ["section", "ul", "li", "blockquote", "h2", "h3", "p", "table", "svg"] {
+                #expect(html.components(separatedBy: "<\(tag)>").count + html.components(separatedBy: "<\(tag) ").count - 2
+                        == html.components(separatedBy: "</\(tag)>").count - 1, "\(language): <\(tag)> opened and closed as often")
+            }
+            let labels = html.components(separatedBy: "aria-label=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+            #expect(labels.count == 2 && Set(labels).count == 2, "\(language): \(labels)")
+            let start = try #require(html.range(of: "<h2>\(HTMLReport.escape(t("priorities.title")))</h2>"), "\(language)")
+            let end = try #require(html.range(of: "</section>", range: start.upperBound..<html.endIndex))
+            let priorities = String(html[start.upperBound..<end.lowerBound])
+            for key in ["priorities.themes", "priorities.activities"] {
+                #expect(priorities.contains("<h3>\(HTMLReport.escape(t(key)))</h3>"), "\(language): \(key) is a heading")
+            }
+            let quotes = priorities.components(separatedBy: "<blockquote>").count - 1
+            #expect(quotes > 10 && priorities.components(separatedBy: "</blockquote></li>").count - 1 == quotes, "\(language): every quote inside its item")
+            #expect(!priorities.contains("</ul>\n<ul>") && !priorities.contains("</ul>\n<blockquote>"), "\(language): one list per group")
+        }
+    }
 }
