@@ -8,7 +8,9 @@ For every resource the CSV is read by Python's csv module (from the bytes, utf-8
 pandas (default encoding), and the two must agree cell for cell, byte for byte, with every
 text in NFC. `frictionless.validate` must pass on datapackage.json. comparison.xlsx is loaded
 with openpyxl: sheet headers, row counts and values must match the CSVs, and no cell may be a
-formula. When LibreOffice (`soffice`) is on PATH, the workbook and one CSV are converted with
+formula. report.html must parse as HTML5 without a single parse error (html5lib, strict),
+with one <h1>, each heatmap's name its own, and each quote inside a list item or standing
+alone (not after a list). When LibreOffice (`soffice`) is on PATH, the workbook and one CSV are converted with
 `soffice --headless --convert-to` and the results read back.
 
 Exit status 0 when every check passed, 1 otherwise; the last line is "N passed, N failed".
@@ -245,6 +247,31 @@ def check_xlsx(checks: Checks, workbook_path: Path, tables: list[CSVTable]) -> N
               f"(openpyxl {openpyxl.__version__}): header, {len(rows) - 1} rows, values, no formulas")
 
 
+def check_html(checks: Checks, page: Path) -> None:
+    """report.html parses as HTML5 with no error, as a browser or screen reader meets it."""
+    import html5lib
+
+    failed_before = checks.failed
+    parser = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False)
+    document = parser.parse(page.read_bytes())
+    errors = [f"line {line}:{column} {code}" for (line, column), code, _ in parser.errors]
+    checks.check(not errors, page.name, f"HTML5 parse errors: {errors[:5]}")
+    checks.check(len(document.findall(".//h1")) == 1, page.name, "not exactly one <h1>")
+    labels = [svg.get("aria-label") for svg in document.iter("{http://www.w3.org/2000/svg}svg")]
+    checks.check(bool(labels) and all(labels) and len(set(labels)) == len(labels), page.name, f"heatmap names not distinct: {labels}")
+    # A quote of a listed category sits inside its item; one standing alone in a section (a
+    # reused passage) does not follow a list, whose last item it would seem to belong to.
+    loose = 0
+    for parent in document.iter():
+        children = list(parent)
+        for index, child in enumerate(children):
+            if child.tag == "blockquote" and (parent.tag not in ("li", "section") or (index > 0 and children[index - 1].tag == "ul")):
+                loose += 1
+    checks.check(loose == 0, page.name, f"{loose} quotes outside the list item they belong to")
+    print(f"html {checks.verdict(failed_before)}: {page.name} parses as HTML5 (html5lib {html5lib.__version__}), "
+          f"{len(labels)} heatmaps, {sum(1 for _ in document.iter('blockquote'))} quotes")
+
+
 def run_soffice(arguments: list[str], profile: Path) -> subprocess.CompletedProcess:
     command = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", *arguments]
     return subprocess.run(command, capture_output=True, text=True, timeout=300)
@@ -354,7 +381,7 @@ def main(argv: list[str]) -> int:
         print(f"{checks.passed} passed, {checks.failed} failed")
         return 1
 
-    steps = ["csv", "frictionless", "xlsx", "soffice"]
+    steps = ["csv", "frictionless", "xlsx", "html", "soffice"]
     tables: list[CSVTable] = []
     for resource in package.get("resources", []):
         try:
@@ -376,6 +403,12 @@ def main(argv: list[str]) -> int:
                     check_xlsx(checks, workbook, tables)
                 else:
                     print("note: no comparison.xlsx, openpyxl checks skipped", file=sys.stderr)
+            elif step == "html":
+                page = folder / "report.html"
+                if page.exists():
+                    check_html(checks, page)
+                else:
+                    print("note: no report.html, HTML checks skipped", file=sys.stderr)
             elif step == "soffice":
                 if arguments.no_soffice:
                     print("note: --no-soffice, LibreOffice checks skipped", file=sys.stderr)
