@@ -108,6 +108,18 @@ public struct CLI: Sendable {
         columns.filter { $0.suggestion != nil }.map { "warning: \($0)\n" }.joined()
     }
 
+    /// A warning naming the documents in which few syllables carry a diacritic (up to ten,
+    /// then how many more), or "". `noted` says where the run notes it for each document.
+    static func fewDiacritics(_ codings: [DocumentCoding], noted: String) -> String {
+        let few = codings.filter(\.hasFewDiacritics)
+        guard !few.isEmpty else { return "" }
+        var named = few.prefix(10).map { "\($0.documentID) (\($0.diacriticPercent)%)" }.joined(separator: ", ")
+        if few.count > 10 { named += " and \(few.count - 10) more" }
+        return "warning: few syllables carry a diacritic in \(named), where Vietnamese prose marks about 80%; "
+            + "a text in another language, or typed without tone marks, is matched only by the codebook's ~ patterns, so its categories are likely undercounted; "
+            + "check the file (\(noted))\n"
+    }
+
     /// The corpus folder: `--corpus` or `Datasets/`.
     func corpusURL(_ arguments: Arguments) -> URL {
         url(arguments.options["corpus"] ?? "Datasets")

@@ -133,7 +133,7 @@ struct CompareCommand {
         timings.add(.total, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, bytes: inputBytes)
         var messages = CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns)
         messages += skipped.map { "warning: skipped \($0.documentID): \($0.reason)\n" }.joined()
-        messages += Self.fewDiacritics(comparison.caveats)
+        messages += CLI.fewDiacritics(comparison.documents.map(\.coding), noted: "documents.csv notes it")
         messages += Self.earlierFiles(in: out, besides: files)
         if arguments.flags.contains("timings") { messages += timings.lines }
         return CLIResult(exitCode: 0, stdout: "compared \(comparison.documents.count) documents over \(comparison.years.map(String.init).joined(separator: ", ")); wrote \(files.count) \(files.count == 1 ? "file" : "files") to \(out.path)\n", stderr: messages, built: [analyses, comparison])
@@ -141,18 +141,6 @@ struct CompareCommand {
 }
 
 extension CompareCommand {
-    /// A warning naming the documents with few diacritics (up to ten, then how many more), or "".
-    static func fewDiacritics(_ caveats: [Caveat]) -> String {
-        var shares: [Caveat.DiacriticShare] = []
-        for case .fewDiacritics(let found) in caveats { shares += found }
-        guard !shares.isEmpty else { return "" }
-        var named = shares.prefix(10).map { "\($0.documentID) (\($0.percent)%)" }.joined(separator: ", ")
-        if shares.count > 10 { named += " and \(shares.count - 10) more" }
-        return "warning: few syllables carry a diacritic in \(named), where Vietnamese prose marks about 80%; "
-            + "a text in another language, or typed without tone marks, is matched only by the codebook's ~ patterns, so its categories are likely undercounted; "
-            + "check the file (documents.csv notes it)\n"
-    }
-
     /// A warning naming the files of an earlier run that `out` still holds beside the
     /// `written` ones (a run with fewer `--format`s leaves the others as they were), or "".
     static func earlierFiles(in out: URL, besides written: [String]) -> String {

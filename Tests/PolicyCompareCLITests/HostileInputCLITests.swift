@@ -499,6 +499,9 @@ struct SkipInvalidTests {
             let flagged = row[notes].contains("of its") && row[notes].contains("syllables carry a diacritic (Vietnamese prose: about 80%)")
             #expect(flagged == ["2020-english", "2021-unmarked"].contains(row[0]), "\(row[0]): \(row[notes])")
         }
+        let coded = corpus.run(["code", "--corpus", corpus.corpus.path, "--out", corpus.out("coded").path])
+        #expect(coded.exitCode == 0 && coded.stderr.contains("warning: few syllables carry a diacritic in 2020-english (0%), 2021-unmarked (0%)")
+                && coded.stderr.hasSuffix("check the file (policy-compare inspect notes it)\n"), "\(coded)")
         // Marked Vietnamese alone gives no such warning.
         let good = try HostileCorpus(HostileCorpus.good)
         let plain = good.compare(good.out())

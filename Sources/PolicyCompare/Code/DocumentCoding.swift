@@ -58,6 +58,11 @@ public struct DocumentCoding: Sendable, Hashable {
     public var syllables: Int
     /// Of those, the syllables with a letter that carries a diacritic (see ``Directive/hasFewDiacritics``).
     public var markedSyllables: Int
+    /// Whether few of its syllables carry a diacritic: likely another language, or Vietnamese
+    /// typed without tone marks (see ``Directive/hasFewDiacritics``).
+    public var hasFewDiacritics: Bool { Directive.fewDiacritics(marked: markedSyllables, of: syllables) }
+    /// The share of its syllables with a diacritic, as a whole percentage.
+    public var diacriticPercent: Int { Directive.percent(markedSyllables, of: syllables) }
     /// One entry per codebook category, in codebook order.
     public var counts: [Count]
     /// The body and annex segments no category matched, in reading order, quoted from the source.

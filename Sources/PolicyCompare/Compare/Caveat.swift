@@ -59,9 +59,8 @@ public enum Caveat: Sendable, Hashable {
         }
         if !differences.isEmpty { caveats.append(.yearDiffers(differences)) }
         let unmarked = documents.compactMap { document -> DiacriticShare? in
-            let coding = document.coding
-            guard Directive.fewDiacritics(marked: coding.markedSyllables, of: coding.syllables) else { return nil }
-            return DiacriticShare(documentID: document.metadata.id, percent: Directive.percent(coding.markedSyllables, of: coding.syllables))
+            guard document.coding.hasFewDiacritics else { return nil }
+            return DiacriticShare(documentID: document.metadata.id, percent: document.coding.diacriticPercent)
         }
         if !unmarked.isEmpty { caveats.append(.fewDiacritics(unmarked)) }
         return caveats
