@@ -39,6 +39,7 @@ enum DirectiveJSON {
             "recipients": d.recipients,
             "signature": d.signature,
             "syllables": d.syllableCount,
+            "marked_syllables": d.markedSyllableCount,
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
               let text = String(data: data, encoding: .utf8) else { return "{}\n" }

@@ -16,7 +16,7 @@ enum DirectiveText {
         for note in d.notes { lines.append("Note:        \(note)") }
         lines.append("Theme:       \(d.theme.map { "“\($0.text)” (at \($0.segmentPath))" } ?? "none stated")")
         lines.append("Period:      \(d.period.map { "\($0.start) to \($0.end) (“\($0.quote)”)" } ?? "none stated")")
-        lines.append("Syllables:   \(d.syllableCount) in \(d.segments.count) body and annex segments")
+        lines.append("Syllables:   \(d.syllableCount) in \(d.segments.count) body and annex segments, \(d.markedSyllableCount) with a diacritic")
         section("Slogans and messages", d.slogans.enumerated().map { "\($0.offset + 1). \($0.element.text)  [\($0.element.segmentPath)]" }, into: &lines)
         section("References", d.references.map { "\($0.key.hasPrefix($0.type) ? "" : $0.type + " ")\($0.key)\($0.date.isEmpty ? "" : " of \($0.date)")  [\($0.segmentPath)] “\($0.quote)”" }, into: &lines)
         section("Actors (* = given a task)", d.actors.map { "\($0.tasked ? "*" : " ") \($0.name) (\($0.id))  [\($0.segmentPath)] “\($0.quote)”" }, into: &lines)

@@ -55,6 +55,7 @@ import Testing
         #expect(segments.contains { $0["path"] as? String == "IV.2.-3" && $0["role"] as? String == "item" && ($0["text"] as? String)?.isEmpty == false })
         let none = try #require(try JSONSerialization.jsonObject(with: Data(cli.run(["inspect", "2014-molisa", "--json"]).stdout.utf8)) as? [String: Any])
         #expect(none["theme"] is NSNull)
+        #expect(object["syllables"] as? Int == 4014 && object["marked_syllables"] as? Int == 3332, "\(object["marked_syllables"] ?? "none")")
     }
 
     @Test func inspectTextAndErrors() {
