@@ -38,8 +38,15 @@ public struct PhrasePattern: Sendable, Hashable {
             case .twoProximities(let text): "pattern '\(text)' has more than one '...'; a pattern joins at most two phrases"
             case .missingPart(let text): "pattern '\(text)' needs a phrase on both sides of '...'"
             case .spansSentence(let text): "pattern '\(text)' crosses a sentence stop (. ; : ! ?), so it can never match; remove the punctuation or split it into two patterns"
-            case .abbreviation(let text, let form, let expansion): "pattern '\(text)' contains the abbreviation '\(form)', which is expanded in the text before matching, so it can never match; write '\(expansion)' instead"
+            case .abbreviation(let text, let form, let expansion):
+                "pattern '\(text)' contains the abbreviation '\(form)', which is expanded in the text before matching, so it can never match; write '\(Self.spelledOut(text, form, expansion))' instead"
             }
+        }
+
+        /// `text` with `form` spelt out as `expansion` ("UBND huyện" -> "Ủy ban nhân dân huyện").
+        static func spelledOut(_ text: String, _ form: String, _ expansion: String) -> String {
+            guard let range = text.range(of: form, options: [.caseInsensitive, .diacriticInsensitive]) else { return expansion }
+            return text.replacingCharacters(in: range, with: expansion)
         }
     }
 

@@ -11,12 +11,16 @@ struct ActorTable: Sendable {
     let entries: [Entry]
     /// Pattern index -> entry index.
     let owner: [Int]
+    /// Pattern index -> the commas in its wording ("Các sở, ban, ngành" has two): a mention
+    /// may hold no more.
+    let commas: [Int]
     let matcher: PhraseMatcher
 
     static func bundled(abbreviations: Abbreviations) throws(ResourceError) -> ActorTable {
         var entries: [Entry] = []
         var patterns: [PhrasePattern] = []
         var owner: [Int] = []
+        var commas: [Int] = []
         // The variants repeat their words ("ủy ban", "nhân dân"): each is composed once.
         var words = ComposedWords()
         for row in try BundledResource.tsvRows("actors.tsv") where row.count >= 3 {
@@ -26,9 +30,10 @@ struct ActorTable: Sendable {
                 guard let pattern = try? PhrasePattern.parse(variant, words: &words) else { continue }
                 patterns.append(pattern)
                 owner.append(entries.count)
+                commas.append(variant.count { $0 == "," })
             }
             entries.append(entry)
         }
-        return ActorTable(entries: entries, owner: owner, matcher: PhraseMatcher(patterns: patterns, abbreviations: abbreviations))
+        return ActorTable(entries: entries, owner: owner, commas: commas, matcher: PhraseMatcher(patterns: patterns, abbreviations: abbreviations))
     }
 }

@@ -620,6 +620,14 @@ struct FactExtractor {
             // Leftmost-longest, non-overlapping (the coder's rule), in one buffer for every segment.
             ordered.removeAll(keepingCapacity: true)
             ordered += table.matcher.matches(tokens: list, spellings: ids, state: &matching)
+            // A mention holds no more commas than its agency's wording: "của tỉnh, UBND các huyện"
+            // names no "Tỉnh ủy", though the matcher, which lets a codebook phrase span commas,
+            // reads "tỉnh ủy" there; "Các sở, ban, ngành" keeps its two.
+            ordered.removeAll { match in
+                match.tokens.dropFirst().reduce(0) { count, t in
+                    count + text.scalars[list[t - 1].range.upperBound..<list[t].range.lowerBound].count { $0 == "," }
+                } > table.commas[match.pattern]
+            }
             Coder.keepLongestNonOverlapping(&ordered)
             for match in ordered {
                 let entry = table.entries[table.owner[match.pattern]]

@@ -705,6 +705,12 @@ struct HostileCodebookTests {
         #expect(coder.code(d).counts.first?.present == false)
     }
 
+    @Test("The fix for a pattern with an abbreviation spells it out and keeps the rest of the pattern")
+    func abbreviationFixKeepsTheRest() throws {
+        let p = try problems("a,activity,,A,,,UBND huyện,\n")
+        #expect(p.contains { $0.message.contains("contains the abbreviation 'UBND'") && $0.message.hasSuffix("write 'Ủy ban nhân dân huyện' instead") }, "\(p)")
+    }
+
     @Test("A pattern that spans a sentence stop can never match as written")
     func patternAcrossSentences() throws {
         let p = try problems("a,theme,,A,,,tảo hôn. trẻ em,\n")
