@@ -2,9 +2,11 @@ import Foundation
 
 /// Splits normalised text into syllable tokens, sentences, and case- or mark-folded keys.
 ///
-/// Sentence (clause) boundaries are `.` `;` `:` `!` `?` and line ends (`.` and `:` only
-/// when no letter or digit follows, so "gmail.com" and "10:30" stay inside); commas, quotes,
-/// brackets, dashes and slashes between words are skipped, so a phrase can span them.
+/// Sentence (clause) boundaries are `.` `;` `:` `!` `?` (`.` and `:` only when no letter or
+/// digit follows, so "gmail.com" and "10:30" stay inside); commas, quotes, brackets, dashes
+/// and slashes between words are skipped, so a phrase can span them. A line end is a space:
+/// a segment spans lines only where a sentence was broken across them (a wrapped line that
+/// ``SegmentTreeBuilder`` joins), and a phrase may span the break.
 public struct Tokenizer: Sendable {
     public struct Output: Sendable, Hashable {
         public let tokens: [Token]
@@ -113,7 +115,7 @@ public struct Tokenizer: Sendable {
                 if c & Self.stop != 0,
                    c & Self.softStop == 0 || i + 1 >= end || classOf(scalars[i + 1]) & Self.wordOrDigit == 0,
                    sentenceStart >= 0 {
-                    if scalars[i] != "\n" { sentenceEnd = i + 1 }
+                    sentenceEnd = i + 1
                     sentences.append(sentenceStart..<sentenceEnd)
                     sentenceStart = -1
                 }
@@ -129,8 +131,8 @@ public struct Tokenizer: Sendable {
 
     /// Bits of a scalar's class in ``classes``.
     private static let letter: UInt8 = 1, digit: UInt8 = 2, wordOrDigit: UInt8 = 3
-    /// Ends a sentence: `.` `;` `:` `!` `?` and LF; a soft stop (`.` `:`) only when no letter
-    /// or digit follows.
+    /// Ends a sentence: `.` `;` `:` `!` `?`; a soft stop (`.` `:`) only when no letter or
+    /// digit follows.
     private static let stop: UInt8 = 4, softStop: UInt8 = 8
     /// Joins the parts of a document code that starts with a digit: `/` `-` `.` `&`.
     private static let separator: UInt8 = 16
@@ -146,7 +148,7 @@ public struct Tokenizer: Sendable {
         var c: UInt8 = 0
         if VietnameseNormalizer.isWordScalar(s) { c |= letter }
         if isDigit(s) { c |= digit }
-        if ".;:!?\n".unicodeScalars.contains(s) { c |= stop }
+        if ".;:!?".unicodeScalars.contains(s) { c |= stop }
         if s == "." || s == ":" { c |= softStop }
         if "/-.&".unicodeScalars.contains(s) { c |= separator }
         if value >= 0xC0, c & letter != 0, s == "đ" || s == "Đ" || String(s).decomposedStringWithCanonicalMapping.unicodeScalars.count > 1 {

@@ -103,6 +103,12 @@ struct SegmentTreeBuilder {
         return segments
     }
 
+    /// Whether `range` holds only digits and spaces: a page number or a table's cell, not the
+    /// rest of a sentence.
+    private static func isBareNumber(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        scalars[range].allSatisfy { Tokenizer.isDigit($0) || $0 == " " || $0 == "\t" }
+    }
+
     private mutating func add(_ line: DocumentLayout.ContentLine) {
         let scalars = text.scalars
         var start = line.range.lowerBound
@@ -117,11 +123,15 @@ struct SegmentTreeBuilder {
         }
         let found = Self.marker(scalars, start..<end)
         // A lower-case start without a list marker, right after an unfinished line of the same
-        // part, continues that line (a line or page break inside a sentence).
+        // part, continues that line (a line or page break inside a sentence); so does a start
+        // with a digit ("trước ngày" / "03/7/2020.") after a line that stops mid-sentence, on a
+        // lower-case letter or a digit, as a heading in capitals does not.
         if found == nil, line.follows, let last = segments.indices.last, segments[last].part == line.part,
-           let first = scalars[safe: start], first.properties.isLowercase,
+           let first = scalars[safe: start],
            let lastChar = segments[last].normalizedRange.last.flatMap({ scalars[safe: $0] }),
-           lastChar != ".", lastChar != ";", lastChar != ":", lastChar != "!", lastChar != "?" {
+           lastChar != ".", lastChar != ";", lastChar != ":", lastChar != "!", lastChar != "?",
+           first.properties.isLowercase
+            || Tokenizer.isDigit(first) && (lastChar.properties.isLowercase || Tokenizer.isDigit(lastChar)) && !Self.isBareNumber(scalars, start..<end) {
             segments[last].normalizedRange = segments[last].normalizedRange.lowerBound..<end
             return
         }

@@ -47,6 +47,12 @@ import Testing
         #expect(t.kinds[t.words.firstIndex(of: "20-CT/TW") ?? 0] == .code)
     }
 
+    @Test("a line end inside a range is a space: a sentence wrapped across lines stays one")
+    func lineEndsDoNotSplitSentences() {
+        let t = tokens("tăng cường lãnh đạo,\n\nchỉ đạo, kiểm tra.\nXong")
+        #expect(t.sentences == [0, 0, 0, 0, 0, 0, 0, 0, 1])
+    }
+
     @Test func emailAndTimeDotsDoNotSplitSentences() {
         let t = tokens("gửi ptelangson@gmail.com trước ngày 05")
         #expect(Set(t.sentences) == [0])
@@ -106,9 +112,9 @@ import Testing
                 if kind == .word, scalars[start..<i].contains(where: isMarked) { markedWords += 1 }
                 continue
             }
-            if ".;:!?\n".unicodeScalars.contains(s),
+            if ".;:!?".unicodeScalars.contains(s),
                !((s == "." || s == ":") && i + 1 < end && isWordOrDigit(scalars[i + 1])) {
-                if sentenceStart >= 0 { sentenceEnd = s == "\n" ? sentenceEnd : i + 1 }
+                if sentenceStart >= 0 { sentenceEnd = i + 1 }
                 closeSentence()
             }
             i += 1

@@ -175,6 +175,34 @@ import Testing
         }
     }
 
+    @Test("a plan with hard line wraps reads as the same plan unwrapped: the same segments, codes, deadlines and evidence words")
+    func hardWrappedLines() throws {
+        let unwrapped = """
+            1. Các xã xây dựng và triển khai Kế hoạch phòng, chống tai nạn thương tích cho trẻ em.
+            2. Phòng Lao động - Thương binh và Xã hội tổng hợp, báo cáo Ủy ban nhân dân huyện trước ngày 03/7/2020.
+            II. NỘI DUNG
+            2
+            Tổ chức các hoạt động truyền thông.
+            """
+        let wrapped = """
+            1. Các xã xây dựng và triển khai Kế
+            hoạch phòng, chống tai nạn
+            thương tích cho trẻ em.
+            2. Phòng Lao động - Thương binh và Xã hội tổng hợp, báo cáo Ủy ban nhân dân huyện trước ngày
+            03/7/2020.
+            II. NỘI DUNG
+            2
+            Tổ chức các hoạt động truyền thông.
+            """
+        let a = try Fixtures.parse(unwrapped), b = try Fixtures.parse(wrapped)
+        #expect(b.segments.map(\.path) == a.segments.map(\.path), "a heading in capitals and a bare number are not continued")
+        #expect(b.deadlines.map(\.date) == ["2020-07-03"] && a.deadlines.map(\.date) == b.deadlines.map(\.date))
+        let coder = Coder(codebook: try #require(Fixtures.codebook), abbreviations: try Abbreviations.bundled())
+        let (codingA, codingB) = (coder.code(a), coder.code(b))
+        #expect(codingB.counts == codingA.counts)
+        #expect(codingB.evidence.map(\.matched).map { $0.replacingOccurrences(of: "\n", with: " ") } == codingA.evidence.map(\.matched))
+    }
+
     @Test("agencies as plans abbreviate them; a comma the agency's name lacks ends a mention; district bodies are not provincial ones")
     func actorsAsAbbreviated() throws {
         let d = try Fixtures.parse("""
