@@ -133,6 +133,9 @@ struct CompareCommand {
         timings.add(.total, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, bytes: inputBytes)
         var messages = CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns)
         messages += skipped.map { "warning: skipped \($0.documentID): \($0.reason)\n" }.joined()
+        for case .yearDiffers(let differences) in comparison.caveats {
+            messages += differences.map { "warning: \($0.documentID): \($0)\n" }.joined()
+        }
         messages += CLI.fewDiacritics(comparison.documents.map(\.coding), noted: "documents.csv notes it")
         messages += Self.earlierFiles(in: out, besides: files)
         if arguments.flags.contains("timings") { messages += timings.lines }

@@ -508,6 +508,17 @@ struct SkipInvalidTests {
         #expect(plain.exitCode == 0 && !plain.stderr.contains("diacritic"), "\(plain)")
     }
 
+    @Test("A year typo in the manifest: the run warns, naming the document and the year its text states")
+    func yearTypo() throws {
+        var documents = HostileCorpus.good
+        documents[0].year = 2017
+        let corpus = try HostileCorpus(documents)
+        let result = corpus.compare(corpus.out())
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(result.stderr.contains("warning: 2018-molisa: manifest year 2017, but its month of action is from 2018-06-01; check the year column of manifest.csv\n"),
+                "\(result.stderr)")
+    }
+
     @Test("--skip-invalid, then --years naming a year whose only document was skipped: the error lists what was skipped")
     func yearLeftOnlyWithSkippedDocuments() throws {
         let corpus = try HostileCorpus(HostileCorpus.good + [HostileCorpus.Document(id: "2017-blank", year: 2017, bytes: [])])

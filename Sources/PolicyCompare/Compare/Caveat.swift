@@ -8,19 +8,57 @@ public enum Caveat: Sendable, Hashable {
     case singleYear(Int)
     /// A year holds several documents; presence means "in at least one".
     case severalDocuments(year: Int, count: Int)
-    /// Documents whose text states the month of action in another year than the manifest's:
-    /// each is compared under the manifest's year, which may be a slip (a file copied, a row
-    /// mistyped). In manifest order.
+    /// Documents whose text states the month of action, or whose date of issue is, in another
+    /// year than the manifest's: each is compared under the manifest's year, which may be a
+    /// slip (a file copied, a row mistyped). In manifest order.
     case yearDiffers([YearDifference])
     /// Documents whose syllables mostly carry no diacritic (see ``Directive/hasFewDiacritics``):
     /// in another language, or typed without tone marks, they code little or nothing, and
     /// their words weigh on their year's key terms. In manifest order.
     case fewDiacritics([DiacriticShare])
 
-    public struct YearDifference: Sendable, Hashable {
+    public struct YearDifference: Sendable, Hashable, CustomStringConvertible {
+        /// What states the other year, the first of these that a document has.
+        public enum Basis: String, Sendable, Hashable {
+            /// The month of action's period in the text ("từ ngày 01/6 đến ngày 30/6/2021").
+            case period
+            /// The date of issue in the letter head ("..., ngày 10 tháng 5 năm 2021").
+            case letterDate
+            /// The manifest's own `date` column.
+            case manifestDate
+        }
+
         public var documentID: String
         public var manifestYear: Int
         public var statedYear: Int
+        public var basis: Basis = .period
+        /// The date that states it (ISO), as the text or the manifest gives it.
+        public var date: String = ""
+
+        /// For `documents.csv` notes and warnings: "manifest year 2020, but its month of action is from 2021-06-01".
+        public var description: String {
+            let stated = switch basis {
+            case .period: "its month of action is from \(date)"
+            case .letterDate: "its letter head dates it \(date)"
+            case .manifestDate: "its date column gives \(date)"
+            }
+            return "manifest year \(manifestYear), but \(stated); check the year column of manifest.csv"
+        }
+
+        /// The year a document's period states, else its letter head's date, else its
+        /// manifest date, when that differs from its manifest year; nil otherwise.
+        ///
+        /// A plan is issued in the months before June of its year, so a date of issue in
+        /// another year is worth a look too; a period that states its year settles it.
+        static func of(_ document: DocumentAnalysis) -> YearDifference? {
+            let manifestYear = document.metadata.year
+            let stated: (String, Basis)? = if let period = document.period, period.statesYear { (period.start, .period) }
+                else if !document.letterDate.isEmpty { (document.letterDate, .letterDate) }
+                else if !document.metadata.date.isEmpty { (document.metadata.date, .manifestDate) }
+                else { nil }
+            guard let (date, basis) = stated, let year = Int(date.prefix(4)), year != manifestYear else { return nil }
+            return YearDifference(documentID: document.metadata.id, manifestYear: manifestYear, statedYear: year, basis: basis, date: date)
+        }
     }
 
     public struct DiacriticShare: Sendable, Hashable {
@@ -52,11 +90,7 @@ public enum Caveat: Sendable, Hashable {
         for year in years where (counts[year] ?? 0) > 1 {
             caveats.append(.severalDocuments(year: year, count: counts[year] ?? 0))
         }
-        // The period's year is the manifest's when the text gives none, so only a stated one differs.
-        let differences = documents.compactMap { document -> YearDifference? in
-            guard let start = document.period?.start, let stated = Int(start.prefix(4)), stated != document.metadata.year else { return nil }
-            return YearDifference(documentID: document.metadata.id, manifestYear: document.metadata.year, statedYear: stated)
-        }
+        let differences = documents.compactMap(YearDifference.of)
         if !differences.isEmpty { caveats.append(.yearDiffers(differences)) }
         let unmarked = documents.compactMap { document -> DiacriticShare? in
             guard document.coding.hasFewDiacritics else { return nil }

@@ -42,6 +42,11 @@ public struct DocumentAnalysis: Sendable {
         get { storage.fields.period }
         set { unique().fields.period = newValue }
     }
+    /// The date of issue in the letter head (ISO), or "".
+    public var letterDate: String {
+        get { storage.fields.letterDate }
+        set { unique().fields.letterDate = newValue }
+    }
     public var slogans: [Statement] {
         get { storage.fields.slogans }
         set { unique().fields.slogans = newValue }
@@ -101,6 +106,7 @@ public struct DocumentAnalysis: Sendable {
         var segments: Int
         var theme: Statement?
         var period: Period?
+        var letterDate: String
         var slogans: [Statement]
         var references: [LegalReference]
         let actorMentions: DocumentActors
@@ -176,7 +182,7 @@ public struct DocumentAnalysis: Sendable {
         storage = Storage(Fields(
             metadata: directive.metadata, fingerprint: StableHash.hex(StableHash.fnv1a(bytes: bytes)), bytes: bytes.count,
             encoding: directive.encoding, notes: directive.notes, segments: directive.segments.count, theme: directive.theme,
-            period: directive.period, slogans: directive.slogans, references: directive.references,
+            period: directive.period, letterDate: directive.letterHead.date, slogans: directive.slogans, references: directive.references,
             actorMentions: DocumentActors(directive.actors),
             deadlinesWithoutQuotes: directive.deadlines.map { deadline in
                 var deadline = deadline

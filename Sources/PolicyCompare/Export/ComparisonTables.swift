@@ -66,8 +66,12 @@ public enum ComparisonTables {
             Column("references", .integer, title: "References", description: "Number of distinct instruments cited."),
             Column("actors_tasked", .integer, title: "Actors tasked", description: "Number of distinct agencies given a task."),
             Column("categories_present", .integer, title: "Categories present", description: "Codebook categories present in the document."),
-            Column("notes", .string, title: "Notes", description: "What the reader inferred or converted."),
+            Column("notes", .string, title: "Notes", description: "What the reader inferred or converted, and what to check: a year the text states that is not the manifest's, few syllables with diacritics."),
         ], primaryKey: ["document_id"])
+        var yearNotes: [String: String] = [:]
+        for case .yearDiffers(let differences) in c.caveats {
+            for difference in differences { yearNotes[difference.documentID] = difference.description }
+        }
         for d in c.documents {
             let m = d.metadata
             t.rows.append([
@@ -75,7 +79,7 @@ public enum ComparisonTables {
                 .text(m.file), .text(d.encoding), .integer(d.bytes), .text(d.fingerprint), .integer(d.segments), .integer(d.coding.syllables),
                 .text(d.theme?.text ?? ""), .text(d.period?.start ?? ""), .text(d.period?.end ?? ""), .integer(d.slogans.count),
                 .integer(Set(d.references.map(\.key)).count), .integer(Set(d.actorMentions.mentions.filter(\.tasked).map { d.actorMentions.agency(of: $0).id }).count),
-                .integer(d.coding.counts.count(where: \.present)), .text(d.notes.joined(separator: "; ")),
+                .integer(d.coding.counts.count(where: \.present)), .text((d.notes + [yearNotes[m.id]].compactMap { $0 }).joined(separator: "; ")),
             ])
         }
         return t

@@ -70,7 +70,7 @@ public struct ReportBuilder: Sendable {
         case .severalDocuments(let year, let count):
             return t("caveat.several", year, count)
         case .yearDiffers(let differences):
-            return t("caveat.year", differences.map { t("caveat.year.item", $0.documentID, $0.manifestYear, $0.statedYear) }.joined(separator: "; "))
+            return t("caveat.year", differences.map { t("caveat.year.\($0.basis.rawValue)", $0.documentID, $0.manifestYear, $0.date) }.joined(separator: "; "))
         case .fewDiacritics(let shares):
             return t("caveat.marks", shares.map { t("caveat.marks.item", $0.documentID, $0.percent) }.joined(separator: "; "))
         }

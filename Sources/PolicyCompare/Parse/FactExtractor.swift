@@ -192,7 +192,8 @@ struct FactExtractor {
                       let end = ISODate.make(year: endYear, month: endMonth, day: second.day),
                       let start = ISODate.make(year: first.year ?? endYear, month: first.month ?? endMonth, day: first.day) else { continue }
                 let range = list[i].range.lowerBound..<list[second.next - 1].range.upperBound
-                return Period(start: start, end: end, quote: text.quote(range), sourceRange: text.originalRange(range))
+                return Period(start: start, end: end, quote: text.quote(range), sourceRange: text.originalRange(range),
+                              statesYear: first.year != nil || second.year != nil)
             }
         }
         return nil

@@ -6,4 +6,6 @@ public struct Period: Sendable, Hashable {
     /// The words as written.
     public var quote: String
     public var sourceRange: Range<Int>
+    /// Whether the words state the year; when not, it is the manifest's.
+    public var statesYear = true
 }

@@ -95,7 +95,7 @@ import Testing
         #expect(report.contains("2 documents in 1 compared year (2019)."), "singular for one year")
     }
 
-    @Test("a document whose text states its month of action in another year than the manifest's is a caveat")
+    @Test("a document whose period, else letter-head date, else manifest date states another year than its manifest row is a caveat and a note")
     func aYearTheTextContradicts() throws {
         let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
         var analyses = try CorpusAnalyzer(codebook: codebook).analyze(corpus)
@@ -104,14 +104,33 @@ import Testing
         let index = try #require(analyses.firstIndex { $0.metadata.id == "2019-kien-giang" })
         analyses[index].metadata.year = 2020
         let relabelled = try Comparison.compute(analyses, codebook: codebook)
-        #expect(relabelled.caveats.contains(.yearDiffers([Caveat.YearDifference(documentID: "2019-kien-giang", manifestYear: 2020, statedYear: 2019)])))
-        // 2014 states no period: its year is the manifest's, whatever that is.
+        let kienGiang = Caveat.YearDifference(documentID: "2019-kien-giang", manifestYear: 2020, statedYear: 2019, basis: .period, date: "2019-06-01")
+        #expect(relabelled.caveats.contains(.yearDiffers([kienGiang])))
+        // 2014 states no period, no date of issue, and its manifest row no date: its year is the manifest's, whatever that is.
         let index2014 = try #require(analyses.firstIndex { $0.metadata.id == "2014-molisa" })
         analyses[index2014].metadata.year = 2015
-        let noPeriod = try Comparison.compute(analyses, codebook: codebook)
-        #expect(noPeriod.caveats.contains(.yearDiffers([Caveat.YearDifference(documentID: "2019-kien-giang", manifestYear: 2020, statedYear: 2019)])))
-        let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(relabelled))
-        #expect(report.contains("the text states the month of action in another year than the manifest gives: 2019-kien-giang (manifest 2020, text 2019)"))
+        #expect(try Comparison.compute(analyses, codebook: codebook).caveats.contains(.yearDiffers([kienGiang])))
+        // With a date in its manifest row, that date speaks.
+        analyses[index2014].metadata.date = "2014-04-10"
+        // 2013's period states no year ("từ ngày 01 tháng 6 đến ngày 30 tháng 6"): its letter head's date speaks, and outranks the manifest's.
+        let index2013 = try #require(analyses.firstIndex { $0.metadata.id == "2013-molisa" })
+        analyses[index2013].letterDate = "2014-05-02"
+        analyses[index2013].metadata.date = "2013-05-02"
+        let dated = try Comparison.compute(analyses, codebook: codebook)
+        #expect(dated.caveats.contains(.yearDiffers([
+            Caveat.YearDifference(documentID: "2013-molisa", manifestYear: 2013, statedYear: 2014, basis: .letterDate, date: "2014-05-02"),
+            Caveat.YearDifference(documentID: "2014-molisa", manifestYear: 2015, statedYear: 2014, basis: .manifestDate, date: "2014-04-10"),
+            kienGiang,
+        ])))
+        let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(dated))
+        #expect(report.contains("a document states another year than its manifest row: 2013-molisa (manifest 2013, issued 2014-05-02 by its letter head); "
+                                + "2014-molisa (manifest 2015, date column 2014-04-10); 2019-kien-giang (manifest 2020, month of action from 2019-06-01)"))
+        let csv = String(decoding: CSVWriter(profile: .plain).write(ComparisonTables.documents(dated)), as: UTF8.self)
+        let rows = csv.split(whereSeparator: \.isNewline)
+        #expect(rows.contains { $0.hasPrefix("2019-kien-giang,2020,") && $0.hasSuffix(",\"manifest year 2020, but its month of action is from 2019-06-01; check the year column of manifest.csv\"") })
+        #expect(rows.contains { $0.hasPrefix("2013-molisa,2013,") && $0.hasSuffix(",\"manifest year 2013, but its letter head dates it 2014-05-02; check the year column of manifest.csv\"") })
+        #expect(rows.contains { $0.hasPrefix("2014-molisa,2015,") && $0.hasSuffix(",\"manifest year 2015, but its date column gives 2014-04-10; check the year column of manifest.csv\"") })
+        #expect(rows.filter { $0.contains("manifest year") }.count == 3)
     }
 
     @Test("year rows add each document's first count of the category's id, whatever order the codebook lists them in")
