@@ -134,7 +134,10 @@ struct CompareCommand {
         var messages = CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns)
         messages += skipped.map { "warning: skipped \($0.documentID): \($0.reason)\n" }.joined()
         for case .yearDiffers(let differences) in comparison.caveats {
-            messages += differences.map { "warning: \($0.documentID): \($0)\n" }.joined()
+            messages += differences.prefix(10).map { "warning: \($0.documentID): \($0)\n" }.joined()
+            if differences.count > 10 {
+                messages += "warning: \(differences.count - 10) more documents state another year than their manifest row; documents.csv notes each\n"
+            }
         }
         messages += CLI.fewDiacritics(comparison.documents.map(\.coding), noted: "documents.csv notes it")
         messages += Self.earlierFiles(in: out, besides: files)
