@@ -41,8 +41,10 @@ struct InspectCommand {
             directive = try reader.read(document, in: corpus)
             columns = corpus.manifest.unknownColumns
         }
-        return .success(arguments.flags.contains("json") ? DirectiveJSON.render(directive) : DirectiveText.render(directive),
-                        stderr: CLI.warnings(columns))
+        // Quotes are the source's words; a Windows-1258 or legacy file holds its tone marks apart
+        // ("e" + U+0309): shown in NFC, as the CSV files write them.
+        let shown = arguments.flags.contains("json") ? DirectiveJSON.render(directive) : DirectiveText.render(directive)
+        return .success(shown.precomposedStringWithCanonicalMapping, stderr: CLI.warnings(columns))
     }
 }
 

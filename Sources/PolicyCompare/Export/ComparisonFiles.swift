@@ -124,9 +124,12 @@ public enum ComparisonFiles {
         guard !formats.isDisjoint(with: ["txt", "md", "html"]) else { return [] }
         let report = ReportBuilder(strings: strings, toolVersion: toolVersion).build(comparison)
         var files: [(name: String, bytes: [UInt8])] = []
-        if formats.contains("txt") { files.append((name: "report.txt", bytes: Array(TextReport.plain(report).utf8))) }
-        if formats.contains("md") { files.append((name: "report.md", bytes: Array(TextReport.markdown(report).utf8))) }
-        if formats.contains("html") { files.append((name: "report.html", bytes: Array(HTMLReport.render(report, comparison: comparison, strings: strings).utf8))) }
+        // In NFC, as the CSV files are: a Windows-1258 or legacy source holds its tone marks
+        // apart ("e" + U+0309), and the reports quote the source.
+        func nfc(_ text: String) -> [UInt8] { Array(TextNormalization.nfc(text).utf8) }
+        if formats.contains("txt") { files.append((name: "report.txt", bytes: nfc(TextReport.plain(report)))) }
+        if formats.contains("md") { files.append((name: "report.md", bytes: nfc(TextReport.markdown(report)))) }
+        if formats.contains("html") { files.append((name: "report.html", bytes: nfc(HTMLReport.render(report, comparison: comparison, strings: strings)))) }
         return files
     }
 

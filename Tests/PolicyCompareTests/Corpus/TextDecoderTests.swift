@@ -47,46 +47,6 @@ private func decodingError(_ bytes: [UInt8], source: String) -> DecodingError? {
     }
 }
 
-/// Windows-1258 bytes written by hand from the code page: ASCII, the shaped letters, and the
-/// five tones as combining bytes after their letter. With `precomposed`, letters that exist
-/// whole in the code page (á à é è í ó ù ú) use that byte, as Windows itself writes them.
-private func windows1258Bytes(_ text: String, precomposed: Bool = false) -> [UInt8]? {
-    let tones: [UInt32: UInt8] = [0x300: 0xCC, 0x301: 0xEC, 0x303: 0xDE, 0x309: 0xD2, 0x323: 0xF2]
-    let letters: [UInt32: UInt8] = [
-        0xE2: 0xE2, 0xC2: 0xC2, 0xEA: 0xEA, 0xCA: 0xCA, 0xF4: 0xF4, 0xD4: 0xD4, 0x103: 0xE3, 0x102: 0xC3,
-        0x111: 0xF0, 0x110: 0xD0, 0x1A1: 0xF5, 0x1A0: 0xD5, 0x1B0: 0xFD, 0x1AF: 0xDD,
-        0x201C: 0x93, 0x201D: 0x94, 0x2013: 0x96, 0xA0: 0xA0,
-    ]
-    let whole: [UInt32: UInt8] = [
-        0xE1: 0xE1, 0xE0: 0xE0, 0xE9: 0xE9, 0xE8: 0xE8, 0xED: 0xED, 0xF3: 0xF3, 0xF9: 0xF9, 0xFA: 0xFA,
-        0xC1: 0xC1, 0xC0: 0xC0, 0xC9: 0xC9, 0xC8: 0xC8, 0xCD: 0xCD, 0xD3: 0xD3, 0xD9: 0xD9, 0xDA: 0xDA,
-    ]
-    var out: [UInt8] = []
-    for character in text {
-        let nfc = String(character).precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
-        if precomposed, nfc.count == 1, let byte = whole[nfc[0]] {
-            out.append(byte)
-            continue
-        }
-        var tone: UInt8?
-        var rest = String.UnicodeScalarView()
-        for scalar in String(character).decomposedStringWithCanonicalMapping.unicodeScalars {
-            if let byte = tones[scalar.value] { tone = byte } else { rest.append(scalar) }
-        }
-        let base = String(rest).precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
-        guard base.count == 1 else { return nil }
-        if base[0] < 0x80 {
-            out.append(UInt8(base[0]))
-        } else if let byte = letters[base[0]] {
-            out.append(byte)
-        } else {
-            return nil
-        }
-        if let tone { out.append(tone) }
-    }
-    return out
-}
-
 private func table(_ result: Result<LegacyCodePage, ResourceError>) throws -> LegacyCodePage {
     try result.get()
 }
@@ -186,7 +146,7 @@ struct TextDecoderTests {
 
     @Test("Windows-1258 with combining tones decodes to text that is NFC-equal to the original")
     func windows1258Title() throws {
-        let data = try #require(windows1258Bytes(Sentences.title))
+        let data = try #require(Fixtures.windows1258Bytes(Sentences.title))
         #expect(data == [0x54, 0x68, 0x61, 0xEC, 0x6E, 0x67, 0x20, 0x68, 0x61, 0xCC, 0x6E, 0x68, 0x20, 0xF0, 0xF4,
                          0xF2, 0x6E, 0x67, 0x20, 0x76, 0x69, 0xCC, 0x20, 0x74, 0x72, 0x65, 0xD2, 0x20, 0x65, 0x6D])
         let decoded = try TextDecoder.decode(data, source: "cp1258.txt")
@@ -199,7 +159,7 @@ struct TextDecoderTests {
     @Test("Windows-1258 directive sentences are detected and decoded", arguments: Sentences.all)
     func windows1258Sentences(sentence: String) throws {
         for precomposed in [false, true] {
-            let data = try #require(windows1258Bytes(sentence, precomposed: precomposed))
+            let data = try #require(Fixtures.windows1258Bytes(sentence, precomposed: precomposed))
             let decoded = try TextDecoder.decode(data, source: "cp1258.txt")
             #expect(decoded.encoding == .windows1258)
             #expect(scalars(decoded.text) == scalars(sentence))
@@ -216,7 +176,7 @@ struct TextDecoderTests {
     @Test("The Windows-1258 table matches what Foundation decodes")
     func windows1258MatchesFoundation() throws {
         let table = try #require(LegacyCodePage.windows1258)
-        let data = try #require(windows1258Bytes(Sentences.molisa2010))
+        let data = try #require(Fixtures.windows1258Bytes(Sentences.molisa2010))
         let foundation = try #require(String(bytes: data, encoding: String.Encoding(rawValue: 0x8000_0508)))
         #expect(Array(table.decode(data).unicodeScalars) == Array(foundation.unicodeScalars))
     }
@@ -511,8 +471,8 @@ struct TextDecoderTests {
             let cases: [(form: String, bytes: [UInt8], encoding: TextEncoding, expected: String)] = [
                 ("UTF-8", Array(text.utf8), .utf8, text),
                 ("UTF-16 LE without BOM", utf16LE, .utf16LE, text),
-                ("Windows-1258", try #require(windows1258Bytes(text)), .windows1258, text),
-                ("Windows-1258 precomposed", try #require(windows1258Bytes(text, precomposed: true)), .windows1258, text),
+                ("Windows-1258", try #require(Fixtures.windows1258Bytes(text)), .windows1258, text),
+                ("Windows-1258 precomposed", try #require(Fixtures.windows1258Bytes(text, precomposed: true)), .windows1258, text),
                 ("TCVN3", tcvn3Bytes, .tcvn3, tcvn3Text),
                 ("VNI", vniBytes, .vni, text),
                 ("TCVN3 mojibake", asWindows1252(tcvn3Bytes), .tcvn3, tcvn3Text),

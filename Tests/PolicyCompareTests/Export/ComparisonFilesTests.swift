@@ -128,4 +128,37 @@ struct ComparisonFilesTests {
         let message = ExportError.sourceUnreadable("bytes 0..<1: the file ends early").description
         #expect(message.contains("no output was written") && message.contains("TMPDIR"))
     }
+
+    @Test("the reports are NFC though a Windows-1258 source keeps its tone marks apart, as the CSV files are; offsets still index the source")
+    func reportsFromAWindows1258SourceAreNFC() throws {
+        let plan = """
+            KẾ HOẠCH
+            Triển khai Tháng hành động vì trẻ em năm 2020
+
+            1. Chủ đề: "Chung tay vì trẻ em nghèo".
+            2. Tổ chức các hoạt động truyền thông về phòng, chống tảo hôn và đuối nước cho trẻ em.
+            3. Phòng chống bạo lực, xâm hại trẻ em.
+            """
+        let folder = try Fixtures.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("directives"), withIntermediateDirectories: true)
+        let bytes = try #require(Fixtures.windows1258Bytes(plan))
+        try Data(bytes).write(to: folder.appendingPathComponent("directives/2020-x.txt"))
+        try Data("document_id,year,file,issuer,level,kind\n2020-x,2020,directives/2020-x.txt,UBND,provincial,plan\n".utf8)
+            .write(to: folder.appendingPathComponent("manifest.csv"))
+        let codebook = try #require(Fixtures.codebook)
+        let analyses = try CorpusAnalyzer(codebook: codebook).analyze(try Corpus.load(folder))
+        #expect(analyses.first?.encoding == "windows-1258")
+        let evidence = try #require(analyses.first?.coding.evidence.first { $0.matched.precomposedStringWithCanonicalMapping == "tảo hôn" })
+        #expect(evidence.matched.unicodeScalars.count > "tảo hôn".unicodeScalars.count, "the source's own words, tone marks apart")
+        let comparison = try Comparison.compute(analyses, codebook: codebook)
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        _ = try ComparisonFiles.write(comparison, formats: ["txt", "md", "html"], csv: CSVWriter(), strings: try ReportStrings.bundled(.en),
+                                      toolVersion: "test", into: out)
+        for name in ["report.txt", "report.md", "report.html"] {
+            let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.bytes == text.precomposedStringWithCanonicalMapping.bytes, "\(name) is not NFC")
+            #expect(text.contains("Chung tay vì trẻ em nghèo"), "\(name)")
+        }
+    }
 }
