@@ -23,7 +23,7 @@ struct CodeCommand {
         let out = cli.url(arguments.options["out"] ?? "Reports")
         try OutputFolder.write(files, to: out)
         let present = codings.reduce(0) { $0 + $1.counts.count(where: \.present) }
-        return .success("coded \(codings.count) documents with \(codebook.categories.count) categories (\(present) document-category cells present); wrote \(files.map(\.name).joined(separator: ", ")) to \(out.path)\n",
+        return .success("coded \(codings.count) \(codings.count == 1 ? "document" : "documents") with \(codebook.categories.count) categories (\(present) document-category cells present); wrote \(files.map(\.name).joined(separator: ", ")) to \(out.path)\n",
                         stderr: CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns) + CLI.fewDiacritics(codings, noted: "policy-compare inspect notes it"))
     }
 }

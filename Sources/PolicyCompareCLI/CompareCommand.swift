@@ -142,7 +142,7 @@ struct CompareCommand {
         messages += CLI.fewDiacritics(comparison.documents.map(\.coding), noted: "documents.csv notes it")
         messages += Self.earlierFiles(in: out, besides: files)
         if arguments.flags.contains("timings") { messages += timings.lines }
-        return CLIResult(exitCode: 0, stdout: "compared \(comparison.documents.count) documents over \(comparison.years.map(String.init).joined(separator: ", ")); wrote \(files.count) \(files.count == 1 ? "file" : "files") to \(out.path)\n", stderr: messages, built: [analyses, comparison])
+        return CLIResult(exitCode: 0, stdout: "compared \(comparison.documents.count) \(comparison.documents.count == 1 ? "document" : "documents") over \(comparison.years.map(String.init).joined(separator: ", ")); wrote \(files.count) \(files.count == 1 ? "file" : "files") to \(out.path)\n", stderr: messages, built: [analyses, comparison])
     }
 }
 

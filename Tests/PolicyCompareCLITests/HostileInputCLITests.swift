@@ -508,6 +508,18 @@ struct SkipInvalidTests {
         #expect(plain.exitCode == 0 && !plain.stderr.contains("diacritic"), "\(plain)")
     }
 
+    @Test("One skipped document, one compared, one coded: said in the singular")
+    func singular() throws {
+        let corpus = try HostileCorpus([HostileCorpus.good[0], HostileCorpus.Document(id: "2019-blank", year: 2019, bytes: [])])
+        let result = corpus.compare(corpus.out(), ["--skip-invalid"])
+        #expect(result.exitCode == 0 && result.stdout.hasPrefix("compared 1 document over 2018;"), "\(result)")
+        let report = (try? String(contentsOf: corpus.out().appendingPathComponent("report.txt"), encoding: .utf8)) ?? ""
+        #expect(report.contains("1 document of the corpus could not be read and is left out of this comparison (--skip-invalid):"), "\(report)")
+        let one = try HostileCorpus([HostileCorpus.good[0]])
+        let coded = one.run(["code", "--corpus", one.corpus.path, "--out", one.out().path])
+        #expect(coded.exitCode == 0 && coded.stdout.hasPrefix("coded 1 document with"), "\(coded)")
+    }
+
     @Test("A year typo in the manifest: the run warns, naming the document and the year its text states")
     func yearTypo() throws {
         var documents = HostileCorpus.good

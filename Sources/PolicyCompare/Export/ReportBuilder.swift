@@ -52,7 +52,7 @@ public struct ReportBuilder: Sendable {
     private func skipped(_ c: Comparison) -> Report.Section? {
         guard !c.skipped.isEmpty else { return nil }
         return Report.Section(title: strings("skipped.title"), blocks: [
-            .paragraph(strings("skipped.intro", c.skipped.count)),
+            .paragraph(strings("skipped.intro", one: c.skipped.count, c.skipped.count)),
             .bullets(c.skipped.map { "\($0.documentID) (\($0.file)): \($0.reason)" }),
         ])
     }
