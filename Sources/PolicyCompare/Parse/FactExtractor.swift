@@ -309,9 +309,23 @@ struct FactExtractor {
             // this search).
             guard segments[s].normalizedRange.count < 120, topics.contains(where: { contains(s, $0) }) else { continue }
             let segmentText = text.quote(segments[s].normalizedRange)
-            guard [.heading, .annexHeading, .section].contains(segments[s].role) || segmentText.hasSuffix(":"),
+            let unnumbered = segments[s].role == .paragraph && (segmentText.hasSuffix(":") || segmentText == segmentText.uppercased())
+            guard [.heading, .annexHeading, .section].contains(segments[s].role) || segmentText.hasSuffix(":") || unnumbered,
                   !(segmentText.unicodeScalars.contains { $0 == ";" || $0 == "\u{37E}" } && segmentText.contains(";")) else { continue }
-            let children = segments.indices.filter { segments[$0].parent == segments[s].path && segments[$0].role == .item }
+            var children = segments.indices.filter { segments[$0].parent == segments[s].path && segments[$0].role == .item }
+            // A heading without a number ("THÔNG ĐIỆP TRUYỀN THÔNG", "Thông điệp:") has no
+            // children: the bullets right after it, beside it in the tree, are its list.
+            if children.isEmpty, unnumbered {
+                var next = s + 1
+                while next < segments.count, segments[next].parent == segments[s].parent {
+                    guard segments[next].role == .item, let first = segments[next].path.split(separator: ".").last?.unicodeScalars.first,
+                          "-+*".unicodeScalars.contains(first) else { break }
+                    children.append(next)
+                    next += 1
+                    // Past anything nested under that bullet.
+                    while next < segments.count, segments[next].depth > segments[s].depth { next += 1 }
+                }
+            }
             guard !children.isEmpty else { continue }
             for c in children {
                 var range = segments[c].normalizedRange

@@ -225,6 +225,24 @@ import Testing
         "Mùa hè an toàn, lành mạnh cho mọi trẻ em", "Hãy gọi 111 để bảo vệ trẻ em",
     ]
 
+    @Test("slogans under a heading without a number: the bullets right after it, up to the next segment that is not one",
+          arguments: ["THÔNG ĐIỆP TRUYỀN THÔNG", "Thông điệp truyền thông:", "CÁC KHẨU HIỆU:"])
+    func slogansUnderAnUnnumberedHeading(_ heading: String) throws {
+        let d = try Fixtures.parse("""
+            1. Tổ chức truyền thông.
+            \(heading)
+            - Hãy gọi 111 để bảo vệ trẻ em;
+            + chú thích lồng bên dưới
+            - Không để trẻ em nào bị bỏ lại phía sau.
+            Các xã báo cáo kết quả.
+            - Một việc khác.
+            """)
+        #expect(d.slogans.map(\.text) == ["Hãy gọi 111 để bảo vệ trẻ em", "Không để trẻ em nào bị bỏ lại phía sau"], "\(d.segments.map(\.path))")
+        // A paragraph that mentions messages in passing lists nothing.
+        let passing = try Fixtures.parse("Các xã tuyên truyền thông điệp của Tháng hành động.\n- Hãy gọi 111 để bảo vệ trẻ em.")
+        #expect(passing.slogans.isEmpty)
+    }
+
     @Test func slogans() throws {
         #expect(try Fixtures.directive("2019-lang-son").slogans.map(\.text) == Self.slogans2019)
         #expect(try Fixtures.directive("2019-kien-giang").slogans.map(\.text) == Self.slogans2019)
