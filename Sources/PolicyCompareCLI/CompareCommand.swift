@@ -92,7 +92,11 @@ struct CompareCommand {
         if arguments.flags.contains("skip-invalid") {
             (analyses, skipped) = analyzer.analyzeSkippingInvalid(corpus, progress: progress, terms: terms)
         } else {
-            analyses = try analyzer.analyze(corpus, progress: progress, terms: terms)
+            do {
+                analyses = try analyzer.analyze(corpus, progress: progress, terms: terms)
+            } catch let error as DecodingError {
+                throw CompareError.unreadable(error)
+            }
         }
         // After reading, the stage in hand, once the run has gone on long enough to show any.
         func stage(_ text: String) {
@@ -162,11 +166,15 @@ extension CompareCommand {
 enum CompareError: Error, CustomStringConvertible {
     case nothingReadable([SkippedDocument])
     case afterSkipping(ComparisonError, [SkippedDocument])
+    /// A listed file is not the text of a directive (without `--skip-invalid`).
+    case unreadable(DecodingError)
 
     var description: String {
         switch self {
         case .nothingReadable(let skipped):
             "no document of the corpus could be read, so nothing was written:\n" + Self.list(skipped)
+        case .unreadable(let error):
+            "\(error)\nNothing was written. The manifest lists this file: fix it, remove its row, or pass --skip-invalid to compare the other documents without it."
         case .afterSkipping(let error, let skipped):
             "\(error); nothing was written. --skip-invalid left out \(skipped.count) unreadable document\(skipped.count == 1 ? "" : "s"), whose years count as absent:\n" + Self.list(skipped)
         }

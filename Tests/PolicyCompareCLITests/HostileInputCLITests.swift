@@ -444,6 +444,8 @@ struct SkipInvalidTests {
         let result = corpus.compare(corpus.out())
         #expect(result.exitCode == 1 && result.stdout.isEmpty, "\(result)")
         #expect(result.stderr.contains("directives/2019-scan.txt") && result.stderr.contains("PNG"), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("Nothing was written. The manifest lists this file: fix it, remove its row, or pass --skip-invalid to compare the other documents without it.\n"),
+                "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: corpus.out().path), "--out was created")
         #expect(corpus.leftovers().isEmpty, "\(corpus.leftovers())")
     }
