@@ -13,7 +13,8 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
     case badDate(file: String, line: Int, value: String)
     case badLevel(file: String, line: Int, value: String)
     case pathEscapes(file: String, line: Int, path: String)
-    case fileMissing(file: String, line: Int, path: String)
+    /// `nearest` is a file beside where the path points whose name nearly is the path's.
+    case fileMissing(file: String, line: Int, path: String, nearest: String? = nil)
     case fileIsFolder(file: String, line: Int, path: String)
     case backslashPath(file: String, line: Int, path: String)
     case duplicateFile(file: String, line: Int, path: String, firstLine: Int)
@@ -48,8 +49,12 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(file):\(line): level '\(value)' is unknown; use national, provincial, district or commune"
         case .pathEscapes(let file, let line, let path):
             "\(file):\(line): file '\(path)' leads outside the corpus folder; give a path relative to the folder that holds manifest.csv, without '..', absolute paths or links pointing outside"
-        case .fileMissing(let file, let line, let path):
-            "\(file):\(line): file '\(path)' does not exist in the corpus folder; fix the path or add the file"
+        case .fileMissing(let file, let line, let path, let nearest):
+            if let nearest {
+                "\(file):\(line): file '\(path)' does not exist in the corpus folder; did you mean '\(nearest)'? Fix the path or add the file"
+            } else {
+                "\(file):\(line): file '\(path)' does not exist in the corpus folder; fix the path or add the file"
+            }
         case .fileIsFolder(let file, let line, let path):
             "\(file):\(line): file '\(path)' is a folder; give the path of the directive's text file in it"
         case .backslashPath(let file, let line, let path):

@@ -137,6 +137,17 @@ public struct Manifest: Sendable, Hashable {
     /// folders, each resolved once.
     private typealias Folders = [Substring: String?]
 
+    /// The path of a file in the folder `path` points into whose name nearly is its name
+    /// (`2021-dong_hai.txt` for `2021-dong-hai.txt`, by ``UnknownColumn/closest(to:among:)``), or nil.
+    private static func nearestFile(to path: String, rootPrefix: String) -> String? {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: rootPrefix + folder),
+              let nearest = UnknownColumn.closest(to: name, among: names.filter { !$0.hasPrefix(".") }.sorted()) else { return nil }
+        return folder.isEmpty ? nearest : folder + "/" + nearest
+    }
+
     /// Resolves a manifest path inside the corpus folder (`rootPrefix` is the folder's path and
     /// `inside` its real path, each with a trailing slash), refusing anything that leaves it, symbolic links included.
     ///
@@ -159,7 +170,7 @@ public struct Manifest: Sendable, Hashable {
         } else {
             var isDirectory: ObjCBool = false
             guard let real = realPath(rootPrefix + path), FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory) else {
-                throw .fileMissing(file: file, line: line, path: path)
+                throw .fileMissing(file: file, line: line, path: path, nearest: nearestFile(to: path, rootPrefix: rootPrefix))
             }
             if isDirectory.boolValue { throw .fileIsFolder(file: file, line: line, path: path) }
             resolved = real

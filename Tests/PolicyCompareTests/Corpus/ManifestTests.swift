@@ -66,7 +66,19 @@ import Testing
 
     @Test func missingFile() throws {
         let e = try error(Self.header + "a,2019,directives/none.txt,X,national,letter,,,,\n")
-        guard case .fileMissing(_, 2, "directives/none.txt") = e else { Issue.record("got \(String(describing: e))"); return }
+        guard case .fileMissing(_, 2, "directives/none.txt", nil) = e else { Issue.record("got \(String(describing: e))"); return }
+    }
+
+    @Test("a missing file whose name nearly is one beside it: the error offers that file")
+    func missingFileNearlyNamed() throws {
+        let root = try corpus(Self.header + "a,2019,directives/2021-dong_hai.txt,X,national,letter,,,,\n")
+        try Data("Nội dung.\n".utf8).write(to: root.appendingPathComponent("directives/2021-dong-hai.txt"))
+        let e: CorpusError?
+        do { _ = try Corpus.load(root); e = nil } catch { e = error }
+        guard case .fileMissing(_, 2, "directives/2021-dong_hai.txt", "directives/2021-dong-hai.txt") = e else { Issue.record("got \(String(describing: e))"); return }
+        #expect(e?.description.hasSuffix("file 'directives/2021-dong_hai.txt' does not exist in the corpus folder; did you mean 'directives/2021-dong-hai.txt'? Fix the path or add the file") == true)
+        let typo = try error(Self.header + "a,2019,directives/A.txt,X,national,letter,,,,\n")
+        guard case .fileMissing(_, 2, "directives/A.txt", "directives/a.txt") = typo else { Issue.record("got \(String(describing: typo))"); return }
     }
 
     @Test(arguments: ["../escape.txt", "directives/../../escape.txt", "/etc/passwd", "~/x.txt"])
@@ -162,7 +174,7 @@ import Testing
         try Data("Hai.\n".utf8).write(to: root.appendingPathComponent("more/d.txt"))
         let e: CorpusError?
         do { _ = try Corpus.load(root); e = nil } catch { e = error }
-        guard case .fileMissing(_, 5, "more/none.txt") = e else { Issue.record("got \(String(describing: e))"); return }
+        guard case .fileMissing(_, 5, "more/none.txt", nil) = e else { Issue.record("got \(String(describing: e))"); return }
     }
 
     @Test func linksThatStayInsideAreFollowedEvenFromALinkedFolder() throws {
