@@ -66,12 +66,14 @@ public enum CodebookLoader {
             if !id.unicodeScalars.allSatisfy({ ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "_" || $0 == "-" }) {
                 problem(row, "category_id", "category_id '\(id)' should be ASCII letters, digits, '_' or '-' (e.g. child_marriage)")
             }
+            // A row with a repeated id, or an unknown dimension, is checked on, so that one pass
+            // lists all its problems; only the first row of an id is a category.
+            let duplicate = lines[id] != nil
             if let first = lines[id] {
                 problem(row, "category_id", "duplicate category_id '\(id)' (first on line \(first)); ids must be unique")
-                continue
+            } else {
+                lines[id] = row.line
             }
-            lines[id] = row.line
-            // A row with an unknown dimension is checked on, so that one pass lists all its problems.
             let dimension = Category.Dimension(rawValue: dimensionText.lowercased())
             if dimension == nil { problem(row, "dimension", "unknown dimension '\(dimensionText)'; use theme or activity") }
             if row["label_en"].isEmpty { problem(row, "label_en", "label_en is empty; give the category an English label") }
@@ -96,6 +98,7 @@ public enum CodebookLoader {
                 case .failure(let error): problem(row, "exclusions", "exclusion \(k): \(error)")
                 }
             }
+            guard !duplicate else { continue }
             let parent = row["parent_id"]
             if !parent.isEmpty { parents.append((id, parent, row)) }
             categories.append(Category(id: id, dimension: dimension ?? .theme, parent: parent, labelEnglish: row["label_en"],

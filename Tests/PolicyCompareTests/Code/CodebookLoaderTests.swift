@@ -48,6 +48,12 @@ import Testing
     @Test func duplicateID() throws {
         let p = try problems("a,theme,,A,,,x,\na,activity,,A2,,,y,\n")
         #expect(p.map(\.description) == ["cb.csv:3:1: duplicate category_id 'a' (first on line 2); ids must be unique"])
+        // The repeated row's other problems are listed too; only the first row is the category.
+        let more = try problems("a,theme,,A,,,x,\na,themes,,,,,,\n")
+        #expect(more.map(\.description) == ["cb.csv:3:1: duplicate category_id 'a' (first on line 2); ids must be unique",
+                                            "cb.csv:3:2: unknown dimension 'themes'; use theme or activity",
+                                            "cb.csv:3:4: label_en is empty; give the category an English label",
+                                            "cb.csv:3:7: category 'a' has no patterns, so it can never be coded; add at least one phrase"])
     }
 
     @Test func unknownDimension() throws {
