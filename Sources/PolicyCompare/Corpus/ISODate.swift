@@ -39,7 +39,8 @@ enum ISODate {
         return "--\(pad(month))-\(pad(day))"
     }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
+    /// The number of days in `month` (1-12) of `year`: the last day of a month named whole.
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30

@@ -162,41 +162,134 @@ struct FactExtractor {
     // MARK: Period
 
     /// "từ ngày 01/6 đến ngày 30/6/2019" in a segment about the month or its timing; also
-    /// "từ 01/6 đến 30/6/2019", "từ ngày 01 - 30/6/2019" and "đến hết ngày 30/6 năm 2019".
+    /// "từ 01/6 đến 30/6/2019", "từ ngày 01 - 30/6/2019", "đến hết ngày 30/6 năm 2019",
+    /// "từ 1-30/6/2019", "1/6 - 30/6/2019", "01/6-30/6/2019" and the whole month, "trong tháng
+    /// 6/2019" or "trong tháng 6 năm 2019".
+    ///
+    /// A period starts at "từ", at "trong tháng" or at a code token (a date without "từ" must
+    /// state its month, so "6 - 15 tuổi" is no period). Each segment's tokens are passed over
+    /// once for those starts, and whether the segment is about the timing (a pass per phrase)
+    /// is asked only of a segment where one reads as a period.
     func period() -> Period? {
-        guard let from = phrase(["từ"]) else { return nil }
         let about = [["thời", "gian"], ["tháng", "hành", "động"], ["tháng", "hđvte"], ["tháng", "hdvte"]].compactMap(phrase)
-        let day = phrase(["ngày"])
-        let untilEndOf = phrase(["đến", "hết", "ngày"]), untilDay = phrase(["đến", "ngày"]), untilEnd = phrase(["đến", "hết"]), until = phrase(["đến"])
+        guard !about.isEmpty else { return nil }
+        let words = PeriodWords(
+            from: spelling(of: "từ") ?? -1, day: phrase(["ngày"]), within: phrase(["trong", "tháng"]),
+            untilEndOf: phrase(["đến", "hết", "ngày"]), untilDay: phrase(["đến", "ngày"]), untilEnd: phrase(["đến", "hết"]),
+            until: phrase(["đến"]))
+        let within = words.within?.first ?? -1
         for s in segments.indices {
-            // "từ" is looked for first: few segments have it, and each phrase about the
-            // timing is a pass over the segment's tokens.
-            let candidates = starts(of: from, in: s)
-            guard !candidates.isEmpty, about.contains(where: { contains(s, $0) }) else { continue }
+            guard let ids = spellings.ids[safe: s] else { continue }
             let list = tokens[s].tokens
-            for i in candidates {
-                guard let first = date(s, matches(s, i + 1, day) ? i + 2 : i + 1) else { continue }
-                var j = first.next
-                if matches(s, j, untilEndOf) {
-                    j += 3
-                } else if matches(s, j, untilDay) || matches(s, j, untilEnd) {
-                    j += 2
-                } else if matches(s, j, until) {
-                    j += 1
-                } else if !dashBetween(s, j - 1, j) {
-                    continue
+            let end = min(ids.count, list.count)
+            var i = Self.nextStart(ids, list, from: 0, words.from, within)
+            while i < end {
+                if let period = period(s, at: i, words) {
+                    guard about.contains(where: { contains(s, $0) }) else { break }
+                    return period
                 }
-                guard let second = date(s, j) else { continue }
-                let endYear = second.year ?? first.year ?? year
-                guard let endMonth = second.month ?? first.month,
-                      let end = ISODate.make(year: endYear, month: endMonth, day: second.day),
-                      let start = ISODate.make(year: first.year ?? endYear, month: first.month ?? endMonth, day: first.day) else { continue }
-                let range = list[i].range.lowerBound..<list[second.next - 1].range.upperBound
-                return Period(start: start, end: end, quote: text.quote(range), sourceRange: text.originalRange(range),
-                              statesYear: first.year != nil || second.year != nil)
+                i = Self.nextStart(ids, list, from: i + 1, words.from, within)
             }
         }
         return nil
+    }
+
+    /// The spellings and phrases a period is read with, looked up once per document.
+    private struct PeriodWords {
+        let from: Int32
+        let day, within, untilEndOf, untilDay, untilEnd, until: [Int32]?
+    }
+
+    /// The first index from `start` whose spelling is `a` or `b` or whose token is a code; at
+    /// least the end of the shorter of `ids` and `list` when there is none.
+    private static func nextStart(_ ids: [Int32], _ list: [Token], from start: Int, _ a: Int32, _ b: Int32) -> Int {
+        ids.withUnsafeBufferPointer { ids in
+            list.withUnsafeBufferPointer { list in
+                let end = min(ids.count, list.count)
+                var i = max(start, 0)
+                while i < end, ids[i] != a, ids[i] != b, list[i].kind != .code { i += 1 }
+                return i
+            }
+        }
+    }
+
+    /// The period stated from token `i` of segment `s`, which is "từ", "trong" or a code token.
+    private func period(_ s: Int, at i: Int, _ words: PeriodWords) -> Period? {
+        guard let token = tokens[s].tokens[safe: i] else { return nil }
+        if spelling(s, i) == words.from {
+            let j = matches(s, i + 1, words.day) ? i + 2 : i + 1
+            if let range = dateRange(s, j) {
+                return period(s, from: range.first, to: range.last, quoting: i, j)
+            }
+            guard let first = date(s, j) else { return nil }
+            var k = first.next
+            if matches(s, k, words.untilEndOf) {
+                k += 3
+            } else if matches(s, k, words.untilDay) || matches(s, k, words.untilEnd) {
+                k += 2
+            } else if matches(s, k, words.until) {
+                k += 1
+            } else if !dashBetween(s, k - 1, k) {
+                return nil
+            }
+            guard let second = date(s, k) else { return nil }
+            return period(s, from: Self.day(first), to: Self.day(second), quoting: i, second.next - 1)
+        }
+        if token.kind == .code {
+            if let range = dateRange(s, i), range.first.month != nil {
+                return period(s, from: range.first, to: range.last, quoting: i, i)
+            }
+            guard let first = date(s, i), first.month != nil, dashBetween(s, first.next - 1, first.next),
+                  let second = date(s, first.next), second.month != nil else { return nil }
+            return period(s, from: Self.day(first), to: Self.day(second), quoting: i, second.next - 1)
+        }
+        guard matches(s, i, words.within), let (month, monthYear, last) = monthAndYear(s, i + 2) else { return nil }
+        return period(s, from: DateRangeCode.Day(day: 1, month: month, year: monthYear),
+                      to: DateRangeCode.Day(day: ISODate.daysIn(month: month, year: monthYear), month: month, year: monthYear),
+                      quoting: i, last)
+    }
+
+    /// The period from `first` to `last`, quoting tokens `a...b` of segment `s`: the last day's
+    /// month and year stand for the first's when it states none, and the document's year for
+    /// both; nil when a day does not exist.
+    private func period(_ s: Int, from first: DateRangeCode.Day, to last: DateRangeCode.Day, quoting a: Int, _ b: Int) -> Period? {
+        let list = tokens[s].tokens
+        let endYear = last.year ?? first.year ?? year
+        guard let endMonth = last.month ?? first.month,
+              let end = ISODate.make(year: endYear, month: endMonth, day: last.day),
+              let start = ISODate.make(year: first.year ?? endYear, month: first.month ?? endMonth, day: first.day),
+              let from = list[safe: a], let to = list[safe: b] else { return nil }
+        let range = from.range.lowerBound..<to.range.upperBound
+        return Period(start: start, end: end, quote: text.quote(range), sourceRange: text.originalRange(range),
+                      statesYear: first.year != nil || last.year != nil)
+    }
+
+    /// A date ``date(_:_:)`` read, as a day of a period.
+    private static func day(_ date: (day: Int, month: Int?, year: Int?, next: Int)) -> DateRangeCode.Day {
+        DateRangeCode.Day(day: date.day, month: date.month, year: date.year)
+    }
+
+    /// The date range that code token `i` of segment `s` is ("1-30/6/2019"), if it is one.
+    private func dateRange(_ s: Int, _ i: Int) -> DateRangeCode? {
+        guard tokens[s].tokens[safe: i]?.kind == .code else { return nil }
+        return DateRangeCode(key(s, i))
+    }
+
+    /// A month with its year from token `i` of segment `s`, "6/2019" or "6 năm 2019", in one
+    /// sentence, and the index of its last token; the year must be stated, so that "trong
+    /// tháng 6" of a report due in another year is no period.
+    private func monthAndYear(_ s: Int, _ i: Int) -> (month: Int, year: Int, last: Int)? {
+        let list = tokens[s].tokens
+        guard let token = list[safe: i], list[safe: i - 1]?.sentence == token.sentence else { return nil }
+        if token.kind == .code {
+            guard let (month, y, third) = Self.slashParts(key(s, i)), third == nil, let month, let y,
+                  ISODate.make(year: y, month: month, day: 1) != nil else { return nil }
+            return (month, y, i)
+        }
+        guard token.kind == .number, let month = Int(key(s, i)), key(s, i + 1) == "năm",
+              let yearToken = list[safe: i + 2], yearToken.kind == .number, yearToken.sentence == token.sentence,
+              let y = Int(key(s, i + 2)), ISODate.make(year: y, month: month, day: 1) != nil else { return nil }
+        return (month, y, i + 2)
     }
 
     /// Whether tokens `a` and `b` of segment `s` are in one sentence with only spaces and a

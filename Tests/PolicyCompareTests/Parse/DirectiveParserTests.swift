@@ -155,11 +155,13 @@ import Testing
         #expect((kien.start, kien.end, kien.quote) == ("2019-06-01", "2019-06-30", "Từ ngày 01/6 đến ngày 30/6/2019"))
     }
 
-    @Test("a period typed otherwise: without 'ngày', with a dash, 'đến hết', the year after 'năm', in capitals; its year is the text's",
+    @Test("a period typed otherwise: without 'ngày' or 'từ', with a dash, in one code token, 'đến hết', the year after 'năm', in capitals, a whole month; its year is the text's",
           arguments: [
               "từ ngày 01/6 đến ngày 30/6 năm 2021", "từ ngày 01/6 đến 30/6/2021", "từ 01/6/2021 đến 30/6/2021", "Từ ngày 01 - 30/6/2021",
               "từ ngày 01/6 – 30/6/2021", "từ ngày 01/6/2021 đến hết ngày 30/6/2021", "từ ngày 01/6 đến hết 30/6/2021",
               "TỪ NGÀY 01/6 ĐẾN NGÀY 30/6 NĂM 2021", "từ ngày 01 đến ngày 30 tháng 6 năm 2021",
+              "1/6 - 30/6/2021", "01/6-30/6/2021", "từ 1-30/6/2021", "từ ngày 01-30/6/2021",
+              "trong tháng 6/2021", "trong tháng 6 năm 2021",
           ])
     func periodVariants(_ stated: String) throws {
         let directive = try Fixtures.parse("1. Thời gian tổ chức Tháng hành động: \(stated).", year: 2019)
@@ -167,10 +169,14 @@ import Testing
         #expect((period.start, period.end, period.quote) == ("2021-06-01", "2021-06-30", stated))
     }
 
-    @Test("numbers after 'từ' that are not a period: no month, a clock time, a dash between unrelated numbers")
+    @Test("numbers that are not a period: no month, a clock time, a dash between unrelated numbers, no day or month that exists")
     func notPeriods() throws {
         for text in ["Thời gian: từ 7 đến 9 giờ sáng.", "Thời gian: trẻ em từ 6 - 15 tuổi.", "Thời gian: từ năm 2019 đến năm 2021.",
-                     "Từ ngày 01/6 đến ngày 30/6/2021 các xã báo cáo kết quả."] {
+                     "Từ ngày 01/6 đến ngày 30/6/2021 các xã báo cáo kết quả.", "Thời gian: trẻ em từ 6-15 tuổi.",
+                     "Thời gian: 7 - 9 giờ sáng, 7h30-11h30.", "Thời gian: trẻ em 6 - 15 tuổi.", "Thời gian: từ 1-30/13/2021.",
+                     "Thời gian: 32/6-30/6/2021.", "Thời gian: 1-15-30/6/2021.", "Thời gian: 20-CT/TW, 1555/QĐ-TTg.",
+                     "Thời gian: trong tháng 13/2021.", "Thời gian: trong tháng 6/7.", "Thời gian: trong năm 2021.",
+                     "Trong tháng 6/2021 các xã báo cáo kết quả.", "1/6 - 30/6/2021 các xã báo cáo."] {
             #expect(try Fixtures.parse(text).period == nil, "\(text)")
         }
     }
