@@ -20,6 +20,11 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file is not UTF-8 (first invalid byte at `offset`) and no supported legacy encoding
     /// reads as Vietnamese; `candidates` lists the share of well-formed words each one gave.
     case unrecognizedEncoding(source: String, offset: Int, byte: UInt8, candidates: String)
+    /// The file is not UTF-8, no supported legacy encoding reads it as Vietnamese, and
+    /// `damagedWords` of its `words` hold a "?" between letters, the first at byte `offset`
+    /// (`example`): it was saved in a code page without Vietnamese letters (Windows-1252,
+    /// "ANSI" on a Western-language Windows), which wrote "?" for each one it lacks.
+    case lettersLost(source: String, damagedWords: Int, words: Int, offset: Int, example: String)
     /// A bundled code table could not be loaded: the installation is broken.
     case missingCodeTable(source: String, problem: ResourceError)
 
@@ -52,6 +57,14 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "Vietnamese in any supported legacy encoding (well-formed words: \(candidates)). Expected Vietnamese text "
                 + "in UTF-8, UTF-16, Windows-1258, TCVN3 (ABC) or VNI. Convert the file to UTF-8 (for example with "
                 + "UniKey's converter, or `iconv -f ENCODING -t UTF-8`) and try again."
+        case .lettersLost(let source, let damagedWords, let words, let offset, let example):
+            return "\(Self.name(source)) has lost letters to \"?\": \(damagedWords) of its \(words) words hold a \"?\" between letters, "
+                + "the first at byte offset \(offset) (\"\(example)\"), and no supported legacy encoding reads it as Vietnamese. "
+                + "Saving Vietnamese as \"ANSI\" on a Windows set to a Western language (code page 1252) does this: every letter "
+                + "that code page lacks is written as \"?\" (\"ĐÔNG HẢI\" becomes \"?ÔNG H?I\"), and the letters cannot be "
+                + "recovered from this file. Expected Vietnamese text in UTF-8, UTF-16, Windows-1258, TCVN3 (ABC) or VNI. "
+                + "Open the original document, save it again as UTF-8 (in Notepad: Save As, Encoding UTF-8; in Word: "
+                + "Plain Text, Unicode (UTF-8)), and try again."
         case .missingCodeTable(let source, let problem):
             return "cannot decode \(Self.name(source)): \(problem)"
         }
@@ -71,6 +84,8 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupportedEncoding(_, let name): .unsupportedEncoding(source: source, name: name)
         case .unrecognizedEncoding(_, let offset, let byte, let candidates):
             .unrecognizedEncoding(source: source, offset: offset, byte: byte, candidates: candidates)
+        case .lettersLost(_, let damagedWords, let words, let offset, let example):
+            .lettersLost(source: source, damagedWords: damagedWords, words: words, offset: offset, example: example)
         case .missingCodeTable(_, let problem): .missingCodeTable(source: source, problem: problem)
         }
     }

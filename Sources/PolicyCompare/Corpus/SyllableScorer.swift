@@ -6,7 +6,9 @@ import Foundation
 /// symbols inside words, two tone marks, letters Vietnamese does not use, vowel clusters no
 /// syllable has. Decoded with the right table, nearly every word that has a diacritic reads as
 /// onset + nucleus + coda with at most one tone. Words without any non-ASCII letter say nothing
-/// about the encoding and are not counted; Latin-1 symbols (¹ © ¸ µ ...) count against.
+/// about the encoding and are not counted; Latin-1 symbols (¹ © ¸ µ ...) count against, and so
+/// does a word with a "?" between letters ("tri?n"), where a code page without the letter wrote
+/// "?" for it: no table gives such a letter back.
 struct SyllableScorer: Sendable {
     /// The outcome of scoring one text.
     struct Score: Sendable, Hashable {
@@ -89,6 +91,9 @@ struct SyllableScorer: Sendable {
             if value < 0x80 {
                 if let base = Self.asciiLetter(value) {
                     word.add(base: base, tone: 0, nonASCII: false)
+                } else if value == 0x3F, word.count > 0 {
+                    // A "?" after letters: a lost letter if a letter follows, else a question mark.
+                    word.questionMark = true
                 } else {
                     finish(&word, into: &score)
                 }
@@ -117,8 +122,9 @@ struct SyllableScorer: Sendable {
     /// Counts a finished word and starts the next.
     private func finish(_ word: inout Word, into score: inout Score) {
         defer { word.reset() }
-        // A word without a vowel ("HĐND", "QĐ") says nothing, unless it has a foreign letter.
-        guard word.nonASCII, word.hasVowel || word.foreign else { return }
+        // A word without a vowel ("HĐND", "QĐ") says nothing, unless it has a foreign letter
+        // or lost one.
+        guard word.lostLetter || (word.nonASCII && (word.hasVowel || word.foreign)) else { return }
         if isWellFormed(word) {
             score.wellFormed += 1
         } else {
@@ -129,7 +135,7 @@ struct SyllableScorer: Sendable {
     /// Whether a word is onset + nucleus + coda from the table, with at most one tone mark and
     /// the acute or dot-below tone after a stop consonant.
     private func isWellFormed(_ word: Word) -> Bool {
-        guard !word.foreign, word.toneCount <= 1, word.count <= Word.capacity else { return false }
+        guard !word.foreign, !word.lostLetter, word.toneCount <= 1, word.count <= Word.capacity else { return false }
         let letters = word.letters
         let count = word.count
         var start = 0
@@ -171,8 +177,13 @@ struct SyllableScorer: Sendable {
         var nonASCII = false
         var foreign = false
         var hasVowel = false
+        /// Whether a "?" follows the last letter.
+        var questionMark = false
+        /// Whether a "?" stands between two letters.
+        var lostLetter = false
 
         mutating func add(base: UInt32, tone: UInt32, nonASCII: Bool) {
+            followQuestionMark()
             if count < Self.capacity {
                 letters[count] = base
             }
@@ -207,6 +218,7 @@ struct SyllableScorer: Sendable {
         }
 
         mutating func addForeign() {
+            followQuestionMark()
             count += 1
             nonASCII = true
             foreign = true
@@ -219,6 +231,14 @@ struct SyllableScorer: Sendable {
             nonASCII = false
             foreign = false
             hasVowel = false
+            questionMark = false
+            lostLetter = false
+        }
+
+        /// A letter after a "?" makes that "?" a lost letter.
+        private mutating func followQuestionMark() {
+            lostLetter = lostLetter || questionMark
+            questionMark = false
         }
     }
 

@@ -13,7 +13,9 @@
 /// 5. Not UTF-8: bytes that are mostly UTF-8 with a few bad ones are an error. Otherwise each of
 ///    TCVN3, VNI and Windows-1258 decodes (a sample of) the bytes, `SyllableScorer` measures the
 ///    share of words with diacritics that are well-formed Vietnamese syllables, and the best
-///    decoding wins if at least 60% of its words are; if none is, the encoding is unrecognized.
+///    decoding wins if at least 60% of its words are; if none is, the encoding is unrecognized,
+///    or, when many words hold a "?" between letters, the text lost its letters to "?" (saved
+///    as Windows-1252, which writes "?" for each letter it lacks): an error too.
 ///
 /// The common case, valid UTF-8 without mojibake, costs one linear scan (``ByteProfile``) and one
 /// validation, which also counts the lead bytes ``MojibakeEvidence`` weighs.
@@ -315,6 +317,9 @@ public enum TextDecoder {
             }
         }
         guard let bestIndex else {
+            // Only here are the whole file's bytes read for "?": text that lost its letters to
+            // "?" (``LostLetterEvidence``) reads as Vietnamese in none of the tables.
+            if let lost = lostLetters(bytes, source: source) { throw lost }
             throw .unrecognizedEncoding(source: source, offset: invalidOffset, byte: invalidByte, candidates: summary)
         }
         let table = tables[bestIndex]
@@ -326,6 +331,16 @@ public enum TextDecoder {
         let detection = "detected: not UTF-8 (byte \(hex(invalidByte)) at offset \(invalidOffset)); "
             + "well-formed Vietnamese words: \(summary)"
         return DecodedText(text: text, encoding: table.encoding, notes: notes + [conversion, detection])
+    }
+
+    /// The error for `bytes` when they look like text that lost its letters to "?", else nil.
+    private static func lostLetters(_ bytes: ArraySlice<UInt8>, source: String) -> DecodingError? {
+        bytes.withUnsafeBufferPointer { buffer in
+            let evidence = LostLetterEvidence(buffer)
+            guard evidence.isLikely, let example = evidence.example else { return nil }
+            return .lettersLost(source: source, damagedWords: evidence.damaged, words: evidence.words,
+                                offset: bytes.startIndex + example.lowerBound, example: evidence.exampleText(in: buffer))
+        }
     }
 
     // MARK: Helpers

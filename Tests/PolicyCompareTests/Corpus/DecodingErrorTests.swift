@@ -12,6 +12,7 @@ import Testing
             { .invalidUTF16(source: $0, offset: 4, encoding: .utf16LE) },
             { .unsupportedEncoding(source: $0, name: "UTF-32") },
             { .unrecognizedEncoding(source: $0, offset: 1, byte: 0xA9, candidates: "VNI 10%") },
+            { .lettersLost(source: $0, damagedWords: 8, words: 32, offset: 3, example: "tri?n") },
             { .missingCodeTable(source: $0, problem: problem) },
         ]
         for make in cases {

@@ -39,4 +39,13 @@ struct SyllableScorerTests {
         #expect(score.wellFormed == 0 && score.malformed == 0)
         #expect(!score.isPlausible)
     }
+
+    @Test("A '?' between letters, where a code page lost a letter, makes the word malformed; a question mark after a word does not count")
+    func lostLetters() throws {
+        let scorer = try scorer()
+        let lost = scorer.score("Tri?n khai Th??ng binh")
+        #expect(lost.malformed == 2 && lost.wellFormed == 0)
+        let questions = scorer.score("Vì sao? Ở đâu?")
+        #expect(questions.malformed == 0 && questions.wellFormed == 3)
+    }
 }

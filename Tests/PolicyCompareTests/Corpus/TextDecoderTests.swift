@@ -436,6 +436,59 @@ struct TextDecoderTests {
         #expect(error.description.contains("Convert the file to UTF-8"))
     }
 
+    // MARK: Letters lost to "?"
+
+    /// `text` as Windows saves it as "ANSI" on a Western-language system (Python's
+    /// `text.encode('cp1252', 'replace')`): each character code page 1252 lacks becomes "?".
+    private static func windows1252Replacing(_ text: String) -> [UInt8] {
+        let bytes = Dictionary(LegacyCodePage.windows1252.enumerated().map { ($1, UInt8($0)) }, uniquingKeysWith: { first, _ in first })
+        return text.precomposedStringWithCanonicalMapping.unicodeScalars.map { bytes[$0.value] ?? UInt8(ascii: "?") }
+    }
+
+    @Test("Vietnamese saved as Windows-1252 ('?' for every letter it lacks) is an error naming the file, a damaged word and the fix")
+    func lettersLostToQuestionMarks() throws {
+        let data = Self.windows1252Replacing(Sentences.molisa2013)
+        #expect(String(decoding: data.prefix(14), as: UTF8.self) == "?? tri?n khai ")
+        let error = try #require(decodingError(data, source: "ansi.txt"))
+        #expect(error == .lettersLost(source: "ansi.txt", damagedWords: 8, words: 32, offset: 3, example: "tri?n"))
+        for part in ["ansi.txt", "8 of its 32 words", "\"tri?n\"", "offset 3", "code page 1252", "cannot be recovered", "save it again as UTF-8"] {
+            #expect(error.description.contains(part), "\(part)")
+        }
+    }
+
+    @Test("Every shipped directive saved as Windows-1252 with '?' for its lost letters is that error, not a legacy conversion")
+    func shippedDirectivesWithLostLetters() throws {
+        for (name, text) in try Self.shippedDirectives() {
+            let error = try #require(decodingError(Self.windows1252Replacing(text), source: name), "\(name)")
+            guard case .lettersLost(let source, let damaged, let words, _, let example) = error else {
+                Issue.record("\(name): expected lettersLost, got \(error)")
+                continue
+            }
+            #expect(source == name)
+            #expect(damaged * 4 > words, "\(name): \(damaged) of \(words)")
+            #expect(example.contains("?") && example.first != "?" && example.last != "?", "\(name): \(example)")
+        }
+    }
+
+    @Test("Real question marks, and a URL's, leave UTF-8 as it was and legacy text decoded as before")
+    func realQuestionMarks() throws {
+        let text = Sentences.molisa2010 + " Vì sao? Trẻ em cần gì? Xem http://molisa.gov.vn/index.php?id=3&lang=vi hoặc gọi 111?"
+        let utf8 = try TextDecoder.decode(Array(text.utf8), source: "a.txt")
+        #expect(utf8.encoding == .utf8 && utf8.notes.isEmpty)
+        #expect(Array(utf8.text.unicodeScalars) == Array(text.unicodeScalars))
+        let tcvn3Text = try tcvn3Representable(text)
+        let forms: [(bytes: [UInt8], encoding: TextEncoding, expected: String)] = [
+            (try #require(Fixtures.windows1258Bytes(text)), .windows1258, text),
+            (try #require(try table(LegacyCodePage.vni).encode(text)), .vni, text),
+            (try #require(try table(LegacyCodePage.tcvn3).encode(tcvn3Text)), .tcvn3, tcvn3Text),
+        ]
+        for form in forms {
+            let decoded = try TextDecoder.decode(form.bytes, source: "a.txt")
+            #expect(decoded.encoding == form.encoding)
+            #expect(scalars(decoded.text) == scalars(form.expected))
+        }
+    }
+
     // MARK: Shipped directives
 
     /// The directive texts shipped in `Datasets/directives`.
