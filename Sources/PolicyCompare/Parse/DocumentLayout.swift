@@ -24,9 +24,25 @@ struct DocumentLayout: Sendable {
 
     private enum Phase { case head, title, addressees, body, recipients, after, annex }
 
-    /// Title kinds and signature words, from `Resources/letter-parts.tsv`.
+    /// Title kinds, signature words and the national motto, from `Resources/letter-parts.tsv`.
     struct Vocabulary: Sendable {
         var titles: Set<String> = []
+        /// The motto's lines as ``withoutMottos(_:_:_:)`` matches them: normalised, lower case,
+        /// without spaces.
+        private(set) var mottos: [[Unicode.Scalar]] = []
+        /// The first scalar of each motto line in lower and upper case: where one may start.
+        private(set) var mottoStarts: [Unicode.Scalar] = []
+
+        /// Adds a line of the national motto.
+        mutating func addMotto(_ line: String) {
+            let letters = VietnameseLetters.shared
+            let motto = VietnameseNormalizer.normalize(line).scalars.filter { $0 != " " }.map(letters.lowercase)
+            guard let first = motto.first else { return }
+            mottos.append(motto)
+            for scalar in [first] + String(first).uppercased().unicodeScalars where !mottoStarts.contains(scalar) {
+                mottoStarts.append(scalar)
+            }
+        }
         var signatures: [String] = [] {
             didSet {
                 signatureStarts = signatures.map { $0 + " " }
@@ -45,6 +61,7 @@ struct DocumentLayout: Sendable {
             for row in try BundledResource.tsvRows("letter-parts.tsv") where row.count >= 2 {
                 if row[0] == "title" { vocabulary.titles.insert(row[1]) }
                 if row[0] == "signature" { vocabulary.signatures.append(row[1]) }
+                if row[0] == "motto" { vocabulary.addMotto(row[1]) }
             }
             return vocabulary
         }
@@ -82,30 +99,45 @@ struct DocumentLayout: Sendable {
                 handled = true
                 switch phase {
                 case .head:
-                    if let number = Self.numberLine(line) {
-                        head.number = number
-                    } else if let (place, date) = Self.placeDate(line) {
+                    // A head pasted from a PDF or Word with its two columns on one line has the
+                    // motto beside the issuer ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI ..."): the rest of
+                    // such a line is read as a head line of its own, and is head matter whatever
+                    // it is. Only a short line can hold both columns.
+                    let rest = range.count <= Self.longestHeadLine ? Self.withoutMottos(scalars, range, vocabulary) : nil
+                    let headLine = rest ?? line, headBare = rest ?? bare
+                    if headBare.isEmpty {
+                        // The motto alone.
+                    } else if let number = Self.numberLine(headLine) {
+                        // "Số: 45/KH-UBND Bắc Quang, ngày 20 tháng 5 năm 2020": both columns.
+                        if let (number, place, date) = Self.numberBesidePlaceDate(headLine) {
+                            head.number = number
+                            head.place = place
+                            head.date = date
+                        } else {
+                            head.number = number
+                        }
+                    } else if let (place, date) = Self.placeDate(headLine) {
                         head.place = place
                         head.date = date
-                    } else if Self.starts(bare, with: "kính gửi") {
+                    } else if Self.starts(headBare, with: "kính gửi") {
                         phase = .addressees
-                        let rest = Self.dropBullet(Self.after(colonIn: line))
+                        let rest = Self.dropBullet(Self.after(colonIn: headLine))
                         if !rest.isEmpty { head.addressees.append(rest) }
-                    } else if !Self.hasLowercaseASCII(bare), vocabulary.titles.contains(bare) {
+                    } else if !Self.hasLowercaseASCII(headBare), vocabulary.titles.contains(headBare) {
                         phase = .title
-                        titleLines = [bare]
-                    } else if bare.utf8.first == UInt8(ascii: "V"), Self.hasPrefix(bare, "V/v") || Self.hasPrefix(bare, "V/V") {
-                        head.title = bare
-                    } else if Self.isNoiNhan(bare) {
+                        titleLines = [headBare]
+                    } else if headBare.utf8.first == UInt8(ascii: "V"), Self.hasPrefix(headBare, "V/v") || Self.hasPrefix(headBare, "V/V") {
+                        head.title = headBare
+                    } else if Self.isNoiNhan(headBare) {
                         phase = .recipients
-                    } else if Self.isNumberedHeading(scalars, range) {
+                    } else if rest == nil, Self.isNumberedHeading(scalars, range) {
                         // "I. MỤC ĐÍCH, YÊU CẦU" right after the title: upper case like the
                         // head's lines, but the body's first section, not to be dropped.
                         phase = .body
                         handled = false
-                    } else if Self.isUpperCase(bare) || (bare.utf8.starts(with: Self.docLapBytes) && Self.hasPrefix(bare, "Độc lập")) {
-                        if head.issuer.isEmpty, Self.isIssuerLine(bare) { head.issuer = bare }
-                    } else {
+                    } else if Self.isUpperCase(headBare) || (headBare.utf8.starts(with: Self.docLapBytes) && Self.hasPrefix(headBare, "Độc lập")) {
+                        if head.issuer.isEmpty, Self.isIssuerLine(headBare) { head.issuer = headBare }
+                    } else if rest == nil {
                         phase = .body
                         handled = false
                     }
@@ -662,6 +694,63 @@ struct DocumentLayout: Sendable {
         let rest = line.dropFirst(2).drop(while: { $0 == " " || $0 == ":" })
         guard let first = rest.first, first.isNumber else { return nil }
         return DocumentSymbol.normalize(String(rest))
+    }
+
+    /// "Số: 45/KH-UBND Bắc Quang, ngày 20 tháng 5 năm 2020", a head's two columns pasted on one
+    /// line -> ("45/KH-UBND", "Bắc Quang", "2020-05-20"); nil when no place and date follow
+    /// the number. Asked only of a line ``numberLine(_:)`` reads.
+    ///
+    /// The number ends where ``DocumentSymbol/scan(_:from:limit:)`` ends it ("1332/LĐT BXH-TE"
+    /// is one), before the place's first word ("TP. Hồ Chí Minh" is all place).
+    static func numberBesidePlaceDate(_ line: String) -> (number: String, place: String, date: String)? {
+        guard line.utf8.contains(UInt8(ascii: ",")) else { return nil }
+        let rest = Array(line.dropFirst(2).drop(while: { $0 == " " || $0 == ":" }).unicodeScalars)
+        guard let (number, end) = DocumentSymbol.scan(rest, from: 0, limit: rest.count),
+              let (place, date) = placeDate(NormalizedText.string(rest[end...]).trimmingSpaces), !place.isEmpty else { return nil }
+        return (number, place, date)
+    }
+
+    /// The longest line, in scalars, that may hold both columns of a letter head.
+    static let longestHeadLine = 160
+
+    /// The line at `range` without the national motto's lines (``Vocabulary/mottos``) wherever
+    /// they stand on it, in any case and with any spaces, and what is left of it bare and
+    /// joined by a space ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" -> "ỦY BAN NHÂN
+    /// DÂN"); nil when it holds no motto.
+    ///
+    /// A motto is looked for only where a scalar is one of ``Vocabulary/mottoStarts`` (lower-
+    /// casing every scalar of every head line was a tenth of laying out a plan).
+    static func withoutMottos(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ vocabulary: Vocabulary) -> String? {
+        let starts = vocabulary.mottoStarts
+        /// Where a motto ends when one starts at `start`, or nil.
+        func mottoEnd(at start: Int) -> Int? {
+            let letters = VietnameseLetters.shared
+            let first = letters.lowercase(scalars[start])
+            search: for motto in vocabulary.mottos where motto.first == first {
+                var k = start
+                for wanted in motto {
+                    while k < range.upperBound, scalars[k] == " " { k += 1 }
+                    guard k < range.upperBound, letters.lowercase(scalars[k]) == wanted else { continue search }
+                    k += 1
+                }
+                return k
+            }
+            return nil
+        }
+        var pieces: [Range<Int>] = []
+        var from = range.lowerBound, i = range.lowerBound
+        while i < range.upperBound {
+            if starts.contains(scalars[i]), let found = mottoEnd(at: i) {
+                pieces.append(from..<i)
+                from = found
+                i = found
+            } else {
+                i += 1
+            }
+        }
+        guard !pieces.isEmpty else { return nil }
+        pieces.append(from..<range.upperBound)
+        return pieces.map { bare(NormalizedText.string(scalars, $0)) }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// "Kiên Giang, ngày 14 tháng 5 năm 2019" -> ("Kiên Giang", "2019-05-14").

@@ -413,4 +413,37 @@ import Testing
         #expect(try Fixtures.parse("1. Treo khẩu hiệu; in tờ rơi:" + list).slogans.isEmpty)
         #expect(try Fixtures.parse("1. Treo khẩu hiệu\u{37E} in tờ rơi:" + list).slogans.isEmpty)
     }
+
+    /// A district plan's head, its columns stacked one per line, and its body.
+    private static let stackedHead = """
+        ỦY BAN NHÂN DÂN
+        HUYỆN BẮC QUANG
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+        Số: 45/KH-UBND
+        Bắc Quang, ngày 20 tháng 5 năm 2020
+        KẾ HOẠCH
+        Tổ chức Tháng hành động vì trẻ em năm 2020
+
+        """
+    private static let planBody = "I. MỤC ĐÍCH, YÊU CẦU\n1. Phòng chống đuối nước cho trẻ em.\n2. Tổ chức diễn đàn trẻ em.\n"
+
+    @Test("a letter head pasted with its two columns on one line reads as the same head stacked, and is not body",
+          arguments: [
+              "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN BẮC QUANG                    Độc lập - Tự do - Hạnh phúc\n"
+                  + "Số: 45/KH-UBND                     Bắc Quang, ngày 20 tháng 5 năm 2020\n",
+              "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN BẮC QUANG\tĐộc lập - Tự do - Hạnh phúc\nSố: 45/KH-UBND\t\t\tBắc Quang, ngày 20 tháng 5 năm 2020\n",
+              "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN BẮC QUANG Độc lập - Tự do - Hạnh phúc\nSố: 45/KH-UBND Bắc Quang, ngày 20 tháng 5 năm 2020\n",
+              "ỦY BAN NHÂN DÂN\nHUYỆN BẮC QUANG\nCộng hòa xã hội chủ nghĩa Việt Nam\nĐỘC LẬP-TỰ DO-HẠNH PHÚC\nSố: 45/KH-UBND\nBắc Quang, ngày 20 tháng 5 năm 2020\n",
+          ])
+    func letterHeadWithColumnsOnOneLine(_ columns: String) throws {
+        let stacked = try Fixtures.parse(Self.stackedHead + Self.planBody)
+        #expect(stacked.letterHead.issuer == "ỦY BAN NHÂN DÂN" && stacked.letterHead.number == "45/KH-UBND")
+        #expect(stacked.letterHead.place == "Bắc Quang" && stacked.letterHead.date == "2020-05-20")
+        #expect(stacked.letterHead.title == "KẾ HOẠCH Tổ chức Tháng hành động vì trẻ em năm 2020")
+        let pasted = try Fixtures.parse(columns + "KẾ HOẠCH\nTổ chức Tháng hành động vì trẻ em năm 2020\n\n" + Self.planBody)
+        #expect(pasted.letterHead == stacked.letterHead)
+        #expect(pasted.segments.map(\.path) == ["I", "I.1", "I.2"])
+        #expect(pasted.segments.map(\.text) == stacked.segments.map(\.text) && pasted.syllableCount == stacked.syllableCount)
+    }
 }

@@ -336,4 +336,46 @@ import Testing
         #expect(DocumentLayout.signatureWords("KT. \u{301}CHỦ") == "KT  \u{301}CHỦ")
         #expect(DocumentLayout.firstSignatureWord(of: " .() ").isEmpty)
     }
+
+    @Test("the national motto is taken out of a head line wherever it stands, in any case and spacing",
+          arguments: [
+              ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN"),
+              ("ỦY BAN NHÂN DÂN\t\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN"),
+              ("HUYỆN BẮC QUANG Độc lập - Tự do - Hạnh phúc", "HUYỆN BẮC QUANG"),
+              ("**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** SỞ LAO ĐỘNG", "SỞ LAO ĐỘNG"),
+              ("Cộng hòa xã hội chủ nghĩa Việt Nam", ""), ("ĐỘC LẬP – TỰ DO – HẠNH PHÚC", ""), ("Độc lập-Tự do-Hạnh Phúc", ""),
+              ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc", ""),
+          ])
+    func mottos(line: String, rest: String) throws {
+        let vocabulary = try DocumentLayout.Vocabulary.bundled()
+        let text = VietnameseNormalizer.normalize(line)
+        #expect(DocumentLayout.withoutMottos(text.scalars, 0..<text.scalars.count, vocabulary) == rest)
+    }
+
+    @Test func aLineWithoutTheWholeMottoKeepsIt() throws {
+        let vocabulary = try DocumentLayout.Vocabulary.bundled()
+        #expect(vocabulary.mottos.count == 2 && Set(vocabulary.mottoStarts) == ["c", "C", "đ", "Đ"])
+        for line in ["ỦY BAN NHÂN DÂN", "Độc lập - Tự do", "CỘNG HÒA XÃ HỘI", "Số: 45/KH-UBND", "C", ""] {
+            let text = VietnameseNormalizer.normalize(line)
+            #expect(DocumentLayout.withoutMottos(text.scalars, 0..<text.scalars.count, vocabulary) == nil, "\(line)")
+        }
+    }
+
+    @Test("a head's number and its place and date on one line are split where the number ends",
+          arguments: [
+              ("Số: 45/KH-UBND Bắc Quang, ngày 20 tháng 5 năm 2020", "45/KH-UBND", "Bắc Quang", "2020-05-20"),
+              ("Số: 80 /KH-UBND Kiên Giang, ngày 14 tháng 5 năm 2019", "80/KH-UBND", "Kiên Giang", "2019-05-14"),
+              ("Số: 1332/LĐT BXH-TE Hà Nội, ngày 08 tháng 4 năm 2019", "1332/LĐTBXH-TE", "Hà Nội", "2019-04-08"),
+              ("Số: 12/KH-UBND TP. Hồ Chí Minh, ngày 1 tháng 6 năm 2020", "12/KH-UBND", "TP. Hồ Chí Minh", "2020-06-01"),
+          ])
+    func numberBesidePlaceDate(line: String, number: String, place: String, date: String) {
+        let found = DocumentLayout.numberBesidePlaceDate(line)
+        #expect(found?.number == number && found?.place == place && found?.date == date, "\(line)")
+    }
+
+    @Test func aNumberAloneHasNoPlaceBesideIt() {
+        for line in ["Số: 80 /KH-UBND", "Số: 45/KH-UBND, ngày 20 tháng 5 năm 2020", "Số: 45/KH-UBND Bắc Quang, ngày 20 tháng 5", "Số: 45 Bắc Quang, ngày 20 tháng 5 năm 2020"] {
+            #expect(DocumentLayout.numberBesidePlaceDate(line) == nil, "\(line)")
+        }
+    }
 }
