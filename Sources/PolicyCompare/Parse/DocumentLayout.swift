@@ -82,6 +82,9 @@ struct DocumentLayout: Sendable {
                 }
                 lastWasContent = content.count > contentBefore
             }
+            // A page number or running header left by a PDF or Word paste is nothing (a title
+            // may wrap its year onto a line of its own).
+            if phase != .title, Self.isPageArtefact(scalars, range) { continue }
             if phase == .body || phase == .annex, Self.isPlainProse(scalars, range) {
                 content.append(ContentLine(range: range, part: phase == .body ? .body : .annex, isAnnexHeading: false))
                 continue
@@ -276,6 +279,53 @@ struct DocumentLayout: Sendable {
             word.append(scalar.value >= 0x61 ? Unicode.Scalar(UInt8(scalar.value - 0x20)) : scalar)
         }
         return !firstWords.contains(String(word))
+    }
+
+    /// True when the line is what a PDF or Word paste leaves of a page break: a page number
+    /// alone ("2", "- 2 -", "Trang 2", "Trang 2/3", the word in any case) or a running header
+    /// ending in one after a space ("Kế hoạch số 58/KH-UBND ... huyện Đông Hải Trang 2", the
+    /// word as "Trang" or "TRANG", where prose would write "trang").
+    ///
+    /// Read backwards from the line's end, so most lines are settled by their last scalar (few
+    /// end in a digit or "-"). A page number has at most three digits; "2." opens an item.
+    static func isPageArtefact(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard let last = scalars[range].last, last == "-" || ("0"..."9").contains(last) else { return false }
+        var i = range.upperBound
+        func skip(_ scalar: Unicode.Scalar) -> Bool {
+            guard i > range.lowerBound, scalars[i - 1] == scalar else { return false }
+            i -= 1
+            return true
+        }
+        func skipNumber() -> Bool {
+            let end = i
+            while i > range.lowerBound, ("0"..."9").contains(scalars[i - 1]) { i -= 1 }
+            return (1...3).contains(end - i)
+        }
+        if last == "-" {
+            _ = skip("-")
+            _ = skip(" ")
+            guard skipNumber() else { return false }
+            _ = skip(" ")
+            return skip("-") && i == range.lowerBound
+        }
+        guard skipNumber() else { return false }
+        if i == range.lowerBound { return true }
+        // "Trang 2/3", "Trang 2 / 3".
+        let beforeNumber = i
+        _ = skip(" ")
+        if skip("/") {
+            _ = skip(" ")
+            guard skipNumber() else { return false }
+        } else {
+            i = beforeNumber
+        }
+        guard skip(" "), i - range.lowerBound >= 5 else { return false }
+        let word = scalars[(i - 5)..<i]
+        let alone = i - 5 == range.lowerBound
+        // A running header is a line of a page's top or foot, short beside a plan's paragraphs.
+        guard alone || (scalars[i - 6] == " " && range.count <= 200) else { return false }
+        if word.elementsEqual("Trang".unicodeScalars) || word.elementsEqual("TRANG".unicodeScalars) { return true }
+        return alone && word.elementsEqual("trang".unicodeScalars) { VietnameseLetters.shared.lowercase($0) == $1 }
     }
 
     /// True when the line opens with a Roman numeral or a number and a dot, then a space

@@ -446,4 +446,24 @@ import Testing
         #expect(pasted.segments.map(\.path) == ["I", "I.1", "I.2"])
         #expect(pasted.segments.map(\.text) == stacked.segments.map(\.text) && pasted.syllableCount == stacked.syllableCount)
     }
+
+    /// A plan's head numbered 58/KH-UBND, its items, and the page breaks a PDF or Word paste left after them.
+    private static let pagedHead = "ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG HẢI\nSố: 58/KH-UBND\nĐông Hải, ngày 24 tháng 5 năm 2021\n\n"
+        + "KẾ HOẠCH\nTổ chức Tháng hành động vì trẻ em năm 2021\n\n"
+    private static let pagedItems = ["I. MỤC ĐÍCH, YÊU CẦU\n1. Phòng chống đuối nước cho trẻ em.\n", "2. Tổ chức diễn đàn trẻ em.\n",
+                                     "3. Tiếp tục thực hiện Kế hoạch số 37/KH-UBND ngày 10/3/2020 của Ủy ban nhân dân tỉnh.\n"]
+
+    @Test("page numbers and a running header from a PDF or Word paste are no body: not segments, not coded, not counted, not cited")
+    func pageArtefactsAreDropped() throws {
+        let header = "Kế hoạch số 58/KH-UBND ngày 24/5/2021 của UBND huyện Đông Hải\tTrang "
+        let clean = try Fixtures.parse(Self.pagedHead + Self.pagedItems.joined())
+        let breaks = ["\n2\n\n- 3 -\n", header + "3\n", "Trang 4/5\n\n" + header + "4\n"]
+        let pasted = try Fixtures.parse(Self.pagedHead + zip(Self.pagedItems, breaks).map { $0 + $1 }.joined())
+        #expect(pasted.segments.map(\.path) == ["I", "I.1", "I.2", "I.3"])
+        #expect(pasted.segments.map(\.text) == clean.segments.map(\.text) && pasted.syllableCount == clean.syllableCount)
+        #expect(pasted.letterHead == clean.letterHead && pasted.letterHead.number == "58/KH-UBND")
+        #expect(pasted.references.map(\.key) == ["37/KH-UBND"] && clean.references.map(\.key) == ["37/KH-UBND"])
+        let coder = Coder(codebook: try #require(Fixtures.codebook), abbreviations: try Abbreviations.bundled())
+        #expect(coder.code(pasted).counts == coder.code(clean).counts)
+    }
 }

@@ -337,6 +337,31 @@ import Testing
         #expect(DocumentLayout.firstSignatureWord(of: " .() ").isEmpty)
     }
 
+    @Test("a page number or running header left by a PDF or Word paste is a page artefact; an item, a year or prose is not",
+          arguments: [
+              ("2", true), ("12", true), ("- 2 -", true), ("-2-", true), ("– 2 –", true), ("Trang 2", true), ("trang 2", true),
+              ("TRANG 12", true), ("Trang 2/3", true), ("Trang 2 / 3", true), ("Trang\t2", true),
+              ("Kế hoạch số 58/KH-UBND ngày 24/5/2021 của UBND huyện Đông Hải\tTrang 2", true),
+              ("Kế hoạch số 58/KH-UBND ngày 24/5/2021 của UBND huyện Đông Hải    TRANG 2/3", true),
+              ("2.", false), ("2. Tổ chức các hoạt động", false), ("2019", false), ("1000", false), ("năm 2019", false), ("đến ngày 30/6", false),
+              ("Xem phụ lục ở trang 2", false), ("Trang", false), ("- 2", false), ("2 -", false), ("a) 2", false), ("Trang 2/", false),
+              ("2/3", false), ("XTrang 2", false), ("Trang 2019", false), ("-", false), ("- -", false), ("trAng 2 của kế hoạch", false),
+              (String(repeating: "Tổ chức các hoạt động vì trẻ em ", count: 8) + "Trang 2", false),
+          ])
+    func pageArtefacts(line: String, isArtefact: Bool) {
+        let text = VietnameseNormalizer.normalize(line)
+        #expect(DocumentLayout.isPageArtefact(text.scalars, 0..<text.scalars.count) == isArtefact, "\(line)")
+    }
+
+    @Test func noLineOfTheRealDirectivesIsAPageArtefact() throws {
+        for id in Fixtures.ids {
+            let text = try Fixtures.directive(id).text
+            for range in Self.lines(text) {
+                #expect(!DocumentLayout.isPageArtefact(text.scalars, range), "\(id): \(text.text(range))")
+            }
+        }
+    }
+
     @Test("the national motto is taken out of a head line wherever it stands, in any case and spacing",
           arguments: [
               ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN"),
