@@ -71,9 +71,17 @@ public struct DirectiveParser: Sendable {
             metadata: metadata, encoding: encoding, notes: notes, text: text, letterHead: layout.head,
             theme: theme?.0, period: facts.period(), slogans: slogans.map(\.0), segments: segments,
             recipients: layout.recipients, signature: layout.signature,
-            references: facts.references(types: referenceTypes, typeNames: referenceTypeNames),
+            references: Self.citedBy(layout.head, facts.references(types: referenceTypes, typeNames: referenceTypeNames)),
             actors: facts.actors(actors), deadlines: facts.deadlines(), syllableCount: syllables, markedSyllableCount: marked,
             folded: folded, tokens: tokens, spellings: spellings)
+    }
+
+    /// `references` without the document's own number from its letter head ("Kế hoạch số
+    /// 58/KH-UBND" in a plan numbered "Số: 58/KH-UBND" names the plan itself), unless the
+    /// reference dates another document.
+    static func citedBy(_ head: LetterHead, _ references: [LegalReference]) -> [LegalReference] {
+        guard !head.number.isEmpty else { return references }
+        return references.filter { $0.key != head.number || (!$0.date.isEmpty && !head.date.isEmpty && $0.date != head.date) }
     }
 
     /// The folds of `text`, in a function of its own: inlined into ``parse(_:metadata:encoding:notes:inferMetadata:quotingSegments:spellings:)``,

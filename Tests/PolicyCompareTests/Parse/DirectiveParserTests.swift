@@ -466,4 +466,16 @@ import Testing
         let coder = Coder(codebook: try #require(Fixtures.codebook), abbreviations: try Abbreviations.bundled())
         #expect(coder.code(pasted).counts == coder.code(clean).counts)
     }
+
+    @Test("a directive does not cite its own number from its letter head; the same number dated otherwise is another document")
+    func ownNumberIsNoReference() throws {
+        let own = "4. Các xã báo cáo kết quả thực hiện Kế hoạch số 58/KH-UBND ngày 24/5/2021 về Ủy ban nhân dân huyện.\n"
+        let other = "5. Tiếp tục thực hiện Kế hoạch số 58/KH-UBND ngày 10/3/2020 của Ủy ban nhân dân tỉnh.\n"
+        let undated = "6. Các phòng, ban thực hiện nghiêm Kế hoạch số 58 /KH-UBND.\n"
+        let d = try Fixtures.parse(Self.pagedHead + Self.pagedItems.joined() + own + other + undated)
+        #expect(d.references.map(\.key) == ["37/KH-UBND", "58/KH-UBND"] && d.references.last?.date == "2020-03-10")
+        // Without a number in its head, every citation is listed.
+        let headless = try Fixtures.parse(Self.pagedItems.joined() + own + other + undated)
+        #expect(headless.references.map(\.key) == ["37/KH-UBND", "58/KH-UBND", "58/KH-UBND", "58/KH-UBND"])
+    }
 }
