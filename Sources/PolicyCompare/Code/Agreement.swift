@@ -110,10 +110,12 @@ public struct HumanCode: Sendable, Hashable {
         for row in table.rows {
             let document = row["document_id"], category = row["category_id"], value = row["present"].lowercased()
             guard documents.contains(document) else {
-                throw AgreementError.unknownDocument(file: file, line: row.line, id: document)
+                throw AgreementError.unknownDocument(file: file, line: row.line, id: document,
+                                                     nearest: UnknownColumn.closest(to: document, among: documents.sorted()))
             }
             guard categories.contains(category) else {
-                throw AgreementError.unknownCategory(file: file, line: row.line, id: category)
+                throw AgreementError.unknownCategory(file: file, line: row.line, id: category,
+                                                     nearest: UnknownColumn.closest(to: category, among: categories.sorted()))
             }
             let present: Bool
             switch value {
@@ -134,18 +136,19 @@ public struct HumanCode: Sendable, Hashable {
 
 /// A human coding file cannot be compared.
 public enum AgreementError: Error, Sendable, Hashable, CustomStringConvertible {
-    case unknownDocument(file: String, line: Int, id: String)
-    case unknownCategory(file: String, line: Int, id: String)
+    /// `nearest` is the id the given one nearly is (``UnknownColumn/closest(to:among:)``), if any.
+    case unknownDocument(file: String, line: Int, id: String, nearest: String? = nil)
+    case unknownCategory(file: String, line: Int, id: String, nearest: String? = nil)
     case badPresent(file: String, line: Int, value: String)
     case duplicate(file: String, line: Int, firstLine: Int)
     case noRows(file: String)
 
     public var description: String {
         switch self {
-        case .unknownDocument(let file, let line, let id):
-            "\(file):\(line): document_id '\(id)' is not in the corpus manifest; use an id from manifest.csv"
-        case .unknownCategory(let file, let line, let id):
-            "\(file):\(line): category_id '\(id)' is not in the codebook; use an id from the codebook"
+        case .unknownDocument(let file, let line, let id, let nearest):
+            "\(file):\(line): document_id '\(id)' is not in the corpus manifest; " + Self.advice(nearest, "use an id from manifest.csv")
+        case .unknownCategory(let file, let line, let id, let nearest):
+            "\(file):\(line): category_id '\(id)' is not in the codebook; " + Self.advice(nearest, "use an id from the codebook")
         case .badPresent(let file, let line, let value):
             "\(file):\(line): present '\(value)' is not a yes/no value; write true or false (or 1/0)"
         case .duplicate(let file, let line, let firstLine):
@@ -153,5 +156,11 @@ public enum AgreementError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noRows(let file):
             "\(file): the coding has a header but no rows, so there is nothing to compare; add one row per document and category coded (or check that the right sheet was saved)"
         }
+    }
+
+    /// `fix`, after "did you mean 'NEAREST'?" when there is a nearest id.
+    private static func advice(_ nearest: String?, _ fix: String) -> String {
+        guard let nearest else { return fix }
+        return "did you mean '\(nearest)'? Otherwise \(fix)"
     }
 }

@@ -39,6 +39,15 @@ import Testing
         #expect(throws: AgreementError.unknownDocument(file: "h.csv", line: 2, id: "1999-x")) {
             try HumanCode.load("document_id,category_id,present\n1999-x,child_marriage,true\n", file: "h.csv", documents: Set(Fixtures.ids), categories: ids)
         }
+        // A misspelt id offers the one it nearly is.
+        #expect(throws: AgreementError.unknownCategory(file: "h.csv", line: 2, id: "online_safty", nearest: "online_safety")) {
+            try HumanCode.load("document_id,category_id,present\n2010-molisa,online_safty,true\n", file: "h.csv", documents: Set(Fixtures.ids), categories: ids)
+        }
+        #expect(throws: AgreementError.unknownDocument(file: "h.csv", line: 2, id: "2019-kien_giang", nearest: "2019-kien-giang")) {
+            try HumanCode.load("document_id,category_id,present\n2019-kien_giang,child_marriage,true\n", file: "h.csv", documents: Set(Fixtures.ids), categories: ids)
+        }
+        #expect(AgreementError.unknownCategory(file: "h.csv", line: 2, id: "online_safty", nearest: "online_safety").description
+                == "h.csv:2: category_id 'online_safty' is not in the codebook; did you mean 'online_safety'? Otherwise use an id from the codebook")
         #expect(throws: AgreementError.badPresent(file: "h.csv", line: 2, value: "maybe")) {
             try HumanCode.load("document_id,category_id,present\n2010-molisa,child_marriage,maybe\n", file: "h.csv", documents: Set(Fixtures.ids), categories: ids)
         }
