@@ -73,6 +73,7 @@ struct DocumentLayout: Sendable {
         var lastWasContent = false
         let lines = Self.lines(scalars)
         var titleLines: [String] = []
+        var issuerOpen = false
         content.reserveCapacity(lines.count)
         for (range, blankBefore) in lines {
             let contentBefore = content.count
@@ -108,6 +109,10 @@ struct DocumentLayout: Sendable {
                     // it is. Only a short line can hold both columns.
                     let rest = range.count <= Self.longestHeadLine ? Self.withoutMottos(scalars, range, vocabulary) : nil
                     let headLine = rest ?? line, headBare = rest ?? bare
+                    // The issuer's second line names its place ("ỦY BAN NHÂN DÂN" / "HUYỆN BẮC
+                    // QUANG"), the motto's lines perhaps between them.
+                    let issuerWasOpen = issuerOpen
+                    if !headBare.isEmpty { issuerOpen = false }
                     if headBare.isEmpty {
                         // The motto alone.
                     } else if let number = Self.numberLine(headLine) {
@@ -139,7 +144,12 @@ struct DocumentLayout: Sendable {
                         phase = .body
                         handled = false
                     } else if Self.isUpperCase(headBare) || (headBare.utf8.starts(with: Self.docLapBytes) && Self.hasPrefix(headBare, "Độc lập")) {
-                        if head.issuer.isEmpty, Self.isIssuerLine(headBare) { head.issuer = headBare }
+                        if head.issuer.isEmpty, Self.isIssuerLine(headBare) {
+                            head.issuer = headBare
+                            issuerOpen = true
+                        } else if issuerWasOpen, Self.isPlaceLine(headBare) {
+                            head.issuer += " " + headBare
+                        }
                     } else if rest == nil {
                         phase = .body
                         handled = false
@@ -636,6 +646,11 @@ struct DocumentLayout: Sendable {
             }
         }
         return false
+    }
+
+    /// Whether `bare` names a province, district or commune ("TỈNH CÀ MAU", "HUYỆN BẮC QUANG").
+    static func isPlaceLine(_ bare: String) -> Bool {
+        ["TỈNH ", "THÀNH PHỐ ", "HUYỆN ", "QUẬN ", "THỊ XÃ ", "XÃ ", "PHƯỜNG ", "THỊ TRẤN "].contains { hasPrefix(bare, $0) }
     }
 
     static func isIssuerLine(_ bare: String) -> Bool {
