@@ -86,6 +86,9 @@ struct DocumentLayout: Sendable {
             // A page number or running header left by a PDF or Word paste is nothing (a title
             // may wrap its year onto a line of its own).
             if phase != .title, Self.isPageArtefact(scalars, range) { continue }
+            // A table's header row ("STT<TAB>Nội dung<TAB>Cơ quan phối hợp") names its columns,
+            // and "phối hợp" there is no coordination.
+            if phase == .body || phase == .annex, Self.isTableHeader(scalars, range) { continue }
             if phase == .body || phase == .annex, Self.isPlainProse(scalars, range) {
                 content.append(ContentLine(range: range, part: phase == .body ? .body : .annex, isAnnexHeading: false))
                 continue
@@ -336,6 +339,28 @@ struct DocumentLayout: Sendable {
         guard alone || (scalars[i - 6] == " " && range.count <= 200) else { return false }
         if word.elementsEqual("Trang".unicodeScalars) || word.elementsEqual("TRANG".unicodeScalars) { return true }
         return alone && word.elementsEqual("trang".unicodeScalars) { VietnameseLetters.shared.lowercase($0) == $1 }
+    }
+
+    /// True when the line is a table's header row as a paste leaves it, its first cell "STT"
+    /// or "Số TT" (the row-number column, in any case) and more cells after it: "STT Nội dung
+    /// Cơ quan chủ trì Cơ quan phối hợp" (the tabs between cells are spaces by now).
+    ///
+    /// Told from the line's first scalars (normalised text: NFC, one space between words), as
+    /// every body line that starts with "S" ("Sở ...") is asked.
+    static func isTableHeader(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        let line = scalars[range]
+        func matches(_ at: Int, _ pattern: String) -> Bool {
+            var i = range.lowerBound + at
+            for wanted in pattern.unicodeScalars {
+                guard i < range.upperBound, scalars[i] == wanted || VietnameseLetters.shared.lowercase(scalars[i]) == wanted else { return false }
+                i += 1
+            }
+            return true
+        }
+        guard let first = line.first, first == "S" || first == "s", range.count < 200 else { return false }
+        let cellEnd = matches(0, "stt ") ? 4 : matches(0, "số tt ") ? 6 : 0
+        // More cells after it: at least two more words.
+        return cellEnd > 0 && line.dropFirst(cellEnd).contains(" ")
     }
 
     /// True when the line opens with a Roman numeral or a number and a dot, then a space

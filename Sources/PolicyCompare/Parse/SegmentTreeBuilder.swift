@@ -103,10 +103,13 @@ struct SegmentTreeBuilder {
         return segments
     }
 
-    /// Whether `range` holds only digits and spaces: a page number or a table's cell, not the
-    /// rest of a sentence.
-    private static func isBareNumber(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        scalars[range].allSatisfy { Tokenizer.isDigit($0) || $0 == " " || $0 == "\t" }
+    /// Whether `range` opens with a date or figure, digits joined by "/", "." or "-" to more
+    /// digits ("03/7/2020.", "1.000"): not a page number, a table's row number or a count
+    /// that could open a line of its own.
+    private static func startsWithDateOrFigure(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound, Tokenizer.isDigit(scalars[i]) { i += 1 }
+        return i + 1 < range.upperBound && "/.-".unicodeScalars.contains(scalars[i]) && Tokenizer.isDigit(scalars[i + 1])
     }
 
     private mutating func add(_ line: DocumentLayout.ContentLine) {
@@ -123,15 +126,18 @@ struct SegmentTreeBuilder {
         }
         let found = Self.marker(scalars, start..<end)
         // A lower-case start without a list marker, right after an unfinished line of the same
-        // part, continues that line (a line or page break inside a sentence); so does a start
-        // with a digit ("trước ngày" / "03/7/2020.") after a line that stops mid-sentence, on a
-        // lower-case letter or a digit, as a heading in capitals does not.
+        // part, continues that line (a line or page break inside a sentence); so does a date or
+        // figure ("trước ngày" / "03/7/2020.", "1.000 trẻ em") after a line that stops
+        // mid-sentence, on a lower-case letter or a digit, as a heading in capitals does not. A
+        // table's row ("1<TAB>Tuyên truyền ...", its tab a space by now) is no continuation, nor
+        // a page number.
         if found == nil, line.follows, let last = segments.indices.last, segments[last].part == line.part,
            let first = scalars[safe: start],
            let lastChar = segments[last].normalizedRange.last.flatMap({ scalars[safe: $0] }),
            lastChar != ".", lastChar != ";", lastChar != ":", lastChar != "!", lastChar != "?",
            first.properties.isLowercase
-            || Tokenizer.isDigit(first) && (lastChar.properties.isLowercase || Tokenizer.isDigit(lastChar)) && !Self.isBareNumber(scalars, start..<end) {
+            || Tokenizer.isDigit(first) && (lastChar.properties.isLowercase || Tokenizer.isDigit(lastChar))
+                && Self.startsWithDateOrFigure(scalars, start..<end) {
             segments[last].normalizedRange = segments[last].normalizedRange.lowerBound..<end
             return
         }

@@ -209,6 +209,26 @@ import Testing
         #expect(codingB.evidence.map(\.matched).map { $0.replacingOccurrences(of: "\n", with: " ") } == codingA.evidence.map(\.matched))
     }
 
+    @Test("a table pasted as lines: its header row names columns and is not coded; its rows are not taken for wrapped lines")
+    func pastedTable() throws {
+        let d = try Fixtures.parse("II. NHIỆM VỤ\nSTT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\n"
+                                   + "1\tTuyên truyền phòng chống đuối nước\tPhòng LĐTBXH\tUBND các xã\tTháng 6\n"
+                                   + "2\tTổ chức diễn đàn trẻ em\tHuyện đoàn\tPhòng GD&ĐT\tTháng 6\n"
+                                   + "Các xã báo cáo kết quả trước ngày\n30/6/2022.\n")
+        #expect(d.segments.map(\.path) == ["II", "II.p1", "II.p2", "II.p3"], "\(d.segments.map(\.text))")
+        #expect(d.segments.last?.text == "Các xã báo cáo kết quả trước ngày\n30/6/2022.", "a date continues a wrapped line")
+        let coding = Coder(codebook: try #require(Fixtures.codebook), abbreviations: try Abbreviations.bundled()).code(d)
+        #expect(!coding.evidence.contains { $0.segmentPath == "II.p1" && $0.matched.lowercased() == "phối hợp" }, "the header row is not coded")
+        for header in ["STT Nội dung Ghi chú", "stt\tnội dung\tghi chú", "Số TT\tNội dung\tThời gian", "SỐ TT Nội dung Thời gian"] {
+            let n = VietnameseNormalizer.normalize(header)
+            #expect(DocumentLayout.isTableHeader(n.scalars, 0..<n.scalars.count), "\(header)")
+        }
+        for line in ["Sở Y tế chủ trì", "STT", "STT Nội", "Số thứ tự các xã", "Sttx Nội dung Ghi chú"] {
+            let n = VietnameseNormalizer.normalize(line)
+            #expect(!DocumentLayout.isTableHeader(n.scalars, 0..<n.scalars.count), "\(line)")
+        }
+    }
+
     @Test("agencies as plans abbreviate them; a comma the agency's name lacks ends a mention; district bodies are not provincial ones")
     func actorsAsAbbreviated() throws {
         let d = try Fixtures.parse("""
