@@ -38,7 +38,7 @@ public struct ReportBuilder: Sendable {
             // Many documents: one line per year; documents.csv lists them all.
             let rows = c.years.map { year in
                 let docs = c.documents.filter { $0.metadata.year == year }
-                let levels = Array(Set(docs.map(\.metadata.level))).sorted().map { t.code("level", $0) }.joined(separator: ", ")
+                let levels = Self.byRank(Set(docs.map(\.metadata.level))).map { t.code("level", $0) }.joined(separator: ", ")
                 return [String(year), String(docs.count), levels, String(docs.reduce(0) { $0 + $1.coding.syllables })]
             }
             blocks.append(.table([t("col.year"), t("col.documents"), t("col.level"), t("col.syllables")], rows))
@@ -57,11 +57,18 @@ public struct ReportBuilder: Sendable {
         ])
     }
 
+    /// Levels from the top down (national, provincial, district, commune), any other after
+    /// them in string order.
+    static func byRank<S: Sequence<String>>(_ levels: S) -> [String] {
+        let ranks = ["national": 0, "provincial": 1, "district": 2, "commune": 3]
+        return levels.sorted { (ranks[$0] ?? 4, $0) < (ranks[$1] ?? 4, $1) }
+    }
+
     private func caveat(_ caveat: Caveat) -> String {
         let t = strings
         switch caveat {
         case .mixedLevels(let levels):
-            let text = levels.keys.sorted().map { "\($0): \(levels[$0, default: []].map { t.code("level", $0) }.joined(separator: ", "))" }.joined(separator: "; ")
+            let text = levels.keys.sorted().map { "\($0): \(Self.byRank(levels[$0, default: []]).map { t.code("level", $0) }.joined(separator: ", "))" }.joined(separator: "; ")
             return t("caveat.levels", text)
         case .unequalLength(let longest, let longestSyllables, let shortest, let shortestSyllables):
             return t("caveat.length", longest, longestSyllables, shortest, shortestSyllables)

@@ -92,7 +92,16 @@ public struct DirectiveParser: Sendable {
         FoldedText(text.scalars)
     }
 
-    /// Year from the letter head's date, else from "năm YYYY" in the body; issuer from the
+    /// The year of "năm YYYY" in a title ("... Tháng hành động vì trẻ em năm 2022"), the last
+    /// one stated, from 1990 to 2100.
+    static func year(inTitle title: String) -> Int? {
+        let words = title.split(separator: " ")
+        return zip(words, words.dropFirst()).compactMap { word, next in
+            word.lowercased() == "năm" ? Int(next).flatMap { (1990...2100).contains($0) ? $0 : nil } : nil
+        }.last
+    }
+
+    /// Year from the letter head's date, else from "năm YYYY" in the body, else in the title; issuer from the
     /// letter head, else from "<agency> đề nghị / phát động / đề ra ..." in the body.
     private func infer(_ metadata: inout DocumentMetadata, layout: DocumentLayout, text: NormalizedText, folded: FoldedText,
                        segments: [Segment], tokens: [Tokenizer.Output], spellings: TokenSpellings, notes: inout [String]) {
@@ -111,6 +120,9 @@ public struct DirectiveParser: Sendable {
             if let best = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
                 metadata.year = best.key
                 notes.append("year \(best.key) inferred from 'năm \(best.key)' in the text (\(best.value) mentions)")
+            } else if let year = Self.year(inTitle: layout.head.title) {
+                metadata.year = year
+                notes.append("year \(year) inferred from 'năm \(year)' in the title")
             } else {
                 notes.append("no year found in the text; year set to 0")
             }

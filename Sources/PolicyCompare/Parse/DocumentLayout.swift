@@ -137,6 +137,10 @@ struct DocumentLayout: Sendable {
                     } else if !Self.hasLowercaseASCII(headBare), vocabulary.titles.contains(headBare) {
                         phase = .title
                         titleLines = [headBare]
+                    } else if Self.isOneLineTitle(headBare, vocabulary) {
+                        // "KẾ HOẠCH Tổ chức Tháng hành động vì trẻ em năm 2022": kind and subject on one line.
+                        phase = .title
+                        titleLines = [headBare]
                     } else if headBare.utf8.first == UInt8(ascii: "V"), Self.hasPrefix(headBare, "V/v") || Self.hasPrefix(headBare, "V/V") {
                         head.title = headBare
                     } else if Self.isNoiNhan(headBare) {
@@ -147,7 +151,9 @@ struct DocumentLayout: Sendable {
                         phase = .body
                         handled = false
                     } else if Self.isUpperCase(headBare) || (headBare.utf8.starts(with: Self.docLapBytes) && Self.hasPrefix(headBare, "Độc lập")) {
-                        if head.issuer.isEmpty, Self.isIssuerLine(headBare) {
+                        if head.issuer.isEmpty || issuerWasOpen, Self.isIssuerLine(headBare) {
+                            // Under its superior ("UBND THÀNH PHỐ RẠCH GIÁ" / "ỦY BAN NHÂN DÂN
+                            // PHƯỜNG AN HÒA"), the second line is the issuer.
                             head.issuer = headBare
                             issuerOpen = true
                         } else if issuerWasOpen, Self.isPlaceLine(headBare) {
@@ -367,13 +373,16 @@ struct DocumentLayout: Sendable {
     /// ("I. MỤC ĐÍCH", "2. Nội dung"): a numbered heading or item, which no letter head's line is.
     static func isNumberedHeading(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         var end = range.lowerBound
+        // In bold markers of a Markdown export: "**I. MỤC ĐÍCH**".
+        while end < range.upperBound, scalars[end] == "*" { end += 1 }
+        let numberStart = end
         let roman = "IVXLC".unicodeScalars
         if end < range.upperBound, roman.contains(scalars[end]) {
             while end < range.upperBound, roman.contains(scalars[end]) { end += 1 }
         } else {
             while end < range.upperBound, ("0"..."9").contains(scalars[end]) { end += 1 }
         }
-        return end > range.lowerBound && end + 1 < range.upperBound && scalars[end] == "." && scalars[end + 1] == " "
+        return end > numberStart && end + 1 < range.upperBound && scalars[end] == "." && scalars[end + 1] == " "
     }
 
     /// Whether `bare`, a line after the title's with no blank line between, starts what follows
@@ -671,6 +680,17 @@ struct DocumentLayout: Sendable {
             }
         }
         return false
+    }
+
+    /// Whether `bare` is a title's kind in capitals followed by its subject in ordinary case on
+    /// the same line ("KẾ HOẠCH Tổ chức Tháng hành động vì trẻ em năm 2022").
+    static func isOneLineTitle(_ bare: String, _ vocabulary: Vocabulary) -> Bool {
+        guard let first = bare.unicodeScalars.first, first.properties.isUppercase, hasLowercaseASCII(bare) else { return false }
+        return vocabulary.titles.contains { kind in
+            guard hasPrefix(bare, kind + " ") else { return false }
+            let subject = bare.dropFirst(kind.count + 1)
+            return subject.first?.isUppercase == true && subject.contains { $0.isLowercase }
+        }
     }
 
     /// Whether `bare` names a province, district or commune ("TỈNH CÀ MAU", "HUYỆN BẮC QUANG").

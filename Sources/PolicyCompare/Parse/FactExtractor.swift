@@ -123,34 +123,48 @@ struct FactExtractor {
 
     // MARK: Theme
 
-    /// The first "chủ đề ... “...”" in the body, and the index of its segment.
+    /// The first "chủ đề ... “...”" in the body, and the index of its segment: the quote right
+    /// after "chủ đề" (a colon and bold markers "**" between them), or after "là" a few words
+    /// on ("Chủ đề Tháng hành động năm 2021 là “...”").
     func theme() -> (Statement, Int)? {
         guard let theme = phrase(["chủ", "đề"]) else { return nil }
+        let la = spelling(of: "là")
         for s in segments.indices {
             let list = tokens[s].tokens
             for i in starts(of: theme, in: s) {
-                let range = segments[s].normalizedRange
-                var j = list[i + 1].range.upperBound
-                var colon = false
-                while j < range.upperBound, text.scalars[j] == " " || text.scalars[j] == ":" {
-                    if text.scalars[j] == ":" { colon = true }
-                    j += 1
-                }
-                if j < range.upperBound, text.scalars[j] == "\"" {
-                    var close = j + 1
-                    while close < range.upperBound, text.scalars[close] != "\"" { close += 1 }
-                    let inner = SegmentTreeBuilder.trim(text.scalars, (j + 1)..<close)
-                    guard !inner.isEmpty else { continue }
-                    return (statement(inner, segment: s), s)
-                }
-                if i == 0, colon, j < range.upperBound {
-                    var end = j
-                    while end < range.upperBound, !".;".unicodeScalars.contains(text.scalars[end]) { end += 1 }
-                    let inner = SegmentTreeBuilder.trim(text.scalars, j..<end)
-                    guard !inner.isEmpty else { continue }
-                    return (statement(inner, segment: s), s)
+                if let found = quotedTheme(in: s, after: i + 1, colonMayOpen: i == 0) { return (found, s) }
+                // "Chủ đề Tháng hành động năm 2021 là “...”": the quote after "là", in the sentence.
+                if let la, let k = (i + 2..<min(list.count, i + 14)).first(where: { spelling(s, $0) == la && list[$0].sentence == list[i].sentence }),
+                   let found = quotedTheme(in: s, after: k, colonMayOpen: false) {
+                    return (found, s)
                 }
             }
+        }
+        return nil
+    }
+
+    /// The theme quoted right after token `t` of segment `s` (past spaces, a colon and bold
+    /// markers "**"), or, when `colonMayOpen` and a colon follows, the rest of the clause.
+    private func quotedTheme(in s: Int, after t: Int, colonMayOpen: Bool) -> Statement? {
+        let range = segments[s].normalizedRange
+        guard let token = tokens[s].tokens[safe: t] else { return nil }
+        var j = token.range.upperBound
+        var colon = false
+        while j < range.upperBound, text.scalars[j] == " " || text.scalars[j] == ":" || text.scalars[j] == "*" {
+            if text.scalars[j] == ":" { colon = true }
+            j += 1
+        }
+        if j < range.upperBound, text.scalars[j] == "\"" {
+            var close = j + 1
+            while close < range.upperBound, text.scalars[close] != "\"" { close += 1 }
+            let inner = SegmentTreeBuilder.trim(text.scalars, (j + 1)..<close)
+            return inner.isEmpty ? nil : statement(inner, segment: s)
+        }
+        if colonMayOpen, colon, j < range.upperBound {
+            var end = j
+            while end < range.upperBound, !".;".unicodeScalars.contains(text.scalars[end]) { end += 1 }
+            let inner = SegmentTreeBuilder.trim(text.scalars, j..<end)
+            return inner.isEmpty ? nil : statement(inner, segment: s)
         }
         return nil
     }

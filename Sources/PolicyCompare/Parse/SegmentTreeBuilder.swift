@@ -115,7 +115,14 @@ struct SegmentTreeBuilder {
     private mutating func add(_ line: DocumentLayout.ContentLine) {
         let scalars = text.scalars
         var start = line.range.lowerBound
-        let end = line.range.upperBound
+        var end = line.range.upperBound
+        // Bold markers of a Markdown export ("**I. MỤC ĐÍCH**", "**1. Chủ đề:** ...") are no
+        // bullet: the line is what stands between them.
+        if end - start >= 3, scalars[start] == "*", scalars[start + 1] == "*" {
+            while start < end, scalars[start] == "*" || scalars[start] == " " { start += 1 }
+            while end > start, scalars[end - 1] == "*" || scalars[end - 1] == " " { end -= 1 }
+            guard start < end else { return }
+        }
         if line.isAnnexHeading {
             stack.removeAll()
             annexCount += 1
@@ -467,6 +474,8 @@ struct SegmentTreeBuilder {
                 continue
             }
             guard i > partStart, i - partStart <= 3 else { break }
+            // "1.000 trẻ em": three digits after a dot are a thousands group, not an item number.
+            if depth > 0, i - partStart == 3 { break }
             if scalars[i] == ".", i + 1 < end, Tokenizer.isDigit(scalars[i + 1]) {
                 i += 1
                 partStart = i
@@ -484,6 +493,10 @@ struct SegmentTreeBuilder {
         // Letters: "a)" (the ")" looked for first: most lines are prose, and a scalar's case
         // is a look-up in the Unicode tables).
         if start + 1 < end, scalars[start + 1] == ")", first.properties.isLowercase {
+            return (.letter(start..<start + 1), skipSpaces(start + 2))
+        }
+        // "a." "b." "đ.", then a space: a lettered item too, as commune plans write them.
+        if start + 2 < end, scalars[start + 1] == ".", scalars[start + 2] == " ", ("a"..."z").contains(first) || first == "đ" {
             return (.letter(start..<start + 1), skipSpaces(start + 2))
         }
         return nil

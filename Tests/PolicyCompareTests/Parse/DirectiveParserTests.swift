@@ -209,6 +209,63 @@ import Testing
         #expect(codingB.evidence.map(\.matched).map { $0.replacingOccurrences(of: "\n", with: " ") } == codingA.evidence.map(\.matched))
     }
 
+    @Test("a plan exported with Markdown bold markers: its headings are sections, not bullets, and its theme is read")
+    func boldMarkers() throws {
+        let d = try Fixtures.parse("""
+            KẾ HOẠCH
+            Triển khai Tháng hành động vì trẻ em năm 2020
+
+            **I. MỤC ĐÍCH, YÊU CẦU**
+            - Bảo vệ trẻ em.
+            **II. CHỦ ĐỀ VÀ THỜI GIAN**
+            **1. Chủ đề:** "Bảo vệ trẻ em trong thiên tai, dịch bệnh"
+            2. Hỗ trợ
+            1.000 trẻ em nghèo.
+            """)
+        #expect(d.segments.map(\.path) == ["I", "I.-1", "II", "II.1", "II.2"], "\(d.segments.map(\.text))")
+        #expect(d.segments.first?.text == "MỤC ĐÍCH, YÊU CẦU" && d.segments.first?.role == .section)
+        #expect(d.theme?.text == "Bảo vệ trẻ em trong thiên tai, dịch bệnh")
+        #expect(d.segments.last?.text == "Hỗ trợ\n1.000 trẻ em nghèo.", "'1.000' is a figure, not item 1.000")
+    }
+
+    @Test("a theme stated a few words after 'chủ đề', after 'là'; a quote inside the theme does not end it early",
+          arguments: [
+              ("1. Chủ đề Tháng hành động năm 2021 là \"Chung tay bảo vệ trẻ em, ngăn ngừa xâm hại trẻ em\".", "Chung tay bảo vệ trẻ em, ngăn ngừa xâm hại trẻ em"),
+              ("1. Chủ đề: \"Trẻ em là tương lai của đất nước\"", "Trẻ em là tương lai của đất nước"),
+              ("1. Chủ đề của năm nay rất quan trọng là điều ai cũng biết, \"không phải\".", nil),
+          ] as [(String, String?)])
+    func themeAfterLa(_ text: String, _ theme: String?) throws {
+        #expect(try Fixtures.parse(text).theme?.text == theme)
+    }
+
+    @Test("a title on one line, kind and subject; lettered items 'a.'; a loose file's year from its title")
+    func oneLineTitleAndLetteredItems() throws {
+        let text = """
+            ỦY BAN NHÂN DÂN
+            XÃ TÂN PHÚ
+
+            KẾ HOẠCH Tổ chức Tháng hành động vì trẻ em năm 2022
+
+            1) Mục đích, yêu cầu
+            a. Tuyên truyền nâng cao nhận thức.
+            b. Phòng chống đuối nước cho trẻ em.
+            3) Thông điệp truyền thông
+            a. Hãy gọi 111 để bảo vệ trẻ em;
+            b. Mùa hè an toàn cho trẻ em.
+            """
+        let reader = try #require(Fixtures.reader)
+        let d = reader.parser.parse(VietnameseNormalizer.normalize(text),
+                                    metadata: DocumentMetadata(id: "x", year: 0, file: "", issuer: "", level: "", kind: ""), inferMetadata: true)
+        #expect(d.letterHead.title == "KẾ HOẠCH Tổ chức Tháng hành động vì trẻ em năm 2022")
+        #expect(d.letterHead.issuer == "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ")
+        #expect(d.metadata.year == 2022 && d.notes.contains("year 2022 inferred from 'năm 2022' in the title"))
+        #expect(d.segments.map(\.path) == ["1", "1.a", "1.b", "3", "3.a", "3.b"])
+        #expect(d.slogans.map(\.text) == ["Hãy gọi 111 để bảo vệ trẻ em", "Mùa hè an toàn cho trẻ em"])
+        // Under its superior's line, the second body's line is the issuer.
+        let ward = try Fixtures.parse("UBND THÀNH PHỐ RẠCH GIÁ\nỦY BAN NHÂN DÂN PHƯỜNG AN HÒA\nSố: 15/KH-UBND\n\nKẾ HOẠCH\nTổ chức Tháng hành động\n\n1. Nội dung.")
+        #expect(ward.letterHead.issuer == "ỦY BAN NHÂN DÂN PHƯỜNG AN HÒA" && ward.letterHead.number == "15/KH-UBND")
+    }
+
     @Test("a table pasted as lines: its header row names columns and is not coded; its rows are not taken for wrapped lines")
     func pastedTable() throws {
         let d = try Fixtures.parse("II. NHIỆM VỤ\nSTT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\n"
@@ -237,10 +294,12 @@ import Testing
             3. Đề nghị Hội LHPN tỉnh, UBMTTQ tỉnh, Sở TT&TT, Sở VH-TT-DL tuyên truyền.
             4. Giao Công an huyện, Phòng Văn hóa và Thông tin phối hợp với Công an tỉnh.
             5. Đề nghị các đoàn thể của tỉnh, UBND các huyện chỉ đạo; các sở, ngành theo dõi.
+            6. Huyện đoàn, Phòng Y tế, Trung tâm Y tế huyện, Trạm Y tế xã và UBND phường thực hiện.
             """)
         #expect(d.actors.map(\.id) == ["dolisa", "labour_office", "dolisa", "doet", "education_office", "womens_union", "fatherland_front", "doic",
                                        "doculture", "district_police", "culture_office", "police", "mass_organisations", "district_committee",
-                                       "provincial_departments"])
+                                       "provincial_departments", "district_youth_union", "health_office", "health_centre", "commune_health_station",
+                                       "commune_committee"])
         #expect(!d.actors.contains { $0.id == "provincial_party_committee" }, "'tỉnh, UBND' is no 'Tỉnh ủy'")
         #expect(d.actors.first { $0.id == "district_committee" }?.quote == "UBND các huyện")
     }
