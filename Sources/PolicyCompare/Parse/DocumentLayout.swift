@@ -349,22 +349,34 @@ struct DocumentLayout: Sendable {
 
     /// True when the line is a table's header row as a paste leaves it, its first cell "STT"
     /// or "Số TT" (the row-number column, in any case) and more cells after it: "STT Nội dung
-    /// Cơ quan chủ trì Cơ quan phối hợp" (the tabs between cells are spaces by now).
+    /// Cơ quan chủ trì Cơ quan phối hợp" (the tabs between cells are spaces by now); or, in a
+    /// Markdown table, "| TT | Nội dung | ... |" (also "TT"), or its rule "|---|---|".
     ///
     /// Told from the line's first scalars (normalised text: NFC, one space between words), as
     /// every body line that starts with "S" ("Sở ...") is asked.
     static func isTableHeader(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         let line = scalars[range]
+        guard let first = line.first, first == "S" || first == "s" || first == "|", range.count < 200 else { return false }
         func matches(_ at: Int, _ pattern: String) -> Bool {
-            var i = range.lowerBound + at
+            var i = at
             for wanted in pattern.unicodeScalars {
                 guard i < range.upperBound, scalars[i] == wanted || VietnameseLetters.shared.lowercase(scalars[i]) == wanted else { return false }
                 i += 1
             }
             return true
         }
-        guard let first = line.first, first == "S" || first == "s", range.count < 200 else { return false }
-        let cellEnd = matches(0, "stt ") ? 4 : matches(0, "số tt ") ? 6 : 0
+        if first == "|" {
+            if line.allSatisfy({ "|-: ".unicodeScalars.contains($0) }) { return true }
+            var cell = range.lowerBound + 1
+            while cell < range.upperBound, scalars[cell] == " " { cell += 1 }
+            return ["tt", "stt", "số tt"].contains { word in
+                guard matches(cell, word) else { return false }
+                var after = cell + word.unicodeScalars.count
+                while after < range.upperBound, scalars[after] == " " { after += 1 }
+                return after < range.upperBound && scalars[after] == "|"
+            }
+        }
+        let cellEnd = matches(range.lowerBound, "stt ") ? 4 : matches(range.lowerBound, "số tt ") ? 6 : 0
         // More cells after it: at least two more words.
         return cellEnd > 0 && line.dropFirst(cellEnd).contains(" ")
     }

@@ -276,11 +276,12 @@ import Testing
         #expect(d.segments.last?.text == "Các xã báo cáo kết quả trước ngày\n30/6/2022.", "a date continues a wrapped line")
         let coding = Coder(codebook: try #require(Fixtures.codebook), abbreviations: try Abbreviations.bundled()).code(d)
         #expect(!coding.evidence.contains { $0.segmentPath == "II.p1" && $0.matched.lowercased() == "phối hợp" }, "the header row is not coded")
-        for header in ["STT Nội dung Ghi chú", "stt\tnội dung\tghi chú", "Số TT\tNội dung\tThời gian", "SỐ TT Nội dung Thời gian"] {
+        for header in ["STT Nội dung Ghi chú", "stt\tnội dung\tghi chú", "Số TT\tNội dung\tThời gian", "SỐ TT Nội dung Thời gian",
+                       "| TT | Nội dung | Cơ quan phối hợp |", "|STT|Nội dung|", "|---|---|:---:|"] {
             let n = VietnameseNormalizer.normalize(header)
             #expect(DocumentLayout.isTableHeader(n.scalars, 0..<n.scalars.count), "\(header)")
         }
-        for line in ["Sở Y tế chủ trì", "STT", "STT Nội", "Số thứ tự các xã", "Sttx Nội dung Ghi chú"] {
+        for line in ["Sở Y tế chủ trì", "STT", "STT Nội", "Số thứ tự các xã", "Sttx Nội dung Ghi chú", "| 1 | Tuyên truyền | Phòng LĐTBXH |", "| TTYT huyện |"] {
             let n = VietnameseNormalizer.normalize(line)
             #expect(!DocumentLayout.isTableHeader(n.scalars, 0..<n.scalars.count), "\(line)")
         }
