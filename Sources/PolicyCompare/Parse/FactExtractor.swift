@@ -709,14 +709,38 @@ struct FactExtractor {
                 while upper < list.count, list[upper].sentence == sentence { upper += 1 }
                 if kind != .due { kind = keys(s, lower..<upper, contain: "báo", "cáo") ? .reportingDate : .event }
                 let sentenceRange = tokens[s].sentences[sentence]
-                while let d = date(s, j), let m = d.month {
+                // A list of dates joined by "và" or commas ("28, 29/5/2021", "28/5 và 29/5/2020"):
+                // a day without its month takes the next date's month and year, and a day of the
+                // same month as the next date without a year takes its year.
+                var days: [(day: Int, month: Int?, year: Int?)] = []
+                while let d = date(s, j), j < upper {
+                    days.append((d.day, d.month, d.year))
+                    j = d.next
+                    if key(s, j) == "và" {
+                        j += 1
+                    } else if d.month == nil, j < upper, date(s, j) != nil {
+                        continue
+                    } else {
+                        break
+                    }
+                }
+                var nextMonth: Int?, nextYear: Int?
+                for k in days.indices.reversed() {
+                    if days[k].month == nil {
+                        days[k].month = nextMonth
+                        days[k].year = days[k].year ?? nextYear
+                    } else if days[k].year == nil, days[k].month == nextMonth {
+                        days[k].year = nextYear
+                    }
+                    (nextMonth, nextYear) = (days[k].month, days[k].year)
+                }
+                for d in days {
+                    guard let m = d.month else { continue }
                     let iso = d.year.flatMap { ISODate.make(year: $0, month: m, day: d.day) } ?? ISODate.monthDay(month: m, day: d.day)
                     if let iso {
                         result.append(Deadline(kind: kind, date: iso, quote: quotesMentions ? text.quote(sentenceRange) : "", segmentPath: segments[s].path,
                                                sourceRange: text.originalRange(sentenceRange)))
                     }
-                    j = d.next
-                    if key(s, j) == "và" { j += 1 } else { break }
                 }
             }
         }

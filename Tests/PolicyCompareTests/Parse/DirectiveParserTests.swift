@@ -209,6 +209,19 @@ import Testing
         #expect(codingB.evidence.map(\.matched).map { $0.replacingOccurrences(of: "\n", with: " ") } == codingA.evidence.map(\.matched))
     }
 
+    @Test("dates listed after 'vào (các) ngày': a day without its month takes the next date's; one of the same month without a year takes its year",
+          arguments: [
+              ("Tổ chức diễn đàn vào các ngày 28, 29/5/2021.", ["2021-05-28", "2021-05-29"]),
+              ("Tổ chức vào ngày 28 và 29/5/2020.", ["2020-05-28", "2020-05-29"]),
+              ("Tổ chức vào ngày 28/5 và 29/5/2020.", ["2020-05-28", "2020-05-29"]),
+              ("Tổ chức vào ngày 30/12 và 05/1/2021.", ["--12-30", "2021-01-05"]),
+              ("Tổ chức vào ngày 1/6 và 30/6.", ["--06-01", "--06-30"]),
+              ("Tổ chức vào ngày 28.", []),
+          ])
+    func listedDates(_ text: String, _ dates: [String]) throws {
+        #expect(try Fixtures.parse(text).deadlines.map(\.date) == dates)
+    }
+
     @Test("a plan exported with Markdown bold markers: its headings are sections, not bullets, and its theme is read")
     func boldMarkers() throws {
         let d = try Fixtures.parse("""
