@@ -132,6 +132,14 @@ enum HostilePipeline {
                     body[i] = true
                     if bare { markers[i] = true }
                 }
+                // Bold markers around a line ("**I. MỤC ĐÍCH**") are set aside like a marker.
+                let r = line.range
+                if r.count >= 3, r.upperBound <= scalars.count, scalars[r.lowerBound] == "*", scalars[r.lowerBound + 1] == "*" {
+                    var i = r.lowerBound
+                    while i < r.upperBound, scalars[i] == "*" || scalars[i] == " " { markers[i] = true; i += 1 }
+                    var j = r.upperBound
+                    while j > i, scalars[j - 1] == "*" || scalars[j - 1] == " " { j -= 1; markers[j] = true }
+                }
             }
             // An inline clause marker whose clause is empty ("(i) (ii) ...") is dropped like a bare list marker.
             var i = 0
