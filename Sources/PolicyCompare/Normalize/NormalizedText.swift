@@ -29,6 +29,18 @@ public struct NormalizedText: Sendable, Hashable {
         return lower..<max(lower, upper)
     }
 
+    /// The text with the scalars of `ranges` (normalised ranges) made spaces, each still
+    /// pointing at its original range: what the parser reads once a page number or running
+    /// header is dropped, so that a sentence it broke reads as one, while a quote of that
+    /// sentence keeps the source's wording.
+    func blanking(_ ranges: [Range<Int>]) -> NormalizedText {
+        var blanked = scalars
+        for range in ranges where range.lowerBound >= 0 && range.upperBound <= blanked.count {
+            for i in range { blanked[i] = " " }
+        }
+        return NormalizedText(original: original, scalars: blanked, starts: starts, ends: ends)
+    }
+
     /// The original wording of a normalised range.
     public func quote(_ range: Range<Int>) -> String {
         Self.string(original, originalRange(range))

@@ -40,6 +40,8 @@ public struct DirectiveParser: Sendable {
     func parse(_ text: NormalizedText, metadata: DocumentMetadata, encoding: String, notes: [String], inferMetadata: Bool,
                quotingSegments: Bool, spellings cache: inout TokenSpellings.Cache) -> Directive {
         let layout = DocumentLayout(text, vocabulary: vocabulary)
+        // A sentence broken by a page number joins over it, which must then read as nothing.
+        let text = layout.pageArtefacts.isEmpty ? text : text.blanking(layout.pageArtefacts)
         var builder = SegmentTreeBuilder(text: text, quotesText: quotingSegments)
         var segments = builder.build(layout.content)
         let folded = Self.fold(text)

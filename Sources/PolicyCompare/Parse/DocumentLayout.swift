@@ -21,6 +21,9 @@ struct DocumentLayout: Sendable {
     var content: [ContentLine] = []
     var recipients: [String] = []
     var signature: [String] = []
+    /// The page numbers and running headers dropped from the body, in text order: a sentence
+    /// they broke goes on over them.
+    var pageArtefacts: [Range<Int>] = []
 
     private enum Phase { case head, title, addressees, body, recipients, after, annex }
 
@@ -77,15 +80,21 @@ struct DocumentLayout: Sendable {
         content.reserveCapacity(lines.count)
         for (range, blankBefore) in lines {
             let contentBefore = content.count
+            var isPageArtefact = false
             defer {
                 if content.count > contentBefore, content.count >= 2 {
                     content[content.count - 1].follows = lastWasContent
                 }
-                lastWasContent = content.count > contentBefore
+                // A page break inside a sentence leaves its two halves following each other.
+                if !isPageArtefact { lastWasContent = content.count > contentBefore }
             }
             // A page number or running header left by a PDF or Word paste is nothing (a title
             // may wrap its year onto a line of its own).
-            if phase != .title, Self.isPageArtefact(scalars, range) { continue }
+            if phase != .title, Self.isPageArtefact(scalars, range) {
+                isPageArtefact = true
+                pageArtefacts.append(range)
+                continue
+            }
             // A table's header row ("STT<TAB>Nội dung<TAB>Cơ quan phối hợp") names its columns,
             // and "phối hợp" there is no coordination.
             if phase == .body || phase == .annex, Self.isTableHeader(scalars, range) { continue }

@@ -562,6 +562,32 @@ import Testing
         #expect(coder.code(pasted).counts == coder.code(clean).counts)
     }
 
+    @Test("a sentence broken by a page number or running header is one sentence again once they are dropped")
+    func pageBrokenSentenceIsRejoined() throws {
+        let header = "Kế hoạch số 58/KH-UBND ngày 24/5/2021 của UBND huyện Đông Hải\tTrang 2\n"
+        let whole = "4. Tổ chức các hoạt động vui chơi, giải trí cho trẻ em tại các xã.\n"
+        let clean = try Fixtures.parse(Self.pagedHead + Self.pagedItems.joined() + whole)
+        for page in ["\n2\n\n", "\n- 2 -\n\n", "\n\n" + header + "\n", "\nTrang 2/3\n" + header] {
+            let broken = whole.replacingOccurrences(of: "các hoạt động ", with: "các hoạt động" + page)
+            let pasted = try Fixtures.parse(Self.pagedHead + Self.pagedItems.joined() + broken)
+            #expect(pasted.segments.map(\.path) == ["I", "I.1", "I.2", "I.3", "I.4"], "\(page.debugDescription)")
+            // The parser reads the sentence whole; its quote keeps the source's wording, page number and all.
+            let last = try #require(pasted.segments.last), cleanLast = try #require(clean.segments.last)
+            #expect(Self.words(pasted.text.text(last.normalizedRange)) == Self.words(clean.text.text(cleanLast.normalizedRange)))
+            #expect(last.text.hasPrefix("Tổ chức các hoạt động") && last.text.contains(page.trimmingCharacters(in: .newlines)))
+            #expect(pasted.syllableCount == clean.syllableCount && pasted.actors == clean.actors && pasted.references == clean.references)
+            let coder = Coder(codebook: try #require(Fixtures.codebook), abbreviations: try Abbreviations.bundled())
+            #expect(coder.code(pasted).counts == coder.code(clean).counts, "\(page.debugDescription)")
+        }
+        // A page number between two whole sentences joins nothing.
+        let next = try Fixtures.parse(Self.pagedHead + Self.pagedItems.joined() + whole + "\n3\n\nvui chơi cho trẻ em.\n")
+        #expect(next.segments.last?.text == "vui chơi cho trẻ em.")
+    }
+
+    private static func words(_ text: String) -> [Substring] {
+        text.split(whereSeparator: \.isWhitespace)
+    }
+
     @Test("a directive does not cite its own number from its letter head; the same number dated otherwise is another document")
     func ownNumberIsNoReference() throws {
         let own = "4. Các xã báo cáo kết quả thực hiện Kế hoạch số 58/KH-UBND ngày 24/5/2021 về Ủy ban nhân dân huyện.\n"
