@@ -58,6 +58,10 @@ public struct DirectiveParser: Sendable {
         }
         let facts = FactExtractor(text: text, folded: folded, segments: segments, tokens: tokens, spellings: spellings, year: metadata.year,
                                   quotesMentions: quotingSegments)
+        let period = facts.period()
+        if let period, period.end < period.start {
+            notes.append("its period ends (\(period.end)) before it starts (\(period.start)), as '\(period.quote)' reads: check the dates in the text")
+        }
         let theme = facts.theme()
         if let (_, index) = theme, segments[index].normalizedRange.count < 200 { segments[index].role = .theme }
         let slogans = facts.slogans()
@@ -71,7 +75,7 @@ public struct DirectiveParser: Sendable {
         }
         return Directive(
             metadata: metadata, encoding: encoding, notes: notes, text: text, letterHead: layout.head,
-            theme: theme?.0, period: facts.period(), slogans: slogans.map(\.0), segments: segments,
+            theme: theme?.0, period: period, slogans: slogans.map(\.0), segments: segments,
             recipients: layout.recipients, signature: layout.signature,
             references: Self.citedBy(layout.head, facts.references(types: referenceTypes, typeNames: referenceTypeNames)),
             actors: facts.actors(actors), deadlines: facts.deadlines(), syllableCount: syllables, markedSyllableCount: marked,

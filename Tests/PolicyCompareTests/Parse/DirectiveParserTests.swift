@@ -169,6 +169,17 @@ import Testing
         #expect((period.start, period.end, period.quote) == ("2021-06-01", "2021-06-30", stated))
     }
 
+    @Test("a period that ends before it starts is kept as written, with a note to check it; one in order has no note")
+    func periodEndingBeforeItStarts() throws {
+        let reversed = try Fixtures.parse("1. Thời gian tổ chức Tháng hành động: từ ngày 30/6 đến ngày 01/6/2021.", year: 2021)
+        let period = try #require(reversed.period)
+        #expect((period.start, period.end) == ("2021-06-30", "2021-06-01"))
+        #expect(reversed.notes == ["its period ends (2021-06-01) before it starts (2021-06-30), as 'từ ngày 30/6 đến ngày 01/6/2021' reads: check the dates in the text"])
+        let ordered = try Fixtures.parse("1. Thời gian tổ chức Tháng hành động: từ ngày 01/6 đến ngày 30/6/2021.", year: 2021)
+        #expect(ordered.period != nil && ordered.notes.isEmpty)
+        for id in Fixtures.ids { #expect(!(try Fixtures.directive(id).notes.contains { $0.contains("period ends") }), "\(id)") }
+    }
+
     @Test("numbers that are not a period: no month, a clock time, a dash between unrelated numbers, no day or month that exists")
     func notPeriods() throws {
         for text in ["Thời gian: từ 7 đến 9 giờ sáng.", "Thời gian: trẻ em từ 6 - 15 tuổi.", "Thời gian: từ năm 2019 đến năm 2021.",
