@@ -26,14 +26,19 @@ public enum Caveat: Sendable, Hashable {
             case letterDate
             /// The manifest's own `date` column.
             case manifestDate
+            /// The year the body names ("năm 2013"), never naming the manifest's.
+            case namedYear
         }
 
         public var documentID: String
         public var manifestYear: Int
         public var statedYear: Int
         public var basis: Basis = .period
-        /// The date that states it (ISO), as the text or the manifest gives it.
+        /// The date that states it (ISO), as the text or the manifest gives it; for
+        /// ``Basis/namedYear``, the year.
         public var date: String = ""
+        /// For ``Basis/namedYear``: how many times the body names the year.
+        public var mentions = 0
 
         /// For `documents.csv` notes and warnings: "manifest year 2020, but its month of action is from 2021-06-01".
         public var description: String {
@@ -41,12 +46,14 @@ public enum Caveat: Sendable, Hashable {
             case .period: "its month of action is from \(date)"
             case .letterDate: "its letter head dates it \(date)"
             case .manifestDate: "its date column gives \(date)"
+            case .namedYear: "its text names the year \(date) (\(mentions) times) and never \(manifestYear)"
             }
             return "manifest year \(manifestYear), but \(stated); check the year column of manifest.csv"
         }
 
         /// The year a document's period states, else its letter head's date, else its
-        /// manifest date, when that differs from its manifest year; nil otherwise.
+        /// manifest date, else the year its body names (``Directive/namedYear``), when that
+        /// differs from its manifest year; nil otherwise.
         ///
         /// A plan is issued in the months before June of its year, so a date of issue in
         /// another year is worth a look too; a period that states its year settles it.
@@ -56,6 +63,10 @@ public enum Caveat: Sendable, Hashable {
                 else if !document.letterDate.isEmpty { (document.letterDate, .letterDate) }
                 else if !document.metadata.date.isEmpty { (document.metadata.date, .manifestDate) }
                 else { nil }
+            if stated == nil, let named = document.namedYear {
+                return YearDifference(documentID: document.metadata.id, manifestYear: manifestYear, statedYear: named.year, basis: .namedYear,
+                                      date: String(named.year), mentions: named.mentions)
+            }
             guard let (date, basis) = stated, let year = Int(date.prefix(4)), year != manifestYear else { return nil }
             return YearDifference(documentID: document.metadata.id, manifestYear: manifestYear, statedYear: year, basis: basis, date: date)
         }

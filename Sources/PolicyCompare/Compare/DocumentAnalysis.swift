@@ -47,6 +47,11 @@ public struct DocumentAnalysis: Sendable {
         get { storage.fields.letterDate }
         set { unique().fields.letterDate = newValue }
     }
+    /// The year the body names instead of its manifest year (see ``Directive/namedYear``).
+    public var namedYear: Directive.NamedYear? {
+        get { storage.fields.namedYear }
+        set { unique().fields.namedYear = newValue }
+    }
     public var slogans: [Statement] {
         get { storage.fields.slogans }
         set { unique().fields.slogans = newValue }
@@ -107,6 +112,7 @@ public struct DocumentAnalysis: Sendable {
         var theme: Statement?
         var period: Period?
         var letterDate: String
+        var namedYear: Directive.NamedYear?
         var slogans: [Statement]
         var references: [LegalReference]
         let actorMentions: DocumentActors
@@ -182,7 +188,7 @@ public struct DocumentAnalysis: Sendable {
         storage = Storage(Fields(
             metadata: directive.metadata, fingerprint: StableHash.hex(StableHash.fnv1a(bytes: bytes)), bytes: bytes.count,
             encoding: directive.encoding, notes: directive.notes, segments: directive.segments.count, theme: directive.theme,
-            period: directive.period, letterDate: directive.letterHead.date, slogans: directive.slogans, references: directive.references,
+            period: directive.period, letterDate: directive.letterHead.date, namedYear: directive.namedYear, slogans: directive.slogans, references: directive.references,
             actorMentions: DocumentActors(directive.actors),
             deadlinesWithoutQuotes: directive.deadlines.map { deadline in
                 var deadline = deadline

@@ -20,6 +20,17 @@ public struct Directive: Sendable {
     public var references: [LegalReference]
     public var actors: [ActorMention]
     public var deadlines: [Deadline]
+    /// The year the body names most often ("năm 2013"), when nothing else dates the document
+    /// (no period stating its year, no date in its letter head or its manifest row), that
+    /// year is not its manifest year, and the body never names its manifest year: a sign of a
+    /// file filed under the wrong year. Nil otherwise.
+    public var namedYear: NamedYear?
+
+    /// A year and how many times the body names it.
+    public struct NamedYear: Sendable, Hashable {
+        public var year: Int
+        public var mentions: Int
+    }
 
     /// Number of syllables (word tokens) in the coded segments: the denominator of rates.
     public var syllableCount: Int

@@ -59,6 +59,8 @@ public struct DirectiveParser: Sendable {
         let facts = FactExtractor(text: text, folded: folded, segments: segments, tokens: tokens, spellings: spellings, year: metadata.year,
                                   quotesMentions: quotingSegments)
         let period = facts.period()
+        let namedYear = inferMetadata || period?.statesYear == true || !layout.head.date.isEmpty || !metadata.date.isEmpty
+            ? nil : Self.namedYear(facts.yearMentions(), otherThan: metadata.year)
         if let period, period.end < period.start {
             notes.append("its period ends (\(period.end)) before it starts (\(period.start)), as '\(period.quote)' reads: check the dates in the text")
         }
@@ -78,8 +80,16 @@ public struct DirectiveParser: Sendable {
             theme: theme?.0, period: period, slogans: slogans.map(\.0), segments: segments,
             recipients: layout.recipients, signature: layout.signature,
             references: Self.citedBy(layout.head, facts.references(types: referenceTypes, typeNames: referenceTypeNames)),
-            actors: facts.actors(actors), deadlines: facts.deadlines(), syllableCount: syllables, markedSyllableCount: marked,
+            actors: facts.actors(actors), deadlines: facts.deadlines(), namedYear: namedYear, syllableCount: syllables, markedSyllableCount: marked,
             folded: folded, tokens: tokens, spellings: spellings)
+    }
+
+    /// The year `mentions` name most often (the later on a tie), at least twice, when it is not
+    /// `year` and `year` is never named: one plan names last year's results and this year's
+    /// month, but a plan that never names its own year is likely filed under the wrong one.
+    static func namedYear(_ mentions: [Int: Int], otherThan year: Int) -> Directive.NamedYear? {
+        guard mentions[year] == nil, let best = mentions.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), best.value >= 2 else { return nil }
+        return Directive.NamedYear(year: best.key, mentions: best.value)
     }
 
     /// `references` without the document's own number from its letter head ("Kế hoạch số
@@ -115,14 +125,7 @@ public struct DirectiveParser: Sendable {
             metadata.year = year
             notes.append("year \(year) inferred from the date in the letter head")
         } else {
-            var counts: [Int: Int] = [:]
-            for output in tokens {
-                for (i, token) in output.tokens.enumerated() where NormalizedText.string(folded.strict, token.range) == "năm" {
-                    guard let next = output.tokens[safe: i + 1], next.kind == .number,
-                          let y = Int(NormalizedText.string(folded.strict, next.range)), (1990...2100).contains(y) else { continue }
-                    counts[y, default: 0] += 1
-                }
-            }
+            let counts = FactExtractor(text: text, folded: folded, segments: segments, tokens: tokens, spellings: spellings, year: 0).yearMentions()
             if let best = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
                 metadata.year = best.key
                 notes.append("year \(best.key) inferred from 'năm \(best.key)' in the text (\(best.value) mentions)")

@@ -208,6 +208,22 @@ struct FactExtractor {
         return nil
     }
 
+    /// How often the body names each year from 1990 to 2100 as "năm YYYY" ("Năm 2013, ...",
+    /// "Tháng hành động vì trẻ em năm 2013").
+    func yearMentions() -> [Int: Int] {
+        guard let year = spelling(of: "năm") else { return [:] }
+        var counts: [Int: Int] = [:]
+        for s in segments.indices {
+            guard let ids = spellings.ids[safe: s] else { continue }
+            let list = tokens[s].tokens
+            for i in 0..<min(ids.count, list.count) where ids[i] == year {
+                guard list[safe: i + 1]?.kind == .number, let y = Int(key(s, i + 1)), (1990...2100).contains(y) else { continue }
+                counts[y, default: 0] += 1
+            }
+        }
+        return counts
+    }
+
     /// The spellings and phrases a period is read with, looked up once per document.
     private struct PeriodWords {
         let from: Int32

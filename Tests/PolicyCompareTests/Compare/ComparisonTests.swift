@@ -133,6 +133,42 @@ import Testing
         #expect(rows.filter { $0.contains("manifest year") }.count == 3)
     }
 
+    @Test("a document dated by nothing but its body, filed under a year its body never names, is a caveat and a note: the year it names instead")
+    func aYearOnlyTheBodyNames() throws {
+        var corpus = try #require(Fixtures.corpus)
+        let codebook = try #require(Fixtures.codebook)
+        // 2013-molisa has no date in its head or manifest row, and its period states no year; its body names "năm 2013".
+        let index = try #require(corpus.manifest.documents.firstIndex { $0.id == "2013-molisa" })
+        corpus.manifest.documents[index].year = 2019
+        let analyses = try CorpusAnalyzer(codebook: codebook).analyze(corpus)
+        let misfiled = try #require(analyses.first { $0.metadata.id == "2013-molisa" })
+        let named = try #require(misfiled.namedYear)
+        #expect(named.year == 2013 && named.mentions >= 2)
+        let c = try Comparison.compute(analyses, codebook: codebook)
+        let difference = Caveat.YearDifference(documentID: "2013-molisa", manifestYear: 2019, statedYear: 2013, basis: .namedYear,
+                                               date: "2013", mentions: named.mentions)
+        #expect(c.caveats.contains(.yearDiffers([difference])))
+        #expect(difference.description == "manifest year 2019, but its text names the year 2013 (\(named.mentions) times) and never 2019; check the year column of manifest.csv")
+        let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(c))
+        #expect(report.contains("2013-molisa (manifest 2019; its text names the year 2013, never 2019)"))
+        let vi = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.vi), toolVersion: "test").build(c))
+        #expect(vi.contains("2013-molisa (manifest 2019; văn bản nêu năm 2013, không nêu năm 2019)"))
+        // Filed under its own year, or with a date in its manifest row, the body is not asked.
+        #expect(try CorpusAnalyzer(codebook: codebook).analyze(try #require(Fixtures.corpus)).allSatisfy { $0.namedYear == nil })
+        corpus.manifest.documents[index].date = "2013-05-02"
+        let dated = try #require(try CorpusAnalyzer(codebook: codebook).analyze(corpus).first { $0.metadata.id == "2013-molisa" })
+        #expect(dated.namedYear == nil)
+    }
+
+    @Test("the year a body names counts only when it never names the manifest year, and at least twice")
+    func namedYearRule() {
+        #expect(DirectiveParser.namedYear([2013: 5, 2012: 2], otherThan: 2019) == Directive.NamedYear(year: 2013, mentions: 5))
+        #expect(DirectiveParser.namedYear([2013: 5, 2019: 1], otherThan: 2019) == nil, "names its manifest year too")
+        #expect(DirectiveParser.namedYear([2013: 1], otherThan: 2019) == nil, "named once")
+        #expect(DirectiveParser.namedYear([2013: 3, 2014: 3], otherThan: 2019) == Directive.NamedYear(year: 2014, mentions: 3), "the later on a tie")
+        #expect(DirectiveParser.namedYear([:], otherThan: 2019) == nil)
+    }
+
     @Test("year rows add each document's first count of the category's id, whatever order the codebook lists them in")
     func yearRowsWhateverTheCodebookOrder() throws {
         let (corpus, codebook) = try Self.corpus()
