@@ -74,6 +74,8 @@ public struct Coder: Sendable {
         let categoryCount = codebook.categories.count
         var matchCounts = [Int](repeating: 0, count: categoryCount)
         var segmentsHit = [Int](repeating: 0, count: categoryCount)
+        var contextCounts = [Int](repeating: 0, count: categoryCount)
+        let numbered = directive.segments.contains { $0.role == .section || $0.role == .item || $0.role == .heading }
         var coded: [DocumentCoding.Match] = []
         var segmentPaths: [String] = []
         var uncoded: [DocumentCoding.UncodedSegment] = []
@@ -153,6 +155,7 @@ public struct Coder: Sendable {
                         any = true
                         matchCounts[c] += count
                         segmentsHit[c] += 1
+                        if numbered, Self.isContext(directive.segments[s]) { contextCounts[c] += count }
                         for match in kept[..<count] {
                             let first = output.tokens[match.tokens.lowerBound]
                             let last = output.tokens[match.tokens.upperBound - 1]
@@ -198,12 +201,19 @@ public struct Coder: Sendable {
         }
         if unordered { coded.sort { Self.precedes($0, $1, ranks) } }
         let counts = codebook.categories.indices.map {
-            DocumentCoding.Count(categoryID: codebook.categories[$0].id, segments: segmentsHit[$0], matches: matchCounts[$0])
+            DocumentCoding.Count(categoryID: codebook.categories[$0].id, segments: segmentsHit[$0], matches: matchCounts[$0],
+                                 contextMatches: contextCounts[$0])
         }
         return DocumentCoding(documentID: directive.metadata.id, year: directive.metadata.year, syllables: directive.syllableCount,
                               markedSyllables: directive.markedSyllableCount,
                               counts: counts, uncodedSegments: uncoded.trimmed, matches: SpooledArray(coded.trimmed), labels: labels,
                               segmentPaths: segmentPaths.trimmed, source: source)
+    }
+
+    /// Whether `segment` is an unnumbered paragraph of the body's top level (see
+    /// ``DocumentCoding/Count/contextMatches``).
+    static func isContext(_ segment: Segment) -> Bool {
+        segment.role == .paragraph && segment.part == .body && segment.parent.isEmpty
     }
 
     /// Whether evidence `a` goes before `b`: by start, then category id (`ranks`: each category's

@@ -6,6 +6,10 @@ public struct DocumentCoding: Sendable, Hashable {
         /// Segments with at least one counted match.
         public var segments: Int
         public var matches: Int
+        /// Of those, the matches in unnumbered top-level paragraphs of a document that has
+        /// numbered sections or items: its context, preamble and lead-ins ("Năm 2010, thế giới
+        /// ...", "Bộ ... đề nghị ..."), not a numbered task. Zero in a document without numbers.
+        public var contextMatches = 0
         public var present: Bool { matches > 0 }
     }
 

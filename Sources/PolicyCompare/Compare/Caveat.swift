@@ -16,6 +16,11 @@ public enum Caveat: Sendable, Hashable {
     /// in another language, or typed without tone marks, they code little or nothing, and
     /// their words weigh on their year's key terms. In manifest order.
     case fewDiacritics([DiacriticShare])
+    /// Categories present in a year only through unnumbered paragraphs outside the numbered
+    /// sections and items (context, preamble, lead-ins; see
+    /// ``DocumentCoding/Count/contextMatches``): mentioned, but asked for by no numbered task.
+    /// By compared year, then codebook order.
+    case contextOnly([ContextMention])
 
     public struct YearDifference: Sendable, Hashable, CustomStringConvertible {
         /// What states the other year, the first of these that a document has.
@@ -72,10 +77,42 @@ public enum Caveat: Sendable, Hashable {
         }
     }
 
+    public struct ContextMention: Sendable, Hashable {
+        public var year: Int
+        public var categoryID: String
+        /// The documents of that year that mention it, in manifest order.
+        public var documentIDs: [String]
+    }
+
     public struct DiacriticShare: Sendable, Hashable {
         public var documentID: String
         /// The share of its syllables with a diacritic, as a whole percentage.
         public var percent: Int
+    }
+
+    /// The categories each of `years` mentions only in context paragraphs, with the documents
+    /// that mention them.
+    static func contextOnly(_ documents: [DocumentAnalysis], years: [Int]) -> [ContextMention] {
+        guard let first = documents.first else { return [] }
+        let categories = first.coding.counts.map(\.categoryID)
+        var result: [ContextMention] = []
+        for year in years {
+            let inYear = documents.filter { $0.metadata.year == year }
+            for (c, id) in categories.enumerated() {
+                var matches = 0, context = 0
+                var mentioning: [String] = []
+                for document in inYear {
+                    guard let count = document.coding.counts[safe: c], count.categoryID == id, count.matches > 0 else { continue }
+                    matches += count.matches
+                    context += count.contextMatches
+                    mentioning.append(document.metadata.id)
+                }
+                if matches > 0, context == matches {
+                    result.append(ContextMention(year: year, categoryID: id, documentIDs: mentioning))
+                }
+            }
+        }
+        return result
     }
 
     static func find(_ documents: [DocumentAnalysis], years: [Int]) -> [Caveat] {
@@ -108,6 +145,8 @@ public enum Caveat: Sendable, Hashable {
             return DiacriticShare(documentID: document.metadata.id, percent: document.coding.diacriticPercent)
         }
         if !unmarked.isEmpty { caveats.append(.fewDiacritics(unmarked)) }
+        let context = contextOnly(documents, years: years)
+        if !context.isEmpty { caveats.append(.contextOnly(context)) }
         return caveats
     }
 }

@@ -44,7 +44,7 @@ public struct ReportBuilder: Sendable {
             blocks.append(.table([t("col.year"), t("col.documents"), t("col.level"), t("col.syllables")], rows))
             blocks.append(.paragraph(t("more", c.documents.count, "documents.csv")))
         }
-        let warnings = c.caveats.map(caveat)
+        let warnings = c.caveats.map { caveat($0, c) }
         if !warnings.isEmpty { blocks.append(.paragraph(t("corpus.warnings"))); blocks.append(.bullets(warnings)) }
         return Report.Section(title: t("corpus.title"), blocks: blocks)
     }
@@ -64,7 +64,7 @@ public struct ReportBuilder: Sendable {
         return levels.sorted { (ranks[$0] ?? 4, $0) < (ranks[$1] ?? 4, $1) }
     }
 
-    private func caveat(_ caveat: Caveat) -> String {
+    private func caveat(_ caveat: Caveat, _ c: Comparison) -> String {
         let t = strings
         switch caveat {
         case .mixedLevels(let levels):
@@ -80,6 +80,14 @@ public struct ReportBuilder: Sendable {
             return t("caveat.year", differences.map { t("caveat.year.\($0.basis.rawValue)", $0.documentID, $0.manifestYear, $0.date) }.joined(separator: "; "))
         case .fewDiacritics(let shares):
             return t("caveat.marks", shares.map { t("caveat.marks.item", $0.documentID, $0.percent) }.joined(separator: "; "))
+        case .contextOnly(let mentions):
+            let items = mentions.map { mention in
+                let label = c.codebook.category(mention.categoryID).map(t.label) ?? mention.categoryID
+                let documents = mention.documentIDs.count <= Self.listLimit ? mention.documentIDs.joined(separator: ", ")
+                    : t("caveat.context.many", mention.documentIDs.count)
+                return t("caveat.context.item", mention.year, label, documents)
+            }
+            return t("caveat.context", items.joined(separator: "; "))
         }
     }
 

@@ -160,6 +160,39 @@ import Testing
         #expect(dated.namedYear == nil)
     }
 
+    @Test("a category present in a year only through unnumbered context paragraphs is a caveat naming the year, category and documents")
+    func contextOnlyMentions() throws {
+        let codebook = try #require(Fixtures.codebook)
+        let c = try Comparison.compute(try CorpusAnalyzer(codebook: codebook).analyze(try #require(Fixtures.corpus)), codebook: codebook)
+        let expected = [Caveat.ContextMention(year: 2010, categoryID: "climate_change", documentIDs: ["2010-molisa"]),
+                        Caveat.ContextMention(year: 2014, categoryID: "equal_opportunity", documentIDs: ["2014-molisa"]),
+                        Caveat.ContextMention(year: 2014, categoryID: "child_labour_and_justice", documentIDs: ["2014-molisa"])]
+        #expect(c.caveats.contains(.contextOnly(expected)))
+        // Each rests on paragraphs p1, p2, ... of the body's top level, as evidence.csv shows.
+        for mention in expected {
+            let document = try #require(c.documents.first { $0.metadata.id == mention.documentIDs.first })
+            let paths = document.coding.evidence.filter { $0.categoryID == mention.categoryID }.map(\.segmentPath)
+            #expect(!paths.isEmpty && paths.allSatisfy { $0.first == "p" && !$0.contains(".") }, "\(mention.categoryID): \(paths)")
+        }
+        // Climate change is mentioned in 2010's context and nowhere else; 2010's monitoring has a numbered match too.
+        let monitoring = try #require(c.documents.first { $0.metadata.id == "2010-molisa" }?.coding.counts.first { $0.categoryID == "monitoring_inspection" })
+        #expect(monitoring.contextMatches > 0 && monitoring.contextMatches < monitoring.matches)
+        let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(c))
+        #expect(report.contains("not through a numbered task: Climate change (Biến đổi khí hậu) in 2010 (2010-molisa); Equal development opportunity (Cơ hội phát triển bình đẳng) in 2014"))
+    }
+
+    @Test("a document without numbered sections or items has no context paragraphs: its paragraphs are its body")
+    func unnumberedDocumentHasNoContext() throws {
+        let coder = Coder(codebook: try #require(Fixtures.codebook), abbreviations: try Abbreviations.bundled())
+        let prose = try Fixtures.parse("Năm 2021, các địa phương tổ chức phòng chống đuối nước cho trẻ em.\n\nTổ chức diễn đàn trẻ em.\n", year: 2021)
+        #expect(coder.code(prose).counts.allSatisfy { $0.contextMatches == 0 } && coder.code(prose).counts.contains { $0.matches > 0 })
+        let numbered = try Fixtures.parse("Năm 2021, các địa phương tổ chức phòng chống đuối nước cho trẻ em.\n\n1. Tổ chức diễn đàn trẻ em.\n", year: 2021)
+        let counts = coder.code(numbered).counts
+        let injury = try #require(counts.first { $0.categoryID == "injury_drowning" })
+        #expect(injury.matches > 0 && injury.contextMatches == injury.matches)
+        #expect(counts.filter { $0.categoryID == "participation" }.allSatisfy { $0.contextMatches == 0 })
+    }
+
     @Test("the year a body names counts only when it never names the manifest year, and at least twice")
     func namedYearRule() {
         #expect(DirectiveParser.namedYear([2013: 5, 2012: 2], otherThan: 2019) == Directive.NamedYear(year: 2013, mentions: 5))
