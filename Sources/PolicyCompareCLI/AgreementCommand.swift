@@ -12,7 +12,7 @@ struct AgreementCommand {
         self.cli = cli
         self.arguments = try Arguments.parse(arguments, spec: Self.spec)
         guard self.arguments.options["coding"] != nil else {
-            throw .missingValue(command: "agreement", option: "coding")
+            throw .missingOption(command: "agreement", option: "coding", meaning: "the CSV file of the human coding to compare with (--coding FILE)")
         }
     }
 
@@ -23,13 +23,20 @@ struct AgreementCommand {
         let human = try HumanCode.load(codingURL, documents: Set(corpus.documents.map(\.id)), categories: Set(codebook.categories.map(\.id)))
         let wanted = Set(human.map(\.documentID))
         let codings = try codeCorpus(corpus, codebook: codebook).filter { wanted.contains($0.documentID) }
-        return .success(Self.render(Agreement.compute(codings: codings, human: human, codebook: codebook), cells: human.count),
-                        stderr: CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns))
+        let agreement = Agreement.compute(codings: codings, human: human, codebook: codebook)
+        var warnings = CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns)
+        if agreement.uncodedCells > 0 {
+            let documents = agreement.possibleCells / max(1, codebook.categories.count)
+            warnings += "warning: \(codingURL.path) codes \(agreement.possibleCells - agreement.uncodedCells) of the \(agreement.possibleCells) cells "
+                + "of its \(documents) \(documents == 1 ? "document" : "documents") × \(codebook.categories.count) categories; "
+                + "the other \(agreement.uncodedCells) are not compared (give each a row, present true or false)\n"
+        }
+        return .success(Self.render(agreement, cells: human.count), stderr: warnings)
     }
 
     static func render(_ a: Agreement, cells: Int) -> String {
         func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "n/a" }
-        var lines = ["Agreement of the tool with the human coding (\(cells) document-category cells; the human coding is the reference)", ""]
+        var lines = ["Agreement of the tool with the human coding (\(cells) document-category \(cells == 1 ? "cell" : "cells"); the human coding is the reference)", ""]
         lines.append("category                          TP  FP  FN  TN  precision  recall     F1  kappa")
         func row(_ name: String, _ c: Agreement.Confusion) -> String {
             name.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: " %3d %3d %3d %3d", c.truePositive, c.falsePositive, c.falseNegative, c.trueNegative)

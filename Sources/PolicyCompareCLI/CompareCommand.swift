@@ -27,6 +27,9 @@ struct CompareCommand {
                 guard trimmed.count == 4, let year = Int(trimmed) else {
                     throw .badValue(command: "compare", option: "years", value: text, expected: "four-digit years separated by commas, e.g. 2010,2013,2019")
                 }
+                guard !list.contains(year) else {
+                    throw .badValue(command: "compare", option: "years", value: text, expected: "each year once (\(year) is named twice)")
+                }
                 list.append(year)
             }
             years = list

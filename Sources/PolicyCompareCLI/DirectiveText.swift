@@ -5,7 +5,8 @@ enum DirectiveText {
     static func render(_ d: Directive) -> String {
         var lines: [String] = []
         let m = d.metadata
-        lines.append("\(m.id)  (\(m.year)\(m.yearInferred ? ", year inferred" : ""); \(m.level.isEmpty ? "level and kind unknown" : "\(m.level) \(m.kind)"))")
+        let year = m.year == 0 ? "year unknown" : "\(m.year)\(m.yearInferred ? ", year inferred" : "")"
+        lines.append("\(m.id)  (\(year); \(m.level.isEmpty ? "level and kind unknown" : "\(m.level) \(m.kind)"))")
         lines.append("Issuer:      \(m.issuer.isEmpty ? "unknown" : m.issuer)\(m.issuerInferred ? "  (inferred)" : "")")
         let head = d.letterHead
         if !head.number.isEmpty { lines.append("Number:      \(head.number)") }

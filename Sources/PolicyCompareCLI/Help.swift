@@ -10,7 +10,8 @@ enum Help {
                                [--skip-invalid] [--quiet] [--timings]
       policy-compare inspect   FILE|DOCUMENT_ID [--json] [--corpus DIR]
       policy-compare code      [--corpus DIR] [--codebook FILE] [--out DIR] [--csv spreadsheet|plain]
-      policy-compare codebook  check [FILE] | export [--format quanteda-yaml] [--codebook FILE] [--out FILE]
+      policy-compare codebook  check [FILE | --codebook FILE] [--corpus DIR]
+      policy-compare codebook  export [--format quanteda-yaml] [--codebook FILE] [--out FILE]
       policy-compare agreement --coding FILE [--corpus DIR] [--codebook FILE]
       policy-compare --help | COMMAND --help | --version
 
@@ -84,8 +85,10 @@ enum Help {
             """
             policy-compare agreement --coding FILE [--corpus DIR] [--codebook FILE]
 
-            FILE has columns document_id, category_id, present (true/false). Prints precision,
-            recall, F1 and Cohen's kappa per category and overall, and every disagreement.
+            FILE has columns document_id, category_id, present (true/false, 1/0 or yes/no), one
+            row per cell. Prints precision, recall, F1 and Cohen's kappa per category and
+            overall, and every disagreement; warns when the file leaves out categories of the
+            documents it codes.
 
             """
         default:

@@ -4,6 +4,8 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownCommand(String)
     case unknownOption(command: String, option: String)
     case missingValue(command: String, option: String)
+    /// An option the command cannot run without, not given at all.
+    case missingOption(command: String, option: String, meaning: String)
     case unexpectedValue(command: String, option: String)
     case repeated(command: String, option: String)
     case positionals(command: String, expected: ClosedRange<Int>, found: [String])
@@ -19,6 +21,8 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(command): unknown option '\(option)'; see `policy-compare \(command) --help`"
         case .missingValue(let command, let option):
             "\(command): option --\(option) needs a value, e.g. --\(option) VALUE"
+        case .missingOption(let command, let option, let meaning):
+            "\(command): --\(option) is required: \(meaning); see `policy-compare \(command) --help`"
         case .unexpectedValue(let command, let option):
             "\(command): option --\(option) takes no value"
         case .repeated(let command, let option):

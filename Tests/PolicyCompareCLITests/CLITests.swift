@@ -63,7 +63,9 @@ import Testing
         #expect(text.stdout.contains("Theme:       “Chung tay vì trẻ em nghèo, trẻ em dân tộc thiểu số”"))
         #expect(text.stdout.contains("Recipients (not coded):"))
         let missing = cli.run(["inspect", "1999-nowhere"])
-        #expect(missing.exitCode == 1 && missing.stderr.contains("no document '1999-nowhere'"))
+        #expect(missing.exitCode == 1 && missing.stderr.contains("no document '1999-nowhere' in the corpus; known ids: 2010-molisa, 2013-molisa,"))
+        let misspelt = cli.run(["inspect", "2019-langson"])
+        #expect(misspelt.exitCode == 1 && misspelt.stderr.contains("no document '2019-langson' in the corpus; did you mean '2019-lang-son'?"))
         let badCorpus = cli.run(["inspect", "2010-molisa", "--corpus", "/nonexistent"])
         #expect(badCorpus.exitCode == 1 && badCorpus.stderr.contains("does not exist"))
         // A mistyped path is named as a missing file, not as a missing corpus or id.
@@ -75,6 +77,14 @@ import Testing
         #expect(folder.exitCode == 1 && folder.stderr.contains("(it is a folder, not a file)"), "\(folder.stderr)")
         let corpusFile = cli.run(["inspect", "2010-molisa", "--corpus", "Datasets/manifest.csv"])
         #expect(corpusFile.exitCode == 1 && corpusFile.stderr.contains("manifest.csv is a file, not a folder"), "\(corpusFile.stderr)")
+    }
+
+    @Test func aLooseFileWithoutAYearSaysSo() throws {
+        let file = Scratch.path("yearless", extension: "txt")
+        try Data("1. Tổ chức các hoạt động vui chơi cho trẻ em.\n".utf8).write(to: file)
+        let shown = cli.run(["inspect", file.path])
+        #expect(shown.exitCode == 0 && shown.stdout.contains("  (year unknown; level and kind unknown)"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("Note:        no year found in the text; year set to 0"))
     }
 
     @Test func codeWritesTheThreeTables() throws {
@@ -116,7 +126,14 @@ import Testing
         let result = cli.run(["agreement", "--coding", file.path])
         #expect(result.exitCode == 0)
         #expect(result.stdout.contains("2014-molisa  child_marriage  tool=false human=true"))
-        #expect(cli.run(["agreement"]).exitCode == 2)
+        #expect(result.stdout.hasPrefix("Agreement of the tool with the human coding (2 document-category cells;"))
+        // Two documents of 33 categories each, one cell each coded: the other 64 are named as left out.
+        #expect(result.stderr == "warning: \(file.path) codes 2 of the 66 cells of its 2 documents × 33 categories; the other 64 are not compared (give each a row, present true or false)\n")
+        let missing = cli.run(["agreement"])
+        #expect(missing.exitCode == 2 && missing.stderr.contains("agreement: --coding is required: the CSV file of the human coding to compare with"))
+        // The shipped human coding codes every cell of its documents: no warning.
+        let full = cli.run(["agreement", "--coding", "Tests/PolicyCompareTests/Fixtures/human-coding.csv"])
+        #expect(full.exitCode == 0 && full.stderr.isEmpty, "\(full.stderr)")
     }
 }
 
@@ -223,6 +240,7 @@ import Testing
     static let badOptionCases: [([String], Int32)] = [
         (["--years", "2010,20x9"], 2), (["--lang", "fr"], 2), (["--format", "pdf"], 2), (["--delimiter", "|"], 2),
         (["--baseline", "last"], 2), (["--reuse-partners", "0"], 2), (["--reuse-partners", "ten"], 2), (["--years", "2010,2011"], 1), (["--years", "2010,2013", "--baseline", "2019"], 1),
+        (["--years", "2013,2013"], 2),
     ]
 
     @Test(arguments: badOptionCases)

@@ -57,6 +57,11 @@ public struct Agreement: Sendable, Hashable {
     /// Per category, in codebook order.
     public var byCategory: [CategoryAgreement]
     public var disagreements: [Disagreement]
+    /// Cells the human coding leaves out: for each document it codes, the codebook's
+    /// categories it gives no row (they are not compared).
+    public var uncodedCells = 0
+    /// The cells of the documents the human coding codes: documents × the codebook's categories.
+    public var possibleCells = 0
 
     /// Compares `codings` with human decisions keyed by (document id, category id).
     public static func compute(codings: [DocumentCoding], human: [HumanCode], codebook: Codebook) -> Agreement {
@@ -81,7 +86,11 @@ public struct Agreement: Sendable, Hashable {
             }
         }
         let ordered = codebook.categories.compactMap { category in byCategory[category.id].map { CategoryAgreement(id: category.id, confusion: $0) } }
-        return Agreement(overall: overall, byCategory: ordered, disagreements: disagreements)
+        let categories = Set(codebook.categories.map(\.id))
+        let coded = Set(human.filter { categories.contains($0.categoryID) }.map { "\($0.documentID)|\($0.categoryID)" })
+        let possible = Set(human.map(\.documentID)).count * categories.count
+        return Agreement(overall: overall, byCategory: ordered, disagreements: disagreements,
+                         uncodedCells: possible - coded.count, possibleCells: possible)
     }
 }
 

@@ -64,7 +64,12 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noDocuments(let file):
             "\(file): the manifest lists no documents; add one row per directive"
         case .unknownDocument(let id, let known):
-            "no document '\(id)' in the corpus; known ids: \(known.joined(separator: ", "))"
+            if let nearest = UnknownColumn.closest(to: id, among: known) {
+                "no document '\(id)' in the corpus; did you mean '\(nearest)'?"
+            } else {
+                "no document '\(id)' in the corpus; known ids: \(known.prefix(10).joined(separator: ", "))"
+                    + (known.count > 10 ? " and \(known.count - 10) more (see manifest.csv)" : "")
+            }
         }
     }
 }

@@ -39,9 +39,10 @@ public struct ReportStrings: Sendable, Hashable {
     }
 
     /// A manifest code (`level` or `kind`) in this language (`level.provincial` is "tỉnh" in
-    /// Vietnamese), or the code as written when the strings have no such key.
+    /// Vietnamese), in any case ("Plan" is "plan"), or the code as written when the strings
+    /// have no such key.
     public func code(_ column: String, _ value: String) -> String {
-        strings["\(column).\(value)"] ?? value
+        strings["\(column).\(value)"] ?? strings["\(column).\(value.lowercased())"] ?? value
     }
 
     /// `value` with `places` decimals and this language's decimal mark (`number.decimal`:

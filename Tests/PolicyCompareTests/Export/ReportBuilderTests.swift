@@ -40,6 +40,7 @@ struct ReportBuilderTests {
         #expect(vietnamese.contains("2010: trung ương; 2013: trung ương; 2014: trung ương; 2019: tỉnh"))
         #expect(!vietnamese.contains("provincial") && !vietnamese.contains("national"))
         #expect(vi.code("level", "commune") == "xã" && vi.code("kind", "memo") == "memo" && en.code("level", "district") == "district")
+        #expect(vi.code("kind", "Plan") == "kế hoạch" && vi.code("level", "PROVINCIAL") == "tỉnh", "in any case")
         #expect(ReportBuilder.byRank(["provincial", "ward", "commune", "national", "district"]) == ["national", "provincial", "district", "commune", "ward"])
     }
 
