@@ -99,6 +99,8 @@ struct CompareCommand {
                 analyses = try analyzer.analyze(corpus, progress: progress, terms: terms)
             } catch let error as DecodingError {
                 throw CompareError.unreadable(error)
+            } catch let error as UnreadableDocuments {
+                throw CompareError.unreadableMany(error)
             }
         }
         // After reading, the stage in hand, once the run has gone on long enough to show any.
@@ -171,6 +173,8 @@ enum CompareError: Error, CustomStringConvertible {
     case afterSkipping(ComparisonError, [SkippedDocument])
     /// A listed file is not the text of a directive (without `--skip-invalid`).
     case unreadable(DecodingError)
+    /// Several listed files are not (without `--skip-invalid`).
+    case unreadableMany(UnreadableDocuments)
 
     var description: String {
         switch self {
@@ -178,6 +182,8 @@ enum CompareError: Error, CustomStringConvertible {
             "no document of the corpus could be read, so nothing was written:\n" + Self.list(skipped)
         case .unreadable(let error):
             "\(error)\nNothing was written. The manifest lists this file: fix it, remove its row, or pass --skip-invalid to compare the other documents without it."
+        case .unreadableMany(let error):
+            "\(error)\nNothing was written. The manifest lists these files: fix them, remove their rows, or pass --skip-invalid to compare the other documents without them."
         case .afterSkipping(let error, let skipped):
             "\(error); nothing was written. --skip-invalid left out \(skipped.count) unreadable document\(skipped.count == 1 ? "" : "s"), whose years count as absent:\n" + Self.list(skipped)
         }

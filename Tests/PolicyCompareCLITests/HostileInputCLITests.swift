@@ -450,6 +450,21 @@ struct SkipInvalidTests {
         #expect(corpus.leftovers().isEmpty, "\(corpus.leftovers())")
     }
 
+    @Test("Without --skip-invalid several bad documents are all named in one error, in manifest order; nothing is written")
+    func everyBadDocumentIsNamed() throws {
+        let corpus = try HostileCorpus(HostileCorpus.withBadDocuments)
+        let result = corpus.compare(corpus.out())
+        #expect(result.exitCode == 1 && result.stdout.isEmpty, "\(result)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.first == "error: 2 listed files cannot be read:", "\(result.stderr)")
+        #expect(lines.dropFirst().first?.hasPrefix("  2019-scan (directives/2019-scan.txt): ") == true && lines.contains { $0.hasPrefix("  2019-blank (directives/2019-blank.txt): ") },
+                "\(result.stderr)")
+        #expect(!result.stderr.contains(corpus.folder.path), "paths are relative to the corpus: \(result.stderr)")
+        #expect(result.stderr.hasSuffix("Nothing was written. The manifest lists these files: fix them, remove their rows, or pass --skip-invalid to compare the other documents without them.\n"),
+                "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: corpus.out().path), "--out was created")
+    }
+
     @Test("With --skip-invalid the rest is compared; report.txt and report.md list each skipped document and why; stderr warns")
     func skipsAndReports() throws {
         let corpus = try HostileCorpus(HostileCorpus.withBadDocuments)

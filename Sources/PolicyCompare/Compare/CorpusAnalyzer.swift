@@ -61,17 +61,34 @@ public struct CorpusAnalyzer: Sendable {
         return analysis
     }
 
-    /// Analyses every document on all cores; results come back in manifest order, and the
-    /// first document (in manifest order) that cannot be read is the error.
+    /// Analyses every document on all cores; results come back in manifest order. A document
+    /// that cannot be read is the error; when several cannot, the error is
+    /// ``UnreadableDocuments``, which lists them all, so that one run names every file to fix.
     ///
     /// With `terms`, each document's n-gram counts are added to it by year and the
     /// document's own ``DocumentAnalysis/terms`` is left empty, to save memory.
     public func analyze(_ corpus: Corpus, progress: ProgressCounter? = nil, terms: YearTerms? = nil) throws -> [DocumentAnalysis] {
         var analyses: [DocumentAnalysis] = []
-        for result in results(corpus, progress: progress, terms: terms) {
-            analyses.append(try result.get())
+        var failures: [(DocumentMetadata, any Error)] = []
+        for (document, result) in zip(corpus.documents, results(corpus, progress: progress, terms: terms)) {
+            switch result {
+            case .success(let analysis): analyses.append(analysis)
+            case .failure(let error): failures.append((document, error))
+            }
+        }
+        if let (_, first) = failures.first {
+            guard failures.count > 1 else { throw first }
+            throw UnreadableDocuments(first: first, documents: failures.map { Self.skipped($0.0, $0.1, in: corpus) })
         }
         return analyses
+    }
+
+    /// `document`, which cannot be read for `error`, as a skipped document.
+    private static func skipped(_ document: DocumentMetadata, _ error: any Error, in corpus: Corpus) -> SkippedDocument {
+        // Reasons name files relative to the corpus folder, so a report is the same on every machine.
+        let root = corpus.root.path.hasSuffix("/") ? corpus.root.path : corpus.root.path + "/"
+        let reason = String(describing: error).replacingOccurrences(of: root, with: "")
+        return SkippedDocument(documentID: document.id, file: document.file, reason: reason)
     }
 
     /// Analyses every document it can, in manifest order, and lists those it could not read;
@@ -81,14 +98,10 @@ public struct CorpusAnalyzer: Sendable {
     ) -> (analyses: [DocumentAnalysis], skipped: [SkippedDocument]) {
         var analyses: [DocumentAnalysis] = []
         var skipped: [SkippedDocument] = []
-        // Reasons name files relative to the corpus folder, so a report is the same on every machine.
-        let root = corpus.root.path.hasSuffix("/") ? corpus.root.path : corpus.root.path + "/"
         for (document, result) in zip(corpus.documents, results(corpus, progress: progress, terms: terms)) {
             switch result {
             case .success(let analysis): analyses.append(analysis)
-            case .failure(let error):
-                let reason = String(describing: error).replacingOccurrences(of: root, with: "")
-                skipped.append(SkippedDocument(documentID: document.id, file: document.file, reason: reason))
+            case .failure(let error): skipped.append(Self.skipped(document, error, in: corpus))
             }
         }
         return (analyses, skipped)
@@ -140,4 +153,15 @@ public struct SkippedDocument: Sendable, Hashable {
     public var file: String
     /// Why, with paths relative to the corpus folder.
     public var reason: String
+}
+
+/// Several documents of a corpus cannot be read: every one of them, in manifest order.
+public struct UnreadableDocuments: Error, CustomStringConvertible {
+    /// The first one's error, as a single unreadable document would have raised it.
+    public var first: any Error
+    public var documents: [SkippedDocument]
+
+    public var description: String {
+        "\(documents.count) listed files cannot be read:\n" + documents.map { "  \($0.documentID) (\($0.file)): \($0.reason)" }.joined(separator: "\n")
+    }
 }
