@@ -42,9 +42,9 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
         case .badID(let file, let line, let id):
             "\(file):\(line): document_id '\(id)' is not usable; use ASCII letters, digits, '-', '_' and '.' only, without spaces (e.g. 2019-kien-giang)"
         case .badYear(let file, let line, let value):
-            "\(file):\(line): year '\(value)' is not a 4-digit year; write the year the directive is for, e.g. 2019"
+            "\(file):\(line): year '\(value)' is not a 4-digit year from 1900 to 2999; write the year the directive is for, e.g. 2019"
         case .badDate(let file, let line, let value):
-            "\(file):\(line): date '\(value)' is not an ISO date; write it as YYYY-MM-DD (e.g. 2019-05-14) or leave it empty"
+            "\(file):\(line): date '\(value)' is not an ISO date of a day that exists; write it as YYYY-MM-DD (e.g. 2019-05-14) or leave it empty"
         case .badLevel(let file, let line, let value):
             "\(file):\(line): level '\(value)' is unknown; use national, provincial, district or commune"
         case .pathEscapes(let file, let line, let path):

@@ -57,11 +57,11 @@ import Testing
         #expect(e?.description.contains(":3: document_id 'a' is already used on line 2") == true)
     }
 
-    @Test(arguments: ["19", "20190", "two", "１２３４"])
+    @Test(arguments: ["19", "20190", "two", "１２３４", "1850", "3000"])
     func badYear(_ year: String) throws {
         let e = try error(Self.header + "a,\(year),directives/a.txt,X,national,letter,,,,\n")
         guard case .badYear(_, 2, year) = e else { Issue.record("got \(String(describing: e))"); return }
-        #expect(e?.description.contains("4-digit year") == true)
+        #expect(e?.description.contains("4-digit year from 1900 to 2999") == true)
     }
 
     @Test func missingFile() throws {
@@ -204,6 +204,9 @@ import Testing
         guard case .badLevel = level else { Issue.record("got \(String(describing: level))"); return }
         let date = try error(Self.header + "a,2019,directives/a.txt,X,national,letter,,14/5/2019,,\n")
         guard case .badDate = date else { Issue.record("got \(String(describing: date))"); return }
+        let noSuchDay = try error(Self.header + "a,2019,directives/a.txt,X,national,letter,,2013-02-30,,\n")
+        #expect(noSuchDay?.description.hasSuffix(":2: date '2013-02-30' is not an ISO date of a day that exists; write it as YYYY-MM-DD (e.g. 2019-05-14) or leave it empty") == true,
+                "\(String(describing: noSuchDay))")
         let quotes = try error(Self.header + "a,2019,directives/a.txt,\"X,national,letter,,,,\n")
         guard case .csv(.unterminatedQuote(_, 2)) = quotes else { Issue.record("got \(String(describing: quotes))"); return }
     }
