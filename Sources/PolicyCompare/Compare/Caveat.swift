@@ -21,6 +21,10 @@ public enum Caveat: Sendable, Hashable {
     /// ``DocumentCoding/Count/contextMatches``): mentioned, but asked for by no numbered task.
     /// By compared year, then codebook order.
     case contextOnly([ContextMention])
+    /// Documents that state neither the month's theme nor its period: perhaps guidance of
+    /// another kind (a year's child-protection priorities, say) rather than a plan for the
+    /// month, counted in their years all the same. In manifest order.
+    case noThemeOrPeriod([String])
 
     public struct YearDifference: Sendable, Hashable, CustomStringConvertible {
         /// What states the other year, the first of these that a document has.
@@ -145,6 +149,8 @@ public enum Caveat: Sendable, Hashable {
             return DiacriticShare(documentID: document.metadata.id, percent: document.coding.diacriticPercent)
         }
         if !unmarked.isEmpty { caveats.append(.fewDiacritics(unmarked)) }
+        let unthemed = documents.filter { $0.theme == nil && $0.period == nil }.map(\.metadata.id)
+        if !unthemed.isEmpty { caveats.append(.noThemeOrPeriod(unthemed)) }
         let context = contextOnly(documents, years: years)
         if !context.isEmpty { caveats.append(.contextOnly(context)) }
         return caveats

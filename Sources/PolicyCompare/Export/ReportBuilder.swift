@@ -80,6 +80,10 @@ public struct ReportBuilder: Sendable {
             return t("caveat.year", differences.map { t("caveat.year.\($0.basis.rawValue)", $0.documentID, $0.manifestYear, $0.date) }.joined(separator: "; "))
         case .fewDiacritics(let shares):
             return t("caveat.marks", shares.map { t("caveat.marks.item", $0.documentID, $0.percent) }.joined(separator: "; "))
+        case .noThemeOrPeriod(let documents):
+            let named = documents.count <= Self.listLimit ? documents.joined(separator: ", ")
+                : documents.prefix(Self.listLimit).joined(separator: ", ") + ", " + t("caveat.unthemed.more", documents.count - Self.listLimit)
+            return t("caveat.unthemed", one: documents.count, named)
         case .contextOnly(let mentions):
             let items = mentions.map { mention in
                 let label = c.codebook.category(mention.categoryID).map(t.label) ?? mention.categoryID

@@ -181,6 +181,19 @@ import Testing
         #expect(report.contains("not through a numbered task: Climate change (Biến đổi khí hậu) in 2010 (2010-molisa); Equal development opportunity (Cơ hội phát triển bình đẳng) in 2014"))
     }
 
+    @Test("a document that states neither the month's theme nor its period is a caveat: 2014-molisa, a year's priorities letter")
+    func noThemeOrPeriod() throws {
+        let codebook = try #require(Fixtures.codebook)
+        let c = try Comparison.compute(try CorpusAnalyzer(codebook: codebook).analyze(try #require(Fixtures.corpus)), codebook: codebook)
+        #expect(c.caveats.contains(.noThemeOrPeriod(["2014-molisa"])))
+        let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(c))
+        #expect(report.contains("2014-molisa states neither the month's theme nor its period: it may be guidance of another kind"))
+        var many = c
+        many.caveats = [.noThemeOrPeriod((1...32).map { "d\($0)" })]
+        let text = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(many))
+        #expect(text.contains("d29, d30, and 2 more (documents.csv: theme and period_start empty) state neither"), "\(text)")
+    }
+
     @Test("a document without numbered sections or items has no context paragraphs: its paragraphs are its body")
     func unnumberedDocumentHasNoContext() throws {
         let coder = Coder(codebook: try #require(Fixtures.codebook), abbreviations: try Abbreviations.bundled())
