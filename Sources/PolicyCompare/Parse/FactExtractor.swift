@@ -98,9 +98,14 @@ struct FactExtractor {
 
     /// True when tokens `i...` of segment `s` spell `phrase` within one sentence.
     private func matches(_ s: Int, _ i: Int, _ phrase: [Int32]?) -> Bool {
-        guard let phrase, !phrase.isEmpty, let ids = spellings.ids[safe: s] else { return false }
-        let list = tokens[s].tokens
-        guard i >= 0, i + phrase.count <= list.count, i + phrase.count <= ids.count else { return false }
+        guard let phrase, let ids = spellings.ids[safe: s], let list = tokens[safe: s]?.tokens else { return false }
+        return Self.spells(phrase, at: i, ids: ids, tokens: list)
+    }
+
+    /// True when `tokens` from `i`, whose spellings are `ids`, spell `phrase` within one
+    /// sentence; shared with ``TaskRule``, which reads a segment's tokens the same way.
+    static func spells(_ phrase: [Int32], at i: Int, ids: [Int32], tokens list: [Token]) -> Bool {
+        guard !phrase.isEmpty, i >= 0, i + phrase.count <= list.count, i + phrase.count <= ids.count else { return false }
         let sentence = list[i].sentence
         for (k, id) in phrase.enumerated() where ids[i + k] != id || list[i + k].sentence != sentence {
             return false
@@ -765,18 +770,15 @@ struct FactExtractor {
 
     // MARK: Actors
 
-    private static let triggers: [[String]] = [["đề", "nghị"], ["giao"], ["chỉ", "đạo"], ["phối", "hợp", "với"], ["phối", "hợp"], ["chủ", "trì"], ["riêng", "đối", "với"], ["giao", "cho"]]
-
-    /// Agencies named in the body, longest match first, each marked tasked or merely mentioned.
+    /// Agencies named in the body, longest match first, each marked tasked or merely mentioned
+    /// by ``TaskRule``.
     func actors(_ table: ActorTable) -> [ActorMention] {
         var result: [ActorMention] = []
         var matching = table.matcher.documentState(spellings, folded: folded)
         var ordered: [PhraseMatcher.Match] = []
-        let triggers = Self.triggers.compactMap(phrase)
-        // A trigger ends just before a mention or one token earlier (before "các"), so a
-        // mention after neither of their last words is not tasked (most are not), and the
-        // triggers are matched only after one.
-        let lasts = triggers.compactMap { $0.last }
+        let rule = TaskRule(phrase: phrase)
+        // One buffer of flags for every segment, as for the matches.
+        var tasked: [Bool] = []
         for s in segments.indices {
             let list = tokens[s].tokens, ids = spellings.ids[s]
             // Leftmost-longest, non-overlapping (the coder's rule), in one buffer for every segment.
@@ -791,15 +793,12 @@ struct FactExtractor {
                 } > table.commas[match.pattern]
             }
             Coder.keepLongestNonOverlapping(&ordered)
-            for match in ordered {
+            rule.mark(ordered, tokens: list, ids: ids, into: &tasked)
+            for (m, match) in ordered.enumerated() {
                 let entry = table.entries[table.owner[match.pattern]]
                 let start = match.tokens.lowerBound
-                let before = (ids[safe: start - 1], ids[safe: start - 2])
-                let tasked = start == 0 || lasts.contains { $0 == before.0 || $0 == before.1 } && triggers.contains { trigger in
-                    matches(s, start - trigger.count, trigger) || matches(s, start - trigger.count - 1, trigger) && key(s, start - 1) == "các"
-                }
                 let range = list[start].range.lowerBound..<list[match.tokens.upperBound - 1].range.upperBound
-                result.append(ActorMention(id: entry.id, name: entry.name, nameEnglish: entry.nameEnglish, tasked: tasked,
+                result.append(ActorMention(id: entry.id, name: entry.name, nameEnglish: entry.nameEnglish, tasked: tasked[safe: m] ?? false,
                                            quote: quotesMentions ? text.quote(range) : "", segmentPath: segments[s].path,
                                            sourceRange: text.originalRange(range)))
             }
