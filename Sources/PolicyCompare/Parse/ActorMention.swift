@@ -4,8 +4,8 @@ public struct ActorMention: Sendable, Hashable {
     public var id: String
     public var name: String
     public var nameEnglish: String
-    /// True when the mention assigns the agency a task (it heads an item, or follows
-    /// "đề nghị", "giao", "chỉ đạo", "phối hợp với", "chủ trì").
+    /// True when the mention assigns the agency a task: it heads an item, or follows a trigger
+    /// ("đề nghị", "giao", "chỉ đạo", "phối hợp với", "chủ trì", …); ``TaskRule`` has the rule.
     public var tasked: Bool
     /// The words as written in the source.
     public var quote: String

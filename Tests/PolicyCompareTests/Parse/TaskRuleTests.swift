@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import PolicyCompare
+
+/// Which agency mentions are given a task: the rule in `TaskRule`, run through the parser as
+/// every directive is, on short sentences and on the five shipped directives.
+@Suite struct TaskRuleTests {
+    /// Each line is a paragraph of its own, so a mention heads a segment only where a line
+    /// starts with it.
+    @Test("a mention is tasked after a trigger, a short time phrase, a head's title or \"các\"",
+          arguments: [
+            ("Tỉnh đề nghị trong năm 2014 Ủy ban nhân dân các tỉnh tập trung chỉ đạo.", [true]),
+            ("Tỉnh đề nghị trong năm Ủy ban nhân dân các tỉnh tập trung chỉ đạo.", [true]),
+            ("Tỉnh giao trong tháng 6 các Sở Y tế báo cáo.", [true]),
+            // Other words between the trigger and the agency: not a task.
+            ("Tỉnh đề nghị trong thời gian tới Sở Y tế báo cáo.", [false]),
+            ("Tỉnh đề nghị trong năm học mới Sở Y tế báo cáo.", [false]),
+            ("Tỉnh đề nghị năm 2014 Sở Y tế báo cáo.", [false]),
+            // A request to an agency's head is the agency's task.
+            ("Tỉnh đề nghị Giám đốc (Thủ trưởng) các sở, ban, ngành ban hành văn bản.", [true]),
+            ("Định kỳ báo cáo hoặc ủy quyền cho Giám đốc Sở Lao động - Thương binh và Xã hội báo cáo.", [true]),
+            ("Tỉnh mời Giám đốc Sở Y tế dự họp.", [false]),
+            ("Tỉnh đề nghị với cấp ủy Đảng chỉ đạo các tổ chức chính trị - xã hội.", [true, true]),
+            ("Tỉnh yêu cầu Sở Y tế báo cáo.", [true]),
+          ])
+    func triggers(body: String, tasked: [Bool]) throws {
+        #expect(try Fixtures.parse(body).actors.map(\.tasked) == tasked)
+    }
+
+    /// The review's cases in the shipped directives: every mention of the agency in the segment
+    /// has the flag.
+    @Test("the shipped directives task the agencies their sentences address",
+          arguments: [
+            // "…đề nghị trong năm 2014 Ủy ban nhân dân các tỉnh, thành phố tập trung chỉ đạo…"
+            ("2014-molisa", "p2", "provincial_committee", true),
+            ("2014-molisa", "p2", "molisa", false),
+            // "…báo cáo hoặc ủy quyền cho Giám đốc Sở Lao động - Thương binh và Xã hội báo cáo … về Bộ…"
+            ("2014-molisa", "11", "dolisa", true),
+            ("2014-molisa", "11", "molisa", false),
+            // "Bộ Lao động - Thương binh và Xã hội đề nghị Ủy ban nhân dân các tỉnh…"
+            ("2010-molisa", "p5", "provincial_committee", true),
+            ("2010-molisa", "2", "party_committees", true),
+            ("2013-molisa", "p3", "molisa", false),
+            ("2013-molisa", "p3", "provincial_committee", true),
+            ("2013-molisa", "3", "party_committees", true),
+            // "…đề nghị các sở, ban, ngành, đoàn thể của tỉnh, UBND các huyện, thành phố chỉ đạo…"
+            ("2019-lang-son", "p3", "dolisa", false),
+            ("2019-lang-son", "p3", "provincial_departments", true),
+            ("2019-lang-son", "6", "dolisa", false),
+            ("2019-lang-son", "p4", "dolisa", false),
+            // "Đài Phát thanh và Truyền hình Kiên Giang; Báo Kiên Giang: Xây dựng…"
+            ("2019-kien-giang", "IV.6.-2", "radio_tv", true),
+            ("2019-kien-giang", "IV.6", "doic", true),
+            ("2019-kien-giang", "IV.6.-1", "doic", true),
+            ("2019-kien-giang", "IV.4", "traffic_safety_board", true),
+            // "Các sở, ban, ngành, đoàn thể cấp tỉnh; Ủy ban nhân dân cấp huyện và các cơ quan…"
+            ("2019-kien-giang", "V.p2", "provincial_departments", true),
+            ("2019-kien-giang", "V.p2", "provincial_committee", false),
+            ("2019-kien-giang", "V.p2", "dolisa", false),
+            // "…Ủy ban nhân dân tỉnh đề nghị Giám đốc (Thủ trưởng) các sở, ban, ngành … theo hệ thống;
+            // Chủ tịch UBND các huyện, thành phố ban hành…": the districts follow other words.
+            ("2019-kien-giang", "V.p1", "provincial_departments", true),
+            ("2019-kien-giang", "V.p1", "provincial_committee", false),
+            ("2019-kien-giang", "V.p1", "district_committee", false),
+            // Later in a sentence after other words: "…gửi về Bộ … và Ủy ban nhân dân tỉnh",
+            // "…cử 01 đại diện lãnh đạo Công an tỉnh tham gia".
+            ("2019-kien-giang", "IV.1.-8", "molisa", false),
+            ("2019-kien-giang", "IV.1.-8", "provincial_committee", false),
+            ("2019-kien-giang", "IV.7.p1", "police", false),
+            ("2019-kien-giang", "IV.9.*4.-1", "youth_union", false),
+          ])
+    func shippedDirectives(id: String, path: String, actor: String, tasked: Bool) throws {
+        let mentions = try Fixtures.directive(id).actors.filter { $0.segmentPath == path && $0.id == actor }
+        #expect(!mentions.isEmpty, "\(id) \(path) names no \(actor)")
+        for mention in mentions {
+            #expect(mention.tasked == tasked, "\(id) \(path) “\(mention.quote)”")
+        }
+    }
+}
