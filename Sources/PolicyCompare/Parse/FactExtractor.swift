@@ -793,7 +793,7 @@ struct FactExtractor {
                 } > table.commas[match.pattern]
             }
             Coder.keepLongestNonOverlapping(&ordered)
-            rule.mark(ordered, tokens: list, ids: ids, into: &tasked)
+            rule.mark(ordered, tokens: list, ids: ids, scalars: text.scalars, into: &tasked)
             for (m, match) in ordered.enumerated() {
                 let entry = table.entries[table.owner[match.pattern]]
                 let start = match.tokens.lowerBound

@@ -21,6 +21,7 @@ struct TaskRule {
     /// The spellings of single words the rule reads (-1 where no token spells one, which
     /// no token's spelling equals).
     private let các: Int32, trong: Int32, năm: Int32, tháng: Int32
+    private let và: Int32, của: Int32, cấp: Int32, đoàn: Int32, thể: Int32, tỉnh: Int32, huyện: Int32, xã: Int32
 
     /// `phrase` gives the document's spellings of words, nil when a word is spelt by no token.
     init(phrase: ([String]) -> [Int32]?) {
@@ -30,16 +31,110 @@ struct TaskRule {
         titleLasts = titles.compactMap(\.last)
         func word(_ word: String) -> Int32 { phrase([word])?.first ?? -1 }
         (các, trong, năm, tháng) = (word("các"), word("trong"), word("năm"), word("tháng"))
+        (và, của, cấp, đoàn, thể) = (word("và"), word("của"), word("cấp"), word("đoàn"), word("thể"))
+        (tỉnh, huyện, xã) = (word("tỉnh"), word("huyện"), word("xã"))
     }
 
     /// Sets `tasked` to one flag for each of a segment's `mentions` (ordered by start, not
-    /// overlapping), given the segment's `tokens` and their spellings `ids`.
-    func mark(_ mentions: [PhraseMatcher.Match], tokens: [Token], ids: [Int32], into tasked: inout [Bool]) {
+    /// overlapping), given the segment's `tokens`, their spellings `ids`, and the normalised
+    /// `scalars` they index.
+    ///
+    /// A mention is tasked when it heads the segment, follows a trigger, or is listed with the
+    /// tasked mention before it (``joins(_:_:in:)``): "Đề nghị các sở, ban, ngành, Ủy ban nhân
+    /// dân các huyện" tasks both; each mention is compared with the one before only, so a
+    /// segment is read once.
+    func mark(_ mentions: [PhraseMatcher.Match], tokens: [Token], ids: [Int32], scalars: [Unicode.Scalar], into tasked: inout [Bool]) {
         tasked.removeAll(keepingCapacity: true)
+        let segment = SegmentTokens(tokens: tokens, ids: ids, scalars: scalars)
+        var listing = false
+        var previousEnd = 0
         for mention in mentions {
             let start = mention.tokens.lowerBound
-            tasked.append(start == 0 || followsTrigger(start, tokens: tokens, ids: ids))
+            let isTasked = start == 0 || followsTrigger(start, tokens: tokens, ids: ids) || listing && joins(previousEnd, start, in: segment)
+            tasked.append(isTasked)
+            listing = isTasked
+            previousEnd = mention.tokens.upperBound
         }
+    }
+
+    /// A segment's tokens, their spellings and the scalars they index.
+    private struct SegmentTokens {
+        let tokens: [Token]
+        let ids: [Int32]
+        let scalars: [Unicode.Scalar]
+
+        enum Gap { case space, list, other }
+
+        /// What stands between token `t - 1` and token `t`: spaces only, spaces and at least
+        /// one "," or ";" (a list's separators), or anything else (a full stop, a colon, a
+        /// bracket); nil outside the tokens.
+        func gap(before t: Int) -> Gap? {
+            guard let left = tokens[safe: t - 1], let right = tokens[safe: t],
+                  left.range.upperBound <= right.range.lowerBound, right.range.lowerBound <= scalars.count else { return nil }
+            var gap = Gap.space
+            for scalar in scalars[left.range.upperBound..<right.range.lowerBound] {
+                if scalar == "," || scalar == ";" {
+                    gap = .list
+                } else if !scalar.properties.isWhitespace {
+                    return .other
+                }
+            }
+            return gap
+        }
+
+        /// Whether token `t` is a capitalised word, as a place's name is ("Kiên Giang").
+        func isCapitalised(_ t: Int) -> Bool {
+            guard let token = tokens[safe: t], token.kind == .word, let first = scalars[safe: token.range.lowerBound] else { return false }
+            return first.properties.isUppercase
+        }
+    }
+
+    /// The token after the words naming where or at what level the agency ending before token
+    /// `t` works, at `t`: "của tỉnh", "cấp tỉnh", "tỉnh" (or "huyện", "xã"), or a capitalised
+    /// word of a place's name ("Kiên Giang"); nil when none stands there.
+    private func qualifier(at t: Int, in segment: SegmentTokens) -> Int? {
+        guard let id = segment.ids[safe: t] else { return nil }
+        if id == tỉnh || id == huyện || id == xã || segment.isCapitalised(t) { return t + 1 }
+        guard id == của || id == cấp, let level = segment.ids[safe: t + 1], level == tỉnh || level == huyện || level == xã,
+              segment.gap(before: t + 1) == .space else { return nil }
+        return t + 2
+    }
+
+    /// Whether the agency ending before token `end` and the one starting at token `start` are
+    /// listed together: between them nothing but list separators ("," ";" "và"), "các" before
+    /// the next agency, words naming the previous one's place or level (``qualifier(at:in:)``),
+    /// and "đoàn thể" (the mass organisations, which plans list with the departments, "các sở,
+    /// ban, ngành, đoàn thể cấp tỉnh", and the table knows only as "các đoàn thể"). Any other
+    /// word, or a full stop, colon or bracket, ends the list: "Giao Sở Y tế tổ chức hội nghị,
+    /// mời Sở Giáo dục" tasks the first only.
+    private func joins(_ end: Int, _ start: Int, in segment: SegmentTokens) -> Bool {
+        var t = end
+        // A separator since the last agency (or "đoàn thể"): a place or level may follow an
+        // agency only before one, "các" and the next agency only after one.
+        var separated = false
+        while t <= start {
+            switch segment.gap(before: t) {
+            case .space?: break
+            case .list?: separated = true
+            case .other?, nil: return false
+            }
+            if t == start { return separated }
+            guard let id = segment.ids[safe: t] else { return false }
+            if id == và {
+                separated = true
+                t += 1
+            } else if separated, id == các {
+                t += 1
+            } else if separated, id == đoàn, segment.ids[safe: t + 1] == thể, segment.gap(before: t + 1) == .space {
+                separated = false
+                t += 2
+            } else if !separated, let next = qualifier(at: t, in: segment) {
+                t = next
+            } else {
+                return false
+            }
+        }
+        return false
     }
 
     /// Whether a trigger ends before token `start`, with between them at most, in this order,

@@ -27,6 +27,31 @@ import Testing
         #expect(try Fixtures.parse(body).actors.map(\.tasked) == tasked)
     }
 
+    @Test("agencies listed together after a trigger or at a segment's head, joined only by commas, semicolons, \"và\", \"các\", are all tasked",
+          arguments: [
+            ("Đề nghị các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố báo cáo.", [true, true]),
+            ("Tỉnh đề nghị Sở Y tế và Sở Giáo dục và Đào tạo phối hợp.", [true, true]),
+            ("Tỉnh đề nghị Sở Y tế; các Sở Giáo dục và Đào tạo phối hợp.", [true, true]),
+            ("Sở Y tế, Sở Giáo dục và Đào tạo: Tổ chức diễn đàn.", [true, true]),
+            // A place name or level after an agency, and "đoàn thể" listed with the departments.
+            ("Đài Phát thanh và Truyền hình Kiên Giang; Báo Kiên Giang: Xây dựng chương trình.", [true, true]),
+            ("Tỉnh đề nghị các sở, ban, ngành, đoàn thể của tỉnh, Ủy ban nhân dân các huyện báo cáo.", [true, true]),
+            ("Các sở, ban, ngành, đoàn thể cấp tỉnh; Ủy ban nhân dân cấp huyện tổ chức triển khai.", [true, true]),
+            // An agency after other words stays merely mentioned.
+            ("Giao Sở Y tế tổ chức hội nghị, mời Sở Giáo dục và Đào tạo dự.", [true, false]),
+            ("Giao Sở Y tế tổ chức hội nghị và Sở Giáo dục và Đào tạo dự.", [true, false]),
+            ("Giao Sở Y tế. Sở Giáo dục và Đào tạo dự họp.", [true, false]),
+            ("Giao Sở Y tế: Sở Giáo dục và Đào tạo dự họp.", [true, false]),
+            ("Đề nghị các sở, ban, ngành, chính quyền cơ sở, Ủy ban nhân dân các huyện báo cáo.", [true, false]),
+            ("Báo cáo gửi về Sở Y tế và Ủy ban nhân dân tỉnh.", [false, false]),
+            ("Tỉnh mời Sở Y tế, Sở Giáo dục và Đào tạo dự họp.", [false, false]),
+            // "của" between two agencies is "of", not a list.
+            ("Phối hợp với Cục Trẻ em của Bộ Lao động - Thương binh và Xã hội.", [true, false]),
+          ])
+    func lists(body: String, tasked: [Bool]) throws {
+        #expect(try Fixtures.parse(body).actors.map(\.tasked) == tasked)
+    }
+
     /// The review's cases in the shipped directives: every mention of the agency in the segment
     /// has the flag.
     @Test("the shipped directives task the agencies their sentences address",
@@ -46,15 +71,27 @@ import Testing
             // "…đề nghị các sở, ban, ngành, đoàn thể của tỉnh, UBND các huyện, thành phố chỉ đạo…"
             ("2019-lang-son", "p3", "dolisa", false),
             ("2019-lang-son", "p3", "provincial_departments", true),
+            ("2019-lang-son", "p3", "district_committee", true),
+            ("2019-lang-son", "5.2", "district_committee", true),
+            ("2019-lang-son", "6", "district_committee", true),
             ("2019-lang-son", "6", "dolisa", false),
             ("2019-lang-son", "p4", "dolisa", false),
             // "Đài Phát thanh và Truyền hình Kiên Giang; Báo Kiên Giang: Xây dựng…"
             ("2019-kien-giang", "IV.6.-2", "radio_tv", true),
+            ("2019-kien-giang", "IV.6.-2", "provincial_newspaper", true),
             ("2019-kien-giang", "IV.6", "doic", true),
+            ("2019-kien-giang", "IV.6", "radio_tv", true),
+            ("2019-kien-giang", "IV.6", "provincial_newspaper", true),
             ("2019-kien-giang", "IV.6.-1", "doic", true),
+            // "…phối hợp với Tỉnh đoàn Kiên Giang, các sở, ban, ngành…", "Phối hợp với Sở Giáo dục
+            // và Đào tạo, Đoàn TNCS Hồ Chí Minh…": the partners listed after a trigger.
+            ("2019-kien-giang", "III.3.*2", "provincial_departments", true),
+            ("2019-kien-giang", "IV.1.-5", "youth_union", true),
             ("2019-kien-giang", "IV.4", "traffic_safety_board", true),
+            ("2019-kien-giang", "IV.4", "dot", true),
             // "Các sở, ban, ngành, đoàn thể cấp tỉnh; Ủy ban nhân dân cấp huyện và các cơ quan…"
             ("2019-kien-giang", "V.p2", "provincial_departments", true),
+            ("2019-kien-giang", "V.p2", "district_committee", true),
             ("2019-kien-giang", "V.p2", "provincial_committee", false),
             ("2019-kien-giang", "V.p2", "dolisa", false),
             // "…Ủy ban nhân dân tỉnh đề nghị Giám đốc (Thủ trưởng) các sở, ban, ngành … theo hệ thống;
