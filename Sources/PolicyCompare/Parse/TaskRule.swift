@@ -11,12 +11,19 @@ struct TaskRule {
     /// Titles of an agency's head: a task given to the head ("đề nghị Giám đốc (Thủ trưởng)
     /// các sở", "ủy quyền cho Giám đốc Sở") is the agency's.
     static let titles: [[String]] = [["giám", "đốc"], ["chủ", "tịch"], ["thủ", "trưởng"]]
+    /// Verbs by which the agency heading a segment asks others for a task, and so is not given
+    /// one: "Bộ Lao động - Thương binh và Xã hội đề nghị Ủy ban nhân dân các tỉnh…". Not "chỉ
+    /// đạo", "phối hợp", "chủ trì": an agency heading a segment that directs, joins or leads is
+    /// given that task ("Sở Y tế chỉ đạo các Trạm Y tế xã tổ chức…", as "do UBND cấp huyện chỉ
+    /// đạo Phòng Lao động…" in Kiên Giang's plan).
+    static let requests: [[String]] = [["đề", "nghị"], ["yêu", "cầu"], ["giao"]]
 
     private let triggers: [[Int32]]
     /// The triggers' last words: a mention after none of them (most are) is passed over
     /// without matching a trigger.
     private let lasts: [Int32]
     private let titles: [[Int32]]
+    private let requests: [[Int32]]
     private let titleLasts: [Int32]
     /// The spellings of single words the rule reads (-1 where no token spells one, which
     /// no token's spelling equals).
@@ -29,6 +36,7 @@ struct TaskRule {
         lasts = triggers.compactMap(\.last)
         titles = Self.titles.compactMap(phrase)
         titleLasts = titles.compactMap(\.last)
+        requests = Self.requests.compactMap(phrase)
         func word(_ word: String) -> Int32 { phrase([word])?.first ?? -1 }
         (các, trong, năm, tháng) = (word("các"), word("trong"), word("năm"), word("tháng"))
         (và, của, cấp, đoàn, thể) = (word("và"), word("của"), word("cấp"), word("đoàn"), word("thể"))
@@ -42,19 +50,47 @@ struct TaskRule {
     /// A mention is tasked when it heads the segment, follows a trigger, or is listed with the
     /// tasked mention before it (``joins(_:_:in:)``): "Đề nghị các sở, ban, ngành, Ủy ban nhân
     /// dân các huyện" tasks both; each mention is compared with the one before only, so a
-    /// segment is read once.
+    /// segment is read once. The agencies heading the segment are not tasked when they ask
+    /// others (``asks(after:in:)``): they are the ones giving the task.
     func mark(_ mentions: [PhraseMatcher.Match], tokens: [Token], ids: [Int32], scalars: [Unicode.Scalar], into tasked: inout [Bool]) {
         tasked.removeAll(keepingCapacity: true)
         let segment = SegmentTokens(tokens: tokens, ids: ids, scalars: scalars)
         var listing = false
+        // Whether every mention so far is in the list that heads the segment.
+        var heading = false
         var previousEnd = 0
         for mention in mentions {
             let start = mention.tokens.lowerBound
-            let isTasked = start == 0 || followsTrigger(start, tokens: tokens, ids: ids) || listing && joins(previousEnd, start, in: segment)
+            let heads = start == 0
+            let triggered = !heads && followsTrigger(start, tokens: tokens, ids: ids)
+            let listed = !heads && !triggered && listing && joins(previousEnd, start, in: segment)
+            var isTasked = heads || triggered || listed
+            heading = heads || heading && listed
+            if heading, asks(after: mention.tokens.upperBound, in: segment) {
+                // "Bộ Lao động - Thương binh và Xã hội đề nghị …": the heading list, every
+                // mention so far, is the one asking.
+                for k in tasked.indices { tasked[k] = false }
+                isTasked = false
+                heading = false
+            }
             tasked.append(isTasked)
             listing = isTasked
             previousEnd = mention.tokens.upperBound
         }
+    }
+
+    /// Whether a verb by which one agency asks another (``requests``) follows the agency
+    /// ending before token `end`, after its place or level at most ("Ủy ban nhân dân tỉnh Kiên
+    /// Giang đề nghị"), with only spaces between: after a colon ("Sở Y tế: Đề nghị…") the
+    /// agency is the one addressed.
+    private func asks(after end: Int, in segment: SegmentTokens) -> Bool {
+        var t = end
+        while segment.gap(before: t) == .space {
+            if requests.contains(where: { FactExtractor.spells($0, at: t, ids: segment.ids, tokens: segment.tokens) }) { return true }
+            guard let next = qualifier(at: t, in: segment) else { return false }
+            t = next
+        }
+        return false
     }
 
     /// A segment's tokens, their spellings and the scalars they index.

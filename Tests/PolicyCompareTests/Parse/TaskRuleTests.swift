@@ -52,6 +52,22 @@ import Testing
         #expect(try Fixtures.parse(body).actors.map(\.tasked) == tasked)
     }
 
+    @Test("an agency heading a segment that asks others (\"đề nghị\", \"yêu cầu\", \"giao\") is the one asking, not tasked",
+          arguments: [
+            ("Bộ Lao động - Thương binh và Xã hội đề nghị Ủy ban nhân dân các tỉnh báo cáo.", [false, true]),
+            ("Ủy ban nhân dân tỉnh Kiên Giang đề nghị Sở Y tế báo cáo.", [false, true]),
+            ("Sở Y tế yêu cầu các Trạm Y tế xã báo cáo.", [false, true]),
+            ("Sở Y tế và Sở Giáo dục và Đào tạo giao Phòng Y tế huyện báo cáo.", [false, false, true]),
+            // An agency given a task of its own: heading a segment, then doing, directing or joining.
+            ("Sở Y tế chỉ đạo các Trạm Y tế xã tổ chức tiêm chủng.", [true, true]),
+            ("Sở Y tế phối hợp các sở, ban, ngành tổ chức.", [true, true]),
+            ("Sở Thông tin và Truyền thông: Đề nghị các cơ quan báo chí tuyên truyền.", [true]),
+            ("Đề nghị Sở Y tế đề nghị Ủy ban nhân dân tỉnh hỗ trợ.", [true, true]),
+          ])
+    func issuer(body: String, tasked: [Bool]) throws {
+        #expect(try Fixtures.parse(body).actors.map(\.tasked) == tasked)
+    }
+
     /// The review's cases in the shipped directives: every mention of the agency in the segment
     /// has the flag.
     @Test("the shipped directives task the agencies their sentences address",
@@ -63,6 +79,7 @@ import Testing
             ("2014-molisa", "11", "dolisa", true),
             ("2014-molisa", "11", "molisa", false),
             // "Bộ Lao động - Thương binh và Xã hội đề nghị Ủy ban nhân dân các tỉnh…"
+            ("2010-molisa", "p5", "molisa", false),
             ("2010-molisa", "p5", "provincial_committee", true),
             ("2010-molisa", "2", "party_committees", true),
             ("2013-molisa", "p3", "molisa", false),
