@@ -103,8 +103,9 @@ struct FactExtractor {
     }
 
     /// True when `tokens` from `i`, whose spellings are `ids`, spell `phrase` within one
-    /// sentence; shared with ``TaskRule``, which reads a segment's tokens the same way.
-    static func spells(_ phrase: [Int32], at i: Int, ids: [Int32], tokens list: [Token]) -> Bool {
+    /// sentence; shared with ``TaskRule``, which reads a segment's tokens the same way, its
+    /// phrases slices of one array.
+    static func spells<Phrase: Collection<Int32>>(_ phrase: Phrase, at i: Int, ids: [Int32], tokens list: [Token]) -> Bool {
         guard !phrase.isEmpty, i >= 0, i + phrase.count <= list.count, i + phrase.count <= ids.count else { return false }
         let sentence = list[i].sentence
         for (k, id) in phrase.enumerated() where ids[i + k] != id || list[i + k].sentence != sentence {
@@ -776,7 +777,7 @@ struct FactExtractor {
         var result: [ActorMention] = []
         var matching = table.matcher.documentState(spellings, folded: folded)
         var ordered: [PhraseMatcher.Match] = []
-        let rule = TaskRule(phrase: phrase)
+        let rule = TaskRule(word: spelling(of:))
         // One buffer of flags for every segment, as for the matches.
         var tasked: [Bool] = []
         for s in segments.indices {

@@ -6,41 +6,94 @@
 struct TaskRule {
     /// Words after which an agency is given a task: "Giao Sở …", "phối hợp với Sở …",
     /// "đề nghị với cấp ủy Đảng chỉ đạo …", "ủy quyền cho Giám đốc Sở … báo cáo".
-    static let triggers: [[String]] = [["đề", "nghị"], ["giao"], ["chỉ", "đạo"], ["phối", "hợp", "với"], ["phối", "hợp"], ["chủ", "trì"],
+    private static let triggers: [[String]] = [["đề", "nghị"], ["giao"], ["chỉ", "đạo"], ["phối", "hợp", "với"], ["phối", "hợp"], ["chủ", "trì"],
                                        ["riêng", "đối", "với"], ["giao", "cho"], ["đề", "nghị", "với"], ["yêu", "cầu"], ["ủy", "quyền", "cho"]]
     /// Titles of an agency's head: a task given to the head ("đề nghị Giám đốc (Thủ trưởng)
     /// các sở", "ủy quyền cho Giám đốc Sở") is the agency's.
-    static let titles: [[String]] = [["giám", "đốc"], ["chủ", "tịch"], ["thủ", "trưởng"]]
+    private static let titles: [[String]] = [["giám", "đốc"], ["chủ", "tịch"], ["thủ", "trưởng"]]
     /// Verbs by which the agency heading a segment asks others for a task, and so is not given
     /// one: "Bộ Lao động - Thương binh và Xã hội đề nghị Ủy ban nhân dân các tỉnh…". Not "chỉ
     /// đạo", "phối hợp", "chủ trì": an agency heading a segment that directs, joins or leads is
     /// given that task ("Sở Y tế chỉ đạo các Trạm Y tế xã tổ chức…", as "do UBND cấp huyện chỉ
     /// đạo Phòng Lao động…" in Kiên Giang's plan).
-    static let requests: [[String]] = [["đề", "nghị"], ["yêu", "cầu"], ["giao"]]
+    private static let requests: [[String]] = [["đề", "nghị"], ["yêu", "cầu"], ["giao"]]
 
-    private let triggers: [[Int32]]
-    /// The triggers' last words: a mention after none of them (most are) is passed over
-    /// without matching a trigger.
-    private let lasts: [Int32]
-    private let titles: [[Int32]]
-    private let requests: [[Int32]]
-    private let titleLasts: [Int32]
-    /// The spellings of single words the rule reads (-1 where no token spells one, which
-    /// no token's spelling equals).
+    /// Single words the rule reads: "các" before an agency, a time phrase's, a list's.
+    private static let words = ["các", "trong", "năm", "tháng", "và", "của", "cấp", "đoàn", "thể", "tỉnh", "huyện", "xã"]
+
+    /// Every word of the tables end to end (``Layout``), as this document spells it (-1 where
+    /// no token spells it, which no token's spelling equals, so its phrases match nowhere).
+    private let spelled: [Int32]
+    /// The spellings of ``words``.
     private let các: Int32, trong: Int32, năm: Int32, tháng: Int32
     private let và: Int32, của: Int32, cấp: Int32, đoàn: Int32, thể: Int32, tỉnh: Int32, huyện: Int32, xã: Int32
 
-    /// `phrase` gives the document's spellings of words, nil when a word is spelt by no token.
-    init(phrase: ([String]) -> [Int32]?) {
-        triggers = Self.triggers.compactMap(phrase)
-        lasts = triggers.compactMap(\.last)
-        titles = Self.titles.compactMap(phrase)
-        titleLasts = titles.compactMap(\.last)
-        requests = Self.requests.compactMap(phrase)
-        func word(_ word: String) -> Int32 { phrase([word])?.first ?? -1 }
-        (các, trong, năm, tháng) = (word("các"), word("trong"), word("năm"), word("tháng"))
-        (và, của, cấp, đoàn, thể) = (word("và"), word("của"), word("cấp"), word("đoàn"), word("thể"))
-        (tỉnh, huyện, xã) = (word("tỉnh"), word("huyện"), word("xã"))
+    /// The tables' words end to end, and each phrase as a range of them.
+    ///
+    /// Made once: a document looks each distinct word up once, into one array (every phrase
+    /// looked up into an array of its own, some words three times, cost a document some
+    /// 30,000 instructions, more than judging all its mentions).
+    private struct Layout {
+        var words: [String] = []
+        /// Per word: the index of its first occurrence, whose spelling it shares.
+        var firsts: [Int] = []
+        var triggers: [Range<Int>] = []
+        var titles: [Range<Int>] = []
+        var requests: [Range<Int>] = []
+        /// Per entry of ``TaskRule/words``: its index.
+        var singles: [Int] = []
+
+        init() {
+            triggers = append(TaskRule.triggers)
+            titles = append(TaskRule.titles)
+            requests = append(TaskRule.requests)
+            singles = append(TaskRule.words.map { [$0] }).map(\.lowerBound)
+        }
+
+        private mutating func append(_ phrases: [[String]]) -> [Range<Int>] {
+            phrases.map { phrase in
+                let start = words.count
+                for word in phrase {
+                    firsts.append(words.firstIndex(of: word) ?? words.count)
+                    words.append(word)
+                }
+                return start..<words.count
+            }
+        }
+    }
+
+    private static let layout = Layout()
+    private let layout: Layout
+
+    /// `word` gives the document's spelling of a word, nil when no token spells it.
+    init(word: (String) -> Int32?) {
+        let layout = Self.layout
+        self.layout = layout
+        var spelled: [Int32] = []
+        spelled.reserveCapacity(layout.words.count)
+        for (k, text) in layout.words.enumerated() {
+            let first = layout.firsts[safe: k] ?? k
+            spelled.append(first < k ? spelled[safe: first] ?? -1 : word(text) ?? -1)
+        }
+        self.spelled = spelled
+        // The spellings of ``words``, in its order.
+        func single(_ k: Int) -> Int32 { layout.singles[safe: k].flatMap { spelled[safe: $0] } ?? -1 }
+        (các, trong, năm, tháng) = (single(0), single(1), single(2), single(3))
+        (và, của, cấp, đoàn, thể) = (single(4), single(5), single(6), single(7), single(8))
+        (tỉnh, huyện, xã) = (single(9), single(10), single(11))
+    }
+
+    /// The phrase at `range` of the tables, as this document spells it.
+    private func phrase(_ range: Range<Int>) -> ArraySlice<Int32> {
+        spelled[range.clamped(to: spelled.indices)]
+    }
+
+    /// The first of `phrases` that ends at token `end`, within one sentence.
+    private func phrase(among phrases: [Range<Int>], endingAt end: Int, tokens: [Token], ids: [Int32]) -> Range<Int>? {
+        guard let id = ids[safe: end] else { return nil }
+        return phrases.first { range in
+            spelled[safe: range.upperBound - 1] == id && FactExtractor.spells(phrase(range), at: end - range.count + 1, ids: ids, tokens: tokens)
+        }
     }
 
     /// Sets `tasked` to one flag for each of a segment's `mentions` (ordered by start, not
@@ -54,6 +107,8 @@ struct TaskRule {
     /// others (``asks(after:in:)``): they are the ones giving the task.
     func mark(_ mentions: [PhraseMatcher.Match], tokens: [Token], ids: [Int32], scalars: [Unicode.Scalar], into tasked: inout [Bool]) {
         tasked.removeAll(keepingCapacity: true)
+        // Most segments name no agency.
+        guard !mentions.isEmpty else { return }
         let segment = SegmentTokens(tokens: tokens, ids: ids, scalars: scalars)
         var listing = false
         // Whether every mention so far is in the list that heads the segment.
@@ -86,7 +141,7 @@ struct TaskRule {
     private func asks(after end: Int, in segment: SegmentTokens) -> Bool {
         var t = end
         while segment.gap(before: t) == .space {
-            if requests.contains(where: { FactExtractor.spells($0, at: t, ids: segment.ids, tokens: segment.tokens) }) { return true }
+            if layout.requests.contains(where: { FactExtractor.spells(phrase($0), at: t, ids: segment.ids, tokens: segment.tokens) }) { return true }
             guard let next = qualifier(at: t, in: segment) else { return false }
             t = next
         }
@@ -109,7 +164,9 @@ struct TaskRule {
                   left.range.upperBound <= right.range.lowerBound, right.range.lowerBound <= scalars.count else { return nil }
             var gap = Gap.space
             for scalar in scalars[left.range.upperBound..<right.range.lowerBound] {
-                if scalar == "," || scalar == ";" {
+                if scalar == " " {
+                    continue
+                } else if scalar == "," || scalar == ";" {
                     gap = .list
                 } else if !scalar.properties.isWhitespace {
                     return .other
@@ -121,7 +178,7 @@ struct TaskRule {
         /// Whether token `t` is a capitalised word, as a place's name is ("Kiên Giang").
         func isCapitalised(_ t: Int) -> Bool {
             guard let token = tokens[safe: t], token.kind == .word, let first = scalars[safe: token.range.lowerBound] else { return false }
-            return first.properties.isUppercase
+            return DocumentSymbol.isUpper(first)
         }
     }
 
@@ -179,14 +236,11 @@ struct TaskRule {
         var end = start - 1
         if ids[safe: end] == các { end -= 1 }
         for _ in 0..<2 {
-            guard let last = ids[safe: end], titleLasts.contains(last),
-                  let title = titles.first(where: { FactExtractor.spells($0, at: end - $0.count + 1, ids: ids, tokens: tokens) })
-            else { break }
+            guard let title = phrase(among: layout.titles, endingAt: end, tokens: tokens, ids: ids) else { break }
             end -= title.count
         }
         end = beforeTime(end, tokens: tokens, ids: ids)
-        guard let last = ids[safe: end], lasts.contains(last) else { return false }
-        return triggers.contains { FactExtractor.spells($0, at: end - $0.count + 1, ids: ids, tokens: tokens) }
+        return phrase(among: layout.triggers, endingAt: end, tokens: tokens, ids: ids) != nil
     }
 
     /// The token before a time phrase that ends at `end`: "trong năm" or "trong tháng", with or
