@@ -43,7 +43,8 @@ enum Help {
               --lang en|vi         language of the reports (default: en)
               --format LIST        any of csv,txt,md,html,xlsx (default: all)
               --csv PROFILE        spreadsheet (UTF-8 BOM, formulas neutralised; default) or plain
-              --delimiter D        ',' (default), ';' or tab
+              --delimiter D        ',' (default), ';' (numbers then with a decimal comma, for
+                                   comma-decimal locales) or tab
               --reuse-partners N   align each document with the N documents it shares most
                                    text with (default: 10; raise it for a full pairwise
                                    reuse list of a small corpus, at the cost of larger tables)

@@ -181,6 +181,13 @@ import Testing
         let byYear = try Data(contentsOf: out.appendingPathComponent("coding_by_year.csv"))
         #expect(byYear.first == UInt8(ascii: "y"), "plain CSV has no BOM")
         #expect(String(decoding: byYear, as: UTF8.self).hasPrefix("year;category_id;"))
+        // Numbers with a decimal comma, as comma-decimal locales read them; integers untouched.
+        let lines = String(decoding: byYear, as: UTF8.self).split(separator: "\r\n")
+        let rates = lines.dropFirst().compactMap { $0.split(separator: ";", omittingEmptySubsequences: false).last }
+        #expect(lines.first?.hasSuffix(";syllables;per_1000_syllables") == true)
+        #expect(!rates.isEmpty && rates.allSatisfy { $0.wholeMatch(of: /[0-9]+,[0-9]{3}/) != nil }, "\(rates.prefix(3))")
+        let package = try String(contentsOf: out.appendingPathComponent("datapackage.json"), encoding: .utf8)
+        #expect(package.contains("\"name\": \"per_1000_syllables\",\n") && package.contains("\"decimalChar\": \",\"\n"))
     }
 
     @Test func fewerFormatsThanAnEarlierRunWarnOfItsFilesLeftBeside() throws {

@@ -6,6 +6,12 @@ import Foundation
 /// text as UTF-8, and prefixes text that a spreadsheet would run as a formula with `'`;
 /// `.plain` writes neither, for pandas, R and command-line tools that want the raw values.
 /// Numbers (`.integer`, `.number`) are never prefixed, so `-0.5` stays a number.
+///
+/// Numbers with decimals are written with ``decimalSeparator``: `.`, or `,` with the `;`
+/// delimiter, which is for comma-decimal locales (Vietnamese, German), where `.` groups
+/// thousands and a spreadsheet would read `1.575` as 1575. That is R's `write.csv2` and
+/// `read.csv2` convention, and pandas' `read_csv(sep=";", decimal=",")`. Integers, text, dates
+/// and ids are never touched.
 public struct CSVWriter: Sendable, Hashable {
     public enum Profile: String, Sendable, Hashable, CaseIterable {
         /// UTF-8 BOM and formula-like text prefixed with `'` (OWASP "CSV Injection").
@@ -21,16 +27,21 @@ public struct CSVWriter: Sendable, Hashable {
     /// `,`, `;` or TAB.
     public let delimiter: Character
     let delimiterByte: UInt8
+    /// The decimal separator of `.number` fields: `,` with the `;` delimiter, else `.`. Never
+    /// the delimiter, so a number field is never quoted.
+    let decimalByte: UInt8
 
     /// A comma-separated writer.
     public init(profile: Profile = .spreadsheet) {
         self.profile = profile
         self.delimiter = ","
         self.delimiterByte = UInt8(ascii: ",")
+        self.decimalByte = UInt8(ascii: ".")
     }
 
     /// A writer with another delimiter: `;` for comma-decimal locales (Vietnamese Excel splits
-    /// on it when a CSV is double-clicked) or TAB for TSV.
+    /// on it when a CSV is double-clicked), whose numbers then take a decimal comma
+    /// (``decimalSeparator``), or TAB for TSV.
     ///
     /// - Throws: ``ExportError/unsupportedDelimiter(_:)`` for anything but `,`, `;` and TAB.
     public init(profile: Profile = .spreadsheet, delimiter: Character) throws(ExportError) {
@@ -40,6 +51,13 @@ public struct CSVWriter: Sendable, Hashable {
         self.profile = profile
         self.delimiter = delimiter
         self.delimiterByte = byte
+        self.decimalByte = byte == UInt8(ascii: ";") ? UInt8(ascii: ",") : UInt8(ascii: ".")
+    }
+
+    /// The decimal separator of number fields: `,` with the `;` delimiter (comma-decimal
+    /// locales), `.` with `,` and TAB. Integers never have one.
+    public var decimalSeparator: Character {
+        Character(Unicode.Scalar(decimalByte))
     }
 
     /// The CSV bytes of `table`: the header row of column names, then one record per row.
@@ -150,12 +168,19 @@ public struct CSVWriter: Sendable, Hashable {
         case .integer(let value):
             DecimalText.appendInteger(value, to: &out)
         case .number(let value, let places):
-            DecimalText.appendFixed(value, places: places, to: &out)
+            appendNumber(value, places: places, to: &out)
         case .boolean(let value):
             out.appendBytes(value ? Self.trueBytes : Self.falseBytes)
         case .empty:
             break
         }
+    }
+
+    /// Appends `value` with `places` decimals and this writer's decimal separator, as a
+    /// `.number` cell is written: a record renderer's number field, with no cell made.
+    @inline(__always)
+    func appendNumber<Out: ByteSink & ~Copyable>(_ value: Double, places: Int, to out: inout Out) {
+        DecimalText.appendFixed(value, places: places, point: decimalByte, to: &out)
     }
 
     func appendText<Out: ByteSink & ~Copyable>(_ text: String, to out: inout Out) {

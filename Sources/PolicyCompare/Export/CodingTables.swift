@@ -308,7 +308,7 @@ public enum CodingTables {
                 out.append(delimiter)
                 DecimalText.appendInteger(u.syllables, to: &out)
                 out.append(delimiter)
-                DecimalText.appendFixed(share(d, i), places: 4, to: &out)
+                writer.appendNumber(share(d, i), places: 4, to: &out)
                 out.append(delimiter)
                 writer.appendQuote(u.sourceRange, keptBytes: source.keptBytes(u.sourceRange), of: source, limit: .max, to: &out)
                 out.append(delimiter)

@@ -6,7 +6,8 @@
 ///
 /// `encoding` is `utf-8` for both CSV profiles: frictionless-py, pandas and readr strip the BOM
 /// that the spreadsheet profile writes. Text that the spreadsheet profile prefixed with `'` is
-/// still a valid `string` value.
+/// still a valid `string` value. A writer whose numbers take a decimal comma (the `;`
+/// delimiter) has every `number` field say so with `decimalChar`.
 public enum DataPackage {
     /// The Data Package v2 profile, written as `$schema`.
     public static let profile = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -14,7 +15,8 @@ public enum DataPackage {
     /// The `datapackage.json` bytes for `tables` written by `csv`.
     ///
     /// - Parameters:
-    ///   - csv: the writer of the CSV files; a delimiter other than `,` adds a `dialect`.
+    ///   - csv: the writer of the CSV files; a delimiter other than `,` adds a `dialect`, and a
+    ///     decimal separator other than `.` a `decimalChar` to each `number` field.
     ///   - name: package name, lower-case letters, digits, `-`, `_`, `.` (e.g. `policy-compare`).
     public static func json(tables: [Table], csv: CSVWriter, name: String, title: String, description: String) -> [UInt8] {
         json(tables: tables, fieldTypes: tables.map(fieldTypes(of:)), csv: csv, name: name, title: title, description: description)
@@ -93,12 +95,17 @@ public enum DataPackage {
         members.append(("description", .string(table.description)))
         var schema: [(String, JSONValue)] = [
             ("fields", .array(table.columns.enumerated().map { index, column in
-                .object([
+                let type = types[safe: index] ?? Column.Kind.string.rawValue
+                var field: [(String, JSONValue)] = [
                     ("name", .string(column.name)),
-                    ("type", .string(types[safe: index] ?? Column.Kind.string.rawValue)),
+                    ("type", .string(type)),
                     ("title", .string(column.title)),
                     ("description", .string(column.description)),
-                ])
+                ]
+                if type == Column.Kind.number.rawValue, csv.decimalSeparator != "." {
+                    field.append(("decimalChar", .string(String(csv.decimalSeparator))))
+                }
+                return .object(field)
             })),
         ]
         if !table.primaryKey.isEmpty {

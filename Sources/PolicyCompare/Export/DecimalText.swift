@@ -6,7 +6,8 @@ import Musl
 import Darwin
 #endif
 
-/// Locale-neutral decimal text for numbers: `.` as decimal point, no grouping, no exponent.
+/// Decimal text for numbers, locale-neutral: no grouping, no exponent, `.` as decimal point
+/// unless a writer asks for another (a CSV file for comma-decimal locales asks for `,`).
 ///
 /// Shared by the CSV and XLSX writers so both show the same digits for the same cell.
 enum DecimalText {
@@ -34,8 +35,10 @@ enum DecimalText {
     /// for NaN and infinities, so they become empty (missing) values.
     ///
     /// Rounds the exact binary value to nearest, ties to even, like C's `%.*f`, and never writes
-    /// a negative zero: `-0.0001` with 3 places is `0.000`.
-    static func appendFixed<Sink: ByteSink & ~Copyable>(_ x: Double, places: Int, to out: inout Sink) {
+    /// a negative zero: `-0.0001` with 3 places is `0.000`. `point` is the decimal separator.
+    static func appendFixed<Sink: ByteSink & ~Copyable>(
+        _ x: Double, places: Int, point: UInt8 = UInt8(ascii: "."), to out: inout Sink
+    ) {
         guard x.isFinite else {
             return
         }
@@ -55,14 +58,14 @@ enum DecimalText {
                     let unit = integerPowers[p]
                     appendUnsigned(n / unit, minimumDigits: 1, to: &out)
                     if p > 0 {
-                        out.append(UInt8(ascii: "."))
+                        out.append(point)
                         appendUnsigned(n % unit, minimumDigits: p, to: &out)
                     }
                     return
                 }
             }
         }
-        appendViaPrintf(x, places: p, to: &out)
+        appendViaPrintf(x, places: p, point: point, to: &out)
     }
 
     /// `x` with exactly `places` decimals, or `""` when not finite.
@@ -147,7 +150,7 @@ enum DecimalText {
     }
 
     /// Exact rounding for values the fast path cannot decide: ties, huge magnitudes, many places.
-    private static func appendViaPrintf<Sink: ByteSink & ~Copyable>(_ x: Double, places p: Int, to out: inout Sink) {
+    private static func appendViaPrintf<Sink: ByteSink & ~Copyable>(_ x: Double, places p: Int, point: UInt8, to out: inout Sink) {
         // `%f` never uses exponent notation; a finite Double has at most 309 integer digits.
         let capacity = 320 + p
         var buffer = [CChar](repeating: 0, count: capacity)
@@ -176,7 +179,7 @@ enum DecimalText {
                 // The C locale's decimal point; a host that called setlocale may have set ",".
                 if !seenPoint {
                     seenPoint = true
-                    digits.append(UInt8(ascii: "."))
+                    digits.append(point)
                 }
             }
         }

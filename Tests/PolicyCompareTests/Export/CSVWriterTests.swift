@@ -136,8 +136,83 @@ struct CSVWriterTests {
             ],
             [[.text("a,b"), .number(1.5, places: 2)], [.text("c;d"), .number(-2, places: 0)]]
         ))
-        #expect(bytes == Array("label;rate\r\na,b;1.50\r\n\"c;d\";-2\r\n".utf8))
+        #expect(bytes == Array("label;rate\r\na,b;1,50\r\n\"c;d\";-2\r\n".utf8))
         #expect(writer.delimiter == ";")
+    }
+
+    /// Every cell kind, with numbers that a comma-decimal spreadsheet would misread if their
+    /// point were kept (`1.575` is 1575 there) and text, dates and ids holding `.` and `,`.
+    private var numbersAndText: Table {
+        table(
+            [
+                Column("id", .string, title: "Id", description: "Id."),
+                Column("year", .integer, title: "Year", description: "Year."),
+                Column("rate", .number, title: "Rate", description: "Rate."),
+                Column("issued", .date, title: "Issued", description: "Issued."),
+                Column("note", .string, title: "Note", description: "Note."),
+            ],
+            [
+                [.text("v1.2"), .integer(2019), .number(1.575, places: 3), .date("2019-06-01"), .text("1.575")],
+                [.text("a,b"), .integer(-1_000_000), .number(-0.5, places: 1), .date("--05-25"), .text("3,5 %")],
+                [.text("x"), .integer(0), .number(1_234_567.891, places: 2), .empty, .text("-1.5")],
+                [.text("y"), .integer(7), .number(3, places: 0), .empty, .empty],
+                [.text("z"), .integer(8), .number(.nan, places: 2), .empty, .text("4.25")],
+                [.text("w"), .integer(9), .number(-0.0001, places: 3), .empty, .text("ok")],
+            ]
+        )
+    }
+
+    @Test("numbers take a decimal comma with the semicolon delimiter and a point with comma and tab; integers, text, dates and ids are untouched",
+          arguments: [",", ";", "\t"] as [Character])
+    func decimalSeparator(delimiter: Character) throws {
+        let writer = try CSVWriter(profile: .plain, delimiter: delimiter)
+        let d = String(delimiter)
+        let expected = delimiter == ";"
+            ? ["id;year;rate;issued;note", "v1.2;2019;1,575;2019-06-01;1.575", "a,b;-1000000;-0,5;--05-25;3,5 %",
+               "x;0;1234567,89;;-1.5", "y;7;3;;", "z;8;;;4.25", "w;9;0,000;;ok"]
+            : ["id\(d)year\(d)rate\(d)issued\(d)note", "v1.2\(d)2019\(d)1.575\(d)2019-06-01\(d)1.575",
+               "\(delimiter == "," ? "\"a,b\"" : "a,b")\(d)-1000000\(d)-0.5\(d)--05-25\(d)\(delimiter == "," ? "\"3,5 %\"" : "3,5 %")",
+               "x\(d)0\(d)1234567.89\(d)\(d)-1.5", "y\(d)7\(d)3\(d)\(d)", "z\(d)8\(d)\(d)\(d)4.25", "w\(d)9\(d)0.000\(d)\(d)ok"]
+        #expect(ExportFixtures.text(writer.write(numbersAndText)) == expected.map { $0 + "\r\n" }.joined())
+        #expect(writer.decimalSeparator == (delimiter == ";" ? "," : "."))
+        #expect(CSVWriter().decimalSeparator == ".")
+    }
+
+    @Test("the spreadsheet profile never prefixes a number with a decimal comma, and prefixes formula-like text as before")
+    func decimalCommaInTheSpreadsheetProfile() throws {
+        let bytes = try CSVWriter(delimiter: ";").write(numbersAndText)
+        #expect(body(bytes).contains("a,b;-1000000;-0,5;'--05-25;3,5 %\r\n"))
+        #expect(body(bytes).contains("x;0;1234567,89;;'-1.5\r\n"))
+    }
+
+    @Test("a semicolon file's numbers read back through CSVReader, with the decimal comma made a point, are the numbers written")
+    func decimalCommaRoundTrip() throws {
+        let source = numbersAndText
+        let records = try CSVReader(file: "t.csv", delimiter: ";").records(ExportFixtures.text(try CSVWriter(profile: .plain, delimiter: ";").write(source)))
+        #expect(records.first?.fields == source.columns.map(\.name))
+        for (row, record) in zip(source.rows, records.dropFirst()) {
+            guard case .number(let value, let places) = row[2] else {
+                Issue.record("no number in \(row)")
+                continue
+            }
+            let field = record.fields[2]
+            #expect(!field.contains("."), "\(field)")
+            if value.isFinite {
+                let read = try #require(Double(field.replacingOccurrences(of: ",", with: ".")), "\(field)")
+                #expect(read == Double(DecimalText.fixed(value, places: places)), "\(field)")
+            } else {
+                #expect(field.isEmpty)
+            }
+            // The text and date fields come back as they were.
+            #expect(record.fields[0] == Self.text(row[0]) && record.fields[3] == Self.text(row[3]))
+        }
+    }
+
+    private static func text(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let text), .date(let text): text
+        default: ""
+        }
     }
 
     @Test("tab delimiter: tabs need quotes")

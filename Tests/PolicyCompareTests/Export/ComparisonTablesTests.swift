@@ -97,6 +97,28 @@ struct ComparisonTablesTests {
         }
     }
 
+    @Test("with the semicolon delimiter every number field of every table has a decimal comma, and every other field is as with tab")
+    func decimalCommaInEveryTable() throws {
+        let semicolon = try CSVWriter(profile: .plain, delimiter: ";"), tab = try CSVWriter(profile: .plain, delimiter: "\t")
+        var commas = 0
+        for table in ComparisonTables.all(try Self.comparison()) {
+            // Records rendered straight to bytes and cells alike, read back field by field.
+            let withComma = try CSVReader(file: table.name, delimiter: ";").records(ExportFixtures.text(semicolon.write(table)))
+            let withTab = try CSVReader(file: table.name, delimiter: "\t").records(ExportFixtures.text(tab.write(table)))
+            #expect(withComma.count == withTab.count, "\(table.name)")
+            var differing: [String] = []
+            for (a, b) in zip(withComma, withTab) {
+                for (index, column) in table.columns.enumerated() where index < a.fields.count && index < b.fields.count {
+                    let expected = column.kind == .number ? b.fields[index].replacingOccurrences(of: ".", with: ",") : b.fields[index]
+                    if a.fields[index] != expected { differing.append("line \(a.line) \(column.name): \(a.fields[index]), not \(expected)") }
+                    if column.kind == .number, a.fields[index].contains(",") { commas += 1 }
+                }
+            }
+            #expect(differing.isEmpty, "\(table.name): \(differing.count) fields, first \(differing.prefix(3))")
+        }
+        #expect(commas > 500)
+    }
+
     /// Reuse options that find many short and long passages in a small corpus.
     private static let eagerReuse = ReuseOptions(shingleSize: 4, minPassageTokens: 4, maxGap: 32, maxPartnersPerDocument: 100)
 

@@ -97,6 +97,20 @@ struct DataPackageTests {
         }
     }
 
+    @Test("number fields declare a decimal comma with the semicolon delimiter, and no other field does",
+          arguments: [",", ";", "\t"] as [Character])
+    func decimalChar(delimiter: Character) throws {
+        let resources = try resources(package(try CSVWriter(profile: .plain, delimiter: delimiter)))
+        let declared = try resources.flatMap { try fields($0) }.filter { $0["decimalChar"] != nil }
+        if delimiter == ";" {
+            // coding_by_year's `change`: the fixtures' only number column.
+            #expect(declared.map { $0["name"] } == ["change"])
+            #expect(declared.allSatisfy { $0["type"] == "number" && $0["decimalChar"] == "," })
+        } else {
+            #expect(declared.isEmpty)
+        }
+    }
+
     @Test("writes a sample output folder that the reader checks accept")
     func sampleOutputFolder() throws {
         // Set POLICYCOMPARE_EXPORT_SAMPLE_DIR to keep the folders; set POLICYCOMPARE_READERS_PYTHON to a
