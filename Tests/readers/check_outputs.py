@@ -6,12 +6,16 @@ Usage: check_outputs.py OUTPUT_FOLDER [--no-soffice]
 OUTPUT_FOLDER holds datapackage.json, one CSV per resource and optionally comparison.xlsx.
 For every resource the CSV is read by Python's csv module (from the bytes, utf-8-sig) and by
 pandas (default encoding), and the two must agree cell for cell, byte for byte, with every
-text in NFC. `frictionless.validate` must pass on datapackage.json. comparison.xlsx is loaded
+text in NFC; pandas must read each `number` field as numbers, with the `decimal` its
+`decimalChar` declares (`,` for a `;` file, as `read_csv(sep=";", decimal=",")`).
+`frictionless.validate` must pass on datapackage.json, and its numbers be the CSV's. comparison.xlsx is loaded
 with openpyxl: sheet headers, row counts and values must match the CSVs, and no cell may be a
 formula. report.html must parse as HTML5 without a single parse error (html5lib, strict),
 with one <h1>, each heatmap's name its own, and each quote inside a list item or standing
 alone (not after a list). When LibreOffice (`soffice`) is on PATH, the workbook and one CSV are converted with
-`soffice --headless --convert-to` and the results read back.
+`soffice --headless --convert-to` and the results read back; a CSV is imported in the locale
+its numbers are for (vi-VN for a decimal comma, en-US for a point), and its numbers must come
+back as the numbers written (a point read in vi-VN groups thousands: 1.575 would be 1575).
 
 Exit status 0 when every check passed, 1 otherwise; the last line is "N passed, N failed".
 Dependencies: Tests/readers/requirements.txt (Python 3.11).
@@ -83,6 +87,9 @@ class CSVTable:
         self.path = folder / resource.get("path", f"{self.name}.csv")
         self.delimiter = resource.get("dialect", {}).get("delimiter", ",")
         self.fields = resource.get("schema", {}).get("fields", [])
+        # Table Schema: a number field's decimal separator, "." unless it says otherwise.
+        self.decimal_chars = {f.get("decimalChar", ".") for f in self.fields if f.get("type") == "number"}
+        self.decimal = next(iter(self.decimal_chars)) if len(self.decimal_chars) == 1 else "."
         self.raw = self.path.read_bytes()
         self.spreadsheet_profile = self.raw.startswith(BOM)
         text = self.raw.decode("utf-8-sig")
@@ -92,6 +99,10 @@ class CSVTable:
 
     def field_type(self, index: int) -> str:
         return self.fields[index].get("type", "string") if index < len(self.fields) else "string"
+
+    def number(self, value: str) -> float:
+        """A number field's value as a float (its decimalChar made a point); NaN when empty."""
+        return float(value.replace(self.decimal, ".")) if value else math.nan
 
 
 def check_csv(checks: Checks, table: CSVTable) -> None:
@@ -141,9 +152,37 @@ def check_csv(checks: Checks, table: CSVTable) -> None:
                     checks.fail(f"{where} line {row_number} column {table.header[column]}", f"{expected!r} is not NFC")
     checks.check(mismatches == 0, where, f"{mismatches} cells differ between pandas and the csv module")
     checks.check(not_nfc == 0, where, f"{not_nfc} cells are not NFC")
+
+    # The number fields as a researcher loads them: typed by pandas, with the declared decimal.
+    checks.check(len(table.decimal_chars) <= 1, where, f"number fields declare different decimalChar {table.decimal_chars}")
+    numbers = [i for i in range(len(table.header)) if table.field_type(i) == "number"]
+    checks.check(
+        not numbers or table.delimiter != ";" or table.decimal == ",",
+        where,
+        "a ';' file is for comma-decimal locales, where '.' groups thousands: its number fields must declare decimalChar ','",
+    )
+    misread = 0
+    if numbers:
+        typed = pd.read_csv(
+            table.path, sep=table.delimiter, decimal=table.decimal, usecols=[table.header[i] for i in numbers], engine="c"
+        )
+        for i in numbers:
+            column = typed[table.header[i]]
+            if not checks.check(pd.api.types.is_float_dtype(column) or pd.api.types.is_integer_dtype(column), where,
+                                f"pandas reads {table.header[i]} as {column.dtype}, not numbers (decimal={table.decimal!r})"):
+                continue
+            for row_number, (record, value) in enumerate(zip(table.records, column), start=2):
+                expected = table.number(record[i])
+                if not (math.isnan(expected) and math.isnan(value)) and not math.isclose(expected, value, rel_tol=1e-12, abs_tol=0):
+                    misread += 1
+                    if misread <= 5:
+                        checks.fail(f"{where} line {row_number} column {table.header[i]}",
+                                    f"pandas reads {value!r} for {record[i]!r} (decimal={table.decimal!r})")
+        checks.check(misread == 0, where, f"{misread} numbers misread by pandas")
     profile = "spreadsheet (BOM)" if table.spreadsheet_profile else "plain (no BOM)"
     print(f"csv {checks.verdict(failed_before)}: {where}: {len(table.records)} rows x {len(table.header)} columns, "
-          f"{profile}, delimiter {table.delimiter!r}, read by pandas {pd.__version__} and the csv module")
+          f"{profile}, delimiter {table.delimiter!r}, {len(numbers)} number fields with decimal {table.decimal!r}, "
+          f"read by pandas {pd.__version__} and the csv module")
 
 
 def check_frictionless(checks: Checks, descriptor: Path, tables: list[CSVTable]) -> None:
@@ -167,13 +206,22 @@ def check_frictionless(checks: Checks, descriptor: Path, tables: list[CSVTable])
             list(resource.schema.field_names) == table.header, where, "field names differ from the CSV header"
         )
         mismatches = 0
+        numbers = 0
         for row, record in zip(rows, table.records):
             for index, name in enumerate(table.header):
                 if table.field_type(index) == "string":
                     value = row[name]
                     if (value or "") != record[index]:
                         mismatches += 1
+                elif table.field_type(index) == "number":
+                    value = row[name]
+                    expected = table.number(record[index])
+                    if (value is None) != math.isnan(expected) or (
+                        value is not None and not math.isclose(float(value), expected, rel_tol=1e-12, abs_tol=0)
+                    ):
+                        numbers += 1
         checks.check(mismatches == 0, where, f"{mismatches} string cells differ from the csv module")
+        checks.check(numbers == 0, where, f"{numbers} number cells differ from the csv module's (decimal {table.decimal!r})")
     print(f"frictionless {checks.verdict(failed_before)}: {descriptor.name} valid (frictionless {frictionless.__version__}), "
           f"{len(package.resources)} resources read back")
 
@@ -186,7 +234,7 @@ def xlsx_expected(table: CSVTable, index: int, value: str):
     if kind == "integer":
         return int(value)
     if kind == "number":
-        return float(value)
+        return table.number(value)
     if kind == "boolean":
         return value == "true"
     return unprefixed(value, table.spreadsheet_profile)
@@ -318,12 +366,20 @@ def check_libreoffice(checks: Checks, folder: Path, tables: list[CSVTable]) -> N
                 print(f"soffice {checks.verdict(failed_before)}: {workbook.name} converted to CSV, "
                       f"first sheet against {table.path.name}")
 
-        if tables:
-            table = tables[0]
-            out = temp / "from-csv"
+        # The first table, and the first with number fields: imported as a double-click in the
+        # locale its numbers are for would import them.
+        def has_numbers(table: CSVTable) -> bool:
+            return any(table.field_type(i) == "number" for i in range(len(table.header)))
+
+        imported = tables[:1] if tables and has_numbers(tables[0]) else tables[:1] + [t for t in tables[1:] if has_numbers(t)][:1]
+        for table in imported:
+            out = temp / f"from-csv-{table.path.stem}"
             separator = ord(table.delimiter)
+            # LibreOffice's language ids: vi-VN (1066) groups thousands with "." and has a
+            # decimal comma; en-US (1033) the other way round.
+            language = 1066 if table.decimal == "," else 1033
             result = run_soffice(
-                [f"--infilter=CSV:{separator},34,76,1", "--convert-to", "xlsx", "--outdir", str(out), str(table.path)],
+                [f"--infilter=CSV:{separator},34,76,1,,{language}", "--convert-to", "xlsx", "--outdir", str(out), str(table.path)],
                 profile,
             )
             converted = out / f"{table.path.stem}.xlsx"
@@ -347,6 +403,11 @@ def check_libreoffice(checks: Checks, folder: Path, tables: list[CSVTable]) -> N
                     "soffice csv->xlsx",
                     f"{len(rows) - 1} rows, {table.path.name} has {len(table.records)}",
                 )
+
+                def looks_numeric(value: str) -> bool:
+                    bare = value.lstrip("+-")
+                    return bare.replace(".", "", 1).isdigit() or bare.replace(",", "", 1).isdigit()
+
                 # Plain text (nothing a spreadsheet would reinterpret) must come through byte for byte.
                 mismatches = [
                     (n, table.header[i])
@@ -355,14 +416,30 @@ def check_libreoffice(checks: Checks, folder: Path, tables: list[CSVTable]) -> N
                     if table.field_type(i) == "string"
                     and value
                     and not value.startswith(("'", *FORMULA_STARTS))
-                    and not value.lstrip("+-").replace(".", "", 1).isdigit()
+                    and not looks_numeric(value)
                     # LibreOffice reads ISO dates (2019-06-01) as dates, as a spreadsheet should.
                     and not (len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit())
                     and str(row[i] if i < len(row) else "").encode() != value.encode()
                 ]
                 checks.check(not mismatches, "soffice csv->xlsx", f"text cells differ at (line, column) {mismatches[:5]}")
-                print(f"soffice {checks.verdict(failed_before)}: {table.path.name} converted to XLSX, "
-                      "header, rows and text read back")
+                # Numbers must be the numbers written, not text and not a thousand times too large.
+                misread = [
+                    (n, table.header[i], value, row[i] if i < len(row) else None)
+                    for n, (row, record) in enumerate(zip(rows[1:], table.records), start=2)
+                    for i, value in enumerate(record)
+                    if table.field_type(i) == "number"
+                    and value
+                    and not (
+                        i < len(row)
+                        and isinstance(row[i], (int, float))
+                        and not isinstance(row[i], bool)
+                        and math.isclose(float(row[i]), table.number(value), rel_tol=1e-12, abs_tol=0)
+                    )
+                ]
+                numbers = sum(1 for record in table.records for i, v in enumerate(record) if v and table.field_type(i) == "number")
+                checks.check(not misread, "soffice csv->xlsx", f"{len(misread)} numbers misread (line, column, written, read) {misread[:5]}")
+                print(f"soffice {checks.verdict(failed_before)}: {table.path.name} converted to XLSX in language {language}, "
+                      f"header, rows, text and {numbers} numbers read back")
 
 
 def main(argv: list[str]) -> int:
