@@ -5,7 +5,7 @@ import Foundation
 /// Two profiles: `.spreadsheet` (the default) starts with a UTF-8 BOM, so Excel reads Vietnamese
 /// text as UTF-8, and prefixes text that a spreadsheet would run as a formula with `'`;
 /// `.plain` writes neither, for pandas, R and command-line tools that want the raw values.
-/// Numbers (`.integer`, `.number`) are never prefixed, so `-0.5` stays a number.
+/// Numbers (`.integer`, `.number`, `.significant`) are never prefixed, so `-0.5` stays a number.
 ///
 /// Numbers with decimals are written with ``decimalSeparator``: `.`, or `,` with the `;`
 /// delimiter, which is for comma-decimal locales (Vietnamese, German), where `.` groups
@@ -27,8 +27,8 @@ public struct CSVWriter: Sendable, Hashable {
     /// `,`, `;` or TAB.
     public let delimiter: Character
     let delimiterByte: UInt8
-    /// The decimal separator of `.number` fields: `,` with the `;` delimiter, else `.`. Never
-    /// the delimiter, so a number field is never quoted.
+    /// The decimal separator of `.number` and `.significant` fields: `,` with the `;` delimiter,
+    /// else `.`. Never the delimiter, so a number field is never quoted.
     let decimalByte: UInt8
 
     /// A comma-separated writer.
@@ -169,6 +169,8 @@ public struct CSVWriter: Sendable, Hashable {
             DecimalText.appendInteger(value, to: &out)
         case .number(let value, let places):
             appendNumber(value, places: places, to: &out)
+        case .significant(let value, let digits):
+            DecimalText.appendSignificant(value, digits: digits, point: decimalByte, to: &out)
         case .boolean(let value):
             out.appendBytes(value ? Self.trueBytes : Self.falseBytes)
         case .empty:

@@ -173,6 +173,10 @@ public enum ComparisonTables {
         return t
     }
 
+    /// Significant digits of a p-value: at 6 decimals, 10 of the shipped keyness rows read
+    /// `0.000000`, a p of 0; in exponent form below 0.0001 a positive p never does.
+    static let pValueDigits = 6
+
     public static func keyness(_ c: Comparison) -> Table {
         var t = Table(name: "keyness", description: "Terms (syllable n-grams, 1 to 3) overused in one year against all other compared years: log-likelihood G2, its p-value, Log Ratio and the four counts behind them.", columns: [
             Column("year", .integer, title: "Year", description: "The target year; the reference is every other compared year."),
@@ -193,7 +197,7 @@ public enum ComparisonTables {
             t.rows.append([
                 .integer(Int(row.target) ?? 0), .integer(rank[row.target] ?? 0), .text(row.term), .integer(row.n), .integer(row.targetCount),
                 .integer(row.referenceCount), .integer(row.targetTotal), .integer(row.referenceTotal), .number(row.g2, places: 3),
-                .number(row.pValue, places: 6), .number(row.logRatio, places: 3),
+                .significant(row.pValue, digits: Self.pValueDigits), .number(row.logRatio, places: 3),
             ])
         }
         return t

@@ -70,7 +70,7 @@ public enum DataPackage {
                 return quote.text.isEmpty || isFullDate(quote.text)
             case .empty:
                 return true
-            case .integer, .number, .boolean:
+            case .integer, .number, .significant, .boolean:
                 return false
             }
         }

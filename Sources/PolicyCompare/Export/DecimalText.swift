@@ -6,8 +6,9 @@ import Musl
 import Darwin
 #endif
 
-/// Decimal text for numbers, locale-neutral: no grouping, no exponent, `.` as decimal point
-/// unless a writer asks for another (a CSV file for comma-decimal locales asks for `,`).
+/// Decimal text for numbers, locale-neutral: no grouping, `.` as decimal point unless a
+/// writer asks for another (a CSV file for comma-decimal locales asks for `,`); fixed decimals
+/// without exponent, or significant digits (``appendSignificant(_:digits:point:to:)``).
 ///
 /// Shared by the CSV and XLSX writers so both show the same digits for the same cell.
 enum DecimalText {
@@ -66,6 +67,63 @@ enum DecimalText {
             }
         }
         appendViaPrintf(x, places: p, point: point, to: &out)
+    }
+
+    /// Appends `x` with `digits` significant digits (clamped to `1...maxSignificantDigits`) as
+    /// C's `%.*g` writes it, `point` as decimal separator; nothing for NaN and infinities.
+    ///
+    /// Exponent form (`1.23457e-08`, at least two exponent digits) below 0.0001 and from
+    /// 10^digits, fixed form between (`0.00330196`, `0.5`, `1`); trailing zeros are dropped,
+    /// so a positive value is never written as 0. pandas, R and spreadsheets read both forms
+    /// as numbers. The exact binary value is rounded to nearest (C library), and a negative
+    /// zero is written `0`.
+    static func appendSignificant<Sink: ByteSink & ~Copyable>(
+        _ x: Double, digits: Int, point: UInt8 = UInt8(ascii: "."), to out: inout Sink
+    ) {
+        guard x.isFinite else {
+            return
+        }
+        let precision = Int32(min(max(digits, 1), maxSignificantDigits))
+        // Sign, digits, point, `e-308`: well inside the buffer for 17 digits.
+        let capacity = 48
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer in
+            let written = withVaList([precision, x]) { arguments in
+                vsnprintf(buffer.baseAddress, capacity, "%.*g", arguments)
+            }
+            guard written > 0 else {
+                return
+            }
+            let text = UnsafeRawBufferPointer(start: buffer.baseAddress, count: min(Int(written), capacity - 1))
+            // `%g` writes `-0` for a negative zero: the only text with a sign and no digit but 0s.
+            var start = 0
+            if text.first == UInt8(ascii: "-"), !text.contains(where: { (UInt8(ascii: "1")...UInt8(ascii: "9")).contains($0) }) {
+                start = 1
+            }
+            var seenPoint = false
+            for byte in text[start...] {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "e"):
+                    out.append(byte)
+                default:
+                    // The C locale's decimal point; a host that called setlocale may have set ",".
+                    if !seenPoint {
+                        seenPoint = true
+                        out.append(point)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Significant digits are clamped to `1...maxSignificantDigits` (17 tell any two doubles apart).
+    static let maxSignificantDigits = 17
+
+    /// `x` with `digits` significant digits (``appendSignificant(_:digits:point:to:)``), or `""`
+    /// when not finite.
+    static func significant(_ x: Double, digits: Int) -> String {
+        var bytes: [UInt8] = []
+        appendSignificant(x, digits: digits, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `x` with exactly `places` decimals, or `""` when not finite.

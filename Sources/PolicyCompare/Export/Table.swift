@@ -45,12 +45,18 @@ public struct Column: Sendable, Hashable {
     }
 }
 
-/// One typed cell. Numbers carry the decimals they are written with, so output is
-/// byte-stable and never uses exponent notation.
+/// One typed cell. Numbers carry the digits they are written with, so output is byte-stable.
 public enum Cell: Sendable, Hashable {
     case text(String)
     case integer(Int)
+    /// A number with a fixed count of decimals (`9.073` with 3), never in exponent notation.
     case number(Double, places: Int)
+    /// A number with `digits` significant digits, as C's `%.*g` writes it: exponent form below
+    /// 0.0001 (`1.23457e-08` with 6), so that a tiny positive value such as a p-value never
+    /// reads as 0; fixed form from there up to 10^digits (`0.00330196`); trailing zeros dropped.
+    /// A Table Schema `number`, written as `.number` cells are (the CSV writer's decimal
+    /// separator; a plain value in the workbook).
+    case significant(Double, digits: Int)
     case boolean(Bool)
     /// An ISO 8601 date (`2019-06-01`) or partial date (`--05-25`), written as text.
     case date(String)

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The minimal parts of ECMA-376 Part 1 §12.2 in a STORED ZIP, `[Content_Types].xml` first.
 /// Text and dates are shared strings (`t="s"`), numbers locale-neutral `<v>` values with a
-/// number format showing their decimals, booleans `t="b"`; no cell is ever a formula, so
+/// number format showing their decimals (`.significant` ones in the General format, which
+/// shows `1.23457E-08` as such), booleans `t="b"`; no cell is ever a formula, so
 /// `=HYPERLINK(...)` is shown as the text it is. Header row bold and frozen.
 ///
 /// Text is NFC, without XML-illegal control characters, and capped at 32,767 UTF-16 code units
@@ -319,7 +320,8 @@ public enum XLSXWriter {
                         switch tag {
                         case .rowEnd, nil: break cells
                         case .blank, .yes, .no, .string, .integer: break
-                        case .number:
+                        case .number, .significant:
+                            // Places, or significant digits.
                             guard position < cellsEnd else { break cells }
                             let placesTag = base[position]
                             position &+= 1
@@ -349,6 +351,12 @@ public enum XLSXWriter {
                             store(clamped < numberOpen.count ? numberOpen[clamped] : valueOpen)  // else General format
                             flush()
                             DecimalText.appendFixed(Double(bitPattern: value), places: places, to: &out)
+                        case .significant:
+                            // General format, which shows a tiny value in exponent form too
+                            // (a fixed number of decimals would show 0.000000).
+                            store(valueOpen)
+                            flush()
+                            DecimalText.appendSignificant(Double(bitPattern: value), digits: places, to: &out)
                         case .yes, .no:
                             store(booleanOpen)
                             store(UInt64(tag == .yes ? UInt8(ascii: "1") : UInt8(ascii: "0")), count: 1)
@@ -452,6 +460,8 @@ public enum XLSXWriter {
             return width
         case .number(let value, let places):
             return DecimalText.fixed(value, places: places).count
+        case .significant(let value, let digits):
+            return DecimalText.significant(value, digits: digits).count
         case .boolean:
             return 5
         case .empty:
@@ -471,7 +481,8 @@ public enum XLSXWriter {
     /// ``padding`` bytes after the last cell keep every such load in the bytes. (As LEB128,
     /// seven bits a byte, a value was a loop over its bytes both ways: 170 million
     /// instructions to write the 2.8 million values of a 1,000-plan workbook.) A number's
-    /// value is its bit pattern, followed by its places as a tag of width and their bytes.
+    /// value is its bit pattern, followed by its places (significant digits for a
+    /// `.significant` one) as a tag of width and their bytes.
     ///
     /// Widths in characters come from the header and the first 1,000 rows, between 8 and 60.
     private struct SheetCells: Sendable {
@@ -553,6 +564,10 @@ public enum XLSXWriter {
                 guard value.isFinite else { return out.append(Tag.blank.rawValue) }
                 append(.number, value.bitPattern, to: &out)
                 append(.integer, zigzag(places), to: &out)
+            case .significant(let value, let digits):
+                guard value.isFinite else { return out.append(Tag.blank.rawValue) }
+                append(.significant, value.bitPattern, to: &out)
+                append(.integer, zigzag(digits), to: &out)
             case .boolean(let value):
                 out.append(value ? Tag.yes.rawValue : Tag.no.rawValue)
             case .empty:
@@ -604,6 +619,8 @@ public enum XLSXWriter {
         /// What a cell is, the low bits of the byte before its value (if any); `rowEnd` ends a row.
         enum Tag: UInt8 {
             case blank, string, integer, number, yes, no, rowEnd
+            /// A `.significant` number: its bit pattern, then its digits as a `number`'s places are.
+            case significant
         }
 
         /// The bits of a tag byte that hold its ``Tag``; the bits above `widthShift` hold the

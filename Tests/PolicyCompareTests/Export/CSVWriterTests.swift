@@ -208,6 +208,18 @@ struct CSVWriterTests {
         }
     }
 
+    @Test("significant-digit numbers: exponent form for tiny values, the writer's decimal separator, never prefixed",
+          arguments: [",", ";", "\t"] as [Character])
+    func significantNumbers(delimiter: Character) throws {
+        let p = table([Column("p_value", .number, title: "p", description: "p.")],
+                      [[.significant(1.234_567e-8, digits: 6)], [.significant(0.003_302_05, digits: 6)], [.significant(-2.5e-7, digits: 6)],
+                       [.significant(1, digits: 6)], [.significant(.nan, digits: 6)]])
+        let point = delimiter == ";" ? "," : "."
+        let expected = "p_value\r\n1\(point)23457e-08\r\n0\(point)00330205\r\n-2\(point)5e-07\r\n1\r\n\"\"\r\n"
+        #expect(body(try CSVWriter(delimiter: delimiter).write(p)) == expected)
+        #expect(ExportFixtures.text(try CSVWriter(profile: .plain, delimiter: delimiter).write(p)) == expected)
+    }
+
     private static func text(_ cell: Cell) -> String {
         switch cell {
         case .text(let text), .date(let text): text

@@ -119,6 +119,26 @@ struct ComparisonTablesTests {
         #expect(commas > 500)
     }
 
+    @Test("keyness p-values are written with 6 significant digits, in exponent form below 0.0001: none of the shipped corpus's reads 0")
+    func keynessPValues() throws {
+        let c = try Self.comparison()
+        let table = ComparisonTables.keyness(c)
+        let column = try #require(table.columns.firstIndex { $0.name == "p_value" })
+        let records = try CSVReader(file: "keyness.csv").records(ExportFixtures.text(CSVWriter(profile: .plain).write(table)))
+        let written = records.dropFirst().map { $0.fields[column] }
+        let expected = c.keyness.filter { $0.direction == .over }.map(\.pValue)
+        #expect(written.count == expected.count && written.count > 50)
+        var tiny = 0
+        for (text, p) in zip(written, expected) {
+            let read = try #require(Double(text), "\(text)")
+            #expect(p > 0 && read > 0 && abs(read - p) <= p * 5e-6, "\(text) for \(p)")
+            #expect(text.contains("e-") == (read < 0.0001), "\(text)")
+            if p < 0.0001 { tiny += 1 }
+        }
+        // At six decimals these read 0.000000.
+        #expect(tiny >= 10)
+    }
+
     /// Reuse options that find many short and long passages in a small corpus.
     private static let eagerReuse = ReuseOptions(shingleSize: 4, minPassageTokens: 4, maxGap: 32, maxPartnersPerDocument: 100)
 

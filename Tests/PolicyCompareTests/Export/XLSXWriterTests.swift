@@ -78,6 +78,16 @@ struct XLSXWriterTests {
         #expect(sheet.contains("<col min=\"1\" max=\"1\""))
     }
 
+    @Test("significant-digit numbers are plain values in the General format, a tiny p in exponent form, never 0")
+    func significantValues() throws {
+        let table = Table(name: "keyness", description: "P.", columns: [Column("p_value", .number, title: "p", description: "p.")],
+                          rows: [[.significant(5.397_842e-6, digits: 6)], [.significant(0.003_302_05, digits: 6)], [.significant(.nan, digits: 6)]])
+        let sheet = try #require(try workbook([table]).text("xl/worksheets/sheet1.xml"))
+        #expect(sheet.contains("<c r=\"A2\"><v>5.39784e-06</v></c>"))
+        #expect(sheet.contains("<c r=\"A3\"><v>0.00330205</v></c>"))
+        #expect(!sheet.contains("r=\"A4\""))  // NaN
+    }
+
     @Test("dates are text")
     func dates() throws {
         let reader = try workbook([ExportFixtures.documents])
@@ -243,12 +253,13 @@ struct XLSXWriterTests {
             for _ in 0..<Int.random(in: 0...40, using: &random) {
                 rows.append((0..<Int.random(in: 0...(columnCount + 2), using: &random)).map { column -> Cell in
                     if let above = rows.last, column < above.count, Bool.random(using: &random) { return above[column] }
-                    return switch Int.random(in: 0..<6, using: &random) {
+                    return switch Int.random(in: 0..<7, using: &random) {
                     case 0: .text(texts[Int.random(in: 0..<texts.count, using: &random)])
                     case 1: .integer([0, -1, 42, Int.min, Int.max, 1 << 40][Int.random(in: 0..<6, using: &random)])
                     case 2: .number(numbers[Int.random(in: 0..<numbers.count, using: &random)], places: Int.random(in: -2...12, using: &random))
                     case 3: .boolean(Bool.random(using: &random))
                     case 4: .date("2019-06-0\(Int.random(in: 1...9, using: &random))")
+                    case 5: .significant(numbers[Int.random(in: 0..<numbers.count, using: &random)] * 1e-9, digits: Int.random(in: -1...20, using: &random))
                     default: .empty
                     }
                 })
@@ -292,6 +303,9 @@ struct XLSXWriterTests {
                     case .number(let x, let places) where x.isFinite:
                         let style = max(places, 0) <= 10 ? " s=\"\(2 + max(places, 0))\"" : ""
                         #expect(cell == ["", style, DecimalText.fixed(x, places: places)], "\(reference)")
+                    case .significant(let x, let digits) where x.isFinite:
+                        // The General format: no style.
+                        #expect(cell == ["", "", DecimalText.significant(x, digits: digits)], "\(reference)")
                     case .boolean(let b):
                         #expect(cell == [" t=\"b\"", "", b ? "1" : "0"], "\(reference)")
                     default:
@@ -316,6 +330,8 @@ struct XLSXWriterTests {
             values.append(.number(-Double(power) * 1e-9, places: 10 - bit % 11))
         }
         values += [.number(0, places: 0), .number(-0.0, places: 3), .number(1e300, places: 2), .number(.leastNonzeroMagnitude, places: 10)]
+        values += [.significant(5.397_84e-6, digits: 6), .significant(.leastNonzeroMagnitude, digits: 6), .significant(1, digits: 6),
+                   .significant(-0.0, digits: 6), .significant(1e300, digits: 17), .significant(0.000_315_892, digits: 3)]
         let sheet = try #require(try workbook([table(values)]).text("xl/worksheets/sheet1.xml"))
         let read = Dictionary(uniqueKeysWithValues: matches(#"<c r="A(\d+)"(?: s="\d+")?><v>([^<]*)</v></c>"#, in: sheet).compactMap { match in
             Int(match[1]).map { ($0, match[2]) }
@@ -324,6 +340,7 @@ struct XLSXWriterTests {
             switch value {
             case .integer(let integer): #expect(read[index + 2] == String(integer), "row \(index + 2)")
             case .number(let number, let places): #expect(read[index + 2] == DecimalText.fixed(number, places: places), "row \(index + 2)")
+            case .significant(let number, let digits): #expect(read[index + 2] == DecimalText.significant(number, digits: digits), "row \(index + 2)")
             default: Issue.record("unexpected cell")
             }
         }
