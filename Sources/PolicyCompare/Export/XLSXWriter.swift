@@ -5,8 +5,8 @@ import Foundation
 /// The minimal parts of ECMA-376 Part 1 §12.2 in a STORED ZIP, `[Content_Types].xml` first.
 /// Text and dates are shared strings (`t="s"`), numbers locale-neutral `<v>` values with a
 /// number format showing their decimals (`.significant` ones in the General format, which
-/// shows `1.23457E-08` as such), booleans `t="b"`; no cell is ever a formula, so
-/// `=HYPERLINK(...)` is shown as the text it is. Header row bold and frozen.
+/// shows a tiny value's digits, `1.23457E-08`, not 0.000000), booleans `t="b"`; no cell is
+/// ever a formula, so `=HYPERLINK(...)` is shown as the text it is. Header row bold and frozen.
 ///
 /// Text is NFC, without XML-illegal control characters, and capped at 32,767 UTF-16 code units
 /// (Excel's cell limit; longer text is cut at a character boundary).
