@@ -116,7 +116,7 @@ import Testing
         let failed = cli.run(["codebook", "check", bad.path])
         #expect(failed.exitCode == 1 && failed.stderr.contains("\(bad.path):2:2: unknown dimension 'color'"))
         let yaml = cli.run(["codebook", "export", "--format", "quanteda-yaml"])
-        #expect(yaml.exitCode == 0 && yaml.stdout.contains("theme:\n  equal_opportunity:\n"))
+        #expect(yaml.exitCode == 0 && yaml.stdout.contains("\"theme\":\n  \"equal_opportunity\":\n") && yaml.stderr.isEmpty)
         #expect(cli.run(["codebook", "export", "--format", "lexicoder"]).exitCode == 2)
     }
 

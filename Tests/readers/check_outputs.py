@@ -2,6 +2,7 @@
 """Load a PolicyCompare output folder with the readers researchers use, and compare them.
 
 Usage: check_outputs.py OUTPUT_FOLDER [--no-soffice]
+       check_outputs.py --quanteda-yaml FILE --codebook CODEBOOK_CSV
 
 OUTPUT_FOLDER holds datapackage.json, one CSV per resource and optionally comparison.xlsx.
 For every resource the CSV is read by Python's csv module (from the bytes, utf-8-sig) and by
@@ -16,6 +17,13 @@ alone (not after a list). When LibreOffice (`soffice`) is on PATH, the workbook 
 `soffice --headless --convert-to` and the results read back; a CSV is imported in the locale
 its numbers are for (vi-VN for a decimal comma, en-US for a point), and its numbers must come
 back as the numbers written (a point read in vi-VN groups thousands: 1.575 would be 1575).
+
+With --quanteda-yaml, the file `policy-compare codebook export` wrote is loaded with PyYAML
+(yaml.safe_load, YAML 1.1 as R's yaml package reads it too): it must hold "theme" and
+"activity", each the codebook's categories of that dimension in its order, every key a string
+(ids such as yes, on, null or 2019 must not turn into booleans, None or numbers, nor two ids
+into one key), and every category a list of strings, one per pattern that is not a proximity
+pattern ("A ... B"); a dimension without categories is an empty list.
 
 Exit status 0 when every check passed, 1 otherwise; the last line is "N passed, N failed".
 Dependencies: Tests/readers/requirements.txt (Python 3.11).
@@ -442,12 +450,62 @@ def check_libreoffice(checks: Checks, folder: Path, tables: list[CSVTable]) -> N
                       f"header, rows, text and {numbers} numbers read back")
 
 
+def check_quanteda_yaml(checks: Checks, path: Path, codebook: Path) -> None:
+    """Loads a quanteda YAML export and compares it with the codebook it came from."""
+    import yaml
+
+    failed_before = checks.failed
+    where = str(path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    with codebook.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["category_id"] != "*"]
+    if not checks.check(isinstance(data, dict) and list(data) == ["theme", "activity"], where,
+                        f"top-level keys {list(data) if isinstance(data, dict) else type(data).__name__}, expected ['theme', 'activity']"):
+        return
+    loaded = 0
+    for dimension in ("theme", "activity"):
+        expected = {row["category_id"]: row["patterns"] for row in rows if row["dimension"].lower() == dimension}
+        entry = data[dimension]
+        if not expected:
+            checks.check(entry == [], f"{where}: {dimension}", f"a dimension without categories should load as [], found {entry!r}")
+            continue
+        if not checks.check(isinstance(entry, dict), f"{where}: {dimension}", f"expected a mapping of categories, found {entry!r:.80}"):
+            continue
+        keys = list(entry)
+        checks.check(all(isinstance(key, str) for key in keys), f"{where}: {dimension}",
+                     f"keys that did not load as strings: {[key for key in keys if not isinstance(key, str)]}")
+        checks.check(keys == list(expected), f"{where}: {dimension}", f"keys {keys}, expected the codebook's {list(expected)}")
+        for key, values in entry.items():
+            plain = [p for p in expected.get(key, "").split(";") if p.strip() and "..." not in p]
+            ok = isinstance(values, list) and all(isinstance(value, str) for value in values)
+            checks.check(ok, f"{where}: {dimension}.{key}", f"expected a list of strings, found {values!r:.80}")
+            if ok and key in expected:
+                checks.check(len(values) == len(plain), f"{where}: {dimension}.{key}",
+                             f"{len(values)} values, expected one per pattern that is not a proximity pattern ({len(plain)})")
+                loaded += 1
+    print(f"quanteda YAML {checks.verdict(failed_before)}: {path.name} loads with PyYAML, "
+          f"{loaded} categories as lists of strings under their dimensions")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", type=Path, help="folder with datapackage.json, the CSVs and comparison.xlsx")
+    parser.add_argument("folder", type=Path, nargs="?", help="folder with datapackage.json, the CSVs and comparison.xlsx")
     parser.add_argument("--no-soffice", action="store_true", help="skip the LibreOffice conversions")
+    parser.add_argument("--quanteda-yaml", type=Path, help="a `codebook export` file to load with PyYAML (needs --codebook)")
+    parser.add_argument("--codebook", type=Path, help="the codebook CSV the --quanteda-yaml file was exported from")
     arguments = parser.parse_args(argv)
     checks = Checks()
+    if arguments.quanteda_yaml is not None or arguments.folder is None:
+        if arguments.quanteda_yaml is None or arguments.codebook is None or arguments.folder is not None:
+            parser.error("give an output folder, or --quanteda-yaml FILE with --codebook FILE")
+        try:
+            check_quanteda_yaml(checks, arguments.quanteda_yaml, arguments.codebook)
+        except ImportError as error:
+            checks.fail("quanteda YAML", f"{error}; install the readers with `pip install -r Tests/readers/requirements.txt`")
+        except Exception as error:  # a reader crashing on our output is a failure, not a stack trace
+            checks.fail("quanteda YAML", f"{type(error).__name__}: {error}")
+        print(f"{checks.passed} passed, {checks.failed} failed")
+        return 0 if checks.failed == 0 else 1
     folder: Path = arguments.folder
     descriptor = folder / "datapackage.json"
 

@@ -6,6 +6,13 @@
 /// written without marks, and exclusions are listed for reference only: the global ones of the
 /// codebook's `*` row at the top (those limited to some categories also under each of them),
 /// each category's own under it.
+///
+/// Every key and value is double-quoted: an id may be any ASCII word, and YAML 1.1 readers
+/// (PyYAML, R's yaml) read a bare `yes` or `on` as true, `null` as null, `2019` as a number and
+/// `2019-06-01` as a date, and two ids read as the same true would be one key. A category with
+/// no phrase quanteda can match (only proximity patterns), or a dimension without categories,
+/// is `[]`, as quanteda's own `as.yaml()` writes an empty key: a key with nothing after it
+/// would read as null, which `quanteda::dictionary()` refuses as a non-character entry.
 public enum QuantedaYAML {
     public static func render(_ codebook: Codebook) -> String {
         var lines = [
@@ -14,6 +21,8 @@ public enum QuantedaYAML {
             "# fingerprint: \(codebook.fingerprint)",
             "# Load in R: quanteda::dictionary(file = \"codebook.yml\", format = \"YAML\")",
             "# Not expressible in quanteda (see comments): proximity patterns, exclusions.",
+            "# Keys and values are quoted, so that ids such as yes, null or 2019 stay text; [] is an",
+            "# entry with no phrase quanteda can match (a category of proximity patterns only).",
         ]
         if !codebook.globalExclusions.isEmpty {
             lines.append("# Global exclusions (not applied by quanteda): a match of a category inside one of these")
@@ -23,9 +32,11 @@ public enum QuantedaYAML {
             }
         }
         for dimension in Category.Dimension.allCases {
-            lines.append("\(dimension.rawValue):")
-            for category in codebook.categories where category.dimension == dimension {
-                lines.append("  \(category.id):")
+            let categories = codebook.categories.filter { $0.dimension == dimension }
+            lines.append("\(quoted(dimension.rawValue)):" + (categories.isEmpty ? " []" : ""))
+            for category in categories {
+                let phrases = category.patterns.contains { $0.near.isEmpty }
+                lines.append("  \(quoted(category.id)):" + (phrases ? "" : " []"))
                 for pattern in category.patterns {
                     if !pattern.near.isEmpty {
                         lines.append("    # proximity pattern left out: \(comment(pattern.text))")

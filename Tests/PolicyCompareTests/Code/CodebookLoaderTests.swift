@@ -108,33 +108,4 @@ import Testing
         #expect(throws: CodebookError.self) { try CodebookLoader.load(url) }
         do { _ = try CodebookLoader.load(url) } catch { #expect(error.description.contains("cb.csv:3:1: duplicate category_id 'a'")) }
     }
-
-    @Test func quantedaExportListsEveryCategoryUnderItsDimension() throws {
-        let codebook = try #require(Fixtures.codebook)
-        let yaml = QuantedaYAML.render(codebook)
-        let lines = yaml.split(separator: "\n")
-        #expect(lines.contains("theme:") && lines.contains("activity:"))
-        for category in codebook.categories { #expect(lines.contains("  \(category.id):")) }
-        #expect(lines.contains("    - \"tảo hôn\""))
-        #expect(!lines.contains { $0.hasPrefix("    - ") && $0.contains("...") })
-    }
-
-    @Test func quantedaExportListsTheGlobalExclusionsWithTheirScopes() throws {
-        let text = Self.header + "*,*,,All,,,,\"sở y tế @health ; bảo vệ chăm sóc trẻ em\"\n"
-            + "health,theme,,Health,,,y tế,\nother,theme,,Other,,,trẻ em,\n"
-        let codebook = try #require(try CodebookLoader.check(text, file: "cb.csv").0)
-        let lines = QuantedaYAML.render(codebook).split(separator: "\n", omittingEmptySubsequences: false)
-        let theme = try #require(lines.firstIndex(of: "theme:"))
-        let header = lines[..<theme]
-        #expect(header.contains("#   sở y tế @health"))
-        #expect(header.contains("#   bảo vệ chăm sóc trẻ em"))
-        let other = try #require(lines.firstIndex(of: "  other:"))
-        #expect(lines[theme..<other].contains("    # global exclusion for this category (not applied by quanteda): sở y tế"))
-        #expect(!lines[other...].contains { $0.contains("sở y tế") }, "a scoped exclusion is listed under its categories only")
-        // The shipped codebook's '*' row: every global exclusion is in the export.
-        let shipped = try #require(Fixtures.codebook)
-        let yaml = QuantedaYAML.render(shipped)
-        #expect(!shipped.globalExclusions.isEmpty)
-        for exclusion in shipped.globalExclusions { #expect(yaml.contains("#   \(exclusion.pattern.text)"), "\(exclusion.pattern.text)") }
-    }
 }
