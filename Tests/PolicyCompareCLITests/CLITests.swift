@@ -120,6 +120,21 @@ import Testing
         #expect(cli.run(["codebook", "export", "--format", "lexicoder"]).exitCode == 2)
     }
 
+    static let codebookHeader = "category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions\n"
+
+    @Test("codebook check and export: a line break inside a patterns cell (Alt+Enter) is error 1 naming both phrases")
+    func codebookCheckLineBreak() throws {
+        let header = Self.codebookHeader
+        let broken = Scratch.path("broken", extension: "csv")
+        try Data((header + "child_marriage,theme,,CM,Tảo hôn,x,\"tảo hôn\nhôn nhân cận huyết\",\n").utf8).write(to: broken)
+        let failed = cli.run(["codebook", "check", broken.path])
+        #expect(failed.exitCode == 1 && failed.stdout.isEmpty, "\(failed)")
+        #expect(failed.stderr.contains("\(broken.path):2:7: pattern 1 holds a line break (Alt+Enter in a spreadsheet cell), which would join 'tảo hôn' and 'hôn nhân cận huyết' into one phrase"),
+                "\(failed.stderr)")
+        #expect(failed.stderr.contains("separate phrases with ';' (tảo hôn ; hôn nhân cận huyết)"))
+        #expect(cli.run(["codebook", "export", "--codebook", broken.path]).exitCode == 1, "export refuses it too")
+    }
+
     @Test func agreementCommand() throws {
         let file = Scratch.path("human", extension: "csv")
         try Data("document_id,category_id,present\n2019-lang-son,child_marriage,true\n2014-molisa,child_marriage,true\n".utf8).write(to: file)

@@ -3,7 +3,8 @@ import Foundation
 /// Reads and checks a codebook CSV.
 ///
 /// Columns: `category_id, dimension, parent_id, label_en, label_vi, definition, patterns,
-/// exclusions`. Patterns and exclusions are lists separated by `;`. A row with id `*` and
+/// exclusions`. Patterns and exclusions are lists separated by `;` (a line break inside an
+/// entry is an error: it would join two phrases into one). A row with id `*` and
 /// dimension `*` holds exclusions for all categories (`phrase @id @id` limits one to some).
 public enum CodebookLoader {
     public static let columns = ["category_id", "dimension", "parent_id", "label_en", "label_vi", "definition", "patterns", "exclusions"]
@@ -50,11 +51,14 @@ public enum CodebookLoader {
             if id == "*" {
                 if dimensionText != "*" { problem(row, "dimension", "the global row '*' must have dimension '*'") }
                 if !row["patterns"].isEmpty { problem(row, "patterns", "the global row '*' holds exclusions only; move its patterns to a category") }
-                for (entry, k) in entries(row["exclusions"]) {
-                    let (phrase, scope) = splitScope(entry)
-                    switch parsePattern(phrase, words: &words) {
-                    case .success(let pattern): globals.append((Codebook.GlobalExclusion(pattern: pattern, scope: scope), row))
-                    case .failure(let error): problem(row, "exclusions", "exclusion \(k): \(error)")
+                for entry in entries(row["exclusions"]) {
+                    if let message = entry.lineBreak("exclusion") { problem(row, "exclusions", message) }
+                    for line in entry.lines {
+                        let (phrase, scope) = splitScope(line)
+                        switch parsePattern(phrase, words: &words) {
+                        case .success(let pattern): globals.append((Codebook.GlobalExclusion(pattern: pattern, scope: scope), row))
+                        case .failure(let error): problem(row, "exclusions", "exclusion \(entry.number): \(error)")
+                        }
                     }
                 }
                 continue
@@ -78,24 +82,30 @@ public enum CodebookLoader {
             if dimension == nil { problem(row, "dimension", "unknown dimension '\(dimensionText)'; use theme or activity") }
             if row["label_en"].isEmpty { problem(row, "label_en", "label_en is empty; give the category an English label") }
             var patterns: [PhrasePattern] = []
-            for (entry, k) in entries(row["patterns"]) {
-                switch parsePattern(entry, words: &words) {
-                case .success(let pattern): patterns.append(pattern)
-                case .failure(let error): problem(row, "patterns", "pattern \(k): \(error)")
+            for entry in entries(row["patterns"]) {
+                if let message = entry.lineBreak("pattern") { problem(row, "patterns", message) }
+                for line in entry.lines {
+                    switch parsePattern(line, words: &words) {
+                    case .success(let pattern): patterns.append(pattern)
+                    case .failure(let error): problem(row, "patterns", "pattern \(entry.number): \(error)")
+                    }
                 }
             }
             if patterns.isEmpty && !row["patterns"].contains(where: { !$0.isWhitespace && $0 != ";" }) {
                 problem(row, "patterns", "category '\(id)' has no patterns, so it can never be coded; add at least one phrase")
             }
             var exclusions: [PhrasePattern] = []
-            for (entry, k) in entries(row["exclusions"]) {
-                let (phrase, scope) = splitScope(entry)
-                if !scope.isEmpty && scope != [id] {
-                    problem(row, "exclusions", "exclusion \(k) '\(entry)': scopes (@id) belong in the '*' row; here exclusions apply to '\(id)' only")
-                }
-                switch parsePattern(phrase, words: &words) {
-                case .success(let pattern): exclusions.append(pattern)
-                case .failure(let error): problem(row, "exclusions", "exclusion \(k): \(error)")
+            for entry in entries(row["exclusions"]) {
+                if let message = entry.lineBreak("exclusion") { problem(row, "exclusions", message) }
+                for line in entry.lines {
+                    let (phrase, scope) = splitScope(line)
+                    if !scope.isEmpty && scope != [id] {
+                        problem(row, "exclusions", "exclusion \(entry.number) '\(line)': scopes (@id) belong in the '*' row; here exclusions apply to '\(id)' only")
+                    }
+                    switch parsePattern(phrase, words: &words) {
+                    case .success(let pattern): exclusions.append(pattern)
+                    case .failure(let error): problem(row, "exclusions", "exclusion \(entry.number): \(error)")
+                    }
                 }
             }
             guard !duplicate else { continue }
@@ -121,17 +131,40 @@ public enum CodebookLoader {
         if categories.isEmpty && problems.isEmpty {
             problems.append(CodebookProblem(file: file, line: 1, column: 1, message: "the codebook has no categories; add one row per category"))
         }
-        problems.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        // Stable, so that one cell's problems keep the order they were found in.
+        problems = problems.enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }.map(\.element)
         let codebook = Codebook(categories: categories, globalExclusions: globals.map(\.0), fingerprint: fingerprint, source: file,
                                 unknownColumns: UnknownColumn.find(in: table.columns, known: columns, file: file))
         return (codebook, problems)
     }
 
-    /// The entries of a `;`-separated cell with their 1-based numbers; an empty cell has none.
-    private static func entries(_ cell: String) -> [(String, Int)] {
+    /// One entry of a `;`-separated cell: its 1-based number and the lines it holds.
+    private struct Entry {
+        var number: Int
+        /// The entry's text, one element per line: a line break inside a cell (Alt+Enter in
+        /// Excel) does not end an entry, and normalising would join its lines into one phrase.
+        /// An entry without a line break, or with one only before or after its text, is one
+        /// line; an empty entry is one empty line (the parser's error for it).
+        var lines: [String]
+
+        /// The error for an entry of several lines, or nil; `noun` names it ("pattern").
+        func lineBreak(_ noun: String) -> String? {
+            guard lines.count > 1 else { return nil }
+            let quoted = lines.map { "'\($0)'" }
+            let breaks = lines.count == 2 ? "a line break" : "line breaks"
+            return "\(noun) \(number) holds \(breaks) (Alt+Enter in a spreadsheet cell), which would join "
+                + quoted.dropLast().joined(separator: ", ") + " and \(quoted[quoted.count - 1]) into one phrase; "
+                + "separate phrases with ';' (\(lines.joined(separator: " ; "))), or replace the "
+                + (lines.count == 2 ? "line break with a space" : "line breaks with spaces") + " if they are one phrase"
+        }
+    }
+
+    /// The entries of a `;`-separated cell; an empty cell has none.
+    private static func entries(_ cell: String) -> [Entry] {
         guard cell.contains(where: { !$0.isWhitespace }) else { return [] }
-        return cell.split(separator: ";", omittingEmptySubsequences: false).enumerated().map {
-            ($0.element.trimmingCharacters(in: .whitespaces), $0.offset + 1)
+        return cell.split(separator: ";", omittingEmptySubsequences: false).enumerated().map { offset, text in
+            let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return Entry(number: offset + 1, lines: lines.isEmpty ? [""] : lines)
         }
     }
 

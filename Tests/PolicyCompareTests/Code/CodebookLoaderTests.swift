@@ -102,6 +102,31 @@ import Testing
         #expect(p.first?.column == 3 && p.first?.message.contains("parent_id 'ghost' names no category") == true)
     }
 
+    @Test("A line break inside a patterns or exclusions cell (Alt+Enter in Excel) is an error for each break, naming both phrases")
+    func lineBreakInsideACell() throws {
+        let p = try problems("child_marriage,theme,,CM,Tảo hôn,x,\"tảo hôn\nhôn nhân cận huyết\",\n")
+        #expect(p.map(\.description) == [
+            "cb.csv:2:7: pattern 1 holds a line break (Alt+Enter in a spreadsheet cell), which would join 'tảo hôn' and 'hôn nhân cận huyết' "
+                + "into one phrase; separate phrases with ';' (tảo hôn ; hôn nhân cận huyết), or replace the line break with a space if they are one phrase",
+        ])
+        // Every problem is listed: a break in the exclusions (CRLF, as Excel on Windows saves a
+        // cell), in the '*' row, and a problem elsewhere in the same and another row.
+        let many = try problems("*,*,,All,,,,\"sở y tế\r\nbộ y tế\"\n"
+            + "a,theme,,A,,,\"x ; y\nz\nw\",\"trẻ em\nem bé ; !!!\"\nb,topic,,B,,,y tế,\n")
+        #expect(many.map(\.description) == [
+            "cb.csv:2:8: exclusion 1 holds a line break (Alt+Enter in a spreadsheet cell), which would join 'sở y tế' and 'bộ y tế' "
+                + "into one phrase; separate phrases with ';' (sở y tế ; bộ y tế), or replace the line break with a space if they are one phrase",
+            "cb.csv:4:7: pattern 2 holds line breaks (Alt+Enter in a spreadsheet cell), which would join 'y', 'z' and 'w' "
+                + "into one phrase; separate phrases with ';' (y ; z ; w), or replace the line breaks with spaces if they are one phrase",
+            "cb.csv:4:8: exclusion 1 holds a line break (Alt+Enter in a spreadsheet cell), which would join 'trẻ em' and 'em bé' "
+                + "into one phrase; separate phrases with ';' (trẻ em ; em bé), or replace the line break with a space if they are one phrase",
+            "cb.csv:4:8: exclusion 2: pattern '!!!' normalises to nothing (no letters or digits); write the words to match",
+            "cb.csv:8:2: unknown dimension 'topic'; use theme or activity",
+        ])
+        // A line break before or after the phrases joins nothing; other cells may hold line breaks.
+        #expect(try problems("a,theme,,A,,\"two\nlines\",\"\ntảo hôn ; kết hôn sớm\n\",\n").isEmpty)
+    }
+
     @Test func loadingABadCodebookFailsWithTheSameProblems() throws {
         let url = try Fixtures.temporaryFolder().appendingPathComponent("cb.csv")
         try Data((Self.header + "a,theme,,A,,,x,\na,theme,,A,,,x,\n").utf8).write(to: url)
