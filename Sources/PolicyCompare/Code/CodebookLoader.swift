@@ -116,12 +116,20 @@ public enum CodebookLoader {
                                        patterns: patterns, exclusions: exclusions))
         }
         let ids = Set(categories.map(\.id))
+        var links: [String: (parent: String, row: CSVTable.Row)] = [:]
         for (id, parent, row) in parents {
             if parent == id {
                 problem(row, "parent_id", "category '\(id)' names itself as parent; leave parent_id empty or name a broader category")
             } else if !ids.contains(parent) {
                 problem(row, "parent_id", "parent_id '\(parent)' names no category; use an id from the category_id column or leave it empty")
+            } else {
+                links[id] = (parent, row)
             }
+        }
+        for loop in parentLoops(links.mapValues(\.parent), order: categories.map(\.id)) {
+            guard let row = links[loop[0]]?.row else { continue }
+            problem(row, "parent_id", "parent_id makes a loop, \((loop + [loop[0]]).joined(separator: " -> ")): a category cannot be inside itself; "
+                    + "leave parent_id empty in one of them or name a category outside the loop")
         }
         for (exclusion, row) in globals {
             for scope in exclusion.scope where !ids.contains(scope) {
@@ -166,6 +174,34 @@ public enum CodebookLoader {
             let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             return Entry(number: offset + 1, lines: lines.isEmpty ? [""] : lines)
         }
+    }
+
+    /// The loops that `parents` (category id -> parent id, never itself) make, each once, as
+    /// the ids of its members from the one first in `order`, each followed by its parent: rows
+    /// a (parent c), b (parent a), c (parent b) give ["a", "c", "b"]. A category whose chain runs
+    /// into a loop without being in it is no loop of its own.
+    static func parentLoops(_ parents: [String: String], order: [String]) -> [[String]] {
+        let rank = Dictionary(order.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        var seen: Set<String> = []
+        var loops: [[String]] = []
+        for start in order where !seen.contains(start) {
+            var path: [String] = []
+            var position: [String: Int] = [:]
+            var next: String? = start
+            while let id = next, !seen.contains(id) {
+                if let at = position[id] {
+                    let loop = Array(path[at...])
+                    let first = loop.indices.min { rank[loop[$0], default: .max] < rank[loop[$1], default: .max] } ?? 0
+                    loops.append(Array(loop[first...] + loop[..<first]))
+                    break
+                }
+                position[id] = path.count
+                path.append(id)
+                next = parents[id]
+            }
+            seen.formUnion(path)
+        }
+        return loops
     }
 
     /// "sở y tế @health_nutrition @education" -> ("sở y tế", ["health_nutrition", "education"]).

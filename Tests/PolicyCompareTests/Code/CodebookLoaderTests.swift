@@ -127,6 +127,23 @@ import Testing
         #expect(try problems("a,theme,,A,,\"two\nlines\",\"\ntảo hôn ; kết hôn sớm\n\",\n").isEmpty)
     }
 
+    @Test("A parent_id loop is an error listing its ids; a chain that ends at the top is not")
+    func parentLoops() throws {
+        #expect(try problems("a,theme,b,A,,,x,\nb,theme,a,B,,,y,\n").map(\.description) == [
+            "cb.csv:2:3: parent_id makes a loop, a -> b -> a: a category cannot be inside itself; leave parent_id empty in one of them or name a category outside the loop",
+        ])
+        // A longer loop, listed from its first row, once; a row whose chain runs into it is not a second loop.
+        #expect(try problems("d,theme,b,D,,,w,\na,theme,c,A,,,x,\nb,theme,a,B,,,y,\nc,activity,b,C,,,z,\n").map(\.description) == [
+            "cb.csv:3:3: parent_id makes a loop, a -> c -> b -> a: a category cannot be inside itself; leave parent_id empty in one of them or name a category outside the loop",
+        ])
+        #expect(try problems("a,theme,b,A,,,x,\nb,theme,c,B,,,y,\nc,theme,,C,,,z,\n").isEmpty)
+        // A self-parent keeps its own message, and two loops are two errors.
+        #expect(try problems("a,theme,a,A,,,x,\nb,theme,c,B,,,y,\nc,theme,b,C,,,z,\n").map(\.message) == [
+            "category 'a' names itself as parent; leave parent_id empty or name a broader category",
+            "parent_id makes a loop, b -> c -> b: a category cannot be inside itself; leave parent_id empty in one of them or name a category outside the loop",
+        ])
+    }
+
     @Test func loadingABadCodebookFailsWithTheSameProblems() throws {
         let url = try Fixtures.temporaryFolder().appendingPathComponent("cb.csv")
         try Data((Self.header + "a,theme,,A,,,x,\na,theme,,A,,,x,\n").utf8).write(to: url)
