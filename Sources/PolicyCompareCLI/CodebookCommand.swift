@@ -39,7 +39,7 @@ struct CodebookCommand {
             let themes = codebook.categories.count { $0.dimension == .theme }
             let patterns = codebook.categories.reduce(0) { $0 + $1.patterns.count }
             return .success("\(url.path): OK, \(codebook.categories.count) categories (\(themes) themes, \(codebook.categories.count - themes) activities), \(patterns) patterns, \(codebook.globalExclusions.count) global exclusions\n",
-                            stderr: CLI.warnings(codebook.unknownColumns))
+                            stderr: CLI.warnings(codebook.unknownColumns) + codebook.warnings.map { "warning: \($0)\n" }.joined())
         default:
             let codebook = try CodebookLoader.load(cli.codebookURL(arguments))
             let yaml = QuantedaYAML.render(codebook)

@@ -118,6 +118,7 @@ import Testing
         let yaml = cli.run(["codebook", "export", "--format", "quanteda-yaml"])
         #expect(yaml.exitCode == 0 && yaml.stdout.contains("\"theme\":\n  \"equal_opportunity\":\n") && yaml.stderr.isEmpty)
         #expect(cli.run(["codebook", "export", "--format", "lexicoder"]).exitCode == 2)
+        #expect(ok.stderr.isEmpty, "the shipped codebook gives no warning: \(ok.stderr)")
     }
 
     static let codebookHeader = "category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions\n"
@@ -133,6 +134,20 @@ import Testing
                 "\(failed.stderr)")
         #expect(failed.stderr.contains("separate phrases with ';' (tảo hôn ; hôn nhân cận huyết)"))
         #expect(cli.run(["codebook", "export", "--codebook", broken.path]).exitCode == 1, "export refuses it too")
+    }
+
+    @Test("codebook check: a pattern typed without tone marks, or repeated, is a warning; exit 0")
+    func codebookCheckWarnings() throws {
+        let header = Self.codebookHeader
+        let doubtful = Scratch.path("doubtful", extension: "csv")
+        try Data((header + "child_marriage,theme,,CM,Tảo hôn,x,tảo hôn ; tao hon ; Tảo hôn,\n").utf8).write(to: doubtful)
+        let warned = cli.run(["codebook", "check", doubtful.path])
+        #expect(warned.exitCode == 0 && warned.stdout.contains("OK, 1 categories"), "\(warned)")
+        #expect(warned.stderr == """
+            warning: \(doubtful.path):2:7: pattern 2 'tao hon' of 'child_marriage' carries no diacritic, so it matches only text typed without tone marks, not 'tảo hôn'; write 'tảo hôn', or '~tao hon' to match it with or without marks
+            warning: \(doubtful.path):2:7: pattern 3 'Tảo hôn' of 'child_marriage' repeats pattern 1 'tảo hôn' (the same once case, spaces and tone placement are set aside); remove one
+
+            """, "\(warned.stderr)")
     }
 
     @Test func agreementCommand() throws {

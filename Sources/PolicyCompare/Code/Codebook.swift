@@ -16,6 +16,10 @@ public struct Codebook: Sendable, Hashable {
     /// Columns the file has beyond ``CodebookLoader/columns``; they are ignored, and those
     /// whose name nearly is a known column's (``UnknownColumn/suggestion``) deserve a warning.
     public var unknownColumns: [UnknownColumn] = []
+    /// Patterns that load but are most likely mistakes (``CodebookWarnings``): typed without
+    /// tone marks, or repeated in their cell. `codebook check` prints them; set only when the
+    /// codebook has no problem.
+    public var warnings: [CodebookProblem] = []
 
     public func category(_ id: String) -> Category? {
         categories.first { $0.id == id }

@@ -45,22 +45,32 @@ public enum CodebookLoader {
         var lines: [String: Int] = [:]
         var parents: [(String, String, CSVTable.Row)] = []
         var words = ComposedWords()
+        var cells: [CodebookWarnings.Cell] = []
+        var labels: [String] = []
         for row in table.rows {
+            func cell(_ owner: String, _ noun: String, _ column: String) -> CodebookWarnings.Cell {
+                CodebookWarnings.Cell(owner: owner, noun: noun, line: row.line, column: table.columnNumber(column), entries: [])
+            }
             let id = row["category_id"]
             let dimensionText = row["dimension"]
             if id == "*" {
                 if dimensionText != "*" { problem(row, "dimension", "the global row '*' must have dimension '*'") }
                 if !row["patterns"].isEmpty { problem(row, "patterns", "the global row '*' holds exclusions only; move its patterns to a category") }
+                var global = cell("*", "exclusion", "exclusions")
                 for entry in entries(row["exclusions"]) {
                     if let message = entry.lineBreak("exclusion") { problem(row, "exclusions", message) }
                     for line in entry.lines {
                         let (phrase, scope) = splitScope(line)
                         switch parsePattern(phrase, words: &words) {
-                        case .success(let pattern): globals.append((Codebook.GlobalExclusion(pattern: pattern, scope: scope), row))
+                        case .success(let pattern):
+                            globals.append((Codebook.GlobalExclusion(pattern: pattern, scope: scope), row))
+                            global.entries.append((entry.number, pattern, scope))
                         case .failure(let error): problem(row, "exclusions", "exclusion \(entry.number): \(error)")
                         }
                     }
                 }
+                cells.append(global)
+                labels.append(row["label_vi"])
                 continue
             }
             if id.isEmpty {
@@ -82,11 +92,14 @@ public enum CodebookLoader {
             if dimension == nil { problem(row, "dimension", "unknown dimension '\(dimensionText)'; use theme or activity") }
             if row["label_en"].isEmpty { problem(row, "label_en", "label_en is empty; give the category an English label") }
             var patterns: [PhrasePattern] = []
+            var patternCell = cell(id, "pattern", "patterns")
             for entry in entries(row["patterns"]) {
                 if let message = entry.lineBreak("pattern") { problem(row, "patterns", message) }
                 for line in entry.lines {
                     switch parsePattern(line, words: &words) {
-                    case .success(let pattern): patterns.append(pattern)
+                    case .success(let pattern):
+                        patterns.append(pattern)
+                        patternCell.entries.append((entry.number, pattern, []))
                     case .failure(let error): problem(row, "patterns", "pattern \(entry.number): \(error)")
                     }
                 }
@@ -95,6 +108,7 @@ public enum CodebookLoader {
                 problem(row, "patterns", "category '\(id)' has no patterns, so it can never be coded; add at least one phrase")
             }
             var exclusions: [PhrasePattern] = []
+            var exclusionCell = cell(id, "exclusion", "exclusions")
             for entry in entries(row["exclusions"]) {
                 if let message = entry.lineBreak("exclusion") { problem(row, "exclusions", message) }
                 for line in entry.lines {
@@ -103,11 +117,15 @@ public enum CodebookLoader {
                         problem(row, "exclusions", "exclusion \(entry.number) '\(line)': scopes (@id) belong in the '*' row; here exclusions apply to '\(id)' only")
                     }
                     switch parsePattern(phrase, words: &words) {
-                    case .success(let pattern): exclusions.append(pattern)
+                    case .success(let pattern):
+                        exclusions.append(pattern)
+                        exclusionCell.entries.append((entry.number, pattern, []))
                     case .failure(let error): problem(row, "exclusions", "exclusion \(entry.number): \(error)")
                     }
                 }
             }
+            cells += [patternCell, exclusionCell]
+            labels.append(row["label_vi"])
             guard !duplicate else { continue }
             let parent = row["parent_id"]
             if !parent.isEmpty { parents.append((id, parent, row)) }
@@ -142,7 +160,8 @@ public enum CodebookLoader {
         // Stable, so that one cell's problems keep the order they were found in.
         problems = problems.enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }.map(\.element)
         let codebook = Codebook(categories: categories, globalExclusions: globals.map(\.0), fingerprint: fingerprint, source: file,
-                                unknownColumns: UnknownColumn.find(in: table.columns, known: columns, file: file))
+                                unknownColumns: UnknownColumn.find(in: table.columns, known: columns, file: file),
+                                warnings: problems.isEmpty ? CodebookWarnings.find(cells, labels: labels, file: file, words: &words) : [])
         return (codebook, problems)
     }
 

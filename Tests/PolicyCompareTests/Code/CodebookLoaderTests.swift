@@ -144,6 +144,57 @@ import Testing
         ])
     }
 
+    func warnings(_ rows: String) throws -> [String] {
+        let (codebook, problems) = try CodebookLoader.check(Self.header + rows, file: "cb.csv")
+        #expect(problems.isEmpty, "\(problems)")
+        return try #require(codebook).warnings.map(\.description)
+    }
+
+    @Test("A pattern of several syllables without a diacritic is a warning that offers the marked form and the ~ form")
+    func unmarkedPatterns() throws {
+        #expect(try warnings("child_marriage,theme,,CM,Tảo hôn,x,tảo hôn ; tao hon,\n") == [
+            "cb.csv:2:7: pattern 2 'tao hon' of 'child_marriage' carries no diacritic, so it matches only text typed without tone marks, "
+                + "not 'tảo hôn'; write 'tảo hôn', or '~tao hon' to match it with or without marks",
+        ])
+        // Without a marked form in the codebook, the warning says so; a proximity pattern too.
+        #expect(try warnings("a,theme,,A,,,tao hon ; van dong ... ung ho,\n") == [
+            "cb.csv:2:7: pattern 1 'tao hon' of 'a' carries no diacritic, so it matches only text typed without tone marks "
+                + "unless Vietnamese writes it so (as 'thanh tra'); write it with its tone marks, or '~tao hon' to match it with or without marks",
+            "cb.csv:2:7: pattern 2 'van dong ... ung ho' of 'a' carries no diacritic, so it matches only text typed without tone marks "
+                + "unless Vietnamese writes it so (as 'thanh tra'); write it with its tone marks, or '~van dong ... ung ho' to match it with or without marks",
+        ])
+        // The codebook holds 'tre em' with marks (in a label), though it writes 'em' bare.
+        #expect(try warnings("a,theme,,A,Trẻ em,,em bé ; tre em,\n").map(\.description) == [
+            "cb.csv:2:7: pattern 2 'tre em' of 'a' carries no diacritic, so it matches only text typed without tone marks, "
+                + "not 'trẻ em'; write 'trẻ em', or '~tre em' to match it with or without marks",
+        ])
+        // Words Vietnamese writes without marks, when the codebook writes them so in marked text
+        // (a syllable it writes only with marks elsewhere, 'dành' and 'đánh', proves nothing);
+        // one syllable; digits; words that are not Vietnamese syllables; ~ patterns: no warning.
+        #expect(try warnings("a,activity,,A,Thanh tra,,thanh tra ; kiểm tra ; phát thanh,\n").isEmpty)
+        #expect(try warnings("a,activity,,A,Tôn vinh,,vinh danh ; dành ; đánh giá,\n").isEmpty)
+        #expect(try warnings("a,theme,,A,,,hiv ; 1800 1567 ; game online ; covid vaccine ; ~tao hon ; ~ket hon tre em,\n").isEmpty)
+    }
+
+    @Test("The shipped codebook gives no warning, though some of its patterns are rightly written without marks")
+    func shippedCodebookHasNoWarnings() throws {
+        let codebook = try #require(Fixtures.codebook)
+        #expect(codebook.warnings.isEmpty, "\(codebook.warnings)")
+        let unmarked = codebook.categories.flatMap(\.patterns).filter { !$0.loose && $0.syllables.count > 1 && $0.text.unicodeScalars.allSatisfy(\.isASCII) }
+        #expect(Set(unmarked.map(\.text)).isSuperset(of: ["thanh tra", "lang thang", "trung thu"]), "\(unmarked.map(\.text))")
+    }
+
+    @Test("The same pattern twice in a cell, once normalised, is a warning naming the category and both entries")
+    func repeatedPatterns() throws {
+        #expect(try warnings("child_marriage,theme,,CM,Tảo hôn,,tảo hôn ; kết hôn sớm ; Tảo  hôn ; ~tao hon ; ~TẢO HÔN,tảo hôn giả ; tảo hôn giả\n") == [
+            "cb.csv:2:7: pattern 3 'Tảo  hôn' of 'child_marriage' repeats pattern 1 'tảo hôn' (the same once case, spaces and tone placement are set aside); remove one",
+            "cb.csv:2:7: pattern 5 '~TẢO HÔN' of 'child_marriage' repeats pattern 4 '~tao hon' (the same once case, spaces and tone placement are set aside); remove one",
+            "cb.csv:2:8: exclusion 2 'tảo hôn giả' of 'child_marriage' repeats exclusion 1 'tảo hôn giả' (the same once case, spaces and tone placement are set aside); remove one",
+        ])
+        // A proximity pattern with another window, or a ~ pattern beside the marked one, is no repeat.
+        #expect(try warnings("a,theme,,A,,,vận động ... ủng hộ ; vận động ...8 ủng hộ ; tảo hôn ; ~tảo hôn,\n").isEmpty)
+    }
+
     @Test func loadingABadCodebookFailsWithTheSameProblems() throws {
         let url = try Fixtures.temporaryFolder().appendingPathComponent("cb.csv")
         try Data((Self.header + "a,theme,,A,,,x,\na,theme,,A,,,x,\n").utf8).write(to: url)
