@@ -34,7 +34,7 @@ struct CodebookCommand {
         switch action {
         case "check":
             let url = arguments.positionals.first.map(cli.url) ?? cli.codebookURL(arguments)
-            let (codebook, problems) = try CodebookLoader.check(url)
+            let (codebook, problems) = try CodebookLoader.check(url, warnings: true)
             guard problems.isEmpty, let codebook else { throw CodebookError.invalid(problems) }
             let themes = codebook.categories.count { $0.dimension == .theme }
             let patterns = codebook.categories.reduce(0) { $0 + $1.patterns.count }

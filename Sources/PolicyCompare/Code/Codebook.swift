@@ -17,8 +17,9 @@ public struct Codebook: Sendable, Hashable {
     /// whose name nearly is a known column's (``UnknownColumn/suggestion``) deserve a warning.
     public var unknownColumns: [UnknownColumn] = []
     /// Patterns that load but are most likely mistakes (``CodebookWarnings``): typed without
-    /// tone marks, or repeated in their cell. `codebook check` prints them; set only when the
-    /// codebook has no problem.
+    /// tone marks, or repeated in their cell. Found only when asked for
+    /// (``CodebookLoader/check(_:warnings:)``, as `codebook check` does) and the codebook has
+    /// no problem; empty otherwise.
     public var warnings: [CodebookProblem] = []
 
     public func category(_ id: String) -> Category? {

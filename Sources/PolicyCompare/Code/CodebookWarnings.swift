@@ -78,23 +78,27 @@ enum CodebookWarnings {
     private static func isUnmarked(_ pattern: PhrasePattern) -> Bool {
         guard !pattern.loose else { return false }
         let syllables = pattern.syllables + pattern.near
-        return syllables.count { $0.unicodeScalars.contains { $0.properties.isAlphabetic } } >= 2
-            && syllables.allSatisfy { looseKey($0) == $0 }
+        return syllables.allSatisfy(isBare) && syllables.count { $0.unicodeScalars.contains { $0.properties.isAlphabetic } } >= 2
     }
 
-    /// A strict syllable key without its tone and shape marks, "đ" as "d".
-    private static func looseKey(_ strict: String) -> String {
-        var key = ""
-        key.unicodeScalars.append(contentsOf: FoldedText(Array(strict.unicodeScalars)).loose)
-        return key
+    /// Whether a strict syllable key carries no mark. Keys are lower case and NFC, so a tone
+    /// or shape mark, or "đ", makes a scalar beyond ASCII; a foreign letter (é) counts as marked.
+    private static func isBare(_ syllable: String) -> Bool {
+        syllable.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Whether strict key `marked` without its marks ("đ" as "d") is `plain`.
+    private static func folds(_ marked: String, to plain: String) -> Bool {
+        let letters = VietnameseLetters.shared
+        return marked.unicodeScalars.lazy.map(letters.plainLetter).elementsEqual(plain.unicodeScalars)
     }
 
     /// How the codebook writes its syllables where it writes marks.
     private struct Spellings {
         /// Syllables written without a mark inside a phrase that carries one.
         var bare: Set<String> = []
-        /// The marked phrases as strict keys and mark-folded, to find a phrase's marked form in.
-        var phrases: [(strict: [String], loose: [String])] = []
+        /// The phrases that carry a mark, as strict keys, to find a phrase's marked form in.
+        var phrases: [[String]] = []
 
         init(_ cells: [Cell], labels: [String], words: inout ComposedWords) {
             var texts: [[String]] = []
@@ -110,13 +114,9 @@ enum CodebookWarnings {
                     if !entry.pattern.near.isEmpty { texts.append(entry.pattern.near) }
                 }
             }
-            for text in texts {
-                let folded = text.map(CodebookWarnings.looseKey)
-                guard zip(text, folded).contains(where: { $0 != $1 }) else { continue }
-                phrases.append((text, folded))
-                for (strict, loose) in zip(text, folded) where strict == loose {
-                    bare.insert(loose)
-                }
+            for text in texts where !text.allSatisfy(CodebookWarnings.isBare) {
+                phrases.append(text)
+                bare.formUnion(text.filter(CodebookWarnings.isBare))
             }
         }
 
@@ -139,11 +139,11 @@ enum CodebookWarnings {
         /// The first run of a marked phrase that carries a mark and whose mark-folded syllables
         /// are `syllables`.
         private func find(_ syllables: [String]) -> String? {
-            for phrase in phrases where phrase.loose.count >= syllables.count {
-                for start in 0...(phrase.loose.count - syllables.count) {
-                    let range = start..<(start + syllables.count)
-                    if phrase.loose[range].elementsEqual(syllables), !phrase.strict[range].elementsEqual(syllables) {
-                        return phrase.strict[range].joined(separator: " ")
+            for phrase in phrases where phrase.count >= syllables.count {
+                for start in 0...(phrase.count - syllables.count) {
+                    let run = phrase[start..<(start + syllables.count)]
+                    if !run.allSatisfy(CodebookWarnings.isBare), run.elementsEqual(syllables, by: CodebookWarnings.folds) {
+                        return run.joined(separator: " ")
                     }
                 }
             }
