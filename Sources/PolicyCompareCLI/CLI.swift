@@ -116,7 +116,8 @@ public struct CLI: Sendable {
         var named = few.prefix(10).map { "\($0.documentID) (\($0.diacriticPercent)%)" }.joined(separator: ", ")
         if few.count > 10 { named += " and \(few.count - 10) more" }
         return "warning: few syllables carry a diacritic in \(named), where Vietnamese prose marks about 80%; "
-            + "a text in another language, or typed without tone marks, is matched only by the codebook's ~ patterns, so its categories are likely undercounted; "
+            + "a text in another language, or typed without tone marks, is matched only by the codebook's ~ patterns and its patterns written without marks, "
+            + "so its categories are likely undercounted; "
             + "check the file (\(noted))\n"
     }
 

@@ -72,7 +72,7 @@ public struct DirectiveParser: Sendable {
         let marked = tokens.reduce(0) { $0 + $1.markedWords }
         if Directive.fewDiacritics(marked: marked, of: syllables) {
             notes.append("only \(Directive.percent(marked, of: syllables))% of its \(syllables) syllables carry a diacritic (Vietnamese prose: about 80%): "
-                         + "it may be in another language or typed without tone marks, which the codebook's patterns do not match (only its ~ patterns do), "
+                         + "it may be in another language or typed without tone marks, which only the codebook's ~ patterns and its patterns written without marks match, "
                          + "so its coding is likely incomplete")
         }
         return Directive(
