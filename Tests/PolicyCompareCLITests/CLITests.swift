@@ -121,13 +121,16 @@ import Testing
         #expect(ok.stderr.isEmpty, "the shipped codebook gives no warning: \(ok.stderr)")
     }
 
-    static let codebookHeader = "category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions\n"
+    /// A codebook file of the header and `rows`.
+    static func codebook(_ name: String, _ rows: String) throws -> URL {
+        let url = Scratch.path(name, extension: "csv")
+        try Data(("category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions\n" + rows).utf8).write(to: url)
+        return url
+    }
 
     @Test("codebook check and export: a line break inside a patterns cell (Alt+Enter) is error 1 naming both phrases")
     func codebookCheckLineBreak() throws {
-        let header = Self.codebookHeader
-        let broken = Scratch.path("broken", extension: "csv")
-        try Data((header + "child_marriage,theme,,CM,Tảo hôn,x,\"tảo hôn\nhôn nhân cận huyết\",\n").utf8).write(to: broken)
+        let broken = try Self.codebook("broken", "child_marriage,theme,,CM,Tảo hôn,x,\"tảo hôn\nhôn nhân cận huyết\",\n")
         let failed = cli.run(["codebook", "check", broken.path])
         #expect(failed.exitCode == 1 && failed.stdout.isEmpty, "\(failed)")
         #expect(failed.stderr.contains("\(broken.path):2:7: pattern 1 holds a line break (Alt+Enter in a spreadsheet cell), which would join 'tảo hôn' and 'hôn nhân cận huyết' into one phrase"),
@@ -138,9 +141,7 @@ import Testing
 
     @Test("codebook check: a pattern typed without tone marks, or repeated, is a warning; exit 0")
     func codebookCheckWarnings() throws {
-        let header = Self.codebookHeader
-        let doubtful = Scratch.path("doubtful", extension: "csv")
-        try Data((header + "child_marriage,theme,,CM,Tảo hôn,x,tảo hôn ; tao hon ; Tảo hôn,\n").utf8).write(to: doubtful)
+        let doubtful = try Self.codebook("doubtful", "child_marriage,theme,,CM,Tảo hôn,x,tảo hôn ; tao hon ; Tảo hôn,\n")
         let warned = cli.run(["codebook", "check", doubtful.path])
         #expect(warned.exitCode == 0 && warned.stdout.contains("OK, 1 categories"), "\(warned)")
         #expect(warned.stderr == """
