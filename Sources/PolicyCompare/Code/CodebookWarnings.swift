@@ -41,7 +41,7 @@ enum CodebookWarnings {
                     let marked = spellings.markedForm(of: pattern)
                     if marked != nil || spellings.unattested(pattern) {
                         warn("carries no diacritic, so it matches only text typed without tone marks"
-                             + (marked.map { ", not '\($0)'; write '\($0)'" } ?? " unless Vietnamese writes it so (as 'thanh tra'); write it with its tone marks")
+                             + (marked.map { ", not '\($0)'; write '\($0)'" } ?? ", unless Vietnamese writes these words without marks; write it with its tone marks")
                              + ", or '~\(pattern.text)' to match it with or without marks")
                     }
                 }

@@ -159,10 +159,10 @@ import Testing
         ])
         // Without a marked form in the codebook, the warning says so; a proximity pattern too.
         #expect(try warnings("a,theme,,A,,,tao hon ; van dong ... ung ho,\n") == [
-            "cb.csv:2:7: pattern 1 'tao hon' of 'a' carries no diacritic, so it matches only text typed without tone marks "
-                + "unless Vietnamese writes it so (as 'thanh tra'); write it with its tone marks, or '~tao hon' to match it with or without marks",
-            "cb.csv:2:7: pattern 2 'van dong ... ung ho' of 'a' carries no diacritic, so it matches only text typed without tone marks "
-                + "unless Vietnamese writes it so (as 'thanh tra'); write it with its tone marks, or '~van dong ... ung ho' to match it with or without marks",
+            "cb.csv:2:7: pattern 1 'tao hon' of 'a' carries no diacritic, so it matches only text typed without tone marks, "
+                + "unless Vietnamese writes these words without marks; write it with its tone marks, or '~tao hon' to match it with or without marks",
+            "cb.csv:2:7: pattern 2 'van dong ... ung ho' of 'a' carries no diacritic, so it matches only text typed without tone marks, "
+                + "unless Vietnamese writes these words without marks; write it with its tone marks, or '~van dong ... ung ho' to match it with or without marks",
         ])
         // The codebook holds 'tre em' with marks (in a label), though it writes 'em' bare.
         #expect(try warnings("a,theme,,A,Trẻ em,,em bé ; tre em,\n").map(\.description) == [
