@@ -119,6 +119,7 @@ public struct Coder: Sendable {
             }
             var any = false
             if !hit.isEmpty {
+                let context = numbered && Self.isContext(directive.segments, s)
                 hit.sort()
                 var total = 0
                 for c in hit {
@@ -155,7 +156,7 @@ public struct Coder: Sendable {
                         any = true
                         matchCounts[c] += count
                         segmentsHit[c] += 1
-                        if numbered, Self.isContext(directive.segments[s]) { contextCounts[c] += count }
+                        if context { contextCounts[c] += count }
                         for match in kept[..<count] {
                             let first = output.tokens[match.tokens.lowerBound]
                             let last = output.tokens[match.tokens.upperBound - 1]
@@ -210,10 +211,11 @@ public struct Coder: Sendable {
                               segmentPaths: segmentPaths.trimmed, source: source)
     }
 
-    /// Whether `segment` is an unnumbered paragraph of the body's top level (see
-    /// ``DocumentCoding/Count/contextMatches``).
-    static func isContext(_ segment: Segment) -> Bool {
-        segment.role == .paragraph && segment.part == .body && segment.parent.isEmpty
+    /// Whether segment `s` is an unnumbered paragraph of the body's top level (see
+    /// ``DocumentCoding/Count/contextMatches``), read in place (a copy of the segment would
+    /// retain and release its strings).
+    static func isContext(_ segments: [Segment], _ s: Int) -> Bool {
+        segments[s].role == .paragraph && segments[s].part == .body && segments[s].parent.isEmpty
     }
 
     /// Whether evidence `a` goes before `b`: by start, then category id (`ranks`: each category's
