@@ -25,7 +25,7 @@ public enum CodebookLoader {
     public static func check(_ url: URL, warnings: Bool = false) throws(CodebookError) -> (Codebook?, [CodebookProblem]) {
         switch FileBytes.csvText(url) {
         case .success(let file):
-            return try check(file.text, file: url.path, fingerprint: StableHash.hex(StableHash.fnv1a(bytes: file.bytes)), warnings: warnings)
+            return try check(file.text, file: url.path, fingerprint: StableHash.fingerprint(bytes: file.bytes), warnings: warnings)
         case .failure(.unreadable(let reason)): throw .unreadable(path: url.path, reason: reason)
         case .failure(.notUTF8): throw .unreadable(path: url.path, reason: "it is not UTF-8 text; save it as 'CSV UTF-8'")
         }

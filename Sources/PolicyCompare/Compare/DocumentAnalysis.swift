@@ -186,7 +186,7 @@ public struct DocumentAnalysis: Sendable {
             spellingCount = k
         }
         storage = Storage(Fields(
-            metadata: directive.metadata, fingerprint: StableHash.hex(StableHash.fnv1a(bytes: bytes)), bytes: bytes.count,
+            metadata: directive.metadata, fingerprint: StableHash.fingerprint(bytes: bytes), bytes: bytes.count,
             encoding: directive.encoding, notes: directive.notes, segments: directive.segments.count, theme: directive.theme,
             period: directive.period, letterDate: directive.letterHead.date, namedYear: directive.namedYear, slogans: directive.slogans, references: directive.references,
             actorMentions: DocumentActors(directive.actors),

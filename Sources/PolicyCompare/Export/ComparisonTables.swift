@@ -56,7 +56,7 @@ public enum ComparisonTables {
             Column("file", .string, title: "File", description: "Path of the text relative to the corpus folder."),
             Column("encoding", .string, title: "Encoding", description: "Encoding the text was decoded from."),
             Column("bytes", .integer, title: "Bytes", description: "Size of the file in bytes."),
-            Column("fingerprint", .string, title: "Fingerprint", description: "FNV-1a 64-bit hash of the file's bytes (hex)."),
+            Column("fingerprint", .string, title: "Fingerprint", description: "FNV-1a 64-bit hash of the file's bytes: 'fnv1a:' and 16 hex digits."),
             Column("segments", .integer, title: "Segments", description: "Body and annex segments parsed."),
             Column("syllables", .integer, title: "Syllables", description: "Syllables in the coded body and annexes."),
             Column("theme", .string, title: "Theme", description: "The month's official theme as written; empty when none is stated."),

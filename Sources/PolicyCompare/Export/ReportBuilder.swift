@@ -384,7 +384,7 @@ public struct ReportBuilder: Sendable {
         if c.documents.count <= Self.listLimit {
             bullets += c.documents.map { t("settings.document", $0.metadata.id, $0.metadata.file, $0.fingerprint, $0.encoding) }
         } else {
-            let combined = StableHash.hex(StableHash.fnv1a(c.documents.map(\.fingerprint).joined(separator: "\n")))
+            let combined = StableHash.fingerprint(bytes: c.documents.map(\.fingerprint).joined(separator: "\n").utf8)
             bullets.append(t("settings.corpus", c.documents.count, combined))
         }
         return Report.Section(title: t("settings.title"), blocks: [.bullets(bullets)])
