@@ -22,7 +22,7 @@ struct AgreementCommand {
         let codebook = try CodebookLoader.load(cli.codebookURL(arguments))
         let human = try HumanCode.load(codingURL, documents: Set(corpus.documents.map(\.id)), categories: Set(codebook.categories.map(\.id)))
         let wanted = Set(human.map(\.documentID))
-        let codings = try codeCorpus(corpus, codebook: codebook).filter { wanted.contains($0.documentID) }
+        let codings = try CorpusAnalyzer(codebook: codebook).analyze(corpus).map(\.coding).filter { wanted.contains($0.documentID) }
         let agreement = Agreement.compute(codings: codings, human: human, codebook: codebook)
         var warnings = CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns)
         if agreement.uncodedCells > 0 {

@@ -121,6 +121,11 @@ public struct CLI: Sendable {
             + "check the file (\(noted))\n"
     }
 
+    /// Where a command's live progress lines go: nowhere with `--quiet`.
+    func progressSink(_ arguments: Arguments) -> (@Sendable (String) -> Void)? {
+        arguments.flags.contains("quiet") ? nil : progress
+    }
+
     /// The corpus folder: `--corpus` or `Datasets/`.
     func corpusURL(_ arguments: Arguments) -> URL {
         url(arguments.options["corpus"] ?? "Datasets")

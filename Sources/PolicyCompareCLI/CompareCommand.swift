@@ -63,18 +63,7 @@ struct CompareCommand {
             throw .badValue(command: "compare", option: "format", value: formatText, expected: "a comma-separated list of \(Self.formats.joined(separator: ", "))")
         }
         self.formats = formats
-        let profile = try csvProfile(a, command: "compare")
-        let delimiter: Character
-        switch a.options["delimiter"] ?? "," {
-        case ",": delimiter = ","
-        case ";": delimiter = ";"
-        case "tab", "\t", "\\t": delimiter = "\t"
-        case let other: throw .badValue(command: "compare", option: "delimiter", value: other, expected: "',', ';' or 'tab'")
-        }
-        guard let writer = try? CSVWriter(profile: profile, delimiter: delimiter) else {
-            throw .badValue(command: "compare", option: "delimiter", value: String(delimiter), expected: "',', ';' or 'tab'")
-        }
-        csv = writer
+        csv = try csvWriter(a, command: "compare")
     }
 
     func run() throws -> CLIResult {
@@ -82,35 +71,14 @@ struct CompareCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         let (corpus, analyzer) = try CorpusAnalyzer.load(corpus: cli.corpusURL(arguments), codebook: cli.codebookURL(arguments))
         let codebook = analyzer.coder.codebook
-        let sink = arguments.flags.contains("quiet") ? nil : cli.progress
-        let progress = sink.map { write in
-            ProgressCounter(total: corpus.documents.count, delay: cli.progressDelay) { done, total, bytes, seconds in
-                let rate = seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0
-                write("\rreading and coding: \(done)/\(total) documents, \(String(format: "%.1f", rate)) MB/s")
-            }
-        }
-        var skipped: [SkippedDocument] = []
-        let analyses: [DocumentAnalysis]
+        let sink = cli.progressSink(arguments)
         let terms = YearTerms()
-        if arguments.flags.contains("skip-invalid") {
-            (analyses, skipped) = analyzer.analyzeSkippingInvalid(corpus, progress: progress, terms: terms)
-        } else {
-            do {
-                analyses = try analyzer.analyze(corpus, progress: progress, terms: terms)
-            } catch let error as DecodingError {
-                throw CompareError.unreadable(error)
-            } catch let error as UnreadableDocuments {
-                throw CompareError.unreadableMany(error)
-            }
-        }
+        let reading = try CorpusReading(corpus, analyzer: analyzer, arguments: arguments, cli: cli, command: "compare", terms: terms)
+        let (analyses, skipped) = (reading.analyses, reading.skipped)
         // After reading, the stage in hand, once the run has gone on long enough to show any.
         func stage(_ text: String) {
             guard let sink, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 >= cli.progressDelay else { return }
             sink("\r\u{1B}[K" + text)
-        }
-        if progress != nil { sink?("\r\u{1B}[K") }
-        if analyses.isEmpty, !skipped.isEmpty {
-            throw CompareError.nothingReadable(skipped)
         }
         for analysis in analyses { timings.add(analysis.timings) }
         timings.notePeakMemory(.load, .decode, .normalise, .parse, .code)
@@ -131,7 +99,7 @@ struct CompareCommand {
         let strings = try ReportStrings.bundled(language)
         var files: [String] = []
         stage("writing reports to \(out.path)...")
-        defer { if progress != nil { sink?("\r\u{1B}[K") } }
+        defer { sink?("\r\u{1B}[K") }
         try timings.measure(.export, bytes: inputBytes) {
             try OutputFolder.write(to: out) { folder in
                 files = try ComparisonFiles.write(comparison, formats: formats, csv: csv, strings: strings, toolVersion: CLI.version, into: folder)
@@ -141,7 +109,7 @@ struct CompareCommand {
         timings.notePeakMemory(.export, .total)
         timings.add(.total, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, bytes: inputBytes)
         var messages = CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns)
-        messages += skipped.map { "warning: skipped \($0.documentID): \($0.reason)\n" }.joined()
+        messages += reading.warnings
         for case .yearDiffers(let differences) in comparison.caveats {
             messages += differences.prefix(10).map { "warning: \($0.documentID): \($0)\n" }.joined()
             if differences.count > 10 {
@@ -169,27 +137,14 @@ extension CompareCommand {
 
 /// A comparison run cannot produce reports.
 enum CompareError: Error, CustomStringConvertible {
-    case nothingReadable([SkippedDocument])
+    /// The comparison fails (a year of `--years` has no document) after `--skip-invalid` left
+    /// documents out.
     case afterSkipping(ComparisonError, [SkippedDocument])
-    /// A listed file is not the text of a directive (without `--skip-invalid`).
-    case unreadable(DecodingError)
-    /// Several listed files are not (without `--skip-invalid`).
-    case unreadableMany(UnreadableDocuments)
 
     var description: String {
         switch self {
-        case .nothingReadable(let skipped):
-            "no document of the corpus could be read, so nothing was written:\n" + Self.list(skipped)
-        case .unreadable(let error):
-            "\(error)\nNothing was written. The manifest lists this file: fix it, remove its row, or pass --skip-invalid to compare the other documents without it."
-        case .unreadableMany(let error):
-            "\(error)\nNothing was written. The manifest lists these files: fix them, remove their rows, or pass --skip-invalid to compare the other documents without them."
         case .afterSkipping(let error, let skipped):
-            "\(error); nothing was written. --skip-invalid left out \(skipped.count) unreadable document\(skipped.count == 1 ? "" : "s"), whose years count as absent:\n" + Self.list(skipped)
+            "\(error); nothing was written. --skip-invalid left out \(skipped.count) unreadable document\(skipped.count == 1 ? "" : "s"), whose years count as absent:\n" + ReadingError.list(skipped)
         }
-    }
-
-    private static func list(_ skipped: [SkippedDocument]) -> String {
-        skipped.map { "  \($0.documentID) (\($0.file)): \($0.reason)" }.joined(separator: "\n")
     }
 }

@@ -10,6 +10,7 @@ enum Help {
                                [--skip-invalid] [--quiet] [--timings]
       policy-compare inspect   FILE|DOCUMENT_ID [--json] [--corpus DIR]
       policy-compare code      [--corpus DIR] [--codebook FILE] [--out DIR] [--csv spreadsheet|plain]
+                               [--delimiter ,|;|tab] [--skip-invalid] [--quiet]
       policy-compare codebook  check [FILE | --codebook FILE] [--corpus DIR]
       policy-compare codebook  export [--format quanteda-yaml] [--codebook FILE] [--out FILE]
       policy-compare agreement --coding FILE [--corpus DIR] [--codebook FILE]
@@ -68,9 +69,19 @@ enum Help {
             """
         case "code":
             """
-            policy-compare code [--corpus DIR] [--codebook FILE] [--out DIR] [--csv spreadsheet|plain]
+            policy-compare code [options]
 
             Codes every document and writes coding_by_document.csv, evidence.csv and uncoded.csv.
+              --corpus DIR         corpus folder with manifest.csv (default: Datasets)
+              --codebook FILE      codebook CSV (default: <corpus>/codebook.csv)
+              --out DIR            output folder (default: Reports); other files in it are kept,
+                                   with a warning when they are a compare run's that the new
+                                   tables no longer match
+              --csv PROFILE        spreadsheet (UTF-8 BOM, formulas neutralised; default) or plain
+              --delimiter D        ',' (default), ';' (numbers then with a decimal comma) or tab
+              --skip-invalid       leave out documents that cannot be read, with a warning for
+                                   each, and go on (default: stop and write nothing)
+              --quiet              no progress line (shown on a terminal when a run takes > 1 s)
 
             """
         case "codebook":

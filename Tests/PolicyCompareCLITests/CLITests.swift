@@ -104,6 +104,54 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("2014-molisa,2014,child_marriage,theme,") && $0.contains(",false,0,0,0.000,") })
     }
 
+    @Test func codeTakesCompareCSVOptionsAndTalksUnlessQuiet() throws {
+        let log = CompareCommandTests.ProgressLog()
+        let talking = CLI(currentDirectory: CLITests.root, progress: { log.write($0) }, progressDelay: 0)
+        let out = Scratch.path("code")
+        let result = talking.run(["code", "--out", out.path, "--csv", "plain", "--delimiter", ";"])
+        #expect(result.exitCode == 0 && result.stderr.isEmpty, "\(result)")
+        #expect(log.text.contains("reading and coding: 5/5 documents") && log.text.hasSuffix("\r\u{1B}[K"), "\(log.text)")
+        let table = try String(contentsOf: out.appendingPathComponent("coding_by_document.csv"), encoding: .utf8)
+        let lines = table.split(separator: "\r\n")
+        #expect(lines.first == "document_id;year;category_id;dimension;label_en;label_vi;present;segments;matches;per_1000_syllables;syllables")
+        #expect(lines.contains { $0.hasPrefix("2014-molisa;2014;child_marriage;theme;") && $0.contains(";false;0;0;0,000;") }, "a decimal comma with ';'")
+        // The same bytes as compare writes with the same options.
+        let compared = Scratch.path("code")
+        #expect(cli.run(["compare", "--out", compared.path, "--format", "csv", "--csv", "plain", "--delimiter", ";"]).exitCode == 0)
+        for name in ["coding_by_document.csv", "evidence.csv", "uncoded.csv"] {
+            #expect(try Data(contentsOf: out.appendingPathComponent(name)) == Data(contentsOf: compared.appendingPathComponent(name)), "\(name)")
+        }
+
+        let quiet = CompareCommandTests.ProgressLog()
+        let silenced = CLI(currentDirectory: CLITests.root, progress: { quiet.write($0) }, progressDelay: 0)
+        #expect(silenced.run(["code", "--out", Scratch.path("code").path, "--quiet"]).exitCode == 0)
+        #expect(quiet.text.isEmpty)
+        for bad in [["--delimiter", "|"], ["--csv", "excel"], ["--quiet", "--quiet"], ["--skip-invalid=yes"]] {
+            let refused = cli.run(["code", "--out", Scratch.path("code").path] + bad)
+            #expect(refused.exitCode == 2 && refused.stdout.isEmpty, "\(bad): \(refused)")
+        }
+    }
+
+    @Test func codeWarnsWhenItsTablesNoLongerMatchACompareRunInItsFolder() throws {
+        let out = Scratch.path("code")
+        #expect(cli.run(["compare", "--out", out.path, "--format", "csv,txt"]).exitCode == 0)
+        let same = cli.run(["code", "--out", out.path])
+        #expect(same.exitCode == 0 && same.stderr.isEmpty, "the same coding again matches: \(same)")
+        let codebook = Scratch.path("one-category", extension: "csv")
+        try Data(("category_id,dimension,parent_id,label_en,label_vi,definition,patterns,exclusions\n"
+            + "child_marriage,theme,,Child marriage,Tảo hôn,,tảo hôn,\n").utf8).write(to: codebook)
+        let other = cli.run(["code", "--out", out.path, "--codebook", codebook.path])
+        #expect(other.exitCode == 0, "\(other)")
+        #expect(other.stderr == "warning: \(out.path) holds the files of a compare run (documents.csv, coding_by_year.csv, matrix_by_year.csv and 11 more); "
+                + "this run's coding_by_document.csv, evidence.csv, uncoded.csv differ from that run's, so they no longer match its report and tables; "
+                + "run compare again with the same options, or give code another --out\n", "\(other.stderr)")
+        // A folder of code's own tables only: nothing to match.
+        let own = Scratch.path("code")
+        #expect(cli.run(["code", "--out", own.path]).exitCode == 0)
+        let again = cli.run(["code", "--out", own.path, "--codebook", codebook.path])
+        #expect(again.exitCode == 0 && again.stderr.isEmpty, "\(again)")
+    }
+
     @Test func codebookCheckAndExport() throws {
         let ok = cli.run(["codebook", "check"])
         #expect(ok.exitCode == 0 && ok.stdout.contains("OK, 33 categories"))

@@ -485,6 +485,27 @@ struct SkipInvalidTests {
         #expect(Set(documents.dropFirst().compactMap(\.first)) == ["2018-molisa", "2019-kien-giang"], "\(documents.map(\.first))")
     }
 
+    @Test("code takes --skip-invalid as compare does: without it, nothing is written and the error names each file; with it, the rest is coded, a warning for each left out")
+    func codeSkipsInvalid() throws {
+        let corpus = try HostileCorpus(HostileCorpus.withBadDocuments)
+        let stopped = corpus.run(["code", "--corpus", corpus.corpus.path, "--out", corpus.out().path])
+        #expect(stopped.exitCode == 1 && stopped.stdout.isEmpty, "\(stopped)")
+        #expect(stopped.stderr.hasPrefix("error: 2 listed files cannot be read:")
+                && stopped.stderr.hasSuffix("or pass --skip-invalid to code the other documents without them.\n"), "\(stopped.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: corpus.out().path), "--out was created")
+        let coded = corpus.run(["code", "--corpus", corpus.corpus.path, "--out", corpus.out().path, "--skip-invalid"])
+        #expect(coded.exitCode == 0 && coded.stdout.hasPrefix("coded 2 documents with"), "\(coded)")
+        let warnings = coded.stderr.split(separator: "\n")
+        #expect(warnings.count == 2 && warnings.contains { $0.hasPrefix("warning: skipped 2019-scan: ") } && warnings.contains { $0.hasPrefix("warning: skipped 2019-blank: ") },
+                "\(coded.stderr)")
+        let rows = CSVCells.records((try? Data(contentsOf: corpus.out().appendingPathComponent("coding_by_document.csv"))) ?? Data())
+        #expect(Set(rows.dropFirst().compactMap(\.first)) == ["2018-molisa", "2019-kien-giang"], "\(rows.map(\.first))")
+        let nothing = try HostileCorpus([HostileCorpus.Document(id: "2019-blank", year: 2019, bytes: [])])
+        let none = nothing.run(["code", "--corpus", nothing.corpus.path, "--out", nothing.out().path, "--skip-invalid"])
+        #expect(none.exitCode == 1 && none.stderr.hasPrefix("error: no document of the corpus could be read, so nothing was written:\n  2019-blank ("), "\(none)")
+        #expect(!FileManager.default.fileExists(atPath: nothing.out().path))
+    }
+
     @Test("A plan in English and one typed without tone marks: compared, with a warning, a report caveat and a note in documents.csv")
     func fewDiacritics() throws {
         let english = """
