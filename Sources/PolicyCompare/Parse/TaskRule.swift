@@ -4,10 +4,11 @@
 /// mentions are judged by comparing integers, as the extractor reads every phrase (a word
 /// that no token spells makes its phrases match nowhere).
 struct TaskRule {
-    /// Words after which an agency is given a task: "Giao Sở …", "phối hợp với Sở …",
+    /// Words after which an agency is given a task: "Giao Sở …", "phối hợp (chặt chẽ) với Sở …",
     /// "đề nghị với cấp ủy Đảng chỉ đạo …", "ủy quyền cho Giám đốc Sở … báo cáo".
     private static let triggers: [[String]] = [["đề", "nghị"], ["giao"], ["chỉ", "đạo"], ["phối", "hợp", "với"], ["phối", "hợp"], ["chủ", "trì"],
-                                       ["riêng", "đối", "với"], ["giao", "cho"], ["đề", "nghị", "với"], ["yêu", "cầu"], ["ủy", "quyền", "cho"]]
+                                       ["riêng", "đối", "với"], ["giao", "cho"], ["đề", "nghị", "với"], ["yêu", "cầu"], ["ủy", "quyền", "cho"],
+                                       ["phối", "hợp", "chặt", "chẽ", "với"]]
     /// Titles of an agency's head: a task given to the head ("đề nghị Giám đốc (Thủ trưởng)
     /// các sở", "ủy quyền cho Giám đốc Sở") is the agency's.
     private static let titles: [[String]] = [["giám", "đốc"], ["chủ", "tịch"], ["thủ", "trưởng"]]
@@ -17,16 +18,20 @@ struct TaskRule {
     /// given that task ("Sở Y tế chỉ đạo các Trạm Y tế xã tổ chức…", as "do UBND cấp huyện chỉ
     /// đạo Phòng Lao động…" in Kiên Giang's plan).
     private static let requests: [[String]] = [["đề", "nghị"], ["yêu", "cầu"], ["giao"]]
+    /// Verbs by which an agency after "do" ("by") is given the task of directing or leading:
+    /// "Diễn đàn cấp huyện: do UBND cấp huyện chỉ đạo Phòng Lao động … chủ trì". Only these:
+    /// "do" is also "because" ("do UBND xã chưa quan tâm").
+    private static let performed: [[String]] = [["chỉ", "đạo"], ["chủ", "trì"]]
 
     /// Single words the rule reads: "các" before an agency, a time phrase's, a list's.
-    private static let words = ["các", "trong", "năm", "tháng", "và", "của", "cấp", "đoàn", "thể", "tỉnh", "huyện", "xã"]
+    private static let words = ["các", "trong", "năm", "tháng", "và", "của", "cấp", "đoàn", "thể", "tỉnh", "huyện", "xã", "do"]
 
     /// Every word of the tables end to end (``Layout``), as this document spells it (-1 where
     /// no token spells it, which no token's spelling equals, so its phrases match nowhere).
     private let spelled: [Int32]
     /// The spellings of ``words``.
     private let các: Int32, trong: Int32, năm: Int32, tháng: Int32
-    private let và: Int32, của: Int32, cấp: Int32, đoàn: Int32, thể: Int32, tỉnh: Int32, huyện: Int32, xã: Int32
+    private let và: Int32, của: Int32, cấp: Int32, đoàn: Int32, thể: Int32, tỉnh: Int32, huyện: Int32, xã: Int32, `do`: Int32
 
     /// The tables' words end to end, and each phrase as a range of them.
     ///
@@ -40,6 +45,7 @@ struct TaskRule {
         var triggers: [Range<Int>] = []
         var titles: [Range<Int>] = []
         var requests: [Range<Int>] = []
+        var performed: [Range<Int>] = []
         /// Per entry of ``TaskRule/words``: its index.
         var singles: [Int] = []
 
@@ -47,6 +53,7 @@ struct TaskRule {
             triggers = append(TaskRule.triggers)
             titles = append(TaskRule.titles)
             requests = append(TaskRule.requests)
+            performed = append(TaskRule.performed)
             singles = append(TaskRule.words.map { [$0] }).map(\.lowerBound)
         }
 
@@ -80,7 +87,7 @@ struct TaskRule {
         func single(_ k: Int) -> Int32 { layout.singles[safe: k].flatMap { spelled[safe: $0] } ?? -1 }
         (các, trong, năm, tháng) = (single(0), single(1), single(2), single(3))
         (và, của, cấp, đoàn, thể) = (single(4), single(5), single(6), single(7), single(8))
-        (tỉnh, huyện, xã) = (single(9), single(10), single(11))
+        (tỉnh, huyện, xã, `do`) = (single(9), single(10), single(11), single(12))
     }
 
     /// The phrase at `range` of the tables, as this document spells it.
@@ -104,7 +111,8 @@ struct TaskRule {
     /// tasked mention before it (``joins(_:_:in:)``): "Đề nghị các sở, ban, ngành, Ủy ban nhân
     /// dân các huyện" tasks both; each mention is compared with the one before only, so a
     /// segment is read once. The agencies heading the segment are not tasked when they ask
-    /// others (``asks(after:in:)``): they are the ones giving the task.
+    /// others (``verb(among:after:in:)`` of ``requests``): they are the ones giving the task.
+    /// An agency after "do" that directs or leads (``performed``) is tasked too.
     func mark(_ mentions: [PhraseMatcher.Match], tokens: [Token], ids: [Int32], scalars: [Unicode.Scalar], into tasked: inout [Bool]) {
         tasked.removeAll(keepingCapacity: true)
         // Most segments name no agency.
@@ -119,9 +127,11 @@ struct TaskRule {
             let heads = start == 0
             let triggered = !heads && followsTrigger(start, tokens: tokens, ids: ids)
             let listed = !heads && !triggered && listing && joins(previousEnd, start, in: segment)
-            var isTasked = heads || triggered || listed
+            let performs = !heads && !triggered && !listed && ids[safe: start - 1] == `do` && segment.gap(before: start) == .space
+                && verb(among: layout.performed, after: mention.tokens.upperBound, in: segment)
+            var isTasked = heads || triggered || listed || performs
             heading = heads || heading && listed
-            if heading, asks(after: mention.tokens.upperBound, in: segment) {
+            if heading, verb(among: layout.requests, after: mention.tokens.upperBound, in: segment) {
                 // "Bộ Lao động - Thương binh và Xã hội đề nghị …": the heading list, every
                 // mention so far, is the one asking.
                 for k in tasked.indices { tasked[k] = false }
@@ -134,14 +144,14 @@ struct TaskRule {
         }
     }
 
-    /// Whether a verb by which one agency asks another (``requests``) follows the agency
-    /// ending before token `end`, after its place or level at most ("Ủy ban nhân dân tỉnh Kiên
-    /// Giang đề nghị"), with only spaces between: after a colon ("Sở Y tế: Đề nghị…") the
-    /// agency is the one addressed.
-    private func asks(after end: Int, in segment: SegmentTokens) -> Bool {
+    /// Whether one of the `verbs` follows the agency ending before token `end`, after its
+    /// place or level at most ("Ủy ban nhân dân tỉnh Kiên Giang đề nghị", "UBND cấp huyện chỉ
+    /// đạo"), with only spaces between: after a colon ("Sở Y tế: Đề nghị…") the agency is the
+    /// one addressed.
+    private func verb(among verbs: [Range<Int>], after end: Int, in segment: SegmentTokens) -> Bool {
         var t = end
         while segment.gap(before: t) == .space {
-            if layout.requests.contains(where: { FactExtractor.spells(phrase($0), at: t, ids: segment.ids, tokens: segment.tokens) }) { return true }
+            if verbs.contains(where: { FactExtractor.spells(phrase($0), at: t, ids: segment.ids, tokens: segment.tokens) }) { return true }
             guard let next = qualifier(at: t, in: segment) else { return false }
             t = next
         }

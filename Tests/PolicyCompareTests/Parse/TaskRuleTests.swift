@@ -22,6 +22,8 @@ import Testing
             ("Tỉnh mời Giám đốc Sở Y tế dự họp.", [false]),
             ("Tỉnh đề nghị với cấp ủy Đảng chỉ đạo các tổ chức chính trị - xã hội.", [true, true]),
             ("Tỉnh yêu cầu Sở Y tế báo cáo.", [true]),
+            ("Tỉnh phối hợp chặt chẽ với Sở Y tế chọn địa điểm.", [true]),
+            ("Tỉnh phối hợp chặt chẽ Sở Y tế chọn địa điểm.", [false]),
           ])
     func triggers(body: String, tasked: [Bool]) throws {
         #expect(try Fixtures.parse(body).actors.map(\.tasked) == tasked)
@@ -65,6 +67,19 @@ import Testing
             ("Đề nghị Sở Y tế đề nghị Ủy ban nhân dân tỉnh hỗ trợ.", [true, true]),
           ])
     func issuer(body: String, tasked: [Bool]) throws {
+        #expect(try Fixtures.parse(body).actors.map(\.tasked) == tasked)
+    }
+
+    @Test("an agency after \"do\" (\"by\") that directs or leads is tasked; after \"do\" as \"because\", or doing anything else, it is not",
+          arguments: [
+            ("Diễn đàn cấp huyện: do Ủy ban nhân dân cấp huyện chỉ đạo Phòng Lao động - Thương binh và Xã hội chủ trì tổ chức.", [true, true]),
+            ("Diễn đàn do Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo.", [true, true]),
+            ("Diễn đàn do Ủy ban nhân dân tỉnh Kiên Giang chỉ đạo.", [true]),
+            ("Tỉnh chưa làm được do Sở Y tế chưa quan tâm.", [false]),
+            ("Diễn đàn do Sở Y tế, chủ trì.", [false]),
+            ("Văn bản do Sở Y tế ban hành.", [false]),
+          ])
+    func performer(body: String, tasked: [Bool]) throws {
         #expect(try Fixtures.parse(body).actors.map(\.tasked) == tasked)
     }
 
@@ -122,6 +137,11 @@ import Testing
             ("2019-kien-giang", "IV.1.-8", "provincial_committee", false),
             ("2019-kien-giang", "IV.7.p1", "police", false),
             ("2019-kien-giang", "IV.9.*4.-1", "youth_union", false),
+            // "Diễn đàn cấp huyện: do UBND cấp huyện chỉ đạo Phòng Lao động-Thương binh và Xã hội chủ trì…",
+            // "…phối hợp chặt chẽ với Sở Lao động - Thương binh và Xã hội chọn địa điểm…".
+            ("2019-kien-giang", "III.3.*1", "district_committee", true),
+            ("2019-kien-giang", "III.3.*1", "labour_office", true),
+            ("2019-kien-giang", "IV.10.-7.*1", "dolisa", true),
           ])
     func shippedDirectives(id: String, path: String, actor: String, tasked: Bool) throws {
         let mentions = try Fixtures.directive(id).actors.filter { $0.segmentPath == path && $0.id == actor }
