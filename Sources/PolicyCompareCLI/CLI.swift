@@ -60,7 +60,10 @@ public struct CLI: Sendable {
         guard let command = arguments.first else { throw UsageError.noCommand }
         let rest = Array(arguments.dropFirst())
         if rest.contains("--help") || rest.contains("-h") {
-            return .success(Help.text(for: command) ?? Help.overview)
+            if let text = Help.text(for: command) { return .success(text) }
+            // "bogus --help" is a mistyped command, not a request for the overview.
+            guard ["--help", "-h", "help", "--version"].contains(command) else { throw UsageError.unknownCommand(command) }
+            return .success(Help.overview)
         }
         switch command {
         case "--help", "-h", "help":

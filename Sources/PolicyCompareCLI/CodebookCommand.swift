@@ -1,7 +1,7 @@
 import Foundation
 import PolicyCompare
 
-/// `policy-compare codebook check [FILE | --codebook FILE]` and `codebook export --format quanteda-yaml [--codebook FILE] [--out FILE]`.
+/// `policy-compare codebook check [FILE | --codebook FILE]` and `codebook export --format quanteda-yaml [--codebook FILE] [--corpus DIR] [--out FILE]`.
 struct CodebookCommand {
     let cli: CLI
     let action: String

@@ -12,7 +12,7 @@ enum Help {
       policy-compare code      [--corpus DIR] [--codebook FILE] [--out DIR] [--csv spreadsheet|plain]
                                [--delimiter ,|;|tab] [--skip-invalid] [--quiet]
       policy-compare codebook  check [FILE | --codebook FILE] [--corpus DIR]
-      policy-compare codebook  export [--format quanteda-yaml] [--codebook FILE] [--out FILE]
+      policy-compare codebook  export [--format quanteda-yaml] [--codebook FILE] [--corpus DIR] [--out FILE]
       policy-compare agreement --coding FILE [--corpus DIR] [--codebook FILE]
       policy-compare --help | COMMAND --help | --version
 
@@ -87,7 +87,7 @@ enum Help {
         case "codebook":
             """
             policy-compare codebook check [FILE | --codebook FILE] [--corpus DIR]
-            policy-compare codebook export [--format quanteda-yaml] [--codebook FILE] [--out FILE]
+            policy-compare codebook export [--format quanteda-yaml] [--codebook FILE] [--corpus DIR] [--out FILE]
 
             check: lists every problem of a codebook as file:line:column: message (exit 1 if any).
             export: prints (or writes to --out) the codebook as a quanteda YAML dictionary.

@@ -37,6 +37,13 @@ import Testing
         #expect(none.exitCode == 2 && none.stdout.isEmpty && none.stderr.hasPrefix("error: no command"))
         let unknown = cli.run(["frobnicate"])
         #expect(unknown.exitCode == 2 && unknown.stderr.contains("unknown command 'frobnicate'"))
+        let unknownHelp = cli.run(["frobnicate", "--help"])
+        #expect(unknownHelp.exitCode == 2 && unknownHelp.stdout.isEmpty && unknownHelp.stderr.contains("unknown command 'frobnicate'"), "\(unknownHelp)")
+        for words in [["-h"], ["help"], ["--help", "-h"], ["help", "--help"]] {
+            let help = cli.run(words)
+            #expect(help.exitCode == 0 && help.stdout == Help.overview, "\(words)")
+        }
+        #expect(cli.run(["code", "-h"]).stdout.contains("--skip-invalid"))
         #expect(cli.run(["inspect"]).exitCode == 2)
         #expect(cli.run(["inspect", "2010-molisa", "--bogus"]).exitCode == 2)
     }

@@ -66,7 +66,7 @@ public enum ComparisonTables {
             Column("references", .integer, title: "References", description: "Number of distinct instruments cited."),
             Column("actors_tasked", .integer, title: "Actors tasked", description: "Number of distinct agencies given a task."),
             Column("categories_present", .integer, title: "Categories present", description: "Codebook categories present in the document."),
-            Column("notes", .string, title: "Notes", description: "What the reader inferred or converted, and what to check: a year the text states that is not the manifest's, few syllables with diacritics."),
+            Column("notes", .string, title: "Notes", description: "What the reader inferred or converted, and what to check: a year the text states that is not the manifest's, few syllables with diacritics, a period whose end comes before its start."),
         ], primaryKey: ["document_id"])
         var yearNotes: [String: String] = [:]
         for case .yearDiffers(let differences) in c.caveats {

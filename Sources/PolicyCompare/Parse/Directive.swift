@@ -51,7 +51,7 @@ public struct Directive: Sendable {
     }
 
     /// Whether `marked` of `syllables` is under 40%, of at least 20 syllables. Vietnamese prose
-    /// marks about four syllables in five (82-87% in the five directives); English, or
+    /// marks about four syllables in five (83-88% in the five directives); English, or
     /// Vietnamese typed without marks, next to none.
     static func fewDiacritics(marked: Int, of syllables: Int) -> Bool {
         syllables >= 20 && marked * 100 < syllables * 40
