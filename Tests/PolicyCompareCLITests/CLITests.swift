@@ -48,6 +48,29 @@ import Testing
         #expect(cli.run(["inspect", "2010-molisa", "--bogus"]).exitCode == 2)
     }
 
+    /// The README's excerpt of `inspect` is the output's own lines: each whole line is a line
+    /// of the output, and each line cut with "..." begins one, in the same order.
+    @Test func readmeInspectExcerptMatchesTheOutput() throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let marker = "Excerpt of `swift run policy-compare inspect 2019-kien-giang`:\n\n```\n"
+        let start = try #require(readme.range(of: marker)?.upperBound)
+        let end = try #require(readme[start...].range(of: "```\n")?.lowerBound)
+        let excerpt = readme[start..<end].split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let result = cli.run(["inspect", "2019-kien-giang"])
+        #expect(result.exitCode == 0)
+        let output = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        var next = output.startIndex
+        for line in excerpt where line.trimmingCharacters(in: .whitespaces) != "..." {
+            let cut = line.hasSuffix("...") || line.hasSuffix("...”")
+            let prefix = cut ? String(line[..<(line.range(of: "...", options: .backwards)?.lowerBound ?? line.endIndex)]) : String(line)
+            guard let found = output[next...].firstIndex(where: { cut ? $0.hasPrefix(prefix) : $0 == line }) else {
+                Issue.record("README excerpt line not in the output (in order): \(line)")
+                continue
+            }
+            next = output.index(after: found)
+        }
+    }
+
     @Test func inspectJSONHasTheDocumentedKeys() throws {
         let result = cli.run(["inspect", "2019-kien-giang", "--json"])
         #expect(result.exitCode == 0 && result.stderr.isEmpty)
