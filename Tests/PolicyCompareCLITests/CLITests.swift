@@ -175,6 +175,13 @@ import Testing
         #expect(other.stderr == "warning: \(out.path) holds the files of a compare run (documents.csv, coding_by_year.csv, matrix_by_year.csv and 11 more); "
                 + "this run's coding_by_document.csv, evidence.csv, uncoded.csv differ from that run's, so they no longer match its report and tables; "
                 + "run compare again with the same options, or give code another --out\n", "\(other.stderr)")
+        // A named pipe where a table goes: reading it fails at once (Foundation reads regular
+        // files only), and the write refuses it.
+        let pipe = out.appendingPathComponent("evidence.csv")
+        try FileManager.default.removeItem(at: pipe)
+        #expect(mkfifo(pipe.path, 0o644) == 0)
+        let blocked = cli.run(["code", "--out", out.path, "--codebook", codebook.path])
+        #expect(blocked.exitCode == 1 && blocked.stderr.contains("is in the way of the report evidence.csv"), "\(blocked)")
         // A folder of code's own tables only: nothing to match.
         let own = Scratch.path("code")
         #expect(cli.run(["code", "--out", own.path]).exitCode == 0)
