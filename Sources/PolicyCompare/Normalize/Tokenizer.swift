@@ -115,6 +115,9 @@ public struct Tokenizer: Sendable {
                 if c & Self.stop != 0,
                    c & Self.softStop == 0 || i + 1 >= end || classOf(scalars[i + 1]) & Self.wordOrDigit == 0,
                    sentenceStart >= 0 {
+                    // "phẫu thuật,...", "?!": a run of stops ends the sentence together, so
+                    // that its quote keeps the whole run, not "phẫu thuật,.".
+                    while i + 1 < end, classOf(scalars[i + 1]) & Self.stop != 0 { i += 1 }
                     sentenceEnd = i + 1
                     sentences.append(sentenceStart..<sentenceEnd)
                     sentenceStart = -1

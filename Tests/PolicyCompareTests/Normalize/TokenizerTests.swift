@@ -53,6 +53,14 @@ import Testing
         #expect(t.sentences == [0, 0, 0, 0, 0, 0, 0, 0, 1])
     }
 
+    @Test("a run of stops (\"...\", \"?!\") ends one sentence, which keeps the whole run")
+    func stopRunsEndOneSentence() {
+        let text = "Khám bệnh, trao quà, phẫu thuật,...\nPhối hợp?! Xong"
+        let n = VietnameseNormalizer.normalize(text)
+        let out = Tokenizer().tokenize(n.scalars, range: 0..<n.scalars.count)
+        #expect(out.sentences.map { n.text($0) } == ["Khám bệnh, trao quà, phẫu thuật,...", "Phối hợp?!", "Xong"])
+    }
+
     @Test func emailAndTimeDotsDoNotSplitSentences() {
         let t = tokens("gửi ptelangson@gmail.com trước ngày 05")
         #expect(Set(t.sentences) == [0])
@@ -114,7 +122,10 @@ import Testing
             }
             if ".;:!?".unicodeScalars.contains(s),
                !((s == "." || s == ":") && i + 1 < end && isWordOrDigit(scalars[i + 1])) {
-                if sentenceStart >= 0 { sentenceEnd = i + 1 }
+                if sentenceStart >= 0 {
+                    while i + 1 < end, ".;:!?".unicodeScalars.contains(scalars[i + 1]) { i += 1 }
+                    sentenceEnd = i + 1
+                }
                 closeSentence()
             }
             i += 1
