@@ -6,6 +6,10 @@ public enum Caveat: Sendable, Hashable {
     case unequalLength(longest: Int, longestSyllables: Int, shortest: Int, shortestSyllables: Int)
     /// Only one year is compared: a status says no more than "present in that year".
     case singleYear(Int)
+    /// Years between the first and the last compared year that are not compared (no document
+    /// in the corpus, or left out by `--years`), ascending: "new in 2019" means first
+    /// mentioned in 2019 among the compared years, perhaps already in a year of the gap.
+    case yearGaps([Int])
     /// A year holds several documents; presence means "in at least one".
     case severalDocuments(year: Int, count: Int)
     /// Documents whose text states the month of action, or whose date of issue is, in another
@@ -122,6 +126,11 @@ public enum Caveat: Sendable, Hashable {
     static func find(_ documents: [DocumentAnalysis], years: [Int]) -> [Caveat] {
         var caveats: [Caveat] = []
         if years.count == 1, let year = years.first { caveats.append(.singleYear(year)) }
+        if let first = years.min(), let last = years.max() {
+            let compared = Set(years)
+            let gaps = (first...last).filter { !compared.contains($0) }
+            if !gaps.isEmpty { caveats.append(.yearGaps(gaps)) }
+        }
         var levels: [Int: [String]] = [:]
         var syllables: [Int: Int] = [:]
         var counts: [Int: Int] = [:]

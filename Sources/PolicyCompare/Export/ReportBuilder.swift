@@ -33,7 +33,7 @@ public struct ReportBuilder: Sendable {
                 [d.metadata.id, String(d.metadata.year), t.code("level", d.metadata.level), t.code("kind", d.metadata.kind), d.metadata.issuer, String(d.coding.syllables),
                  String(d.coding.counts.count(where: \.present))]
             }
-            blocks.append(.table([t("col.document"), t("col.year"), t("col.level"), t("col.kind"), t("col.issuer"), t("col.syllables"), t("col.categories")], rows))
+            blocks.append(.table([t("col.document"), t("col.year"), t("col.level"), t("col.kind"), t("col.issuer"), t("col.syllables"), t("col.categories", c.codebook.categories.count)], rows))
         } else {
             // Many documents: one line per year; documents.csv lists them all.
             let rows = c.years.map { year in
@@ -57,6 +57,19 @@ public struct ReportBuilder: Sendable {
         ])
     }
 
+    /// Ascending years as spans: [2011, 2012, 2015, 2016, 2017] is "2011-2012, 2015-2017".
+    static func spans(_ years: [Int]) -> String {
+        var spans: [String] = []
+        var k = years.startIndex
+        while k < years.endIndex {
+            var j = k
+            while j + 1 < years.endIndex, years[j + 1] == years[j] + 1 { j += 1 }
+            spans.append(j == k ? "\(years[k])" : "\(years[k])-\(years[j])")
+            k = j + 1
+        }
+        return spans.joined(separator: ", ")
+    }
+
     /// Levels from the top down (national, provincial, district, commune), any other after
     /// them in string order.
     static func byRank<S: Sequence<String>>(_ levels: S) -> [String] {
@@ -74,6 +87,8 @@ public struct ReportBuilder: Sendable {
             return t("caveat.length", longest, longestSyllables, shortest, shortestSyllables)
         case .singleYear(let year):
             return t("caveat.single", year)
+        case .yearGaps(let years):
+            return t("caveat.gaps", Self.spans(years))
         case .severalDocuments(let year, let count):
             return t("caveat.several", year, count)
         case .yearDiffers(let differences):

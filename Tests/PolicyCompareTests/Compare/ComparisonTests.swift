@@ -194,6 +194,22 @@ import Testing
         #expect(text.contains("d29, d30, and 2 more (documents.csv: theme and period_start empty) state neither"), "\(text)")
     }
 
+    @Test("years between the first and the last compared year that are not compared are a caveat, as spans; consecutive years give none")
+    func yearGaps() throws {
+        let codebook = try #require(Fixtures.codebook)
+        let analyses = try CorpusAnalyzer(codebook: codebook).analyze(try #require(Fixtures.corpus))
+        let c = try Comparison.compute(analyses, codebook: codebook)
+        #expect(c.caveats.contains(.yearGaps([2011, 2012, 2015, 2016, 2017, 2018])))
+        let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(c))
+        #expect(report.contains("  - the compared years leave gaps: 2011-2012, 2015-2018 are not compared (no document in the corpus, or left out by --years); \"new from\" a year means"), "\(report)")
+        // --years 2019,2013: the gaps are those between the years, in any order given.
+        let picked = try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: [2019, 2013]))
+        #expect(picked.caveats.contains(.yearGaps([2014, 2015, 2016, 2017, 2018])), "2014 is in the corpus but not compared")
+        let adjacent = try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: [2013, 2014]))
+        #expect(!adjacent.caveats.contains { if case .yearGaps = $0 { true } else { false } })
+        #expect(ReportBuilder.spans([2011]) == "2011" && ReportBuilder.spans([2011, 2013, 2014, 2015, 2017]) == "2011, 2013-2015, 2017")
+    }
+
     @Test("a document without numbered sections or items has no context paragraphs: its paragraphs are its body")
     func unnumberedDocumentHasNoContext() throws {
         let coder = Coder(codebook: try #require(Fixtures.codebook), abbreviations: try Abbreviations.bundled())
