@@ -168,24 +168,32 @@ public struct ReportBuilder: Sendable {
         let quotes = Self.shortestEvidence(groups.flatMap { group in
             group.entries.compactMap { entry in entry.year.map { QuoteRequest(categoryID: entry.change.categoryID, year: $0) } }
         }, in: c)
+        // The years in which a category is present only through context paragraphs.
+        var contextOnly: [String: Set<Int>] = [:]
+        for case .contextOnly(let mentions) in c.caveats {
+            for mention in mentions { contextOnly[mention.categoryID, default: []].insert(mention.year) }
+        }
         var blocks: [Report.Block] = []
         for group in groups {
             if let heading = group.heading { blocks.append(.heading(heading)) }
             blocks += group.paragraphs.map(Report.Block.paragraph)
             let entries = group.entries.compactMap { change, year in
-                entry(change, quote: year.flatMap { quotes[QuoteRequest(categoryID: change.categoryID, year: $0)] }, c)
+                entry(change, quote: year.flatMap { quotes[QuoteRequest(categoryID: change.categoryID, year: $0)] },
+                      contextOnly: contextOnly[change.categoryID] ?? [], c)
             }
             if !entries.isEmpty { blocks.append(.entries(entries)) }
         }
         return Report.Section(title: t("priorities.title"), blocks: blocks)
     }
 
-    /// A category line with its years and `quote`, a short quote from one of them.
-    private func entry(_ change: Comparison.CategoryChange, quote evidence: Evidence?, _ c: Comparison) -> Report.Entry? {
+    /// A category line with its years and `quote`, a short quote from one of them; the years
+    /// in `contextOnly`, where only context paragraphs mention it, are marked so.
+    private func entry(_ change: Comparison.CategoryChange, quote evidence: Evidence?, contextOnly: Set<Int>, _ c: Comparison) -> Report.Entry? {
         guard let category = c.codebook.category(change.categoryID) else { return nil }
         let t = strings
         let intensity = c.years.map { y in t.decimal(c.row(year: y, category: change.categoryID)?.per1000 ?? 0, places: 1) }.joined(separator: " / ")
-        return Report.Entry(text: t("priorities.entry", t.label(category), change.yearsPresent.map(String.init).joined(separator: ", "), intensity),
+        let years = change.yearsPresent.map { contextOnly.contains($0) ? t("priorities.contextYear", $0) : String($0) }.joined(separator: ", ")
+        return Report.Entry(text: t("priorities.entry", t.label(category), years, intensity),
                             quote: evidence.map { evidence in
                                 Report.Quote(text: Self.shorten(evidence.sentence, around: evidence.matched),
                                              source: "\(evidence.documentID) \(evidence.segmentPath), \(t("quote.matched")): \(evidence.matched)")
