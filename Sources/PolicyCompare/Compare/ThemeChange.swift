@@ -62,6 +62,28 @@ public struct ThemeChange: Sendable, Hashable {
         var theme: String
     }
 
+    /// `words`, a part of ``diff(_:_:)``'s result, as the runs they form in `text`: the words
+    /// of each stretch of `text` they cover without a gap, in `text`'s order. Against 2013's
+    /// theme, 2019's removed words are "tạo cơ hội phát triển bình đẳng cho" and "và", not the
+    /// one phrase "tạo cơ hội phát triển bình đẳng cho và" that no theme says.
+    static func runs(of words: [String], in text: String) -> [String] {
+        var remaining: [String: Int] = [:]
+        for word in words { remaining[word, default: 0] += 1 }
+        var runs: [String] = []
+        var current: [String] = []
+        for word in Self.words(text) {
+            if let n = remaining[word], n > 0 {
+                remaining[word] = n - 1
+                current.append(word)
+            } else if !current.isEmpty {
+                runs.append(current.joined(separator: " "))
+                current = []
+            }
+        }
+        if !current.isEmpty { runs.append(current.joined(separator: " ")) }
+        return runs
+    }
+
     static func words(_ text: String) -> [String] {
         PhrasePattern.syllables(of: text, loose: false)
     }

@@ -127,10 +127,12 @@ public struct ReportBuilder: Sendable {
                 if theme.unchanged {
                     line += " " + t("theme.same", previous)
                 } else {
-                    var parts: [String] = []
-                    if !theme.kept.isEmpty { parts.append(t("theme.kept", theme.kept.joined(separator: " "))) }
-                    if !theme.added.isEmpty { parts.append(t("theme.added", theme.added.joined(separator: " "))) }
-                    if !theme.removed.isEmpty { parts.append(t("theme.removed", theme.removed.joined(separator: " "))) }
+                    // Each stretch of words quoted apart: removed “tạo cơ hội … cho”, “và”.
+                    func quoted(_ key: String, _ words: [String], in text: String) -> String? {
+                        words.isEmpty ? nil : t(key, ThemeChange.runs(of: words, in: text).joined(separator: "”, “"))
+                    }
+                    let parts = [quoted("theme.kept", theme.kept, in: text), quoted("theme.added", theme.added, in: text),
+                                 quoted("theme.removed", theme.removed, in: theme.previousTheme ?? "")].compactMap { $0 }
                     line += " " + t("theme.against", previous) + " " + parts.joined(separator: "; ") + "."
                 }
             }

@@ -46,4 +46,21 @@ struct ThemeChangeTests {
             return change
         }
     }
+
+    @Test("the words kept, added and removed are quoted as the stretches they form in their theme, not as one bag")
+    func runs() throws {
+        let old = "Tạo cơ hội phát triển bình đẳng cho trẻ em nghèo và trẻ em dân tộc thiểu số"
+        let new = "Chung tay vì trẻ em nghèo, trẻ em dân tộc thiểu số"
+        let (kept, added, removed) = ThemeChange.diff(ThemeChange.words(old), ThemeChange.words(new))
+        #expect(ThemeChange.runs(of: removed, in: old) == ["tạo cơ hội phát triển bình đẳng cho", "và"])
+        #expect(ThemeChange.runs(of: added, in: new) == ["chung tay vì"])
+        #expect(ThemeChange.runs(of: kept, in: new) == ["trẻ em nghèo trẻ em dân tộc thiểu số"])
+        // A repeated word is taken once per occurrence, the first ones first.
+        #expect(ThemeChange.runs(of: ["trẻ", "em"], in: "trẻ em nghèo và trẻ em") == ["trẻ em"])
+        #expect(ThemeChange.runs(of: [], in: old).isEmpty)
+        let codebook = try #require(Fixtures.codebook)
+        let c = try Comparison.compute(try CorpusAnalyzer(codebook: codebook).analyze(try #require(Fixtures.corpus)), codebook: codebook)
+        let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(c))
+        #expect(report.contains("Against 2013: kept “trẻ em nghèo trẻ em dân tộc thiểu số”; added “chung tay vì”; removed “tạo cơ hội phát triển bình đẳng cho”, “và”."), "\(report)")
+    }
 }
