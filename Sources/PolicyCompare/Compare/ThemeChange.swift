@@ -62,18 +62,21 @@ public struct ThemeChange: Sendable, Hashable {
         var theme: String
     }
 
-    /// `words`, a part of ``diff(_:_:)``'s result, as the runs they form in `text`: the words
-    /// of each stretch of `text` they cover without a gap, in `text`'s order. Against 2013's
-    /// theme, 2019's removed words are "tạo cơ hội phát triển bình đẳng cho" and "và", not the
-    /// one phrase "tạo cơ hội phát triển bình đẳng cho và" that no theme says.
-    static func runs(of words: [String], in text: String) -> [String] {
+    /// The stretches of `text`'s words that `other` shares (`shared`) or lacks, in `text`'s
+    /// order, each word matched once per occurrence, the first ones first, as ``diff(_:_:)``
+    /// matches them: the words it keeps and adds are `runs(in: theme, against: previous,
+    /// shared: true or false)`, those it removes `runs(in: previous, against: theme, shared:
+    /// false)`. Against 2013's theme, 2019's removed words are "tạo cơ hội phát triển bình đẳng
+    /// cho" and "và", not the one phrase "tạo cơ hội phát triển bình đẳng cho và" no theme says.
+    static func runs(in text: String, against other: String, shared: Bool) -> [String] {
         var remaining: [String: Int] = [:]
-        for word in words { remaining[word, default: 0] += 1 }
+        for word in words(other) { remaining[word, default: 0] += 1 }
         var runs: [String] = []
         var current: [String] = []
-        for word in Self.words(text) {
-            if let n = remaining[word], n > 0 {
-                remaining[word] = n - 1
+        for word in words(text) {
+            let found = (remaining[word] ?? 0) > 0
+            if found { remaining[word, default: 0] -= 1 }
+            if found == shared {
                 current.append(word)
             } else if !current.isEmpty {
                 runs.append(current.joined(separator: " "))

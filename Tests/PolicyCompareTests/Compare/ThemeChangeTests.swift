@@ -51,16 +51,27 @@ struct ThemeChangeTests {
     func runs() throws {
         let old = "Tạo cơ hội phát triển bình đẳng cho trẻ em nghèo và trẻ em dân tộc thiểu số"
         let new = "Chung tay vì trẻ em nghèo, trẻ em dân tộc thiểu số"
-        let (kept, added, removed) = ThemeChange.diff(ThemeChange.words(old), ThemeChange.words(new))
-        #expect(ThemeChange.runs(of: removed, in: old) == ["tạo cơ hội phát triển bình đẳng cho", "và"])
-        #expect(ThemeChange.runs(of: added, in: new) == ["chung tay vì"])
-        #expect(ThemeChange.runs(of: kept, in: new) == ["trẻ em nghèo trẻ em dân tộc thiểu số"])
-        // A repeated word is taken once per occurrence, the first ones first.
-        #expect(ThemeChange.runs(of: ["trẻ", "em"], in: "trẻ em nghèo và trẻ em") == ["trẻ em"])
-        #expect(ThemeChange.runs(of: [], in: old).isEmpty)
+        #expect(ThemeChange.runs(in: old, against: new, shared: false) == ["tạo cơ hội phát triển bình đẳng cho", "và"])
+        #expect(ThemeChange.runs(in: new, against: old, shared: false) == ["chung tay vì"])
+        #expect(ThemeChange.runs(in: new, against: old, shared: true) == ["trẻ em nghèo trẻ em dân tộc thiểu số"])
+        // A repeated word is matched once per occurrence, the first ones first, as diff matches
+        // it: 2013 against 2010 adds "nghèo và trẻ em dân tộc thiểu số", after the first "trẻ em".
+        let first = "Tạo cơ hội phát triển bình đẳng cho trẻ em"
+        #expect(ThemeChange.runs(in: old, against: first, shared: false) == ["nghèo và trẻ em dân tộc thiểu số"])
+        #expect(ThemeChange.runs(in: old, against: first, shared: true) == ["tạo cơ hội phát triển bình đẳng cho trẻ em"])
+        // The runs hold the words diff gives, no more, no fewer.
+        for (a, b) in [(first, old), (old, new), (new, old), (new, first)] {
+            let (kept, added, removed) = ThemeChange.diff(ThemeChange.words(a), ThemeChange.words(b))
+            func words(_ runs: [String]) -> [String] { runs.flatMap { $0.split(separator: " ").map(String.init) } }
+            #expect(words(ThemeChange.runs(in: b, against: a, shared: true)) == kept)
+            #expect(words(ThemeChange.runs(in: b, against: a, shared: false)) == added)
+            #expect(words(ThemeChange.runs(in: a, against: b, shared: false)).sorted() == removed.sorted())
+        }
+        #expect(ThemeChange.runs(in: "", against: old, shared: true).isEmpty)
         let codebook = try #require(Fixtures.codebook)
         let c = try Comparison.compute(try CorpusAnalyzer(codebook: codebook).analyze(try #require(Fixtures.corpus)), codebook: codebook)
         let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(c))
+        #expect(report.contains("Against 2010: kept “tạo cơ hội phát triển bình đẳng cho trẻ em”; added “nghèo và trẻ em dân tộc thiểu số”."), "\(report)")
         #expect(report.contains("Against 2013: kept “trẻ em nghèo trẻ em dân tộc thiểu số”; added “chung tay vì”; removed “tạo cơ hội phát triển bình đẳng cho”, “và”."), "\(report)")
     }
 }
