@@ -528,7 +528,7 @@ struct FactExtractor {
                 let capital = DocumentSymbol.isUpper(text.scalars[list[i].range.lowerBound])
                 if capital, typeName == "Luật", let named = namedLaw(s, from: i + 1) {
                     let range = list[i].range.lowerBound..<list[named.end - 1].range.upperBound
-                    result.append(LegalReference(type: typeName, key: "Luật " + named.name, date: "", quote: text.quote(range),
+                    result.append(LegalReference(type: typeName, key: "Luật " + named.name.prefix(1).uppercased() + named.name.dropFirst(), date: "", quote: text.quote(range),
                                                  segmentPath: segments[s].path, sourceRange: text.originalRange(range)))
                     i = named.end
                     continue
@@ -566,7 +566,9 @@ struct FactExtractor {
 
     private static let nameStops: Set<String> = ["cho", "của", "về", "và", "để", "trong", "tại", "với", "đến", "năm", "ngày", "số", "đã", "được", "nhằm", "theo", "thì", "là", "có", "đối"]
 
-    /// "Luật Trẻ em" -> ("trẻ em", end): up to six plain words after "Luật", on one run of text.
+    /// "Luật Trẻ em" -> ("trẻ em", end): up to six plain words after "Luật", on one run of text,
+    /// in lower case (so that "Luật trẻ em" is the same law); the key capitalises its first
+    /// letter, as law names are written ("Luật Trẻ em", "Luật Giao thông đường bộ").
     private func namedLaw(_ s: Int, from i: Int) -> (name: String, end: Int)? {
         let list = tokens[s].tokens
         var j = i

@@ -372,12 +372,18 @@ import Testing
                          "548/QĐ-LĐTBXH", "2158/QĐ-TTg", "Chương trình phòng chống tai nạn thương tích trẻ em 2013-2015", "55a/2013/QĐ-TTg",
                          "39/KHLN-BLĐTBXH-BGDĐT"]),
         ("2019-lang-son", ["1332/LĐTBXH-TE", "1415/VP-KGVX"]),
-        ("2019-kien-giang", ["1332/LĐTBXH-TE", "80/2017/NĐ-CP", "Luật trẻ em", "Luật giao thông đường bộ", "20-CT/TW", "73-KH/TU", "18/CT-TTg"]),
+        ("2019-kien-giang", ["1332/LĐTBXH-TE", "80/2017/NĐ-CP", "Luật Trẻ em", "Luật Giao thông đường bộ", "20-CT/TW", "73-KH/TU", "18/CT-TTg"]),
     ])
     func referenceKeys(id: String, keys: [String]) throws {
         var seen: [String] = []
         for reference in try Fixtures.directive(id).references where !seen.contains(reference.key) { seen.append(reference.key) }
         #expect(seen == keys)
+    }
+
+    @Test("a named law is one key however its name is cased, written as law names are: \"Luật Trẻ em\"")
+    func namedLawKey() throws {
+        let d = try Fixtures.parse("1. Tuyên truyền Luật trẻ em, Luật TRẺ EM và Luật Trẻ em; Luật giao thông đường bộ.\n")
+        #expect(d.references.map(\.key) == ["Luật Trẻ em", "Luật Trẻ em", "Luật Trẻ em", "Luật Giao thông đường bộ"])
     }
 
     @Test func theMinistryLetterNumberMatchesHoweverItIsTyped() throws {
