@@ -18,7 +18,7 @@ public struct ReportBuilder: Sendable {
         let span = c.years.count > 1 ? "\(c.years.first ?? 0)-\(c.years.last ?? 0)" : "\(c.years.first ?? 0)"
         return Report(title: t("title", span), sections: [Report.Section?]([
             Report.Section(title: t("reading.title"), blocks: [.paragraph(t("reading.intro")), .bullets([
-                t("rule.continuing"), t("rule.new"), t("rule.dropped"), t("rule.intermittent"), t("rule.absent"), t("rule.present"), t("rule.baseline", c.baselineYear),
+                t("rule.continuing"), t("rule.new"), t("rule.dropped"), t("rule.intermittent"), t("rule.absent"), t("rule.present"), t("rule.quote"), t("rule.baseline", c.baselineYear),
             ])]),
             corpus(c), skipped(c), themes(c), priorities(c), slogans(c), references(c), actors(c), keyness(c), reuse(c), caveats(c), settings(c),
         ]).compactMap { $0 })
