@@ -17,6 +17,10 @@ import Testing
         #expect(html.components(separatedBy: "<svg").count - 1 == 2, "one heatmap per dimension")
         #expect(html.contains("Chung tay vì trẻ em nghèo, trẻ em dân tộc thiểu số"))
         #expect(html.contains("<ins>+ chung tay vì</ins>"))
+        // A cell whose presence comes from context paragraphs only is starred, and the note says why:
+        // climate change in 2010, equal opportunity and child labour in 2014.
+        #expect(html.components(separatedBy: "class=\"cell\">1/1*<").count - 1 == 3)
+        #expect(html.contains("* (2/2*): present only through context paragraphs"))
     }
 
     @Test("headings are headings, each priority group is one list with each quote inside its item, and each heatmap has its own name")
