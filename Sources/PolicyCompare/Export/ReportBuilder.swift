@@ -314,10 +314,15 @@ public struct ReportBuilder: Sendable {
             [s.text, String(s.firstYear), s.years.map(String.init).joined(separator: ", "), s.exact ? t("yes") : t("slogans.near")]
         }
         let recurring = c.slogans.filter { $0.years.count > 1 }
-        return Report.Section(title: t("slogans.title"), blocks: [
+        var blocks: [Report.Block] = [
             .paragraph(t("slogans.intro", one: recurring.count, c.slogans.count, recurring.count)),
             .table([t("col.slogan"), t("col.first"), t("col.years"), t("col.exact")], rows),
-        ])
+        ]
+        // A slogan's first year is the first year that lists any: say which years list none.
+        let listing = Set(c.slogans.flatMap(\.years))
+        let without = c.years.filter { !listing.contains($0) }
+        if !without.isEmpty { blocks.append(.paragraph(t("slogans.without", without.map(String.init).joined(separator: ", ")))) }
+        return Report.Section(title: t("slogans.title"), blocks: blocks)
     }
 
     private func references(_ c: Comparison) -> Report.Section {

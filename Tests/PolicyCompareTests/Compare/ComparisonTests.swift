@@ -204,6 +204,7 @@ import Testing
         let c = try Comparison.compute(analyses, codebook: codebook)
         #expect(c.caveats.contains(.yearGaps([2011, 2012, 2015, 2016, 2017, 2018])))
         let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(c))
+        #expect(report.contains("No document of 2010, 2014 lists slogans: a slogan's first year, and whether it recurs, can only count the years that list some."))
         #expect(report.contains("  - the compared years leave gaps: 2011-2012, 2015-2018 are not compared (no document in the corpus, or left out by --years); \"new from\" a year means"), "\(report)")
         // --years 2019,2013: the gaps are those between the years, in any order given.
         let picked = try Comparison.compute(analyses, codebook: codebook, options: ComparisonOptions(years: [2019, 2013]))
