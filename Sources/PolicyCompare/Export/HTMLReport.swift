@@ -46,7 +46,7 @@ public enum HTMLReport {
         case .entries(let entries):
             return "<ul>\n" + entries.map { "<li>\(escape($0.text))\($0.quote.map(render) ?? "")</li>\n" }.joined() + "</ul>\n"
         case .table(let header, let rows):
-            var out = "<div class=\"scroll\"><table>\n<thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            var out = "<div class=\"scroll\"><table>\n<thead><tr>" + header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             for row in rows { out += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }
             return out + "</tbody></table></div>\n"
         case .quote(let quote):
