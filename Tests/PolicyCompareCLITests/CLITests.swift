@@ -293,7 +293,7 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
         #expect(!names.contains("comparison.xlsx") && !names.contains("report.md") && names.contains("report.txt"))
         let report = try String(contentsOf: out.appendingPathComponent("report.txt"), encoding: .utf8)
-        #expect(report.hasPrefix("Báo cáo PolicyCompare") && report.contains("2013-2019"))
+        #expect(report.hasPrefix("Báo cáo PolicyCompare: văn bản Tháng hành động vì trẻ em, 2013, 2019\n"))
         let byYear = try Data(contentsOf: out.appendingPathComponent("coding_by_year.csv"))
         #expect(byYear.first == UInt8(ascii: "y"), "plain CSV has no BOM")
         #expect(String(decoding: byYear, as: UTF8.self).hasPrefix("year;category_id;"))

@@ -15,13 +15,34 @@ public struct ReportBuilder: Sendable {
 
     public func build(_ c: Comparison) -> Report {
         let t = strings
-        let span = c.years.count > 1 ? "\(c.years.first ?? 0)-\(c.years.last ?? 0)" : "\(c.years.first ?? 0)"
-        return Report(title: t("title", span), sections: [Report.Section?]([
+        return Report(title: t("title", title(years: c.years)), sections: [Report.Section?]([
+            brief(c),
             Report.Section(title: t("reading.title"), blocks: [.paragraph(t("reading.intro")), .bullets([
                 t("rule.continuing"), t("rule.new"), t("rule.dropped"), t("rule.intermittent"), t("rule.absent"), t("rule.present"), t("rule.quote"), t("rule.baseline", c.baselineYear),
             ])]),
             corpus(c), skipped(c), themes(c), priorities(c), slogans(c), references(c), actors(c), keyness(c), reuse(c), caveats(c), settings(c),
         ]).compactMap { $0 })
+    }
+
+    /// The compared years as the title names them: a span when they are consecutive ("2010-2019"),
+    /// else each of a few ("2010, 2013, 2014, 2019"), else the span and how many ("2005-2020, 12
+    /// years"), so that the title never suggests years the corpus lacks.
+    func title(years: [Int]) -> String {
+        let sorted = years.sorted()
+        guard let first = sorted.first, let last = sorted.last else { return "" }
+        if first == last { return "\(first)" }
+        if last - first + 1 == sorted.count { return "\(first)-\(last)" }
+        if sorted.count <= 6 { return sorted.map(String.init).joined(separator: ", ") }
+        return strings("title.years", first, last, sorted.count)
+    }
+
+    /// What the comparison found, in numbers, and how many warnings qualify it.
+    private func brief(_ c: Comparison) -> Report.Section {
+        let t = strings
+        func count(_ status: ChangeStatus) -> Int { c.changes.count { $0.status == status } }
+        var text = t("brief.text", c.codebook.categories.count, count(.continuing), count(.new), count(.dropped), count(.intermittent), count(.absent))
+        text += " " + (c.caveats.isEmpty ? t("brief.noWarnings") : t("brief.warnings", one: c.caveats.count, c.caveats.count))
+        return Report.Section(title: t("brief.title"), blocks: [.paragraph(text)])
     }
 
     private func corpus(_ c: Comparison) -> Report.Section {

@@ -204,6 +204,12 @@ import Testing
         let c = try Comparison.compute(analyses, codebook: codebook)
         #expect(c.caveats.contains(.yearGaps([2011, 2012, 2015, 2016, 2017, 2018])))
         let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(c))
+        #expect(report.hasPrefix("PolicyCompare report: Month of Action for Children directives, 2010, 2013, 2014, 2019\n"), "the title names no year the corpus lacks")
+        #expect(report.contains("In brief\n--------\nOf the codebook's 33 categories: 8 continuing, 12 new, 1 dropped, 12 intermittent, 0 absent (the rules are below). 6 warnings under The corpus say"))
+        let builder = ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test")
+        #expect(builder.title(years: [2019, 2013]) == "2013, 2019" && builder.title(years: [2013, 2014, 2015]) == "2013-2015"
+                && builder.title(years: [2019]) == "2019" && builder.title(years: Array(2005...2020).filter { $0 % 4 != 0 }) == "2005-2019, 12 years")
+        #expect(ReportBuilder(strings: try ReportStrings.bundled(.vi), toolVersion: "test").title(years: Array(2005...2020).filter { $0 % 4 != 0 }) == "2005-2019, 12 năm")
         #expect(report.contains("No document of 2010, 2014 lists slogans: a slogan's first year, and whether it recurs, can only count the years that list some."))
         #expect(report.contains("  - the compared years leave gaps: 2011-2012, 2015-2018 are not compared (no document in the corpus, or left out by --years); \"new from\" a year means"), "\(report)")
         // --years 2019,2013: the gaps are those between the years, in any order given.
