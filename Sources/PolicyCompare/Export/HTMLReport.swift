@@ -18,6 +18,12 @@ public enum HTMLReport {
         <h1>\(escape(report.title))</h1>
 
         """
+        // "In brief" comes first, before the pictures, as in the text report.
+        func section(_ section: Report.Section) -> String {
+            "<section><h2>\(escape(section.title))</h2>\n" + section.blocks.map(render).joined() + "</section>\n"
+        }
+        let brief = report.sections.first { $0.title == t("brief.title") }
+        if let brief { html += section(brief) }
         html += "<section><h2>\(escape(t("html.heatmap")))</h2><p class=\"note\">\(escape(t("html.heatmap.note")))</p>\n"
         for dimension in Category.Dimension.allCases {
             html += "<h3>\(escape(t(dimension == .theme ? "priorities.themes" : "priorities.activities")))</h3>\n"
@@ -26,10 +32,8 @@ public enum HTMLReport {
         html += "</section>\n"
         html += timeline(c, strings: t)
         // The timeline above replaces the text report's list of themes.
-        for section in report.sections where section.title != t("theme.title") {
-            html += "<section><h2>\(escape(section.title))</h2>\n"
-            for block in section.blocks { html += render(block) }
-            html += "</section>\n"
+        for other in report.sections where other.title != t("theme.title") && other.title != brief?.title {
+            html += section(other)
         }
         html += "</main>\n</body>\n</html>\n"
         return html

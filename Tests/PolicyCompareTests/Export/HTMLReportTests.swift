@@ -21,6 +21,9 @@ import Testing
         // climate change in 2010, equal opportunity and child labour in 2014.
         #expect(html.components(separatedBy: "class=\"cell\">1/1*<").count - 1 == 3)
         #expect(html.contains("* (2/2*): present only through context paragraphs"))
+        // "In brief" comes first, once.
+        let brief = try #require(html.range(of: "<h2>In brief</h2>")?.lowerBound)
+        #expect(brief < (html.range(of: "<svg")?.lowerBound ?? brief) && html.components(separatedBy: "<h2>In brief</h2>").count == 2)
         // Column headers say they are column headers.
         #expect(html.contains("<th scope=\"col\">") && !html.contains("<th>"))
         // Quotes are the directives' Vietnamese, marked so on the English page.
