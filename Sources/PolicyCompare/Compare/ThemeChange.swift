@@ -11,6 +11,12 @@ public struct ThemeChange: Sendable, Hashable {
     public var kept: [String]
     public var added: [String]
     public var removed: [String]
+    /// The same words as the stretches they form in their theme (``runs(in:against:shared:)``):
+    /// kept and added in this theme, removed in the previous one ("tạo cơ hội phát triển bình
+    /// đẳng cho", "và"), for the report to quote apart.
+    public var keptRuns: [String] = []
+    public var addedRuns: [String] = []
+    public var removedRuns: [String] = []
     /// True when the wording is the same as the previous theme's (ignoring case and punctuation).
     public var unchanged: Bool { previousTheme != nil && added.isEmpty && removed.isEmpty }
 
@@ -35,7 +41,7 @@ public struct ThemeChange: Sendable, Hashable {
             if seen.insert(year).inserted, let latest { previousOfYear[year] = latest }
             if let theme = themeOfYear[year] { latest = (year, theme) }
         }
-        var diffs: [Pair: (kept: [String], added: [String], removed: [String])] = [:]
+        var diffs: [Pair: Wording] = [:]
         return documents.map { document in
             let year = document.metadata.year
             let previous = previousOfYear[year]
@@ -44,13 +50,10 @@ public struct ThemeChange: Sendable, Hashable {
                                      previousYear: previous?.year, previousTheme: previous?.theme, kept: [], added: [], removed: [])
             if let theme, let previous {
                 let pair = Pair(previous: previous.theme, theme: theme)
-                if let known = diffs[pair] {
-                    (change.kept, change.added, change.removed) = known
-                } else {
-                    let found = diff(words(previous.theme), words(theme))
-                    diffs[pair] = found
-                    (change.kept, change.added, change.removed) = found
-                }
+                let wording = diffs[pair] ?? Wording(previous: words(previous.theme), theme: words(theme))
+                diffs[pair] = wording
+                (change.kept, change.added, change.removed) = (wording.kept, wording.added, wording.removed)
+                (change.keptRuns, change.addedRuns, change.removedRuns) = (wording.keptRuns, wording.addedRuns, wording.removedRuns)
             }
             return change
         }
@@ -62,18 +65,31 @@ public struct ThemeChange: Sendable, Hashable {
         var theme: String
     }
 
-    /// The stretches of `text`'s words that `other` shares (`shared`) or lacks, in `text`'s
-    /// order, each word matched once per occurrence, the first ones first, as ``diff(_:_:)``
+    /// The difference of a pair's words, as words and as stretches.
+    private struct Wording {
+        var kept: [String], added: [String], removed: [String]
+        var keptRuns: [String], addedRuns: [String], removedRuns: [String]
+
+        init(previous: [String], theme: [String]) {
+            (kept, added, removed) = ThemeChange.diff(previous, theme)
+            keptRuns = ThemeChange.runs(in: theme, against: previous, shared: true)
+            addedRuns = ThemeChange.runs(in: theme, against: previous, shared: false)
+            removedRuns = ThemeChange.runs(in: previous, against: theme, shared: false)
+        }
+    }
+
+    /// The stretches of the words `text` that the words `other` share (`shared`) or lack, in
+    /// `text`'s order, each word matched once per occurrence, the first ones first, as ``diff(_:_:)``
     /// matches them: the words it keeps and adds are `runs(in: theme, against: previous,
     /// shared: true or false)`, those it removes `runs(in: previous, against: theme, shared:
     /// false)`. Against 2013's theme, 2019's removed words are "tạo cơ hội phát triển bình đẳng
     /// cho" and "và", not the one phrase "tạo cơ hội phát triển bình đẳng cho và" no theme says.
-    static func runs(in text: String, against other: String, shared: Bool) -> [String] {
+    static func runs(in text: [String], against other: [String], shared: Bool) -> [String] {
         var remaining: [String: Int] = [:]
-        for word in words(other) { remaining[word, default: 0] += 1 }
+        for word in other { remaining[word, default: 0] += 1 }
         var runs: [String] = []
         var current: [String] = []
-        for word in words(text) {
+        for word in text {
             let found = (remaining[word] ?? 0) > 0
             if found { remaining[word, default: 0] -= 1 }
             if found == shared {

@@ -149,13 +149,11 @@ public struct ReportBuilder: Sendable {
                     line += " " + t("theme.same", previous)
                 } else {
                     // Each stretch of words quoted apart: removed “tạo cơ hội … cho”, “và”.
-                    let before = theme.previousTheme ?? ""
                     func quoted(_ key: String, _ runs: [String]) -> String? {
                         runs.isEmpty ? nil : t(key, runs.joined(separator: "”, “"))
                     }
-                    let parts = [quoted("theme.kept", ThemeChange.runs(in: text, against: before, shared: true)),
-                                 quoted("theme.added", ThemeChange.runs(in: text, against: before, shared: false)),
-                                 quoted("theme.removed", ThemeChange.runs(in: before, against: text, shared: false))].compactMap { $0 }
+                    let parts = [quoted("theme.kept", theme.keptRuns), quoted("theme.added", theme.addedRuns),
+                                 quoted("theme.removed", theme.removedRuns)].compactMap { $0 }
                     line += " " + t("theme.against", previous) + " " + parts.joined(separator: "; ") + "."
                 }
             }

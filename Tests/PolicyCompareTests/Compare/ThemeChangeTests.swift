@@ -41,7 +41,11 @@ struct ThemeChangeTests {
             var change = ThemeChange(documentID: document.metadata.id, year: year, theme: document.theme?.text,
                                      previousYear: previousYear, previousTheme: previous, kept: [], added: [], removed: [])
             if let theme = document.theme?.text, let previous {
-                (change.kept, change.added, change.removed) = ThemeChange.diff(ThemeChange.words(previous), ThemeChange.words(theme))
+                let (old, new) = (ThemeChange.words(previous), ThemeChange.words(theme))
+                (change.kept, change.added, change.removed) = ThemeChange.diff(old, new)
+                change.keptRuns = ThemeChange.runs(in: new, against: old, shared: true)
+                change.addedRuns = ThemeChange.runs(in: new, against: old, shared: false)
+                change.removedRuns = ThemeChange.runs(in: old, against: new, shared: false)
             }
             return change
         }
@@ -51,23 +55,26 @@ struct ThemeChangeTests {
     func runs() throws {
         let old = "Tạo cơ hội phát triển bình đẳng cho trẻ em nghèo và trẻ em dân tộc thiểu số"
         let new = "Chung tay vì trẻ em nghèo, trẻ em dân tộc thiểu số"
-        #expect(ThemeChange.runs(in: old, against: new, shared: false) == ["tạo cơ hội phát triển bình đẳng cho", "và"])
-        #expect(ThemeChange.runs(in: new, against: old, shared: false) == ["chung tay vì"])
-        #expect(ThemeChange.runs(in: new, against: old, shared: true) == ["trẻ em nghèo trẻ em dân tộc thiểu số"])
+        func runs(_ text: String, _ other: String, _ shared: Bool) -> [String] {
+            ThemeChange.runs(in: ThemeChange.words(text), against: ThemeChange.words(other), shared: shared)
+        }
+        #expect(runs(old, new, false) == ["tạo cơ hội phát triển bình đẳng cho", "và"])
+        #expect(runs(new, old, false) == ["chung tay vì"])
+        #expect(runs(new, old, true) == ["trẻ em nghèo trẻ em dân tộc thiểu số"])
         // A repeated word is matched once per occurrence, the first ones first, as diff matches
         // it: 2013 against 2010 adds "nghèo và trẻ em dân tộc thiểu số", after the first "trẻ em".
         let first = "Tạo cơ hội phát triển bình đẳng cho trẻ em"
-        #expect(ThemeChange.runs(in: old, against: first, shared: false) == ["nghèo và trẻ em dân tộc thiểu số"])
-        #expect(ThemeChange.runs(in: old, against: first, shared: true) == ["tạo cơ hội phát triển bình đẳng cho trẻ em"])
+        #expect(runs(old, first, false) == ["nghèo và trẻ em dân tộc thiểu số"])
+        #expect(runs(old, first, true) == ["tạo cơ hội phát triển bình đẳng cho trẻ em"])
         // The runs hold the words diff gives, no more, no fewer.
         for (a, b) in [(first, old), (old, new), (new, old), (new, first)] {
             let (kept, added, removed) = ThemeChange.diff(ThemeChange.words(a), ThemeChange.words(b))
-            func words(_ runs: [String]) -> [String] { runs.flatMap { $0.split(separator: " ").map(String.init) } }
-            #expect(words(ThemeChange.runs(in: b, against: a, shared: true)) == kept)
-            #expect(words(ThemeChange.runs(in: b, against: a, shared: false)) == added)
-            #expect(words(ThemeChange.runs(in: a, against: b, shared: false)).sorted() == removed.sorted())
+            func words(_ stretches: [String]) -> [String] { stretches.flatMap { $0.split(separator: " ").map(String.init) } }
+            #expect(words(runs(b, a, true)) == kept)
+            #expect(words(runs(b, a, false)) == added)
+            #expect(words(runs(a, b, false)).sorted() == removed.sorted())
         }
-        #expect(ThemeChange.runs(in: "", against: old, shared: true).isEmpty)
+        #expect(runs("", old, true).isEmpty)
         let codebook = try #require(Fixtures.codebook)
         let c = try Comparison.compute(try CorpusAnalyzer(codebook: codebook).analyze(try #require(Fixtures.corpus)), codebook: codebook)
         let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(c))
