@@ -352,6 +352,7 @@ public struct ReportBuilder: Sendable {
         let stopped = c.references.filter { ($0.lastYear ?? 0) != c.years.last }.map { $0.key.hasPrefix($0.type) ? $0.key : "\($0.type) \($0.key)" }
         var blocks: [Report.Block] = [.table([t("col.instrument"), t("col.date"), t("col.first"), t("col.years"), t("col.status")], rows)]
         if !stopped.isEmpty { blocks.append(.paragraph(t("references.stopped", c.years.last ?? 0, stopped.joined(separator: "; ")))) }
+        if c.years.count > 2, c.references.contains(where: { $0.years.count == 1 }) { blocks.append(.paragraph(t("references.statuses"))) }
         return Report.Section(title: t("references.title"), blocks: blocks)
     }
 

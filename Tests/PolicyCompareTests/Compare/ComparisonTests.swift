@@ -210,6 +210,7 @@ import Testing
         #expect(builder.title(years: [2019, 2013]) == "2013, 2019" && builder.title(years: [2013, 2014, 2015]) == "2013-2015"
                 && builder.title(years: [2019]) == "2019" && builder.title(years: Array(2005...2020).filter { $0 % 4 != 0 }) == "2005-2019, 12 years")
         #expect(ReportBuilder(strings: try ReportStrings.bundled(.vi), toolVersion: "test").title(years: Array(2005...2020).filter { $0 % 4 != 0 }) == "2005-2019, 12 năm")
+        #expect(report.contains("\nStatuses follow the rules above: an instrument cited in one compared year only is dropped if that is the first year, new if it is the last, intermittent otherwise.\n"))
         #expect(report.contains("No document of 2010, 2014 lists slogans: a slogan's first year, and whether it recurs, can only count the years that list some."))
         #expect(report.contains("  - the compared years leave gaps: 2011-2012, 2015-2018 are not compared (no document in the corpus, or left out by --years); \"new from\" a year means"), "\(report)")
         // --years 2019,2013: the gaps are those between the years, in any order given.
