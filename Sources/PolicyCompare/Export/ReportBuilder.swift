@@ -215,7 +215,14 @@ public struct ReportBuilder: Sendable {
         guard let category = c.codebook.category(change.categoryID) else { return nil }
         let t = strings
         let intensity = c.years.map { y in t.decimal(c.row(year: y, category: change.categoryID)?.per1000 ?? 0, places: 1) }.joined(separator: " / ")
-        let years = change.yearsPresent.map { contextOnly.contains($0) ? t("priorities.contextYear", $0) : String($0) }.joined(separator: ", ")
+        let years = change.yearsPresent.map { year in
+            if contextOnly.contains(year) { return t("priorities.contextYear", year) }
+            // A year of several documents, not all of which mention it: "2019 (1 of 2 documents)".
+            if let row = c.row(year: year, category: change.categoryID), row.documentsTotal > 1, row.documentsPresent < row.documentsTotal {
+                return t("priorities.someDocuments", year, row.documentsPresent, row.documentsTotal)
+            }
+            return String(year)
+        }.joined(separator: ", ")
         return Report.Entry(text: t("priorities.entry", t.label(category), years, intensity),
                             quote: evidence.map { evidence in
                                 Report.Quote(text: Self.shorten(evidence.sentence, around: evidence.matched),
