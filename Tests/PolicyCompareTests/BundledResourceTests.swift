@@ -7,7 +7,7 @@ struct BundledResourceTests {
     @Test("tables come from the resource bundle beside the test binary, the same bytes as in Sources")
     func fromTheBundle() throws {
         let source = Fixtures.packageRoot.appendingPathComponent("Sources/PolicyCompare/Resources")
-        for name in ["abbreviations.tsv", "actors.tsv", "stopwords.txt"] {
+        for name in ["abbreviations.tsv", "actors.tsv", "task-words.tsv", "stopwords.txt"] {
             let text = try BundledResource.text(name)
             #expect(Data(text.utf8) == (try Data(contentsOf: source.appendingPathComponent(name))))
         }

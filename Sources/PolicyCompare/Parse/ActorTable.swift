@@ -1,6 +1,7 @@
 import Foundation
 
-/// The agencies PolicyCompare recognises, from `Resources/actors.tsv`, compiled for matching.
+/// The agencies PolicyCompare recognises, from `Resources/actors.tsv`, compiled for matching,
+/// and the words that tell whether a mention is given a task, from `Resources/task-words.tsv`.
 struct ActorTable: Sendable {
     struct Entry: Sendable, Hashable {
         var id: String
@@ -15,6 +16,7 @@ struct ActorTable: Sendable {
     /// may hold no more.
     let commas: [Int]
     let matcher: PhraseMatcher
+    let taskWords: TaskRule.Words
 
     static func bundled(abbreviations: Abbreviations) throws(ResourceError) -> ActorTable {
         var entries: [Entry] = []
@@ -34,6 +36,7 @@ struct ActorTable: Sendable {
             }
             entries.append(entry)
         }
-        return ActorTable(entries: entries, owner: owner, commas: commas, matcher: PhraseMatcher(patterns: patterns, abbreviations: abbreviations))
+        return ActorTable(entries: entries, owner: owner, commas: commas, matcher: PhraseMatcher(patterns: patterns, abbreviations: abbreviations),
+                          taskWords: try TaskRule.Words.bundled())
     }
 }

@@ -779,7 +779,7 @@ struct FactExtractor {
         var result: [ActorMention] = []
         var matching = table.matcher.documentState(spellings, folded: folded)
         var ordered: [PhraseMatcher.Match] = []
-        let rule = TaskRule(word: spelling(of:))
+        let rule = TaskRule(table.taskWords, word: spelling(of:))
         // One buffer of flags for every segment, as for the matches.
         var tasked: [Bool] = []
         for s in segments.indices {

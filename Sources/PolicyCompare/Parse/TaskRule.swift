@@ -1,60 +1,66 @@
-/// Decides which of a segment's agency mentions are given a task, from the words around them.
+/// Decides which of a segment's agency mentions are given a task, from the words around them:
+/// the phrases of `Resources/task-words.tsv` (``Words``) and the few words of the rule's own
+/// grammar (``words``).
 ///
 /// Made once per document: its words become the document's spellings, so that a segment's
 /// mentions are judged by comparing integers, as the extractor reads every phrase (a word
 /// that no token spells makes its phrases match nowhere).
 struct TaskRule {
-    /// Words after which an agency is given a task: "Giao Sở …", "phối hợp (chặt chẽ) với Sở …",
-    /// "đề nghị với cấp ủy Đảng chỉ đạo …", "ủy quyền cho Giám đốc Sở … báo cáo".
-    private static let triggers: [[String]] = [["đề", "nghị"], ["giao"], ["chỉ", "đạo"], ["phối", "hợp", "với"], ["phối", "hợp"], ["chủ", "trì"],
-                                       ["riêng", "đối", "với"], ["giao", "cho"], ["đề", "nghị", "với"], ["yêu", "cầu"], ["ủy", "quyền", "cho"],
-                                       ["phối", "hợp", "chặt", "chẽ", "với"]]
-    /// Titles of an agency's head: a task given to the head ("đề nghị Giám đốc (Thủ trưởng)
-    /// các sở", "ủy quyền cho Giám đốc Sở") is the agency's.
-    private static let titles: [[String]] = [["giám", "đốc"], ["chủ", "tịch"], ["thủ", "trưởng"]]
-    /// Verbs by which the agency heading a segment asks others for a task, and so is not given
-    /// one: "Bộ Lao động - Thương binh và Xã hội đề nghị Ủy ban nhân dân các tỉnh…". Not "chỉ
-    /// đạo", "phối hợp", "chủ trì": an agency heading a segment that directs, joins or leads is
-    /// given that task ("Sở Y tế chỉ đạo các Trạm Y tế xã tổ chức…", as "do UBND cấp huyện chỉ
-    /// đạo Phòng Lao động…" in Kiên Giang's plan).
-    private static let requests: [[String]] = [["đề", "nghị"], ["yêu", "cầu"], ["giao"]]
-    /// Verbs by which an agency after "do" ("by") is given the task of directing or leading:
-    /// "Diễn đàn cấp huyện: do UBND cấp huyện chỉ đạo Phòng Lao động … chủ trì". Only these:
-    /// "do" is also "because" ("do UBND xã chưa quan tâm").
-    private static let performed: [[String]] = [["chỉ", "đạo"], ["chủ", "trì"]]
-
     /// Single words the rule reads: "các" before an agency, a time phrase's, a list's.
     private static let words = ["các", "trong", "năm", "tháng", "và", "của", "cấp", "đoàn", "thể", "tỉnh", "huyện", "xã", "do"]
 
-    /// Every word of the tables end to end (``Layout``), as this document spells it (-1 where
+    /// Every word of the tables end to end (``Words``), as this document spells it (-1 where
     /// no token spells it, which no token's spelling equals, so its phrases match nowhere).
     private let spelled: [Int32]
     /// The spellings of ``words``.
     private let các: Int32, trong: Int32, năm: Int32, tháng: Int32
     private let và: Int32, của: Int32, cấp: Int32, đoàn: Int32, thể: Int32, tỉnh: Int32, huyện: Int32, xã: Int32, `do`: Int32
 
-    /// The tables' words end to end, and each phrase as a range of them.
+    /// The phrases of `task-words.tsv` by role, and the rule's own words, end to end, each
+    /// phrase a range of them.
     ///
-    /// Made once: a document looks each distinct word up once, into one array (every phrase
-    /// looked up into an array of its own, some words three times, cost a document some
-    /// 30,000 instructions, more than judging all its mentions).
-    private struct Layout {
-        var words: [String] = []
+    /// Made once, when the table is loaded: a document looks each distinct word up once, into
+    /// one array (every phrase looked up into an array of its own, some words three times, cost
+    /// a document some 30,000 instructions, more than judging all its mentions).
+    struct Words: Sendable {
+        private(set) var words: [String] = []
         /// Per word: the index of its first occurrence, whose spelling it shares.
-        var firsts: [Int] = []
-        var triggers: [Range<Int>] = []
-        var titles: [Range<Int>] = []
-        var requests: [Range<Int>] = []
-        var performed: [Range<Int>] = []
+        private(set) var firsts: [Int] = []
+        /// Words after which an agency is given a task: "Giao Sở …", "phối hợp (chặt chẽ) với
+        /// Sở …", "đề nghị với cấp ủy Đảng chỉ đạo …", "ủy quyền cho Giám đốc Sở … báo cáo".
+        private(set) var triggers: [Range<Int>] = []
+        /// Titles of an agency's head: a task given to the head ("đề nghị Giám đốc (Thủ
+        /// trưởng) các sở", "ủy quyền cho Giám đốc Sở") is the agency's.
+        private(set) var titles: [Range<Int>] = []
+        /// Verbs by which the agency heading a segment asks others for a task, and so is not
+        /// given one: "Bộ Lao động - Thương binh và Xã hội đề nghị Ủy ban nhân dân các tỉnh…".
+        /// Not "chỉ đạo", "phối hợp", "chủ trì": an agency heading a segment that directs,
+        /// joins or leads is given that task ("Sở Y tế chỉ đạo các Trạm Y tế xã tổ chức…").
+        private(set) var requests: [Range<Int>] = []
+        /// Verbs by which an agency after "do" ("by") is given the task of directing or
+        /// leading: "Diễn đàn cấp huyện: do UBND cấp huyện chỉ đạo Phòng Lao động … chủ trì".
+        /// Only such verbs: "do" is also "because" ("do UBND xã chưa quan tâm").
+        private(set) var performed: [Range<Int>] = []
         /// Per entry of ``TaskRule/words``: its index.
-        var singles: [Int] = []
+        private(set) var singles: [Int] = []
 
-        init() {
-            triggers = append(TaskRule.triggers)
-            titles = append(TaskRule.titles)
-            requests = append(TaskRule.requests)
-            performed = append(TaskRule.performed)
+        /// The table's rows, `role<TAB>phrase`; rows of another role are ignored.
+        init(rows: [[String]]) {
+            func phrases(_ role: String) -> [[String]] {
+                rows.filter { $0.first == role && $0.count >= 2 }.map { row in
+                    row[1].precomposedStringWithCanonicalMapping.lowercased().split(separator: " ").map(String.init)
+                }.filter { !$0.isEmpty }
+            }
+            triggers = append(phrases("trigger"))
+            titles = append(phrases("title"))
+            requests = append(phrases("request"))
+            performed = append(phrases("performer"))
             singles = append(TaskRule.words.map { [$0] }).map(\.lowerBound)
+        }
+
+        /// The bundled table.
+        static func bundled() throws(ResourceError) -> Words {
+            Words(rows: try BundledResource.tsvRows("task-words.tsv"))
         }
 
         private mutating func append(_ phrases: [[String]]) -> [Range<Int>] {
@@ -69,12 +75,10 @@ struct TaskRule {
         }
     }
 
-    private static let layout = Layout()
-    private let layout: Layout
+    private let layout: Words
 
     /// `word` gives the document's spelling of a word, nil when no token spells it.
-    init(word: (String) -> Int32?) {
-        let layout = Self.layout
+    init(_ layout: Words, word: (String) -> Int32?) {
         self.layout = layout
         var spelled: [Int32] = []
         spelled.reserveCapacity(layout.words.count)
@@ -111,8 +115,8 @@ struct TaskRule {
     /// tasked mention before it (``joins(_:_:in:)``): "Đề nghị các sở, ban, ngành, Ủy ban nhân
     /// dân các huyện" tasks both; each mention is compared with the one before only, so a
     /// segment is read once. The agencies heading the segment are not tasked when they ask
-    /// others (``verb(among:after:in:)`` of ``requests``): they are the ones giving the task.
-    /// An agency after "do" that directs or leads (``performed``) is tasked too.
+    /// others (``verb(among:after:in:)`` of ``Words/requests``): they are the ones giving the
+    /// task. An agency after "do" that directs or leads (``Words/performed``) is tasked too.
     func mark(_ mentions: [PhraseMatcher.Match], tokens: [Token], ids: [Int32], scalars: [Unicode.Scalar], into tasked: inout [Bool]) {
         tasked.removeAll(keepingCapacity: true)
         // Most segments name no agency.

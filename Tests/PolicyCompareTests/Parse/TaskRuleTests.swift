@@ -83,6 +83,22 @@ import Testing
         #expect(try Fixtures.parse(body).actors.map(\.tasked) == tasked)
     }
 
+    @Test("the words come from task-words.tsv: every row has a known role and one phrase, and each role has phrases")
+    func wordsTable() throws {
+        let rows = try BundledResource.tsvRows("task-words.tsv")
+        for row in rows {
+            #expect(row.count == 2 && ["trigger", "title", "request", "performer"].contains(row[0]) && !row[1].isEmpty, "\(row)")
+        }
+        let words = try TaskRule.Words.bundled()
+        #expect(words.triggers.count == rows.count { $0.first == "trigger" } && words.titles.count == 3 && words.requests.count == 3 && words.performed.count == 2)
+        // A phrase is read in lower case and composed, and a row of another role or without a
+        // phrase is left out.
+        let custom = TaskRule.Words(rows: [["trigger", "Phối Hợp Với"], ["trigger", "phân co\u{302}ng"], ["bogus", "giao"], ["title"]])
+        #expect(custom.triggers.map { Array(custom.words[$0]) } == [["phối", "hợp", "với"], ["phân", "công"]])
+        #expect(custom.titles.isEmpty && custom.requests.isEmpty && custom.performed.isEmpty)
+        #expect(custom.singles.map { custom.words[$0] } == ["các", "trong", "năm", "tháng", "và", "của", "cấp", "đoàn", "thể", "tỉnh", "huyện", "xã", "do"])
+    }
+
     /// The review's cases in the shipped directives: every mention of the agency in the segment
     /// has the flag.
     @Test("the shipped directives task the agencies their sentences address",
