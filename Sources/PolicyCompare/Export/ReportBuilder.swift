@@ -217,7 +217,7 @@ public struct ReportBuilder: Sendable {
         let intensity = c.years.map { y in t.decimal(c.row(year: y, category: change.categoryID)?.per1000 ?? 0, places: 1) }.joined(separator: " / ")
         let years = change.yearsPresent.map { year in
             if contextOnly.contains(year) { return t("priorities.contextYear", year) }
-            // A year of several documents, not all of which mention it: "2019 (1 of 2 documents)".
+            // A year of several documents, not all of which mention it: "2019 (1/2 documents)".
             if let row = c.row(year: year, category: change.categoryID), row.documentsTotal > 1, row.documentsPresent < row.documentsTotal {
                 return t("priorities.someDocuments", year, row.documentsPresent, row.documentsTotal)
             }

@@ -183,7 +183,7 @@ import Testing
         #expect(report.contains("  - Climate change (Biến đổi khí hậu): present in 2010 (context only); per 1,000 syllables"), "\(report)")
         #expect(report.contains("present in 2010, 2013, 2014 (context only), 2019; per 1,000 syllables"), "\(report)")
         // In a year of several documents, a category that only some mention says how many.
-        #expect(report.contains("  - Online safety (An toàn trên môi trường mạng): present in 2019 (1 of 2 documents); per 1,000 syllables"), "\(report)")
+        #expect(report.contains("  - Online safety (An toàn trên môi trường mạng): present in 2019 (1/2 documents); per 1,000 syllables"), "\(report)")
     }
 
     @Test("a document that states neither the month's theme nor its period is a caveat: 2014-molisa, a year's priorities letter")
