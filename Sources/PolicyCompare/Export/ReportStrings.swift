@@ -9,6 +9,12 @@ public struct ReportStrings: Sendable, Hashable {
     public let language: Language
     private let strings: [String: String]
 
+    /// Strings by key, in `language`: the bundled table's (``bundled(_:)``), or a test's own.
+    init(language: Language, strings: [String: String]) {
+        self.language = language
+        self.strings = strings
+    }
+
     public static func bundled(_ language: Language) throws(ResourceError) -> ReportStrings {
         var strings: [String: String] = [:]
         for row in try BundledResource.tsvRows("report-strings.tsv") where row.count >= 3 {
@@ -29,13 +35,27 @@ public struct ReportStrings: Sendable, Hashable {
         return fill(strings[chosen] ?? chosen, arguments)
     }
 
-    /// `text` with `{0}`, `{1}`, ... replaced by `arguments`.
+    /// `text` with `{0}`, `{1}`, ... replaced by `arguments`, in one pass: an argument's own
+    /// text is never read for placeholders (a quote holding "{1}" stays as written), and a
+    /// `{` that starts no placeholder of an argument is kept.
     private func fill(_ text: String, _ arguments: [CustomStringConvertible]) -> String {
-        var text = text
-        for (i, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(i)}", with: argument.description)
+        guard !arguments.isEmpty else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 32)
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let inside = rest.index(after: open)
+            if let close = rest[inside...].firstIndex(of: "}"), let k = Int(rest[inside..<close]), arguments.indices.contains(k) {
+                result += arguments[k].description
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result.append("{")
+                rest = rest[inside...]
+            }
         }
-        return text
+        result += rest
+        return result
     }
 
     /// A manifest code (`level` or `kind`) in this language (`level.provincial` is "tỉnh" in
