@@ -48,7 +48,7 @@ public enum HTMLReport {
         case .bullets(let items):
             return "<ul>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
         case .entries(let entries):
-            return "<ul>\n" + entries.map { "<li>\(escape($0.text))\($0.quote.map(render) ?? "")</li>\n" }.joined() + "</ul>\n"
+            return "<ul>\n" + entries.map { "<li>\(escape($0.text))\($0.quotes.map(render).joined())</li>\n" }.joined() + "</ul>\n"
         case .table(let header, let rows):
             var out = "<div class=\"scroll\"><table>\n<thead><tr>" + header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             for row in rows { out += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }

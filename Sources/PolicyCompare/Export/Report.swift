@@ -18,10 +18,11 @@ public struct Report: Sendable, Hashable {
         public var source: String
     }
 
-    /// An item of a list, with a quotation when it has one.
+    /// An item of a list, with its quotations (none, one, or one from each end of a span of
+    /// years), in order.
     public struct Entry: Sendable, Hashable {
         public var text: String
-        public var quote: Quote?
+        public var quotes: [Quote] = []
     }
 
     public struct Section: Sendable, Hashable {

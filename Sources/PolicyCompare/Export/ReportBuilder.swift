@@ -164,32 +164,35 @@ public struct ReportBuilder: Sendable {
 
     private func priorities(_ c: Comparison) -> Report.Section {
         let t = strings
-        // The section's paragraphs, and the categories listed after each with the year each
+        // The section's paragraphs, and the categories listed after each with the years each
         // is quoted from; the quotes are found in one pass over the documents once all are known.
-        var groups: [(heading: String?, paragraphs: [String], entries: [(change: Comparison.CategoryChange, year: Int?)])] = []
+        // A continuing category is quoted from the first and the last year, so that its wording
+        // then and now can be set side by side; any other from the year that gives its status.
+        var groups: [(heading: String?, paragraphs: [String], entries: [(change: Comparison.CategoryChange, years: [Int])])] = []
+        let ends = [c.years.first, c.years.count > 1 ? c.years.last : nil].compactMap { $0 }
         for dimension in Category.Dimension.allCases {
             let changes = c.changes.filter { c.codebook.category($0.categoryID)?.dimension == dimension }
             let continuing = changes.filter { $0.status == .continuing }
             groups.append((t(dimension == .theme ? "priorities.themes" : "priorities.activities"), [t("priorities.continuing", continuing.count)],
-                           continuing.map { ($0, c.years.last) }))
+                           continuing.map { ($0, ends) }))
             for year in c.years.dropFirst() {
                 let new = changes.filter { $0.status == .new && $0.firstYear == year }
                 guard !new.isEmpty else { continue }
-                groups.append((nil, [t("priorities.new", year, new.count)], new.map { ($0, year) }))
+                groups.append((nil, [t("priorities.new", year, new.count)], new.map { ($0, [year]) }))
             }
             let dropped = changes.filter { $0.status == .dropped }
             if !dropped.isEmpty {
-                groups.append((nil, [t("priorities.dropped", dropped.count)], dropped.map { ($0, $0.lastYear) }))
+                groups.append((nil, [t("priorities.dropped", dropped.count)], dropped.map { ($0, [$0.lastYear].compactMap { $0 }) }))
             }
             let intermittent = changes.filter { $0.status == .intermittent }
             if !intermittent.isEmpty {
-                groups.append((nil, [t("priorities.intermittent", intermittent.count)], intermittent.map { ($0, $0.lastYear) }))
+                groups.append((nil, [t("priorities.intermittent", intermittent.count)], intermittent.map { ($0, [$0.lastYear].compactMap { $0 }) }))
             }
             let absent = changes.filter { $0.status == .absent }.compactMap { c.codebook.category($0.categoryID).map(t.label) }
             if !absent.isEmpty { groups.append((nil, [t("priorities.absent", absent.joined(separator: "; "))], [])) }
         }
         let quotes = Self.shortestEvidence(groups.flatMap { group in
-            group.entries.compactMap { entry in entry.year.map { QuoteRequest(categoryID: entry.change.categoryID, year: $0) } }
+            group.entries.flatMap { entry in entry.years.map { QuoteRequest(categoryID: entry.change.categoryID, year: $0) } }
         }, in: c)
         // The years in which a category is present only through context paragraphs.
         var contextOnly: [String: Set<Int>] = [:]
@@ -200,8 +203,8 @@ public struct ReportBuilder: Sendable {
         for group in groups {
             if let heading = group.heading { blocks.append(.heading(heading)) }
             blocks += group.paragraphs.map(Report.Block.paragraph)
-            let entries = group.entries.compactMap { change, year in
-                entry(change, quote: year.flatMap { quotes[QuoteRequest(categoryID: change.categoryID, year: $0)] },
+            let entries = group.entries.compactMap { change, years in
+                entry(change, quotes: years.compactMap { quotes[QuoteRequest(categoryID: change.categoryID, year: $0)] },
                       contextOnly: contextOnly[change.categoryID] ?? [], c)
             }
             if !entries.isEmpty { blocks.append(.entries(entries)) }
@@ -209,9 +212,9 @@ public struct ReportBuilder: Sendable {
         return Report.Section(title: t("priorities.title"), blocks: blocks)
     }
 
-    /// A category line with its years and `quote`, a short quote from one of them; the years
-    /// in `contextOnly`, where only context paragraphs mention it, are marked so.
-    private func entry(_ change: Comparison.CategoryChange, quote evidence: Evidence?, contextOnly: Set<Int>, _ c: Comparison) -> Report.Entry? {
+    /// A category line with its years and `quotes`, short quotes from some of them, in order;
+    /// the years in `contextOnly`, where only context paragraphs mention it, are marked so.
+    private func entry(_ change: Comparison.CategoryChange, quotes: [Evidence], contextOnly: Set<Int>, _ c: Comparison) -> Report.Entry? {
         guard let category = c.codebook.category(change.categoryID) else { return nil }
         let t = strings
         let intensity = c.years.map { y in t.decimal(c.row(year: y, category: change.categoryID)?.per1000 ?? 0, places: 1) }.joined(separator: " / ")
@@ -224,7 +227,7 @@ public struct ReportBuilder: Sendable {
             return String(year)
         }.joined(separator: ", ")
         return Report.Entry(text: t("priorities.entry", t.label(category), years, intensity),
-                            quote: evidence.map { evidence in
+                            quotes: quotes.map { evidence in
                                 Report.Quote(text: Self.shorten(evidence.sentence, around: evidence.matched),
                                              source: "\(evidence.documentID) \(evidence.segmentPath), \(t("quote.matched")): \(evidence.matched)")
                             })

@@ -16,7 +16,7 @@ public enum TextReport {
                 case .entries(let entries):
                     for entry in entries {
                         out.append("  - " + entry.text)
-                        if let quote = entry.quote { out.append(contentsOf: plain(quote)) }
+                        for quote in entry.quotes { out.append(contentsOf: plain(quote)) }
                     }
                 case .table(let header, let rows):
                     out.append(contentsOf: aligned([header] + rows))
@@ -50,7 +50,7 @@ public enum TextReport {
                     for entry in entries {
                         out.append("- " + escape(entry.text))
                         out.append("")
-                        if let quote = entry.quote { out.append(contentsOf: markdown(quote)) }
+                        for quote in entry.quotes { out.append(contentsOf: markdown(quote)) }
                     }
                 case .table(let header, let rows):
                     out.append("| " + header.map(cell).joined(separator: " | ") + " |")

@@ -182,6 +182,14 @@ import Testing
         // The category's own line marks those years.
         #expect(report.contains("  - Climate change (Biến đổi khí hậu): present in 2010 (context only); per 1,000 syllables"), "\(report)")
         #expect(report.contains("present in 2010, 2013, 2014 (context only), 2019; per 1,000 syllables"), "\(report)")
+        // A continuing category is quoted from the first and the last compared year.
+        #expect(report.contains("""
+          - Children in special circumstances (Trẻ em có hoàn cảnh đặc biệt): present in 2010, 2013, 2014, 2019; per 1,000 syllables 6.0 / 3.1 / 3.2 / 3.3
+              “vận động tổ chức, cá nhân đỡ đầu, giúp đỡ trẻ em có hoàn cảnh đặc biệt.”
+              (2010-molisa -3, matched: hoàn cảnh đặc biệt)
+              “xây dựng các Mô hình trợ giúp trẻ em có hoàn cảnh đặc biệt dựa vào cộng đồng;”
+              (2019-kien-giang IV.10.-6, matched: hoàn cảnh đặc biệt)
+        """), "\(report)")
         // In a year of several documents, a category that only some mention says how many.
         #expect(report.contains("  - Online safety (An toàn trên môi trường mạng): present in 2019 (1/2 documents); per 1,000 syllables"), "\(report)")
     }

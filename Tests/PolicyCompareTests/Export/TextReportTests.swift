@@ -7,8 +7,8 @@ import Testing
             .heading("THEMES"),
             .paragraph("2 continue:"),
             .entries([
-                Report.Entry(text: "Child marriage: 2019", quote: Report.Quote(text: "phòng, chống tảo hôn;", source: "2019-x III.2, matched: tảo hôn")),
-                Report.Entry(text: "Drowning *new*", quote: nil),
+                Report.Entry(text: "Child marriage: 2019", quotes: [Report.Quote(text: "phòng, chống tảo hôn;", source: "2019-x III.2, matched: tảo hôn")]),
+                Report.Entry(text: "Drowning *new*"),
             ]),
             .bullets(["a", "b"]),
         ]),
