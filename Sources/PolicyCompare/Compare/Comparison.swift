@@ -154,4 +154,14 @@ public struct Comparison: Sendable {
     public func row(year: Int, category: String) -> YearCategory? {
         byYear.first { $0.year == year && $0.categoryID == category }
     }
+
+    /// By category, the years in which it is present only through context paragraphs (the
+    /// ``Caveat/contextOnly(_:)`` caveat), for the reports to mark.
+    public var contextOnlyYears: [String: Set<Int>] {
+        var years: [String: Set<Int>] = [:]
+        for case .contextOnly(let mentions) in caveats {
+            for mention in mentions { years[mention.categoryID, default: []].insert(mention.year) }
+        }
+        return years
+    }
 }

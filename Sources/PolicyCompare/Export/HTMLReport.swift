@@ -73,10 +73,7 @@ public enum HTMLReport {
         let maximum = c.byYear.filter { r in categories.contains { $0.id == r.categoryID } }.map(\.per1000).max() ?? 0
         let name = t("html.heatmap") + ": " + t(dimension == .theme ? "priorities.themes" : "priorities.activities")
         // Year and category where only context paragraphs mention it: its cell is starred.
-        var contextOnly = Set<String>()
-        for case .contextOnly(let mentions) in c.caveats {
-            for mention in mentions { contextOnly.insert("\(mention.year)|\(mention.categoryID)") }
-        }
+        let contextOnly = c.contextOnlyYears
         var svg = "<div class=\"scroll\"><svg role=\"img\" aria-label=\"\(escape(name))\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         for (i, year) in c.years.enumerated() {
             svg += "<text x=\"\(labelWidth + i * cell + cell / 2)\" y=\"18\" text-anchor=\"middle\" class=\"year\">\(year)</text>\n"
@@ -92,7 +89,7 @@ public enum HTMLReport {
                 let fill = colour(value.per1000, maximum: maximum, present: value.present)
                 let ink = value.present && maximum > 0 && value.per1000 / maximum > 0.55 ? "#fff" : "#222"
                 svg += "<rect x=\"\(x + 1)\" y=\"\(y + 1)\" width=\"\(cell - 2)\" height=\"\(row - 2)\" rx=\"3\" fill=\"\(fill)\"><title>\(year): \(value.documentsPresent)/\(value.documentsTotal), \(t.decimal(value.per1000, places: 1)) / 1000</title></rect>\n"
-                let star = contextOnly.contains("\(year)|\(category.id)") ? "*" : ""
+                let star = contextOnly[category.id]?.contains(year) == true ? "*" : ""
                 svg += "<text x=\"\(x + cell / 2)\" y=\"\(y + 16)\" text-anchor=\"middle\" fill=\"\(ink)\" class=\"cell\">\(value.present ? "\(value.documentsPresent)/\(value.documentsTotal)\(star)" : "–")</text>\n"
             }
             if let change = c.changes.first(where: { $0.categoryID == category.id }) {

@@ -194,11 +194,7 @@ public struct ReportBuilder: Sendable {
         let quotes = Self.shortestEvidence(groups.flatMap { group in
             group.entries.flatMap { entry in entry.years.map { QuoteRequest(categoryID: entry.change.categoryID, year: $0) } }
         }, in: c)
-        // The years in which a category is present only through context paragraphs.
-        var contextOnly: [String: Set<Int>] = [:]
-        for case .contextOnly(let mentions) in c.caveats {
-            for mention in mentions { contextOnly[mention.categoryID, default: []].insert(mention.year) }
-        }
+        let contextOnly = c.contextOnlyYears
         var blocks: [Report.Block] = []
         for group in groups {
             if let heading = group.heading { blocks.append(.heading(heading)) }

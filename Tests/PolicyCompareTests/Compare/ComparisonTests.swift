@@ -179,6 +179,8 @@ import Testing
         #expect(monitoring.contextMatches > 0 && monitoring.contextMatches < monitoring.matches)
         let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(c))
         #expect(report.contains("not through a numbered task: Climate change (Biến đổi khí hậu) in 2010 (2010-molisa); Equal development opportunity (Cơ hội phát triển bình đẳng) in 2014"))
+        // The same years by category, as the reports read them.
+        #expect(c.contextOnlyYears == ["climate_change": [2010], "equal_opportunity": [2014], "child_labour_and_justice": [2014]], "\(c.contextOnlyYears)")
         // The category's own line marks those years.
         #expect(report.contains("  - Climate change (Biến đổi khí hậu): present in 2010 (context only); per 1,000 syllables"), "\(report)")
         #expect(report.contains("present in 2010, 2013, 2014 (context only), 2019; per 1,000 syllables"), "\(report)")
