@@ -32,11 +32,15 @@ public struct KeynessRow: Sendable, Hashable {
     /// Hardie's Log Ratio, `log2` of the ratio of relative frequencies (the effect size).
     public var logRatio: Double
     public var direction: Direction
+    /// The phrase the term always occurs in: the longer phrase it forms with other key terms
+    /// of its target and direction that occur exactly as often (``KeyPhrases``), or the term
+    /// itself.
+    public var phrase: String
 
     public init(
         target: String, term: String, n: Int,
         targetCount: Int, referenceCount: Int, targetTotal: Int, referenceTotal: Int,
-        g2: Double, pValue: Double, logRatio: Double, direction: Direction
+        g2: Double, pValue: Double, logRatio: Double, direction: Direction, phrase: String? = nil
     ) {
         self.target = target
         self.term = term
@@ -49,5 +53,6 @@ public struct KeynessRow: Sendable, Hashable {
         self.pValue = pValue
         self.logRatio = logRatio
         self.direction = direction
+        self.phrase = phrase ?? term
     }
 }

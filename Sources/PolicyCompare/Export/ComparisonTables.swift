@@ -190,6 +190,7 @@ public enum ComparisonTables {
             Column("g2", .number, title: "G2", description: "Log-likelihood: 2*(a*ln(a/E1) + b*ln(b/E2)), E1 = c*(a+b)/(c+d), E2 = d*(a+b)/(c+d)."),
             Column("p_value", .number, title: "p", description: "Upper tail of chi-square with 1 degree of freedom at G2."),
             Column("log_ratio", .number, title: "Log Ratio", description: "log2((a/c)/(b/d)), a zero count taken as 0.5."),
+            Column("phrase", .string, title: "Phrase", description: "The phrase the term always occurs in: the longer phrase it forms with the year's other key terms of the same counts a and b, where the counts prove that they always occur together (\"bảo vệ chăm\" and \"vệ chăm sóc\" in \"bảo vệ chăm sóc\"); otherwise the term itself."),
         ], primaryKey: ["year", "term"])
         var rank: [String: Int] = [:]
         for row in c.keyness where row.direction == .over {
@@ -197,7 +198,7 @@ public enum ComparisonTables {
             t.rows.append([
                 .integer(Int(row.target) ?? 0), .integer(rank[row.target] ?? 0), .text(row.term), .integer(row.n), .integer(row.targetCount),
                 .integer(row.referenceCount), .integer(row.targetTotal), .integer(row.referenceTotal), .number(row.g2, places: 3),
-                .significant(row.pValue, digits: Self.pValueDigits), .number(row.logRatio, places: 3),
+                .significant(row.pValue, digits: Self.pValueDigits), .number(row.logRatio, places: 3), .text(row.phrase),
             ])
         }
         return t

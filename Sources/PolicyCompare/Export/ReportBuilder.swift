@@ -382,25 +382,34 @@ public struct ReportBuilder: Sendable {
         let t = strings
         guard c.years.count > 1 else { return Report.Section(title: t("keyness.title"), blocks: [.paragraph(t("keyness.single"))]) }
         let lines = c.years.map { year in
-            let top = highlights(c.keyness.filter { $0.target == String(year) && $0.direction == .over }, count: 8)
-            let terms = top.map { "\($0.term) (G2 \(t.decimal($0.g2, places: 1)), \($0.targetCount)/\($0.referenceCount))" }
+            let top = highlights(Self.phrases(c.keyness.filter { $0.target == String(year) && $0.direction == .over }), count: 8)
+            let terms = top.map { "\($0.phrase) (G2 \(t.decimal($0.g2, places: 1)), \($0.targetCount)/\($0.referenceCount))" }
             return t("keyness.year", year, terms.isEmpty ? t("keyness.nothing") : terms.joined(separator: "; "))
         }
         return Report.Section(title: t("keyness.title"), blocks: [.paragraph(t("keyness.intro")), .bullets(lines)])
     }
 
-    /// The strongest terms without repeats: a term inside one already listed is skipped, and
-    /// a longer term replaces a listed part of it when it is nearly as frequent (at least
-    /// 80%), so "tạo cơ hội" is shown rather than "tạo cơ", "cơ hội" and "tạo".
+    /// One row per phrase (``KeynessRow/phrase``), whose parts all have its counts: the row of
+    /// the phrase itself where it is one, as keyness.csv has it, else its strongest part (`rows`
+    /// are sorted by G2); sorted by G2 again, then by phrase.
+    private static func phrases(_ rows: [KeynessRow]) -> [KeynessRow] {
+        var chosen: [String: KeynessRow] = [:]
+        for row in rows where chosen[row.phrase] == nil || row.term == row.phrase { chosen[row.phrase] = row }
+        return chosen.values.sorted { $0.g2 != $1.g2 ? $0.g2 > $1.g2 : $0.phrase.utf8.lexicographicallyPrecedes($1.phrase.utf8) }
+    }
+
+    /// The strongest phrases without repeats: a phrase inside one already listed is skipped,
+    /// and a longer phrase replaces a listed part of it when it is nearly as frequent (at
+    /// least 80%), so "tạo cơ hội" is shown rather than "tạo cơ", "cơ hội" and "tạo".
     private func highlights(_ rows: [KeynessRow], count: Int) -> [KeynessRow] {
         var chosen: [KeynessRow] = []
         func contains(_ outer: String, _ inner: String) -> Bool { " \(outer) ".contains(" \(inner) ") }
         for row in rows {
-            if chosen.contains(where: { contains($0.term, row.term) }) { continue }
-            if let i = chosen.firstIndex(where: { contains(row.term, $0.term) }) {
+            if chosen.contains(where: { contains($0.phrase, row.phrase) }) { continue }
+            if let i = chosen.firstIndex(where: { contains(row.phrase, $0.phrase) }) {
                 if Double(row.targetCount) >= 0.8 * Double(chosen[i].targetCount) {
                     chosen[i] = row
-                    chosen = chosen.enumerated().filter { $0.offset == i || !contains(row.term, $0.element.term) }.map(\.element)
+                    chosen = chosen.enumerated().filter { $0.offset == i || !contains(row.phrase, $0.element.phrase) }.map(\.element)
                 }
                 continue
             }

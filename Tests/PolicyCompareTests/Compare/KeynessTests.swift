@@ -199,7 +199,12 @@ struct KeynessTests {
         }
         func strongest(_ rows: [KeynessRow]) -> [KeynessRow] {
             let sorted = rows.sorted { $0.g2 != $1.g2 ? $0.g2 > $1.g2 : $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
-            return options.maxRowsPerDirection.map { Array(sorted.prefix($0)) } ?? sorted
+            let kept = options.maxRowsPerDirection.map { Array(sorted.prefix($0)) } ?? sorted
+            // Phrases from the counts by text, which the comparison by syllable number must match.
+            return KeyPhrases.join(kept) { run in
+                let text = run.joined(separator: " ")
+                return (targetCounts.frequency(of: text), reference.frequency(of: text))
+            }
         }
         return strongest(over) + strongest(under)
     }

@@ -21,6 +21,22 @@ struct ReportBuilderTests {
         #expect(html.contains(", 1,2 / 1000</title>") && !html.contains(", 1.2 / 1000</title>"))
     }
 
+    @Test("key terms are listed once per phrase: its own row's G2 and counts as in keyness.csv, or a joined phrase's strongest term's")
+    func keyTermsByPhrase() throws {
+        let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
+        let c = try Comparison.compute(try CorpusAnalyzer(codebook: codebook).analyze(corpus), codebook: codebook)
+        let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(c))
+        let keyTerms = try #require(report.components(separatedBy: "Key terms by year").last)
+        let line = try #require(keyTerms.split(separator: "\n").first { $0.hasPrefix("  - 2014: ") })
+        // Joined: "vệ chăm" (G2 38.337) is the strongest of "bảo vệ chăm sóc", which has no row.
+        #expect(line.hasPrefix("  - 2014: bảo vệ chăm sóc (G2 38.3, 21/12); chăm sóc trẻ em (G2 34.1, 17/8); "))
+        #expect(!line.contains("; vệ chăm sóc") && !line.contains("; sóc trẻ em ("))
+        // A phrase that is a row of its own shows that row: "kế hoạch" 7.581, not "kế" 7.671.
+        let row = try #require(c.keyness.first { $0.target == "2013" && $0.term == "kế hoạch" })
+        #expect(c.keyness.contains { $0.target == "2013" && $0.term == "kế" && $0.phrase == "kế hoạch" && $0.g2 > row.g2 })
+        #expect(report.contains("; kế hoạch (G2 7.6, 7/20)"))
+    }
+
     @Test("a Vietnamese report names the manifest's levels and common kinds in Vietnamese; an English one, and an unknown code, as written")
     func levelsAndKindsFollowTheLanguage() throws {
         let en = try ReportStrings.bundled(.en), vi = try ReportStrings.bundled(.vi)
