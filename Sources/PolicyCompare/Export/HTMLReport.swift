@@ -96,7 +96,18 @@ public enum HTMLReport {
                 svg += "<text x=\"\(labelWidth + cell * c.years.count + 8)\" y=\"\(y + 16)\" class=\"status \(change.status.rawValue)\">\(escape(t("status.\(change.status.rawValue)")))</text>\n"
             }
         }
-        return svg + "</svg></div>\n"
+        svg += "</svg></div>\n"
+        // The same figures as a table, for screen readers (which read the picture as its name
+        // only) and for copying.
+        let header = [t("col.category")] + c.years.map(String.init) + [t("col.status")]
+        let rows = categories.map { category in
+            [t.label(category)] + c.years.map { year in
+                guard let value = c.row(year: year, category: category.id), value.present else { return "–" }
+                let star = contextOnly[category.id]?.contains(year) == true ? "*" : ""
+                return "\(value.documentsPresent)/\(value.documentsTotal)\(star), \(t.decimal(value.per1000, places: 1))"
+            } + [c.changes.first { $0.categoryID == category.id }.map { t("status.\($0.status.rawValue)") } ?? ""]
+        }
+        return svg + "<details><summary>\(escape(t("html.heatmap.table")))</summary>\n" + render(.table(header, rows)) + "</details>\n"
     }
 
     /// A blue ramp for intensity; light grey for absent.
@@ -168,6 +179,7 @@ public enum HTMLReport {
     ol.timeline{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:12px}
     ol.timeline li{flex:1 1 220px;border:1px solid #cfdcee;border-top:4px solid #08458f;border-radius:4px;padding:8px 10px;background:#fbfdff}
     .when{font-weight:bold;font-size:1.1em}.theme{font-weight:600;margin:.3em 0}.docs{font-size:.8em;color:#555;margin:0}.none{color:#777;font-style:italic}
+    details{margin:.4em 0 1em}summary{cursor:pointer;color:#08458f;font-size:.9em}
     .diff{font-size:.85em}ins{color:#0a7d2c;text-decoration:none}del{color:#b3261e}
     @media print{body{background:#fff}main{max-width:none;padding:0}.scroll{overflow:visible}svg,table,blockquote,li{break-inside:avoid}h2,h3{break-after:avoid}svg{max-width:100%;height:auto}}
     """

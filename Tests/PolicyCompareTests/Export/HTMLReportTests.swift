@@ -30,13 +30,39 @@ import Testing
         #expect(html.contains("<blockquote><p lang=\"vi\">“") && !html.contains("<blockquote><p>"))
     }
 
+    @Test("each heatmap's figures are also a table, for screen readers: a row per category, each cell as in the picture, with its intensity")
+    func heatmapAsTable() throws {
+        let c = try #require(RealCorpusComparisonTests.comparison)
+        let t = try ReportStrings.bundled(.en)
+        let html = HTMLReport.render(ReportBuilder(strings: t, toolVersion: "test").build(c), comparison: c, strings: t)
+        let heatmaps = html.components(separatedBy: "<svg").dropFirst()
+        #expect(heatmaps.count == 2)
+        for (heatmap, dimension) in zip(heatmaps, Category.Dimension.allCases) {
+            let picture = try #require(heatmap.components(separatedBy: "</svg>").first)
+            let table = try #require(heatmap.components(separatedBy: "<details>").dropFirst().first?.components(separatedBy: "</details>").first)
+            #expect(table.hasPrefix("<summary>The same as a table"))
+            let pictureCells = picture.components(separatedBy: "class=\"cell\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+            let rows = table.components(separatedBy: "<tr><td>").dropFirst().map { row in
+                row.components(separatedBy: "</td><td>").map { $0.replacingOccurrences(of: "</td></tr>\n", with: "").replacingOccurrences(of: "</tbody></table></div>\n", with: "") }
+            }
+            #expect(rows.count == c.codebook.categories.filter { $0.dimension == dimension }.count)
+            // Category, the years, the status: each year's cell the picture's, then the intensity.
+            let tableCells = rows.flatMap { $0.dropFirst().dropLast() }
+            #expect(tableCells.count == pictureCells.count && tableCells.count == rows.count * c.years.count)
+            for (cell, shown) in zip(tableCells, pictureCells) {
+                #expect(cell == shown || cell.hasPrefix(shown + ", "), "\(cell) against \(shown)")
+            }
+        }
+        #expect(html.contains("<tr><td>Climate change (Biến đổi khí hậu)</td><td>1/1*, 1.0</td><td>–</td><td>–</td><td>–</td><td>dropped</td></tr>"))
+    }
+
     @Test("headings are headings, each priority group is one list with each quote inside its item, and each heatmap has its own name")
     func structure() throws {
         let c = try #require(RealCorpusComparisonTests.comparison)
         for language in ReportStrings.Language.allCases {
             let t = try ReportStrings.bundled(language)
             let html = HTMLReport.render(ReportBuilder(strings: t, toolVersion: "test").build(c), comparison: c, strings: t)
-            for tag in ["section", "ul", "li", "blockquote", "h2", "h3", "p", "table", "svg"] {
+            for tag in ["section", "ul", "li", "blockquote", "h2", "h3", "p", "table", "svg", "details", "summary"] {
                 #expect(html.components(separatedBy: "<\(tag)>").count + html.components(separatedBy: "<\(tag) ").count - 2
                         == html.components(separatedBy: "</\(tag)>").count - 1, "\(language): <\(tag)> opened and closed as often")
             }
