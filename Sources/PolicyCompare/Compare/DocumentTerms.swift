@@ -342,6 +342,13 @@ public struct DocumentTerms: Sendable, Hashable {
             return unigrams.indices.contains(Int(term.a)) ? unigrams[Int(term.a)] : 0
         }
 
+        /// The number here of the syllable `text`, nil when no document added has it.
+        func number(of text: Substring) -> Int32? {
+            var text = String(text)
+            let hash = StableHash.fnv1a(text)
+            return text.withUTF8 { vocabulary.id(of: 0..<$0.count, in: $0, hash: hash) }.map { Int32(truncatingIfNeeded: $0) }
+        }
+
         /// The text of `term` (syllables numbered here): its syllables joined by single spaces.
         func text(of term: Gram) -> String {
             text(of: term.a, term.b, term.c)

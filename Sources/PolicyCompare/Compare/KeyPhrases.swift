@@ -17,7 +17,20 @@ enum KeyPhrases {
     /// `overlapCounts` gives the frequency of a run of one or two syllables in the target and
     /// in the reference.
     static func join(_ rows: [KeynessRow], overlapCounts: (ArraySlice<Substring>) -> (target: Int, reference: Int)) -> [KeynessRow] {
-        let syllables = rows.map { $0.term.split(separator: " ") }
+        // Each distinct syllable numbered once, by its bytes: hashing or comparing a `String`
+        // that is not ASCII normalises it first, each time (keyed by text, joining a year's
+        // rows cost as much as finding them).
+        var numbers: [ExactText: Int] = [:]
+        var texts: [Substring] = []
+        let syllables: [[Int]] = rows.map { row in
+            row.term.split(separator: " ").map { syllable in
+                let key = ExactText(String(syllable))
+                if let number = numbers[key] { return number }
+                numbers[key] = texts.count
+                texts.append(syllable)
+                return texts.count - 1
+            }
+        }
         // Rows by their counts and first k syllables, k shorter than the row.
         var starting: [Key: [Int]] = [:]
         for (i, row) in rows.enumerated() {
@@ -32,11 +45,13 @@ enum KeyPhrases {
             let term = syllables[i]
             for k in stride(from: term.count - 1, through: 1, by: -1) {
                 let tail = term.suffix(k)
-                let candidates = (starting[Key(row, tail)] ?? []).filter { j in
+                let continuing = (starting[Key(row, tail)] ?? []).filter { j in
                     j != i && !contains(syllables[j], term) && !contains(term, syllables[j])
                 }
+                // Of candidates one inside another ("b c" and "b c d" after "a b"), the longer.
+                let candidates = continuing.filter { j in !continuing.contains { $0 != j && contains(syllables[$0], syllables[j]) } }
                 guard !candidates.isEmpty else { continue }
-                let counts = overlapCounts(tail)
+                let counts = overlapCounts(ArraySlice(tail.map { texts[$0] }))
                 if candidates.count == 1, counts.target == row.targetCount, counts.reference == row.referenceCount {
                     next[i] = candidates[0]
                     overlap[i] = k
@@ -44,18 +59,22 @@ enum KeyPhrases {
                 break
             }
         }
-        // The counts allow one predecessor at most; should the text defeat that, no join
+        // The counts allow one predecessor, but for those inside it ("b c" and "a b c" before
+        // "c d"), which keep their own successor no more; should the text defeat that, no join
         // into such a row.
+        var before = [[Int]](repeating: [], count: rows.count)
+        for (i, j) in next.enumerated() { if let j { before[j].append(i) } }
+        for group in before where group.count > 1 {
+            let outer = group.filter { i in !group.contains { $0 != i && contains(syllables[$0], syllables[i]) } }
+            for i in group where outer.count != 1 || outer[0] != i { next[i] = nil }
+        }
         var predecessors = [Int](repeating: 0, count: rows.count)
-        for j in next.compactMap({ $0 }) { predecessors[j] += 1 }
-        for i in next.indices where next[i].map({ predecessors[$0] > 1 }) == true { next[i] = nil }
-        predecessors = [Int](repeating: 0, count: rows.count)
         for j in next.compactMap({ $0 }) { predecessors[j] += 1 }
 
         // The chains, from each row that starts one; rows on a cycle start none, and stay apart.
-        var phrases: [(syllables: [Substring], row: KeynessRow)] = rows.indices.map { (Array(syllables[$0]), rows[$0]) }
+        var phrases: [(syllables: [Int], row: KeynessRow)] = rows.indices.map { (syllables[$0], rows[$0]) }
         for start in rows.indices where predecessors[start] == 0 && next[start] != nil {
-            var words = Array(syllables[start])
+            var words = syllables[start]
             var i = start
             while let j = next[i] {
                 words += syllables[j].dropFirst(overlap[i])
@@ -65,45 +84,46 @@ enum KeyPhrases {
         }
 
         // Every run that occurs once in a phrase, by counts: the longest phrase holding it
-        // (its text nil where two of that length do).
-        var longest: [Key: (length: Int, text: String?)] = [:]
+        // (nil where two different ones of that length do).
+        var longest: [Key: (length: Int, words: [Int]?)] = [:]
         for phrase in phrases {
-            let words = phrase.syllables[...]
-            var runs: [ArraySlice<Substring>: Int] = [:]
+            let words = phrase.syllables
+            var runs: [ArraySlice<Int>: Int] = [:]
             for lower in words.indices {
                 for upper in (lower + 1)...words.endIndex { runs[words[lower..<upper], default: 0] += 1 }
             }
-            let text = words.joined(separator: " ")
             for (run, count) in runs where count == 1 {
                 let key = Key(phrase.row, run)
                 if let found = longest[key], found.length >= words.count {
-                    if found.length == words.count, found.text != text { longest[key] = (found.length, nil) }
+                    if found.length == words.count, found.words != words { longest[key] = (found.length, nil) }
                 } else {
-                    longest[key] = (words.count, text)
+                    longest[key] = (words.count, words)
                 }
             }
         }
         return rows.indices.map { i in
             var row = rows[i]
-            if let found = longest[Key(row, syllables[i][...])], found.length > syllables[i].count, let text = found.text { row.phrase = text }
+            if let found = longest[Key(row, syllables[i][...])], found.length > syllables[i].count, let words = found.words {
+                row.phrase = words.map { texts[$0] }.joined(separator: " ")
+            }
             return row
         }
     }
 
-    /// Counts and a run of syllables.
+    /// Counts and a run of syllables, by number.
     private struct Key: Hashable {
         var target: Int
         var reference: Int
-        var syllables: ArraySlice<Substring>
+        var syllables: ArraySlice<Int>
 
-        init(_ row: KeynessRow, _ syllables: ArraySlice<Substring>) {
+        init(_ row: KeynessRow, _ syllables: ArraySlice<Int>) {
             (target, reference) = (row.targetCount, row.referenceCount)
             self.syllables = syllables
         }
     }
 
     /// Whether `inner` is a run of `outer`.
-    private static func contains(_ outer: [Substring], _ inner: [Substring]) -> Bool {
+    private static func contains(_ outer: [Int], _ inner: [Int]) -> Bool {
         guard inner.count <= outer.count else { return false }
         return (0...(outer.count - inner.count)).contains { outer[$0..<($0 + inner.count)].elementsEqual(inner) }
     }

@@ -91,9 +91,8 @@ public enum Keyness {
             (n: n, c: sum.total(n: n), d: corpus.total(n: n) - sum.total(n: n))
         }
         let compared = sizes.map { options.sizes.contains($0.n) && $0.c > 0 && $0.d > 0 }
-        // Each row with its term's syllable numbers in the year and in the corpus.
-        var over: [Candidate] = []
-        var under: [Candidate] = []
+        var over: [KeynessRow] = []
+        var under: [KeynessRow] = []
         func renumbered(_ id: Int32, _ numbers: [Int32]) -> Int32 {
             id < 0 ? -1 : numbers[Int(id)]
         }
@@ -103,8 +102,7 @@ public enum Keyness {
             let inCorpus = DocumentTerms.Gram(a: renumbered(term.a, numbers), b: renumbered(term.b, numbers), c: renumbered(term.c, numbers))
             let b = corpus.frequency(of: inCorpus) - a
             guard let row = row(target: target, term: sum.text(of: term), n: n, a: a, b: b, c: c, d: d, options: options) else { return }
-            let candidate = Candidate(row: row, inYear: term, inCorpus: inCorpus)
-            if row.direction == .over { over.append(candidate) } else { under.append(candidate) }
+            if row.direction == .over { over.append(row) } else { under.append(row) }
         }
         if options.includeUnderused {
             // A term the year lacks has all the corpus's count in the reference.
@@ -118,37 +116,25 @@ public enum Keyness {
                 guard inYear.a < 0 || (term.b >= 0 && inYear.b < 0) || (term.c >= 0 && inYear.c < 0)
                     || sum.frequency(of: inYear) == 0 else { return }
                 guard let row = row(target: target, term: corpus.text(of: term), n: n, a: 0, b: b, c: c, d: d, options: options) else { return }
-                under.append(Candidate(row: row, inYear: inYear, inCorpus: term))
+                under.append(row)
             }
         }
-        let kept = (over: strongest(over, limit: options.maxRowsPerDirection), under: strongest(under, limit: options.maxRowsPerDirection))
-        // The numbers of the kept rows' syllables, by their text, to count the runs they share.
-        var syllables: [Substring: (inYear: Int32, inCorpus: Int32)] = [:]
-        for candidate in kept.over + kept.under {
-            let inYear = [candidate.inYear.a, candidate.inYear.b, candidate.inYear.c]
-            let inCorpus = [candidate.inCorpus.a, candidate.inCorpus.b, candidate.inCorpus.c]
-            for (k, syllable) in candidate.row.term.split(separator: " ").prefix(DocumentTerms.maxN).enumerated() {
-                syllables[syllable] = (inYear[k], inCorpus[k])
-            }
-        }
+        // The runs that key terms share, looked up by their syllables' text: only the kept
+        // rows' overlaps are, a few per year.
         func counts(_ run: ArraySlice<Substring>) -> (target: Int, reference: Int) {
-            let ids = run.map { syllables[$0] }
-            guard (1...2).contains(ids.count), let first = ids.first ?? nil, let last = ids.last ?? nil else { return (-1, -1) }
-            let single = ids.count == 1
-            let inYear = DocumentTerms.Gram(a: first.inYear, b: single ? -1 : last.inYear)
-            let inCorpus = DocumentTerms.Gram(a: first.inCorpus, b: single ? -1 : last.inCorpus)
-            let a = inYear.a < 0 || (!single && inYear.b < 0) ? 0 : sum.frequency(of: inYear)
-            return (a, corpus.frequency(of: inCorpus) - a)
+            // The run as a term of `sum`'s syllable numbers; nil when it lacks one of them.
+            func gram(_ sum: DocumentTerms.Sum) -> DocumentTerms.Gram? {
+                guard let first = run.first, let a = sum.number(of: first) else { return nil }
+                guard run.count == 2 else { return run.count == 1 ? DocumentTerms.Gram(a: a, b: -1) : nil }
+                guard let last = run.last, let b = sum.number(of: last) else { return nil }
+                return DocumentTerms.Gram(a: a, b: b)
+            }
+            guard let inCorpus = gram(corpus) else { return (-1, -1) }
+            let target = gram(sum).map { sum.frequency(of: $0) } ?? 0
+            return (target, corpus.frequency(of: inCorpus) - target)
         }
-        return KeyPhrases.join(kept.over.map(\.row), overlapCounts: counts) + KeyPhrases.join(kept.under.map(\.row), overlapCounts: counts)
-    }
-
-    /// A row and its term, its syllables numbered in the year and in the corpus (-1 where the
-    /// year lacks one).
-    private struct Candidate {
-        var row: KeynessRow
-        var inYear: DocumentTerms.Gram
-        var inCorpus: DocumentTerms.Gram
+        return KeyPhrases.join(strongest(over, limit: options.maxRowsPerDirection), overlapCounts: counts)
+            + KeyPhrases.join(strongest(under, limit: options.maxRowsPerDirection), overlapCounts: counts)
     }
 
     /// The row of `term`, of size `n`, with a of c positions in the target and b of d in the
@@ -222,20 +208,9 @@ public enum Keyness {
     }
 
     private static func strongest(_ rows: [KeynessRow], limit: Int?) -> [KeynessRow] {
-        strongest(rows, limit: limit, by: \.self)
-    }
-
-    private static func strongest(_ candidates: [Candidate], limit: Int?) -> [Candidate] {
-        strongest(candidates, limit: limit, by: \.row)
-    }
-
-    /// `items` by their rows' G2, strongest first, then by term in UTF-8 byte order; the first
-    /// `limit` of them.
-    private static func strongest<Item>(_ items: [Item], limit: Int?, by row: (Item) -> KeynessRow) -> [Item] {
-        let sorted = items.sorted { lhs, rhs in
-            let (l, r) = (row(lhs), row(rhs))
-            if l.g2 != r.g2 { return l.g2 > r.g2 }
-            return l.term.utf8.lexicographicallyPrecedes(r.term.utf8)
+        let sorted = rows.sorted { lhs, rhs in
+            if lhs.g2 != rhs.g2 { return lhs.g2 > rhs.g2 }
+            return lhs.term.utf8.lexicographicallyPrecedes(rhs.term.utf8)
         }
         guard let limit else { return sorted }
         return Array(sorted.prefix(max(0, limit)))

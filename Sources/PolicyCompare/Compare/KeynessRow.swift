@@ -35,7 +35,13 @@ public struct KeynessRow: Sendable, Hashable {
     /// The phrase the term always occurs in: the longer phrase it forms with other key terms
     /// of its target and direction that occur exactly as often (``KeyPhrases``), or the term
     /// itself.
-    public var phrase: String
+    public var phrase: String {
+        get { joined ?? term }
+        set { joined = newValue == term ? nil : newValue }
+    }
+    /// The phrase when it is longer than the term (no second reference to the term's text in
+    /// each of the many rows made before the strongest are kept).
+    private var joined: String?
 
     public init(
         target: String, term: String, n: Int,
@@ -53,6 +59,6 @@ public struct KeynessRow: Sendable, Hashable {
         self.pValue = pValue
         self.logRatio = logRatio
         self.direction = direction
-        self.phrase = phrase ?? term
+        self.joined = phrase == term ? nil : phrase
     }
 }

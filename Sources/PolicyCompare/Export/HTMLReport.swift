@@ -51,7 +51,10 @@ public enum HTMLReport {
             return "<ul>\n" + entries.map { "<li>\(escape($0.text))\($0.quotes.map(render).joined())</li>\n" }.joined() + "</ul>\n"
         case .table(let header, let rows):
             var out = "<div class=\"scroll\"><table>\n<thead><tr>" + header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-            for row in rows { out += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }
+            // The first cell names its row (a document, a slogan, an instrument, a category).
+            for row in rows {
+                out += "<tr>" + row.enumerated().map { $0.offset == 0 ? "<th scope=\"row\">\(escape($0.element))</th>" : "<td>\(escape($0.element))</td>" }.joined() + "</tr>\n"
+            }
             return out + "</tbody></table></div>\n"
         case .quote(let quote):
             return render(quote) + "\n"
@@ -74,6 +77,12 @@ public enum HTMLReport {
         let name = t("html.heatmap") + ": " + t(dimension == .theme ? "priorities.themes" : "priorities.activities")
         // Year and category where only context paragraphs mention it: its cell is starred.
         let contextOnly = c.contextOnlyYears
+        // Each category's figures by year and its status, found once for the picture and the
+        // table (``Comparison/row(year:category:)`` reads every row of every year).
+        var cells: [String: [Int: Comparison.YearCategory]] = [:]
+        for value in c.byYear where cells[value.categoryID]?[value.year] == nil { cells[value.categoryID, default: [:]][value.year] = value }
+        var statuses: [String: ChangeStatus] = [:]
+        for change in c.changes where statuses[change.categoryID] == nil { statuses[change.categoryID] = change.status }
         var svg = "<div class=\"scroll\"><svg role=\"img\" aria-label=\"\(escape(name))\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         for (i, year) in c.years.enumerated() {
             svg += "<text x=\"\(labelWidth + i * cell + cell / 2)\" y=\"18\" text-anchor=\"middle\" class=\"year\">\(year)</text>\n"
@@ -84,7 +93,7 @@ public enum HTMLReport {
             let primary = t.language == .en ? category.labelEnglish : category.labelVietnamese
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\" class=\"label\"><title>\(escape(t.label(category))): \(escape(category.definition))</title>\(escape(primary))</text>\n"
             for (i, year) in c.years.enumerated() {
-                guard let value = c.row(year: year, category: category.id) else { continue }
+                guard let value = cells[category.id]?[year] else { continue }
                 let x = labelWidth + i * cell
                 let fill = colour(value.per1000, maximum: maximum, present: value.present)
                 let ink = value.present && maximum > 0 && value.per1000 / maximum > 0.55 ? "#fff" : "#222"
@@ -92,8 +101,8 @@ public enum HTMLReport {
                 let star = contextOnly[category.id]?.contains(year) == true ? "*" : ""
                 svg += "<text x=\"\(x + cell / 2)\" y=\"\(y + 16)\" text-anchor=\"middle\" fill=\"\(ink)\" class=\"cell\">\(value.present ? "\(value.documentsPresent)/\(value.documentsTotal)\(star)" : "–")</text>\n"
             }
-            if let change = c.changes.first(where: { $0.categoryID == category.id }) {
-                svg += "<text x=\"\(labelWidth + cell * c.years.count + 8)\" y=\"\(y + 16)\" class=\"status \(change.status.rawValue)\">\(escape(t("status.\(change.status.rawValue)")))</text>\n"
+            if let status = statuses[category.id] {
+                svg += "<text x=\"\(labelWidth + cell * c.years.count + 8)\" y=\"\(y + 16)\" class=\"status \(status.rawValue)\">\(escape(t("status.\(status.rawValue)")))</text>\n"
             }
         }
         svg += "</svg></div>\n"
@@ -102,12 +111,13 @@ public enum HTMLReport {
         let header = [t("col.category")] + c.years.map(String.init) + [t("col.status")]
         let rows = categories.map { category in
             [t.label(category)] + c.years.map { year in
-                guard let value = c.row(year: year, category: category.id), value.present else { return "–" }
+                guard let value = cells[category.id]?[year], value.present else { return "–" }
                 let star = contextOnly[category.id]?.contains(year) == true ? "*" : ""
-                return "\(value.documentsPresent)/\(value.documentsTotal)\(star), \(t.decimal(value.per1000, places: 1))"
-            } + [c.changes.first { $0.categoryID == category.id }.map { t("status.\($0.status.rawValue)") } ?? ""]
+                return t("html.heatmap.cell", "\(value.documentsPresent)/\(value.documentsTotal)\(star)", t.decimal(value.per1000, places: 1))
+            } + [statuses[category.id].map { t("status.\($0.rawValue)") } ?? ""]
         }
-        return svg + "<details><summary>\(escape(t("html.heatmap.table")))</summary>\n" + render(.table(header, rows)) + "</details>\n"
+        let table = t("html.heatmap.table", t(dimension == .theme ? "html.heatmap.themes" : "html.heatmap.activities"))
+        return svg + "<details><summary>\(escape(table))</summary>\n" + render(.table(header, rows)) + "</details>\n"
     }
 
     /// A blue ramp for intensity; light grey for absent.
@@ -147,23 +157,32 @@ public enum HTMLReport {
         return out + "</ol></section>\n"
     }
 
-    /// Text for HTML element content and attribute values.
+    /// Text for HTML element content and attribute values: `& < > " '` as entities, control
+    /// characters other than newline and tab dropped.
+    ///
+    /// Read as UTF-8 bytes, which is exact: every character replaced is ASCII, and no byte of a
+    /// longer character is. Text with none of them, most of it, is returned as it is (appending
+    /// scalar by scalar cost some 400 instructions each, a third of rendering the page).
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
+        func special(_ byte: UInt8) -> Bool {
+            byte < 0x20 ? byte != 0x0A && byte != 0x09 : byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+        }
+        guard text.utf8.contains(where: special) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: out += "&amp;".utf8
+            case 0x3C: out += "&lt;".utf8
+            case 0x3E: out += "&gt;".utf8
+            case 0x22: out += "&quot;".utf8
+            case 0x27: out += "&#39;".utf8
             default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
-                out.unicodeScalars.append(scalar)
+                if special(byte) { continue }
+                out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let style = """
@@ -172,7 +191,7 @@ public enum HTMLReport {
     h1{font-size:1.6em;margin:0 0 .6em}h2{font-size:1.25em;border-bottom:2px solid #08458f;padding-bottom:4px;margin-top:2em}
     h3{font-size:1em;color:#08458f;margin:1.2em 0 .4em}p.note{color:#555;font-size:.9em}
     .scroll{overflow-x:auto}table{border-collapse:collapse;font-size:.9em}th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
-    th{background:#f0f4fa}svg text{font-family:inherit}svg .label{font-size:12px}svg .cell{font-size:11px}svg .year{font-size:12px;font-weight:bold}
+    th{background:#f0f4fa}tbody th{background:none;font-weight:normal}svg text{font-family:inherit}svg .label{font-size:12px}svg .cell{font-size:11px}svg .year{font-size:12px;font-weight:bold}
     svg .status{font-size:11px}svg .new{fill:#0a7d2c;font-weight:bold}svg .dropped{fill:#b3261e;font-weight:bold}svg .continuing{fill:#08458f}
     blockquote{margin:.3em 0 .8em 1.5em;padding:.3em .8em;border-left:3px solid #9bb7de;background:#f6f9fd}blockquote p{margin:0}
     cite{display:block;font-size:.82em;color:#555;font-style:normal}

@@ -65,7 +65,7 @@ struct KeyPhrasesTests {
         #expect(rows["s"] == "p q r s t")
     }
 
-    @Test("rows whose joins would run in a circle, or branch, stay apart; join never traps")
+    @Test("rows whose joins would run in a circle, or branch, stay apart; a continuation or predecessor inside another gives way to it; join never traps")
     func cyclesAndBranches() {
         func row(_ term: String, _ a: Int) -> KeynessRow {
             KeynessRow(target: "2019", term: term, n: term.split(separator: " ").count, targetCount: a, referenceCount: 0,
@@ -80,6 +80,14 @@ struct KeyPhrasesTests {
         // Two predecessors of one row: no join into it.
         let merge = KeyPhrases.join([row("a b c", 5), row("x b c", 5), row("c d", 5)]) { _ in (5, 0) }
         #expect(merge.map(\.phrase) == ["a b c", "x b c", "c d"])
+        // Of two continuations one inside the other, the longer; of two predecessors likewise.
+        let longer = KeyPhrases.join([row("a b", 5), row("b c", 5), row("b c d", 5)]) { _ in (5, 0) }
+        #expect(longer.map(\.phrase) == ["a b c d", "a b c d", "a b c d"])
+        let outer = KeyPhrases.join([row("b c", 5), row("a b c", 5), row("c d", 5)]) { _ in (5, 0) }
+        #expect(outer.map(\.phrase) == ["a b c d", "a b c d", "a b c d"])
+        // A term inside two phrases of the same length that are not joined: it keeps its own.
+        let tie = KeyPhrases.join([row("x a", 5), row("a y", 5), row("a", 5)]) { _ in (6, 0) }
+        #expect(tie.map(\.phrase) == ["x a", "a y", "a"])
         // A term twice inside a longer one: its counts cannot prove that it lies only there.
         let twice = KeyPhrases.join([row("u v u", 2), row("u", 2)]) { _ in (2, 0) }
         #expect(twice.map(\.phrase) == ["u v u", "u"])

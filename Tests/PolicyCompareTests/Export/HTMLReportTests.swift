@@ -5,6 +5,34 @@ import Testing
 @Suite struct HTMLReportTests {
     @Test func documentTextIsEscaped() {
         #expect(HTMLReport.escape("<script>alert('x')</script> & \"q\"") == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
+        #expect(HTMLReport.escape("Bộ & Sở <Lạng Sơn>\r\n\ta\u{1}b\u{7F}") == "Bộ &amp; Sở &lt;Lạng Sơn&gt;\n\tab\u{7F}")
+    }
+
+    @Test("escaping by bytes gives what escaping scalar by scalar gave, on every line of the shipped directives and on hostile text")
+    func escapeMatchesScalarByScalar() throws {
+        func scalarByScalar(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default:
+                    if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        var lines = ["", "\u{0}", "e\u{301}<\u{301}", "a\u{2028}b", "🇻🇳 & ☃", "\u{1B}[31m<b>", "Ho\u{0302}\u{0303} tro\u{031B}\u{0323}"]
+        for id in Fixtures.ids {
+            let text = try String(contentsOf: Fixtures.datasets.appendingPathComponent("directives/\(id).txt"), encoding: .utf8)
+            lines += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        #expect(lines.count > 300)
+        for line in lines { #expect(HTMLReport.escape(line) == scalarByScalar(line), "\(line)") }
     }
 
     @Test func pageIsSelfContained() throws {
@@ -40,20 +68,31 @@ import Testing
         for (heatmap, dimension) in zip(heatmaps, Category.Dimension.allCases) {
             let picture = try #require(heatmap.components(separatedBy: "</svg>").first)
             let table = try #require(heatmap.components(separatedBy: "<details>").dropFirst().first?.components(separatedBy: "</details>").first)
-            #expect(table.hasPrefix("<summary>The same as a table"))
+            #expect(table.hasPrefix("<summary>\(dimension == .theme ? "Themes" : "Activities") as a table"))
             let pictureCells = picture.components(separatedBy: "class=\"cell\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
-            let rows = table.components(separatedBy: "<tr><td>").dropFirst().map { row in
-                row.components(separatedBy: "</td><td>").map { $0.replacingOccurrences(of: "</td></tr>\n", with: "").replacingOccurrences(of: "</tbody></table></div>\n", with: "") }
+            let rows = table.components(separatedBy: "<tr><th scope=\"row\">").dropFirst().map { row in
+                row.replacingOccurrences(of: "</th>", with: "</td>").components(separatedBy: "</td><td>")
+                    .map { $0.replacingOccurrences(of: "</td></tr>\n", with: "").replacingOccurrences(of: "</tbody></table></div>\n", with: "") }
             }
             #expect(rows.count == c.codebook.categories.filter { $0.dimension == dimension }.count)
             // Category, the years, the status: each year's cell the picture's, then the intensity.
             let tableCells = rows.flatMap { $0.dropFirst().dropLast() }
             #expect(tableCells.count == pictureCells.count && tableCells.count == rows.count * c.years.count)
-            for (cell, shown) in zip(tableCells, pictureCells) {
-                #expect(cell == shown || cell.hasPrefix(shown + ", "), "\(cell) against \(shown)")
+            // Each cell is the picture's, and the year's intensity in brackets.
+            let categories = c.codebook.categories.filter { $0.dimension == dimension }
+            for (k, (cell, shown)) in zip(tableCells, pictureCells).enumerated() {
+                let category = categories[k / c.years.count], year = c.years[k % c.years.count]
+                let row = try #require(c.row(year: year, category: category.id))
+                let expected = row.present ? shown.hasPrefix("\(row.documentsPresent)/\(row.documentsTotal)") && cell == "\(shown) (\(t.decimal(row.per1000, places: 1)))"
+                    : shown == "–" && cell == "–"
+                #expect(expected, "\(category.id) \(year): \(cell) against \(shown)")
             }
         }
-        #expect(html.contains("<tr><td>Climate change (Biến đổi khí hậu)</td><td>1/1*, 1.0</td><td>–</td><td>–</td><td>–</td><td>dropped</td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">Climate change (Biến đổi khí hậu)</th><td>1/1* (1.0)</td><td>–</td><td>–</td><td>–</td><td>dropped</td></tr>"))
+        // In Vietnamese the decimal comma stands in brackets, apart from the count.
+        let vi = try ReportStrings.bundled(.vi)
+        let vietnamese = HTMLReport.render(ReportBuilder(strings: vi, toolVersion: "test").build(c), comparison: c, strings: vi)
+        #expect(vietnamese.contains("<td>1/1 (9,1)</td>") && vietnamese.contains("<summary>Chủ đề dạng bảng"))
     }
 
     @Test("headings are headings, each priority group is one list with each quote inside its item, and each heatmap has its own name")
