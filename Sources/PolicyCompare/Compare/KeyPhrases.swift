@@ -76,21 +76,27 @@ enum KeyPhrases {
         for start in rows.indices where predecessors[start] == 0 && next[start] != nil {
             var words = syllables[start]
             var i = start
-            while let j = next[i] {
+            // At most one step per row, should a chain ever run into a circle.
+            for _ in rows.indices {
+                guard let j = next[i] else { break }
                 words += syllables[j].dropFirst(overlap[i])
                 i = j
             }
             phrases.append((words, rows[start]))
         }
 
-        // Every run that occurs once in a phrase, by counts: the longest phrase holding it
-        // (nil where two different ones of that length do).
+        // Every run as long as a term at most that occurs once in a phrase, by counts: the
+        // longest phrase holding it (nil where two different ones of that length do). Only
+        // terms are looked up, so a long phrase (a chain of every trigram of a paragraph, when
+        // all rows are kept) costs its length times the longest term, where hashing all its
+        // runs cost the cube of its length.
+        let longestTerm = syllables.map(\.count).max() ?? 0
         var longest: [Key: (length: Int, words: [Int]?)] = [:]
         for phrase in phrases {
             let words = phrase.syllables
             var runs: [ArraySlice<Int>: Int] = [:]
             for lower in words.indices {
-                for upper in (lower + 1)...words.endIndex { runs[words[lower..<upper], default: 0] += 1 }
+                for upper in (lower + 1)...min(words.endIndex, lower + longestTerm) { runs[words[lower..<upper], default: 0] += 1 }
             }
             for (run, count) in runs where count == 1 {
                 let key = Key(phrase.row, run)

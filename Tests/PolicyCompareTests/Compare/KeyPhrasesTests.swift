@@ -65,6 +65,14 @@ struct KeyPhrasesTests {
         #expect(rows["s"] == "p q r s t")
     }
 
+    @Test("a paragraph repeated word for word, all its rows kept, is one phrase, every term of it belonging to it")
+    func longChain() {
+        let paragraph = (0..<300).map { "s\($0)" }
+        let rows = Self.rows(target: [paragraph, paragraph])
+        #expect(rows.count == 300 + 299 + 298)
+        #expect(rows.values.allSatisfy { $0 == paragraph.joined(separator: " ") })
+    }
+
     @Test("rows whose joins would run in a circle, or branch, stay apart; a continuation or predecessor inside another gives way to it; join never traps")
     func cyclesAndBranches() {
         func row(_ term: String, _ a: Int) -> KeynessRow {
