@@ -141,6 +141,9 @@ public struct PhraseMatcher: Sendable {
     /// The most syllables an abbreviation stands for (at least 1): a segment's copy has at
     /// most this many positions a token.
     private var longestExpansion = 1
+    /// The bound words (``Abbreviations/boundWords``), each as its two syllables' strict ids,
+    /// `first << 32 | second`: no match starts at a token that ends one.
+    private var boundWords: Set<Int64> = []
 
     public init(patterns: [PhrasePattern], abbreviations table: Abbreviations) {
         self.patterns = patterns
@@ -169,6 +172,11 @@ public struct PhraseMatcher: Sendable {
             expansions += reading.syllables
             expansionStart.append(Int32(expansions.count))
             longestExpansion = max(longestExpansion, reading.syllables.count)
+        }
+        for word in table.boundWords {
+            let syllables = PhrasePattern.syllables(of: word, loose: false, words: &words)
+            guard syllables.count == 2 else { continue }
+            boundWords.insert(Int64(intern(syllables[0], loose: false)) << 32 | Int64(intern(syllables[1], loose: false)))
         }
         strictFilter = HashFilter(strictVocabulary)
         looseFilter = HashFilter(looseVocabulary)
@@ -354,8 +362,23 @@ public struct PhraseMatcher: Sendable {
                 }
             }
         }
+        if !boundWords.isEmpty {
+            result.removeAll { startsInsideWord($0.tokens.lowerBound, tokens: tokens, spellings: spellings, encodings: state.encodings) }
+        }
         state.found = result
         return result
+    }
+
+    /// Whether token `t` ends a bound word with the token before it, in one sentence: "sở" after
+    /// "cơ" ("cơ sở y tế"). Only matches are asked, not every token.
+    private func startsInsideWord(_ t: Int, tokens: [Token], spellings: [Int32], encodings: [Encoding]) -> Bool {
+        guard t > 0, t < tokens.count, t < spellings.count, tokens[t - 1].kind == .word, tokens[t].kind == .word,
+              tokens[t - 1].sentence == tokens[t].sentence else { return false }
+        func strict(_ spelling: Int32) -> Int32 {
+            encodings.indices.contains(Int(spelling)) ? encodings[Int(spelling)].strict : -1
+        }
+        let first = strict(spellings[t - 1]), second = strict(spellings[t])
+        return first >= 0 && second >= 0 && boundWords.contains(Int64(first) << 32 | Int64(second))
     }
 
     /// A segment's syllables as the tries read them: by position, the index of its encoding,

@@ -178,6 +178,16 @@ import Testing
         }
     }
 
+    @Test("with the bundled tables, 'cơ sở y tế' and 'cán bộ y tế' are health content, not the Department or Ministry of Health")
+    func boundWordsInTheBundledTables() throws {
+        let codebook = try #require(Fixtures.codebook)
+        let directive = try Fixtures.parse("I. NHIỆM VỤ\n1. Các cơ sở y tế khám sức khỏe cho trẻ em.\n2. Đề nghị Sở Y tế chỉ đạo cán bộ y tế tuyên truyền.")
+        #expect(directive.actors.map(\.id) == ["doh"])
+        let coding = Coder(codebook: codebook, abbreviations: try Abbreviations.bundled()).code(directive)
+        let health = coding.evidence.filter { $0.categoryID == "health_nutrition" }.map(\.matched)
+        #expect(health.filter { $0.lowercased() == "y tế" }.count == 2, "\(health)")
+    }
+
     /// The coder encodes every spelling of a document once, up front, and keeps one set of
     /// buffers for the whole document; it must find exactly what a fresh state per segment
     /// (with its own spellings) finds.

@@ -74,6 +74,22 @@ struct PhraseMatcherTests {
         #expect(found == [[0, 0, 2], [2, 4, 8], [1, 6, 8], [1, 9, 11], [3, 12, 14]])
     }
 
+    @Test("no phrase starts inside a bound word: 'cơ sở y tế' holds no 'sở y tế', 'Sở Y tế' after another word still matches")
+    func boundWords() throws {
+        let patterns = try ["sở y tế", "y tế", "bộ y tế"].map(PhrasePattern.parse)
+        let text = "Các cơ sở y tế và cán bộ y tế; Sở Y tế, Cơ Sở Y Tế. Cơ. Sở y tế"
+        let scalars = Array(text.unicodeScalars)
+        let output = Tokenizer().tokenize(scalars, range: 0..<scalars.count)
+        func found(_ boundWords: [String]) -> [[Int]] {
+            PhraseMatcher(patterns: patterns, abbreviations: Abbreviations(expansions: [:], boundWords: boundWords))
+                .matches(tokens: output.tokens, folded: FoldedText(scalars)).map { [$0.pattern, $0.tokens.lowerBound] }
+        }
+        // Tokens (words only): Các 0, cơ 1, sở 2, y 3, tế 4, và 5, cán 6, bộ 7, y 8, tế 9 | Sở 10, y 11, tế 12 |
+        // Cơ 13, Sở 14, Y 15, Tế 16 | Cơ 17 | Sở 18, y 19, tế 20: "Cơ. Sở" is two sentences.
+        #expect(found([]) == [[0, 2], [1, 3], [2, 7], [1, 8], [0, 10], [1, 11], [0, 14], [1, 15], [0, 18], [1, 19]])
+        #expect(found(["cơ sở", "cán bộ", "one", "a b c"]) == [[1, 3], [1, 8], [0, 10], [1, 11], [1, 15], [0, 18], [1, 19]])
+    }
+
     @Test("walks and near searches stop at the end of the sentence, also at the last token and after an abbreviation")
     func sentenceEnds() throws {
         let patterns = try ["phòng chống ...3 hôn", "tảo hôn", "chỉ đạo", "nhân dân tỉnh"].map(PhrasePattern.parse)
