@@ -111,6 +111,15 @@ public struct CLI: Sendable {
         columns.filter { $0.suggestion != nil }.map { "warning: \($0)\n" }.joined()
     }
 
+    /// The first of a codebook's likely mistakes, and how many more `codebook check` lists, or
+    /// "": a run that codes with it should not hide them (a pattern typed without tone marks
+    /// matches only text typed so, and its category may stay empty without another word).
+    static func codebookWarnings(_ codebook: Codebook) -> String {
+        guard let first = codebook.warnings.first else { return "" }
+        let more = codebook.warnings.count - 1
+        return "warning: \(first)\n" + (more > 0 ? "warning: the codebook holds \(more) more likely \(more == 1 ? "mistake" : "mistakes"); 'policy-compare codebook check \(first.file)' lists them all\n" : "")
+    }
+
     /// A warning naming the documents in which few syllables carry a diacritic (up to ten,
     /// then how many more), or "". `noted` says where the run notes it for each document.
     static func fewDiacritics(_ codings: [DocumentCoding], noted: String) -> String {

@@ -26,7 +26,7 @@ struct CodeCommand {
         let unmatched = Self.comparisonFiles(in: out, unmatchedBy: files)
         try OutputFolder.write(files, to: out)
         let present = codings.reduce(0) { $0 + $1.counts.count(where: \.present) }
-        var messages = CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns) + reading.warnings
+        var messages = CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns) + CLI.codebookWarnings(codebook) + reading.warnings
         messages += CLI.fewDiacritics(codings, noted: "policy-compare inspect notes it")
         if let unmatched { messages += unmatched }
         return .success("coded \(codings.count) \(codings.count == 1 ? "document" : "documents") with \(codebook.categories.count) categories (\(present) document-category cells present); wrote \(files.map(\.name).joined(separator: ", ")) to \(out.path)\n",

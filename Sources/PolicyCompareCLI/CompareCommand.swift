@@ -108,7 +108,7 @@ struct CompareCommand {
         }
         timings.notePeakMemory(.export, .total)
         timings.add(.total, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, bytes: inputBytes)
-        var messages = CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns)
+        var messages = CLI.warnings(corpus.manifest.unknownColumns + codebook.unknownColumns) + CLI.codebookWarnings(codebook)
         messages += reading.warnings
         for case .yearDiffers(let differences) in comparison.caveats {
             messages += differences.prefix(10).map { "warning: \($0.documentID): \($0)\n" }.joined()

@@ -11,8 +11,9 @@ public enum CodebookLoader {
     static let required = ["category_id", "dimension", "label_en", "patterns"]
 
     /// Loads a codebook file; any problem is an error listing every problem found.
-    public static func load(_ url: URL) throws(CodebookError) -> Codebook {
-        let (codebook, problems) = try check(url)
+    /// With `warnings`, the codebook also carries its likely mistakes (``Codebook/warnings``).
+    public static func load(_ url: URL, warnings: Bool = false) throws(CodebookError) -> Codebook {
+        let (codebook, problems) = try check(url, warnings: warnings)
         guard problems.isEmpty, let codebook else { throw .invalid(problems) }
         return codebook
     }
