@@ -1,3 +1,5 @@
+import PolicyCompare
+
 /// Command-line words split into positionals, `--name value` options and `--flag` switches.
 ///
 /// Parsing is pure and strict: an unknown option, a missing value or an option given twice
@@ -45,7 +47,8 @@ struct Arguments: Sendable, Equatable {
                 continue
             }
             guard spec.valued.contains(name) else {
-                throw .unknownOption(command: spec.command, option: "--" + name)
+                throw .unknownOption(command: spec.command, option: "--" + name,
+                                     suggestion: UnknownColumn.closest(to: name, among: spec.valued.union(spec.flags).sorted()))
             }
             if result.options[name] != nil { throw .repeated(command: spec.command, option: name) }
             let value: String

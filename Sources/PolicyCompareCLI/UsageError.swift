@@ -2,7 +2,8 @@
 public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     case noCommand
     case unknownCommand(String)
-    case unknownOption(command: String, option: String)
+    /// `suggestion`: the option of the command the given one nearly is (without its `--`).
+    case unknownOption(command: String, option: String, suggestion: String? = nil)
     case missingValue(command: String, option: String)
     /// An option the command cannot run without, not given at all.
     case missingOption(command: String, option: String, meaning: String)
@@ -17,8 +18,8 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
             "no command given; run `policy-compare --help` for the commands"
         case .unknownCommand(let command):
             "unknown command '\(command)'; the commands are \(CLI.commands.joined(separator: ", ")) (see `policy-compare --help`)"
-        case .unknownOption(let command, let option):
-            "\(command): unknown option '\(option)'; see `policy-compare \(command) --help`"
+        case .unknownOption(let command, let option, let suggestion):
+            "\(command): unknown option '\(option)'; \(suggestion.map { "did you mean '--\($0)'? " } ?? "")see `policy-compare \(command) --help`"
         case .missingValue(let command, let option):
             "\(command): option --\(option) needs a value, e.g. --\(option) VALUE"
         case .missingOption(let command, let option, let meaning):

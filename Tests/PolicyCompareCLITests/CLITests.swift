@@ -14,6 +14,8 @@ import Testing
 
     @Test(arguments: [
         (["--bogus"], UsageError.unknownOption(command: "x", option: "--bogus")),
+        (["--year", "2019"], UsageError.unknownOption(command: "x", option: "--year", suggestion: "years")),
+        (["--Json"], UsageError.unknownOption(command: "x", option: "--Json", suggestion: "json")),
         (["-q"], UsageError.unknownOption(command: "x", option: "-q")),
         (["--out"], UsageError.missingValue(command: "x", option: "out")),
         (["--out", "--json"], UsageError.missingValue(command: "x", option: "out")),
@@ -23,6 +25,13 @@ import Testing
     ])
     func usageErrors(words: [String], error: UsageError) {
         #expect(throws: error) { try Arguments.parse(words, spec: spec) }
+    }
+
+    @Test("an unknown option nearly one of the command's is suggested")
+    func suggestion() {
+        #expect(UsageError.unknownOption(command: "compare", option: "--year", suggestion: "years").description
+                == "compare: unknown option '--year'; did you mean '--years'? see `policy-compare compare --help`")
+        #expect(UsageError.unknownOption(command: "compare", option: "--bogus").description == "compare: unknown option '--bogus'; see `policy-compare compare --help`")
     }
 }
 

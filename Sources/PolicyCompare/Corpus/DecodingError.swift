@@ -35,7 +35,7 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
                 return "\(Self.name(source)) is empty (0 bytes); expected the text of a directive. "
                     + "Check that the path is right, or export the document again as plain text (UTF-8) and try again."
             }
-            return "\(Self.name(source)) contains only whitespace (\(byteCount) bytes); expected the text of a directive. "
+            return "\(Self.name(source)) contains only whitespace (\(byteCount) \(byteCount == 1 ? "byte" : "bytes")); expected the text of a directive. "
                 + "Check that the path is right, or export the document again as plain text (UTF-8) and try again."
         case .notPlainText(let source, let looksLike, let evidence, let fix):
             return "\(Self.name(source)) is not a plain-text file: this looks like \(looksLike) (\(evidence)); "

@@ -36,8 +36,8 @@ public struct UnknownColumn: Sendable, Hashable, CustomStringConvertible {
     /// aside, or else within one edit (a letter added, dropped, changed, or two swapped) of a
     /// candidate of up to nine letters and two of a longer one. (Two edits of a shorter one
     /// took a researcher's own `label_fr` for `label_vi`.) The nearest wins; among equals, the
-    /// first.
-    static func closest(to name: String, among candidates: [String]) -> String? {
+    /// first. (The command line suggests options by it too.)
+    public static func closest(to name: String, among candidates: [String]) -> String? {
         let key = Array(comparable(name))
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

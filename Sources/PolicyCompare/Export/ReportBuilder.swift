@@ -148,9 +148,12 @@ public struct ReportBuilder: Sendable {
                 if theme.unchanged {
                     line += " " + t("theme.same", previous)
                 } else {
-                    // Each stretch of words quoted apart: removed “tạo cơ hội … cho”, “và”.
+                    // Each stretch of words quoted apart, once: removed “tạo cơ hội … cho”, “và”
+                    // (a stretch kept in two places, “trẻ em” … “trẻ em”, is one quote).
                     func quoted(_ key: String, _ runs: [String]) -> String? {
-                        runs.isEmpty ? nil : t(key, runs.joined(separator: "”, “"))
+                        var seen = Set<String>()
+                        let distinct = runs.filter { seen.insert($0).inserted }
+                        return distinct.isEmpty ? nil : t(key, distinct.joined(separator: "”, “"))
                     }
                     let parts = [quoted("theme.kept", theme.keptRuns), quoted("theme.added", theme.addedRuns),
                                  quoted("theme.removed", theme.removedRuns)].compactMap { $0 }

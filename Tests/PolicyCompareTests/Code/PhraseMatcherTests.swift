@@ -74,6 +74,17 @@ struct PhraseMatcherTests {
         #expect(found == [[0, 0, 2], [2, 4, 8], [1, 6, 8], [1, 9, 11], [3, 12, 14]])
     }
 
+    @Test("a hyphen inside a pattern only separates syllables: 'COVID-19' matches 'COVID-19' and 'Covid 19'")
+    func hyphenInPattern() throws {
+        let pattern = try PhrasePattern.parse("COVID-19")
+        #expect(pattern.syllables == ["covid", "19"])
+        let text = "Phòng chống COVID-19. Dịch Covid 19 và covid19."
+        let scalars = Array(text.unicodeScalars)
+        let output = Tokenizer().tokenize(scalars, range: 0..<scalars.count)
+        let found = PhraseMatcher(patterns: [pattern], abbreviations: Abbreviations(expansions: [:])).matches(tokens: output.tokens, folded: FoldedText(scalars))
+        #expect(found.count == 2)
+    }
+
     @Test("no phrase starts inside a bound word: 'cơ sở y tế' holds no 'sở y tế', 'Sở Y tế' after another word still matches")
     func boundWords() throws {
         let patterns = try ["sở y tế", "y tế", "bộ y tế"].map(PhrasePattern.parse)

@@ -20,4 +20,11 @@ import Testing
             #expect(make("x").naming("").description == make("").description)
         }
     }
+
+    @Test("an empty file says 0 bytes, a file of whitespace how many, one byte in the singular")
+    func emptyCounts() {
+        #expect(DecodingError.empty(source: "a.txt", byteCount: 0).description.hasPrefix("a.txt is empty (0 bytes); expected the text of a directive."))
+        #expect(DecodingError.empty(source: "a.txt", byteCount: 1).description.hasPrefix("a.txt contains only whitespace (1 byte); expected"))
+        #expect(DecodingError.empty(source: "a.txt", byteCount: 3).description.hasPrefix("a.txt contains only whitespace (3 bytes); expected"))
+    }
 }

@@ -21,6 +21,21 @@ struct ReportBuilderTests {
         #expect(html.contains(", 1,2 / 1000</title>") && !html.contains(", 1.2 / 1000</title>"))
     }
 
+    @Test("a stretch of a theme's words kept, added or removed in two places is quoted once")
+    func themeStretchesQuotedOnce() throws {
+        let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
+        var analyses = try CorpusAnalyzer(codebook: codebook).analyze(corpus)
+        let index = try #require(analyses.firstIndex { $0.metadata.id == "2014-molisa" })
+        let theme = try #require(analyses.first { $0.theme != nil }?.theme)
+        analyses[index].theme = theme
+        analyses[index].theme?.text = "Chung tay bảo vệ trẻ em, phòng chống dịch bệnh vì trẻ em"
+        let c = try Comparison.compute(analyses, codebook: codebook)
+        #expect(c.themes.first { $0.documentID == "2014-molisa" }?.keptRuns == ["trẻ em", "trẻ em"], "kept in two places")
+        let report = TextReport.plain(ReportBuilder(strings: try ReportStrings.bundled(.en), toolVersion: "test").build(c))
+        let line = try #require(report.split(separator: "\n").first { $0.hasPrefix("  - 2014: “Chung tay") })
+        #expect(line.contains("Against 2013: kept “trẻ em”; added") && !line.contains("“trẻ em”, “trẻ em”"), "\(line)")
+    }
+
     @Test("key terms are listed once per phrase: its own row's G2 and counts as in keyness.csv, or a joined phrase's strongest term's")
     func keyTermsByPhrase() throws {
         let corpus = try #require(Fixtures.corpus), codebook = try #require(Fixtures.codebook)
