@@ -87,18 +87,16 @@ enum CodebookWarnings {
         syllable.utf8.allSatisfy { $0 < 0x80 }
     }
 
-    /// Whether strict key `marked` without its marks ("đ" as "d") is `plain`.
-    private static func folds(_ marked: String, to plain: String) -> Bool {
-        let letters = VietnameseLetters.shared
-        return marked.unicodeScalars.lazy.map(letters.plainLetter).elementsEqual(plain.unicodeScalars)
-    }
-
     /// How the codebook writes its syllables where it writes marks.
     private struct Spellings {
         /// Syllables written without a mark inside a phrase that carries one.
         var bare: Set<String> = []
         /// The phrases that carry a mark, as strict keys, to find a phrase's marked form in.
         var phrases: [[String]] = []
+        /// Each of `phrases` with its marks taken off ("đ" as "d"), folded once: comparing every
+        /// run of every phrase letter by letter with each unmarked pattern was most of the
+        /// check, which `compare` and `code` make at every run.
+        var plain: [[String]] = []
 
         init(_ cells: [Cell], labels: [String], words: inout ComposedWords) {
             var texts: [[String]] = []
@@ -114,8 +112,19 @@ enum CodebookWarnings {
                     if !entry.pattern.near.isEmpty { texts.append(entry.pattern.near) }
                 }
             }
+            let letters = VietnameseLetters.shared
             for text in texts where !text.allSatisfy(CodebookWarnings.isBare) {
                 phrases.append(text)
+                plain.append(text.map { syllable in
+                    guard !CodebookWarnings.isBare(syllable) else { return syllable }
+                    // As UTF-8 bytes: appending scalars to a string cost thousands of instructions each.
+                    var bytes: [UInt8] = []
+                    bytes.reserveCapacity(syllable.utf8.count)
+                    for scalar in syllable.unicodeScalars {
+                        UTF8.encode(letters.plainLetter(scalar)) { bytes.append($0) }
+                    }
+                    return String(decoding: bytes, as: UTF8.self)
+                })
                 bare.formUnion(text.filter(CodebookWarnings.isBare))
             }
         }
@@ -139,12 +148,10 @@ enum CodebookWarnings {
         /// The first run of a marked phrase that carries a mark and whose mark-folded syllables
         /// are `syllables`.
         private func find(_ syllables: [String]) -> String? {
-            for phrase in phrases where phrase.count >= syllables.count {
-                for start in 0...(phrase.count - syllables.count) {
+            for (phrase, folded) in zip(phrases, plain) where phrase.count >= syllables.count {
+                for start in 0...(phrase.count - syllables.count) where folded[start..<(start + syllables.count)].elementsEqual(syllables) {
                     let run = phrase[start..<(start + syllables.count)]
-                    if !run.allSatisfy(CodebookWarnings.isBare), run.elementsEqual(syllables, by: CodebookWarnings.folds) {
-                        return run.joined(separator: " ")
-                    }
+                    if !run.allSatisfy(CodebookWarnings.isBare) { return run.joined(separator: " ") }
                 }
             }
             return nil

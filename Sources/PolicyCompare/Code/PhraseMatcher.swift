@@ -141,9 +141,9 @@ public struct PhraseMatcher: Sendable {
     /// The most syllables an abbreviation stands for (at least 1): a segment's copy has at
     /// most this many positions a token.
     private var longestExpansion = 1
-    /// The bound words (``Abbreviations/boundWords``), each as its two syllables' strict ids,
-    /// `first << 32 | second`: no match starts at a token that ends one.
-    private var boundWords: Set<Int64> = []
+    /// The bound words (``Abbreviations/boundWords``), each as its two syllables' strict ids: no
+    /// match starts at a token that ends one. A few, so looked through rather than hashed.
+    private var boundWords: [(first: Int32, second: Int32)] = []
 
     public init(patterns: [PhrasePattern], abbreviations table: Abbreviations) {
         self.patterns = patterns
@@ -176,7 +176,7 @@ public struct PhraseMatcher: Sendable {
         for word in table.boundWords {
             let syllables = PhrasePattern.syllables(of: word, loose: false, words: &words)
             guard syllables.count == 2 else { continue }
-            boundWords.insert(Int64(intern(syllables[0], loose: false)) << 32 | Int64(intern(syllables[1], loose: false)))
+            boundWords.append((intern(syllables[0], loose: false), intern(syllables[1], loose: false)))
         }
         strictFilter = HashFilter(strictVocabulary)
         looseFilter = HashFilter(looseVocabulary)
@@ -362,23 +362,30 @@ public struct PhraseMatcher: Sendable {
                 }
             }
         }
-        if !boundWords.isEmpty {
-            result.removeAll { startsInsideWord($0.tokens.lowerBound, tokens: tokens, spellings: spellings, encodings: state.encodings) }
+        if !boundWords.isEmpty, !result.isEmpty {
+            dropStartsInsideWords(&result, tokens: tokens, spellings: spellings, encodings: state.encodings)
         }
         state.found = result
         return result
     }
 
-    /// Whether token `t` ends a bound word with the token before it, in one sentence: "sở" after
-    /// "cơ" ("cơ sở y tế"). Only matches are asked, not every token.
-    private func startsInsideWord(_ t: Int, tokens: [Token], spellings: [Int32], encodings: [Encoding]) -> Bool {
-        guard t > 0, t < tokens.count, t < spellings.count, tokens[t - 1].kind == .word, tokens[t].kind == .word,
-              tokens[t - 1].sentence == tokens[t].sentence else { return false }
-        func strict(_ spelling: Int32) -> Int32 {
-            encodings.indices.contains(Int(spelling)) ? encodings[Int(spelling)].strict : -1
+    /// Drops the matches that start at a token ending a bound word with the token before it,
+    /// in one sentence: "sở" after "cơ" ("cơ sở y tế"). Only matches are read, not every token,
+    /// and apart from the walk.
+    @inline(never)
+    private func dropStartsInsideWords(_ matches: inout [Match], tokens: [Token], spellings: [Int32], encodings: [Encoding]) {
+        func strict(_ t: Int) -> Int32 {
+            guard spellings.indices.contains(t), encodings.indices.contains(Int(spellings[t])) else { return -1 }
+            return encodings[Int(spellings[t])].strict
         }
-        let first = strict(spellings[t - 1]), second = strict(spellings[t])
-        return first >= 0 && second >= 0 && boundWords.contains(Int64(first) << 32 | Int64(second))
+        matches.removeAll { match in
+            let t = match.tokens.lowerBound
+            let second = strict(t)
+            guard second >= 0, boundWords.contains(where: { $0.second == second }), t > 0, t < tokens.count,
+                  tokens[t - 1].kind == .word, tokens[t].kind == .word, tokens[t - 1].sentence == tokens[t].sentence else { return false }
+            let first = strict(t - 1)
+            return boundWords.contains { $0.first == first && $0.second == second }
+        }
     }
 
     /// A segment's syllables as the tries read them: by position, the index of its encoding,
