@@ -122,11 +122,11 @@ public enum Keyness {
         // The runs that key terms share, looked up by their syllables' text: only the kept
         // rows' overlaps are, a few per year.
         func counts(_ run: ArraySlice<Substring>) -> (target: Int, reference: Int) {
-            // The run as a term of `sum`'s syllable numbers; nil when it lacks one of them.
-            func gram(_ sum: DocumentTerms.Sum) -> DocumentTerms.Gram? {
-                guard let first = run.first, let a = sum.number(of: first) else { return nil }
+            // The run as a term of `table`'s syllable numbers; nil when it lacks one of them.
+            func gram(_ table: DocumentTerms.Sum) -> DocumentTerms.Gram? {
+                guard let first = run.first, let a = table.number(of: first) else { return nil }
                 guard run.count == 2 else { return run.count == 1 ? DocumentTerms.Gram(a: a, b: -1) : nil }
-                guard let last = run.last, let b = sum.number(of: last) else { return nil }
+                guard let last = run.last, let b = table.number(of: last) else { return nil }
                 return DocumentTerms.Gram(a: a, b: b)
             }
             guard let inCorpus = gram(corpus) else { return (-1, -1) }

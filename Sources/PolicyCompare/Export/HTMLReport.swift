@@ -162,7 +162,7 @@ public enum HTMLReport {
     ///
     /// Read as UTF-8 bytes, which is exact: every character replaced is ASCII, and no byte of a
     /// longer character is. Text with none of them, most of it, is returned as it is (appending
-    /// scalar by scalar cost some 400 instructions each, a third of rendering the page).
+    /// scalar by scalar cost some 400 instructions each, much of rendering the page).
     public static func escape(_ text: String) -> String {
         func special(_ byte: UInt8) -> Bool {
             byte < 0x20 ? byte != 0x0A && byte != 0x09 : byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
