@@ -11,7 +11,8 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
     case badID(file: String, line: Int, id: String)
     case badYear(file: String, line: Int, value: String)
     case badDate(file: String, line: Int, value: String)
-    case badLevel(file: String, line: Int, value: String)
+    /// `suggestion`: the level the value names in Vietnamese ("tỉnh") or nearly is ("provincal").
+    case badLevel(file: String, line: Int, value: String, suggestion: String? = nil)
     case pathEscapes(file: String, line: Int, path: String)
     /// `nearest` is a file beside where the path points whose name nearly is the path's.
     case fileMissing(file: String, line: Int, path: String, nearest: String? = nil)
@@ -45,8 +46,9 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(file):\(line): year '\(value)' is not a 4-digit year from 1900 to 2999; write the year the directive is for, e.g. 2019"
         case .badDate(let file, let line, let value):
             "\(file):\(line): date '\(value)' is not an ISO date of a day that exists; write it as YYYY-MM-DD (e.g. 2019-05-14) or leave it empty"
-        case .badLevel(let file, let line, let value):
+        case .badLevel(let file, let line, let value, let suggestion):
             "\(file):\(line): level '\(value)' is unknown; use national, provincial, district or commune"
+                + (suggestion.map { ": for '\(value)', write '\($0)'" } ?? "")
         case .pathEscapes(let file, let line, let path):
             "\(file):\(line): file '\(path)' leads outside the corpus folder; give a path relative to the folder that holds manifest.csv, without '..', absolute paths or links pointing outside"
         case .fileMissing(let file, let line, let path, let nearest):

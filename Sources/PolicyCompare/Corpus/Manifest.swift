@@ -6,6 +6,20 @@ public struct Manifest: Sendable, Hashable {
     public static let optionalColumns = ["title", "date", "number", "source"]
     public static let levels = ["national", "provincial", "district", "commune"]
 
+    /// The level `value` names in Vietnamese, as the reports write the levels ("tỉnh" is
+    /// provincial: `level.*` in `Resources/report-strings.tsv`), or nearly is ("provincal"); nil
+    /// when neither. Only a hint for the error, so a table that cannot be read gives none.
+    static func levelSuggestion(_ value: String) -> String? {
+        let wanted = value.trimmingCharacters(in: .whitespaces).lowercased()
+        if let level = levels.first(where: { vietnameseLevels?.code("level", $0).lowercased() == wanted }) {
+            return level
+        }
+        return UnknownColumn.closest(to: wanted, among: levels)
+    }
+
+    /// The reports' Vietnamese wording, read once, however many rows name a level in Vietnamese.
+    private static let vietnameseLevels = try? ReportStrings.bundled(.vi)
+
     public var documents: [DocumentMetadata]
     /// Columns the manifest has beyond the known ones; they are ignored, and those whose name
     /// nearly is a known column's (``UnknownColumn/suggestion``) deserve a warning.
@@ -90,7 +104,7 @@ public struct Manifest: Sendable, Hashable {
         }
         checked.document.year = year
         guard levels.contains(checked.document.level) else {
-            checked.problem = .badLevel(file: file, line: row.line, value: levelText)
+            checked.problem = .badLevel(file: file, line: row.line, value: levelText, suggestion: levelSuggestion(levelText))
             return checked
         }
         if !date.isEmpty && !ISODate.isValid(date) {

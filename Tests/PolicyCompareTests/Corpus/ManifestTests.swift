@@ -199,6 +199,16 @@ import Testing
         guard case .duplicateFile(_, 3, _, 2) = e else { Issue.record("got \(String(describing: e))"); return }
     }
 
+    @Test("a level written in Vietnamese, or nearly right, is named in the error")
+    func levelSuggestions() {
+        #expect(Manifest.levelSuggestion("tỉnh") == "provincial" && Manifest.levelSuggestion("Trung ương") == "national")
+        #expect(Manifest.levelSuggestion("ti\u{0309}nh") == "provincial", "NFD as NFC")
+        #expect(Manifest.levelSuggestion("Xã") == "commune" && Manifest.levelSuggestion("provincal") == "provincial")
+        #expect(Manifest.levelSuggestion("nation") == nil && Manifest.levelSuggestion("") == nil)
+        #expect(CorpusError.badLevel(file: "m.csv", line: 3, value: "tỉnh", suggestion: "provincial").description
+                == "m.csv:3: level 'tỉnh' is unknown; use national, provincial, district or commune: for 'tỉnh', write 'provincial'")
+    }
+
     @Test func badLevelAndDateAndUnbalancedQuotes() throws {
         let level = try error(Self.header + "a,2019,directives/a.txt,X,ministry,letter,,,,\n")
         guard case .badLevel = level else { Issue.record("got \(String(describing: level))"); return }
