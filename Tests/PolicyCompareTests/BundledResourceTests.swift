@@ -11,28 +11,44 @@ struct BundledResourceTests {
             let text = try BundledResource.text(name)
             #expect(Data(text.utf8) == (try Data(contentsOf: source.appendingPathComponent(name))))
         }
-        #expect(throws: ResourceError.missing("no-such-table.tsv")) { try BundledResource.text("no-such-table.tsv") }
+        do {
+            _ = try BundledResource.text("no-such-table.tsv")
+            Issue.record("a table that is nowhere was read")
+        } catch {
+            guard case .missing(let name, let folder?) = error else { Issue.record("\(error)"); return }
+            #expect(name == "no-such-table.tsv")
+            #expect(folder.hasSuffix("/Resources"))
+        }
     }
 
-    @Test("without a bundle the checkout's folder is used; with neither, nothing is found (no crash)")
-    func lookup() throws {
-        let folder = try Fixtures.temporaryFolder()
-        try Data("a\tb\n".utf8).write(to: folder.appendingPathComponent("table.tsv"))
-        #expect(BundledResource.url(of: "table.tsv", in: [], sourceFolder: folder) == folder.appendingPathComponent("table.tsv"))
-        #expect(BundledResource.url(of: "other.tsv", in: [], sourceFolder: folder) == nil)
-        #expect(BundledResource.url(of: "table.tsv", in: [], sourceFolder: folder.appendingPathComponent("gone")) == nil)
-        // A bundle that has the file wins over the folder.
-        let bundle = try Fixtures.temporaryFolder().appendingPathComponent("PolicyCompare_PolicyCompare.resources")
-        try FileManager.default.createDirectory(at: bundle.appendingPathComponent("Resources"), withIntermediateDirectories: true)
-        try Data("c\n".utf8).write(to: bundle.appendingPathComponent("Resources/table.tsv"))
-        let found = BundledResource.url(of: "table.tsv", in: [try #require(Bundle(url: bundle))], sourceFolder: folder)
-        #expect(found?.resolvingSymlinksInPath().path == bundle.appendingPathComponent("Resources/table.tsv").resolvingSymlinksInPath().path)
+    @Test("the first bundle with a Resources folder holds every table, even one it lacks; else the checkout's folder")
+    func oneFolder() throws {
+        let checkout = try Fixtures.temporaryFolder()
+        try Data("a\tb\n".utf8).write(to: checkout.appendingPathComponent("table.tsv"))
+        #expect(BundledResource.folder(in: [], sourceFolder: checkout) == checkout)
+        #expect(BundledResource.folder(in: [], sourceFolder: checkout.appendingPathComponent("gone")) == nil)
+
+        // A bundle without a Resources folder is passed over.
+        let empty = try Fixtures.temporaryFolder().appendingPathComponent("PolicyCompare_PolicyCompare.resources")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        #expect(BundledResource.folder(in: [try #require(Bundle(url: empty))], sourceFolder: checkout) == checkout)
+
+        // A bundle from another build, holding another table only, is still the one folder:
+        // table.tsv is then missing, not read from the checkout.
+        let stale = try Fixtures.temporaryFolder().appendingPathComponent("PolicyCompare_PolicyCompare.resources")
+        try FileManager.default.createDirectory(at: stale.appendingPathComponent("Resources"), withIntermediateDirectories: true)
+        try Data("c\n".utf8).write(to: stale.appendingPathComponent("Resources/other.tsv"))
+        let found = BundledResource.folder(in: [try #require(Bundle(url: empty)), try #require(Bundle(url: stale))], sourceFolder: checkout)
+        #expect(found?.resolvingSymlinksInPath().path == stale.appendingPathComponent("Resources").resolvingSymlinksInPath().path)
     }
 
     @Test("a missing table's message says where it belongs and how to fix it")
     func message() {
-        let message = ResourceError.missing("actors.tsv").description
-        #expect(message.contains("Resources/actors.tsv") && message.contains("PolicyCompare_PolicyCompare.resources"))
-        #expect(message.contains("swift build"))
+        let nowhere = ResourceError.missing("actors.tsv", folder: nil).description
+        #expect(nowhere.contains("Resources/actors.tsv") && nowhere.contains("PolicyCompare_PolicyCompare.resources"))
+        #expect(nowhere.contains("swift build"))
+        let stale = ResourceError.missing("bound-words.tsv", folder: "/opt/pc/PolicyCompare_PolicyCompare.resources/Resources").description
+        #expect(stale.contains("Resources/bound-words.tsv is missing from /opt/pc/PolicyCompare_PolicyCompare.resources/Resources"))
+        #expect(stale.contains("another build") && stale.contains("copy the folder") && stale.contains("swift build"))
     }
 }

@@ -12,6 +12,7 @@ public struct DirectiveParser: Sendable {
 
     public init() throws(ResourceError) {
         vocabulary = try .bundled()
+        _ = try DocumentSymbol.loadedVariants.get()
         actors = try .bundled(abbreviations: try Abbreviations.bundled())
         let names = try BundledResource.text("reference-types.tsv")
             .split(whereSeparator: \.isNewline)

@@ -6,10 +6,14 @@ import Foundation
 /// "1332/LĐ-TB&XH-TE"; `normalize` gives one key for all of them.
 enum DocumentSymbol {
     /// Known spellings of symbol parts and their canonical form, from `Resources/symbol-variants.tsv`.
-    static let variants: [(String, String)] = {
-        guard let rows = try? BundledResource.tsvRows("symbol-variants.tsv") else { return [] }
-        return rows.filter { $0.count >= 2 }.map { ($0[0], $0[1]) }
-    }()
+    /// ``DirectiveParser`` is not made without them, so a missing table is an error, not codes
+    /// left unfolded.
+    static let loadedVariants: Result<[(String, String)], ResourceError> = Result { () throws(ResourceError) in
+        try BundledResource.tsvRows("symbol-variants.tsv").filter { $0.count >= 2 }.map { ($0[0], $0[1]) }
+    }
+
+    /// ``loadedVariants``, none when the table could not be read.
+    static var variants: [(String, String)] { (try? loadedVariants.get()) ?? [] }
 
     /// Scans a symbol starting at `start` in `scalars` (digits first); returns it and where it ends.
     ///

@@ -4,7 +4,7 @@ import Testing
 @Suite struct DecodingErrorTests {
     @Test("naming an error made without a source gives the error made with it, for every case")
     func namingReplacesTheSource() {
-        let problem = ResourceError.missing("tcvn3.csv")
+        let problem = ResourceError.missing("tcvn3.csv", folder: nil)
         let cases: [(String) -> DecodingError] = [
             { .empty(source: $0, byteCount: 3) },
             { .notPlainText(source: $0, looksLike: "a PDF document", evidence: "it starts with \"%PDF-\"", fix: "Export it.") },
