@@ -38,7 +38,7 @@ enum Help {
             Reads the corpus, codes every directive, compares the years and writes the reports.
               --corpus DIR         corpus folder with manifest.csv (default: Datasets)
               --codebook FILE      codebook CSV (default: <corpus>/codebook.csv)
-              --years Y1,Y2,...    years to compare, in this order (default: all, ascending)
+              --years Y1,Y2,...    years to compare, in time order whatever the order named (default: all)
               --baseline YEAR      year the others are compared against (default: the first)
               --out DIR            output folder (default: Reports); other files in it are kept
               --lang en|vi         language of the reports (default: en)

@@ -59,12 +59,14 @@ public struct Comparison: Sendable {
     ) throws(ComparisonError) -> Comparison {
         guard !all.isEmpty else { throw .noDocuments }
         let available = Array(Set(all.map(\.metadata.year))).sorted()
-        let years = options.years ?? available
         var seen = Set<Int>()
-        for year in years {
+        for year in options.years ?? [] {
             guard available.contains(year) else { throw .yearNotInCorpus(year, available: available) }
             guard seen.insert(year).inserted else { throw .duplicateYear(year) }
         }
+        // Statuses (new, dropped), previous years and baselines read the years in time order,
+        // whatever order they were named in.
+        let years = options.years?.sorted() ?? available
         let baselineYear = options.baseline ?? years.first ?? 0
         guard years.contains(baselineYear) else { throw .baselineNotCompared(baselineYear, years: years) }
         let order = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($0.element, $0.offset) })

@@ -1,8 +1,9 @@
 /// What to compare and how.
 public struct ComparisonOptions: Sendable, Hashable {
-    /// Years to compare, in the order given; nil compares every year of the corpus, ascending.
+    /// Years to compare, compared in time order whatever order they are named in; nil compares
+    /// every year of the corpus.
     public var years: [Int]?
-    /// The year every other year is compared against; nil uses the first compared year.
+    /// The year every other year is compared against; nil uses the earliest compared year.
     public var baseline: Int?
     public var keyness: KeynessOptions
     public var reuse: ReuseOptions

@@ -280,12 +280,15 @@ import Testing
 
     @Test func baselineAndYearSelection() throws {
         let c = try Self.compare(ComparisonOptions(years: [2019, 2010], baseline: 2010))
-        #expect(c.years == [2019, 2010] && c.baselineYear == 2010)
+        #expect(c.years == [2010, 2019] && c.baselineYear == 2010)
+        let ordered = try Self.compare(ComparisonOptions(years: [2010, 2019]))
+        #expect(c.byYear == ordered.byYear && c.changes == ordered.changes && c.themes == ordered.themes, "named out of order, compared in time order")
         let climate = try #require(c.changes.first { $0.categoryID == "climate" })
         #expect(climate.baseline.map(\.change) == [.lost])
-        #expect(climate.status == .new, "years are compared in the order given: absent in 2019, present in 2010")
+        #expect(climate.status == .dropped, "present in 2010, absent in 2019, whatever the order named")
         let marriage = try #require(c.changes.first { $0.categoryID == "marriage" })
-        #expect(marriage.baseline.first?.change == .gained)
+        #expect(marriage.baseline.first?.change == .gained && marriage.status == .new)
+        #expect(try Self.compare(ComparisonOptions(years: [2019, 2013])).baselineYear == 2013, "the default baseline is the earliest year")
         #expect(throws: ComparisonError.yearNotInCorpus(2014, available: [2010, 2013, 2019])) { try Self.compare(ComparisonOptions(years: [2010, 2014])) }
         #expect(throws: ComparisonError.baselineNotCompared(2013, years: [2010, 2019])) { try Self.compare(ComparisonOptions(years: [2010, 2019], baseline: 2013)) }
         #expect(throws: ComparisonError.duplicateYear(2010)) { try Self.compare(ComparisonOptions(years: [2010, 2010])) }
