@@ -50,6 +50,9 @@ public struct Corpus: Sendable, Hashable {
     public func bytes(of document: DocumentMetadata) throws(CorpusError) -> [UInt8] {
         if let bytes = Self.contents(atPath: root.path + "/" + document.file) { return bytes }
         let url = root.appendingPathComponent(document.file)
+        if let kind = FileBytes.specialKind(atPath: url.path) {
+            throw .unreadable(path: url.path, reason: "it is \(kind), not a regular file")
+        }
         do {
             // Through the raw buffer: `Array(data)` copies byte by byte through Data's iterator.
             return try Data(contentsOf: url).withUnsafeBytes { [UInt8]($0) }
@@ -61,11 +64,13 @@ public struct Corpus: Sendable, Hashable {
     /// The bytes of the file at `path` (the same file as the URL's: the kernel reads a doubled
     /// "/" as one); nil when it is empty or a call fails.
     private static func contents(atPath path: String) -> [UInt8]? {
-        let file = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that a named pipe put in the file's place cannot stop the open.
+        let file = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard file >= 0 else { return nil }
         defer { close(file) }
         var status = stat()
-        guard fstat(file, &status) == 0, status.st_size > 0, let size = Int(exactly: status.st_size) else { return nil }
+        guard fstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0,
+              let size = Int(exactly: status.st_size) else { return nil }
         var complete = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             count = 0

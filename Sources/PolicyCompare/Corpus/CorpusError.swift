@@ -17,6 +17,8 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `nearest` is a file beside where the path points whose name nearly is the path's.
     case fileMissing(file: String, line: Int, path: String, nearest: String? = nil)
     case fileIsFolder(file: String, line: Int, path: String)
+    /// `kind`: what the path is instead ("a named pipe", "a device").
+    case fileNotRegular(file: String, line: Int, path: String, kind: String)
     case backslashPath(file: String, line: Int, path: String)
     case duplicateFile(file: String, line: Int, path: String, firstLine: Int)
     case noDocuments(file: String)
@@ -59,6 +61,8 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
             }
         case .fileIsFolder(let file, let line, let path):
             "\(file):\(line): file '\(path)' is a folder; give the path of the directive's text file in it"
+        case .fileNotRegular(let file, let line, let path, let kind):
+            "\(file):\(line): file '\(path)' is \(kind), not a regular file; save the directive's text as a file and give its path"
         case .backslashPath(let file, let line, let path):
             "\(file):\(line): file '\(path)' has a '\\'; write paths with '/' between folders (e.g. directives/2019-kien-giang.txt), on Windows too"
         case .duplicateFile(let file, let line, let path, let firstLine):

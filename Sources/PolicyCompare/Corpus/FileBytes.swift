@@ -14,6 +14,8 @@ enum FileBytes {
             return .failure(Problem(reason: "no such file"))
         }
         if isDirectory.boolValue { return .failure(Problem(reason: "it is a folder, not a file")) }
+        // A named pipe would block the read until something writes to it; a device may never end.
+        if let kind = specialKind(atPath: url.path) { return .failure(Problem(reason: "it is \(kind), not a regular file")) }
         do {
             return .success(try Data(contentsOf: url))
         } catch {
@@ -35,6 +37,20 @@ enum FileBytes {
     enum CSVTextProblem: Error, Sendable, Hashable {
         case unreadable(String)
         case notUTF8
+    }
+
+    /// What the file at `path` is when it exists and is neither a regular file nor a folder
+    /// ("a named pipe", "a device", "a socket"), links followed; nil otherwise.
+    static func specialKind(atPath path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG, S_IFDIR: return nil
+        case S_IFIFO: return "a named pipe"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return "a special file"
+        }
     }
 
     /// The system's own words for a Foundation file error (`strerror` of its POSIX code),

@@ -187,6 +187,7 @@ public struct Manifest: Sendable, Hashable {
                 throw .fileMissing(file: file, line: line, path: path, nearest: nearestFile(to: path, rootPrefix: rootPrefix))
             }
             if isDirectory.boolValue { throw .fileIsFolder(file: file, line: line, path: path) }
+            if let kind = FileBytes.specialKind(atPath: real) { throw .fileNotRegular(file: file, line: line, path: path, kind: kind) }
             resolved = real
         }
         guard resolved.hasPrefix(inside) else {

@@ -13,6 +13,16 @@ import Testing
         #expect(FileBytes.systemReason(NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES))) == String(cString: strerror(EACCES)))
     }
 
+    @Test("a named pipe or a device is refused by what it is, without waiting on it")
+    func specialFilesAreNotRead() throws {
+        let pipe = try Fixtures.temporaryFolder().appendingPathComponent("pipe.csv")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        #expect(FileBytes.read(pipe) == .failure(FileBytes.Problem(reason: "it is a named pipe, not a regular file")))
+        #expect(FileBytes.read(URL(fileURLWithPath: "/dev/zero")) == .failure(FileBytes.Problem(reason: "it is a device, not a regular file")))
+        #expect(FileBytes.specialKind(atPath: pipe.deletingLastPathComponent().path) == nil, "a folder is told apart elsewhere")
+        #expect(FileBytes.specialKind(atPath: pipe.path + ".none") == nil)
+    }
+
     @Test func readsACSVAsUTF8TextOrSaysWhyNot() throws {
         let folder = try Fixtures.temporaryFolder()
         let good = folder.appendingPathComponent("good.csv"), legacy = folder.appendingPathComponent("legacy.csv")

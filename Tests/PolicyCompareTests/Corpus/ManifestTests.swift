@@ -194,6 +194,27 @@ import Testing
         #expect(e?.description.hasSuffix(":2: file 'directives' is a folder; give the path of the directive's text file in it") == true)
     }
 
+    @Test func aNamedPipeIsNotAFile() throws {
+        let root = try corpus(Self.header + "a,2019,directives/pipe.txt,X,national,letter,,,,\n")
+        #expect(mkfifo(root.appendingPathComponent("directives/pipe.txt").path, 0o600) == 0)
+        do {
+            _ = try Corpus.load(root)
+            Issue.record("a named pipe was listed as a document")
+        } catch {
+            guard case .fileNotRegular(_, 2, "directives/pipe.txt", "a named pipe") = error else { Issue.record("got \(error)"); return }
+            #expect(error.description.hasSuffix(":2: file 'directives/pipe.txt' is a named pipe, not a regular file; save the directive's text as a file and give its path"))
+        }
+        // A file turned into a pipe after the manifest was read is refused when read, not waited on.
+        let listed = try corpus(Self.header + "a,2019,directives/a.txt,X,national,letter,,,,\n")
+        let loaded = try Corpus.load(listed)
+        let file = listed.appendingPathComponent("directives/a.txt")
+        try FileManager.default.removeItem(at: file)
+        #expect(mkfifo(file.path, 0o600) == 0)
+        #expect(throws: CorpusError.unreadable(path: file.path, reason: "it is a named pipe, not a regular file")) {
+            try loaded.bytes(of: loaded.document("a"))
+        }
+    }
+
     @Test func sameFileTwiceIsRefused() throws {
         let e = try error(Self.header + "a,2019,directives/a.txt,X,national,letter,,,,\nb,2019,directives/./a.txt,X,national,letter,,,,\n")
         guard case .duplicateFile(_, 3, _, 2) = e else { Issue.record("got \(String(describing: e))"); return }
