@@ -90,6 +90,13 @@ public struct CLI: Sendable {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
     }
 
+    /// The files a run over `corpus` with `codebook` reads, and what each is to it, for
+    /// ``OutputFolder/refuseInputs(_:in:inputs:)``.
+    func inputs(_ corpus: Corpus, codebook: URL) -> [(url: URL, role: String)] {
+        [(corpus.root.appendingPathComponent("manifest.csv"), "the corpus's manifest"), (codebook, "the codebook")]
+            + corpus.documents.map { (URL(fileURLWithPath: corpus.path(of: $0)), "the text of document \($0.id)") }
+    }
+
     /// The codebook: `--codebook`, or `codebook.csv` in the corpus folder.
     func codebookURL(_ arguments: Arguments) -> URL {
         arguments.options["codebook"].map(url) ?? corpusURL(arguments).appendingPathComponent("codebook.csv")

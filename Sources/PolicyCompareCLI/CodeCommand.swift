@@ -19,10 +19,11 @@ struct CodeCommand {
     func run() throws -> CLIResult {
         let (corpus, analyzer) = try CorpusAnalyzer.load(corpus: cli.corpusURL(arguments), codebook: cli.codebookURL(arguments))
         let codebook = analyzer.coder.codebook
+        let out = cli.url(arguments.options["out"] ?? "Reports")
+        try OutputFolder.refuseInputs(CodingTables.names.map { "\($0).csv" }, in: out, inputs: cli.inputs(corpus, codebook: cli.codebookURL(arguments)))
         let reading = try CorpusReading(corpus, analyzer: analyzer, arguments: arguments, cli: cli, command: "code")
         let codings = reading.analyses.map(\.coding)
         let files = CodingTables.all(codings, codebook: codebook).map { (name: "\($0.name).csv", bytes: csv.write($0)) }
-        let out = cli.url(arguments.options["out"] ?? "Reports")
         let unmatched = Self.comparisonFiles(in: out, unmatchedBy: files)
         try OutputFolder.write(files, to: out)
         let present = codings.reduce(0) { $0 + $1.counts.count(where: \.present) }

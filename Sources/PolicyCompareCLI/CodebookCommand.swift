@@ -44,7 +44,11 @@ struct CodebookCommand {
             let codebook = try CodebookLoader.load(cli.codebookURL(arguments))
             let yaml = QuantedaYAML.render(codebook)
             if let out = arguments.options["out"] {
-                try OutputFolder.writeFile(Array(yaml.utf8), to: cli.url(out))
+                let file = cli.url(out)
+                let manifest = cli.corpusURL(arguments).appendingPathComponent("manifest.csv")
+                try OutputFolder.refuseInputs([file.lastPathComponent], in: file.deletingLastPathComponent(),
+                                              inputs: [(cli.codebookURL(arguments), "the codebook"), (manifest, "the corpus's manifest")])
+                try OutputFolder.writeFile(Array(yaml.utf8), to: file)
                 return .success("wrote \(cli.url(out).path)\n", stderr: CLI.warnings(codebook.unknownColumns))
             }
             return .success(yaml, stderr: CLI.warnings(codebook.unknownColumns))

@@ -71,6 +71,8 @@ struct CompareCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         let (corpus, analyzer) = try CorpusAnalyzer.load(corpus: cli.corpusURL(arguments), codebook: cli.codebookURL(arguments))
         let codebook = analyzer.coder.codebook
+        let out = cli.url(arguments.options["out"] ?? "Reports")
+        try OutputFolder.refuseInputs(ComparisonFiles.names(formats: formats), in: out, inputs: cli.inputs(corpus, codebook: cli.codebookURL(arguments)))
         let sink = cli.progressSink(arguments)
         let terms = YearTerms()
         let reading = try CorpusReading(corpus, analyzer: analyzer, arguments: arguments, cli: cli, command: "compare", terms: terms)
@@ -95,7 +97,6 @@ struct CompareCommand {
         }
         timings.notePeakMemory(.compare)
         comparison.skipped = skipped
-        let out = cli.url(arguments.options["out"] ?? "Reports")
         let strings = try ReportStrings.bundled(language)
         var files: [String] = []
         stage("writing reports to \(out.path)...")

@@ -299,6 +299,40 @@ struct HostileCommandLineTests {
         #expect(corpus.leftovers().isEmpty, "\(corpus.leftovers())")
     }
 
+    @Test("An output that would replace an input (a directive saved as report.txt, the codebook, the manifest) is refused; nothing is written")
+    func outputsNeverReplaceInputs() throws {
+        let corpus = try HostileCorpus.shipped()
+        let manifest = corpus.corpus.appendingPathComponent("manifest.csv")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        try FileManager.default.moveItem(at: corpus.corpus.appendingPathComponent("directives/2010-molisa.txt"),
+                                         to: corpus.corpus.appendingPathComponent("report.txt"))
+        try corpus.writeManifestText(text.replacingOccurrences(of: "directives/2010-molisa.txt", with: "report.txt"))
+        let before = HostileCorpus.snapshot(corpus.corpus)
+        let compare = corpus.compare(corpus.corpus)
+        #expect(compare.exitCode == 1, "\(compare)")
+        #expect(compare.stderr == "error: refusing to write \(corpus.corpus.path)/report.txt: that file is the text of document 2010-molisa, an input of this run, "
+                + "and writing would replace it; pass --out another folder (or file) so that inputs and outputs stay apart; nothing was written\n")
+        // Through a link to the corpus folder too, and for code's tables.
+        let link = corpus.folder.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: corpus.corpus)
+        #expect(corpus.compare(link, ["--format", "txt"]).exitCode == 1)
+        #expect(corpus.compare(link, ["--format", "csv"]).exitCode == 0, "report.txt is not written: nothing is in the way")
+        try FileManager.default.removeItem(at: link.appendingPathComponent("evidence.csv"))
+        try FileManager.default.createSymbolicLink(at: link.appendingPathComponent("evidence.csv"),
+                                                   withDestinationURL: corpus.corpus.appendingPathComponent("codebook.csv"))
+        let code = corpus.run(["code", "--corpus", corpus.corpus.path, "--out", corpus.corpus.path])
+        #expect(code.exitCode == 1 && code.stderr.contains("evidence.csv: that file is the codebook"), "\(code)")
+        // codebook export onto the codebook or the manifest.
+        for (file, role) in [("codebook.csv", "the codebook"), ("manifest.csv", "the corpus's manifest")] {
+            let export = corpus.run(["codebook", "export", "--corpus", corpus.corpus.path, "--out", corpus.corpus.appendingPathComponent(file).path])
+            #expect(export.exitCode == 1 && export.stderr.contains("\(file): that file is \(role)"), "\(export)")
+        }
+        var after = HostileCorpus.snapshot(corpus.corpus)
+        for name in ComparisonFiles.names(formats: ["csv"]) { after["/" + name] = nil }
+        #expect(after.keys.sorted() == before.keys.sorted(), "only the csv run's files were added")
+        #expect(before.allSatisfy { after[$0.key] == $0.value }, "every input is as it was")
+    }
+
     @Test("inspect of a broken file prints nothing on stdout (no half JSON), and the reason on stderr")
     func inspectBrokenFile() throws {
         let corpus = try HostileCorpus(HostileCorpus.good)

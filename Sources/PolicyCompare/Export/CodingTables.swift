@@ -8,6 +8,9 @@ public enum CodingTables {
         Column("label_vi", .string, title: "Label (Vietnamese)", description: "Nhãn danh mục (tiếng Việt)."),
     ]
 
+    /// The names of the tables ``all(_:codebook:)`` makes, in its order.
+    public static let names = ["coding_by_document", "evidence", "uncoded"]
+
     public static func all(_ codings: [DocumentCoding], codebook: Codebook) -> [Table] {
         [byDocument(codings, codebook: codebook), evidence(codings, codebook: codebook), uncoded(codings)]
     }

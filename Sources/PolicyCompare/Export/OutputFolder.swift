@@ -58,6 +58,31 @@ public enum OutputFolder {
         if !moved { throw .abandoned(url.path) }
     }
 
+    /// Refuses to write `names` into `folder` when one of them is already one of the run's
+    /// `inputs` (its file, and what it is to the run: "the codebook"): moving the new file into
+    /// place would replace that input, losing it (a directive saved as `report.txt` in a corpus
+    /// used as `--out`, a codebook given as `codebook export --out`). Files are compared by
+    /// device and inode, so a link or another spelling of the path is caught too. Call it
+    /// before writing anything.
+    ///
+    /// - Throws: ``OutputError/wouldReplaceInput(_:role:)`` for the first such name.
+    public static func refuseInputs(_ names: [String], in folder: URL, inputs: [(url: URL, role: String)]) throws(OutputError) {
+        func identity(_ path: String) -> [UInt64]? {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            return [UInt64(status.st_dev), UInt64(status.st_ino)]
+        }
+        let existing = names.compactMap { name -> (path: String, identity: [UInt64])? in
+            let path = folder.appendingPathComponent(name).path
+            return identity(path).map { (path, $0) }
+        }
+        guard !existing.isEmpty else { return }
+        for input in inputs {
+            guard let id = identity(input.url.path), let clash = existing.first(where: { $0.identity == id }) else { continue }
+            throw .wouldReplaceInput(clash.path, role: input.role)
+        }
+    }
+
     /// A fresh hidden name beside `destination` for its temporary folder, once the folders
     /// that killed runs left there are removed (``PartialFolders/sweepStale(beside:)``): an
     /// existing file or folder of that name (someone else's) is never touched.
@@ -229,6 +254,8 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
     case cannotWriteFile(String, reason: String)
     /// The run was interrupted while writing: the unfinished set was removed.
     case abandoned(String)
+    /// An output's path holds one of the run's inputs (`role`: "the codebook").
+    case wouldReplaceInput(String, role: String)
 
     public var description: String {
         switch self {
@@ -240,6 +267,9 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
             "cannot write \(path) (\(reason)); pass --out a file in a folder you can write to; a previous file there is unchanged"
         case .abandoned(let path):
             "the reports for \(path) were not written: the run was interrupted; previous reports there are unchanged"
+        case .wouldReplaceInput(let path, let role):
+            "refusing to write \(path): that file is \(role), an input of this run, and writing would replace it; pass --out "
+                + "another folder (or file) so that inputs and outputs stay apart; nothing was written"
         }
     }
 }

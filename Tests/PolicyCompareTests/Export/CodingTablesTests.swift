@@ -9,6 +9,7 @@ struct CodingTablesTests {
         let corpus = try #require(Fixtures.corpus)
         let codebook = try #require(Fixtures.codebook)
         let codings = try CorpusAnalyzer(codebook: codebook).analyze(corpus).map(\.coding)  // spooled
+        #expect(CodingTables.all(codings, codebook: codebook).map(\.name) == CodingTables.names, "the names code checks before writing")
         let dimensions = Dictionary(uniqueKeysWithValues: codebook.categories.map { ($0.id, $0.dimension.rawValue) })
         let expected: [[Cell]] = CodingTables.ordered(codings).flatMap { coding in
             coding.evidence.map { e in

@@ -27,6 +27,26 @@ import TestSupport
         #expect(left == ["out"], "no temporary folder is left beside the reports")
     }
 
+    @Test("an output whose file is one of the inputs, by any path or link, is refused; other files are not")
+    func refusesToReplaceAnInput() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let input = folder.appendingPathComponent("report.txt")
+        try Data("directive".utf8).write(to: input)
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let inputs = [(url: input, role: "the text of document a")]
+        #expect(throws: OutputError.wouldReplaceInput(input.path, role: "the text of document a")) {
+            try OutputFolder.refuseInputs(["evidence.csv", "report.txt"], in: folder, inputs: inputs)
+        }
+        let linked = try Fixtures.temporaryFolder().appendingPathComponent("out")
+        try FileManager.default.createSymbolicLink(at: linked, withDestinationURL: folder)
+        #expect(throws: OutputError.wouldReplaceInput(linked.appendingPathComponent("report.txt").path, role: "the text of document a")) {
+            try OutputFolder.refuseInputs(["report.txt"], in: linked, inputs: inputs)
+        }
+        try OutputFolder.refuseInputs(["notes.txt", "missing.csv"], in: folder, inputs: inputs)
+        try OutputFolder.refuseInputs(["report.txt"], in: folder, inputs: [(url: folder.appendingPathComponent("gone.txt"), role: "x")])
+        #expect(OutputError.wouldReplaceInput("/r/report.txt", role: "the codebook").description.contains("pass --out another folder"))
+    }
+
     /// One file, written over a longer one: nothing of the old bytes is left at its end.
     @Test func writeEmptiesAnExistingFile() throws {
         let url = try Fixtures.temporaryFolder().appendingPathComponent("table.csv")
