@@ -333,6 +333,23 @@ struct HostileCommandLineTests {
         #expect(before.allSatisfy { after[$0.key] == $0.value }, "every input is as it was")
     }
 
+    @Test("A directive with nothing to code (punctuation only, or a letter head only) is refused, or skipped with --skip-invalid")
+    func nothingToCode() throws {
+        let head = "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 12/LĐTBXH-TE\nKính gửi: Sở Lao động - Thương binh và Xã hội các tỉnh\n"
+            + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n"
+        for (bytes, says) in [(Array("... --- !!! 2019 ; (1) [2] *** §\n".utf8), "contains no words (34 bytes of punctuation, digits or symbols only)"),
+                              (Array(head.utf8), "has no text to code: its only words are in the letter head")] {
+            let corpus = try HostileCorpus(HostileCorpus.good + [HostileCorpus.Document(id: "2019-blank", year: 2019, bytes: bytes)])
+            let refused = corpus.compare(corpus.out())
+            #expect(refused.exitCode == 1 && refused.stderr.contains("2019-blank.txt \(says)"), "\(refused)")
+            #expect(!FileManager.default.fileExists(atPath: corpus.out().path))
+            let skipped = corpus.compare(corpus.out(), ["--skip-invalid"])
+            #expect(skipped.exitCode == 0 && skipped.stderr.contains("2019-blank"), "\(skipped)")
+            let documents = try String(contentsOf: corpus.out().appendingPathComponent("documents.csv"), encoding: .utf8)
+            #expect(!documents.contains("2019-blank"))
+        }
+    }
+
     @Test("inspect of a broken file prints nothing on stdout (no half JSON), and the reason on stderr")
     func inspectBrokenFile() throws {
         let corpus = try HostileCorpus(HostileCorpus.good)

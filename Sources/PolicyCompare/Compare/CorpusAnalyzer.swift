@@ -57,6 +57,12 @@ public struct CorpusAnalyzer: Sendable {
                                             inferMetadata: false, quotingSegments: false, spellings: &spellings)
         clock = timings.lap(.parse, since: clock, bytes: bytes.count)
         var analysis = DocumentAnalysis(directive, coder: coder, stopKeys: stopKeys, bytes: bytes, source: decoded.source)
+        // Without a syllable to code, every rate of the document (and of a year of such
+        // documents) would be 0 out of 0, and a baseline of it would make every category "gained".
+        guard analysis.coding.syllables > 0 else {
+            let hasLetters = text.scalars.contains { $0.properties.isAlphabetic }
+            throw DecodingError.noBody(source: corpus.path(of: document), byteCount: bytes.count, hasLetters: hasLetters)
+        }
         _ = timings.lap(.code, since: clock, bytes: bytes.count)
         analysis.timings = timings
         return analysis

@@ -11,6 +11,8 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
     case badID(file: String, line: Int, id: String)
     case badYear(file: String, line: Int, value: String)
     case badDate(file: String, line: Int, value: String)
+    /// A field holds a control character (`value`, U+0000 to U+001F or U+007F).
+    case controlCharacter(file: String, line: Int, column: String, value: UInt8)
     /// `suggestion`: the level the value names in Vietnamese ("tỉnh") or nearly is ("provincal").
     case badLevel(file: String, line: Int, value: String, suggestion: String? = nil)
     case pathEscapes(file: String, line: Int, path: String)
@@ -48,6 +50,9 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(file):\(line): year '\(value)' is not a 4-digit year from 1900 to 2999; write the year the directive is for, e.g. 2019"
         case .badDate(let file, let line, let value):
             "\(file):\(line): date '\(value)' is not an ISO date of a day that exists; write it as YYYY-MM-DD (e.g. 2019-05-14) or leave it empty"
+        case .controlCharacter(let file, let line, let column, let value):
+            "\(file):\(line): column '\(column)' holds the control character U+\(String(format: "%04X", value)), which a spreadsheet does not show"
+                + (column == "file" ? " and which cuts a path short" : "") + "; type the cell again without it"
         case .badLevel(let file, let line, let value, let suggestion):
             "\(file):\(line): level '\(value)' is unknown; use national, provincial, district or commune"
                 + (suggestion.map { ": for '\(value)', write '\($0)'" } ?? "")

@@ -27,6 +27,9 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
     case lettersLost(source: String, damagedWords: Int, words: Int, offset: Int, example: String)
     /// A bundled code table could not be loaded: the installation is broken.
     case missingCodeTable(source: String, problem: ResourceError)
+    /// The text decodes but has nothing to code: no letters at all (`hasLetters` false: only
+    /// punctuation, digits or symbols), or words only in the letter head and its end.
+    case noBody(source: String, byteCount: Int, hasLetters: Bool)
 
     public var description: String {
         switch self {
@@ -67,6 +70,13 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "Plain Text, Unicode (UTF-8)), and try again."
         case .missingCodeTable(let source, let problem):
             return "cannot decode \(Self.name(source)): \(problem)"
+        case .noBody(let source, let byteCount, false):
+            return "\(Self.name(source)) contains no words (\(byteCount) \(byteCount == 1 ? "byte" : "bytes") of punctuation, digits or symbols only); "
+                + "expected the text of a directive. Check that the path is right, or export the document again as plain text (UTF-8) and try again."
+        case .noBody(let source, _, true):
+            return "\(Self.name(source)) has no text to code: its only words are in the letter head and its end (issuer, number, date, "
+                + "\"Kính gửi\", signature, \"Nơi nhận\"); expected the directive's body. Check that the whole document was exported, "
+                + "or remove its manifest row."
         }
     }
 
@@ -87,6 +97,7 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .lettersLost(_, let damagedWords, let words, let offset, let example):
             .lettersLost(source: source, damagedWords: damagedWords, words: words, offset: offset, example: example)
         case .missingCodeTable(_, let problem): .missingCodeTable(source: source, problem: problem)
+        case .noBody(_, let byteCount, let hasLetters): .noBody(source: source, byteCount: byteCount, hasLetters: hasLetters)
         }
     }
 

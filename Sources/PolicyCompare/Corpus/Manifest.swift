@@ -97,6 +97,15 @@ public struct Manifest: Sendable, Hashable {
             checked.idProblem = .badID(file: file, line: row.line, id: id)
         }
         guard checked.idProblem == nil else { return checked }
+        for name in requiredColumns + optionalColumns {
+            // A path holds no control character; a text may hold the line breaks and tabs of a
+            // spreadsheet cell, nothing else: a NUL cut the path short and went into the reports.
+            let isPath = name == "file"
+            if let byte = value(name).utf8.first(where: { ($0 < 0x20 || $0 == 0x7F) && (isPath || ($0 != 0x09 && $0 != 0x0A && $0 != 0x0D)) }) {
+                checked.problem = .controlCharacter(file: file, line: row.line, column: name, value: byte)
+                return checked
+            }
+        }
         guard yearText.utf8.count == 4, yearText.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
               let year = Int(yearText), year >= 1900, year <= 2999 else {
             checked.problem = .badYear(file: file, line: row.line, value: yearText)

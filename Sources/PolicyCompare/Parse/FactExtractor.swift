@@ -760,7 +760,8 @@ struct FactExtractor {
                 }
                 for d in days {
                     guard let m = d.month else { continue }
-                    let iso = d.year.flatMap { ISODate.make(year: $0, month: m, day: d.day) } ?? ISODate.monthDay(month: m, day: d.day)
+                    // A day that its year lacks (29/02/2019) is a slip of the text, not a day of any year.
+                    let iso = if let year = d.year { ISODate.make(year: year, month: m, day: d.day) } else { ISODate.monthDay(month: m, day: d.day) }
                     if let iso {
                         result.append(Deadline(kind: kind, date: iso, quote: quotesMentions ? text.quote(sentenceRange) : "", segmentPath: segments[s].path,
                                                sourceRange: text.originalRange(sentenceRange)))

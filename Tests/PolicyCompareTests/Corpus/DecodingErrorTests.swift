@@ -14,6 +14,8 @@ import Testing
             { .unrecognizedEncoding(source: $0, offset: 1, byte: 0xA9, candidates: "VNI 10%") },
             { .lettersLost(source: $0, damagedWords: 8, words: 32, offset: 3, example: "tri?n") },
             { .missingCodeTable(source: $0, problem: problem) },
+            { .noBody(source: $0, byteCount: 12, hasLetters: false) },
+            { .noBody(source: $0, byteCount: 40, hasLetters: true) },
         ]
         for make in cases {
             #expect(make("").naming("/corpus/directives/a.txt") == make("/corpus/directives/a.txt"))

@@ -194,6 +194,17 @@ import Testing
         #expect(e?.description.hasSuffix(":2: file 'directives' is a folder; give the path of the directive's text file in it") == true)
     }
 
+    @Test("a control character in a field is refused, naming the column; a text's line breaks and tabs are not")
+    func controlCharacters() throws {
+        let nul = try error(Self.header + "a,2019,directives/a.txt\u{0}junk,X,national,letter,,,,\n")
+        guard case .controlCharacter(_, 2, "file", 0) = nul else { Issue.record("got \(String(describing: nul))"); return }
+        #expect(nul?.description.hasSuffix(":2: column 'file' holds the control character U+0000, which a spreadsheet does not show and which cuts a path short; type the cell again without it") == true)
+        let escape = try error(Self.header + "a,2019,directives/a.txt,X,national,letter,\"Tháng \u{1B}[31m\",,,\n")
+        guard case .controlCharacter(_, 2, "title", 0x1B) = escape else { Issue.record("got \(String(describing: escape))"); return }
+        #expect(try error(Self.header + "a,2019,directives/a.txt,X,national,letter,\"Kế hoạch\nTháng\thành động\",,,\n") == nil)
+        #expect(try error(Self.header + "a,2019,directives/a.txt,X\u{7F},national,letter,,,,\n") != nil)
+    }
+
     @Test func aNamedPipeIsNotAFile() throws {
         let root = try corpus(Self.header + "a,2019,directives/pipe.txt,X,national,letter,,,,\n")
         #expect(mkfifo(root.appendingPathComponent("directives/pipe.txt").path, 0o600) == 0)

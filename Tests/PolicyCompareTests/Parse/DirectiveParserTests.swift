@@ -229,6 +229,9 @@ import Testing
               ("Tổ chức vào ngày 30/12 và 05/1/2021.", ["--12-30", "2021-01-05"]),
               ("Tổ chức vào ngày 1/6 và 30/6.", ["--06-01", "--06-30"]),
               ("Tổ chức vào ngày 28.", []),
+              ("Tổ chức vào ngày 29/02/2019.", []),
+              ("Tổ chức vào ngày 29/02/2020.", ["2020-02-29"]),
+              ("Tổ chức vào ngày 31/4 và 30/4/2021.", ["2021-04-30"]),
           ])
     func listedDates(_ text: String, _ dates: [String]) throws {
         #expect(try Fixtures.parse(text).deadlines.map(\.date) == dates)
