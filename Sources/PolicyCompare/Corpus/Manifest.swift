@@ -124,6 +124,17 @@ public struct Manifest: Sendable, Hashable {
             checked.resolved = try resolve(path, rootPrefix: rootPrefix, inside: inside, folders: &folders, file: file, line: row.line)
         } catch {
             checked.problem = error
+            // A name typed composed ("ế") whose file on disk is named decomposed ("e" + marks),
+            // as a Mac's copy may name it, or the other way round: the same name to a reader,
+            // other bytes to the file system. The file is read by the spelling the disk has.
+            guard case .fileMissing = error else { return checked }
+            for spelling in [path.precomposedStringWithCanonicalMapping, path.decomposedStringWithCanonicalMapping]
+            where spelling.utf8.count != path.utf8.count || !spelling.utf8.elementsEqual(path.utf8) {
+                guard let resolved = try? resolve(spelling, rootPrefix: rootPrefix, inside: inside, folders: &folders, file: file, line: row.line)
+                else { continue }
+                (checked.resolved, checked.document.file, checked.problem) = (resolved, spelling, nil)
+                break
+            }
         }
         return checked
     }

@@ -205,6 +205,20 @@ import Testing
         #expect(try error(Self.header + "a,2019,directives/a.txt,X\u{7F},national,letter,,,,\n") != nil)
     }
 
+    @Test("a file named with the other Unicode form of the manifest's name (decomposed on disk, composed in the manifest) is found")
+    func nameInAnotherUnicodeForm() throws {
+        let composed = "directives/Kế hoạch.txt"
+        let decomposed = composed.decomposedStringWithCanonicalMapping
+        #expect(Array(composed.utf8) != Array(decomposed.utf8))
+        for (onDisk, inManifest) in [(decomposed, composed), (composed, decomposed)] {
+            let root = try corpus(Self.header + "a,2019,\(inManifest),X,national,letter,,,,\n")
+            try Data("Kính gửi: X\nNội dung.\n".utf8).write(to: URL(fileURLWithPath: root.path + "/" + onDisk))
+            let loaded = try Corpus.load(root)
+            #expect(Array(loaded.documents[0].file.utf8) == Array(onDisk.utf8))
+            #expect(try loaded.bytes(of: loaded.documents[0]) == Array("Kính gửi: X\nNội dung.\n".utf8))
+        }
+    }
+
     @Test func aNamedPipeIsNotAFile() throws {
         let root = try corpus(Self.header + "a,2019,directives/pipe.txt,X,national,letter,,,,\n")
         #expect(mkfifo(root.appendingPathComponent("directives/pipe.txt").path, 0o600) == 0)
