@@ -57,7 +57,8 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(file):\(line): level '\(value)' is unknown; use national, provincial, district or commune"
                 + (suggestion.map { ": for '\(value)', write '\($0)'" } ?? "")
         case .pathEscapes(let file, let line, let path):
-            "\(file):\(line): file '\(path)' leads outside the corpus folder; give a path relative to the folder that holds manifest.csv, without '..', absolute paths or links pointing outside"
+            "\(file):\(line): file '\(path)' " + (Manifest.hasParentComponent(path) ? "has a '..' part, which the manifest does not allow" : "leads outside the corpus folder")
+                + "; give a path relative to the folder that holds manifest.csv, without '..', absolute paths or links pointing outside"
         case .fileMissing(let file, let line, let path, let nearest):
             if let nearest {
                 "\(file):\(line): file '\(path)' does not exist in the corpus folder; did you mean '\(nearest)'? Fix the path or add the file"

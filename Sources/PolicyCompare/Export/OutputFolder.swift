@@ -20,14 +20,7 @@ public enum OutputFolder {
         if manager.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
             throw .cannotWriteFile(url.path, reason: "it is a folder")
         }
-        // The nearest folder on the path that exists must be a folder, not a file.
-        var folder = url.deletingLastPathComponent()
-        while !manager.fileExists(atPath: folder.path, isDirectory: &isFolder), folder.pathComponents.count > 1 {
-            folder = folder.deletingLastPathComponent()
-        }
-        if !isFolder.boolValue {
-            throw .cannotWriteFile(url.path, reason: "\(folder.path) is a file, not a folder")
-        }
+        if let problem = pathProblem(url) { throw .cannotWriteFile(url.path, reason: problem) }
         do {
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
@@ -56,6 +49,19 @@ public enum OutputFolder {
             if rename(staged.path, url.path) != 0 { throw .cannotWriteFile(url.path, reason: String(cString: strerror(errno))) }
         }
         if !moved { throw .abandoned(url.path) }
+    }
+
+    /// Why nothing can be made at `url` (a file or folder to write), in plain words, or nil:
+    /// the nearest part of its path that exists is a file ("/x/notes.txt is a file, not a
+    /// folder"), where Foundation says "a file with the same name already exists".
+    static func pathProblem(_ url: URL) -> String? {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        var folder = url.deletingLastPathComponent()
+        while !manager.fileExists(atPath: folder.path, isDirectory: &isFolder), folder.pathComponents.count > 1 {
+            folder = folder.deletingLastPathComponent()
+        }
+        return isFolder.boolValue ? nil : "\(folder.path) is a file, not a folder"
     }
 
     /// Refuses to write `names` into `folder` when one of them is already one of the run's
@@ -152,11 +158,15 @@ public enum OutputFolder {
         if exists && !isDirectory.boolValue {
             throw OutputError.notAFolder(destination.path)
         }
+        if let problem = pathProblem(destination) { throw OutputError.cannotWrite(destination.path, reason: problem) }
+        if !exists, let target = try? manager.destinationOfSymbolicLink(atPath: destination.path) {
+            throw OutputError.cannotWrite(destination.path, reason: "it is a link to \(target), which does not exist")
+        }
         let parent = destination.deletingLastPathComponent()
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw OutputError.cannotWrite(parent.path, reason: error.localizedDescription)
+            throw OutputError.cannotWrite(parent.path, reason: FileBytes.systemReason(error))
         }
         let temporary = freshTemporary(beside: destination)
         guard try PartialFolders.shared.begin(temporary, for: destination) else { throw OutputError.abandoned(destination.path) }

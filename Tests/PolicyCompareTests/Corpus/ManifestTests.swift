@@ -155,6 +155,9 @@ import Testing
         try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("directives/link.txt"), withDestinationURL: outside)
         #expect(throws: CorpusError.self) { try Corpus.load(root) }
         do { _ = try Corpus.load(root) } catch { #expect(error.description.contains("leads outside the corpus folder")) }
+        let dots = try error(Self.header + "a,2019,directives/../directives/a.txt,X,national,letter,,,,\n")
+        #expect(dots?.description.contains("file 'directives/../directives/a.txt' has a '..' part, which the manifest does not allow; give a path") == true,
+                "a path that goes up and back in is refused for its '..', not said to lead outside")
     }
 
     @Test func fileInALinkedFolderOutsideIsRefused() throws {

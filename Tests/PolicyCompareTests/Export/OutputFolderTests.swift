@@ -98,6 +98,23 @@ import TestSupport
         }
     }
 
+    @Test("a report folder under a file, or a link to nothing, is refused in plain words, not Foundation's 'already exists'")
+    func reportFolderThatCannotBeMade() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let file = folder.appendingPathComponent("notes.txt")
+        try Data("mine".utf8).write(to: file)
+        let under = file.appendingPathComponent("out")
+        #expect(throws: OutputError.cannotWrite(under.path, reason: "\(file.path) is a file, not a folder")) {
+            try OutputFolder.write([(name: "a.csv", bytes: [])], to: under)
+        }
+        let link = folder.appendingPathComponent("reports")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: folder.appendingPathComponent("gone").path)
+        #expect(throws: OutputError.cannotWrite(link.path, reason: "it is a link to \(folder.path)/gone, which does not exist")) {
+            try OutputFolder.write([(name: "a.csv", bytes: [])], to: link)
+        }
+        #expect(try contents(file) == Array("mine".utf8))
+    }
+
     /// A failed set changes nothing: the previous reports stay as they were.
     @Test func aFailureLeavesThePreviousReports() throws {
         let destination = try Fixtures.temporaryFolder().appendingPathComponent("out")
