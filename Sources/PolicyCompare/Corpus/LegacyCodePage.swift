@@ -57,6 +57,14 @@ struct LegacyCodePage: Sendable {
         self.encoder = encoder
     }
 
+    /// The one byte that decodes to `value`, if any: text that was read in this code page goes
+    /// back to its bytes through it (UTF-8 read as Windows-1258, a Vietnamese Windows's "ANSI",
+    /// whose five undefined bytes Foundation and Windows read as the C1 controls of the same value).
+    func byte(for value: UInt32) -> UInt8? {
+        guard let bytes = encoder[value], bytes.count == 1 else { return nil }
+        return bytes.first
+    }
+
     // MARK: Decoding
 
     /// Decodes bytes in this encoding.

@@ -11,7 +11,8 @@ struct MojibakeEvidence: Sendable, Hashable {
     private(set) var suspicious = 0
     /// Characters from the blocks that hold the letters only Unicode Vietnamese has: the
     /// UTF-8 lead bytes C4-C6 (U+0100-U+01BF: ă đ ĩ ũ ơ ư), CC (combining tone marks) and E1
-    /// (U+1000-U+1FFF: ạ ả ấ ... ỹ).
+    /// (U+1000-U+1FFF: ạ ả ấ ... ỹ); once `suspicious` is counted, without the "Ă" that stands
+    /// before a Latin-1 symbol in UTF-8 read as Windows-1258.
     private(set) var vietnamese = 0
 
     /// Counts over UTF-8 bytes that are known to be valid.
@@ -54,6 +55,10 @@ struct MojibakeEvidence: Sendable, Hashable {
                 if bytes[index] != 0xA0 { suspicious += 1 }
             } else if lead == 0xC3 {
                 if Self.foreignLatin1[Int(bytes[index] & 0x3F)] { suspicious += 1 }
+            } else if lead == 0xC4, bytes[index] == 0x82, index + 1 < count, bytes[index + 1] == 0xC2 {
+                // "Ă" then a Latin-1 symbol ("KĂ­nh", "nhĂ¢n") is how UTF-8's lead byte C3 reads
+                // in Windows-1258, not the Vietnamese capital, which letters follow.
+                self.vietnamese -= 1
             }
         }
     }

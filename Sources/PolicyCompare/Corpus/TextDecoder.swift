@@ -219,12 +219,14 @@ public enum TextDecoder {
     /// One way legacy text stored as Unicode can be turned back into what it says.
     private enum Repair {
         case legacy(LegacyCodePage)
-        case doubleUTF8
+        /// UTF-8 read as Windows-1252 (`nil`) or as this code page, and encoded again.
+        case doubleUTF8(LegacyCodePage?)
 
         func apply(_ text: String) -> String? {
             switch self {
             case .legacy(let table): table.repair(text)
-            case .doubleUTF8: TextDecoder.undoDoubleUTF8(text)
+            case .doubleUTF8(nil): TextDecoder.undoDoubleUTF8(text, byte: LegacyCodePage.windows1252Byte)
+            case .doubleUTF8(let table?): TextDecoder.undoDoubleUTF8(text, byte: table.byte)
             }
         }
     }
@@ -240,8 +242,8 @@ public enum TextDecoder {
         let repairs: [Repair] = [
             .legacy(try loadTable(LegacyCodePage.tcvn3, source: source)),
             .legacy(try loadTable(LegacyCodePage.vni, source: source)),
-            .doubleUTF8,
-        ]
+            .doubleUTF8(nil),
+        ] + (LegacyCodePage.windows1258.map { [.doubleUTF8($0)] } ?? [])
         let sample = TextSample.text(of: text)
         let before = scorer.score(sample)
         var best: (repair: Repair, score: SyllableScorer.Score)?
@@ -266,19 +268,21 @@ public enum TextDecoder {
                 + "(mojibake such as \"\(example)\"): converted from \(table.encoding.displayName) font encoding; "
                 + evidence
             return DecodedText(text: repaired, encoding: table.encoding, notes: notes + [note])
-        case .doubleUTF8:
-            let note = "repaired UTF-8 text that had been read as Windows-1252 and encoded again (mojibake such as "
-                + "\"Káº¿ hoáº¡ch\"); \(evidence)"
+        case .doubleUTF8(let table):
+            let (name, example) = table == nil ? ("Windows-1252", "Káº¿ hoáº¡ch") : ("Windows-1258", "KĂ­nh gá»­i")
+            let note = "repaired UTF-8 text that had been read as \(name) and encoded again (mojibake such as "
+                + "\"\(example)\"); \(evidence)"
             return DecodedText(text: repaired, encoding: encoding, notes: notes + [note])
         }
     }
 
-    /// The text whose UTF-8 bytes were read as Windows-1252 and encoded again, or `nil`.
-    static func undoDoubleUTF8(_ text: String) -> String? {
+    /// The text whose UTF-8 bytes were read in a code page (`byte` gives the byte each of its
+    /// characters came from: ``LegacyCodePage/windows1252Byte(for:)``) and encoded again, or `nil`.
+    static func undoDoubleUTF8(_ text: String, byte: (UInt32) -> UInt8?) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            guard let byte = LegacyCodePage.windows1252Byte(for: scalar.value) else { return nil }
+            guard let byte = byte(scalar.value) else { return nil }
             bytes.append(byte)
         }
         return String(validating: bytes, as: UTF8.self)

@@ -28,6 +28,13 @@ private enum Sentences {
     static let title = "Tháng hành động vì trẻ em"
 }
 
+/// `bytes` read as Windows-1258 the way Foundation (and Windows) reads that code page, its five
+/// undefined bytes as C1 controls, and written again as UTF-8: what a Vietnamese Windows's
+/// Notepad makes of a UTF-8 file it opens as "ANSI" and saves as UTF-8.
+private func asWindows1258(_ bytes: [UInt8]) throws -> [UInt8] {
+    Array(try #require(String(bytes: bytes, encoding: String.Encoding(rawValue: 0x8000_0508))).utf8)
+}
+
 /// NFC scalars: Swift's `==` on strings ignores NFC versus NFD, these do not.
 private func scalars(_ text: String) -> [UInt32] {
     text.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
@@ -315,6 +322,16 @@ struct TextDecoderTests {
         #expect(decoded.notes.contains { $0.contains("encoded again") })
     }
 
+    @Test("UTF-8 read as Windows-1258 (a Vietnamese Windows's \"ANSI\") and encoded again is repaired, with a note")
+    func doubleUTF8ThroughWindows1258() throws {
+        let twice = try asWindows1258(Array(Sentences.molisa2014.utf8))
+        #expect(String(decoding: twice, as: UTF8.self).contains("Ä‘"), "đ read as Windows-1258")
+        let decoded = try TextDecoder.decode(twice, source: "ansi.txt")
+        #expect(decoded.encoding == .utf8)
+        #expect(scalars(decoded.text) == scalars(Sentences.molisa2014))
+        #expect(decoded.notes.contains { $0.contains("read as Windows-1258 and encoded again") }, "\(decoded.notes)")
+    }
+
     @Test("Unicode Vietnamese with a few Latin-1 symbols is left alone")
     func genuineLatin1Symbols() throws {
         let texts = [
@@ -531,6 +548,7 @@ struct TextDecoderTests {
                 ("TCVN3 mojibake", asWindows1252(tcvn3Bytes), .tcvn3, tcvn3Text),
                 ("VNI mojibake", asWindows1252(vniBytes), .vni, text),
                 ("UTF-8 encoded twice", asWindows1252(Array(text.utf8)), .utf8, text),
+                ("UTF-8 read as Windows-1258 and encoded again", try asWindows1258(Array(text.utf8)), .utf8, text),
             ]
             for form in cases {
                 let decoded = try TextDecoder.decode(form.bytes, source: name)
