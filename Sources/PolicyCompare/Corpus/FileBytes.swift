@@ -24,15 +24,22 @@ enum FileBytes {
     }
 
     /// A CSV file's bytes and their text: ``read(_:)``, then UTF-8, which a text that is not
-    /// (a spreadsheet's legacy "CSV" export) fails with `notUTF8`.
+    /// (a spreadsheet's legacy "CSV" export) fails with `notUTF8`. A workbook given for its CSV
+    /// export is `unreadable`, saying how to save the CSV.
     static func csvText(_ url: URL) -> Result<(bytes: Data, text: String), CSVTextProblem> {
         switch read(url) {
         case .failure(let problem): return .failure(.unreadable(problem.reason))
+        case .success(let bytes) where workbookMagic.contains(where: { bytes.starts(with: $0) }):
+            return .failure(.unreadable("it is a spreadsheet workbook (.xlsx, .xls or .ods), not CSV text; save the sheet as CSV: "
+                                        + "in Excel Save As > 'CSV UTF-8 (Comma delimited)', in LibreOffice Save As > Text CSV, UTF-8"))
         case .success(let bytes):
             guard let text = String(validating: Array(bytes), as: UTF8.self) else { return .failure(.notUTF8) }
             return .success((bytes, text))
         }
     }
+
+    /// How a ZIP archive (.xlsx, .ods) and an OLE file (.xls) start.
+    private static let workbookMagic: [[UInt8]] = [[0x50, 0x4B, 0x03, 0x04], [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]]
 
     enum CSVTextProblem: Error, Sendable, Hashable {
         case unreadable(String)

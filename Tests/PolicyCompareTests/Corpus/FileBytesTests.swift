@@ -32,5 +32,10 @@ import Testing
         #expect(read.text == "a,Hà Nội\n" && read.bytes == Data("a,Hà Nội\n".utf8))
         #expect(throws: FileBytes.CSVTextProblem.notUTF8) { try FileBytes.csvText(legacy).get() }
         #expect(throws: FileBytes.CSVTextProblem.unreadable("it is a folder, not a file")) { try FileBytes.csvText(folder).get() }
+        // A workbook given for its CSV, as a codebook or manifest: how to save the CSV.
+        let workbook = folder.appendingPathComponent("codebook.xlsx")
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xC3, 0x28]).write(to: workbook)
+        guard case .failure(.unreadable(let reason)) = FileBytes.csvText(workbook) else { Issue.record("a workbook was read"); return }
+        #expect(reason.hasPrefix("it is a spreadsheet workbook (.xlsx, .xls or .ods), not CSV text; save the sheet as CSV"))
     }
 }
