@@ -261,6 +261,26 @@ import Testing
             """, "\(warned.stderr)")
     }
 
+    @Test("codebook check: glob syntax, a function-word pattern and a pattern an exclusion drops are warnings (exit 0); an '@' without an id and a zero-width space are errors (exit 1)")
+    func codebookCheckPatternMistakes() throws {
+        let doubtful = try Self.codebook("mistakes", "*,*,,All,,,,sở y tế\nchild_marriage,theme,,CM,Tảo hôn,x,tảo* ; và,\nhealth,theme,,Health,Y tế,x,sở y tế ; y tế,\n")
+        let warned = cli.run(["codebook", "check", doubtful.path])
+        #expect(warned.exitCode == 0 && warned.stdout.contains("OK, 2 categories"), "\(warned)")
+        let lines = warned.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(warned.stderr)")
+        #expect(lines.first?.hasPrefix("warning: \(doubtful.path):3:7: pattern 1 'tảo*' of 'child_marriage' holds '*', a glob wildcard") == true)
+        #expect(lines.dropFirst().first?.hasPrefix("warning: \(doubtful.path):3:7: pattern 2 'và' of 'child_marriage' holds only function words") == true)
+        #expect(lines.last?.hasPrefix("warning: \(doubtful.path):4:7: pattern 1 'sở y tế' of 'health' can never count: the '*' row's exclusion 1 'sở y tế' (line 2)") == true)
+        let coded = cli.run(["code", "--codebook", doubtful.path, "--out", Scratch.path("mistakes-code").path])
+        #expect(coded.exitCode == 0 && coded.stderr == lines[0] + "\nwarning: the codebook holds 2 more likely mistakes; 'policy-compare codebook check \(doubtful.path)' lists them all\n",
+                "\(coded.stderr)")
+        let bad = try Self.codebook("bad-scope", "*,*,,All,,,,trẻ em @ @@\nchild_marriage,theme,,CM,Tảo hôn,x,tảo\u{200B}hôn,\n")
+        let failed = cli.run(["codebook", "check", bad.path])
+        #expect(failed.exitCode == 1 && failed.stdout.isEmpty, "\(failed)")
+        #expect(failed.stderr.contains("\(bad.path):2:8: exclusion 1 'trẻ em @ @@' has an '@' but no category id after it, so it would apply to every category"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("\(bad.path):3:7: pattern 1: pattern 'tảo<U+200B>hôn' holds an invisible U+200B ZERO WIDTH SPACE at character 4"), "\(failed.stderr)")
+    }
+
     @Test func agreementCommand() throws {
         let file = Scratch.path("human", extension: "csv")
         try Data("document_id,category_id,present\n2019-lang-son,child_marriage,true\n2014-molisa,child_marriage,true\n".utf8).write(to: file)

@@ -16,8 +16,9 @@ public struct Codebook: Sendable, Hashable {
     /// Columns the file has beyond ``CodebookLoader/columns``; they are ignored, and those
     /// whose name nearly is a known column's (``UnknownColumn/suggestion``) deserve a warning.
     public var unknownColumns: [UnknownColumn] = []
-    /// Patterns that load but are most likely mistakes (``CodebookWarnings``): typed without
-    /// tone marks, or repeated in their cell. Found only when asked for
+    /// Patterns that load but are most likely mistakes (``CodebookWarnings``): glob or
+    /// regular-expression syntax, typed without tone marks, repeated in their cell, function
+    /// words only, or dropped whole by an exclusion. Found only when asked for
     /// (``CodebookLoader/check(_:warnings:)``, as `codebook check` does) and the codebook has
     /// no problem; empty otherwise.
     public var warnings: [CodebookProblem] = []

@@ -66,6 +66,10 @@ public enum CodebookLoader {
                     if let message = entry.lineBreak("exclusion") { problem(row, "exclusions", message) }
                     for line in entry.lines {
                         let (phrase, scope) = splitScope(line)
+                        if let message = scopeProblem(line, phrase: phrase, scope: scope, number: entry.number, global: true) {
+                            problem(row, "exclusions", message)
+                            continue
+                        }
                         switch parsePattern(phrase, words: &words) {
                         case .success(let pattern):
                             globals.append((Codebook.GlobalExclusion(pattern: pattern, scope: scope), row))
@@ -118,6 +122,10 @@ public enum CodebookLoader {
                 if let message = entry.lineBreak("exclusion") { problem(row, "exclusions", message) }
                 for line in entry.lines {
                     let (phrase, scope) = splitScope(line)
+                    if let message = scopeProblem(line, phrase: phrase, scope: scope, number: entry.number, global: false) {
+                        problem(row, "exclusions", message)
+                        continue
+                    }
                     if !scope.isEmpty && scope != [id] {
                         problem(row, "exclusions", "exclusion \(entry.number) '\(line)': scopes (@id) belong in the '*' row; here exclusions apply to '\(id)' only")
                     }
@@ -240,6 +248,25 @@ public enum CodebookLoader {
         return (phrase, scope)
     }
 
+    /// The error for an exclusion `line` whose `@` scope is malformed, or nil: a scope without a
+    /// phrase ("@child_marriage", which said the pattern was empty), and in the `*` row
+    /// (`global`) an `@` without an id ("trẻ em @ @@"), which left the scope empty, so the
+    /// exclusion applied to every category. (In a category's row an exclusion applies to that
+    /// category alone; a bare `@` there changes nothing.)
+    private static func scopeProblem(_ line: String, phrase: String, scope: [String], number: Int, global: Bool) -> String? {
+        guard line.utf8.contains(UInt8(ascii: "@")) else { return nil }
+        if phrase.isEmpty {
+            return "exclusion \(number) '\(line)' has " + (scope.isEmpty ? "an '@' but neither a phrase nor a category id" : "a scope but no phrase")
+                + "; write the phrase to exclude before the scope, e.g. 'tảo hôn giả \(scope.isEmpty ? "@id" : scope.map { "@" + $0 }.joined(separator: " "))'"
+                + (global ? "" : " (or, here, without a scope: exclusions in a category's row apply to it alone)")
+        }
+        if global && scope.isEmpty {
+            return "exclusion \(number) '\(line)' has an '@' but no category id after it, so it would apply to every category; "
+                + "write '\(phrase) @id' with the id of each category it is for (from the category_id column), or '\(phrase)' without '@' if it is for every category"
+        }
+        return nil
+    }
+
     private static let abbreviations = try? Abbreviations.bundled()
 
     /// `text` parsed as a pattern and checked against the abbreviations. `words` holds the
@@ -248,6 +275,7 @@ public enum CodebookLoader {
     private static func parsePattern(_ text: String, words: inout ComposedWords) -> Result<PhrasePattern, PhrasePattern.Problem> {
         do {
             let pattern = try PhrasePattern.parse(text, words: &words)
+            if let problem = pattern.invisibleJoin() { return .failure(problem) }
             if let abbreviations, let problem = pattern.unmatchable(abbreviations: abbreviations, words: &words) { return .failure(problem) }
             return .success(pattern)
         } catch {

@@ -29,6 +29,12 @@ public struct PhrasePattern: Sendable, Hashable {
         case missingPart(String)
         case spansSentence(String)
         case abbreviation(String, form: String, expansion: String)
+        /// The one-character ellipsis "…" (U+2026), which the text reads as three full stops.
+        case ellipsisCharacter(String)
+        /// An invisible character that the normaliser drops, between two letters or digits:
+        /// the pattern as written, the character, its 1-based position (in characters), the
+        /// pattern as read, and as written with a space in the character's place.
+        case invisible(String, Unicode.Scalar, position: Int, readAs: String, spaced: String)
 
         public var description: String {
             switch self {
@@ -40,7 +46,38 @@ public struct PhrasePattern: Sendable, Hashable {
             case .spansSentence(let text): "pattern '\(text)' crosses a sentence stop (. ; : ! ?), so it can never match; remove the punctuation or split it into two patterns"
             case .abbreviation(let text, let form, let expansion):
                 "pattern '\(text)' contains the abbreviation '\(form)', which is expanded in the text before matching, so it can never match; write '\(Self.spelledOut(text, form, expansion))' instead"
+            case .ellipsisCharacter(let text):
+                "pattern '\(text)' holds the ellipsis character '…' (U+2026, which Word and phones type for three full stops), which reads as a sentence stop, so it can never match; "
+                    + "for a gap, type three full stops: '\(text.replacingOccurrences(of: "…", with: "..."))'"
+            case .invisible(let text, let scalar, let position, let readAs, let spaced):
+                "pattern '\(Self.visible(text))' holds an invisible \(Self.name(scalar)) at character \(position), which is dropped, so the pattern is read as '\(readAs)'; "
+                    + "delete it, or type a space in its place if it parts two words ('\(spaced)')"
             }
+        }
+
+        /// "U+200B ZERO WIDTH SPACE"; a control, which has no name, by its code alone.
+        static func name(_ scalar: Unicode.Scalar) -> String {
+            scalar.properties.name.map { "\(code(scalar)) \($0)" } ?? "\(code(scalar)) (a control character)"
+        }
+
+        /// "U+00AD": the scalar's code in four hexadecimal digits or more.
+        static func code(_ scalar: Unicode.Scalar) -> String {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }
+
+        /// `text` with each character the normaliser drops shown as `<U+200B>`, so that a
+        /// message quoting it shows where it is.
+        static func visible(_ text: String) -> String {
+            var shown = ""
+            for scalar in text.unicodeScalars {
+                if VietnameseNormalizer.isDropped(scalar) {
+                    shown += "<\(code(scalar))>"
+                } else {
+                    shown.unicodeScalars.append(scalar)
+                }
+            }
+            return shown
         }
 
         /// `text` with `form` spelt out as `expansion` ("UBND huyện" -> "Ủy ban nhân dân huyện").
@@ -98,7 +135,8 @@ public struct PhrasePattern: Sendable, Hashable {
         for part in Self.hasEllipsis(phrase) ? phrase.components(separatedBy: "...") : [phrase] {
             let normalized = VietnameseNormalizer.normalize(part, words: &words)
             let tokens = Tokenizer().tokenize(normalized.scalars, range: 0..<normalized.scalars.count).tokens
-            if Set(tokens.map(\.sentence)).count > 1 { return .spansSentence(text) }
+            // The text reads "…" as three full stops, a sentence stop: Word types it for "...".
+            if Set(tokens.map(\.sentence)).count > 1 { return text.contains("…") ? .ellipsisCharacter(text) : .spansSentence(text) }
             let folded = FoldedText(normalized.scalars)
             for token in tokens where token.kind == .word {
                 let key = NormalizedText.string(folded.loose, token.range)
@@ -106,6 +144,41 @@ public struct PhrasePattern: Sendable, Hashable {
                     return .abbreviation(text, form: normalized.text(token.range), expansion: expansion)
                 }
             }
+        }
+        return nil
+    }
+
+    /// An invisible character that the normaliser drops (a soft hyphen, zero-width space or
+    /// joiner, word joiner, BOM or control) between two letters or digits of the pattern:
+    /// dropped, it joins them into one word, so "tảo<U+200B>hôn" is read as "tảohôn" and
+    /// matches nothing. One beside a space or at an end joins nothing and is let pass, as a
+    /// line break at an end of a cell is.
+    func invisibleJoin() -> Problem? {
+        guard text.unicodeScalars.contains(where: VietnameseNormalizer.isDropped) else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        func joins(_ scalar: Unicode.Scalar) -> Bool {
+            VietnameseNormalizer.isWordScalar(scalar) || ("0"..."9").contains(scalar)
+        }
+        func string(_ part: ArraySlice<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: part)
+            return String(view)
+        }
+        var i = 0
+        while i < scalars.count {
+            guard VietnameseNormalizer.isDropped(scalars[i]) else {
+                i += 1
+                continue
+            }
+            var end = i
+            while end < scalars.count && VietnameseNormalizer.isDropped(scalars[end]) { end += 1 }
+            if i > 0, end < scalars.count, joins(scalars[i - 1]), joins(scalars[end]) {
+                let read = syllables.joined(separator: " ")
+                    + (near.isEmpty ? "" : (window == Self.defaultWindow ? " ... " : " ...\(window) ") + near.joined(separator: " "))
+                return .invisible(text, scalars[i], position: string(scalars[..<i]).count + 1, readAs: read,
+                                  spaced: Problem.visible(string(scalars[..<i]) + " " + string(scalars[end...])))
+            }
+            i = end
         }
         return nil
     }

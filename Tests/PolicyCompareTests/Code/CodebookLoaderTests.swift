@@ -79,6 +79,10 @@ import Testing
         ("a ... b ... c", "more than one '...'"),
         ("vận động ...99 ủng hộ", "bad window"),
         ("vận động ...", "needs a phrase on both sides"),
+        // Word's one-character ellipsis reads as a sentence stop: the error says to type three full stops.
+        ("tảo …5 hôn", "pattern 1: pattern 'tảo …5 hôn' holds the ellipsis character '…' (U+2026, which Word and phones type for three full stops), "
+            + "which reads as a sentence stop, so it can never match; for a gap, type three full stops: 'tảo ...5 hôn'"),
+        ("vận động … ủng hộ", "for a gap, type three full stops: 'vận động ... ủng hộ'"),
     ])
     func malformedPatterns(cell: String, message: String) throws {
         let p = try problems("a,theme,,A,,,\(cell),\n")
@@ -177,11 +181,15 @@ import Testing
         #expect(try warnings("a,theme,,A,,,hiv ; 1800 1567 ; game online ; covid vaccine ; ~tao hon ; ~ket hon tre em,\n").isEmpty)
     }
 
-    @Test("The shipped codebook gives no warning, though some of its patterns are rightly written without marks")
+    @Test("The shipped codebook gives no warning (of any check: marks, repeats, glob or regex syntax, function words, patterns an exclusion drops), though some of its patterns are rightly written without marks")
     func shippedCodebookHasNoWarnings() throws {
         let (checked, problems) = try CodebookLoader.check(Fixtures.datasets.appendingPathComponent("codebook.csv"), warnings: true)
         let codebook = try #require(checked)
         #expect(problems.isEmpty && codebook.warnings.isEmpty, "\(problems) \(codebook.warnings)")
+        // The checks had something to look at: patterns that hold a function word among others
+        // ('về'), and global exclusions that hold a pattern's words ('y tế' in 'sở y tế').
+        #expect(codebook.categories.flatMap(\.patterns).contains { $0.syllables == ["bình", "đẳng", "về", "cơ", "hội"] })
+        #expect(codebook.globalExclusions.contains { $0.pattern.syllables == ["sở", "y", "tế"] })
         let unmarked = codebook.categories.flatMap(\.patterns).filter { !$0.loose && $0.syllables.count > 1 && $0.text.unicodeScalars.allSatisfy(\.isASCII) }
         #expect(Set(unmarked.map(\.text)).isSuperset(of: ["thanh tra", "lang thang", "trung thu"]), "\(unmarked.map(\.text))")
     }
@@ -195,6 +203,119 @@ import Testing
         ])
         // A proximity pattern with another window, or a ~ pattern beside the marked one, is no repeat.
         #expect(try warnings("a,theme,,A,,,vận động ... ủng hộ ; vận động ...8 ủng hộ ; tảo hôn ; ~tảo hôn,\n").isEmpty)
+    }
+
+    @Test("Glob and regular-expression syntax is a warning saying how the pattern is read and how to write it")
+    func globAndRegexSyntax() throws {
+        let advice = "list each phrase to match, separated by ';' (tảo hôn ; kết hôn sớm), and write '...N' for a gap of up to N syllables (tảo ...3 hôn)"
+        #expect(try warnings("child_marriage,theme,,CM,Tảo hôn,,tảo* ; trẻ em*,\n") == [
+            "cb.csv:2:7: pattern 1 'tảo*' of 'child_marriage' holds '*', a glob wildcard (quanteda's default pattern syntax), "
+                + "but patterns are whole syllables, not globs or regular expressions: it is read as the plain words 'tảo'; " + advice,
+            "cb.csv:2:7: pattern 2 'trẻ em*' of 'child_marriage' holds '*', a glob wildcard (quanteda's default pattern syntax), "
+                + "but patterns are whole syllables, not globs or regular expressions: it is read as the plain words 'trẻ em'; " + advice,
+        ])
+        #expect(try warnings("child_marriage,theme,,CM,Tảo hôn,,(tảo|hôn) ; [a-z]+ ; \\d+,\n") == [
+            "cb.csv:2:7: pattern 1 '(tảo|hôn)' of 'child_marriage' holds '(', '|' and ')', regular-expression syntax, "
+                + "but patterns are whole syllables, not globs or regular expressions: it is read as the plain words 'tảo hôn'; " + advice,
+            "cb.csv:2:7: pattern 2 '[a-z]+' of 'child_marriage' holds '[', ']' and '+', regular-expression syntax, "
+                + "but patterns are whole syllables, not globs or regular expressions: it is read as the plain words 'a z'; " + advice,
+            "cb.csv:2:7: pattern 3 '\\d+' of 'child_marriage' holds '\\' and '+', regular-expression syntax, "
+                + "but patterns are whole syllables, not globs or regular expressions: it is read as the plain words 'd'; " + advice,
+        ])
+        // Exclusions too, in a category's row and the '*' row (without the scope); a '?' is a glob wildcard.
+        #expect(try warnings("*,*,,All,,,,sở y t? @a\na,theme,,A,,,y tế,bảo hiểm y tế*\n") == [
+            "cb.csv:2:8: exclusion 1 'sở y t?' of the '*' row holds '?', a glob wildcard (quanteda's default pattern syntax), "
+                + "but patterns are whole syllables, not globs or regular expressions: it is read as the plain words 'sở y t'; " + advice,
+            "cb.csv:3:8: exclusion 1 'bảo hiểm y tế*' of 'a' holds '*', a glob wildcard (quanteda's default pattern syntax), "
+                + "but patterns are whole syllables, not globs or regular expressions: it is read as the plain words 'bảo hiểm y tế'; " + advice,
+        ])
+        // The pattern syntax of the codebook, hyphens and other punctuation: no warning.
+        #expect(try warnings("a,theme,,A,,,~tảo hôn ; vận động ...8 ủng hộ ; vận động ... quyên góp ; COVID-19 ; 1800-1567 ; trẻ em/người chưa thành niên,\n").isEmpty)
+    }
+
+    @Test("An invisible character between two letters or digits, which joins them, is an error naming it and where it is; one beside a space is let pass")
+    func invisibleCharacters() throws {
+        #expect(try problems("child_marriage,theme,,CM,Tảo hôn,,tảo\u{200B}hôn,\n").map(\.description) == [
+            "cb.csv:2:7: pattern 1: pattern 'tảo<U+200B>hôn' holds an invisible U+200B ZERO WIDTH SPACE at character 4, which is dropped, "
+                + "so the pattern is read as 'tảohôn'; delete it, or type a space in its place if it parts two words ('tảo hôn')",
+        ])
+        // A soft hyphen, a BOM and a control, in patterns and exclusions, the '*' row's too; each is found.
+        #expect(try problems("*,*,,All,,,,sở y\u{00AD}tế @a\na,theme,,A,,,trẻ em ; covid\u{FEFF}19 ; ~tre\u{7}em,trẻ em nghèo\u{200D}khó\n").map(\.description) == [
+            "cb.csv:2:8: exclusion 1: pattern 'sở y<U+00AD>tế' holds an invisible U+00AD SOFT HYPHEN at character 5, which is dropped, "
+                + "so the pattern is read as 'sở ytế'; delete it, or type a space in its place if it parts two words ('sở y tế')",
+            "cb.csv:3:7: pattern 2: pattern 'covid<U+FEFF>19' holds an invisible U+FEFF ZERO WIDTH NO-BREAK SPACE at character 6, which is dropped, "
+                + "so the pattern is read as 'covid19'; delete it, or type a space in its place if it parts two words ('covid 19')",
+            "cb.csv:3:7: pattern 3: pattern '~tre<U+0007>em' holds an invisible U+0007 (a control character) at character 5, which is dropped, "
+                + "so the pattern is read as 'treem'; delete it, or type a space in its place if it parts two words ('~tre em')",
+            "cb.csv:3:8: exclusion 1: pattern 'trẻ em nghèo<U+200D>khó' holds an invisible U+200D ZERO WIDTH JOINER at character 13, which is dropped, "
+                + "so the pattern is read as 'trẻ em nghèokhó'; delete it, or type a space in its place if it parts two words ('trẻ em nghèo khó')",
+        ])
+        // Beside a space or at an end it joins nothing, and the pattern is the one without it.
+        let (codebook, harmless) = try CodebookLoader.check(Self.header + "a,theme,,A,,,tảo hôn\u{200B} ; \u{FEFF}kết hôn ; trẻ \u{00AD}em,\n", file: "cb.csv")
+        #expect(harmless.isEmpty, "\(harmless)")
+        #expect(try #require(codebook).categories[0].patterns.map(\.syllables) == [["tảo", "hôn"], ["kết", "hôn"], ["trẻ", "em"]])
+    }
+
+    @Test("An '@' scope without an id in the '*' row, or a scope without a phrase, is an error saying what to write")
+    func malformedScopes() throws {
+        #expect(try problems("*,*,,All,,,,trẻ em @ @@\nchild_marriage,theme,,CM,Tảo hôn,,tảo hôn,\n").map(\.description) == [
+            "cb.csv:2:8: exclusion 1 'trẻ em @ @@' has an '@' but no category id after it, so it would apply to every category; "
+                + "write 'trẻ em @id' with the id of each category it is for (from the category_id column), or 'trẻ em' without '@' if it is for every category",
+        ])
+        #expect(try problems("*,*,,All,,,,sở y tế ; @child_marriage ; @\nchild_marriage,theme,,CM,Tảo hôn,,tảo hôn,@child_marriage\n").map(\.description) == [
+            "cb.csv:2:8: exclusion 2 '@child_marriage' has a scope but no phrase; write the phrase to exclude before the scope, e.g. 'tảo hôn giả @child_marriage'",
+            "cb.csv:2:8: exclusion 3 '@' has an '@' but neither a phrase nor a category id; write the phrase to exclude before the scope, e.g. 'tảo hôn giả @id'",
+            "cb.csv:3:8: exclusion 1 '@child_marriage' has a scope but no phrase; write the phrase to exclude before the scope, e.g. 'tảo hôn giả @child_marriage' "
+                + "(or, here, without a scope: exclusions in a category's row apply to it alone)",
+        ])
+        // A stray '@' beside an id, or in a category's own row (which it applies to alone), changes nothing.
+        let (codebook, none) = try CodebookLoader.check(Self.header + "*,*,,All,,,,sở y tế @a @\na,theme,,A,,,y tế,bảo hiểm y tế @\n", file: "cb.csv")
+        #expect(none.isEmpty, "\(none)")
+        #expect(try #require(codebook).globalExclusions.map(\.scope) == [["a"]])
+    }
+
+    @Test("A pattern whose every match an exclusion in its scope drops is a warning: the coder indeed never counts it")
+    func deadPatterns() throws {
+        let rows = "*,*,,All,,,,sở y tế ; bộ y tế @b ; phòng y tế @c\n"
+            + "a,theme,,A,Tảo hôn,,tảo hôn ; tảo hôn giả ; trẻ em,Tảo  hôn ; em\n"
+            + "b,theme,,B,,,sở y tế ; bộ y tế ; phòng y tế ; y tế,\n"
+            + "c,theme,,C,,,kết hôn ; vận động ...4 ủng hộ ; quyên góp ... quỹ,~ket hon ; vận động ...6 ủng hộ ; quyên góp ...3 quỹ\n"
+            + "d,theme,,D,,,~tao hon,tảo hôn\n"
+        #expect(try warnings(rows) == [
+            "cb.csv:3:7: pattern 1 'tảo hôn' of 'a' can never count: its exclusion 1 'Tảo  hôn' drops every match of it; "
+                + "remove one of them, or write the exclusion as the longer phrase in which the pattern should not count",
+            "cb.csv:4:7: pattern 1 'sở y tế' of 'b' can never count: the '*' row's exclusion 1 'sở y tế' (line 2) drops every match of it; "
+                + "remove the pattern, or limit the exclusion to other categories with '@id'",
+            "cb.csv:4:7: pattern 2 'bộ y tế' of 'b' can never count: the '*' row's exclusion 2 'bộ y tế' (line 2) drops every match of it; "
+                + "remove the pattern, or take '@b' out of the exclusion's scope",
+            "cb.csv:5:7: pattern 1 'kết hôn' of 'c' can never count: its exclusion 1 '~ket hon' drops every match of it; "
+                + "remove one of them, or write the exclusion as the longer phrase in which the pattern should not count",
+            "cb.csv:5:7: pattern 2 'vận động ...4 ủng hộ' of 'c' can never count: its exclusion 2 'vận động ...6 ủng hộ' drops every match of it; "
+                + "remove one of them, or write the exclusion as the longer phrase in which the pattern should not count",
+        ])
+        // What the warnings say, the coder does: the patterns warned of count nowhere, the others
+        // (a longer or shorter exclusion, one scoped to another category, a narrower window, a
+        // marked exclusion of a ~ pattern) where they stand.
+        let codebook = try #require(try CodebookLoader.check(Self.header + rows, file: "cb.csv").0)
+        let coder = Coder(codebook: codebook, abbreviations: try Abbreviations.bundled())
+        let coding = coder.code(try Fixtures.parse("Phòng chống tảo hôn và kết hôn cận huyết; tảo hôn giả và trẻ em. "
+            + "Sở Y tế, Bộ Y tế và Phòng Y tế chăm lo y tế. Vận động các tổ chức ủng hộ; quyên góp tiền cho các em vào quỹ. Tao hon."))
+        let counted = Set(coding.evidence.map { "\($0.categoryID): \($0.pattern)" })
+        #expect(counted == ["a: tảo hôn giả", "a: trẻ em", "b: phòng y tế", "b: y tế", "c: quyên góp ... quỹ", "d: ~tao hon"], "\(counted)")
+    }
+
+    @Test("A pattern of function words only (the bundled stop list) is a warning; one that holds a content word is not")
+    func functionWordPatterns() throws {
+        let advice = "holds only function words (those of Resources/stopwords.txt), which stand in nearly every sentence, so it would code nearly every document; "
+            + "write a phrase that names the topic, or remove it"
+        #expect(try warnings("child_marriage,theme,,CM,Tảo hôn,,và ; của ; các ; trẻ em ; Của Các ; ~va ; và ...3 của ; tảo hôn và ; trẻ em ... của,và các\n") == [
+            "cb.csv:2:7: pattern 1 'và' of 'child_marriage' " + advice,
+            "cb.csv:2:7: pattern 2 'của' of 'child_marriage' " + advice,
+            "cb.csv:2:7: pattern 3 'các' of 'child_marriage' " + advice,
+            "cb.csv:2:7: pattern 5 'Của Các' of 'child_marriage' " + advice,
+            "cb.csv:2:7: pattern 6 '~va' of 'child_marriage' " + advice,
+            "cb.csv:2:7: pattern 7 'và ...3 của' of 'child_marriage' " + advice,
+        ])
     }
 
     @Test func loadingABadCodebookFailsWithTheSameProblems() throws {
