@@ -71,6 +71,81 @@ struct SloganHistoryTests {
         }
     }
 
+    @Test("random corpora of near-duplicate slogans group as scanning every group does, at every threshold")
+    func sameAsScanningEveryGroup() throws {
+        let base = try documents([])
+        // Fractions of small counts make similarities land exactly on the threshold, where a
+        // prefix one syllable too short first loses a group. Not a number, 1.5, 0 and below
+        // are there to show they behave as the scan does (no group, no group, group 0).
+        let thresholds = [0.3, 0.5, 0.75, 0.8, 1, 2.0 / 3, 3.0 / 7, 5.0 / 11, 7.0 / 12, 0.1, 0, -1, 1.5, .nan]
+        var random = ExportFixtures.SeededRandom(seed: 7)
+        var joined = 0
+        for round in 0..<50 {
+            let documents = Self.randomCorpus(base, vocabulary: 3 + round % 12, using: &random)
+            for threshold in thresholds {
+                let tracked = SloganHistory.track(documents, threshold: threshold)
+                let scanned = Self.everyOccurrence(documents, threshold: threshold)
+                #expect(tracked == scanned, "round \(round), threshold \(threshold)")
+                if tracked != scanned { return }
+                if threshold > 0, threshold < 1 { joined += tracked.reduce(0) { $0 + $1.variants.count - 1 } }
+            }
+        }
+        // Plenty of wordings joined a group another wording started.
+        #expect(joined > 10_000)
+    }
+
+    @Test("a wording sharing with a group only the syllables most wordings have still finds it")
+    func sharedCommonSyllables() throws {
+        // "x w z" shares only "w" and "z" with "a w z" (2/4 >= 0.5), the syllables of every
+        // wording, which come last in the order that picks the syllables a group is filed
+        // under; a prefix of one syllable ("a", "x") would miss the group.
+        let common = (0..<6).map { "w z q\($0) r\($0) s\($0)" }
+        let docs = try documents([["a w z"] + common, ["x w z"], [], []])
+        let histories = SloganHistory.track(docs, threshold: 0.5)
+        #expect(histories.first?.variants == ["a w z", "x w z"])
+        #expect(histories.count == 7)
+        #expect(histories == Self.everyOccurrence(docs, threshold: 0.5))
+    }
+
+    /// `base`'s documents with pseudo-random slogans of up to 12 syllables from the first
+    /// `vocabulary` of a few, half of them an earlier one with a syllable dropped, added or
+    /// changed, or repeated; some upper-cased, some decomposed (other bytes, the same
+    /// syllables), some empty or punctuation only.
+    private static func randomCorpus(_ base: [DocumentAnalysis], vocabulary: Int, using random: inout ExportFixtures.SeededRandom) -> [DocumentAnalysis] {
+        let syllables = Array(["trẻ", "em", "bảo", "vệ", "quyền", "gia", "đình", "chung", "tay", "vì", "tương", "lai", "học", "chơi", "an", "toàn"].prefix(vocabulary))
+        var made: [[String]] = []
+        var documents = base
+        for index in documents.indices {
+            var slogans: [String] = []
+            for _ in 0..<Int.random(in: 0...40, using: &random) {
+                var words: [String]
+                if let earlier = made.randomElement(using: &random), Bool.random(using: &random) {
+                    words = earlier
+                    switch Int.random(in: 0..<4, using: &random) {
+                    case 0 where !words.isEmpty: words.remove(at: Int.random(in: words.indices, using: &random))
+                    case 1 where words.count < 12: words.insert(syllables.randomElement(using: &random) ?? "", at: Int.random(in: 0...words.count, using: &random))
+                    case 2 where !words.isEmpty: words[Int.random(in: words.indices, using: &random)] = syllables.randomElement(using: &random) ?? ""
+                    default: break
+                    }
+                } else {
+                    words = (0..<Int.random(in: 0...12, using: &random)).compactMap { _ in syllables.randomElement(using: &random) }
+                }
+                made.append(words)
+                var text = words.joined(separator: " ")
+                switch Int.random(in: 0..<8, using: &random) {
+                case 0: text = text.uppercased()
+                case 1: text = text.decomposedStringWithCanonicalMapping
+                case 2: text += "!"
+                case 3: text = text.isEmpty ? "…" : text
+                default: break
+                }
+                slogans.append(text)
+            }
+            documents[index].slogans = slogans.map { Statement(text: $0, segmentPath: "1", sourceRange: 0..<1) }
+        }
+        return documents
+    }
+
     /// The groups as first written: every occurrence looks its set of syllables up.
     private static func everyOccurrence(_ documents: [DocumentAnalysis], threshold: Double) -> [SloganHistory] {
         var groups: [(keys: Set<String>, words: [String], history: SloganHistory, variants: Set<String>)] = []
