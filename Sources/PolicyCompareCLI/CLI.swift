@@ -92,9 +92,10 @@ public struct CLI: Sendable {
 
     /// The files a run over `corpus` with `codebook` reads, and what each is to it, for
     /// ``OutputFolder/refuseInputs(_:in:inputs:)``.
-    func inputs(_ corpus: Corpus, codebook: URL) -> [(url: URL, role: String)] {
-        [(corpus.root.appendingPathComponent("manifest.csv"), "the corpus's manifest"), (codebook, "the codebook")]
-            + corpus.documents.map { (URL(fileURLWithPath: corpus.path(of: $0)), "the text of document \($0.id)") }
+    func inputs(_ corpus: Corpus, codebook: URL) -> [(path: String, role: String)] {
+        let root = corpus.root.path + "/"
+        return [(root + "manifest.csv", "the corpus's manifest"), (codebook.path, "the codebook")]
+            + corpus.documents.map { (root + $0.file, "the text of document \($0.id)") }
     }
 
     /// The codebook: `--codebook`, or `codebook.csv` in the corpus folder.

@@ -20,7 +20,7 @@ struct CodeCommand {
         let (corpus, analyzer) = try CorpusAnalyzer.load(corpus: cli.corpusURL(arguments), codebook: cli.codebookURL(arguments))
         let codebook = analyzer.coder.codebook
         let out = cli.url(arguments.options["out"] ?? "Reports")
-        try OutputFolder.refuseInputs(CodingTables.names.map { "\($0).csv" }, in: out, inputs: cli.inputs(corpus, codebook: cli.codebookURL(arguments)))
+        try OutputFolder.refuseInputs(CodingTables.names.map { "\($0).csv" }, in: out, inputs: { cli.inputs(corpus, codebook: cli.codebookURL(arguments)) })
         let reading = try CorpusReading(corpus, analyzer: analyzer, arguments: arguments, cli: cli, command: "code")
         let codings = reading.analyses.map(\.coding)
         let files = CodingTables.all(codings, codebook: codebook).map { (name: "\($0.name).csv", bytes: csv.write($0)) }

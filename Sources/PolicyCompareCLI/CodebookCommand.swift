@@ -47,7 +47,7 @@ struct CodebookCommand {
                 let file = cli.url(out)
                 let manifest = cli.corpusURL(arguments).appendingPathComponent("manifest.csv")
                 try OutputFolder.refuseInputs([file.lastPathComponent], in: file.deletingLastPathComponent(),
-                                              inputs: [(cli.codebookURL(arguments), "the codebook"), (manifest, "the corpus's manifest")])
+                                              inputs: { [(cli.codebookURL(arguments).path, "the codebook"), (manifest.path, "the corpus's manifest")] })
                 try OutputFolder.writeFile(Array(yaml.utf8), to: file)
                 return .success("wrote \(cli.url(out).path)\n", stderr: CLI.warnings(codebook.unknownColumns))
             }

@@ -72,7 +72,7 @@ struct CompareCommand {
         let (corpus, analyzer) = try CorpusAnalyzer.load(corpus: cli.corpusURL(arguments), codebook: cli.codebookURL(arguments))
         let codebook = analyzer.coder.codebook
         let out = cli.url(arguments.options["out"] ?? "Reports")
-        try OutputFolder.refuseInputs(ComparisonFiles.names(formats: formats), in: out, inputs: cli.inputs(corpus, codebook: cli.codebookURL(arguments)))
+        try OutputFolder.refuseInputs(ComparisonFiles.names(formats: formats), in: out, inputs: { cli.inputs(corpus, codebook: cli.codebookURL(arguments)) })
         let sink = cli.progressSink(arguments)
         let terms = YearTerms()
         let reading = try CorpusReading(corpus, analyzer: analyzer, arguments: arguments, cli: cli, command: "compare", terms: terms)

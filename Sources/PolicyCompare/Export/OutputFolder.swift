@@ -65,14 +65,15 @@ public enum OutputFolder {
     }
 
     /// Refuses to write `names` into `folder` when one of them is already one of the run's
-    /// `inputs` (its file, and what it is to the run: "the codebook"): moving the new file into
-    /// place would replace that input, losing it (a directive saved as `report.txt` in a corpus
-    /// used as `--out`, a codebook given as `codebook export --out`). Files are compared by
-    /// device and inode, so a link or another spelling of the path is caught too. Call it
-    /// before writing anything.
+    /// `inputs` (its file's path, and what it is to the run: "the codebook"): moving the new
+    /// file into place would replace that input, losing it (a directive saved as `report.txt`
+    /// in a corpus used as `--out`, a codebook given as `codebook export --out`). Files are
+    /// compared by device and inode, so a link or another spelling of the path is caught too.
+    /// The inputs are listed only when one of the names exists in `folder` (a corpus of ten
+    /// thousand plans is not listed for a fresh folder). Call it before writing anything.
     ///
     /// - Throws: ``OutputError/wouldReplaceInput(_:role:)`` for the first such name.
-    public static func refuseInputs(_ names: [String], in folder: URL, inputs: [(url: URL, role: String)]) throws(OutputError) {
+    public static func refuseInputs(_ names: [String], in folder: URL, inputs: () -> [(path: String, role: String)]) throws(OutputError) {
         func identity(_ path: String) -> [UInt64]? {
             var status = stat()
             guard stat(path, &status) == 0 else { return nil }
@@ -83,8 +84,8 @@ public enum OutputFolder {
             return identity(path).map { (path, $0) }
         }
         guard !existing.isEmpty else { return }
-        for input in inputs {
-            guard let id = identity(input.url.path), let clash = existing.first(where: { $0.identity == id }) else { continue }
+        for input in inputs() {
+            guard let id = identity(input.path), let clash = existing.first(where: { $0.identity == id }) else { continue }
             throw .wouldReplaceInput(clash.path, role: input.role)
         }
     }

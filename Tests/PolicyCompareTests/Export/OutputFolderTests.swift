@@ -33,7 +33,7 @@ import TestSupport
         let input = folder.appendingPathComponent("report.txt")
         try Data("directive".utf8).write(to: input)
         try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))
-        let inputs = [(url: input, role: "the text of document a")]
+        let inputs = { [(path: input.path, role: "the text of document a")] }
         #expect(throws: OutputError.wouldReplaceInput(input.path, role: "the text of document a")) {
             try OutputFolder.refuseInputs(["evidence.csv", "report.txt"], in: folder, inputs: inputs)
         }
@@ -43,7 +43,8 @@ import TestSupport
             try OutputFolder.refuseInputs(["report.txt"], in: linked, inputs: inputs)
         }
         try OutputFolder.refuseInputs(["notes.txt", "missing.csv"], in: folder, inputs: inputs)
-        try OutputFolder.refuseInputs(["report.txt"], in: folder, inputs: [(url: folder.appendingPathComponent("gone.txt"), role: "x")])
+        try OutputFolder.refuseInputs(["missing.csv"], in: folder, inputs: { Issue.record("inputs listed for a folder without outputs"); return [] })
+        try OutputFolder.refuseInputs(["report.txt"], in: folder, inputs: { [(path: folder.appendingPathComponent("gone.txt").path, role: "x")] })
         #expect(OutputError.wouldReplaceInput("/r/report.txt", role: "the codebook").description.contains("pass --out another folder"))
     }
 
